@@ -1,0 +1,74 @@
+"""Shared fixtures: a portal with a home page, the office, and two partner organisations."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from wagtail.models import Locale
+
+from wegweiser.site.models import OrganisationIndexPage, OrganisationPage
+from wegweiser.site.models.pages import office_group_name
+from wegweiser.site.setup import ensure_portal
+
+
+@pytest.fixture
+def home(db):
+    return ensure_portal(home_title="Willkommen in Teststadt")
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get_or_create(language_code="en")[0]
+
+
+@pytest.fixture
+def organisation_index(home):
+    index = home.add_child(instance=OrganisationIndexPage(title="Partner", slug="partner"))
+    index.save_revision().publish()
+    return index
+
+
+def make_organisation(index, title: str, slug: str, **fields) -> OrganisationPage:
+    organisation = index.add_child(instance=OrganisationPage(title=title, slug=slug, **fields))
+    organisation.save_revision().publish()
+    organisation.refresh_from_db()
+    return organisation
+
+
+@pytest.fixture
+def organisation_a(organisation_index):
+    return make_organisation(organisation_index, "Verein A", "verein-a")
+
+
+@pytest.fixture
+def organisation_b(organisation_index):
+    return make_organisation(organisation_index, "Verein B", "verein-b")
+
+
+def make_user(username: str, *groups: Group, **extra):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password="correct horse battery", **extra
+    )
+    user.groups.add(*groups)
+    return user
+
+
+@pytest.fixture
+def editor_a(organisation_a):
+    return make_user("editor-a", organisation_a.editors_group)
+
+
+@pytest.fixture
+def editor_b(organisation_b):
+    return make_user("editor-b", organisation_b.editors_group)
+
+
+@pytest.fixture
+def office_user(home):
+    return make_user("office", Group.objects.get(name=office_group_name()))
+
+
+@pytest.fixture
+def admin_user(db):
+    return get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery")

@@ -1,0 +1,3 @@
+"""Wegweiser: an integration-services portal on Wagtail CMS."""
+
+__version__ = "0.1.0"

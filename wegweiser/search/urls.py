@@ -1,0 +1,7 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from wegweiser.search import views
+
+app_name = "search"
+urlpatterns = [path(pgettext_lazy("URL path", "search/"), views.search, name="search")]

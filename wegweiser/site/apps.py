@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SiteConfig(AppConfig):
+    name = "wegweiser.site"
+    label = "core"
+    verbose_name = _("Wegweiser core")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wegweiser.site import checks, signals  # noqa: F401

@@ -1,0 +1,231 @@
+"""Demo content: a fictional town with partner organisations; plugins add their listings through the registry."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone, translation
+from wagtail.models import Locale, Page
+
+from wegweiser.site.demo import data
+from wegweiser.site.models import (
+    District,
+    HomePage,
+    Language,
+    ListingIndexPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PortalSettings,
+    StandardPage,
+    TargetGroup,
+    Topic,
+)
+from wegweiser.site.registry import ListingType, listing_types
+from wegweiser.site.setup import ensure_office_rights, ensure_portal
+
+
+@dataclass
+class DemoContext:
+    """What a plugin's ``demo_content`` callable gets: the town, its organisations and terms, helpers."""
+
+    home: HomePage
+    organisations: dict[str, OrganisationPage]
+    locale: Locale
+    english: Locale
+    today: datetime.date
+    rng: random.Random = field(default_factory=lambda: random.Random(20261124))  # noqa: S311
+    town: str = data.TOWN
+    postcode: str = data.POSTCODE
+
+    def topics(self, *slugs: str) -> list[Topic]:
+        return list(Topic.objects.filter(locale=self.locale, slug__in=slugs))
+
+    def target_groups(self, *slugs: str) -> list[TargetGroup]:
+        return list(TargetGroup.objects.filter(locale=self.locale, slug__in=slugs))
+
+    def languages(self, *codes: str) -> list[Language]:
+        return list(Language.objects.filter(locale=self.locale, slug__in=codes))
+
+    def district(self, slug: str) -> District:
+        return District.objects.get(locale=self.locale, slug=slug)
+
+    def place_of(self, organisation: OrganisationPage) -> dict:
+        """Address fields copied from the organisation, for a listing held at its premises."""
+        return {
+            "street": organisation.street,
+            "postcode": organisation.postcode,
+            "city": organisation.city,
+            "district": organisation.district,
+            "latitude": organisation.latitude,
+            "longitude": organisation.longitude,
+            "wheelchair_accessible": organisation.wheelchair_accessible,
+        }
+
+    def add(self, parent: Page, page: Page, topics=(), target_groups=(), languages=(), publish: bool = True) -> Page:
+        """Add a page below ``parent`` with its taxonomy terms, and publish it."""
+        page.locale = self.locale
+        parent.add_child(instance=page)
+        if topics:
+            page.topics.set(topics)
+        if target_groups:
+            page.target_groups.set(target_groups)
+        if languages:
+            page.languages.set(languages)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        return page
+
+    def translate(self, page: Page, **fields) -> Page:
+        """Create and publish the English translation of ``page`` with the given English field values."""
+        parent_translation = page.get_parent().get_translation_or_none(self.english)
+        if parent_translation is None:
+            return None
+        existing = page.get_translation_or_none(self.english)
+        translated = existing.specific if existing else page.copy_for_translation(self.english)
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+        return translated
+
+
+def _terms(model, rows, locale, english, extra=None):
+    for row in rows:
+        slug, name_de, name_en = row[0], row[1], row[2]
+        extras = extra(row) if extra else {}
+        term, _created = model.objects.get_or_create(
+            slug=slug, locale=locale, defaults={"name": name_de, "sort_order": rows.index(row), **extras}
+        )
+        if not model.objects.filter(translation_key=term.translation_key, locale=english).exists():
+            translated = term.copy_for_translation(english)
+            translated.name = name_en
+            translated.save()
+
+
+def load_taxonomies(locale: Locale, english: Locale) -> None:
+    _terms(Topic, data.TOPICS, locale, english)
+    _terms(TargetGroup, data.TARGET_GROUPS, locale, english)
+    _terms(
+        Language,
+        data.LANGUAGES,
+        locale,
+        english,
+        extra=lambda row: {"native_name": row[3], "direction": row[4]},
+    )
+    _terms(
+        District,
+        data.DISTRICTS,
+        locale,
+        english,
+        extra=lambda row: {"latitude": row[3], "longitude": row[4]},
+    )
+
+
+def _load_pages(ctx: DemoContext) -> OrganisationIndexPage:
+    home = ctx.home
+    home.title = f"Willkommen in {data.TOWN}"
+    home.intro = (
+        "Sprachkurse, Beratung, Veranstaltungen und Ehrenamt: Hier finden Sie die Angebote der Stadt und "
+        "ihrer Partner – in Ihrer Sprache."
+    )
+    home.save_revision().publish()
+    ctx.translate(
+        home,
+        title=f"Welcome to {data.TOWN}",
+        intro="Language courses, counselling, events and volunteering: the offers of the town and its "
+        "partners – in your language.",
+        slug="start",
+    )
+    for slug, title_de, title_en, intro_de, intro_en, in_menu in data.CONTENT_PAGES:
+        page = ctx.add(home, StandardPage(title=title_de, slug=slug, intro=intro_de, show_in_menus=in_menu))
+        ctx.translate(page, title=title_en, intro=intro_en)
+    index = ctx.add(
+        home,
+        OrganisationIndexPage(
+            title="Partner",
+            slug="partner",
+            intro="Vereine, Wohlfahrtsverbände, Sprachkursträger, Migrantenorganisationen und Behörden.",
+            show_in_menus=True,
+        ),
+    )
+    ctx.translate(index, title="Partners", intro="Associations, welfare organisations, course providers, migrant "
+                  "organisations and public authorities.")
+    return index
+
+
+def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
+    existing = set(ListingIndexPage.objects.filter(locale=ctx.locale).values_list("listing_type", flat=True))
+    for key, listing_type in types.items():
+        if key in existing:
+            continue
+        with translation.override("de"):
+            title_de = str(listing_type.verbose_name_plural)
+        with translation.override("en"):
+            title_en = str(listing_type.verbose_name_plural)
+        finder = ctx.add(ctx.home, ListingIndexPage(title=title_de, slug=key + "s", listing_type=key, show_in_menus=True))
+        ctx.translate(finder, title=title_en)
+
+
+def _load_organisations(ctx: DemoContext, index: OrganisationIndexPage) -> None:
+    for slug, name, kind, district, street, summary_de, summary_en, email, phone in data.ORGANISATIONS:
+        centre = ctx.district(district)
+        offset = (sum(map(ord, slug)) % 100) / 20000
+        organisation = ctx.add(
+            index,
+            OrganisationPage(
+                title=name,
+                slug=slug,
+                kind=kind,
+                summary=summary_de,
+                email=email,
+                phone=phone,
+                street=street,
+                postcode=data.POSTCODE,
+                city=data.TOWN,
+                district=centre,
+                latitude=round(centre.latitude + offset, 5),
+                longitude=round(centre.longitude - offset, 5),
+                wheelchair_accessible=slug not in {"mriya", "elternverein"},
+                opening_hours="Mo–Do 9–16 Uhr, Fr 9–12 Uhr"
+                if kind != "authority"
+                else "Termine nur nach Vereinbarung",
+            ),
+        )
+        ctx.organisations[slug] = organisation
+        ctx.translate(organisation, summary=summary_en)
+
+
+@transaction.atomic
+def load_demo(stdout=None) -> dict[str, int]:
+    """Load the demo town; safe to run again (it adds only what is missing, e.g. a newly installed plugin's)."""
+    home = ensure_portal(home_title=f"Willkommen in {data.TOWN}")
+    locale = Locale.get_default()
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    load_taxonomies(locale, english)
+    ctx = DemoContext(home=home, organisations={}, locale=locale, english=english, today=timezone.localdate())
+    created = {}
+    index = OrganisationIndexPage.objects.filter(locale=locale).first()
+    if index is None:
+        index = _load_pages(ctx)
+        _load_organisations(ctx, index)
+        created["organisations"] = len(ctx.organisations)
+        settings = PortalSettings.for_site(home.get_site())
+        settings.office_name = f"Integrationsbüro {data.TOWN}"
+        settings.office_email = "integration@neustadt.example"
+        settings.office_phone = "05561 100-300"
+        settings.office_address = f"Rathausplatz 1\n{data.POSTCODE} {data.TOWN}"
+        settings.save()
+    else:
+        ctx.organisations = {org.slug: org for org in OrganisationPage.objects.filter(locale=locale)}
+    ensure_office_rights(home)
+    types = listing_types()
+    _load_finders(ctx, types)
+    for key, listing_type in types.items():
+        if listing_type.demo_content is None or listing_type.model.objects.exists():
+            continue
+        listing_type.demo_content(ctx)
+        created[key] = listing_type.model.objects.filter(locale=locale).count()
+    return created

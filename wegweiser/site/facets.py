@@ -1,0 +1,34 @@
+"""The facets every listing type shares: topic, target group, language, district, cost, accessibility."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.site.registry import Facet
+
+
+def _terms(model_name: str):
+    def choices():
+        from wegweiser.site import models
+        from wegweiser.site.taxonomy_labels import term_choices
+
+        return term_choices(getattr(models, model_name))
+
+    return choices
+
+
+def _cost_choices():
+    from wegweiser.site.models import Listing
+
+    return list(Listing.Cost.choices)
+
+
+def shared_facets() -> list[Facet]:
+    return [
+        Facet("topic", _("Topic"), "topics__slug", choices=_terms("Topic")),
+        Facet("target_group", _("For whom"), "target_groups__slug", choices=_terms("TargetGroup")),
+        Facet("language", _("Language spoken"), "languages__slug", choices=_terms("Language")),
+        Facet("district", _("District"), "district__slug", choices=_terms("District")),
+        Facet("cost", _("Cost"), "cost", choices=_cost_choices),
+        Facet("accessible", _("Wheelchair accessible"), "wheelchair_accessible", kind="flag"),
+    ]

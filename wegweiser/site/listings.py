@@ -1,0 +1,111 @@
+"""Querying listings for the public: filter sets built from facets, locale fallback, prefetching."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from wegweiser.site.registry import Facet, ListingType, enabled_listing_types
+
+MAX_QUERY_LENGTH = 200
+
+
+class FlagFilter(django_filters.Filter):
+    """A yes/no facet ("childcare available"): ticked filters for ``True``, unticked does nothing."""
+
+    field_class = forms.BooleanField
+
+    def filter(self, qs, value):
+        if value:
+            return qs.filter(**{self.field_name: True})
+        return qs
+
+
+class ListingFilterSet(django_filters.FilterSet):
+    """Base of every listing type's public filters; the facets are added by :func:`filterset_for`."""
+
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label=_("Search words"),
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+
+    def filter_text(self, queryset, name, value):
+        for word in value.split()[:10]:
+            queryset = queryset.filter(
+                Q(title__icontains=word) | Q(summary__icontains=word) | Q(search_description__icontains=word)
+            )
+        return queryset
+
+
+def filter_for_facet(facet: Facet) -> django_filters.Filter:
+    if facet.kind == "flag":
+        return FlagFilter(field_name=facet.field, label=facet.label, required=False)
+    return django_filters.MultipleChoiceFilter(
+        field_name=facet.field,
+        label=facet.label,
+        choices=facet.get_choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=True,
+    )
+
+
+@cache
+def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
+    """The django-filter FilterSet class of a listing type, built once from its facets."""
+    attrs = {facet.name: filter_for_facet(facet) for facet in listing_type.all_facets()}
+    attrs["Meta"] = type("Meta", (), {"model": listing_type.model, "fields": []})
+    return type(f"{listing_type.model.__name__}FilterSet", (ListingFilterSet,), attrs)
+
+
+def active_locale() -> Locale:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return Locale.get_default()
+
+
+def localized(queryset: QuerySet, locale: Locale | None = None) -> QuerySet:
+    """Listings in ``locale``; where one has no translation there, its original in the default language."""
+    locale = locale or active_locale()
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = queryset.model.objects.filter(locale=locale).values("translation_key")
+    return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def public_listings(listing_type: ListingType, locale: Locale | None = None) -> QuerySet:
+    """Current listings of one type in the visitor's language, with what cards need prefetched."""
+    queryset = localized(listing_type.model.objects.current(), locale)
+    return with_card_data(queryset, listing_type)
+
+
+def with_card_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
+    return queryset.select_related("district", "organisation", "locale", *listing_type.select_related).prefetch_related(
+        "topics", "languages", "target_groups", *listing_type.prefetch
+    )
+
+
+def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:
+    filterset_class = filterset_for(listing_type)
+    data = data if data is not None else (request.GET if request is not None else None)
+    queryset = public_listings(listing_type, locale).order_by("title", "pk")
+    return filterset_class(data=data, queryset=queryset, request=request)
+
+
+def current_listings_below(page, request=None) -> list:
+    """All current listings below a page (an organisation), every enabled type, in the visitor's language."""
+    site = page.get_site()
+    listings = []
+    for listing_type in enabled_listing_types(site).values():
+        queryset = public_listings(listing_type).descendant_of(page).order_by("title")
+        listings.extend(queryset)
+    listings.sort(key=lambda listing: listing.title.lower())
+    return listings

@@ -1,0 +1,31 @@
+"""Core models: pages, partner organisations, taxonomies, the Listing base and per-site settings."""
+
+from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
+from wegweiser.site.models.pages import (
+    HomePage,
+    ListingIndexPage,
+    OrganisationIndexPage,
+    OrganisationPage,
+    StandardPage,
+)
+from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.models.settings import PortalSettings
+from wegweiser.site.models.taxonomies import District, Language, TargetGroup, Topic
+
+__all__ = [
+    "District",
+    "HomePage",
+    "Language",
+    "Listing",
+    "ListingIndexPage",
+    "ListingManager",
+    "ListingQuerySet",
+    "OrganisationIndexPage",
+    "OrganisationPage",
+    "PlaceMixin",
+    "PortalSettings",
+    "StandardPage",
+    "TargetGroup",
+    "Topic",
+    "current_listing_q",
+]

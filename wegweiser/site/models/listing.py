@@ -1,0 +1,231 @@
+"""The abstract ``Listing`` page that every plugin's listing type extends."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.models.places import PlaceMixin
+
+
+def current_listing_q(today: datetime.date | None = None, prefix: str = "") -> Q:
+    """Published and within its validity period: what the public may see."""
+    today = today or timezone.localdate()
+    return (
+        Q(**{f"{prefix}live": True})
+        & (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today}))
+        & (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": today}))
+    )
+
+
+class ListingQuerySet(PageQuerySet):
+    def current(self, today: datetime.date | None = None):
+        """Live, public (no view restriction) and not expired."""
+        return self.filter(current_listing_q(today)).public()
+
+    def expired(self, today: datetime.date | None = None):
+        return self.filter(valid_until__lt=today or timezone.localdate())
+
+    def stale(self, days: int, today: datetime.date | None = None):
+        cutoff = (today or timezone.localdate()) - datetime.timedelta(days=days)
+        return self.filter(Q(last_reviewed__lt=cutoff) | Q(last_reviewed__isnull=True))
+
+
+ListingManager = PageManager.from_queryset(ListingQuerySet)
+
+
+class Listing(PlaceMixin, Page):
+    """Something a partner organisation offers the public; lives below its organisation page."""
+
+    class Cost(models.TextChoices):
+        FREE = "free", _("free of charge")
+        REDUCED = "reduced", _("reduced fee possible")
+        FEE = "fee", _("fee")
+        FUNDED = "funded", _("funded (e.g. by BAMF or Jobcenter)")
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("Two or three plain sentences: what, for whom, where.")
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("details"))
+    organisation = models.ForeignKey(
+        "core.OrganisationPage",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="%(app_label)s_%(class)s_listings",
+    )
+    topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="+")
+    target_groups = ParentalManyToManyField(
+        "core.TargetGroup", verbose_name=_("target groups"), blank=True, related_name="+"
+    )
+    languages = ParentalManyToManyField(
+        "core.Language", verbose_name=_("languages spoken"), blank=True, related_name="+"
+    )
+    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_note = models.CharField(_("note on cost"), max_length=200, blank=True)
+    registration = RichTextField(
+        _("how to take part"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What to bring and how to register (Teilnahmemodalitäten)."),
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    valid_from = models.DateField(_("visible from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("visible until"), null=True, blank=True, help_text=_("After this day the listing leaves the site and search.")
+    )
+    last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today, editable=False)
+
+    objects = ListingManager()
+
+    classification_panels = [
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("languages")],
+            heading=_("Who and what"),
+        ),
+        MultiFieldPanel([FieldPanel("cost"), FieldPanel("cost_note")], heading=_("Cost")),
+    ]
+    participation_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("registration"),
+                FieldPanel("registration_url"),
+                FieldPanel("contact_name"),
+                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+            ],
+            heading=_("Taking part and contact"),
+        )
+    ]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *classification_panels,
+        *participation_panels,
+        *PlaceMixin.place_panels,
+    ]
+    settings_panels = [
+        MultiFieldPanel([FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")])], heading=_("Validity")),
+        *Page.settings_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("registration"),
+        index.AutocompleteField("summary"),
+        index.FilterField("cost"),
+        index.FilterField("valid_until"),
+        index.FilterField("valid_from"),
+        index.FilterField("organisation"),
+    ]
+    parent_page_types = ["core.OrganisationPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    # -- where it belongs ---------------------------------------------------------------------------
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """Only below an organisation, and only where the site has this listing type switched on."""
+        if not super().can_create_at(parent):
+            return False
+        from wegweiser.site.registry import enabled_listing_types, listing_type_for_model
+
+        listing_type = listing_type_for_model(cls)
+        if listing_type is None:
+            return False
+        site = parent.get_site()
+        return listing_type.key in enabled_listing_types(site)
+
+    def full_clean(self, *args, **kwargs):
+        self._set_organisation_from_parent()
+        super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._set_organisation_from_parent()
+        return super().save(*args, **kwargs)
+
+    def _set_organisation_from_parent(self) -> None:
+        if not self.path or self.depth is None or self.depth < 2:
+            return
+        parent = self.get_parent()
+        if parent is not None and parent.specific_class.__name__ == "OrganisationPage":
+            self.organisation_id = parent.pk
+
+    # -- public visibility ------------------------------------------------------------------------
+    @property
+    def listing_type(self):
+        from wegweiser.site.registry import listing_type_for_model
+
+        return listing_type_for_model(type(self))
+
+    def is_current(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        if self.valid_until and self.valid_until < today:
+            return False
+        return not (self.valid_from and self.valid_from > today)
+
+    def is_stale(self, days: int, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.last_reviewed is None or self.last_reviewed < today - datetime.timedelta(days=days)
+
+    def serve(self, request, *args, **kwargs):
+        """Expired listings and listing types switched off for this site are gone for visitors."""
+        if not self.is_current():
+            raise Http404(_("This listing has expired."))
+        listing_type = self.listing_type
+        from wegweiser.site.registry import enabled_listing_types
+
+        if listing_type is None or listing_type.key not in enabled_listing_types(self.get_site()):
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisation_page"] = self.organisation
+        context["listing_type"] = self.listing_type
+        return context
+
+    @cached_property
+    def localized_topics(self):
+        return _localized_terms(self.topics.all())
+
+    @cached_property
+    def localized_target_groups(self):
+        return _localized_terms(self.target_groups.all())
+
+    @cached_property
+    def localized_languages(self):
+        return _localized_terms(self.languages.all())
+
+    def mark_reviewed(self, today: datetime.date | None = None) -> None:
+        """The organisation confirms the listing is still valid ("still valid" button)."""
+        self.last_reviewed = today or timezone.localdate()
+        type(self).objects.filter(pk=self.pk).update(last_reviewed=self.last_reviewed)
+
+
+def _localized_terms(terms):
+    """Show taxonomy terms in the visitor's language, falling back to the linked (German) term."""
+    from wegweiser.site.taxonomy_labels import localized_label
+
+    return [(term.slug, localized_label(term)) for term in terms]

@@ -1,0 +1,217 @@
+"""The portal's own pages: home, content pages, partner organisations and listing finders."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.models.places import PlaceMixin
+
+
+class HomePage(Page):
+    """The start page of one town's portal (one per Wagtail Site and language)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from wegweiser.site.registry import enabled_listing_types
+
+        context = super().get_context(request, *args, **kwargs)
+        site = self.get_site()
+        finders = (
+            ListingIndexPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(listing_type__in=list(enabled_listing_types(site)))
+            .order_by("path")
+        )
+        context["finders"] = finders
+        context["content_pages"] = StandardPage.objects.live().public().child_of(self).in_menu()
+        return context
+
+
+class StandardPage(Page):
+    """A content page (information about the office, easy-German pages, legal pages)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+
+class OrganisationIndexPage(Page):
+    """Lists the partner organisations; organisation pages live below it."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["core.OrganisationPage"]
+    parent_page_types = ["core.HomePage"]
+
+    class Meta:
+        verbose_name = _("organisation overview")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = (
+            OrganisationPage.objects.live().public().child_of(self).select_related("district").order_by("title")
+        )
+        return context
+
+
+class OrganisationPage(PlaceMixin, Page):
+    """A partner organisation. Its listings live below it, and its own editors group may edit only them."""
+
+    class Kind(models.TextChoices):
+        WELFARE_ASSOCIATION = "welfare", _("welfare association")
+        ASSOCIATION = "association", _("association")
+        MIGRANT_ORGANISATION = "migrant", _("migrant organisation")
+        PUBLIC_AUTHORITY = "authority", _("public authority")
+        COURSE_PROVIDER = "course_provider", _("course provider")
+        RELIGIOUS_COMMUNITY = "religious", _("religious community")
+        OTHER = "other", _("other")
+
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
+    summary = models.TextField(_("short description"), max_length=400, blank=True)
+    description = RichTextField(_("about the organisation"), blank=True, features=["bold", "italic", "link", "ul"])
+    logo = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    editors_group = models.ForeignKey(
+        Group, verbose_name=_("editors group"), null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    may_publish_directly = models.BooleanField(
+        _("may publish without review"),
+        default=False,
+        help_text=_("Granted by the integration office: the organisation's editors publish without approval."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [FieldPanel("email"), FieldPanel("phone"), FieldPanel("website"), FieldPanel("opening_hours")],
+            heading=_("Contact"),
+        ),
+        *PlaceMixin.place_panels,
+    ]
+    settings_panels = [
+        *Page.settings_panels,
+        FieldPanel("may_publish_directly", permission="core.manage_organisations"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["core.OrganisationIndexPage"]
+
+    class Meta:
+        verbose_name = _("partner organisation")
+        verbose_name_plural = _("partner organisations")
+        permissions = [("manage_organisations", _("Can approve organisations and grant publishing rights"))]
+
+    @classmethod
+    def allowed_subpage_models(cls):
+        """Any registered listing type may live below an organisation — that is how plugins plug in."""
+        from wegweiser.site.registry import listing_types
+
+        return [listing_type.model for listing_type in listing_types().values()]
+
+    def get_context(self, request, *args, **kwargs):
+        from wegweiser.site.listings import current_listings_below
+
+        context = super().get_context(request, *args, **kwargs)
+        context["listings"] = current_listings_below(self, request=request)
+        return context
+
+
+class ListingIndexPage(Page):
+    """The public finder for one listing type ("Angebote", "Veranstaltungen", "Ehrenamt")."""
+
+    listing_type = models.CharField(
+        _("listing type"), max_length=50, help_text=_("Which kind of listing this page lists and filters.")
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    per_page = models.PositiveSmallIntegerField(_("results per page"), default=20)
+
+    content_panels = [*Page.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
+    settings_panels = [*Page.settings_panels, FieldPanel("per_page")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("listing finder")
+        verbose_name_plural = _("listing finders")
+
+    def get_listing_type(self):
+        from wegweiser.site.registry import enabled_listing_types
+
+        return enabled_listing_types(self.get_site()).get(self.listing_type)
+
+    def get_template(self, request, *args, **kwargs):
+        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "finder-results":
+            return "core/includes/finder_results.html"
+        return super().get_template(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from wegweiser.site.listings import build_filterset
+
+        context = super().get_context(request, *args, **kwargs)
+        listing_type = self.get_listing_type()
+        if listing_type is None:
+            raise Http404("This listing type is switched off for this site.")
+        filterset = build_filterset(listing_type, request=request)
+        paginator = Paginator(filterset.qs, self.per_page)
+        page_number = request.GET.get("page") or 1
+        page = paginator.get_page(page_number)
+        context.update(
+            listing_type=listing_type,
+            filterset=filterset,
+            page_obj=page,
+            listings=page.object_list,
+            result_count=paginator.count,
+            querystring_without_page=_querystring_without_page(request),
+        )
+        return context
+
+
+def _querystring_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def office_group_name() -> str:
+    return getattr(settings, "WEGWEISER_OFFICE_GROUP", "Integrationsbüro")

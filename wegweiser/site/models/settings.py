@@ -1,0 +1,58 @@
+"""Per-site settings: which listing types a town uses, and how the office can be reached."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class PortalSettingsForm(WagtailAdminModelForm):
+    """Offers the registered listing types as checkboxes: ticked means switched on for this site."""
+
+    enabled_types = forms.MultipleChoiceField(
+        label=_("Listing types used on this site"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Untick a type to remove it from this site's finder, search, API and page editor."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from wegweiser.site.registry import listing_types
+
+        types = listing_types()
+        self.fields["enabled_types"].choices = [(key, str(lt.verbose_name_plural)) for key, lt in types.items()]
+        disabled = set(self.instance.disabled_listing_types or [])
+        self.fields["enabled_types"].initial = [key for key in types if key not in disabled]
+
+    def save(self, commit=True):
+        from wegweiser.site.registry import listing_types
+
+        enabled = set(self.cleaned_data.get("enabled_types") or [])
+        self.instance.disabled_listing_types = sorted(key for key in listing_types() if key not in enabled)
+        return super().save(commit=commit)
+
+
+@register_setting(icon="cogs")
+class PortalSettings(BaseSiteSetting):
+    office_name = models.CharField(_("name of the integration office"), max_length=200, blank=True)
+    office_email = models.EmailField(_("office email"), blank=True)
+    office_phone = models.CharField(_("office phone"), max_length=40, blank=True)
+    office_address = models.TextField(_("office address"), blank=True)
+    disabled_listing_types = models.JSONField(_("switched-off listing types"), default=list, blank=True)
+
+    base_form_class = PortalSettingsForm
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("office_name"), FieldPanel("office_email"), FieldPanel("office_phone"), FieldPanel("office_address")],
+            heading=_("Integration office"),
+        ),
+        FieldPanel("enabled_types"),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")

@@ -1,0 +1,58 @@
+"""Partner organisations get their own editors group, collection and page permissions on their subtree.
+
+Wagtail's subtree permissions then give "a partner edits only its own listings" without custom policy code.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
+PUBLISH_PAGE_PERMISSIONS = ("publish_page",)
+EDITOR_COLLECTION_PERMISSIONS = (
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+)
+
+
+def editors_group_name(organisation) -> str:
+    return f"Redaktion: {organisation.title}"[:150]
+
+
+@transaction.atomic
+def ensure_editors_group(organisation) -> Group:
+    """Create (or repair) the organisation's editors group and its permissions; idempotent."""
+    group = organisation.editors_group
+    if group is None:
+        group, _created = Group.objects.get_or_create(name=editors_group_name(organisation))
+        type(organisation).objects.filter(pk=organisation.pk).update(editors_group=group)
+        organisation.editors_group = group
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    wanted = set(EDITOR_PAGE_PERMISSIONS) | (set(PUBLISH_PAGE_PERMISSIONS) if organisation.may_publish_directly else set())
+    page_permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=wanted)
+    # The organisation's page in every language: partners translate their own listings too.
+    pages = type(organisation).objects.filter(translation_key=organisation.translation_key)
+    for page in pages:
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=page.page_ptr, permission=permission)
+    GroupPagePermission.objects.filter(group=group).exclude(permission__codename__in=wanted).delete()
+
+    collection = organisation_collection(organisation)
+    for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
+        permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+    return group
+
+
+def organisation_collection(organisation) -> Collection:
+    """The organisation's own collection for images and documents, below the root collection."""
+    root = Collection.get_first_root_node()
+    name = organisation.title[:255]
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)

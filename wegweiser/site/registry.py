@@ -1,0 +1,155 @@
+"""The listing-type registry: the single place where search, API, admin and reports learn about listing types.
+
+A plugin registers each of its listing types from its ``wagtail_hooks.py``::
+
+    @hooks.register("register_listing_type")
+    def register_offer():
+        return ListingType(key="offer", model=OfferPage, facets=[...], card_template="offers/offer_card.html")
+
+The registry is filled lazily from the hook (never at import time), so tests can swap registrations
+with ``hooks.register_temporarily``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from wagtail import hooks
+
+if TYPE_CHECKING:
+    from wagtail.models import Page, Site
+
+HOOK_NAME = "register_listing_type"
+
+
+@dataclass(frozen=True)
+class Facet:
+    """One public filter of a listing type.
+
+    ``field`` is the ORM lookup that yields the facet's value(s) on the page model (``topics__slug``,
+    ``course_level``). ``kind`` is ``"choice"`` (any of several values) or ``"flag"`` (a yes/no
+    property such as "childcare available"). ``choices`` returns ``(value, label)`` pairs in the
+    active language; it is called lazily, per request.
+    """
+
+    name: str
+    label: Any
+    field: str
+    kind: str = "choice"
+    choices: Callable[[], Sequence[tuple[str, Any]]] | None = None
+    help_text: Any = ""
+
+    def get_choices(self) -> list[tuple[str, Any]]:
+        if self.kind == "flag":
+            return [("1", self.label)]
+        return list(self.choices()) if self.choices else []
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """A dated item another plugin contributes to the event calendar (a course date, say)."""
+
+    title: str
+    url: str
+    start: datetime
+    end: datetime | None
+    location: str = ""
+    kind: str = ""
+    uid: str = ""
+    cancelled: bool = False
+    topics: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    free_of_charge: bool = False
+    organisation: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class ListingType:
+    """What the portal needs to know about a kind of listing.
+
+    - ``key``: a stable identifier used in URLs, the API and the search index (``offer``).
+    - ``model``: the concrete page model (a subclass of :class:`wegweiser.site.models.Listing`).
+    - ``facets``: the filters it contributes beyond the shared ones (topic, target group, language,
+      district, cost, accessibility), which every listing type has.
+    - ``document_fields``: extra values for the search document, ``name -> callable(page)``.
+    - ``api_schema``: a django-ninja ``Schema`` for the API (``None``: the generic listing schema).
+    - ``card_template``: renders one result in lists and search.
+    - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
+    - ``calendar_entries``: ``callable(start: date, end: date, locale_code: str) -> Iterable[CalendarEntry]``.
+    - ``prefetch``: related names to prefetch when listing many pages of this type.
+    """
+
+    key: str
+    model: type[Page]
+    label: Any = ""
+    label_plural: Any = ""
+    facets: Sequence[Facet] = ()
+    document_fields: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
+    api_schema: type | None = None
+    card_template: str = "includes/listing_card.html"
+    demo_content: Callable[[Any], None] | None = None
+    calendar_entries: Callable[[date, date, str], Iterable[CalendarEntry]] | None = None
+    prefetch: Sequence[str] = ()
+    select_related: Sequence[str] = ()
+    icon: str = "doc-full"
+
+    @property
+    def verbose_name(self) -> Any:
+        return self.label or self.model._meta.verbose_name
+
+    @property
+    def verbose_name_plural(self) -> Any:
+        return self.label_plural or self.model._meta.verbose_name_plural
+
+    def all_facets(self) -> list[Facet]:
+        from wegweiser.site.facets import shared_facets
+
+        own = {facet.name for facet in self.facets}
+        return [facet for facet in shared_facets() if facet.name not in own] + list(self.facets)
+
+
+_cache: dict[tuple, dict[str, ListingType]] = {}
+
+
+def listing_types() -> dict[str, ListingType]:
+    """Every registered listing type, by key, in registration order."""
+    hook_functions = tuple(hooks.get_hooks(HOOK_NAME))
+    cached = _cache.get(hook_functions)
+    if cached is not None:
+        return cached
+    result: dict[str, ListingType] = {}
+    for hook_function in hook_functions:
+        returned = hook_function()
+        for listing_type in returned if isinstance(returned, list | tuple) else [returned]:
+            if listing_type.key in result:
+                raise ValueError(f"Listing type key {listing_type.key!r} is registered twice.")
+            result[listing_type.key] = listing_type
+    _cache.clear()
+    _cache[hook_functions] = result
+    return result
+
+
+def get_listing_type(key: str) -> ListingType:
+    return listing_types()[key]
+
+
+def listing_type_for_model(model: type) -> ListingType | None:
+    for listing_type in listing_types().values():
+        if issubclass(model, listing_type.model):
+            return listing_type
+    return None
+
+
+def enabled_listing_types(site: Site | None) -> dict[str, ListingType]:
+    """The listing types switched on for ``site`` (all of them if no site or no setting)."""
+    all_types = listing_types()
+    if site is None:
+        return all_types
+    from wegweiser.site.models import PortalSettings
+
+    disabled = set(PortalSettings.for_site(site).disabled_listing_types or [])
+    return {key: value for key, value in all_types.items() if key not in disabled}

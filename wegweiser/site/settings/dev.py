@@ -1,0 +1,9 @@
+"""Local development: SQLite, the database search backend, mail on the console, tasks run at once."""
+
+from wegweiser.site.settings.base import *  # noqa: F403
+from wegweiser.site.settings.environment import env_str
+
+DEBUG = True
+SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+ALLOWED_HOSTS = ["*"]
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

@@ -1,0 +1,103 @@
+"""Idempotent set-up of an installation: languages, the site's home page, the office group and workflow."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from wegweiser.site.models import HomePage, PortalSettings
+from wegweiser.site.models.pages import office_group_name
+
+OFFICE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
+WORKFLOW_NAME = "Freigabe durch das Integrationsbüro"
+
+
+@transaction.atomic
+def ensure_portal(home_title: str = "Willkommen", hostname: str = "localhost") -> HomePage:
+    ensure_locales()
+    home = ensure_home_page(home_title, hostname)
+    ensure_office_rights(home)
+    PortalSettings.for_site(home.get_site())
+    return home
+
+
+def ensure_office_rights(home: Page) -> None:
+    """Office permissions and the review workflow on the home page in every language."""
+    for translated_home in home.get_translations(inclusive=True):
+        office = ensure_office_group(translated_home)
+        ensure_moderation_workflow(translated_home, office)
+
+
+def ensure_locales() -> None:
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+
+
+def ensure_home_page(title: str, hostname: str) -> HomePage:
+    default_locale = Locale.get_default()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site and isinstance(site.root_page.specific, HomePage):
+        return site.root_page.specific
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=default_locale).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title=title, slug="start", locale=default_locale))
+        home.save_revision().publish()
+    if site is None:
+        site = Site.objects.create(hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=title)
+    else:
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        if type(old_root.specific) is Page and old_root.depth == 2 and not old_root.get_children().exists():
+            old_root.delete()  # Wagtail's placeholder "Welcome to your new Wagtail site!" page
+    return home
+
+
+def ensure_office_group(home: Page) -> Group:
+    """The integration office: moderates, manages organisations and taxonomies, sees reports."""
+    group, _created = Group.objects.get_or_create(name=office_group_name())
+    codenames = [
+        ("wagtailadmin", "access_admin"),
+        ("core", "manage_organisations"),
+        ("wagtailimages", "add_image"),
+        ("wagtailimages", "change_image"),
+        ("wagtailimages", "choose_image"),
+        ("wagtaildocs", "add_document"),
+        ("wagtaildocs", "change_document"),
+        ("wagtaildocs", "choose_document"),
+    ]
+    for model in ("topic", "targetgroup", "language", "district"):
+        codenames += [("core", f"add_{model}"), ("core", f"change_{model}"), ("core", f"delete_{model}")]
+    codenames += [("core", "change_portalsettings")]
+    for app_label, codename in codenames:
+        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+        if permission:
+            group.permissions.add(permission)
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=OFFICE_PAGE_PERMISSIONS
+    ):
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    return group
+
+
+def ensure_moderation_workflow(home: Page, office: Group) -> Workflow:
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    task = GroupApprovalTask.objects.filter(name="Prüfung durch das Integrationsbüro").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Prüfung durch das Integrationsbüro")
+        task.groups.set([office])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,56 @@
+"""Keep derived data in step with content: editors groups, listing ownership, cached term labels."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import post_page_move
+
+from wegweiser.site import taxonomy_labels
+from wegweiser.site.models import District, Language, Listing, OrganisationPage, TargetGroup, Topic
+from wegweiser.site.organisations import ensure_editors_group
+
+
+@receiver(post_save, sender=OrganisationPage)
+def create_editors_group(sender, instance: OrganisationPage, created: bool, raw: bool = False, **kwargs) -> None:
+    if raw or instance.alias_of_id:
+        return
+    if instance.locale_id != _default_locale_id():
+        source = OrganisationPage.objects.filter(
+            translation_key=instance.translation_key, locale_id=_default_locale_id()
+        ).first()
+        if source is not None and created:
+            ensure_editors_group(source)
+        return
+    if created or instance.editors_group_id is None or _publish_right_changed(instance):
+        ensure_editors_group(instance)
+
+
+def _publish_right_changed(instance: OrganisationPage) -> bool:
+    from wagtail.models import GroupPagePermission
+
+    has_publish = GroupPagePermission.objects.filter(
+        group_id=instance.editors_group_id, page_id=instance.pk, permission__codename="publish_page"
+    ).exists()
+    return has_publish != instance.may_publish_directly
+
+
+def _default_locale_id() -> int | None:
+    from wagtail.models import Locale
+
+    try:
+        return Locale.get_default().pk
+    except Locale.DoesNotExist:
+        return None
+
+
+@receiver(post_page_move)
+def update_listing_organisation(sender, instance, **kwargs) -> None:
+    specific = instance.specific
+    if isinstance(specific, Listing):
+        specific.save(update_fields=["organisation"])
+
+
+for taxonomy in (Topic, TargetGroup, Language, District):
+    post_save.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)
+    post_delete.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)

@@ -1,0 +1,122 @@
+"""Template tags for the public site: language switcher, navigation, footer links."""
+
+from __future__ import annotations
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+register = template.Library()
+
+
+def _home_for_language(request, language_code: str):
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    root = site.root_page
+    if root.locale.language_code == language_code:
+        return root
+    return Page.objects.filter(translation_key=root.translation_key, locale__language_code=language_code).first()
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    request = context.get("request")
+    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+    return home.url if home and home.live else "/"
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None) -> list[dict]:
+    """One link per portal language: the same page translated, else its nearest translated ancestor."""
+    request = context.get("request")
+    current = translation.get_language()
+    targets: dict[str, str] = {}
+    if isinstance(page, Page) and page.pk:
+        chain = [*page.get_ancestors().filter(depth__gt=1), page]
+        keys = [ancestor.translation_key for ancestor in chain]
+        depth_of = {ancestor.translation_key: index for index, ancestor in enumerate(chain)}
+        candidates = (
+            Page.objects.filter(translation_key__in=keys, live=True)
+            .select_related("locale")
+            .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
+        )
+        best: dict[str, tuple[int, Page]] = {}
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            rank = depth_of[candidate.translation_key]
+            if code not in best or rank > best[code][0]:
+                best[code] = (rank, candidate)
+        site = Site.find_for_request(request) if request else None
+        for code, (_rank, candidate) in best.items():
+            url = candidate.get_url(request=request, current_site=site)
+            if url:
+                targets[code] = url
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = targets.get(code)
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url or f"/{code}/",
+                "current": code == current,
+                "direction": "rtl" if code in settings.LANGUAGES_BIDI else "ltr",
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def translation_links(context, page) -> list[dict]:
+    """``hreflang`` alternates: only real translations of this page."""
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    request = context.get("request")
+    pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+    return [
+        {"code": other.locale.language_code, "url": other.get_full_url(request=request)}
+        for other in pages
+        if other.get_full_url(request=request)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context) -> list[dict]:
+    request = context.get("request")
+    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+    if home is None:
+        return []
+    current_path = request.path if request else ""
+    items = []
+    for child in home.get_children().live().public().in_menu().specific(defer=True):
+        url = child.get_url(request=request)
+        if url:
+            items.append({"title": child.title, "url": url, "active": current_path.startswith(url)})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context) -> list[dict]:
+    """Legal and accessibility pages: children of home that are not in the menu but marked by slug."""
+    request = context.get("request")
+    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+    if home is None:
+        return []
+    slugs = getattr(settings, "WEGWEISER_FOOTER_SLUGS", ["impressum", "datenschutz", "barrierefreiheit"])
+    pages = home.get_children().live().public().filter(slug__in=slugs)
+    translated = {page.slug: page for page in pages}
+    if len(translated) < len(slugs):
+        default_home = _home_for_language(request, Locale.get_default().language_code)
+        if default_home is not None:
+            for page in default_home.get_children().live().public().filter(slug__in=slugs):
+                translated.setdefault(page.slug, page)
+    return [
+        {"title": translated[slug].title, "url": translated[slug].get_url(request=request)}
+        for slug in slugs
+        if slug in translated
+    ]
