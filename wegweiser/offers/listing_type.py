@@ -1,0 +1,81 @@
+"""The offer listing type as the portal sees it: facets, card, prefetching, course dates for the calendar."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from wegweiser.site.listings import localized
+from wegweiser.site.registry import CalendarEntry, Facet, ListingType
+
+from .models import CourseDate, OfferPage
+
+
+def offer_facets() -> list[Facet]:
+    return [
+        Facet("kind", _("Kind of offer"), "kind", choices=lambda: list(OfferPage.Kind.choices)),
+        Facet("level", _("Course level"), "course_level", choices=lambda: list(OfferPage.Level.choices)),
+        Facet("childcare", _("Childcare available"), "childcare", kind="flag"),
+        Facet("mode", _("Online or in person"), "mode", choices=lambda: list(OfferPage.Mode.choices)),
+    ]
+
+
+def course_calendar_entries(
+    start: datetime.date, end: datetime.date, locale_code: str
+) -> Iterator[CalendarEntry]:
+    """Course dates starting between ``start`` and ``end`` (inclusive), for the events plugin's calendar."""
+    locale = Locale.objects.filter(language_code=locale_code).first()
+    offers = localized(OfferPage.objects.current(), locale).values("pk")
+    course_dates = (
+        CourseDate.objects.filter(page__in=offers, start_date__gte=start, start_date__lte=end)
+        .select_related("page", "page__organisation", "page__district")
+        .prefetch_related("page__topics", "page__languages")
+        .order_by("start_date", "pk")
+    )
+    for course_date in course_dates:
+        offer = course_date.page
+        yield CalendarEntry(
+            title=offer.title,
+            url=offer.get_url() or "",
+            start=_at(course_date.start_date, datetime.time(0, 0)),
+            end=_at(course_date.end_date, datetime.time(23, 59)) if course_date.end_date else None,
+            location=", ".join(offer.address_lines),
+            kind="course_date",
+            uid=f"offer-course-date-{course_date.pk}@wegweiser",
+            topics=tuple(topic.slug for topic in offer.topics.all()),
+            languages=tuple(language.slug for language in offer.languages.all()),
+            districts=(offer.district.slug,) if offer.district else (),
+            free_of_charge=offer.cost == OfferPage.Cost.FREE,
+            organisation=offer.organisation.title if offer.organisation else "",
+        )
+
+
+def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def offer_listing_type() -> ListingType:
+    from wegweiser.offers.demo import load_offer_demo
+
+    return ListingType(
+        key="offer",
+        model=OfferPage,
+        label=_("Offer"),
+        label_plural=_("Offers"),
+        facets=offer_facets(),
+        document_fields={
+            "kind": lambda offer: offer.kind,
+            "course_level": lambda offer: offer.course_level,
+            "childcare": lambda offer: offer.childcare,
+            "mode": lambda offer: offer.mode,
+        },
+        card_template="offers/offer_card.html",
+        demo_content=load_offer_demo,
+        calendar_entries=course_calendar_entries,
+        prefetch=("course_dates",),
+        icon="form",
+    )

@@ -1,0 +1,112 @@
+"""schema.org JSON-LD for offer pages, so search engines and aggregators understand courses and services.
+
+Built as Python data and serialised with ``json.dumps`` plus the same escaping as Django's
+``json_script``: a title containing ``</script>`` cannot break out of the script element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+if TYPE_CHECKING:
+    from wegweiser.offers.models import OfferPage
+
+_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
+    """The schema.org ``Course`` (courses) or ``Service`` (everything else) describing ``offer``."""
+    url = offer.get_full_url(request)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Course" if offer.is_course else "Service",
+        "name": offer.title,
+        "description": offer.summary,
+        "url": url,
+    }
+    if offer.organisation is not None:
+        provider = {"@type": "Organization", "name": offer.organisation.title}
+        organisation_url = offer.organisation.get_full_url(request)
+        if organisation_url:
+            provider["url"] = organisation_url
+        data["provider"] = provider
+    languages = [code for code, _name in offer.localized_languages]
+    if languages:
+        data["inLanguage"] = languages if len(languages) > 1 else languages[0]
+    location = _place(offer)
+    price = {"@type": "Offer", "category": offer.get_cost_display(), "url": url}
+    if offer.cost == offer.Cost.FREE:
+        price.update(price="0", priceCurrency="EUR")
+    if offer.is_course:
+        instances = []
+        for course_date in offer.upcoming_course_dates:
+            instance: dict[str, Any] = {
+                "@type": "CourseInstance",
+                "startDate": course_date.start_date.isoformat(),
+                "courseMode": _course_mode(offer),
+            }
+            if course_date.end_date:
+                instance["endDate"] = course_date.end_date.isoformat()
+            if course_date.schedule:
+                instance["courseSchedule"] = {"@type": "Schedule", "description": course_date.schedule}
+            if location:
+                instance["location"] = location
+            instances.append(instance)
+        if instances:
+            data["hasCourseInstance"] = instances
+        if offer.course_level:
+            data["educationalLevel"] = offer.get_course_level_display()
+        data["offers"] = price
+        if location:
+            data["location"] = location
+    else:
+        data["serviceType"] = offer.get_kind_display()
+        data["offers"] = price
+        if location:
+            data["areaServed"] = location
+            data["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": location}
+    return _without_lazy_strings(data)
+
+
+def _place(offer: OfferPage) -> dict[str, Any] | None:
+    if not offer.has_address:
+        return None
+    place: dict[str, Any] = {
+        "@type": "Place",
+        "name": offer.place_name or (offer.organisation.title if offer.organisation else offer.title),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": offer.street,
+            "postalCode": offer.postcode,
+            "addressLocality": offer.city,
+            "addressCountry": "DE",
+        },
+    }
+    if offer.has_coordinates:
+        place["geo"] = {"@type": "GeoCoordinates", "latitude": offer.latitude, "longitude": offer.longitude}
+    return place
+
+
+def _course_mode(offer: OfferPage) -> str:
+    return {"in_person": "onsite", "online": "online", "hybrid": "blended"}.get(offer.mode, "onsite")
+
+
+def _without_lazy_strings(value):
+    """Lazy translations become plain strings so ``json.dumps`` accepts them."""
+    if isinstance(value, dict):
+        return {key: _without_lazy_strings(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_lazy_strings(item) for item in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value if not isinstance(value, str) else str(value)
+    return str(value)
+
+
+def offer_json_ld(offer: OfferPage, request=None) -> SafeString:
+    """The ``<script type="application/ld+json">`` element for ``offer``'s page."""
+    payload = json.dumps(offer_json_ld_data(offer, request), ensure_ascii=False).translate(_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
