@@ -4,4 +4,7 @@ from django.utils.translation import pgettext_lazy
 from wegweiser.search import views
 
 app_name = "search"
-urlpatterns = [path(pgettext_lazy("URL path", "search/"), views.search, name="search")]
+urlpatterns = [
+    path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
+    path(pgettext_lazy("URL path", "search/suggest/"), views.suggest, name="suggest"),
+]

@@ -29,7 +29,9 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class ContentStreamBlock(blocks.StreamBlock):
-    heading = blocks.CharBlock(label=_("heading"), form_classname="title", template="blocks/heading_block.html")
+    heading = blocks.CharBlock(
+        label=_("heading"), form_classname="title", template="blocks/heading_block.html"
+    )
     paragraph = blocks.RichTextBlock(
         label=_("paragraph"), features=["h3", "bold", "italic", "link", "document-link", "ul", "ol"]
     )

@@ -88,9 +88,9 @@ def public_listings(listing_type: ListingType, locale: Locale | None = None) -> 
 
 
 def with_card_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
-    return queryset.select_related("district", "organisation", "locale", *listing_type.select_related).prefetch_related(
-        "topics", "languages", "target_groups", *listing_type.prefetch
-    )
+    return queryset.select_related(
+        "district", "organisation", "locale", *listing_type.select_related
+    ).prefetch_related("topics", "languages", "target_groups", *listing_type.prefetch)
 
 
 def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:

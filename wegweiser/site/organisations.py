@@ -33,8 +33,12 @@ def ensure_editors_group(organisation) -> Group:
         group, _created = Group.objects.get_or_create(name=editors_group_name(organisation))
         type(organisation).objects.filter(pk=organisation.pk).update(editors_group=group)
         organisation.editors_group = group
-    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    wanted = set(EDITOR_PAGE_PERMISSIONS) | (set(PUBLISH_PAGE_PERMISSIONS) if organisation.may_publish_directly else set())
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    wanted = set(EDITOR_PAGE_PERMISSIONS) | (
+        set(PUBLISH_PAGE_PERMISSIONS) if organisation.may_publish_directly else set()
+    )
     page_permissions = Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=wanted)
     # The organisation's page in every language: partners translate their own listings too.
     pages = type(organisation).objects.filter(translation_key=organisation.translation_key)
@@ -46,7 +50,9 @@ def ensure_editors_group(organisation) -> Group:
     collection = organisation_collection(organisation)
     for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=collection, permission=permission
+        )
     return group
 
 

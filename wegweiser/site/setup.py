@@ -19,7 +19,14 @@ from wagtail.models import (
 from wegweiser.site.models import HomePage, PortalSettings
 from wegweiser.site.models.pages import office_group_name
 
-OFFICE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page")
+OFFICE_PAGE_PERMISSIONS = (
+    "add_page",
+    "change_page",
+    "publish_page",
+    "bulk_delete_page",
+    "lock_page",
+    "unlock_page",
+)
 WORKFLOW_NAME = "Freigabe durch das Integrationsbüro"
 
 
@@ -55,7 +62,9 @@ def ensure_home_page(title: str, hostname: str) -> HomePage:
         home = root.add_child(instance=HomePage(title=title, slug="start", locale=default_locale))
         home.save_revision().publish()
     if site is None:
-        site = Site.objects.create(hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=title)
+        site = Site.objects.create(
+            hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=title
+        )
     else:
         old_root = site.root_page
         site.root_page = home

@@ -12,7 +12,9 @@ from wegweiser.site.organisations import ensure_editors_group
 
 
 @receiver(post_save, sender=OrganisationPage)
-def create_editors_group(sender, instance: OrganisationPage, created: bool, raw: bool = False, **kwargs) -> None:
+def create_editors_group(
+    sender, instance: OrganisationPage, created: bool, raw: bool = False, **kwargs
+) -> None:
     if raw or instance.alias_of_id:
         return
     if instance.locale_id != _default_locale_id():

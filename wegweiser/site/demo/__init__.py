@@ -64,7 +64,9 @@ class DemoContext:
             "wheelchair_accessible": organisation.wheelchair_accessible,
         }
 
-    def add(self, parent: Page, page: Page, topics=(), target_groups=(), languages=(), publish: bool = True) -> Page:
+    def add(
+        self, parent: Page, page: Page, topics=(), target_groups=(), languages=(), publish: bool = True
+    ) -> Page:
         """Add a page below ``parent`` with its taxonomy terms, and publish it."""
         page.locale = self.locale
         parent.add_child(instance=page)
@@ -81,8 +83,8 @@ class DemoContext:
 
     def translate(self, page: Page, **fields) -> Page:
         """Create and publish the English translation of ``page`` with the given English field values."""
-        parent_translation = page.get_parent().get_translation_or_none(self.english)
-        if parent_translation is None:
+        parent = page.get_parent()
+        if parent.depth > 1 and parent.get_translation_or_none(self.english) is None:
             return None
         existing = page.get_translation_or_none(self.english)
         translated = existing.specific if existing else page.copy_for_translation(self.english)
@@ -137,11 +139,12 @@ def _load_pages(ctx: DemoContext) -> OrganisationIndexPage:
         title=f"Welcome to {data.TOWN}",
         intro="Language courses, counselling, events and volunteering: the offers of the town and its "
         "partners – in your language.",
-        slug="start",
+        slug="start-en",
     )
     for slug, title_de, title_en, intro_de, intro_en, in_menu in data.CONTENT_PAGES:
         page = ctx.add(home, StandardPage(title=title_de, slug=slug, intro=intro_de, show_in_menus=in_menu))
         ctx.translate(page, title=title_en, intro=intro_en)
+    _load_accessibility_statement(ctx)
     index = ctx.add(
         home,
         OrganisationIndexPage(
@@ -151,9 +154,62 @@ def _load_pages(ctx: DemoContext) -> OrganisationIndexPage:
             show_in_menus=True,
         ),
     )
-    ctx.translate(index, title="Partners", intro="Associations, welfare organisations, course providers, migrant "
-                  "organisations and public authorities.")
+    ctx.translate(
+        index,
+        title="Partners",
+        intro="Associations, welfare organisations, course providers, migrant "
+        "organisations and public authorities.",
+    )
     return index
+
+
+def _load_accessibility_statement(ctx: DemoContext) -> None:
+    from wegweiser.site.models import AccessibilityStatementPage, FeedbackFormField
+
+    statement = AccessibilityStatementPage(
+        title="Erklärung zur Barrierefreiheit",
+        slug="barrierefreiheit",
+        intro=(
+            f"Die Stadt {data.TOWN} ist bemüht, ihr Integrationsportal im Einklang mit der Barrierefreien-"
+            "Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen."
+        ),
+        to_address="integration@neustadt.example",
+        from_address="noreply@neustadt.example",
+        subject="Rückmeldung zur Barrierefreiheit",
+    )
+    statement.body = [
+        ("heading", "Stand der Vereinbarkeit mit den Anforderungen"),
+        (
+            "paragraph",
+            "<p>Dieses Portal ist mit der BITV 2.0 vereinbar. Die Prüfung erfolgt automatisiert mit axe-core "
+            "und durch Tests mit Tastatur und Bildschirmlesern.</p>",
+        ),
+        ("heading", "Schlichtungsverfahren"),
+        (
+            "paragraph",
+            "<p>Wenn Sie auf unsere Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an "
+            "die Schlichtungsstelle nach dem Behindertengleichstellungsgesetz wenden.</p>",
+        ),
+    ]
+    statement.form_fields = [
+        FeedbackFormField(
+            sort_order=0,
+            label="Ihre Nachricht",
+            field_type="multiline",
+            required=True,
+            help_text="Welche Barriere ist Ihnen aufgefallen, und auf welcher Seite?",
+        ),
+        FeedbackFormField(
+            sort_order=1, label="Ihre E-Mail-Adresse (für eine Antwort)", field_type="email", required=False
+        ),
+    ]
+    ctx.add(ctx.home, statement)
+    ctx.translate(
+        statement,
+        title="Accessibility statement",
+        intro=f"The town of {data.TOWN} strives to make its integration portal accessible in accordance with "
+        "the German accessibility regulation (BITV 2.0).",
+    )
 
 
 def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
@@ -165,7 +221,9 @@ def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
             title_de = str(listing_type.verbose_name_plural)
         with translation.override("en"):
             title_en = str(listing_type.verbose_name_plural)
-        finder = ctx.add(ctx.home, ListingIndexPage(title=title_de, slug=key + "s", listing_type=key, show_in_menus=True))
+        finder = ctx.add(
+            ctx.home, ListingIndexPage(title=title_de, slug=key + "s", listing_type=key, show_in_menus=True)
+        )
         ctx.translate(finder, title=title_en)
 
 

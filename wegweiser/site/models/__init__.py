@@ -1,5 +1,6 @@
 """Core models: pages, partner organisations, taxonomies, the Listing base and per-site settings."""
 
+from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
 from wegweiser.site.models.pages import (
     HomePage,
@@ -13,6 +14,8 @@ from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.models.taxonomies import District, Language, TargetGroup, Topic
 
 __all__ = [
+    "AccessibilityStatementPage",
+    "FeedbackFormField",
     "District",
     "HomePage",
     "Language",

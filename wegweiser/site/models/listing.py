@@ -90,7 +90,10 @@ class Listing(PlaceMixin, Page):
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     valid_from = models.DateField(_("visible from"), null=True, blank=True)
     valid_until = models.DateField(
-        _("visible until"), null=True, blank=True, help_text=_("After this day the listing leaves the site and search.")
+        _("visible until"),
+        null=True,
+        blank=True,
+        help_text=_("After this day the listing leaves the site and search."),
     )
     last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today, editable=False)
 
@@ -123,7 +126,9 @@ class Listing(PlaceMixin, Page):
         *PlaceMixin.place_panels,
     ]
     settings_panels = [
-        MultiFieldPanel([FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")])], heading=_("Validity")),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_until")])], heading=_("Validity")
+        ),
         *Page.settings_panels,
     ]
     search_fields = [

@@ -45,6 +45,15 @@ class HomePage(Page):
         )
         context["finders"] = finders
         context["content_pages"] = StandardPage.objects.live().public().child_of(self).in_menu()
+        access = {
+            page.slug: page
+            for page in StandardPage.objects.live()
+            .public()
+            .child_of(self)
+            .filter(slug__in=["leichte-sprache", "gebaerdensprache"])
+        }
+        context["easy_language_page"] = access.get("leichte-sprache")
+        context["sign_language_page"] = access.get("gebaerdensprache")
         return context
 
 
@@ -76,7 +85,11 @@ class OrganisationIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = (
-            OrganisationPage.objects.live().public().child_of(self).select_related("district").order_by("title")
+            OrganisationPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("district")
+            .order_by("title")
         )
         return context
 
@@ -93,24 +106,40 @@ class OrganisationPage(PlaceMixin, Page):
         RELIGIOUS_COMMUNITY = "religious", _("religious community")
         OTHER = "other", _("other")
 
-    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
+    kind = models.CharField(
+        _("kind of organisation"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION
+    )
     summary = models.TextField(_("short description"), max_length=400, blank=True)
-    description = RichTextField(_("about the organisation"), blank=True, features=["bold", "italic", "link", "ul"])
+    description = RichTextField(
+        _("about the organisation"), blank=True, features=["bold", "italic", "link", "ul"]
+    )
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     editors_group = models.ForeignKey(
-        Group, verbose_name=_("editors group"), null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        Group,
+        verbose_name=_("editors group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     may_publish_directly = models.BooleanField(
         _("may publish without review"),
         default=False,
-        help_text=_("Granted by the integration office: the organisation's editors publish without approval."),
+        help_text=_(
+            "Granted by the integration office: the organisation's editors publish without approval."
+        ),
     )
 
     content_panels = [

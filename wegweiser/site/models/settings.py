@@ -25,7 +25,9 @@ class PortalSettingsForm(WagtailAdminModelForm):
         from wegweiser.site.registry import listing_types
 
         types = listing_types()
-        self.fields["enabled_types"].choices = [(key, str(lt.verbose_name_plural)) for key, lt in types.items()]
+        self.fields["enabled_types"].choices = [
+            (key, str(lt.verbose_name_plural)) for key, lt in types.items()
+        ]
         disabled = set(self.instance.disabled_listing_types or [])
         self.fields["enabled_types"].initial = [key for key in types if key not in disabled]
 
@@ -48,7 +50,12 @@ class PortalSettings(BaseSiteSetting):
     base_form_class = PortalSettingsForm
     panels = [
         MultiFieldPanel(
-            [FieldPanel("office_name"), FieldPanel("office_email"), FieldPanel("office_phone"), FieldPanel("office_address")],
+            [
+                FieldPanel("office_name"),
+                FieldPanel("office_email"),
+                FieldPanel("office_phone"),
+                FieldPanel("office_address"),
+            ],
             heading=_("Integration office"),
         ),
         FieldPanel("enabled_types"),

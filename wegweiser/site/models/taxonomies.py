@@ -60,7 +60,9 @@ class Topic(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
+        ]
 
 
 class TargetGroup(Taxonomy):
@@ -98,7 +100,9 @@ class Language(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug_per_locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug_per_locale")
+        ]
 
     @property
     def code(self) -> str:
@@ -121,4 +125,6 @@ class District(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug_per_locale")]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug_per_locale")
+        ]

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.utils.translation import gettext_lazy as _
-
 from wegweiser.site.plugins import discover_plugin_apps
 from wegweiser.site.settings.environment import (
     cache_from_env,

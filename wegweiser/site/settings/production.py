@@ -7,8 +7,14 @@ from wegweiser.site.settings.environment import env_bool, env_int, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
-if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")) or len(set(SECRET_KEY)) < 5:
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of at least 50 characters in production.")
+if (
+    len(SECRET_KEY) < 50
+    or SECRET_KEY.startswith(("dev-", "test-", "django-insecure"))
+    or len(set(SECRET_KEY)) < 5
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of at least 50 characters in production."
+    )
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the portal's host names in production.")
 if not env_str("DATABASE_URL"):

@@ -8,7 +8,9 @@ DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]
 DATABASES = {"default": database_from_env("sqlite://:memory:")}
-DATABASES["default"]["TEST"] = {"NAME": "test_wegweiser"} if "postgresql" in DATABASES["default"]["ENGINE"] else {}
+DATABASES["default"]["TEST"] = (
+    {"NAME": "test_wegweiser"} if "postgresql" in DATABASES["default"]["ENGINE"] else {}
+)
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -18,7 +18,9 @@ def _home_for_language(request, language_code: str):
     root = site.root_page
     if root.locale.language_code == language_code:
         return root
-    return Page.objects.filter(translation_key=root.translation_key, locale__language_code=language_code).first()
+    return Page.objects.filter(
+        translation_key=root.translation_key, locale__language_code=language_code
+    ).first()
 
 
 @register.simple_tag(takes_context=True)
@@ -78,11 +80,8 @@ def translation_links(context, page) -> list[dict]:
         return []
     request = context.get("request")
     pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
-    return [
-        {"code": other.locale.language_code, "url": other.get_full_url(request=request)}
-        for other in pages
-        if other.get_full_url(request=request)
-    ]
+    links = [{"code": other.locale.language_code, "url": other.get_url(request=request)} for other in pages]
+    return [link for link in links if link["url"]]
 
 
 @register.simple_tag(takes_context=True)
@@ -120,3 +119,21 @@ def footer_links(context) -> list[dict]:
         for slug in slugs
         if slug in translated
     ]
+
+
+@register.simple_tag
+def accessible_field(field):
+    """Render a form field with its help text and errors tied to it (aria-describedby, aria-invalid)."""
+    described_by = []
+    if field.help_text:
+        described_by.append(f"{field.id_for_label}_help")
+    if field.errors:
+        described_by.append(f"{field.id_for_label}_error")
+    attrs = {}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+    if field.field.required and field.widget_type not in ("checkboxselectmultiple", "radioselect"):
+        attrs["aria-required"] = "true"
+    return field.as_widget(attrs=attrs)

@@ -28,5 +28,9 @@ class Command(BaseCommand):
             credentials_file.parent.mkdir(parents=True, exist_ok=True)
             credentials_file.write_text(f"username: {username}\npassword: {password}\n")
             credentials_file.chmod(0o600)
-        user_model.objects.create_superuser(username=username, email=f"{username}@localhost", password=password)
-        self.stdout.write(self.style.SUCCESS(f"Admin account created: username '{username}', password '{password}'"))
+        user_model.objects.create_superuser(
+            username=username, email=f"{username}@localhost", password=password
+        )
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin account created: username '{username}', password '{password}'")
+        )

@@ -4,7 +4,9 @@ from wegweiser.site.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo town (partner organisations, pages and every plugin's demo listings). Safe to re-run."
+    help = (
+        "Load the demo town (partner organisations, pages and every plugin's demo listings). Safe to re-run."
+    )
 
     def handle(self, *args, **options):
         created = load_demo()

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# make test: install what the tests need, start PostgreSQL and Elasticsearch on loopback, run the checks
+# and the whole suite, stop the services. Exits non-zero on any failure.
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd "$REPO_ROOT"
+PY="$REPO_ROOT/.venv/bin/python"
+
+scripts/bootstrap.sh test
+scripts/build_assets.sh
+scripts/install_browser.sh
+
+cleanup() { scripts/services.sh stop || true; }
+trap cleanup EXIT
+scripts/services.sh start all
+eval "$(scripts/services.sh env)"
+export DATABASE_URL ELASTICSEARCH_URL
+
+step() { echo; echo "== $*"; }
+
+step "ruff (lint and format)"
+"$REPO_ROOT/.venv/bin/ruff" check .
+"$REPO_ROOT/.venv/bin/ruff" format --check .
+
+step "import-linter (dependency rules of the plugin architecture)"
+"$REPO_ROOT/.venv/bin/lint-imports"
+
+step "manage.py check and makemigrations --check (PostgreSQL)"
+DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py check
+DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py makemigrations --check --dry-run
+
+step "manage.py check --deploy under production settings"
+SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+ALLOWED_HOSTS=wegweiser.example DJANGO_SETTINGS_MODULE=wegweiser.site.settings.production \
+    "$PY" manage.py check --deploy --fail-level WARNING
+
+step "migrations apply on PostgreSQL"
+DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no-input -v 0
+
+step "search conformance on SQLite (the embedded default)"
+env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider
+
+step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
+"$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider

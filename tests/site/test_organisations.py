@@ -1,0 +1,65 @@
+"""Partner organisations: own editors group, rights only on their own subtree, office approval rights."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from wagtail.models import GroupPagePermission, Page
+
+from wegweiser.site.models.pages import office_group_name
+
+
+def test_new_organisation_gets_its_own_editors_group_with_rights_on_its_subtree(organisation_a):
+    group = organisation_a.editors_group
+    assert group is not None
+    assert group.name == "Redaktion: Verein A"
+    codenames = set(
+        GroupPagePermission.objects.filter(group=group, page=organisation_a.page_ptr).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert codenames == {"add_page", "change_page", "lock_page", "unlock_page"}
+    assert group.permissions.filter(codename="access_admin").exists()
+
+
+def test_publishing_right_is_granted_only_when_the_office_allows_it(organisation_a):
+    organisation_a.may_publish_directly = True
+    organisation_a.save_revision().publish()
+    assert GroupPagePermission.objects.filter(
+        group=organisation_a.editors_group, page=organisation_a.page_ptr, permission__codename="publish_page"
+    ).exists()
+    organisation_a.may_publish_directly = False
+    organisation_a.save_revision().publish()
+    assert not GroupPagePermission.objects.filter(
+        group=organisation_a.editors_group, permission__codename="publish_page"
+    ).exists()
+
+
+def test_partner_editor_can_edit_own_organisation_but_not_another(
+    client, organisation_a, organisation_b, editor_a
+):
+    client.force_login(editor_a)
+    assert client.get(f"/admin/pages/{organisation_a.pk}/edit/").status_code == 200
+    response = client.get(f"/admin/pages/{organisation_b.pk}/edit/")
+    assert response.status_code in (302, 403)
+    before = Page.objects.get(pk=organisation_b.pk).title
+    client.post(f"/admin/pages/{organisation_b.pk}/edit/", {"title": "Übernommen", "slug": "verein-b"})
+    assert Page.objects.get(pk=organisation_b.pk).title == before
+
+
+def test_partner_editor_explorer_starts_at_their_organisation(
+    client, organisation_a, organisation_b, editor_a
+):
+    client.force_login(editor_a)
+    response = client.get(f"/admin/pages/{organisation_b.get_parent().pk}/")
+    html = response.content.decode()
+    assert "Verein B" not in html
+
+
+def test_office_group_moderates_the_whole_site(home, organisation_a):
+    office = Group.objects.get(name=office_group_name())
+    codenames = set(
+        GroupPagePermission.objects.filter(group=office, page=home.page_ptr).values_list(
+            "permission__codename", flat=True
+        )
+    )
+    assert {"add_page", "change_page", "publish_page"} <= codenames
