@@ -1,0 +1,91 @@
+"""Browser tests: Playwright for Python drives Debian's Chromium against the live test server."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+AXE = Path(__file__).resolve().parents[2] / "wegweiser" / "static" / "vendor" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PHONE = {"width": 360, "height": 740}
+
+# Playwright's sync API runs an event loop in this thread; the Django test database calls are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/install_browser.sh (make test does).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class NetworkLog:
+    """Every request the page makes, so a test can assert none left the portal's own host."""
+
+    def __init__(self, allowed_host: str):
+        self.allowed_host = allowed_host
+        self.urls: list[str] = []
+
+    def record(self, request) -> None:
+        self.urls.append(request.url)
+
+    def foreign(self) -> list[str]:
+        foreign = []
+        for url in self.urls:
+            parts = urlsplit(url)
+            if parts.scheme in ("data", "blob", "about"):
+                continue
+            if parts.hostname != self.allowed_host:
+                foreign.append(url)
+        return foreign
+
+
+@pytest.fixture
+def page_on_phone(chromium, live_server):
+    context = chromium.new_context(viewport=PHONE, locale="de-DE", service_workers="block")
+    page = context.new_page()
+    network = NetworkLog(urlsplit(live_server.url).hostname)
+    page.on("request", network.record)
+    page.network = network
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+    assert network.foreign() == [], f"requests left {network.allowed_host}: {network.foreign()}"
+
+
+@pytest.fixture
+def demo_town(transactional_db):
+    call_command("load_demo", stdout=open(os.devnull, "w"))
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        WCAG_TAGS,
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+    ]

@@ -1,0 +1,92 @@
+"""axe-core finds no WCAG 2.1 A/AA violation on the key public pages, in German and in Arabic."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+from wegweiser.site.models import ListingIndexPage
+from wegweiser.site.registry import listing_types
+
+pytestmark = pytest.mark.browser
+
+
+def _first_current(key: str):
+    listing_type = listing_types().get(key)
+    if listing_type is None:
+        return None
+    return listing_type.model.objects.current().filter(locale__language_code="de").order_by("pk").first()
+
+
+def public_path(page) -> str:
+    """The page's path below the home page, without the language prefix: "/angebote/"."""
+    segments = page.url_path.strip("/").split("/")[1:]
+    return "/" + "".join(segment + "/" for segment in segments)
+
+
+def key_pages() -> dict[str, str]:
+    """Paths (without language prefix) of the pages the issue names."""
+    pages = {"home": "/", "easy German": "/leichte-sprache/", "accessibility statement": "/barrierefreiheit/"}
+    offers = ListingIndexPage.objects.filter(listing_type="offer", locale__language_code="de").first()
+    if offers:
+        pages["offer finder with filters"] = public_path(offers) + "?cost=free&topic=beratung"
+    for key, label in [
+        ("offer", "offer page"),
+        ("event", "event page"),
+        ("volunteer", "volunteer opportunity"),
+    ]:
+        listing = _first_current(key)
+        if listing:
+            pages[label] = public_path(listing)
+    events = ListingIndexPage.objects.filter(listing_type="event", locale__language_code="de").first()
+    if events:
+        pages["event calendar"] = public_path(events)
+    return pages
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_key_pages_have_no_accessibility_violations(page_on_phone, live_server, demo_town, language):
+    failures = {}
+    for name, path in key_pages().items():
+        response = page_on_phone.goto(f"{live_server.url}/{language}{path}")
+        assert response.status == 200, (name, path, response.status)
+        violations = axe_violations(page_on_phone)
+        if violations:
+            failures[name] = violations
+    assert failures == {}
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_feedback_form_error_state_is_accessible(page_on_phone, live_server, demo_town, language):
+    page_on_phone.goto(f"{live_server.url}/{language}/barrierefreiheit/")
+    page_on_phone.get_by_role("button", name=True).last.click()
+    page_on_phone.wait_for_selector(".form-errors")
+    field = page_on_phone.locator("[aria-invalid=true]").first
+    assert field.get_attribute("aria-describedby")
+    assert axe_violations(page_on_phone) == []
+
+
+def test_arabic_pages_are_laid_out_right_to_left(page_on_phone, live_server, demo_town):
+    page_on_phone.goto(f"{live_server.url}/ar/")
+    assert page_on_phone.locator("html").get_attribute("dir") == "rtl"
+    assert page_on_phone.locator("html").get_attribute("lang") == "ar"
+    # Logical properties: the skip link sits at the right edge in RTL.
+    page_on_phone.keyboard.press("Tab")
+    box = page_on_phone.locator(".skip-link").bounding_box()
+    assert box["x"] + box["width"] > 360 / 2
+
+
+def test_skip_link_is_the_first_focus_and_moves_to_the_content(page_on_phone, live_server, demo_town):
+    page_on_phone.goto(f"{live_server.url}/de/")
+    page_on_phone.keyboard.press("Tab")
+    focused = page_on_phone.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+    page_on_phone.keyboard.press("Enter")
+    assert page_on_phone.evaluate("document.activeElement.id") == "main"
+
+
+def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(page_on_phone, live_server, demo_town):
+    for path in key_pages().values():
+        page_on_phone.goto(f"{live_server.url}/de{path}")
+        scroll_width = page_on_phone.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= 360, path
