@@ -63,3 +63,26 @@ def test_office_group_moderates_the_whole_site(home, organisation_a):
         )
     )
     assert {"add_page", "change_page", "publish_page"} <= codenames
+
+
+def test_partner_can_submit_own_organisation_for_translation_but_not_another(
+    client, english, organisation_a, organisation_b, editor_a
+):
+    client.force_login(editor_a)
+    assert client.get(f"/admin/localize/submit/page/{organisation_a.pk}/").status_code == 200
+    assert client.get(f"/admin/localize/submit/page/{organisation_b.pk}/").status_code == 403
+    response = client.post(f"/admin/localize/submit/page/{organisation_b.pk}/", {"locales": [english.pk]})
+    assert response.status_code == 403
+    assert not Page.objects.filter(translation_key=organisation_b.translation_key, locale=english).exists()
+
+
+def test_partner_cannot_submit_taxonomy_terms_for_translation(client, english, editor_a):
+    from wegweiser.site.models import Topic
+
+    topic = Topic.objects.create(name="Sprache", slug="sprache")
+    client.force_login(editor_a)
+    response = client.post(
+        f"/admin/localize/submit/snippet/core/topic/{topic.pk}/", {"locales": [english.pk]}
+    )
+    assert response.status_code == 403
+    assert not Topic.objects.filter(locale=english).exists()
