@@ -1,2 +1,116 @@
-def load_offer_demo(ctx):
-    pass
+"""Demo offers for the fictional town: about 60 courses, counselling services, services and groups.
+
+Run through the core's ``load_demo`` via the listing type's ``demo_content``; a few offers are expired
+(to show they never appear) and a few have not been reviewed for months (to show stale flagging).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils.text import slugify
+
+from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
+from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.site.demo import DemoContext
+
+ENGLISH_OPENING_HOURS = {
+    "course": "Registration: Mon–Thu 9–12 and Tue 14–17",
+    "counselling": "Drop-in hours: Tue 9–12, Thu 14–17",
+    "service": "Mon, Wed, Fri 10–13",
+    "group": "Every Wednesday 15–17",
+}
+
+
+def load_offer_demo(ctx: DemoContext) -> None:
+    for number, row in enumerate(OFFERS):
+        _add_offer(ctx, number, *row)
+
+
+def _add_offer(
+    ctx,
+    number,
+    org_slug,
+    title_de,
+    title_en,
+    kind,
+    level,
+    topics,
+    groups,
+    languages,
+    cost,
+    flags,
+    summary_de,
+    summary_en,
+) -> OfferPage | None:
+    organisation = ctx.organisations.get(org_slug)
+    if organisation is None:
+        return None
+    flags = flags.split()
+    place = ctx.place_of(organisation)
+    away = next((flag.removeprefix("in=") for flag in flags if flag.startswith("in=")), None)
+    if away:
+        district = ctx.district(away)
+        place.update(district=district, latitude=district.latitude, longitude=district.longitude)
+        place["street"] = f"Stadtteilzentrum {district.name}"
+    mode = "online" if "online" in flags else "hybrid" if "hybrid" in flags else "in_person"
+    offer = OfferPage(
+        title=title_de,
+        slug=slugify(title_de.replace("ß", "ss"))[:80],
+        summary=summary_de,
+        kind=kind,
+        course_level=level if kind == "course" else "",
+        childcare="childcare" in flags,
+        mode=mode,
+        cost=cost,
+        registration=REGISTRATION[kind][0],
+        opening_hours="" if mode == "online" else OPENING_HOURS[kind],
+        by_appointment_only="appointment" in flags,
+        contact_name=CONTACT_NAMES[number % len(CONTACT_NAMES)],
+        contact_email=organisation.email,
+        contact_phone=organisation.phone,
+        **(place if mode != "online" else {}),
+    )
+    if "expired" in flags:
+        offer.valid_until = ctx.today - datetime.timedelta(days=20 + number)
+    if number % 9 == 4:
+        offer.last_reviewed = ctx.today - datetime.timedelta(days=200 + number)
+    if kind == "course":
+        offer.course_dates = _course_dates(ctx, number, level, expired="expired" in flags)
+    ctx.add(
+        organisation,
+        offer,
+        topics=ctx.topics(*topics.split()),
+        target_groups=ctx.target_groups(*groups.split()),
+        languages=ctx.languages(*languages.split()),
+    )
+    ctx.translate(
+        offer,
+        title=title_en,
+        summary=summary_en,
+        registration=REGISTRATION[kind][1],
+        opening_hours="" if mode == "online" else ENGLISH_OPENING_HOURS[kind],
+    )
+    return offer
+
+
+def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDate]:
+    """Two or three runs in the coming months (in the past for an expired course), some fully booked."""
+    dates = []
+    first_start = ctx.today + datetime.timedelta(days=(-120 if expired else 7) + (number * 5) % 40)
+    weeks = 16 if level else 1
+    for run in range(2 + number % 2):
+        start = first_start + datetime.timedelta(weeks=run * 8)
+        seats_total = ctx.rng.choice([12, 15, 16, 20, 25])
+        seats_free = ctx.rng.choice([0, 1, 3, 5, 8, None]) if run else ctx.rng.choice([2, 4, 6])
+        dates.append(
+            CourseDate(
+                start_date=start,
+                end_date=start + datetime.timedelta(weeks=weeks, days=-3 if weeks > 1 else 0),
+                schedule=SCHEDULES.get(level, SCHEDULES[""]),
+                seats_total=seats_total,
+                seats_free=None if seats_free is None else min(seats_free, seats_total),
+                registration_deadline=start - datetime.timedelta(days=5),
+            )
+        )
+    return dates

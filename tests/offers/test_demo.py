@@ -1,0 +1,25 @@
+"""The demo town's offers: enough variety to try every filter, with English translations and expiry."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.site.demo import load_demo
+
+
+def test_demo_loads_about_sixty_varied_offers_with_translations(db):
+    load_demo()
+    german = OfferPage.objects.filter(locale__language_code="de")
+    assert german.count() >= 55
+    assert german.values("organisation").distinct().count() == 15
+    assert set(german.values_list("kind", flat=True)) == {"course", "counselling", "service", "group"}
+    assert {"alpha", "a1", "a2", "b1", "b2", "c1"} <= set(german.values_list("course_level", flat=True))
+    assert set(german.values_list("cost", flat=True)) == {"free", "reduced", "fee", "funded"}
+    assert german.filter(childcare=True).exists() and german.filter(mode="online").exists()
+    assert OfferPage.objects.filter(locale__language_code="en").count() == german.count()
+    assert german.expired().count() >= 2
+    assert german.current().count() == german.count() - german.expired().count()
+    assert CourseDate.objects.filter(start_date__gt=timezone.localdate(), page__locale__language_code="de").exists()
+    english = OfferPage.objects.get(locale__language_code="en", title="Language café at Domplatz")
+    assert "No need to register" in english.registration
