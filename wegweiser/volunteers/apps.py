@@ -12,4 +12,6 @@ class VolunteersConfig(PluginConfig):
         version="0.1.0",
         description="Volunteer opportunities, sign-ups with consent and double opt-in, and their life cycle.",
         compatibility=">=0.1,<1.0",
+        urls="wegweiser.volunteers.urls",
+        url_prefix="ehrenamt/",
     )

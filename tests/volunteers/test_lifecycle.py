@@ -1,0 +1,170 @@
+"""The volunteer's story from sign-up to withdrawal, with mails delivered through a real SMTP server."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from tests.volunteers.conftest import body_of, link_path, signup_data
+from wegweiser.volunteers.consent import CONSENT_VERSION
+from wegweiser.volunteers.mails import send_pending_mails
+from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_up(client, opportunity, **overrides):
+    return client.post(reverse("volunteers:signup", args=[opportunity.pk]), signup_data(**overrides))
+
+
+def test_whole_life_cycle_from_sign_up_to_withdrawal(client, opportunity, smtp_server, editor_a, languages):
+    page = client.get(opportunity.url)
+    assert page.status_code == 200
+    assert (
+        "2 Plätze sind noch frei" in page.content.decode() or "2 places still free" in page.content.decode()
+    )
+
+    response = sign_up(client, opportunity, languages_spoken=[languages["ar"].pk])
+    assert response.status_code == 302
+    application = VolunteerApplication.objects.get()
+    assert application.status == "new"
+    assert application.consent_version == CONSENT_VERSION
+    assert "Verein A" in application.consent_text
+    assert list(application.languages_spoken.all()) == [languages["ar"]]
+
+    # 1. The volunteer gets a confirmation mail; the organisation hears nothing yet.
+    [confirmation] = smtp_server.to("erika@example.org")
+    assert "Sprachpatenschaft" in confirmation["Subject"]
+    assert smtp_server.to("kontakt@verein.example") == []
+    assert confirmation["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # 2. Confirming (one button on the linked page) sends the sign-up to the organisation.
+    confirm_path = link_path(confirmation, "/ehrenamt/bestaetigen/")
+    assert client.get(confirm_path).status_code == 200
+    assert VolunteerApplication.objects.get().status == "new"
+    client.post(confirm_path)
+    application.refresh_from_db()
+    assert application.status == "confirmed"
+    assert application.confirmed_at is not None
+    [notice] = smtp_server.to("kontakt@verein.example")
+    assert "Erika" not in body_of(notice) and "erika@example.org" not in body_of(notice)
+    assert f"/admin/volunteers/{application.pk}/" in body_of(notice)
+
+    # 3. The organisation's editor accepts with a message; the volunteer is told.
+    client.force_login(editor_a)
+    inbox = client.get(reverse("volunteers_inbox:index"))
+    assert "Erika Mustermann" in inbox.content.decode()
+    response = client.post(
+        reverse("volunteers_inbox:detail", args=[application.pk]),
+        {"status": "accepted", "message": "Wir freuen uns! Treffpunkt Dienstag 15 Uhr."},
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "accepted"
+    assert application.answered_at is not None
+    status_mail = smtp_server.to("erika@example.org")[-1]
+    assert "Treffpunkt Dienstag 15 Uhr" in body_of(status_mail)
+    assert opportunity.places_free == 1
+    client.logout()
+
+    # 4. The volunteer withdraws with the link from the last mail.
+    withdraw_path = link_path(status_mail, "/ehrenamt/abmelden/")
+    assert client.get(withdraw_path).status_code == 200
+    client.post(withdraw_path)
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert application.closed_at is not None
+    assert len(smtp_server.to("kontakt@verein.example")) == 2
+    assert OutgoingMail.objects.count() == 0
+
+
+def test_every_mail_to_the_volunteer_carries_a_working_withdraw_link(client, opportunity, smtp_server):
+    sign_up(client, opportunity)
+    [confirmation] = smtp_server.to("erika@example.org")
+    withdraw_path = link_path(confirmation, "/ehrenamt/abmelden/")
+    client.post(withdraw_path)
+    assert VolunteerApplication.objects.get().status == "withdrawn"
+    # An unconfirmed sign-up never reached the organisation, so it is not bothered with the withdrawal.
+    assert smtp_server.to("kontakt@verein.example") == []
+
+
+def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):
+    from django.test import Client
+
+    Client().post(reverse("volunteers:signup", args=[opportunity.pk]), signup_data())
+    withdraw_path = link_path(smtp_server.messages[0], "/ehrenamt/abmelden/")
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(withdraw_path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert VolunteerApplication.objects.get().status == "withdrawn"
+
+
+def test_tampered_or_expired_confirmation_link_is_refused(client, opportunity, smtp_server, settings):
+    sign_up(client, opportunity)
+    confirm_path = link_path(smtp_server.messages[0], "/ehrenamt/bestaetigen/")
+    assert client.post(confirm_path[:-3] + "xx/").status_code == 404
+    settings.WEGWEISER_VOLUNTEER_CONFIRMATION_DAYS = -1
+    response = client.post(confirm_path)
+    assert response.status_code == 404
+    assert VolunteerApplication.objects.get().status == "new"
+
+
+def test_full_opportunity_shows_waiting_list_and_marks_new_sign_ups(client, opportunity, smtp_server):
+    from wegweiser.volunteers.models import VolunteerApplication as Application
+
+    for number in range(2):
+        Application.objects.create(
+            opportunity=opportunity,
+            name=f"P{number}",
+            email=f"p{number}@example.org",
+            consent_text="x",
+            consent_version="1",
+            status="accepted",
+        )
+    page = client.get(opportunity.url).content.decode()
+    assert "Warteliste" in page or "waiting list" in page
+    sign_up(client, opportunity)
+    application = Application.objects.get(email="erika@example.org")
+    assert application.waiting_list is True
+    assert "Warteliste" in body_of(smtp_server.to("erika@example.org")[0]) or "waiting list" in body_of(
+        smtp_server.to("erika@example.org")[0]
+    )
+
+
+def test_mail_server_down_during_sign_up_loses_nothing(client, opportunity, smtp_server):
+    smtp_server.stop()
+    response = sign_up(client, opportunity)
+    assert response.status_code == 302
+    assert VolunteerApplication.objects.count() == 1
+    waiting = OutgoingMail.objects.get()
+    assert waiting.attempts == 1
+    assert waiting.last_error  # kind of error only
+    assert "erika" not in waiting.last_error
+
+    smtp_server.start()
+    sent, still_waiting = send_pending_mails(force=True)
+    assert (sent, still_waiting) == (1, 0)
+    [confirmation] = smtp_server.to("erika@example.org")
+    client.post(link_path(confirmation, "/ehrenamt/bestaetigen/"))
+    assert VolunteerApplication.objects.get().status == "confirmed"
+
+
+def test_queued_mail_waits_for_its_next_attempt_and_the_command_sends_it(client, opportunity, smtp_server):
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    smtp_server.stop()
+    sign_up(client, opportunity)
+    smtp_server.start()
+    assert send_pending_mails() == (0, 1)  # not yet due: retries back off
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())
+    call_command("send_pending_mails")
+    assert len(smtp_server.to("erika@example.org")) == 1
+    assert OutgoingMail.objects.count() == 0
+
+
+def test_mails_go_out_in_the_language_of_the_sign_up(client, opportunity, smtp_server, english):
+    client.post(reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/en/"), signup_data())
+    [confirmation] = smtp_server.to("erika@example.org")
+    assert "Please confirm" in confirmation["Subject"]
+    assert "/en/ehrenamt/bestaetigen/" in body_of(confirmation)

@@ -1,0 +1,144 @@
+"""The public sign-up and data-request forms, and the organisation's status change form."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from wegweiser.site.models import Language
+from wegweiser.site.taxonomy_labels import localized_label
+from wegweiser.volunteers.abuse import reject_markup
+from wegweiser.volunteers.consent import CONSENT_VERSION, consent_text
+from wegweiser.volunteers.models import VolunteerApplication
+from wegweiser.volunteers.models.applications import retention_days
+
+PHONE = RegexValidator(
+    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
+    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
+)
+
+
+class HoneypotMixin(forms.Form):
+    """A field hidden from people; bots fill it in. A filled honeypot means: store nothing, say nothing."""
+
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class LanguageChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return localized_label(obj)
+
+
+class VolunteerSignupForm(HoneypotMixin, forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your sign-up."),
+        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
+    )
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False, validators=[PHONE])
+    languages_spoken = LanguageChoiceField(
+        label=_("Languages you speak"),
+        queryset=Language.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    availability = forms.CharField(
+        label=_("When do you have time?"),
+        max_length=300,
+        required=False,
+        validators=[reject_markup],
+        help_text=_("For example: Tuesday afternoons, or two Saturdays a month."),
+    )
+    message = forms.CharField(
+        label=_("Message to the organisation (optional)"),
+        max_length=2000,
+        required=False,
+        validators=[reject_markup],
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    consent = forms.BooleanField(
+        required=True, error_messages={"required": _("Please agree so that we may store your sign-up.")}
+    )
+
+    def __init__(self, *args, opportunity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.opportunity = opportunity
+        self.fields["languages_spoken"].queryset = Language.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("sort_order", "name")
+        self.fields["consent"].label = self.consent_text()
+
+    def consent_text(self) -> str:
+        organisation = self.opportunity.organisation
+        months = max(1, round(retention_days() / 30.4))
+        return consent_text(organisation.title if organisation else "", months)
+
+    def save(self) -> VolunteerApplication:
+        """Store the sign-up (unconfirmed) with the consent text exactly as it was shown."""
+        data = self.cleaned_data
+        application = VolunteerApplication.objects.create(
+            opportunity=self.opportunity,
+            name=data["name"].strip(),
+            email=data["email"].strip(),
+            phone=data["phone"].strip(),
+            availability=data["availability"].strip(),
+            message=data["message"].strip(),
+            language=(translation.get_language() or "de").split("-")[0],
+            consent_text=self.consent_text(),
+            consent_version=CONSENT_VERSION,
+            waiting_list=self.opportunity.has_waiting_list,
+        )
+        application.languages_spoken.set(data["languages_spoken"])
+        return application
+
+
+class DataRequestForm(HoneypotMixin, forms.Form):
+    """A person asks, by their email address, for a copy or the deletion of their volunteering data."""
+
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
+    )
+    action = forms.ChoiceField(
+        label=_("What would you like?"),
+        choices=[
+            ("export", _("Send me a copy of all data stored about me")),
+            ("delete", _("Delete all data stored about me")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class StatusChangeForm(forms.Form):
+    """The organisation answers a sign-up; the optional message is mailed to the volunteer."""
+
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[
+            (VolunteerApplication.Status.CONFIRMED, _("open (confirmed, not yet answered)")),
+            (VolunteerApplication.Status.ACCEPTED, _("accepted")),
+            (VolunteerApplication.Status.DECLINED, _("declined")),
+        ],
+    )
+    message = forms.CharField(
+        label=_("Message to the volunteer (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Sent by mail together with the new status."),
+    )

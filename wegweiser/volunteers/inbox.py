@@ -1,0 +1,215 @@
+"""The organisation's inbox in the Wagtail admin: its own confirmed sign-ups, their status, a CSV export.
+
+Every view goes through :mod:`wegweiser.volunteers.access`; every display or change of personal data
+is written to Wagtail's audit log.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView, View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from wegweiser.volunteers import access, mails
+from wegweiser.volunteers.forms import StatusChangeForm
+from wegweiser.volunteers.models import VolunteerApplication
+
+PER_PAGE = 50
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _breadcrumbs(*items):
+    return [{"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Home")}, *items]
+
+
+class InboxView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "volunteers/admin/inbox.html"
+    page_title = gettext_lazy("Volunteer sign-ups")
+    header_icon = "group"
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs({"url": "", "label": self.page_title})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        applications = (
+            access.applications_for(user).select_related("opportunity").order_by("-confirmed_at", "-pk")
+        )
+        counts = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
+        opportunities = access.opportunities_for(user).order_by("title")
+        status = self.request.GET.get("status", "")
+        if status in VolunteerApplication.Status.values:
+            applications = applications.filter(status=status)
+        opportunity = self.request.GET.get("opportunity", "")
+        if opportunity.isdigit():
+            applications = applications.filter(opportunity_id=int(opportunity))
+        page = Paginator(applications, PER_PAGE).get_page(self.request.GET.get("p"))
+        for application in page.object_list:
+            log(application, "volunteers.view_personal_data", user=user)
+        context.update(
+            page_obj=page,
+            applications=page.object_list,
+            status_counts=[
+                (value, label, counts.get(value, 0))
+                for value, label in VolunteerApplication.Status.choices
+                if value != VolunteerApplication.Status.NEW
+            ],
+            current_status=status,
+            current_opportunity=opportunity,
+            opportunities=opportunities,
+            has_access=opportunities.exists(),
+        )
+        return context
+
+
+def _application_for(request, pk: int) -> VolunteerApplication:
+    """The sign-up if the user may see it; other organisations' sign-ups do not exist for them."""
+    application = (
+        access.applications_for(request.user)
+        .select_related("opportunity", "opportunity__organisation")
+        .filter(pk=pk)
+        .first()
+    )
+    if application is None:
+        raise Http404
+    if not access.may_see_personal_data(request.user, application):
+        raise PermissionDenied
+    return application
+
+
+class ApplicationDetailView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "volunteers/admin/application.html"
+    header_icon = "user"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.application = _application_for(request, kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return str(self.application)
+
+    def get_breadcrumbs_items(self):
+        return _breadcrumbs(
+            {"url": reverse("volunteers_inbox:index"), "label": gettext_lazy("Volunteer sign-ups")},
+            {"url": "", "label": str(self.application)},
+        )
+
+    def get(self, request, *args, **kwargs):
+        log(self.application, "volunteers.view_personal_data", user=request.user)
+        form = StatusChangeForm(initial={"status": self.application.status})
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        application = self.application
+        form = StatusChangeForm(request.POST)
+        if application.status == VolunteerApplication.Status.WITHDRAWN:
+            messages.error(
+                request, _("The volunteer has withdrawn this sign-up; its status cannot be changed.")
+            )
+            return redirect("volunteers_inbox:detail", application.pk)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        status, message = form.cleaned_data["status"], form.cleaned_data["message"].strip()
+        with transaction.atomic():
+            old_status = application.status
+            changed = application.set_status(status)
+            if changed or message:
+                log(
+                    application,
+                    "volunteers.change_status",
+                    user=request.user,
+                    data={"old": old_status, "new": status, "message_sent": bool(message)},
+                )
+        if changed or message:
+            mails.send_status_change(application, message)
+            messages.success(request, _("Saved. The volunteer is informed by mail."))
+        else:
+            messages.info(request, _("Nothing changed."))
+        return redirect("volunteers_inbox:detail", application.pk)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["application"] = self.application
+        context["opportunity"] = self.application.opportunity
+        context["languages"] = self.application.languages_spoken.all()
+        return context
+
+
+def _cell(value) -> str:
+    """Spreadsheet programs run cells starting with "=" as formulas; a leading quote defuses them."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class ExportView(View):
+    """The user's own sign-ups as CSV (UTF-8 with BOM, so spreadsheet programs read umlauts)."""
+
+    def get(self, request):
+        applications = (
+            access.applications_for(request.user)
+            .select_related("opportunity")
+            .prefetch_related("languages_spoken")
+            .order_by("opportunity__title", "confirmed_at")
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"ehrenamt-anmeldungen-{timezone.localdate():%Y-%m-%d}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "private, no-store"
+        response.write("\ufeff")
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow(
+            [
+                _("No."),
+                _("Volunteer opportunity"),
+                _("Status"),
+                _("Waiting list"),
+                _("Name"),
+                _("Email"),
+                _("Phone"),
+                _("Languages spoken"),
+                _("Availability"),
+                _("Message"),
+                _("Signed up"),
+                _("Confirmed"),
+                _("Consent version"),
+            ]
+        )
+        for application in applications:
+            log(application, "volunteers.export_personal_data", user=request.user)
+            writer.writerow(
+                [
+                    _cell(value)
+                    for value in (
+                        application.pk,
+                        application.opportunity.title,
+                        application.get_status_display(),
+                        _("yes") if application.waiting_list else _("no"),
+                        application.name,
+                        application.email,
+                        application.phone,
+                        ", ".join(language.slug for language in application.languages_spoken.all()),
+                        application.availability,
+                        application.message,
+                        timezone.localtime(application.created_at).strftime("%Y-%m-%d %H:%M"),
+                        timezone.localtime(application.confirmed_at).strftime("%Y-%m-%d %H:%M")
+                        if application.confirmed_at
+                        else "",
+                        application.consent_version,
+                    )
+                ]
+            )
+        return response

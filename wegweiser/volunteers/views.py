@@ -1,0 +1,244 @@
+"""Public pages of volunteering: sign-up, double opt-in, withdrawal, and data requests.
+
+These pages handle personal data, so they send ``Cache-Control: private, no-store``. The forms need no
+CSRF cookie (the portal sets no cookies for anonymous visitors): a forged sign-up still needs the
+confirmation link from the person's mailbox, and the signed links are their own proof.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+
+from wegweiser.volunteers import links, mails
+from wegweiser.volunteers.abuse import rate_limit_exceeded
+from wegweiser.volunteers.forms import DataRequestForm, VolunteerSignupForm
+from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
+from wegweiser.volunteers.privacy import delete_for_email, export_for_email
+
+
+def private_no_store(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+        return response
+
+    return wrapper
+
+
+def _language() -> str:
+    return (translation.get_language() or "de").split("-")[0]
+
+
+def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = ""):
+    return TemplateResponse(
+        request,
+        "volunteers/notice.html",
+        {"title": title, "text": text, "action": action, "button": button},
+        status=status,
+    )
+
+
+def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
+    opportunity = get_object_or_404(VolunteerOpportunityPage.objects.live().public(), pk=opportunity_id)
+    if not opportunity.is_current():
+        raise Http404(_("This volunteer opportunity has ended."))
+    return opportunity
+
+
+@csrf_exempt
+@private_no_store
+@require_POST
+def signup(request, opportunity_id: int):
+    opportunity = _open_opportunity(opportunity_id)
+    form = VolunteerSignupForm(request.POST, opportunity=opportunity)
+    if form.is_bot():
+        return HttpResponseRedirect(reverse("volunteers:signup_done"))
+    if rate_limit_exceeded(request, "signup"):
+        form.is_valid()
+        form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
+        return _opportunity_with_form(request, opportunity, form, status=429)
+    if not form.is_valid():
+        return _opportunity_with_form(request, opportunity, form, status=400)
+    with transaction.atomic():
+        application = form.save()
+    mails.send_confirmation_request(application)
+    return HttpResponseRedirect(reverse("volunteers:signup_done"))
+
+
+def _opportunity_with_form(request, opportunity, form, status: int):
+    context = opportunity.get_context(request)
+    context["signup_form"] = form
+    return TemplateResponse(request, opportunity.get_template(request), context, status=status)
+
+
+@private_no_store
+def signup_done(request):
+    return _notice(
+        request,
+        _("Please check your mailbox"),
+        _(
+            "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "
+            "confirmed it with this link. If the mail does not arrive, please look in your spam folder."
+        ),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str):
+    application_id = links.application_id_from(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
+    application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
+    if application is None or application.is_anonymised:
+        return _notice(
+            request,
+            _("This link is no longer valid"),
+            _("The link has expired or was already used. Please sign up again on the opportunity's page."),
+            status=404,
+        )
+    if application.status != VolunteerApplication.Status.NEW:
+        return _notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
+    if request.method == "GET":
+        return _notice(
+            request,
+            _("Confirm your sign-up"),
+            _("Please confirm that you want to sign up for “%(title)s”.")
+            % {"title": application.opportunity.title},
+            action=request.path,
+            button=_("Confirm sign-up"),
+        )
+    with transaction.atomic():
+        application.confirm()
+    mails.notify_organisation(application, "confirmed")
+    text = _("Thank you! %(organisation)s will get in touch with you.") % {
+        "organisation": application.opportunity.organisation.title
+        if application.opportunity.organisation
+        else ""
+    }
+    if application.waiting_list:
+        text += " " + _("All places are taken at the moment, so you are on the waiting list.")
+    return _notice(request, _("Your sign-up is confirmed"), text)
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def withdraw(request, token: str):
+    """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
+    application_id = links.application_id_from(token, links.WITHDRAW_SALT)
+    application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
+    if application is None or application.is_anonymised:
+        return _notice(
+            request,
+            _("Nothing to withdraw"),
+            _("This sign-up no longer exists. Nothing is stored."),
+            status=404,
+        )
+    if application.status == VolunteerApplication.Status.WITHDRAWN:
+        return _notice(request, _("Sign-up withdrawn"), _("You have already withdrawn this sign-up."))
+    if request.method == "GET":
+        return _notice(
+            request,
+            _("Withdraw your sign-up"),
+            _("Do you want to withdraw your sign-up for “%(title)s”?")
+            % {"title": application.opportunity.title},
+            action=request.path,
+            button=_("Withdraw sign-up"),
+        )
+    had_reached_organisation = application.status != VolunteerApplication.Status.NEW
+    with transaction.atomic():
+        application.withdraw()
+    if had_reached_organisation:
+        mails.notify_organisation(application, "withdrawn")
+    return _notice(
+        request,
+        _("Sign-up withdrawn"),
+        _("You have withdrawn your sign-up. Your details will be deleted after the retention period."),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def data_request(request):
+    form = DataRequestForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_bot():
+            return HttpResponseRedirect(reverse("volunteers:data_request_done"))
+        if rate_limit_exceeded(request, "data-request"):
+            form.is_valid()
+            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+            return TemplateResponse(request, "volunteers/data_request.html", {"form": form}, status=429)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            # The same answer whether or not data exists, so the form does not reveal who volunteers.
+            if VolunteerApplication.objects.filter(email__iexact=email, anonymised_at__isnull=True).exists():
+                mails.send_data_request_link(
+                    email, form.cleaned_data["action"], _language(), request.build_absolute_uri("/")
+                )
+            return HttpResponseRedirect(reverse("volunteers:data_request_done"))
+    return TemplateResponse(
+        request, "volunteers/data_request.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@private_no_store
+def data_request_done(request):
+    return _notice(
+        request,
+        _("Please check your mailbox"),
+        _(
+            "If we have data stored for this address, we have sent a mail with a confirmation link to it. "
+            "The link is valid for two days."
+        ),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def data_request_confirm(request, token: str):
+    request_data = links.data_request_from(token)
+    if request_data is None:
+        return _notice(
+            request,
+            _("This link is no longer valid"),
+            _("The link has expired. Please make your request again."),
+            status=404,
+        )
+    email, action = request_data["email"], request_data["action"]
+    if request.method == "GET":
+        if action == "export":
+            title, text, button = (
+                _("Send a copy of your data"),
+                _("We will send everything we store about you to your email address, as a JSON file."),
+                _("Send my data"),
+            )
+        else:
+            title, text, button = (
+                _("Delete your data"),
+                _("All your volunteering sign-ups will be deleted. This cannot be undone."),
+                _("Delete my data"),
+            )
+        return _notice(request, title, text, action=request.path, button=button)
+    if action == "export":
+        export_for_email(email, _language())
+        return _notice(
+            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
+        )
+    delete_for_email(email)
+    return _notice(
+        request, _("Your data has been deleted"), _("We have deleted all your volunteering sign-ups.")
+    )

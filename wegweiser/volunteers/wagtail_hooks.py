@@ -1,0 +1,66 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from wegweiser.volunteers import access, admin_urls
+from wegweiser.volunteers.listing_type import volunteer_listing_type
+from wegweiser.volunteers.report import may_see_report
+
+
+@hooks.register("register_listing_type")
+def register_volunteer_opportunity():
+    return volunteer_listing_type()
+
+
+@hooks.register("register_admin_urls")
+def register_inbox_urls():
+    return [path("volunteers/", include((admin_urls, "volunteers_inbox"), namespace="volunteers_inbox"))]
+
+
+class InboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return access.opportunities_for(request.user).exists()
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_report(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_inbox_menu_item():
+    return InboxMenuItem(
+        _("Volunteer sign-ups"), reverse("volunteers_inbox:index"), icon_name="group", order=250
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_volunteering_report():
+    return ReportMenuItem(_("Volunteering"), reverse("volunteers_inbox:report"), icon_name="group", order=800)
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_actions(actions):
+    actions.register_action(
+        "volunteers.view_personal_data", _("View personal data"), _("Personal data viewed")
+    )
+    actions.register_action(
+        "volunteers.export_personal_data", _("Export personal data"), _("Personal data exported as CSV")
+    )
+    actions.register_action(
+        "volunteers.change_status", _("Change sign-up status"), _("Sign-up status changed")
+    )
+    actions.register_action(
+        "volunteers.export_on_request",
+        _("Data copy on request"),
+        _("Personal data sent to the person on request"),
+    )
+    actions.register_action(
+        "volunteers.delete_on_request",
+        _("Deletion on request"),
+        _("Personal data deleted on the person's request"),
+    )
+    actions.register_action(
+        "volunteers.anonymise", _("Anonymise"), _("Personal data anonymised after retention")
+    )
