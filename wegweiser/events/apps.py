@@ -12,4 +12,9 @@ class EventsConfig(PluginConfig):
         version="0.1.0",
         description="Events with recurrence, calendars, iCal feeds and iCal import.",
         compatibility=">=0.1,<1.0",
+        urls="wegweiser.events.urls",
+        url_prefix="kalender/",
     )
+
+    def ready(self) -> None:
+        from wegweiser.events import signals  # noqa: F401 - connects the receivers

@@ -1,0 +1,30 @@
+"""The event listing type as the portal sees it: card, prefetching, search document, demo content."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.events.models import EventPage
+from wegweiser.site.registry import ListingType
+
+
+def event_listing_type() -> ListingType:
+    from wegweiser.events.demo import load_event_demo
+
+    return ListingType(
+        key="event",
+        model=EventPage,
+        label=_("Event"),
+        label_plural=_("Events"),
+        facets=(),
+        document_fields={
+            "start": lambda event: event.start.isoformat(),
+            "series_end": lambda event: event.series_end.isoformat() if event.series_end else None,
+            "status": lambda event: event.status,
+            "online": lambda event: bool(event.online_url),
+        },
+        card_template="events/event_card.html",
+        demo_content=load_event_demo,
+        prefetch=("exceptions",),
+        icon="date",
+    )

@@ -1,0 +1,28 @@
+"""Partner editors may manage their own calendar feeds and see registrations for their events."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Permission
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from wegweiser.site.models import OrganisationPage
+
+EDITOR_PERMISSIONS = [
+    ("calendarfeed", "add"),
+    ("calendarfeed", "change"),
+    ("calendarfeed", "delete"),
+    ("calendarfeed", "view"),
+    ("eventregistration", "view"),
+    ("eventregistration", "change"),
+    ("eventregistration", "delete"),
+]
+
+
+@receiver(post_save, sender=OrganisationPage)
+def grant_event_permissions(sender, instance: OrganisationPage, raw: bool = False, **kwargs) -> None:
+    if raw or instance.editors_group_id is None:
+        return
+    codenames = [f"{action}_{model}" for model, action in EDITOR_PERMISSIONS]
+    permissions = Permission.objects.filter(content_type__app_label="events", codename__in=codenames)
+    instance.editors_group.permissions.add(*permissions)

@@ -1,0 +1,25 @@
+"""Template helpers for event dates and schema.org data."""
+
+from __future__ import annotations
+
+from django import template
+
+from wegweiser.events.structured_data import event_json_ld
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def event_structured_data(context, event, occurrence=None):
+    return event_json_ld(event, context.get("request"), occurrence)
+
+
+@register.inclusion_tag("events/includes/when.html")
+def event_when(start, end=None, all_day=False):
+    """'Tuesday, 3 March 2026, 19:00–21:00' in the visitor's language, always in Berlin time."""
+    from wegweiser.events.recurrence import BERLIN
+
+    local_start = start.astimezone(BERLIN)
+    local_end = end.astimezone(BERLIN) if end else None
+    same_day = local_end is None or local_end.date() == local_start.date()
+    return {"start": local_start, "end": local_end, "all_day": all_day, "same_day": same_day}

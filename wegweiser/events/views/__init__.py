@@ -1,0 +1,1 @@
+"""Public views of the events plugin: calendars, iCal feeds and the registration form."""
