@@ -1,0 +1,146 @@
+"""Demand: what newcomers search for, what they do not find, and which filters they use.
+
+Read from the finder's anonymous search log (``finder.SearchQueryLog``), looked up lazily so the reports
+work (with a note) on an installation whose search app has no log. Search words that look like an e-mail
+address or a phone number are never shown: a visitor may have typed their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import Count, Q
+
+from wegweiser.site.registry import listing_types
+
+HIDDEN_QUERY = "…"
+_PERSONAL = re.compile(r"\S+@\S+|\d[\d /()+-]{5,}\d")
+
+
+def search_log_model():
+    """The search log model, or ``None`` if the search app does not provide one (yet)."""
+    try:
+        return apps.get_model("finder", "SearchQueryLog")
+    except LookupError:
+        return None
+
+
+def normalise_query(text: str) -> str:
+    return " ".join((text or "").lower().split())
+
+
+def looks_personal(text: str) -> bool:
+    return bool(_PERSONAL.search(text or ""))
+
+
+@dataclass
+class SearchDemand:
+    query: str
+    searches: int
+    without_results: int
+    locale: str = ""
+
+    @property
+    def without_results_percent(self) -> int:
+        return round(100 * self.without_results / self.searches) if self.searches else 0
+
+
+@dataclass
+class FilterUse:
+    facet: str
+    facet_label: str
+    value: str
+    value_label: str
+    uses: int
+
+
+def searches_in_period(start: datetime.date | None, end: datetime.date | None, locale: str = ""):
+    model = search_log_model()
+    if model is None:
+        return None
+    queryset = model.objects.all()
+    if start:
+        queryset = queryset.filter(created_at__date__gte=start)
+    if end:
+        queryset = queryset.filter(created_at__date__lte=end)
+    if locale:
+        queryset = queryset.filter(locale=locale)
+    return queryset.order_by()
+
+
+def _merge(groups, with_locale: bool) -> list[SearchDemand]:
+    """Fold case and spacing variants of the same words together; hide what looks like personal data."""
+    merged: dict[tuple[str, str], SearchDemand] = {}
+    for group in groups:
+        query = normalise_query(group["query_text"])
+        if not query:
+            continue
+        if looks_personal(query):
+            query = HIDDEN_QUERY
+        locale = group.get("locale", "") if with_locale else ""
+        entry = merged.setdefault(
+            (query, locale), SearchDemand(query=query, searches=0, without_results=0, locale=locale)
+        )
+        entry.searches += group["searches"]
+        entry.without_results += group["without_results"] or 0
+    return list(merged.values())
+
+
+def most_frequent_searches(searches, limit: int = 100) -> list[SearchDemand]:
+    groups = searches.values("query_text").annotate(
+        searches=Count("pk"), without_results=Count("pk", filter=Q(result_count=0))
+    )
+    rows = _merge(groups, with_locale=False)
+    rows.sort(key=lambda row: (-row.searches, row.query))
+    return rows[:limit]
+
+
+def searches_without_results(searches, limit: int = 100) -> list[SearchDemand]:
+    """Searches that found nothing, per language the visitor used: the clearest sign of a gap."""
+    groups = (
+        searches.filter(result_count=0)
+        .values("query_text", "locale")
+        .annotate(searches=Count("pk"), without_results=Count("pk"))
+    )
+    rows = _merge(groups, with_locale=True)
+    rows.sort(key=lambda row: (-row.searches, row.locale, row.query))
+    return rows[:limit]
+
+
+def facet_labels() -> dict[str, tuple[str, dict[str, str]]]:
+    """``facet name -> (label, {value: label})`` over every listing type, for showing logged filters."""
+    labels: dict[str, tuple[str, dict[str, str]]] = {}
+    for listing_type in listing_types().values():
+        for facet in listing_type.all_facets():
+            if facet.name in labels:
+                continue
+            try:
+                choices = {str(value): str(label) for value, label in facet.get_choices()}
+            except Exception:  # noqa: BLE001 - a plugin's broken choices must not break the office's report
+                choices = {}
+            labels[facet.name] = (str(facet.label), choices)
+    return labels
+
+
+def filters_used(searches, limit: int = 100) -> list[FilterUse]:
+    """How often each filter value was applied; the log stores filters as ``{facet: value or [values]}``."""
+    counts: Counter = Counter()
+    for filters in searches.values_list("filters", flat=True).iterator(chunk_size=2000):
+        if not isinstance(filters, dict):
+            continue
+        for name, values in filters.items():
+            for value in values if isinstance(values, list) else [values]:
+                if value in (None, "", False, []):
+                    continue
+                counts[str(name), "1" if value is True else str(value)] += 1
+    labels = facet_labels()
+    rows = []
+    for (name, value), uses in counts.most_common(limit):
+        facet_label, value_labels = labels.get(name, (name, {}))
+        value_label = value_labels.get(value, HIDDEN_QUERY if looks_personal(value) else value)
+        rows.append(FilterUse(name, facet_label, value, value_label, uses))
+    return rows

@@ -1,0 +1,106 @@
+"""Text similarity for spotting duplicate listings, fast enough for thousands of them in plain Python.
+
+Titles are compared as sets of character trigrams (robust against "Deutschkurs" / "Deutsch-Kurs" and
+typos), summaries as sets of normalised words. Candidate pairs come from *prefix filtering* (Bayardo et
+al., "Scaling up all pairs similarity search", 2007): if two sets have a Jaccard similarity of at least
+``t``, they share at least one of their rarest ``|x| - ceil(t·|x|) + 1`` tokens. An inverted index over
+those prefixes finds every such pair without comparing all pairs, and the result is exact, not sampled.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping
+
+STOPWORDS = frozenset(
+    """
+    a ab am an auch auf aus bei bis das dem den der des die du ein eine einem einen einer eines er es fuer
+    im in ist mit nach oder sie sich so und uns von vor wir wird zu zum zur ueber unter wie was wer wo
+    the and for of to in on at with a an is are by from or
+    """.split()
+)
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, German umlauts folded, other accents removed: "Beratung für Mütter" → "beratung fuer muetter"."""
+    text = (text or "").lower().translate(_FOLD)
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in text if not unicodedata.combining(char))
+
+
+def words(text: str) -> list[str]:
+    return [word for word in _WORD.findall(normalise(text)) if word not in STOPWORDS]
+
+
+def word_tokens(text: str) -> frozenset[str]:
+    """Content words, with a light German/English plural stem so "Kurse" and "Kurs" match."""
+    tokens = set()
+    for word in words(text):
+        if len(word) > 4:
+            for suffix in ("en", "er", "es", "e", "n", "s"):
+                if word.endswith(suffix):
+                    word = word[: -len(suffix)]
+                    break
+        tokens.add(word)
+    return frozenset(tokens)
+
+
+def trigrams(text: str) -> frozenset[str]:
+    """Character trigrams of the text with word separators removed, so hyphenation does not matter."""
+    joined = "#" + "".join(words(text)) + "#"
+    return frozenset(joined[index : index + 3] for index in range(len(joined) - 2))
+
+
+def jaccard(first: frozenset, second: frozenset) -> float:
+    if not first and not second:
+        return 0.0
+    shared = len(first & second)
+    return shared / (len(first) + len(second) - shared)
+
+
+def prefix_length(size: int, threshold: float) -> int:
+    return size - math.ceil(threshold * size) + 1 if size else 0
+
+
+def candidate_pairs(
+    token_sets: Mapping[Hashable, frozenset[str]],
+    blocks: Mapping[Hashable, Iterable[Hashable]],
+    threshold: float,
+) -> set[tuple[Hashable, Hashable]]:
+    """Pairs of items in the same block that may have a Jaccard similarity of at least ``threshold``.
+
+    Every pair that does reach the threshold is returned (no false negatives); a few that do not may
+    be returned too and are weeded out by computing the similarity exactly.
+    """
+    frequency: Counter = Counter()
+    for tokens in token_sets.values():
+        frequency.update(tokens)
+    prefixes = {}
+    for item, tokens in token_sets.items():
+        ordered = sorted(tokens, key=lambda token: (frequency[token], token))
+        prefixes[item] = ordered[: prefix_length(len(ordered), threshold)]
+    pairs: set[tuple[Hashable, Hashable]] = set()
+    for members in blocks.values():
+        postings: dict[str, list[Hashable]] = defaultdict(list)
+        for item in members:
+            tokens = token_sets.get(item)
+            if not tokens:
+                continue
+            size = len(tokens)
+            for token in prefixes[item]:
+                for other in postings[token]:
+                    other_size = len(token_sets[other])
+                    # Size filter: sets of very different size cannot reach the threshold.
+                    if threshold * max(size, other_size) <= min(size, other_size):
+                        pairs.add((other, item) if _sort_key(other) <= _sort_key(item) else (item, other))
+                postings[token].append(item)
+    return pairs
+
+
+def _sort_key(item: Hashable) -> str:
+    return repr(item)

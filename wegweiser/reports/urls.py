@@ -1,0 +1,26 @@
+"""Admin URLs of the office's reports (included under /admin/office-reports/ by wagtail_hooks)."""
+
+from django.urls import path
+
+from wegweiser.reports.views.coverage import CoverageReportView
+from wegweiser.reports.views.demand import DemandReportView
+from wegweiser.reports.views.duplicates import DuplicatesReportView
+from wegweiser.reports.views.freshness import FreshnessReportView
+from wegweiser.reports.views.listings import ListingsReportView
+
+app_name = "reports"
+
+REPORTS = {
+    "coverage": CoverageReportView,
+    "duplicates": DuplicatesReportView,
+    "freshness": FreshnessReportView,
+    "demand": DemandReportView,
+    "listings": ListingsReportView,
+}
+
+urlpatterns = []
+for _name, _view in REPORTS.items():
+    urlpatterns += [
+        path(f"{_name}/", _view.as_view(), name=_name),
+        path(f"{_name}/results/", _view.as_view(results_only=True), name=f"{_name}_results"),
+    ]

@@ -1,0 +1,64 @@
+"""Coverage report: topic × district (or language spoken), gaps marked, every cell a drill-down link."""
+
+from __future__ import annotations
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.reports.charts import bar_chart
+from wegweiser.reports.coverage import coverage_matrix
+from wegweiser.reports.filters import CoverageFilterSet
+from wegweiser.reports.views.base import OfficeReportView, listings_url
+
+
+class CoverageReportView(OfficeReportView):
+    page_title = _("Coverage")
+    header_icon = "table"
+    url_name = "coverage"
+    results_template_name = "reports/coverage_results.html"
+    filterset_class = CoverageFilterSet
+    paginate_by = None
+    list_export = ["label", "total"]
+    export_headings = {"label": _("Topic"), "total": _("Listings in this topic"), "gaps": _("Empty cells")}
+
+    @cached_property
+    def across(self) -> str:
+        return self.cleaned_filters.get("across") or "district"
+
+    @cached_property
+    def matrix(self):
+        return coverage_matrix(self.selection, self.across)
+
+    def get_filename(self):
+        return f"coverage-topic-{self.across}"
+
+    def get_rows(self):
+        matrix = self.matrix
+        self.list_export = ["label", *(f"values.{slug}" for slug, _label in matrix.columns), "total", "gaps"]
+        self.export_headings = {
+            **type(self).export_headings,
+            **{f"values.{slug}": label for slug, label in matrix.columns},
+        }
+        for row in matrix.rows:
+            for cell in row.cells:
+                cell.url = listings_url(self.selection, topic=row.topic, **{self.across: cell.column})
+            row.url = listings_url(self.selection, topic=row.topic)
+        return matrix.rows
+
+    def get_report_context(self):
+        matrix = self.matrix
+        chart_rows = [
+            (
+                label,
+                [(matrix.column_totals[slug], "ww-chart__bar")],
+                listings_url(self.selection, **{self.across: slug}),
+            )
+            for slug, label in matrix.columns
+        ]
+        chart = bar_chart(
+            _("Listings per %(dimension)s") % {"dimension": str(matrix.across_label).lower()},
+            chart_rows,
+            marker_at_most=0,
+            marker=_("none"),
+        )
+        return {"matrix": matrix, "chart": chart}

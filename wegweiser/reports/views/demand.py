@@ -1,0 +1,122 @@
+"""Demand report: most frequent searches, searches without results per language, filters used most."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.reports.charts import bar_chart
+from wegweiser.reports.demand import (
+    filters_used,
+    most_frequent_searches,
+    searches_in_period,
+    searches_without_results,
+)
+from wegweiser.reports.filters import DEMAND_TABLES, DemandFilterSet
+from wegweiser.reports.views.base import NO_SEARCH_LOG, OfficeReportView
+
+DEFAULT_PERIOD_DAYS = 30
+
+EXPORTS = {
+    "searches": (
+        ["query", "searches", "without_results"],
+        {"query": _("Search words"), "searches": _("Searches"), "without_results": _("Without results")},
+    ),
+    "no_results": (
+        ["query", "locale", "searches"],
+        {"query": _("Search words"), "locale": _("Language"), "searches": _("Searches without results")},
+    ),
+    "filters": (
+        ["facet_label", "value_label", "uses"],
+        {"facet_label": _("Filter"), "value_label": _("Value"), "uses": _("Times used")},
+    ),
+}
+
+
+class DemandReportView(OfficeReportView):
+    page_title = _("Demand")
+    header_icon = "search"
+    url_name = "demand"
+    results_template_name = "reports/demand_results.html"
+    filterset_class = DemandFilterSet
+    list_export = EXPORTS["searches"][0]
+    export_headings = EXPORTS["searches"][1]
+
+    @cached_property
+    def table(self) -> str:
+        return self.cleaned_filters.get("table") or "searches"
+
+    @cached_property
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        end = self.cleaned_filters.get("end") or timezone.localdate()
+        start = self.cleaned_filters.get("start") or end - datetime.timedelta(days=DEFAULT_PERIOD_DAYS)
+        return (start, end) if start <= end else (end, start)
+
+    @cached_property
+    def searches(self):
+        start, end = self.period
+        return searches_in_period(start, end, self.cleaned_filters.get("locale") or "")
+
+    def get_filename(self):
+        start, end = self.period
+        return f"demand-{self.table}-{start.isoformat()}-{end.isoformat()}"
+
+    def get_rows(self):
+        self.list_export, self.export_headings = EXPORTS[self.table]
+        if self.searches is None:
+            return []
+        if self.table == "no_results":
+            return searches_without_results(self.searches)
+        if self.table == "filters":
+            return filters_used(self.searches)
+        return most_frequent_searches(self.searches)
+
+    def get_report_context(self):
+        start, end = self.period
+        context = {
+            "search_log_missing": self.searches is None,
+            "no_search_log": NO_SEARCH_LOG,
+            "table": self.table,
+            "table_label": dict(DEMAND_TABLES)[self.table],
+            "period_start": start,
+            "period_end": end,
+        }
+        if self.searches is None:
+            return context
+        context["search_count"] = self.searches.count()
+        rows = self.object_list[:15]
+        if self.table == "filters":
+            chart_rows = [
+                (f"{row.facet_label}: {row.value_label}", [(row.uses, "ww-chart__bar")], "") for row in rows
+            ]
+        elif self.table == "no_results":
+            chart_rows = [
+                (f"{row.query} ({row.locale})", [(row.searches, "ww-chart__bar--stale")], "") for row in rows
+            ]
+        else:
+            chart_rows = [
+                (
+                    row.query,
+                    [
+                        (row.searches - row.without_results, "ww-chart__bar"),
+                        (row.without_results, "ww-chart__bar--stale"),
+                    ],
+                    "",
+                )
+                for row in rows
+            ]
+        context["chart"] = (
+            bar_chart(
+                context["table_label"],
+                chart_rows,
+                legend=[("ww-chart__bar", _("with results")), ("ww-chart__bar--stale", _("without results"))]
+                if self.table == "searches"
+                else (),
+            )
+            if chart_rows
+            else None
+        )
+        return context

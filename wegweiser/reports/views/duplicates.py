@@ -1,0 +1,66 @@
+"""Likely duplicates report: pairs the office can raise with both partner organisations."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.reports.charts import bar_chart
+from wegweiser.reports.duplicates import DEFAULT_THRESHOLD, find_duplicates
+from wegweiser.reports.filters import DuplicatesFilterSet
+from wegweiser.reports.views.base import OfficeReportView
+
+
+class DuplicatesReportView(OfficeReportView):
+    page_title = _("Likely duplicates")
+    header_icon = "copy"
+    url_name = "duplicates"
+    results_template_name = "reports/duplicates_results.html"
+    filterset_class = DuplicatesFilterSet
+    export_filename = "likely-duplicates"
+    list_export = [
+        "score_percent",
+        "first.title",
+        "first.organisation",
+        "second.title",
+        "second.organisation",
+        "topics_label",
+        "district",
+        "first.type_label",
+    ]
+    export_headings = {
+        "score_percent": _("Similarity (%)"),
+        "first.title": _("Listing"),
+        "first.organisation": _("Organisation"),
+        "second.title": _("Similar listing"),
+        "second.organisation": _("Its organisation"),
+        "topics_label": _("Shared topics"),
+        "district": _("District"),
+        "first.type_label": _("Listing type"),
+    }
+
+    @cached_property
+    def threshold(self) -> float:
+        return float(self.cleaned_filters.get("similarity") or DEFAULT_THRESHOLD)
+
+    @cached_property
+    def pairs(self):
+        return find_duplicates(
+            self.selection,
+            threshold=self.threshold,
+            topic=self.cleaned_filters.get("topic") or "",
+            district=self.cleaned_filters.get("district") or "",
+        )
+
+    def get_rows(self):
+        return self.pairs
+
+    def get_report_context(self):
+        per_topic = Counter(topic for pair in self.pairs for topic in pair.topics)
+        chart = bar_chart(
+            _("Likely duplicates per topic"),
+            [(topic, [(count, "ww-chart__bar")], "") for topic, count in per_topic.most_common(12)],
+        )
+        return {"chart": chart if per_topic else None, "threshold_percent": round(self.threshold * 100)}
