@@ -57,10 +57,11 @@ ensure_svc_user() {
 
 # as_svc CMD...: run a command as the service user.
 as_svc() {
+    # fd 9 holds the services.sh lock: daemons must not inherit it.
     if is_root; then
-        runuser -u "$SVC_USER" -- "$@"
+        runuser -u "$SVC_USER" -- "$@" 9>&-
     else
-        "$@"
+        "$@" 9>&-
     fi
 }
 
@@ -151,6 +152,8 @@ take_lock() {
     mkdir -p "$SERVICES_DIR"
     if command -v flock >/dev/null 2>&1; then
         exec 9>"${SERVICES_DIR}/.lock"
+        if flock -n 9; then return 0; fi
+        log "Waiting for another scripts/services.sh to finish (lock ${SERVICES_DIR}/.lock)"
         if ! flock -w 600 9; then
             die "another scripts/services.sh is still running (lock ${SERVICES_DIR}/.lock held for 10 min)"
         fi

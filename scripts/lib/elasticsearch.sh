@@ -1,6 +1,14 @@
 # shellcheck shell=bash
 # Elasticsearch 8.x from the integ-test-zip distribution on Maven Central,
 # cached and run under .services/elasticsearch. Sourced by scripts/services.sh.
+#
+# CAVEAT: the integ-test-zip holds only the modules apm, transport-netty4,
+# x-pack-core and x-pack-security. It has no analysis-common (language
+# analyzers, lowercase/keyword tokenizers, asciifolding, ngram/edge_ngram,
+# *_decompounder filters), no rest-root (GET / answers 405) and no
+# mapper-extras/lang-painless/reindex. Core still has the standard tokenizer,
+# the lowercase/stop filters and the standard/simple/whitespace/keyword/stop
+# analyzers.
 
 ES_HOST=127.0.0.1
 ES_HTTP_PORT="${WEGWEISER_ES_PORT:-59200}"
@@ -24,7 +32,6 @@ ES_TMP_DIR="${ES_DIR}/tmp"
 ES_PIDFILE="${ES_DIR}/elasticsearch.pid"
 ES_STARTUP_LOG="${ES_DIR}/startup.log"
 ES_VERSION_FILE="${ES_DIR}/version"
-ES_PLUGIN_SRC="${REPO_ROOT}/scripts/es/analysis-plugin"
 
 # ----------------------------------------------------------------- helpers --
 
@@ -36,11 +43,12 @@ es_json_field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p" | head -n 1; 
 # es_is_ours: something answers on the port and it is our cluster.
 es_is_ours() {
     local body
-    body="$(es_curl / 3)" || return 1
+    # (GET / is the rest-root module, which the integ-test-zip lacks.)
+    body="$(es_curl /_cluster/health 3)" || return 1
     [ "$(printf '%s' "$body" | es_json_field cluster_name)" = "$ES_CLUSTER_NAME" ]
 }
 
-es_running_version() { es_curl / 3 | tr -d '\n' | sed -n 's/.*"version" *: *{ *"number" *: *"\([^"]*\)".*/\1/p'; }
+es_running_version() { es_curl "/_nodes/_local?filter_path=nodes.*.version" 3 | es_json_field version; }
 
 es_health_status() { es_curl "/_cluster/health" 5 | es_json_field status; }
 
@@ -121,32 +129,6 @@ es_fetch() {
 
 es_modules() { ls "$(es_dist_path "$1")/modules" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'; }
 
-# Build (once per version) the small analysis plugin from scripts/es/analysis-plugin
-# and install it into the distribution's plugins/ dir, since the integ-test-zip
-# lacks the analysis-common module (language analyzers, ngram, asciifolding, ...).
-es_install_analysis_plugin() {
-    local v="$1" dist
-    dist="$(es_dist_path "$v")"
-    [ -d "$ES_PLUGIN_SRC" ] || return 0
-    if [ -d "${dist}/modules/analysis-common" ]; then
-        return 0
-    fi
-    local build="${ES_DIR}/plugin-build/${v}" dest="${dist}/plugins/wegweiser-analysis"
-    local stamp
-    stamp="$(cat "$ES_PLUGIN_SRC"/build.sh "$ES_PLUGIN_SRC"/src/*.java "$ES_PLUGIN_SRC"/plugin-descriptor.properties.in 2>/dev/null | cksum | cut -d' ' -f1)"
-    if [ -f "${dest}/.stamp" ] && [ "$(cat "${dest}/.stamp")" = "$stamp" ]; then
-        return 0
-    fi
-    log "Building analysis plugin for Elasticsearch ${v} (analysis-common is not in the integ-test-zip)"
-    rm -rf "$build" "$dest"
-    mkdir -p "$build"
-    if ! JAVA_HOME="$ES_JAVA" bash "${ES_PLUGIN_SRC}/build.sh" "$dist" "$v" "$build" "$dest" >"${ES_DIR}/plugin-build.log" 2>&1; then
-        rm -rf "$dest"
-        die "Elasticsearch ${v}: could not build the wegweiser-analysis plugin" "${ES_DIR}/plugin-build.log"
-    fi
-    printf '%s\n' "$stamp" >"${dest}/.stamp"
-}
-
 es_write_config() {
     local v="$1" dist
     dist="$(es_dist_path "$v")"
@@ -194,7 +176,6 @@ es_launch() {
     fi
     mkdir -p "$ES_DATA_DIR" "$ES_LOG_DIR" "$ES_TMP_DIR"
     printf '%s\n' "$v" >"${ES_DATA_DIR}/.wegweiser-version"
-    es_install_analysis_plugin "$v"
     es_write_config "$v"
     rm -f "$ES_PIDFILE"
     : >"$ES_STARTUP_LOG"
