@@ -1,0 +1,167 @@
+"""Visitors browse upcoming dates by day and by month, filter them, and see other plugins' dates too."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail import hooks
+from wagtail.models import Locale
+
+from tests.events.conftest import make_event
+from wegweiser.events.models import EventPage
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.site.models import Topic
+from wegweiser.site.registry import CalendarEntry, ListingType
+
+pytestmark = pytest.mark.django_db
+
+
+def soon(days: int, hour: int = 19) -> datetime.datetime:
+    return datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
+    )
+
+
+@pytest.fixture
+def topic_sprache(home):
+    return Topic.objects.create(name="Sprache", slug="sprache", locale=Locale.get_default())
+
+
+def test_upcoming_list_groups_dates_by_day(client, organisation_a):
+    make_event(organisation_a, title="Infoabend", slug="infoabend", start=soon(2))
+    make_event(organisation_a, title="Sprachcafé", slug="sprachcafe", start=soon(3, 18))
+    response = client.get(reverse("events:upcoming"))
+    assert response.status_code == 200
+    days = response.context["days"]
+    assert [day for day, _items in days] == [soon(2).date(), soon(3).date()]
+    assert [item.title for item in days[0][1]] == ["Infoabend"]
+    assert "Infoabend" in response.content.decode()
+
+
+def test_weekly_series_shows_every_date_in_the_list(client, organisation_a):
+    start = soon(1)
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
+    make_event(organisation_a, start=start, recurrence_frequency="WEEKLY", recurrence_weekdays=[weekday])
+    response = client.get(reverse("events:upcoming"))
+    assert len(response.context["agenda"].items) == 4
+
+
+def test_cancelled_event_stays_in_the_calendar_clearly_marked(client, organisation_a):
+    make_event(organisation_a, title="Workshop Wohnen", slug="wohnen", start=soon(4), status="cancelled")
+    response = client.get(reverse("events:upcoming"))
+    html = response.content.decode()
+    assert "Workshop Wohnen" in html
+    assert "calendar-item--cancelled" in html
+    assert response.context["agenda"].items[0].cancelled
+
+
+def test_filter_by_topic_and_free_of_charge(client, organisation_a, topic_sprache):
+    make_event(organisation_a, title="Sprachcafé", slug="sprachcafe", start=soon(2), topics=[topic_sprache])
+    make_event(organisation_a, title="Kochabend", slug="kochabend", start=soon(2), cost="fee")
+    titles = [
+        item.title
+        for item in client.get(reverse("events:upcoming"), {"topic": "sprache"}).context["agenda"].items
+    ]
+    assert titles == ["Sprachcafé"]
+    titles = [
+        item.title
+        for item in client.get(reverse("events:upcoming"), {"cost": "free"}).context["agenda"].items
+    ]
+    assert titles == ["Sprachcafé"]
+
+
+def test_date_range_filter(client, organisation_a):
+    make_event(organisation_a, title="Bald", slug="bald", start=soon(2))
+    make_event(organisation_a, title="Später", slug="spaeter", start=soon(40))
+    day = soon(40).date().isoformat()
+    response = client.get(reverse("events:upcoming"), {"date_from": day, "date_to": day})
+    assert [item.title for item in response.context["agenda"].items] == ["Später"]
+
+
+def test_invalid_date_gets_a_message_not_an_error(client, organisation_a):
+    response = client.get(reverse("events:upcoming"), {"date_from": "31.02.2026"})
+    assert response.status_code == 200
+    assert response.context["filterset"].errors
+
+
+def test_month_calendar_is_a_table_with_the_dates_in_their_days(client, organisation_a):
+    make_event(
+        organisation_a,
+        title="Elternabend",
+        slug="elternabend",
+        start=datetime.datetime(2026, 3, 12, 19, tzinfo=BERLIN),
+    )
+    response = client.get(reverse("events:month", kwargs={"year": 2026, "month": 3}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<table" in html and '<th scope="col">' in html
+    cells = {day: items for week in response.context["weeks"] for day, items, _in_month in week}
+    assert [item.title for item in cells[datetime.date(2026, 3, 12)]] == ["Elternabend"]
+    assert cells[datetime.date(2026, 3, 13)] == []
+
+
+def test_month_out_of_range_is_not_found(client, home):
+    assert client.get("/de/kalender/monat/2026/13/").status_code == 404
+
+
+def test_other_plugins_dates_appear_through_the_registry(client, organisation_a, topic_sprache):
+    def course_dates(start, end, locale_code):
+        return [
+            CalendarEntry(
+                title="Integrationskurs A1 beginnt",
+                url="/de/angebote/a1/",
+                start=soon(5, 9),
+                end=None,
+                kind="course_date",
+                topics=("sprache",),
+                free_of_charge=True,
+            )
+        ]
+
+    def register():
+        return ListingType(key="course-test", model=EventPage, label="Kurs", calendar_entries=course_dates)
+
+    Topic.objects.create(name="Arbeit", slug="arbeit", locale=Locale.get_default())
+    with hooks.register_temporarily("register_listing_type", register):
+        response = client.get(reverse("events:upcoming"))
+        assert [item.title for item in response.context["agenda"].items] == ["Integrationskurs A1 beginnt"]
+        filtered = client.get(reverse("events:upcoming"), {"topic": "arbeit"})
+        assert filtered.context["agenda"].items == []
+
+
+@pytest.mark.parametrize("view", ["upcoming", "month"])
+def test_calendar_query_count_does_not_grow_with_the_number_of_events(
+    client, organisation_a, topic_sprache, view
+):
+    def create(count: int, offset: int):
+        for number in range(count):
+            make_event(
+                organisation_a,
+                title=f"Termin {offset + number}",
+                slug=f"termin-{offset + number}",
+                start=soon(1 + number % 20),
+                topics=[topic_sprache],
+                recurrence_frequency="DAILY" if number % 3 == 0 else "",
+                recurrence_count=3 if number % 3 == 0 else None,
+            )
+
+    today = timezone.localdate()
+    url = (
+        reverse("events:upcoming")
+        if view == "upcoming"
+        else reverse("events:month", args=[today.year, today.month])
+    )
+    create(5, 0)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url, {"topic": "sprache"})
+    create(25, 100)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url, {"topic": "sprache"})
+    assert len(response.context["agenda"].events) == 30 if view == "upcoming" else True
+    assert len(many) == len(few)

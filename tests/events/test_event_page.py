@@ -1,0 +1,117 @@
+"""The event page: dates, place, registration with capacity and waiting list, JSON-LD."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.events.conftest import make_event
+from wegweiser.events.models import EventRegistration
+from wegweiser.events.recurrence import BERLIN
+
+pytestmark = pytest.mark.django_db
+
+
+def soon(days: int, hour: int = 19) -> datetime.datetime:
+    return datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
+    )
+
+
+def json_ld(html: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+@pytest.fixture
+def training(organisation_a):
+    return make_event(
+        organisation_a,
+        title="Bewerbungstraining",
+        slug="bewerbungstraining",
+        start=soon(3, 9),
+        registration_mode="internal",
+        capacity=1,
+        street="Marktstraße 1",
+        city="Neustadt",
+    )
+
+
+def register(client, event, name, email="person@example.org", consent="on"):
+    occurrence = event.upcoming_occurrences()[0]
+    return client.post(
+        event.url, {"occurrence": occurrence.key, "name": name, "email": email, "consent": consent}
+    )
+
+
+def test_event_page_shows_date_place_and_add_to_calendar_link(client, training):
+    response = client.get(training.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Marktstraße 1" in html
+    assert reverse("events:event-feed", args=[training.pk]) in html
+    data = json_ld(html)
+    assert data["@type"] == "Event"
+    assert data["eventStatus"] == "https://schema.org/EventScheduled"
+    assert data["startDate"] == soon(3, 9).isoformat()
+
+
+def test_cancelled_event_page_is_marked_and_json_ld_says_cancelled(client, organisation_a):
+    event = make_event(
+        organisation_a, title="Fest", slug="fest", start=soon(5), status="cancelled", status_note="Regen"
+    )
+    html = client.get(event.url).content.decode()
+    assert "notice--cancelled" in html and "Regen" in html
+    assert json_ld(html)["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_registration_confirmed_then_waiting_list_then_moves_up(client, training):
+    first = register(client, training, "Amal")
+    assert first.status_code == 200
+    assert first["Cache-Control"] == "no-store"
+    second = register(client, training, "Bohdan", "bohdan@example.org")
+    statuses = dict(EventRegistration.objects.values_list("name", "status"))
+    assert statuses == {"Amal": "confirmed", "Bohdan": "waiting"}
+    assert "Amal" not in client.get(training.url).content.decode()
+    assert len(mail.outbox) == 2 and "bohdan@example.org" in mail.outbox[1].to
+    assert second.status_code == 200
+
+    amal = EventRegistration.objects.get(name="Amal")
+    withdraw_url = reverse("events:withdraw-registration", kwargs={"token": amal.token})
+    assert withdraw_url in mail.outbox[0].body
+    assert client.get(withdraw_url).status_code == 200
+    client.post(withdraw_url)
+    statuses = dict(EventRegistration.objects.values_list("name", "status"))
+    assert statuses == {"Amal": "withdrawn", "Bohdan": "confirmed"}
+    assert len(mail.outbox) == 3 and mail.outbox[2].to == ["bohdan@example.org"]
+
+
+def test_fully_booked_without_waiting_list_says_so(client, training):
+    training.waiting_list = False
+    training.save_revision().publish()
+    register(client, training, "Amal")
+    response = register(client, training, "Bohdan")
+    assert EventRegistration.objects.count() == 1
+    assert response.context["fully_booked"]
+
+
+def test_registration_needs_valid_email_and_consent(client, training):
+    response = register(client, training, "Amal", email="not-an-address", consent="")
+    assert response.status_code == 400
+    form = response.context["registration_form"]
+    assert "email" in form.errors and "consent" in form.errors
+    assert EventRegistration.objects.count() == 0
+
+
+def test_unknown_occurrence_is_refused(client, training):
+    response = client.post(
+        training.url, {"occurrence": "19990101T1000", "name": "X", "email": "x@example.org", "consent": "on"}
+    )
+    assert response.status_code == 400
+    assert EventRegistration.objects.count() == 0

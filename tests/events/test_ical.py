@@ -1,0 +1,137 @@
+"""iCal feeds are valid RFC 5545 and, expanded by a calendar app, give exactly the dates the portal shows."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import recurring_ical_events
+from django.urls import reverse
+from icalendar import Calendar
+
+from tests.events.conftest import berlin, make_event
+from wegweiser.events.recurrence import BERLIN
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(response) -> Calendar:
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    return Calendar.from_ical(response.content)
+
+
+def local_start(value) -> str:
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time.min, BERLIN)
+    return value.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
+
+
+def app_dates(calendar: Calendar, start, end) -> list[tuple[str, str]]:
+    events = recurring_ical_events.of(calendar).between(start, end)
+    return sorted((str(event["SUMMARY"]), local_start(event.decoded("DTSTART"))) for event in events)
+
+
+def portal_dates(events, start, end) -> list[tuple[str, str]]:
+    return sorted(
+        (event.title, occurrence.start.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"))
+        for event in events
+        for occurrence in event.occurrences(start, end)
+        if not occurrence.cancelled or event.is_cancelled
+    )
+
+
+@pytest.fixture
+def sprachcafe(organisation_a):
+    return make_event(
+        organisation_a,
+        title="Sprachcafé",
+        start=berlin(2026, 3, 10, 19),
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=["TU"],
+        recurrence_until=datetime.date(2026, 11, 10),
+        exceptions=[
+            {"occurrence_date": datetime.date(2026, 3, 31), "action": "cancel"},
+            {
+                "occurrence_date": datetime.date(2026, 10, 27),
+                "action": "move",
+                "new_start": berlin(2026, 10, 28, 18),
+                "new_end": berlin(2026, 10, 28, 20),
+            },
+        ],
+    )
+
+
+def test_single_event_feed_round_trip_across_both_dst_changes(client, sprachcafe):
+    calendar = parse(client.get(reverse("events:event-feed", args=[sprachcafe.pk])))
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/Berlin"]
+    series = [event for event in calendar.walk("VEVENT") if "RECURRENCE-ID" not in event][0]
+    assert series["UID"] and series["DTSTAMP"]
+    assert series["RRULE"]["FREQ"] == ["WEEKLY"]
+    assert "EXDATE" in series
+    window = (berlin(2026, 3, 1), berlin(2026, 12, 1))
+    dates = app_dates(calendar, *window)
+    assert dates == portal_dates([sprachcafe], *window)
+    assert ("Sprachcafé", "2026-03-24 19:00") in dates and ("Sprachcafé", "2026-04-07 19:00") in dates
+    assert ("Sprachcafé", "2026-03-31 19:00") not in dates
+    assert ("Sprachcafé", "2026-10-28 18:00") in dates and ("Sprachcafé", "2026-11-03 19:00") in dates
+
+
+def test_all_day_and_monthly_events_round_trip(client, organisation_a):
+    week = make_event(
+        organisation_a,
+        title="Interkulturelle Woche",
+        slug="woche",
+        start=berlin(2027, 9, 19),
+        end=berlin(2027, 9, 25),
+        all_day=True,
+    )
+    breakfast = make_event(
+        organisation_a,
+        title="Frauenfrühstück",
+        slug="fruehstueck",
+        start=berlin(2027, 1, 1, 9),
+        recurrence_frequency="MONTHLY",
+        recurrence_weekdays=["FR"],
+        recurrence_week_of_month=1,
+        recurrence_count=6,
+    )
+    calendar = parse(client.get(reverse("events:organisation-feed", args=[organisation_a.pk])))
+    woche = [event for event in calendar.walk("VEVENT") if str(event["SUMMARY"]) == "Interkulturelle Woche"][
+        0
+    ]
+    assert woche.decoded("DTSTART") == datetime.date(2027, 9, 19)
+    assert woche.decoded("DTEND") == datetime.date(2027, 9, 26)
+    window = (berlin(2027, 1, 1), berlin(2027, 12, 31))
+    assert [d for d in app_dates(calendar, *window) if d[0] == "Frauenfrühstück"] == [
+        d for d in portal_dates([breakfast], *window)
+    ]
+    assert len([d for d in app_dates(calendar, *window) if d[0] == "Interkulturelle Woche"]) == 1
+    assert week.pk
+
+
+def test_cancelled_event_is_cancelled_in_the_feed(client, organisation_a):
+    event = make_event(
+        organisation_a, title="Fest", slug="fest", start=berlin(2026, 6, 6, 14), status="cancelled"
+    )
+    calendar = parse(client.get(reverse("events:event-feed", args=[event.pk])))
+    assert str(calendar.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+def test_filtered_feed_uses_the_same_filters_as_the_calendar(client, organisation_a, organisation_b):
+    make_event(organisation_a, title="Gratis", slug="gratis", start=berlin(2026, 12, 1, 19))
+    make_event(organisation_b, title="Kostet", slug="kostet", start=berlin(2026, 12, 2, 19), cost="fee")
+    params = {"cost": "free", "date_from": "2026-11-01", "date_to": "2026-12-31"}
+    calendar = parse(client.get(reverse("events:feed"), params))
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Gratis"]
+
+
+def test_organisation_feed_has_only_its_events(client, organisation_a, organisation_b):
+    make_event(organisation_a, title="Von A", slug="von-a", start=berlin(2026, 12, 1, 19))
+    make_event(organisation_b, title="Von B", slug="von-b", start=berlin(2026, 12, 1, 19))
+    calendar = parse(client.get(reverse("events:organisation-feed", args=[organisation_b.pk])))
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Von B"]
+
+
+def test_unknown_event_feed_is_not_found(client, home):
+    assert client.get(reverse("events:event-feed", args=[999999])).status_code == 404
