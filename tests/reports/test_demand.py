@@ -1,0 +1,113 @@
+"""Demand: what newcomers search for and do not find, from the anonymous search log."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.apps import apps
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import escape
+from openpyxl import load_workbook
+
+from wegweiser.reports import demand
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def search_log():
+    return apps.get_model("finder", "SearchQueryLog")
+
+
+@pytest.fixture
+def searches(search_log, home):
+    def log(query, locale="de", results=3, filters=None, days_ago=1):
+        entry = search_log.objects.create(
+            query_text=query,
+            locale=locale,
+            listing_types=["offer"],
+            filters=filters or {},
+            result_count=results,
+            backend="database",
+            took_ms=12,
+        )
+        created = timezone.now() - datetime.timedelta(days=days_ago)
+        search_log.objects.filter(pk=entry.pk).update(created_at=created)
+
+    for _ in range(3):
+        log("Deutschkurs", results=5, filters={"topic": ["sprache"], "district": ["nordstadt"]})
+    log("deutschkurs ", results=0, filters={"topic": ["sprache"], "childcare": True})
+    log("Schuldnerberatung", results=0)
+    log("Schuldnerberatung", results=0)
+    log("debt counselling", locale="en", results=0)
+    log("консультация", locale="ru", results=0)
+    log("max.mustermann@example.org", results=0)
+    log("Deutschkurs", results=5, days_ago=60)  # outside the default period
+    return log
+
+
+def test_most_frequent_searches_fold_case_and_spacing(searches):
+    rows = demand.most_frequent_searches(demand.searches_in_period(None, None, ""))
+
+    top = rows[0]
+    assert (top.query, top.searches, top.without_results) == ("deutschkurs", 5, 1)
+
+
+def test_searches_without_results_by_locale_hide_personal_data(searches):
+    start = timezone.localdate() - datetime.timedelta(days=30)
+    rows = demand.searches_without_results(demand.searches_in_period(start, None))
+
+    found = {(row.query, row.locale): row.searches for row in rows}
+    assert found[("schuldnerberatung", "de")] == 2
+    assert found[("debt counselling", "en")] == 1
+    assert found[("консультация", "ru")] == 1
+    assert not any("@" in query for query, _locale in found)
+    assert found[(demand.HIDDEN_QUERY, "de")] == 1
+
+
+def test_filters_used_most_are_counted_per_value(searches):
+    rows = demand.filters_used(
+        demand.searches_in_period(timezone.localdate() - datetime.timedelta(days=30), None)
+    )
+
+    uses = {(row.facet, row.value): row.uses for row in rows}
+    assert uses == {("topic", "sprache"): 4, ("district", "nordstadt"): 3, ("childcare", "1"): 1}
+
+
+def test_demand_page_shows_the_chosen_period_and_exports(client, office_user, searches):
+    client.force_login(office_user)
+
+    page = client.get(reverse("reports:demand"))
+    assert page.status_code == 200
+    assert page.context["search_count"] == 9
+    assert 'class="ww-chart"' in page.content.decode()
+    assert "max.mustermann" not in page.content.decode()
+
+    exported = client.get(reverse("reports:demand"), {"table": "no_results", "locale": "de", "export": "csv"})
+    header, *rows = csv.reader(io.StringIO(b"".join(exported.streaming_content).decode()))
+    assert rows[0] == ["schuldnerberatung", "de", "2"]
+    assert {row[1] for row in rows} == {"de"}
+
+    old = timezone.localdate() - datetime.timedelta(days=61)
+    workbook = client.get(
+        reverse("reports:demand"), {"table": "searches", "start": old.isoformat(), "export": "xlsx"}
+    )
+    values = list(
+        load_workbook(io.BytesIO(b"".join(workbook.streaming_content))).active.iter_rows(values_only=True)
+    )
+    assert values[1] == ("deutschkurs", 5, 1)
+
+
+def test_a_friendly_note_when_there_is_no_search_log(client, office_user, monkeypatch):
+    monkeypatch.setattr(demand, "search_log_model", lambda: None)
+    client.force_login(office_user)
+
+    response = client.get(reverse("reports:demand"))
+
+    assert response.status_code == 200
+    assert response.context["search_log_missing"]
+    assert escape(str(response.context["no_search_log"])) in response.content.decode()

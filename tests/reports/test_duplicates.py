@@ -1,0 +1,185 @@
+"""Likely duplicates: planted duplicates are found, near-misses are not, and the search is exact and fast."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import itertools
+import random
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from wegweiser.reports.duplicates import ComparedListing, find_duplicates
+from wegweiser.reports.selection import ListingSelection
+from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, word_tokens
+
+
+@pytest.fixture
+def planted(make_listing, organisation_a, organisation_b, organisation_c):
+    """Two planted duplicate pairs and five near-misses that must not be reported."""
+    course = "Deutschkurs auf Niveau A1 für Frauen, mit Kinderbetreuung im Familienzentrum. Montag bis Donnerstag vormittags."
+    counselling = "Wir beraten erwachsene Zugewanderte zu Aufenthalt, Arbeit, Wohnen und Sprachkursen. Termine nach Vereinbarung."
+    return {
+        # Planted: the same women's course announced by two organisations, slightly reworded.
+        "course_a": make_listing(
+            organisation_a,
+            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
+            summary=course,
+            topics=["sprache"],
+            district="nordstadt",
+        ),
+        "course_b": make_listing(
+            organisation_b,
+            "Deutsch-Kurs A1 für Frauen (mit Kinderbetreuung)",
+            summary="Deutschkurs Niveau A1 für Frauen mit Kinderbetreuung, vormittags Montag bis Donnerstag, im Familienzentrum.",
+            topics=["sprache", "beratung"],
+            district="nordstadt",
+        ),
+        # Planted: the same counselling service, two topics on one side.
+        "counselling_a": make_listing(
+            organisation_a,
+            "Migrationsberatung für Erwachsene",
+            summary=counselling,
+            topics=["beratung"],
+            district="suedstadt",
+        ),
+        "counselling_c": make_listing(
+            organisation_c,
+            "Migrationsberatung für erwachsene Zugewanderte",
+            summary="Beratung für erwachsene Zugewanderte: Aufenthalt, Arbeit, Wohnen, Sprachkurse. Termine nach Vereinbarung.",
+            topics=["beratung", "arbeit"],
+            district="suedstadt",
+        ),
+        # Near-miss: same text, other district.
+        "course_elsewhere": make_listing(
+            organisation_c,
+            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
+            summary=course,
+            topics=["sprache"],
+            district="suedstadt",
+        ),
+        # Near-miss: same topic and district, a different course.
+        "evening_course": make_listing(
+            organisation_c,
+            "Deutschkurs B2 am Abend für Berufstätige",
+            summary="Abendkurs für Berufstätige mit Vorkenntnissen, zweimal pro Woche, Prüfung telc B2.",
+            topics=["sprache"],
+            district="nordstadt",
+        ),
+        # Near-miss: similar title, no shared topic.
+        "job_counselling": make_listing(
+            organisation_b,
+            "Migrationsberatung für Erwachsene",
+            summary=counselling,
+            topics=["sprache"],
+            district="suedstadt",
+        ),
+        # Near-miss: the same organisation's two announcements are its own business.
+        "cafe_1": make_listing(
+            organisation_b,
+            "Sprachcafé international",
+            summary="Deutsch sprechen bei Kaffee und Kuchen.",
+            topics=["sprache"],
+            district="altstadt",
+        ),
+        "cafe_2": make_listing(
+            organisation_b,
+            "Sprachcafé International",
+            summary="Deutsch sprechen bei Kaffee und Kuchen!",
+            topics=["sprache"],
+            district="altstadt",
+        ),
+    }
+
+
+def pair_names(pairs, planted):
+    by_pk = {page.pk: name for name, page in planted.items()}
+    return {frozenset((by_pk[pair.first.pk], by_pk[pair.second.pk])) for pair in pairs}
+
+
+@pytest.mark.django_db
+def test_planted_duplicates_are_found_and_near_misses_are_not(planted):
+    pairs = find_duplicates(ListingSelection(), threshold=0.5)
+
+    assert pair_names(pairs, planted) == {
+        frozenset({"course_a", "course_b"}),
+        frozenset({"counselling_a", "counselling_c"}),
+    }
+    assert all(0.5 <= pair.score <= 1 for pair in pairs)
+    counselling = next(pair for pair in pairs if "Migrationsberatung" in pair.first.title)
+    assert counselling.topics == ["Beratung"]
+    assert counselling.district == "Südstadt"
+
+
+@pytest.mark.django_db
+def test_a_stricter_threshold_keeps_only_the_closest_pair(planted):
+    loose = find_duplicates(ListingSelection(), threshold=0.4)
+    strict = find_duplicates(ListingSelection(), threshold=0.8)
+
+    assert len(strict) < len(loose)
+    assert all(pair.score >= 0.8 for pair in strict)
+
+
+@pytest.mark.django_db
+def test_duplicates_report_page_and_exports(client, office_user, planted):
+    client.force_login(office_user)
+
+    page = client.get(reverse("reports:duplicates"), {"district": "suedstadt"})
+    assert page.status_code == 200
+    assert [pair.first.organisation for pair in page.context["object_list"]] in (["Verein A"], ["Verein C"])
+    assert 'class="ww-chart"' in page.content.decode()
+
+    exported = client.get(reverse("reports:duplicates"), {"export": "csv"})
+    header, *rows = csv.reader(io.StringIO(b"".join(exported.streaming_content).decode()))
+    assert len(header) == 8 and len(rows) == 2
+    organisations = {frozenset((row[2], row[4])) for row in rows}
+    assert organisations == {frozenset({"Verein A", "Verein B"}), frozenset({"Verein A", "Verein C"})}
+    assert all(50 <= int(row[0]) <= 100 for row in rows)
+
+    workbook = load_workbook(
+        io.BytesIO(b"".join(client.get(reverse("reports:duplicates"), {"export": "xlsx"}).streaming_content))
+    )
+    assert len(list(workbook.active.iter_rows(values_only=True))) == 3
+
+
+def test_hyphenation_and_case_do_not_hide_a_duplicate_title():
+    assert jaccard(trigrams("Deutsch-Kurs für Frauen"), trigrams("deutschkurs fuer FRAUEN")) == 1.0
+    assert word_tokens("Die Kurse für Frauen") == word_tokens("Kurs Frauen")
+
+
+def test_prefix_filtering_finds_every_pair_above_the_threshold():
+    """Exactness against brute force on random texts from a small vocabulary (many near-duplicates)."""
+    rng = random.Random(7)
+    vocabulary = [f"wort{number}" for number in range(40)]
+    sets = {index: frozenset(rng.sample(vocabulary, rng.randint(3, 12))) for index in range(300)}
+    blocks = {"one": list(sets)}
+    for threshold in (0.3, 0.5, 0.7):
+        expected = {
+            frozenset((first, second))
+            for first, second in itertools.combinations(sets, 2)
+            if jaccard(sets[first], sets[second]) >= threshold
+        }
+        candidates = candidate_pairs(sets, blocks, threshold)
+        found = {frozenset(pair) for pair in candidates if jaccard(sets[pair[0]], sets[pair[1]]) >= threshold}
+        assert found == expected
+        assert len(candidates) < 300 * 299 / 2, "not every pair is a candidate"
+
+
+def test_only_listings_in_the_same_block_are_compared():
+    sets = {"a": frozenset({"x", "y"}), "b": frozenset({"x", "y"}), "c": frozenset({"x", "y"})}
+    assert candidate_pairs(sets, {"north": ["a", "b"], "south": ["c"]}, 0.5) == {("a", "b")}
+
+
+def test_validity_periods_overlap_when_open_or_intersecting():
+    def listing(start, end):
+        return ComparedListing("offer", "Offer", 1, "t", "s", 1, "o", "d", start, end)
+
+    day = datetime.date(2026, 1, 1)
+    week = datetime.timedelta(days=7)
+    assert listing(None, None).overlaps(listing(day, day))
+    assert listing(day, day + week).overlaps(listing(day + week, None))
+    assert not listing(day, day + week).overlaps(listing(day + 2 * week, None))
+    assert not listing(None, day).overlaps(listing(day + week, day + 2 * week))
