@@ -1,0 +1,190 @@
+"""Endpoints for what every listing refers to: partner organisations, taxonomies and content pages."""
+
+from typing import Literal
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.errors import HttpError
+from pydantic import Field
+
+from wegweiser.api.listing_schemas import LocaleQuery, NearQuery, PaginatedQuery
+from wegweiser.api.querying import (
+    locale_for,
+    near,
+    page_links,
+    paginate,
+    point_from,
+    public_pages,
+    request_site,
+    updated_since,
+    within_site,
+)
+from wegweiser.api.records import TAXONOMIES, Labels, content_page_record, organisation_record, term_record
+from wegweiser.api.schemas import (
+    ContentPageDetailOut,
+    ContentPageListOut,
+    DistrictListOut,
+    ErrorOut,
+    LanguageListOut,
+    OrganisationListOut,
+    OrganisationOut,
+    TargetGroupListOut,
+    TopicListOut,
+)
+from wegweiser.site.listings import localized
+from wegweiser.site.models import OrganisationPage, StandardPage
+
+ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+KINDS = tuple(value for value, _label in OrganisationPage.Kind.choices)
+
+
+class OrganisationQuery(NearQuery):
+    district: list[str] = Field(default_factory=list, description="District slugs (any of them).")
+    kind: list[Literal[KINDS]] = Field(default_factory=list, description="Kinds of organisation.")  # type: ignore[valid-type]
+
+
+organisations = Router(tags=["organisations"])
+
+
+@organisations.get(
+    "/",
+    response={200: OrganisationListOut, 304: None, **ERRORS},
+    operation_id="list_organisations",
+    summary="Partner organisations",
+)
+def list_organisations(request, filters: Query[OrganisationQuery]):
+    queryset = public_pages(OrganisationPage, request, locale_for(filters.locale)).select_related(
+        "district", "locale"
+    )
+    if filters.district:
+        queryset = queryset.filter(district__slug__in=filters.district)
+    if filters.kind:
+        queryset = queryset.filter(kind__in=filters.kind)
+    queryset = updated_since(queryset, filters.updated_since)
+    queryset = near(queryset, point_from(filters.lat, filters.lon, filters.radius))
+    count, items = paginate(request, queryset, filters.limit, filters.offset)
+    next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
+    labels = Labels(translation.get_language())
+    return {
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "next": next_link,
+        "previous": previous_link,
+        "items": [organisation_record(organisation, request, labels) for organisation in items],
+    }
+
+
+@organisations.get(
+    "/{int:id}/",
+    response={200: OrganisationOut, 304: None, **ERRORS},
+    operation_id="get_organisation",
+    summary="One partner organisation",
+)
+def get_organisation(request, id: int, params: Query[LocaleQuery]):
+    organisation = _public_page(
+        OrganisationPage, request, id, params.locale, _("There is no organisation with this id.")
+    )
+    return organisation_record(organisation, request, Labels(translation.get_language()))
+
+
+pages = Router(tags=["pages"])
+
+
+@pages.get(
+    "/",
+    response={200: ContentPageListOut, 304: None, **ERRORS},
+    operation_id="list_pages",
+    summary="Content pages",
+    description="Published, public information pages of the portal (without their content; see the single page).",
+)
+def list_pages(request, filters: Query[PaginatedQuery]):
+    queryset = public_pages(StandardPage, request, locale_for(filters.locale)).select_related("locale")
+    queryset = updated_since(queryset, filters.updated_since)
+    count, items = paginate(request, queryset, filters.limit, filters.offset)
+    next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
+    return {
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "next": next_link,
+        "previous": previous_link,
+        "items": [content_page_record(page, request) for page in items],
+    }
+
+
+@pages.get(
+    "/{int:id}/",
+    response={200: ContentPageDetailOut, 304: None, **ERRORS},
+    operation_id="get_page",
+    summary="One content page with its content",
+)
+def get_page(request, id: int, params: Query[LocaleQuery]):
+    page = _public_page(StandardPage, request, id, params.locale, _("There is no page with this id."))
+    return content_page_record(page, request, with_body=True)
+
+
+def _public_page(model, request, pk: int, locale_code: str | None, not_found: str):
+    """A live, public page of this site by id; its translation when one exists in the requested language."""
+    queryset = within_site(model.objects.live().public(), request_site(request)).select_related("locale")
+    page = queryset.filter(pk=pk).first()
+    if page is None:
+        raise HttpError(404, not_found)
+    if locale_code and page.locale.language_code != locale_code:
+        page = (
+            queryset.filter(translation_key=page.translation_key, locale=locale_for(locale_code)).first()
+            or page
+        )
+    return page
+
+
+taxonomies = Router(tags=["taxonomies"])
+
+
+def _terms(slug: str, locale_code: str | None) -> dict:
+    model = TAXONOMIES[slug]
+    queryset = localized(model.objects.all(), locale_for(locale_code)).order_by("sort_order", "name", "pk")
+    labels = Labels(translation.get_language())
+    items = [term_record(term, labels) for term in queryset]
+    return {"count": len(items), "items": items}
+
+
+@taxonomies.get(
+    "/topics/",
+    response={200: TopicListOut, 304: None, **ERRORS},
+    operation_id="list_topics",
+    summary="Topics",
+)
+def list_topics(request, params: Query[LocaleQuery]):
+    return _terms("topics", params.locale)
+
+
+@taxonomies.get(
+    "/target-groups/",
+    response={200: TargetGroupListOut, 304: None, **ERRORS},
+    operation_id="list_target_groups",
+    summary="Target groups",
+)
+def list_target_groups(request, params: Query[LocaleQuery]):
+    return _terms("target-groups", params.locale)
+
+
+@taxonomies.get(
+    "/languages/",
+    response={200: LanguageListOut, 304: None, **ERRORS},
+    operation_id="list_languages",
+    summary="Languages spoken in offers",
+)
+def list_languages(request, params: Query[LocaleQuery]):
+    return _terms("languages", params.locale)
+
+
+@taxonomies.get(
+    "/districts/",
+    response={200: DistrictListOut, 304: None, **ERRORS},
+    operation_id="list_districts",
+    summary="Districts",
+)
+def list_districts(request, params: Query[LocaleQuery]):
+    return _terms("districts", params.locale)

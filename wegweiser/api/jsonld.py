@@ -1,0 +1,76 @@
+"""A listing as schema.org JSON-LD, for open-data catalogues and search engines.
+
+The schema.org type is the page model's ``schema_org_type`` attribute when a plugin sets one
+(``"Course"``, ``"Event"``), else ``"Service"``, which fits counselling and offers alike.
+"""
+
+from __future__ import annotations
+
+from wegweiser.api.records import Labels, full_url, place_record
+from wegweiser.site.models import Listing
+
+
+def listing_jsonld(page, listing_type, request, labels: Labels) -> dict:
+    url = full_url(page, request)
+    document = {
+        "@context": "https://schema.org",
+        "@type": getattr(listing_type.model, "schema_org_type", "Service"),
+        "@id": url,
+        "identifier": str(page.translation_key),
+        "url": url,
+        "name": page.title,
+        "description": page.summary,
+        "inLanguage": page.locale.language_code,
+        "dateModified": page.last_published_at.isoformat() if page.last_published_at else None,
+        "isAccessibleForFree": page.cost == Listing.Cost.FREE,
+        "about": [
+            {"@type": "DefinedTerm", "termCode": t["slug"], "name": t["name"]}
+            for t in _terms(page.topics, labels)
+        ],
+        "audience": [
+            {"@type": "Audience", "audienceType": t["name"]} for t in _terms(page.target_groups, labels)
+        ],
+        "availableLanguage": [
+            {"@type": "Language", "alternateName": t["slug"], "name": t["name"]}
+            for t in _terms(page.languages, labels)
+        ],
+    }
+    if page.organisation_id and page.organisation.live:
+        document["provider"] = {
+            "@type": "Organization",
+            "name": page.organisation.title,
+            "url": full_url(page.organisation, request),
+        }
+    place = place_record(page, labels)
+    if page.street or page.city or page.has_coordinates:
+        location = {
+            "@type": "Place",
+            "name": place["name"] or None,
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": place["street"],
+                "postalCode": place["postcode"],
+                "addressLocality": place["city"],
+                "addressCountry": "DE",
+            },
+        }
+        if page.has_coordinates:
+            location["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": page.latitude,
+                "longitude": page.longitude,
+            }
+        if page.wheelchair_accessible:
+            location["amenityFeature"] = {
+                "@type": "LocationFeatureSpecification",
+                "name": "wheelchair accessible",
+                "value": True,
+            }
+        document["location" if document["@type"] == "Event" else "areaServed"] = location
+    if page.registration_url:
+        document["potentialAction"] = {"@type": "RegisterAction", "target": page.registration_url}
+    return {key: value for key, value in document.items() if value not in (None, [], "")}
+
+
+def _terms(related, labels: Labels) -> list[dict]:
+    return labels.terms(related.all())

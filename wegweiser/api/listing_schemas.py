@@ -1,0 +1,116 @@
+"""Per-listing-type shapes: the query parameters (one per facet, like the finder) and the answers.
+
+A listing type's ``api_schema`` (from its plugin) is used as it is; otherwise the generic
+:class:`~wegweiser.api.schemas.ListingOut` plus a typed object with the plugin's own facet values.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ninja import Schema
+from pydantic import Field, create_model
+
+from wegweiser.api.querying import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, portal_language_codes
+from wegweiser.api.records import SHARED_FACET_NAMES, own_facets
+from wegweiser.api.schemas import ListingOut
+from wegweiser.site.listings import MAX_QUERY_LENGTH
+from wegweiser.site.registry import ListingType
+
+RESERVED_PARAMETERS = frozenset(
+    {"locale", "q", "updated_since", "lat", "lon", "radius", "limit", "offset", "format", "type", "id"}
+)
+
+
+def camel(key: str) -> str:
+    return "".join(part.capitalize() for part in re.split(r"[^0-9A-Za-z]+", key) if part)
+
+
+class LocaleQuery(Schema):
+    locale: Literal[tuple(portal_language_codes())] | None = Field(  # type: ignore[valid-type]
+        None, description="Language of the content; untranslated content comes in German."
+    )
+
+
+class PaginatedQuery(LocaleQuery):
+    updated_since: datetime.datetime | None = Field(
+        None, description="Only what was published at or after this time (ISO 8601), for incremental sync."
+    )
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0, le=MAX_OFFSET)
+
+
+class NearQuery(PaginatedQuery):
+    lat: float | None = Field(None, ge=-90, le=90, description="Latitude of the point to search near.")
+    lon: float | None = Field(None, ge=-180, le=180, description="Longitude of the point to search near.")
+    radius: float = Field(5.0, gt=0, le=200, description="Search radius around lat/lon in kilometres.")
+
+
+def _facet_parameter(facet):
+    description = str(facet.help_text or facet.label)
+    if facet.kind == "flag":
+        return (bool | None, Field(None, description=f"{facet.label}: true to show only those."))
+    return (list[str], Field(default_factory=list, description=f"{description} (any of the values)."))
+
+
+def _facet_value_field(facet):
+    if facet.kind == "flag":
+        return (bool, Field(description=str(facet.label)))
+    return (list[str], Field(description=str(facet.label)))
+
+
+@dataclass(frozen=True)
+class ListingShapes:
+    """Everything the endpoints of one listing type need to declare their parameters and answers."""
+
+    filters: type
+    item: type
+    detail: type
+    page: type
+    generic: bool
+
+
+def facet_parameters(listing_type: ListingType) -> list:
+    return [facet for facet in listing_type.all_facets() if facet.name not in RESERVED_PARAMETERS]
+
+
+def shapes_for(listing_type: ListingType) -> ListingShapes:
+    name = camel(listing_type.key)
+    filter_fields = {
+        "q": (str | None, Field(None, max_length=MAX_QUERY_LENGTH, description="Search words.")),
+    }
+    for facet in facet_parameters(listing_type):
+        filter_fields[facet.name] = _facet_parameter(facet)
+    filters = create_model(f"{name}Filters", __base__=NearQuery, **filter_fields)
+
+    if listing_type.api_schema is not None:
+        item = detail = listing_type.api_schema
+        generic = False
+    else:
+        facet_fields = {
+            facet.name: _facet_value_field(facet)
+            for facet in own_facets(listing_type)
+            if facet.name not in SHARED_FACET_NAMES
+        }
+        facets = create_model(f"{name}FacetValues", __base__=Schema, **facet_fields)
+        item = create_model(
+            f"{name}Listing",
+            __base__=ListingOut,
+            facets=(facets, Field(description="Values of the filters this listing type adds.")),
+        )
+        detail = create_model(
+            f"{name}ListingDetail", __base__=item, body_html=(str, Field(description="The details, as HTML."))
+        )
+        generic = True
+    page = create_model(
+        f"{name}ListingList",
+        __base__=Schema,
+        count=(int, ...),
+        limit=(int, ...),
+        offset=(int, ...),
+        next=(str | None, Field(description="Link to the next page of results.")),
+        previous=(str | None, Field(description="Link to the previous page of results.")),
+        items=(list[item], ...),
+    )
+    return ListingShapes(filters=filters, item=item, detail=detail, page=page, generic=generic)

@@ -1,0 +1,165 @@
+"""Endpoints of one listing type: the filtered list, one listing, and the listing as schema.org JSON-LD.
+
+The filters are the finder's own django-filter FilterSet (one definition of filters for the web page,
+the search and the API), fed from the query parameters.
+"""
+
+from django.http import JsonResponse, QueryDict
+from django.utils import translation
+from django.utils.translation import gettext as _
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from wegweiser.api.jsonld import listing_jsonld
+from wegweiser.api.listing_schemas import ListingShapes, facet_parameters, shapes_for
+from wegweiser.api.listing_schemas import LocaleQuery as LocaleOnly
+from wegweiser.api.querying import (
+    current_listings,
+    ensure_enabled,
+    locale_for,
+    near,
+    page_links,
+    paginate,
+    point_from,
+    request_site,
+    updated_since,
+    within_site,
+)
+from wegweiser.api.records import Labels, facet_values, listing_record
+from wegweiser.api.schemas import ErrorOut
+from wegweiser.site.listings import filterset_for, with_card_data
+from wegweiser.site.registry import ListingType
+
+ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+
+
+def filtered_listings(listing_type: ListingType, request, filters):
+    """The current listings matching the finder's facets plus the API's own narrowing parameters."""
+    locale = locale_for(filters.locale)
+    data = QueryDict(mutable=True)
+    if filters.q:
+        data["q"] = filters.q
+    for facet in facet_parameters(listing_type):
+        value = getattr(filters, facet.name, None)
+        if facet.kind == "flag":
+            if value:
+                data[facet.name] = "1"
+        elif value:
+            data.setlist(facet.name, list(value))
+    queryset = current_listings(listing_type, request, locale)
+    filterset = filterset_for(listing_type)(data=data, queryset=queryset, request=request)
+    if not filterset.is_valid():
+        errors = {
+            field: [str(message) for message in messages] for field, messages in filterset.errors.items()
+        }
+        raise FilterError(errors)
+    queryset = updated_since(filterset.qs, filters.updated_since)
+    queryset = near(queryset, point_from(filters.lat, filters.lon, filters.radius))
+    return with_card_data(queryset, listing_type)
+
+
+class FilterError(HttpError):
+    """Unknown facet values: answered with 400 and a message per parameter."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(400, _("Some filter values are not known. See errors."))
+        self.errors = errors
+
+
+def filter_error_response(request, exc: FilterError):
+    return JsonResponse({"detail": exc.message, "errors": exc.errors}, status=400)
+
+
+def serialize(listing_type: ListingType, shapes: ListingShapes, pages: list, request, detail: bool = False):
+    """Plugin schemas get the page objects; the generic schema gets records built here."""
+    if not shapes.generic:
+        return pages
+    labels = Labels(translation.get_language())
+    values = facet_values(listing_type, pages)
+    records = []
+    for page in pages:
+        record = listing_record(page, listing_type, request, labels, values)
+        if detail:
+            record["body_html"] = str(page.body.render_as_block()) if page.body else ""
+        records.append(record)
+    return records
+
+
+def listing_router(listing_type: ListingType) -> Router:
+    shapes = shapes_for(listing_type)
+    key = listing_type.key
+    plural = str(listing_type.verbose_name_plural)
+    router = Router(tags=[f"listings: {key}"])
+
+    @router.get(
+        "/",
+        response={200: shapes.page, 304: None, **ERRORS},
+        operation_id=f"list_{key.replace('-', '_')}",
+        url_name=f"{key}-list",
+        summary=f"{plural}: list and filter",
+        description=(
+            "Current listings of this type, filtered like the public finder, ordered by id. "
+            "Choice filters may repeat (`?topic=sprache&topic=arbeit`: any of them)."
+        ),
+    )
+    def list_listings(request, filters: Query[shapes.filters]):
+        ensure_enabled(request, listing_type)
+        queryset = filtered_listings(listing_type, request, filters)
+        count, pages = paginate(request, queryset, filters.limit, filters.offset)
+        next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
+        return {
+            "count": count,
+            "limit": filters.limit,
+            "offset": filters.offset,
+            "next": next_link,
+            "previous": previous_link,
+            "items": serialize(listing_type, shapes, pages, request),
+        }
+
+    @router.get(
+        "/{int:id}/",
+        response={200: shapes.detail, 304: None, **ERRORS},
+        operation_id=f"get_{key.replace('-', '_')}",
+        url_name=f"{key}-detail",
+        summary=f"{plural}: one listing",
+        description="One current listing by id, with its details.",
+    )
+    def get_listing(request, id: int, params: Query[LocaleOnly]):
+        page = _current_listing(listing_type, request, id, params.locale)
+        return serialize(listing_type, shapes, [page], request, detail=True)[0]
+
+    @router.get(
+        "/{int:id}.jsonld",
+        response={200: dict, 304: None, **ERRORS},
+        operation_id=f"get_{key.replace('-', '_')}_jsonld",
+        url_name=f"{key}-jsonld",
+        summary=f"{plural}: one listing as schema.org JSON-LD",
+        openapi_extra={
+            "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}}
+        },
+    )
+    def get_listing_jsonld(request, id: int, params: Query[LocaleOnly]):
+        page = _current_listing(listing_type, request, id, params.locale)
+        labels = Labels(translation.get_language())
+        document = listing_jsonld(page, listing_type, request, labels)
+        return JsonResponse(
+            document, content_type="application/ld+json", json_dumps_params={"ensure_ascii": False}
+        )
+
+    return router
+
+
+def _current_listing(listing_type: ListingType, request, pk: int, locale_code: str | None):
+    """A listing by id; its translation when one exists in the requested language."""
+    ensure_enabled(request, listing_type)
+    queryset = with_card_data(listing_type.model.objects.current(), listing_type)
+    queryset = within_site(queryset, request_site(request))
+    page = queryset.filter(pk=pk).first()
+    if page is None:
+        raise HttpError(404, _("There is no current listing with this id."))
+    if locale_code and page.locale.language_code != locale_code:
+        translated = queryset.filter(
+            translation_key=page.translation_key, locale=locale_for(locale_code)
+        ).first()
+        page = translated or page
+    return page

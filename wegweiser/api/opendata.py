@@ -1,0 +1,198 @@
+"""Open data: the whole published catalogue of one listing type as CSV or JSON, one flat row per listing.
+
+The columns are documented in ``docs/api.md``; a plugin's facets add one column each (``facet_<name>``).
+Rows are read in chunks with their related data prefetched, so an export's queries grow with the number
+of chunks, not of listings.
+"""
+
+import csv
+import io
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils import translation
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from wegweiser.api.listing_schemas import LocaleQuery
+from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
+from wegweiser.api.records import Labels, facet_values, listing_record, own_facets
+from wegweiser.api.schemas import ErrorOut
+from wegweiser.site.listings import with_card_data
+from wegweiser.site.registry import ListingType
+
+CHUNK_SIZE = 500
+LIST_SEPARATOR = ";"
+
+BASE_COLUMNS = (
+    "id",
+    "translation_key",
+    "type",
+    "locale",
+    "title",
+    "url",
+    "summary",
+    "organisation_id",
+    "organisation",
+    "topics",
+    "target_groups",
+    "languages",
+    "cost",
+    "cost_note",
+    "registration_url",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "place_name",
+    "street",
+    "postcode",
+    "city",
+    "district",
+    "latitude",
+    "longitude",
+    "wheelchair_accessible",
+    "accessibility_notes",
+    "valid_from",
+    "valid_until",
+    "last_reviewed",
+    "updated_at",
+)
+
+
+def columns_for(listing_type: ListingType) -> list[str]:
+    return [*BASE_COLUMNS, *(f"facet_{facet.name}" for facet in own_facets(listing_type))]
+
+
+def flat_row(record: dict) -> dict:
+    """A listing record as one row: terms as their slugs, nested objects spread into columns."""
+    place = record["place"]
+    row = {
+        "id": record["id"],
+        "translation_key": record["translation_key"],
+        "type": record["type"],
+        "locale": record["locale"],
+        "title": record["title"],
+        "url": record["url"],
+        "summary": record["summary"],
+        "organisation_id": record["organisation"]["id"] if record["organisation"] else None,
+        "organisation": record["organisation"]["title"] if record["organisation"] else None,
+        "topics": [term["slug"] for term in record["topics"]],
+        "target_groups": [term["slug"] for term in record["target_groups"]],
+        "languages": [term["slug"] for term in record["languages"]],
+        "cost": record["cost"],
+        "cost_note": record["cost_note"],
+        "registration_url": record["registration_url"],
+        "contact_name": record["contact"]["name"],
+        "contact_email": record["contact"]["email"],
+        "contact_phone": record["contact"]["phone"],
+        "place_name": place["name"],
+        "street": place["street"],
+        "postcode": place["postcode"],
+        "city": place["city"],
+        "district": place["district"]["slug"] if place["district"] else None,
+        "latitude": place["latitude"],
+        "longitude": place["longitude"],
+        "wheelchair_accessible": place["wheelchair_accessible"],
+        "accessibility_notes": place["accessibility_notes"],
+        "valid_from": record["valid_from"],
+        "valid_until": record["valid_until"],
+        "last_reviewed": record["last_reviewed"],
+        "updated_at": record["updated_at"],
+    }
+    for name, value in record["facets"].items():
+        row[f"facet_{name}"] = value
+    return row
+
+
+def catalogue_rows(listing_type: ListingType, request, locale_code: str | None) -> list[dict]:
+    queryset = with_card_data(current_listings(listing_type, request, locale_for(locale_code)), listing_type)
+    ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+    labels = Labels(translation.get_language())
+    rows = []
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
+        values = facet_values(listing_type, chunk)
+        rows.extend(flat_row(listing_record(page, listing_type, request, labels, values)) for page in chunk)
+    return rows
+
+
+def csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(str(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+class ExportQuery(LocaleQuery):
+    """Only the language: an export is always the whole catalogue."""
+
+
+class CatalogueOut(Schema):
+    type: str
+    locale: str
+    count: int
+    columns: list[str] = Field(description="The columns of each row, as documented in docs/api.md.")
+    items: list[dict]
+
+
+def export_router(listing_types: list[ListingType]) -> Router:
+    router = Router(tags=["open data"])
+    for listing_type in listing_types:
+        _add_exports(router, listing_type)
+    return router
+
+
+def _add_exports(router: Router, listing_type: ListingType) -> None:
+    key = listing_type.key
+    plural = str(listing_type.verbose_name_plural)
+    errors = {404: ErrorOut, 400: ErrorOut, 429: ErrorOut}
+
+    @router.get(
+        f"/{key}.csv",
+        response={200: str, 304: None, **errors},
+        operation_id=f"export_{key.replace('-', '_')}_csv",
+        url_name=f"{key}-csv",
+        summary=f"{plural}: whole catalogue as CSV",
+        description="UTF-8, comma-separated, a header row; lists are joined with ';'.",
+        openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
+    )
+    def export_csv(request, params: Query[ExportQuery]):
+        ensure_enabled(request, listing_type)
+        columns = columns_for(listing_type)
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(columns)
+        for row in catalogue_rows(listing_type, request, params.locale):
+            writer.writerow([csv_value(row.get(column)) for column in columns])
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{key}-{params.locale or "de"}.csv"'
+        return response
+
+    @router.get(
+        f"/{key}.json",
+        response={200: CatalogueOut, 304: None, **errors},
+        operation_id=f"export_{key.replace('-', '_')}_json",
+        url_name=f"{key}-json",
+        summary=f"{plural}: whole catalogue as JSON",
+        description="The same rows as the CSV export, with lists as arrays and numbers as numbers.",
+    )
+    def export_json(request, params: Query[ExportQuery]):
+        ensure_enabled(request, listing_type)
+        rows = catalogue_rows(listing_type, request, params.locale)
+        document = {
+            "type": key,
+            "locale": locale_for(params.locale).language_code,
+            "count": len(rows),
+            "columns": columns_for(listing_type),
+            "items": rows,
+        }
+        body = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{key}-{document["locale"]}.json"'
+        return response

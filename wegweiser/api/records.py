@@ -1,0 +1,216 @@
+"""Turn pages and terms into the plain records the API, the exports and JSON-LD are made of.
+
+Records are built from prefetched data only: the number of queries per response does not grow with the
+number of items (the query budget the tests check).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.html import strip_tags
+from wagtail.rich_text import expand_db_html
+
+from wegweiser.site.models import District, Language, TargetGroup, Topic
+from wegweiser.site.registry import ListingType
+from wegweiser.site.taxonomy_labels import term_labels
+
+SHARED_FACET_NAMES = frozenset({"topic", "target_group", "language", "district", "cost", "accessible"})
+
+
+def own_facets(listing_type: ListingType) -> list:
+    """The facets a plugin adds beyond the shared ones (which are fields of every listing anyway)."""
+    return [facet for facet in listing_type.all_facets() if facet.name not in SHARED_FACET_NAMES]
+
+
+class Labels:
+    """Taxonomy names in one language, looked up once per response (from the cache, not per item)."""
+
+    def __init__(self, language: str):
+        self.language = language
+        self._maps: dict = {}
+
+    def name(self, term) -> str:
+        model = type(term)
+        if model not in self._maps:
+            self._maps[model] = term_labels(model, self.language)
+        return self._maps[model].get(term.slug, term.name)
+
+    def term(self, term) -> dict | None:
+        if term is None:
+            return None
+        return {"slug": term.slug, "name": self.name(term)}
+
+    def terms(self, terms: Iterable) -> list[dict]:
+        return [self.term(term) for term in terms]
+
+
+def full_url(page, request) -> str | None:
+    return page.get_full_url(request)
+
+
+def rich_text_html(value: str) -> str:
+    return expand_db_html(value) if value else ""
+
+
+def place_record(obj, labels: Labels) -> dict:
+    return {
+        "name": getattr(obj, "place_name", ""),
+        "street": obj.street,
+        "postcode": obj.postcode,
+        "city": obj.city,
+        "district": labels.term(obj.district),
+        "latitude": obj.latitude,
+        "longitude": obj.longitude,
+        "wheelchair_accessible": obj.wheelchair_accessible,
+        "accessibility_notes": obj.accessibility_notes,
+    }
+
+
+def listing_record(page, listing_type: ListingType, request, labels: Labels, facet_values: dict) -> dict:
+    """The generic record of one listing: the Listing base fields plus the plugin's facet values."""
+    organisation = page.organisation if page.organisation_id and page.organisation.live else None
+    return {
+        "id": page.pk,
+        "translation_key": str(page.translation_key),
+        "type": listing_type.key,
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "slug": page.slug,
+        "url": full_url(page, request),
+        "summary": page.summary,
+        "organisation": (
+            {"id": organisation.pk, "title": organisation.title, "url": full_url(organisation, request)}
+            if organisation
+            else None
+        ),
+        "topics": labels.terms(page.topics.all()),
+        "target_groups": labels.terms(page.target_groups.all()),
+        "languages": labels.terms(page.languages.all()),
+        "cost": page.cost,
+        "cost_label": str(page.get_cost_display()),
+        "cost_note": page.cost_note,
+        "registration_html": rich_text_html(page.registration),
+        "registration_url": page.registration_url,
+        "contact": {"name": page.contact_name, "email": page.contact_email, "phone": page.contact_phone},
+        "place": place_record(page, labels),
+        "valid_from": page.valid_from,
+        "valid_until": page.valid_until,
+        "last_reviewed": page.last_reviewed,
+        "updated_at": page.last_published_at,
+        "distance_km": _rounded(getattr(page, "distance_km", None)),
+        "facets": facet_values.get(page.pk, {}),
+    }
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 3) if value is not None else None
+
+
+def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
+    """``{page id: {facet name: value}}`` for the plugin's own facets.
+
+    A facet on a field of the page is read from the page; one across a relation (``course_dates__level``)
+    costs one query for all pages together.
+    """
+    facets = own_facets(listing_type)
+    values: dict[int, dict] = {page.pk: {} for page in pages}
+    if not pages or not facets:
+        return values
+    model = listing_type.model
+    for facet in facets:
+        if _is_local_field(model, facet.field):
+            for page in pages:
+                values[page.pk][facet.name] = _facet_value(facet, [getattr(page, facet.field)])
+            continue
+        found = defaultdict(list)
+        rows = model.objects.filter(pk__in=list(values)).values_list("pk", facet.field)
+        for pk, value in rows:
+            found[pk].append(value)
+        for pk in values:
+            values[pk][facet.name] = _facet_value(facet, found.get(pk, []))
+    return values
+
+
+def _is_local_field(model, name: str) -> bool:
+    if "__" in name:
+        return False
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.concrete and not field.is_relation
+
+
+def _facet_value(facet, raw: list):
+    if facet.kind == "flag":
+        return any(bool(value) for value in raw)
+    distinct = []
+    for value in raw:
+        if value not in (None, "") and str(value) not in distinct:
+            distinct.append(str(value))
+    return distinct
+
+
+def organisation_record(organisation, request, labels: Labels) -> dict:
+    return {
+        "id": organisation.pk,
+        "translation_key": str(organisation.translation_key),
+        "locale": organisation.locale.language_code,
+        "title": organisation.title,
+        "slug": organisation.slug,
+        "url": full_url(organisation, request),
+        "kind": organisation.kind,
+        "kind_label": str(organisation.get_kind_display()),
+        "summary": organisation.summary,
+        "description_html": rich_text_html(organisation.description),
+        "email": organisation.email,
+        "phone": organisation.phone,
+        "website": organisation.website,
+        "opening_hours": organisation.opening_hours,
+        "place": place_record(organisation, labels),
+        "updated_at": organisation.last_published_at,
+        "distance_km": _rounded(getattr(organisation, "distance_km", None)),
+    }
+
+
+def content_page_record(page, request, with_body: bool = False) -> dict:
+    record = {
+        "id": page.pk,
+        "translation_key": str(page.translation_key),
+        "locale": page.locale.language_code,
+        "title": page.title,
+        "slug": page.slug,
+        "url": full_url(page, request),
+        "intro": page.intro,
+        "search_description": page.search_description,
+        "updated_at": page.last_published_at,
+    }
+    if with_body:
+        record["body_html"] = str(page.body.render_as_block()) if page.body else ""
+    return record
+
+
+def term_record(term, labels: Labels) -> dict:
+    record = {"slug": term.slug, "name": labels.name(term)}
+    if isinstance(term, Topic):
+        record.update(description=term.description, icon=term.icon)
+    elif isinstance(term, Language):
+        record.update(native_name=term.native_name, direction=term.direction)
+    elif isinstance(term, District):
+        record.update(latitude=term.latitude, longitude=term.longitude)
+    return record
+
+
+TAXONOMIES = {
+    "topics": Topic,
+    "target-groups": TargetGroup,
+    "languages": Language,
+    "districts": District,
+}
+
+
+def plain_text(html: str) -> str:
+    return strip_tags(html).strip()
