@@ -1,0 +1,93 @@
+"""Newcomers find housing offers in the public finder and in the site search, filtered by what matters to
+them: kind, rooms, whether the Jobcenter may pay the rent, whether a WBS is needed."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+
+def finder_html(client, finder, query: str = "") -> str:
+    response = client.get(finder.url + (f"?{query}" if query else ""))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_finder_lists_current_housing_offers(client, housing_finder, family_flat, shared_room):
+    html = finder_html(client, housing_finder)
+    assert family_flat.title in html
+    assert shared_room.title in html
+    assert "720 € a month" in html or "720 €" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ("housing_kind=shared_flat", {"shared_room"}, {"family_flat", "large_flat"}),
+        ("housing_kind=flat", {"family_flat", "large_flat"}, {"shared_room"}),
+        ("kdu_accepted=on", {"family_flat", "large_flat"}, {"shared_room"}),
+        ("wbs=not_needed", {"shared_room", "large_flat"}, {"family_flat"}),
+        ("rooms=4%2B", {"large_flat"}, {"family_flat", "shared_room"}),
+        ("rooms=1&rooms=3", {"family_flat", "shared_room"}, {"large_flat"}),
+        ("barrier_free=on&family_suitable=on", {"large_flat"}, {"family_flat", "shared_room"}),
+        ("furnished=on", {"shared_room"}, {"family_flat", "large_flat"}),
+    ],
+)
+def test_finder_filters_by_housing_facets(
+    client, housing_finder, family_flat, shared_room, large_flat, query, expected, absent
+):
+    offers = {"family_flat": family_flat, "shared_room": shared_room, "large_flat": large_flat}
+    html = finder_html(client, housing_finder, query)
+    for name in expected:
+        assert offers[name].title in html, name
+    for name in absent:
+        assert offers[name].title not in html, name
+
+
+def test_finder_combines_housing_facet_with_shared_district_facet(
+    client, housing_finder, family_flat, large_flat
+):
+    html = finder_html(client, housing_finder, "district=nordstadt&kdu_accepted=on")
+    assert family_flat.title in html
+    assert large_flat.title not in html
+
+
+def test_unknown_filter_value_gets_a_message_not_an_error(client, housing_finder, family_flat):
+    html = finder_html(client, housing_finder, "housing_kind=castle&rooms=99")
+    errors = html[html.index('class="form-errors"') :]
+    assert "castle" in errors[:500] and "99" in errors[:500]
+
+
+def test_housing_offer_page_shows_the_facts_a_newcomer_needs(client, family_flat):
+    response = client.get(family_flat.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert family_flat.title in html
+    assert "74.5 m²" in html or "74,5 m²" in html
+    assert "545" in html and "720" in html
+    assert "WBS required" in html or "WBS erforderlich" in html
+    assert "Caritasverband Teststadt" in html
+
+
+def test_expired_housing_offer_is_gone(client, housing_finder, family_flat):
+    family_flat.valid_until = datetime.date.today() - datetime.timedelta(days=1)
+    family_flat.save_revision().publish()
+    assert client.get(family_flat.url).status_code == 404
+    assert family_flat.title not in finder_html(client, housing_finder)
+
+
+def search_url(query: str) -> str:
+    with translation.override("de"):
+        return reverse("search:search") + f"?q={query}"
+
+
+def test_site_search_finds_housing_offers(client, family_flat, shared_room):
+    response = client.get(search_url("Nordstadt"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    # Link to the page rather than its title: the search highlights matched words inside titles.
+    assert f'href="{family_flat.url}"' in html
+    assert f'href="{shared_room.url}"' not in html
