@@ -34,7 +34,10 @@ def ensure_editors_group(organisation) -> Group:
         type(organisation).objects.filter(pk=organisation.pk).update(editors_group=group)
         organisation.editors_group = group
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        *Permission.objects.filter(
+            content_type__app_label__in=["wagtailadmin", "wagtail_localize"],
+            codename__in=["access_admin", "submit_translation"],
+        )
     )
     wanted = set(EDITOR_PAGE_PERMISSIONS) | (
         set(PUBLISH_PAGE_PERMISSIONS) if organisation.may_publish_directly else set()
