@@ -1,10 +1,23 @@
-"""Registration only: the offer listing type, the stale-listings panel and the import view."""
+"""Registration only: the offer listing type, the stale-listings panel and the admin views."""
 
+from django.urls import include, path
 from wagtail import hooks
 
+from wegweiser.offers import admin_urls
 from wegweiser.offers.listing_type import offer_listing_type
+from wegweiser.offers.stale import StaleListingsPanel
 
 
 @hooks.register("register_listing_type")
 def register_offer():
     return offer_listing_type()
+
+
+@hooks.register("register_admin_urls")
+def register_offers_admin_urls():
+    return [path("offers/", include(admin_urls, namespace="offers_admin"))]
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_listings_panel(request, panels):
+    panels.append(StaleListingsPanel(request))

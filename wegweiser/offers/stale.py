@@ -1,0 +1,106 @@
+"""Stale listings: published listings nobody has confirmed for a while are flagged to their organisation.
+
+Covers every registered listing type (offers, events, volunteer opportunities, ...) through the
+registry, so a partner sees all of its stale listings in one place and in one monthly mail.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
+
+from wegweiser.site.models import OrganisationPage
+from wegweiser.site.registry import listing_types
+
+
+def stale_after_days() -> int:
+    return int(getattr(settings, "WEGWEISER_STALE_AFTER_DAYS", 183))
+
+
+def stale_listings(organisations: Iterable[OrganisationPage] | None = None) -> list:
+    """Live, unexpired listings of every type not reviewed within the configured time, oldest first."""
+    today = timezone.localdate()
+    found = []
+    for listing_type in listing_types().values():
+        queryset = listing_type.model.objects.filter(live=True).exclude(valid_until__lt=today)
+        if organisations is not None:
+            queryset = queryset.filter(organisation__in=list(organisations))
+        found.extend(queryset.stale(stale_after_days(), today).select_related("organisation", "locale"))
+    found.sort(key=lambda listing: (listing.last_reviewed or today, listing.title))
+    return found
+
+
+def organisations_of(user) -> list[OrganisationPage]:
+    """The organisations whose editors group the user belongs to."""
+    if not user.is_authenticated:
+        return []
+    return list(OrganisationPage.objects.filter(editors_group__in=user.groups.all()).order_by("title"))
+
+
+class StaleListingsPanel(Component):
+    """Dashboard panel: the user's organisations' stale listings, each with a "still valid" button."""
+
+    name = "stale_listings"
+    template_name = "offers/admin/stale_listings_panel.html"
+    order = 120
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        organisations = organisations_of(self.request.user)
+        listings = stale_listings(organisations) if organisations else []
+        return {
+            "listings": listings,
+            "stale_after_days": stale_after_days(),
+            "next_url": reverse("wagtailadmin_home"),
+        }
+
+
+def editors_of(organisation: OrganisationPage) -> list:
+    if organisation.editors_group_id is None:
+        return []
+    users = get_user_model().objects.filter(groups=organisation.editors_group_id, is_active=True)
+    return [user for user in users.exclude(email="").order_by("pk")]
+
+
+def notify_stale_listings(base_url: str | None = None) -> dict[str, int]:
+    """Mail each organisation's editors the list of its stale listings; returns mails sent per organisation."""
+    base_url = (base_url or getattr(settings, "WAGTAILADMIN_BASE_URL", "")).rstrip("/")
+    by_organisation = defaultdict(list)
+    for listing in stale_listings():
+        if listing.organisation_id is not None:
+            by_organisation[listing.organisation].append(listing)
+    sent = {}
+    with translation.override(settings.LANGUAGE_CODE):
+        for organisation, listings in sorted(by_organisation.items(), key=lambda item: item[0].title):
+            recipients = [user.email for user in editors_of(organisation)]
+            if not recipients:
+                continue
+            context = {
+                "organisation": organisation,
+                "listings": [
+                    (listing, base_url + reverse("wagtailadmin_pages:edit", args=[listing.pk]))
+                    for listing in listings
+                ],
+                "dashboard_url": base_url + reverse("wagtailadmin_home"),
+                "stale_after_days": stale_after_days(),
+            }
+            send_mail(
+                _("%(organisation)s: please check %(count)d listings on the portal")
+                % {"organisation": organisation.title, "count": len(listings)},
+                render_to_string("offers/email/stale_listings.txt", context),
+                None,
+                recipients,
+            )
+            sent[organisation.slug] = len(recipients)
+    return sent
