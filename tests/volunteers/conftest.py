@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from django.utils import translation
 from wagtail.models import Locale
 
 from wegweiser.site.models import Language
@@ -80,6 +81,13 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Each test starts in the default language (a request to /en/ leaves English active in the thread)."""
+    with translation.override("de"):
+        yield
 
 
 def body_of(message) -> str:

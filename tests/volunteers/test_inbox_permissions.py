@@ -1,0 +1,167 @@
+"""Who sees which sign-ups in the admin: one table of views × people, every cell checked."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from tests.conftest import make_user
+from wegweiser.volunteers.models import VolunteerApplication
+
+pytestmark = pytest.mark.django_db
+
+NAME = "Erika Mustermann"
+
+
+@pytest.fixture
+def application(opportunity):
+    return VolunteerApplication.objects.create(
+        opportunity=opportunity,
+        name=NAME,
+        email="erika@example.org",
+        phone="0171 2345678",
+        consent_text="Einwilligung",
+        consent_version="1",
+        status="confirmed",
+    )
+
+
+def snapshot(application):
+    application.refresh_from_db()
+    return (application.status, application.answered_at, application.closed_at, application.name)
+
+
+@pytest.fixture
+def people(editor_a, editor_b, office_user, admin_user):
+    privileged_office = make_user("office-privacy", *office_user.groups.all())
+    privileged_office.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
+    return {
+        "editor of the organisation": editor_a,
+        "editor of another organisation": editor_b,
+        "integration office": office_user,
+        "office with personal-data permission": privileged_office,
+        "administrator": admin_user,
+    }
+
+
+SEES_PERSONAL_DATA = {
+    "editor of the organisation": True,
+    "editor of another organisation": False,
+    "integration office": False,
+    "office with personal-data permission": True,
+    "administrator": True,
+}
+
+
+@pytest.mark.parametrize("who", list(SEES_PERSONAL_DATA))
+def test_personal_data_only_for_the_organisation_and_explicitly_permitted_people(
+    client, people, application, who
+):
+    client.force_login(people[who])
+    allowed = SEES_PERSONAL_DATA[who]
+
+    listing = client.get(reverse("volunteers_inbox:index"))
+    assert listing.status_code == 200
+    assert (NAME in listing.content.decode()) is allowed
+
+    # follow: Django's LocaleMiddleware answers a 404 outside the language prefix with a redirect first.
+    detail = client.get(reverse("volunteers_inbox:detail", args=[application.pk]), follow=True)
+    assert detail.status_code == (200 if allowed else 404)
+    assert (NAME in detail.content.decode()) is allowed
+
+    export = client.get(reverse("volunteers_inbox:export"))
+    assert export.status_code == 200
+    assert (NAME in export.content.decode("utf-8-sig")) is allowed
+
+    before = snapshot(application)
+    change = client.post(
+        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "declined", "message": "Nein."}
+    )
+    if allowed:
+        assert change.status_code == 302
+        assert snapshot(application)[0] == "declined"
+    else:
+        assert change.status_code in (302, 404)
+        assert client.get(change["Location"]).status_code == 404 if change.status_code == 302 else True
+        assert snapshot(application) == before
+
+
+def test_anonymous_visitors_are_sent_to_the_login(client, application):
+    for url in (
+        reverse("volunteers_inbox:index"),
+        reverse("volunteers_inbox:detail", args=[application.pk]),
+        reverse("volunteers_inbox:export"),
+        reverse("volunteers_inbox:report"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/admin/login/" in response["Location"]
+
+
+def test_unconfirmed_sign_ups_do_not_reach_the_organisation(client, editor_a, application):
+    application.status = "new"
+    application.save()
+    client.force_login(editor_a)
+    assert NAME not in client.get(reverse("volunteers_inbox:index")).content.decode()
+    assert (
+        client.get(reverse("volunteers_inbox:detail", args=[application.pk]), follow=True).status_code == 404
+    )
+
+
+def test_office_sees_numbers_in_the_report_but_no_names(client, office_user, application, other_opportunity):
+    client.force_login(office_user)
+    response = client.get(reverse("volunteers_inbox:report"))
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Sprachpatenschaft" in content and "Fahrradwerkstatt" in content
+    assert NAME not in content and "erika@example.org" not in content
+
+
+def test_partner_editors_do_not_get_the_office_report(client, editor_a, application):
+    client.force_login(editor_a)
+    response = client.get(reverse("volunteers_inbox:report"))
+    # Wagtail answers a denied admin view with a redirect to the dashboard and a message.
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_viewing_and_changing_personal_data_is_in_the_audit_log(client, editor_a, application, smtp_server):
+    client.force_login(editor_a)
+    client.get(reverse("volunteers_inbox:detail", args=[application.pk]))
+    client.get(reverse("volunteers_inbox:export"))
+    client.post(
+        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "accepted", "message": ""}
+    )
+    entries = ModelLogEntry.objects.filter(object_id=str(application.pk)).order_by("timestamp", "pk")
+    actions = [entry.action for entry in entries]
+    assert "volunteers.view_personal_data" in actions
+    assert "volunteers.export_personal_data" in actions
+    assert "volunteers.change_status" in actions
+    assert all(entry.user_id == editor_a.pk for entry in entries)
+    assert all(NAME not in entry.label and "erika" not in str(entry.data) for entry in entries)
+
+
+def test_withdrawn_sign_up_cannot_be_accepted(client, editor_a, application):
+    application.withdraw()
+    client.force_login(editor_a)
+    client.post(reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "accepted"})
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+
+
+def test_csv_export_defuses_spreadsheet_formulas(client, editor_a, application):
+    application.message = '=HYPERLINK("http://evil.example")'
+    application.save()
+    client.force_login(editor_a)
+    content = client.get(reverse("volunteers_inbox:export")).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in content
+    assert ";=HYPERLINK" not in content and ';"=HYPERLINK' not in content
+
+
+def test_inbox_menu_item_only_for_people_with_sign_ups_to_see(client, editor_a, editor_b, opportunity):
+    client.force_login(editor_a)
+    assert reverse("volunteers_inbox:index") in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(editor_b)
+    assert reverse("volunteers_inbox:index") not in client.get(reverse("wagtailadmin_home")).content.decode()

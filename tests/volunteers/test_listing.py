@@ -1,0 +1,112 @@
+"""Volunteer opportunities as a listing type: registry, finder facets, page, demo content."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import make_organisation
+from wegweiser.site.models import ListingIndexPage
+from wegweiser.site.registry import listing_types
+from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def finder(home):
+    page = home.add_child(
+        instance=ListingIndexPage(title="Ehrenamt", slug="ehrenamt-finden", listing_type="volunteer")
+    )
+    page.save_revision().publish()
+    return page
+
+
+def test_volunteer_listing_type_is_registered_with_its_facets():
+    listing_type = listing_types()["volunteer"]
+    assert listing_type.model is VolunteerOpportunityPage
+    names = [facet.name for facet in listing_type.all_facets()]
+    assert {"commitment", "suitable_for", "languages_wanted", "topic", "district"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("commitment=weekly", {"Sprachpatenschaft"}),
+        ("commitment=flexible", {"Fahrradwerkstatt"}),
+        ("suitable_for=students", {"Sprachpatenschaft"}),
+        ("languages_wanted=ar", {"Sprachpatenschaft"}),
+        ("", {"Sprachpatenschaft", "Fahrradwerkstatt"}),
+    ],
+)
+def test_finder_filters_by_commitment_suitability_and_languages(
+    client, finder, opportunity, other_opportunity, query, expected
+):
+    content = client.get(finder.url + "?" + query).content.decode()
+    shown = {title for title in ("Sprachpatenschaft", "Fahrradwerkstatt") if title in content}
+    assert shown == expected
+
+
+def test_opportunity_page_shows_tasks_requirements_and_places_free(client, opportunity):
+    content = client.get(opportunity.url).content.decode()
+    assert "Gespräche im Alltag" in content
+    assert "Erweitertes Führungszeugnis" in content
+    assert "2 Plätze sind noch frei." in content
+    assert "wöchentlich" in content
+    assert 'name="website"' in content  # the honeypot
+    assert "Verein A" in content  # the consent names the organisation
+
+
+def test_accepted_volunteers_in_any_language_fill_the_places(opportunity):
+    from wegweiser.volunteers.models import VolunteerApplication
+
+    VolunteerApplication.objects.create(
+        opportunity=opportunity,
+        name="A",
+        email="a@example.org",
+        consent_text="x",
+        consent_version="1",
+        status="accepted",
+    )
+    assert opportunity.places_free == 1
+    assert not opportunity.has_waiting_list
+
+
+def test_expired_opportunity_leaves_the_finder(client, finder, opportunity):
+    opportunity.valid_until = timezone.localdate() - datetime.timedelta(days=1)
+    opportunity.save_revision().publish()
+    assert "Sprachpatenschaft" not in client.get(finder.url).content.decode()
+    assert client.get(opportunity.url).status_code == 404
+
+
+def test_demo_content_creates_opportunities_in_german_and_english(organisation_index, english):
+    from wagtail.models import Locale
+
+    from wegweiser.site.demo import DemoContext, load_taxonomies
+    from wegweiser.volunteers.demo import OPPORTUNITIES, load_demo_opportunities
+
+    load_taxonomies(Locale.get_default(), english)
+    slugs = {row[0] for row in OPPORTUNITIES}
+    organisations = {}
+    for slug in slugs:
+        organisation = make_organisation(organisation_index, slug.title(), slug, email=f"{slug}@example.org")
+        organisation.copy_for_translation(english, copy_parents=True).save_revision().publish()
+        organisations[slug] = organisation
+    ctx = DemoContext(
+        home=organisation_index.get_parent().specific,
+        organisations=organisations,
+        locale=Locale.get_default(),
+        english=english,
+        today=timezone.localdate(),
+    )
+    load_demo_opportunities(ctx)
+    german = VolunteerOpportunityPage.objects.filter(locale=Locale.get_default())
+    assert german.count() == len(OPPORTUNITIES) >= 15
+    assert VolunteerOpportunityPage.objects.filter(locale=english).count() == len(OPPORTUNITIES)
+    reading = german.get(slug="lesepaten")
+    assert reading.live and "Führungszeugnis" in reading.requirements
+    assert set(reading.suitable_for.values_list("slug", flat=True)) == {"adults", "students", "seniors"}
+    assert VolunteerOpportunityPage.objects.get(locale=english, slug="lesepaten").title.startswith("Reading")
+    assert Suitability.objects.count() == len(Suitability.Kind.values)

@@ -1,0 +1,174 @@
+"""Data protection: a copy and deletion on request by email, and anonymisation after the retention period."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.core import signing
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.volunteers.conftest import link_path
+from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.volunteers.privacy import anonymise_due_applications
+
+pytestmark = pytest.mark.django_db
+
+
+def make_application(opportunity, email="erika@example.org", **fields):
+    defaults = {
+        "name": "Erika Mustermann",
+        "phone": "0171 2345678",
+        "availability": "dienstags",
+        "message": "Hallo",
+        "consent_text": "Ich stimme zu.",
+        "consent_version": "2026-11-1",
+        "status": "confirmed",
+        "confirmed_at": timezone.now(),
+    }
+    defaults.update(fields)
+    return VolunteerApplication.objects.create(opportunity=opportunity, email=email, **defaults)
+
+
+def request_data(client, email, action):
+    return client.post(reverse("volunteers:data_request"), {"email": email, "action": action, "website": ""})
+
+
+def test_export_by_email_sends_everything_as_json_to_that_address(
+    client, opportunity, other_opportunity, smtp_server, languages
+):
+    mine = make_application(opportunity)
+    mine.languages_spoken.set([languages["ar"]])
+    make_application(other_opportunity, email="ERIKA@example.org", status="accepted")
+    make_application(opportunity, email="someone-else@example.org", name="Jemand Anders")
+
+    response = request_data(client, "erika@example.org", "export")
+    assert response.status_code == 302
+    [link_mail] = smtp_server.to("erika@example.org")
+    confirm_path = link_path(link_mail, "/ehrenamt/meine-daten/")
+    assert client.get(confirm_path).status_code == 200
+    client.post(confirm_path)
+
+    export = smtp_server.to("erika@example.org")[-1]
+    [attachment] = list(export.iter_attachments())
+    assert attachment.get_content_type() == "application/json"
+    data = json.loads(attachment.get_content().decode("utf-8"))
+    assert len(data["sign_ups"]) == 2
+    titles = {sign_up["opportunity"] for sign_up in data["sign_ups"]}
+    assert titles == {"Sprachpatenschaft", "Fahrradwerkstatt"}
+    first = next(sign_up for sign_up in data["sign_ups"] if sign_up["opportunity"] == "Sprachpatenschaft")
+    assert first["languages_spoken"] == ["ar"]
+    assert first["consent_text"] == "Ich stimme zu."
+    assert b"Jemand Anders" not in attachment.get_content()
+
+
+def test_deletion_by_email_removes_every_sign_up_of_that_address(client, opportunity, smtp_server):
+    make_application(opportunity)
+    make_application(opportunity, email="Erika@Example.org")
+    keep = make_application(opportunity, email="someone-else@example.org")
+    request_data(client, "erika@example.org", "delete")
+    [link_mail] = smtp_server.to("erika@example.org")
+    client.post(link_path(link_mail, "/ehrenamt/meine-daten/"))
+    assert list(VolunteerApplication.objects.all()) == [keep]
+
+
+def test_data_request_does_not_reveal_whether_someone_volunteers(client, opportunity, smtp_server):
+    make_application(opportunity)
+    known = request_data(client, "erika@example.org", "export")
+    unknown = request_data(client, "nobody@example.org", "export")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    assert smtp_server.to("nobody@example.org") == []
+
+
+def test_data_request_link_cannot_be_forged_for_another_address(client, opportunity, smtp_server):
+    make_application(opportunity)
+    make_application(opportunity, email="victim@example.org")
+    request_data(client, "erika@example.org", "delete")
+    path = link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/meine-daten/")
+    token = path.rstrip("/").rsplit("/", 1)[1]
+    payload = token.split(":", 1)[0]
+    forged_payload = signing.b64_encode(
+        json.dumps({"email": "victim@example.org", "action": "delete"}, separators=(",", ":")).encode()
+    ).decode()
+    forged = path.replace(payload, forged_payload)
+    assert client.post(forged).status_code == 404
+    assert VolunteerApplication.objects.filter(email="victim@example.org").exists()
+
+
+def test_data_request_form_rejects_invalid_addresses(client):
+    response = client.post(reverse("volunteers:data_request"), {"email": "nope", "action": "export"})
+    assert response.status_code == 400
+    assert "gültige E-Mail-Adresse" in response.content.decode()
+
+
+def test_closed_sign_ups_are_anonymised_after_the_retention_period(opportunity, settings):
+    settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = 30
+    now = timezone.now()
+    old = make_application(opportunity, status="declined", closed_at=now - datetime.timedelta(days=31))
+    recent = make_application(
+        opportunity,
+        email="recent@example.org",
+        status="accepted",
+        closed_at=now - datetime.timedelta(days=10),
+    )
+    still_open = make_application(opportunity, email="open@example.org")
+    OutgoingMail.objects.create(application=old, to=old.email, subject="x", body="y", purpose="test")
+
+    call_command("anonymise_volunteer_data")
+
+    old.refresh_from_db()
+    assert old.anonymised_at is not None
+    assert (old.name, old.email, old.phone, old.availability, old.message) == ("", "", "", "", "")
+    assert old.status == "declined"  # the numbers stay for the report
+    assert not OutgoingMail.objects.filter(application=old).exists()
+    recent.refresh_from_db()
+    still_open.refresh_from_db()
+    assert recent.name and still_open.name
+
+
+def test_sign_ups_are_anonymised_after_the_opportunity_ended(opportunity, settings):
+    settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = 183
+    application = make_application(opportunity)
+    opportunity.valid_until = timezone.localdate() - datetime.timedelta(days=200)
+    opportunity.save()
+    assert anonymise_due_applications()["anonymised"] == 1
+    application.refresh_from_db()
+    assert application.name == "" and application.anonymised_at
+
+
+def test_never_confirmed_sign_ups_are_deleted_when_the_link_expired(opportunity):
+    make_application(
+        opportunity, status="new", confirmed_at=None, created_at=timezone.now() - datetime.timedelta(days=9)
+    )
+    fresh = make_application(opportunity, email="fresh@example.org", status="new", confirmed_at=None)
+    assert anonymise_due_applications()["deleted_unconfirmed"] == 1
+    assert list(VolunteerApplication.objects.all()) == [fresh]
+
+
+def test_anonymisation_task_runs_through_the_task_backend(opportunity, settings):
+    from wegweiser.volunteers.tasks import anonymise_volunteer_data
+
+    settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = 1
+    make_application(opportunity, status="withdrawn", closed_at=timezone.now() - datetime.timedelta(days=2))
+    result = anonymise_volunteer_data.enqueue()
+    assert result.return_value == {"anonymised": 1, "deleted_unconfirmed": 0}
+
+
+def test_anonymised_sign_ups_leave_the_inbox_but_count_in_the_report(
+    client, editor_a, office_user, opportunity
+):
+    application = make_application(opportunity, status="accepted", closed_at=timezone.now())
+    application.anonymise()
+    client.force_login(editor_a)
+    assert (
+        client.get(reverse("volunteers_inbox:detail", args=[application.pk]), follow=True).status_code == 404
+    )
+    from wegweiser.volunteers.report import volunteering_numbers
+
+    per_opportunity, _per_organisation = volunteering_numbers()
+    [row] = per_opportunity
+    assert row.counts["accepted"] == 1

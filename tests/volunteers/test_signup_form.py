@@ -1,0 +1,136 @@
+"""Abuse and bad input on the public sign-up form: clear messages, nothing stored, nothing leaked."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from tests.volunteers.conftest import signup_data
+from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, opportunity, **overrides):
+    return client.post(reverse("volunteers:signup", args=[opportunity.pk]), signup_data(**overrides))
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message_de"),
+    [
+        ("email", "erika-at-example", "gültige E-Mail-Adresse"),
+        ("name", "x" * 121, "höchstens 120 Zeichen"),
+        ("message", "y" * 2001, "höchstens 2000 Zeichen"),
+        ("message", "Hallo <script>alert(1)</script>", "ohne HTML"),
+        ("name", "<b>Erika</b>", "ohne HTML"),
+        ("availability", '<img src=x onerror="alert(1)">', "ohne HTML"),
+        ("phone", "call me maybe", "Telefonnummer"),
+        ("consent", "", "Bitte stimmen Sie zu"),
+        ("name", "", "muss ausgefüllt werden"),
+    ],
+)
+def test_bad_input_gets_a_clear_german_message_and_stores_nothing(
+    client, opportunity, field, value, message_de
+):
+    with translation.override("de"):
+        response = post(client, opportunity, **{field: value})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert message_de in content
+    assert "Es wurde nichts gespeichert." in content
+    assert VolunteerApplication.objects.count() == 0
+    assert OutgoingMail.objects.count() == 0
+
+
+def test_error_messages_follow_the_visitors_language(client, opportunity, english):
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/en/")
+    response = client.post(url, signup_data(email="nope"))
+    assert response.status_code == 400
+    assert "Please enter a valid email address" in response.content.decode()
+
+
+def test_honeypot_pretends_success_but_stores_and_sends_nothing(client, opportunity, mailoutbox):
+    response = post(client, opportunity, website="http://spam.example")
+    assert response.status_code == 302
+    assert VolunteerApplication.objects.count() == 0
+    assert OutgoingMail.objects.count() == 0
+    assert mailoutbox == []
+
+
+def test_rate_limit_per_address_stops_floods(client, opportunity, settings, mailoutbox):
+    settings.WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR = 3
+    for number in range(3):
+        assert post(client, opportunity, email=f"p{number}@example.org").status_code == 302
+    response = post(client, opportunity, email="p4@example.org")
+    assert response.status_code == 429
+    assert "Zu viele Anmeldungen" in response.content.decode()
+    assert VolunteerApplication.objects.count() == 3
+    # Another address is not affected.
+    other = client.post(
+        reverse("volunteers:signup", args=[opportunity.pk]),
+        signup_data(email="p5@example.org"),
+        REMOTE_ADDR="10.1.2.3",
+    )
+    assert other.status_code == 302
+
+
+def test_rate_limit_keeps_no_ip_address_in_the_cache(client, opportunity):
+    client.post(
+        reverse("volunteers:signup", args=[opportunity.pk]), signup_data(), REMOTE_ADDR="203.0.113.77"
+    )
+    assert all("203.0.113.77" not in key for key in cache._cache)
+
+
+def test_no_personal_data_in_the_cache_or_the_search_index(client, opportunity, mailoutbox):
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.models import IndexEntry
+
+    post(client, opportunity, name="Zoraida Quixotesca", email="zoraida@example.org")
+    client.get(opportunity.url)
+    for key, value in cache._cache.items():
+        raw = key + repr(pickle.loads(value))
+        assert "Zoraida" not in raw and "zoraida@example.org" not in raw
+    results = get_search_backend().search("Zoraida", Page)
+    assert list(results) == []
+    assert not IndexEntry.objects.filter(title__icontains="Zoraida").exists()
+
+
+def test_sign_up_pages_are_never_cached(client, opportunity, mailoutbox):
+    responses = [
+        post(client, opportunity, email="bad"),
+        client.get(reverse("volunteers:signup_done")),
+        client.get(reverse("volunteers:confirm", args=["bogus"])),
+        client.get(reverse("volunteers:withdraw", args=["bogus"])),
+        client.get(reverse("volunteers:data_request")),
+    ]
+    for response in responses:
+        assert "private" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_sign_up_sets_no_cookie_for_anonymous_visitors(client, opportunity, mailoutbox):
+    page = client.get(opportunity.url)
+    response = post(client, opportunity)
+    assert not page.cookies and not response.cookies
+
+
+def test_expired_or_unpublished_opportunities_take_no_sign_ups(client, opportunity, mailoutbox):
+    import datetime
+
+    opportunity.valid_until = datetime.date(2020, 1, 1)
+    opportunity.save_revision().publish()
+    assert post(client, opportunity).status_code == 404
+    opportunity.valid_until = None
+    opportunity.save_revision().publish()
+    opportunity.unpublish()
+    assert post(client, opportunity).status_code == 404
+    assert VolunteerApplication.objects.count() == 0
+
+
+def test_get_on_the_sign_up_address_is_not_allowed(client, opportunity):
+    assert client.get(reverse("volunteers:signup", args=[opportunity.pk])).status_code == 405
