@@ -164,6 +164,32 @@ es_write_config() {
     printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"${ES_CONF_DIR}/jvm.options.d/wegweiser.options"
 }
 
+# es_install_analysis_plugin VERSION: build (cached by source hash) and install
+# our wegweiser-analysis plugin (scripts/es-analysis), which registers the
+# analysis-common components this distribution lacks under their standard
+# names. On failure Elasticsearch starts without it (with a warning).
+es_install_analysis_plugin() {
+    local v="$1" dist javac_bin="" buildlog="${ES_DIR}/wegweiser-analysis-build.log"
+    dist="$(es_dist_path "$v")"
+    if [ -x "${ES_JAVA}/bin/javac" ]; then
+        javac_bin="${ES_JAVA}/bin/javac"
+    elif command -v javac >/dev/null 2>&1; then
+        javac_bin="$(command -v javac)"
+    else
+        log "No javac to build the wegweiser-analysis plugin; installing openjdk-17-jdk-headless"
+        (apt_install openjdk-17-jdk-headless) || true
+        if [ -x "${ES_JAVA}/bin/javac" ]; then javac_bin="${ES_JAVA}/bin/javac"; else javac_bin="$(command -v javac || true)"; fi
+    fi
+    if [ -n "$javac_bin" ] && JAVAC="$javac_bin" bash "${REPO_ROOT}/scripts/es-analysis/build.sh" \
+        "$dist" "${ES_DIR}/wegweiser-analysis" >/dev/null 2>"$buildlog"; then
+        log "Elasticsearch ${v} plugin wegweiser-analysis: $(grep -E 'using cached|built ' "$buildlog" | tail -n 1 | sed 's/^\[es-analysis\] //')"
+    else
+        warn "could not build the wegweiser-analysis plugin (log: ${buildlog}); starting Elasticsearch without it"
+        show_log_tail "$buildlog" 20
+        rm -rf "${dist}/plugins/wegweiser-analysis"
+    fi
+}
+
 # es_launch VERSION: start it and wait for health; 0 on success.
 es_launch() {
     local v="$1" dist
@@ -177,6 +203,7 @@ es_launch() {
     mkdir -p "$ES_DATA_DIR" "$ES_LOG_DIR" "$ES_TMP_DIR"
     printf '%s\n' "$v" >"${ES_DATA_DIR}/.wegweiser-version"
     es_write_config "$v"
+    es_install_analysis_plugin "$v"
     rm -f "$ES_PIDFILE"
     : >"$ES_STARTUP_LOG"
     chown_svc "$ES_DIR"
