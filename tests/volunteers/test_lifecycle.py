@@ -168,3 +168,27 @@ def test_mails_go_out_in_the_language_of_the_sign_up(client, opportunity, smtp_s
     [confirmation] = smtp_server.to("erika@example.org")
     assert "Please confirm" in confirmation["Subject"]
     assert "/en/ehrenamt/bestaetigen/" in body_of(confirmation)
+
+
+def test_task_worker_retries_the_mail_until_the_server_is_back(client, opportunity, smtp_server, settings):
+    from django.core.management import call_command
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    smtp_server.stop()
+    assert sign_up(client, opportunity).status_code == 302
+    assert DBTaskResult.objects.count() == 1
+
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    mail = OutgoingMail.objects.get()
+    assert mail.attempts == 1
+    retry = DBTaskResult.objects.get(status="READY")
+    assert retry.run_after is not None and retry.run_after > timezone.now()
+
+    smtp_server.start()
+    DBTaskResult.objects.filter(pk=retry.pk).update(run_after=timezone.now())
+    OutgoingMail.objects.update(next_attempt_at=timezone.now())
+    call_command("db_worker", "--batch", "--no-startup-delay")
+    assert len(smtp_server.to("erika@example.org")) == 1
+    assert OutgoingMail.objects.count() == 0

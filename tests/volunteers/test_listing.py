@@ -110,3 +110,43 @@ def test_demo_content_creates_opportunities_in_german_and_english(organisation_i
     assert set(reading.suitable_for.values_list("slug", flat=True)) == {"adults", "students", "seniors"}
     assert VolunteerOpportunityPage.objects.get(locale=english, slug="lesepaten").title.startswith("Reading")
     assert Suitability.objects.count() == len(Suitability.Kind.values)
+
+
+EMPTY_RICH_TEXT = '{"blocks": [], "entityMap": {}}'
+
+
+def test_partner_editor_can_create_an_opportunity_in_the_admin(client, editor_a, organisation_a, languages):
+    from django.urls import reverse
+
+    Suitability.ensure_all()
+    client.force_login(editor_a)
+    url = reverse(
+        "wagtailadmin_pages:add", args=["volunteers", "volunteeropportunitypage", organisation_a.pk]
+    )
+    form = client.get(url)
+    assert form.status_code == 200
+    assert "Lesepatin" not in form.content.decode()
+    adults = Suitability.objects.get(slug="adults")
+    response = client.post(
+        url,
+        {
+            "title": "Lesepatin",
+            "slug": "lesepatin",
+            "summary": "Vorlesen für Kinder.",
+            "tasks": '{"blocks": [{"key": "a", "text": "Vorlesen", "type": "unstyled", "depth": 0, '
+            '"inlineStyleRanges": [], "entityRanges": []}], "entityMap": {}}',
+            "requirements": EMPTY_RICH_TEXT,
+            "commitment": "weekly",
+            "places": "3",
+            "time_note": "",
+            "suitable_for": [adults.pk],
+            "languages_wanted": [languages["uk"].pk],
+            "body-count": "0",
+            "cost": "free",
+            "registration": EMPTY_RICH_TEXT,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page = VolunteerOpportunityPage.objects.get(slug="lesepatin")
+    assert page.organisation_id == organisation_a.pk
+    assert list(page.suitable_for.all()) == [adults]

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wegweiser.site.registry import enabled_listing_types
 from wegweiser.volunteers import links, mails
 from wegweiser.volunteers.abuse import rate_limit_exceeded
 from wegweiser.volunteers.forms import DataRequestForm, VolunteerSignupForm
@@ -54,6 +55,8 @@ def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
     opportunity = get_object_or_404(VolunteerOpportunityPage.objects.live().public(), pk=opportunity_id)
     if not opportunity.is_current():
         raise Http404(_("This volunteer opportunity has ended."))
+    if "volunteer" not in enabled_listing_types(opportunity.get_site()):
+        raise Http404
     return opportunity
 
 
