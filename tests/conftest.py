@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale
 
 from wegweiser.site.models import OrganisationIndexPage, OrganisationPage
@@ -72,3 +76,21 @@ def office_user(home):
 @pytest.fixture
 def admin_user(db):
     return get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery")
+
+
+@pytest.fixture(scope="module")
+def demo_town(django_db_setup, django_db_blocker):
+    """The demo town, loaded once per test module inside a transaction that is rolled back after it.
+
+    Tests that use it also take ``db``, so each test runs in a savepoint of its own.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            with open(os.devnull, "w") as devnull:
+                call_command("load_demo", stdout=devnull)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)

@@ -10,8 +10,8 @@ from wegweiser.site.registry import enabled_listing_types, listing_types
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def demo(demo_town, db):
+    """The demo town (loaded once for this module), each test in its own savepoint."""
 
 
 def test_root_redirects_to_the_german_home_page_by_default(client, home):
