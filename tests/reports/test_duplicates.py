@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from wegweiser.reports.duplicates import ComparedListing, find_duplicates
 from wegweiser.reports.selection import ListingSelection
-from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, word_tokens
+from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
 
 
 @pytest.fixture
@@ -183,3 +183,15 @@ def test_validity_periods_overlap_when_open_or_intersecting():
     assert listing(day, day + week).overlaps(listing(day + week, None))
     assert not listing(day, day + week).overlaps(listing(day + 2 * week, None))
     assert not listing(None, day).overlaps(listing(day + week, day + 2 * week))
+
+
+def test_words_most_listings_use_do_not_make_listings_alike():
+    sets = {index: frozenset({"anmeldung", "uhr", f"thema{index}"}) for index in range(300)}
+    sets[0] = frozenset({"anmeldung", "uhr", "schuldnerberatung"})
+
+    pruned = without_common_words(sets)
+
+    assert pruned[0] == {"schuldnerberatung"}
+    assert without_common_words({1: frozenset({"uhr"}), 2: frozenset({"uhr"})}) == {1: {"uhr"}, 2: {"uhr"}}, (
+        "a handful of listings is too few to call a word common"
+    )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from wegweiser.reports.selection import ListingSelection
-from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, word_tokens
+from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
 from wegweiser.site.models import District, Topic
 from wegweiser.site.taxonomy_labels import term_labels
 
@@ -120,13 +120,22 @@ def find_duplicates(
 
     ``topic`` and ``district`` only narrow which pairs are reported; all listings are still compared.
     """
-    listings = load_listings(selection)
+    return duplicate_pairs(load_listings(selection), threshold, topic, district)
+
+
+def duplicate_pairs(
+    listings: dict[ListingKey, ComparedListing],
+    threshold: float = DEFAULT_THRESHOLD,
+    topic: str = "",
+    district: str = "",
+) -> list[DuplicatePair]:
+    """The comparison itself, on listings already loaded (see :func:`find_duplicates`)."""
     blocks: dict[tuple[str, str], list[ListingKey]] = defaultdict(list)
     for key, listing in listings.items():
         for slug in listing.topics:
             blocks[slug, listing.district].append(key)
     titles = {key: trigrams(listing.title) for key, listing in listings.items()}
-    summaries = {key: word_tokens(listing.summary) for key, listing in listings.items()}
+    summaries = without_common_words({key: word_tokens(listing.summary) for key, listing in listings.items()})
     candidates = candidate_pairs(titles, blocks, threshold) | candidate_pairs(summaries, blocks, threshold)
 
     topic_labels = term_labels(Topic)
@@ -142,6 +151,8 @@ def find_duplicates(
         if (topic and topic not in shared_topics) or (district and first.district != district):
             continue
         title_similarity = jaccard(titles[first_key], titles[second_key])
+        if TITLE_WEIGHT * title_similarity + SUMMARY_WEIGHT < threshold:
+            continue  # even identical summaries could not lift this pair over the threshold
         summary_similarity = jaccard(summaries[first_key], summaries[second_key])
         score = TITLE_WEIGHT * title_similarity + SUMMARY_WEIGHT * summary_similarity
         if score < threshold:

@@ -22,6 +22,8 @@ STOPWORDS = frozenset(
     the and for of to in on at with a an is are by from or
     """.split()
 )
+COMMON_WORD_SHARE = 0.05
+COMMON_WORD_MINIMUM = 200
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -56,6 +58,25 @@ def trigrams(text: str) -> frozenset[str]:
     return frozenset(joined[index : index + 3] for index in range(len(joined) - 2))
 
 
+def without_common_words(
+    token_sets: Mapping[Hashable, frozenset[str]],
+    share: float = COMMON_WORD_SHARE,
+    minimum: int = COMMON_WORD_MINIMUM,
+) -> dict[Hashable, frozenset[str]]:
+    """Drop words that a large share of all listings use ("Anmeldung", "Uhr"): they say nothing about
+    which offer a listing is, make unrelated listings look alike, and would make the comparison slow.
+    Only applies to collections of at least ``minimum`` listings, where "common" means something.
+    """
+    if len(token_sets) < minimum:
+        return dict(token_sets)
+    frequency: Counter = Counter()
+    for tokens in token_sets.values():
+        frequency.update(tokens)
+    limit = share * len(token_sets)
+    common = {token for token, count in frequency.items() if count > limit}
+    return {item: tokens - common for item, tokens in token_sets.items()}
+
+
 def jaccard(first: frozenset, second: frozenset) -> float:
     if not first and not second:
         return 0.0
@@ -80,27 +101,23 @@ def candidate_pairs(
     frequency: Counter = Counter()
     for tokens in token_sets.values():
         frequency.update(tokens)
+    order = {item: position for position, item in enumerate(token_sets)}
+    sizes = {item: len(tokens) for item, tokens in token_sets.items()}
     prefixes = {}
     for item, tokens in token_sets.items():
         ordered = sorted(tokens, key=lambda token: (frequency[token], token))
         prefixes[item] = ordered[: prefix_length(len(ordered), threshold)]
     pairs: set[tuple[Hashable, Hashable]] = set()
     for members in blocks.values():
+        # Items enter the index in one global order, so each pair comes out as (earlier, later) in every block.
         postings: dict[str, list[Hashable]] = defaultdict(list)
-        for item in members:
-            tokens = token_sets.get(item)
-            if not tokens:
-                continue
-            size = len(tokens)
+        for item in sorted((member for member in members if sizes.get(member)), key=order.__getitem__):
+            others: set[Hashable] = set()
             for token in prefixes[item]:
-                for other in postings[token]:
-                    other_size = len(token_sets[other])
-                    # Size filter: sets of very different size cannot reach the threshold.
-                    if threshold * max(size, other_size) <= min(size, other_size):
-                        pairs.add((other, item) if _sort_key(other) <= _sort_key(item) else (item, other))
-                postings[token].append(item)
+                posting = postings[token]
+                others.update(posting)
+                posting.append(item)
+            # Size filter: sets of very different size cannot reach the threshold.
+            smallest, largest = threshold * sizes[item], sizes[item] / threshold
+            pairs.update((other, item) for other in others if smallest <= sizes[other] <= largest)
     return pairs
-
-
-def _sort_key(item: Hashable) -> str:
-    return repr(item)

@@ -56,7 +56,7 @@ class CoverageReportView(OfficeReportView):
             for slug, label in matrix.columns
         ]
         chart = bar_chart(
-            _("Listings per %(dimension)s") % {"dimension": str(matrix.across_label).lower()},
+            _("Listings per %(dimension)s") % {"dimension": matrix.across_label},
             chart_rows,
             marker_at_most=0,
             marker=_("none"),
