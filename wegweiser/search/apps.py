@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
     label = "finder"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wegweiser.search import signals  # noqa: F401

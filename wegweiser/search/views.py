@@ -91,7 +91,9 @@ def _facet_groups(query: SearchQuery, result, available) -> list[FacetGroup]:
             if facet is None:
                 continue
             label, kind, selected = facet.label, facet.kind, set(query.filters.get(name, []))
-        options = [FacetOption(value, option_label, count, value in selected) for value, option_label, count in rows]
+        options = [
+            FacetOption(value, option_label, count, value in selected) for value, option_label, count in rows
+        ]
         groups.append(FacetGroup(name, str(label), kind, options))
     return groups
 

@@ -1,0 +1,295 @@
+"""Fixtures for the finder: its own listing types, a few terms, a small town of listings, the backends."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import uuid
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+from wagtail import hooks
+
+from tests.conftest import make_organisation
+from tests.search.listing_types import BulletinPage, MeetingPage, register_test_types
+from wegweiser.site.models import District, Language, TargetGroup, Topic
+
+ES_SKIP_REASON = "ELASTICSEARCH_URL not set (make test starts Elasticsearch)"
+RUN_PREFIX = f"wegweiser-test-{uuid.uuid4().hex[:8]}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def finder_test_tables(django_db_setup, django_db_blocker):
+    """The test listing types' tables, created once the migrated test database exists."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        existing = set(connection.introspection.table_names())
+        with connection.schema_editor() as editor:
+            for model in (BulletinPage, MeetingPage):
+                if model._meta.db_table not in existing:
+                    editor.create_model(model)
+        # Created here, outside any test's transaction, so the content-type cache stays valid.
+        from django.contrib.contenttypes.models import ContentType
+
+        for model in (BulletinPage, MeetingPage):
+            ContentType.objects.get_for_model(model)
+
+
+@pytest.fixture(autouse=True)
+def finder_listing_types():
+    with hooks.register_temporarily("register_listing_type", register_test_types):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def terms(home):
+    de = home.locale
+    for index, (slug, name) in enumerate(
+        [("sprache", "Sprache"), ("beratung", "Beratung"), ("arbeit", "Arbeit")]
+    ):
+        Topic.objects.create(slug=slug, name=name, locale=de, sort_order=index)
+    for index, (slug, name) in enumerate([("frauen", "Frauen"), ("familien", "Familien")]):
+        TargetGroup.objects.create(slug=slug, name=name, locale=de, sort_order=index)
+    for index, (slug, name) in enumerate([("de", "Deutsch"), ("ar", "Arabisch"), ("uk", "Ukrainisch")]):
+        Language.objects.create(slug=slug, name=name, native_name=name, locale=de, sort_order=index)
+    districts = [
+        ("altstadt", "Altstadt", 51.3127, 9.4797),
+        ("nordstadt", "Nordstadt", 51.3290, 9.4860),
+        ("weststadt", "Weststadt", 51.3140, 9.4540),
+    ]
+    for index, (slug, name, lat, lon) in enumerate(districts):
+        District.objects.create(
+            slug=slug, name=name, locale=de, sort_order=index, latitude=lat, longitude=lon
+        )
+
+
+def add_listing(
+    parent,
+    model=BulletinPage,
+    *,
+    topics=(),
+    languages=(),
+    target_groups=(),
+    district=None,
+    publish=True,
+    **fields,
+):
+    """A listing below ``parent`` with its terms (by slug), published unless told otherwise."""
+    fields.setdefault("slug", fields["title"].lower().replace(" ", "-")[:50])
+    fields.setdefault("summary", fields["title"])
+    if district:
+        district_obj = District.objects.get(slug=district, locale=parent.locale)
+        fields.setdefault("latitude", district_obj.latitude)
+        fields.setdefault("longitude", district_obj.longitude)
+        fields["district"] = district_obj
+    page = parent.add_child(instance=model(**fields))
+    page.topics.set(Topic.objects.filter(slug__in=topics, locale=parent.locale))
+    page.languages.set(Language.objects.filter(slug__in=languages, locale=parent.locale))
+    page.target_groups.set(TargetGroup.objects.filter(slug__in=target_groups, locale=parent.locale))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    else:
+        page.live = False
+        page.save()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def town(terms, organisation_index):
+    """Two organisations, eight current listings of two types, one expired, one future, one draft."""
+    caritas = make_organisation(organisation_index, "Caritas Neustadt", "caritas")
+    vhs = make_organisation(organisation_index, "Volkshochschule", "vhs")
+    today = timezone.localdate()
+    pages = {
+        "integration": add_listing(
+            vhs,
+            title="Integrationskurs mit Kinderbetreuung",
+            summary="Deutsch lernen von A1 bis B1, Kinder werden betreut.",
+            topics=["sprache"],
+            languages=["de", "ar"],
+            target_groups=["familien"],
+            district="altstadt",
+            cost="funded",
+        ),
+        "deutschkurs": add_listing(
+            vhs,
+            title="Deutschkurs für Frauen",
+            summary="Ein Sprachkurs am Vormittag nur für Frauen.",
+            topics=["sprache"],
+            languages=["de", "uk"],
+            target_groups=["frauen"],
+            district="nordstadt",
+            wheelchair_accessible=True,
+            bulletin_kind="call",
+        ),
+        "abendkurs": add_listing(
+            vhs,
+            title="Abendkurs Deutsch B2",
+            summary="Für Berufstätige am Abend.",
+            topics=["sprache", "arbeit"],
+            languages=["de"],
+            district="weststadt",
+            cost="fee",
+        ),
+        "migrationsberatung": add_listing(
+            caritas,
+            title="Migrationsberatung für Erwachsene",
+            summary="Beratung zu Aufenthalt, Arbeit und Familie.",
+            topics=["beratung"],
+            languages=["de", "ar", "uk"],
+            target_groups=["familien"],
+            district="altstadt",
+            wheelchair_accessible=True,
+        ),
+        "jobberatung": add_listing(
+            caritas,
+            title="Bewerbungshilfe",
+            summary="Wir helfen beim Lebenslauf und bei Bewerbungen.",
+            topics=["arbeit", "beratung"],
+            languages=["de", "ar"],
+            district="nordstadt",
+            bulletin_kind="call",
+        ),
+        "sprachcafe": add_listing(
+            caritas,
+            MeetingPage,
+            title="Sprachcafé",
+            summary="Deutsch sprechen bei Kaffee und Kuchen.",
+            topics=["sprache"],
+            languages=["de", "uk", "ar"],
+            target_groups=["frauen", "familien"],
+            district="altstadt",
+        ),
+        "frauentreff": add_listing(
+            caritas,
+            MeetingPage,
+            title="Frauentreff",
+            summary="Ein offener Treff für Frauen aus aller Welt.",
+            topics=["beratung"],
+            languages=["de", "ar"],
+            target_groups=["frauen"],
+            district="weststadt",
+            wheelchair_accessible=True,
+        ),
+        "ohne_ort": add_listing(
+            caritas,
+            MeetingPage,
+            title="Telefonberatung",
+            summary="Beratung am Telefon, ohne Ort.",
+            topics=["beratung"],
+            languages=["de"],
+            cost="free",
+        ),
+        "expired": add_listing(
+            vhs,
+            title="Deutschkurs Sommer abgelaufen",
+            summary="Längst vorbei.",
+            topics=["sprache"],
+            languages=["de"],
+            district="altstadt",
+            valid_until=today - datetime.timedelta(days=1),
+        ),
+        "future": add_listing(
+            vhs,
+            title="Deutschkurs Zukunft",
+            summary="Noch nicht sichtbar.",
+            topics=["sprache"],
+            languages=["de"],
+            district="altstadt",
+            valid_from=today + datetime.timedelta(days=10),
+        ),
+        "draft": add_listing(
+            caritas,
+            title="Deutschkurs Entwurf",
+            summary="Noch nicht veröffentlicht.",
+            topics=["sprache"],
+            languages=["de"],
+            district="altstadt",
+            publish=False,
+        ),
+    }
+    return pages
+
+
+VISIBLE = {
+    "integration",
+    "deutschkurs",
+    "abendkurs",
+    "migrationsberatung",
+    "jobberatung",
+    "sprachcafe",
+    "frauentreff",
+    "ohne_ort",
+}
+
+
+@pytest.fixture
+def es_url():
+    url = os.environ.get("ELASTICSEARCH_URL")
+    if not url:
+        pytest.skip(ES_SKIP_REASON)
+    return url
+
+
+@pytest.fixture
+def elasticsearch_settings(settings, es_url):
+    """The Elasticsearch backend on the real node, under an index prefix of this test run only."""
+    from wegweiser.search.es.connection import reset_client
+
+    prefix = f"{RUN_PREFIX}-{uuid.uuid4().hex[:6]}"
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": es_url,
+        "INDEX_PREFIX": prefix,
+        "TIMEOUT": 15,
+    }
+    reset_client()
+    yield settings.WEGWEISER_SEARCH
+    from wegweiser.search.es.indexes import delete_all_indexes
+
+    delete_all_indexes()
+    reset_client()
+
+
+@pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
+def backend(request, town):
+    """Each backend over the same town; Elasticsearch with a freshly built index of it."""
+    from wegweiser.search.backends import get_backend
+
+    if request.param == "elasticsearch":
+        request.getfixturevalue("elasticsearch_settings")
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    return get_backend(request.param)
+
+
+def run(backend, params=None, locale="de"):
+    """Search the way the page does: the request's parameters cleaned into a query, all types enabled."""
+    from wegweiser.search.geo import district_centres
+    from wegweiser.search.query import SearchQuery
+    from wegweiser.site.registry import listing_types
+
+    types = listing_types()
+    query, messages = SearchQuery.from_querydict(
+        params or {}, locale=locale, available_types=types, district_centres=district_centres()
+    )
+    assert messages == [], messages
+    return backend.search(query, types)
+
+
+def found(result, town) -> set[str]:
+    names = {page.pk: name for name, page in town.items()}
+    return {names.get(hit.page_id, hit.page.title) for hit in result.hits}

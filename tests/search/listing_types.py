@@ -1,0 +1,59 @@
+"""Two small listing types of the finder's own, so its tests do not depend on any plugin being installed.
+
+They are registered only while a test runs (``hooks.register_temporarily``), exactly as a third-party
+plugin's types would be; their tables exist because pytest builds the schema from the models it knows.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.site.models import Listing
+from wegweiser.site.registry import Facet, ListingType
+
+
+class BulletinPage(Listing):
+    """A notice on the town's board: information or a call for participation."""
+
+    class Kind(models.TextChoices):
+        INFORMATION = "information", "Information"
+        CALL = "call", "Aufruf"
+
+    bulletin_kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INFORMATION)
+
+    class Meta:
+        app_label = "finder"
+
+
+class MeetingPage(Listing):
+    """A regular meeting (a café, a group); no facets of its own."""
+
+    class Meta:
+        app_label = "finder"
+
+
+def bulletin_type() -> ListingType:
+    return ListingType(
+        key="bulletin",
+        model=BulletinPage,
+        label="Aushang",
+        label_plural="Aushänge",
+        facets=[
+            Facet(
+                "bulletin_kind",
+                _("Kind of notice"),
+                "bulletin_kind",
+                choices=lambda: BulletinPage.Kind.choices,
+            )
+        ],
+        document_fields={"bulletin_kind": lambda page: page.bulletin_kind},
+    )
+
+
+def meeting_type() -> ListingType:
+    return ListingType(key="meeting", model=MeetingPage, label="Treffen", label_plural="Treffen")
+
+
+def register_test_types():
+    return [bulletin_type(), meeting_type()]

@@ -1,0 +1,137 @@
+"""One suite, every backend: the database (SQLite or PostgreSQL, whichever the run uses) and Elasticsearch.
+
+Filter-only queries must find exactly the same listings with exactly the same facet counts, whatever
+answers; expired, not-yet-valid and unpublished listings are never found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.search.conftest import VISIBLE, found, run
+
+FILTER_QUERIES = [
+    ({}, VISIBLE),
+    ({"topic": ["sprache"]}, {"integration", "deutschkurs", "abendkurs", "sprachcafe"}),
+    (
+        {"topic": ["sprache", "arbeit"]},
+        {"integration", "deutschkurs", "abendkurs", "sprachcafe", "jobberatung"},
+    ),
+    ({"language": ["uk"]}, {"deutschkurs", "migrationsberatung", "sprachcafe"}),
+    ({"language": ["uk"], "target_group": ["frauen"]}, {"deutschkurs", "sprachcafe"}),
+    ({"accessible": ["1"]}, {"deutschkurs", "migrationsberatung", "frauentreff"}),
+    ({"district": ["altstadt"], "topic": ["sprache"]}, {"integration", "sprachcafe"}),
+    ({"cost": ["funded", "fee"]}, {"integration", "abendkurs"}),
+    ({"type": ["meeting"]}, {"sprachcafe", "frauentreff", "ohne_ort"}),
+    ({"type": ["meeting"], "topic": ["beratung"]}, {"frauentreff", "ohne_ort"}),
+    # A facet only bulletins have narrows the results to bulletins.
+    ({"bulletin_kind": ["call"]}, {"deutschkurs", "jobberatung"}),
+    ({"near": "altstadt", "radius": "1"}, {"integration", "migrationsberatung", "sprachcafe"}),
+    (
+        {"near": "altstadt", "radius": "2", "topic": ["beratung"]},
+        {"migrationsberatung", "jobberatung", "frauentreff"},
+    ),
+    ({"near": "nordstadt", "radius": "1"}, {"deutschkurs", "jobberatung"}),
+]
+
+
+@pytest.mark.parametrize(("params", "expected"), FILTER_QUERIES, ids=lambda value: str(value)[:60])
+def test_filter_only_queries_find_the_same_listings(backend, town, params, expected):
+    result = run(backend, {**params, "per_page": "50"})
+    assert found(result, town) == expected
+    assert result.total == len(expected)
+
+
+def test_expired_future_and_unpublished_listings_are_never_found(backend, town):
+    result = run(backend, {"q": "Deutschkurs", "per_page": "50"})
+    assert found(result, town) == {"deutschkurs"}
+    everything = found(run(backend, {"topic": ["sprache"], "per_page": "50"}), town)
+    assert not everything & {"expired", "future", "draft"}
+
+
+def test_facet_counts_of_everything(backend, town):
+    facets = run(backend).facets
+    assert facets["topic"] == [
+        ("sprache", "Sprache", 4),
+        ("beratung", "Beratung", 4),
+        ("arbeit", "Arbeit", 2),
+    ]
+    assert dict((value, count) for value, _label, count in facets["type"]) == {
+        **{value: 0 for value, _label, _count in facets["type"]},
+        "bulletin": 5,
+        "meeting": 3,
+    }
+    assert facets["accessible"] == [("1", "Wheelchair accessible", 3)]
+    assert dict((value, count) for value, _label, count in facets["district"]) == {
+        "altstadt": 3,
+        "nordstadt": 2,
+        "weststadt": 2,
+    }
+
+
+def test_a_chosen_facet_value_keeps_the_other_values_counts_visible(backend, town):
+    """Disjunctive facets: choosing "Sprache" still shows how many "Beratung" listings there are."""
+    facets = run(backend, {"topic": ["sprache"], "language": ["ar"]}).facets
+    # Topic counts ignore the topic choice but respect the language choice.
+    assert facets["topic"] == [
+        ("sprache", "Sprache", 2),
+        ("beratung", "Beratung", 3),
+        ("arbeit", "Arbeit", 1),
+    ]
+    # Language counts ignore the language choice but respect the topic choice.
+    assert dict((value, count) for value, _label, count in facets["language"]) == {"de": 4, "ar": 2, "uk": 2}
+    assert dict((value, count) for value, _label, count in facets["type"])["meeting"] == 1
+
+
+def test_geo_sort_puts_the_nearest_first(backend, town):
+    result = run(backend, {"near": "nordstadt", "sort": "distance", "per_page": "50"})
+    names = [found_name for found_name in _names_in_order(result, town)]
+    assert names[:2] in (["deutschkurs", "jobberatung"], ["jobberatung", "deutschkurs"])
+    assert names[-1] == "ohne_ort"  # no coordinates: last
+    distances = [hit.distance_km for hit in result.hits if hit.distance_km is not None]
+    assert distances == sorted(distances)
+    assert distances[0] == pytest.approx(0.0, abs=0.01)
+
+
+def test_pages_of_results_do_not_overlap(backend, town):
+    first = run(backend, {"per_page": "10"})
+    assert len(first.hits) == 8 and first.num_pages == 1
+    second = run(backend, {"per_page": "10", "page": "2"})
+    assert second.hits == [] and second.total == 8
+
+
+def test_date_range_leaves_out_listings_not_valid_then(backend, town):
+    import datetime
+
+    from django.utils import timezone
+
+    later = timezone.localdate() + datetime.timedelta(days=20)
+    result = run(backend, {"date_from": later.isoformat(), "per_page": "50"})
+    assert found(result, town) == VISIBLE  # "future" becomes valid then, but is not valid today
+
+
+def test_search_in_english_finds_translations_and_untranslated_german_originals(backend, town, english):
+    from tests.search.listing_types import BulletinPage
+
+    original = town["deutschkurs"]
+    translated = original.copy_for_translation(english, copy_parents=True)
+    translated.title = "German course for women"
+    translated.summary = "A language course in the morning, for women only."
+    translated.save_revision().publish()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    english_titles = {hit.page.title for hit in run(backend, {"per_page": "50"}, locale="en").hits}
+    assert "German course for women" in english_titles
+    assert "Deutschkurs für Frauen" not in english_titles
+    assert "Sprachcafé" in english_titles  # untranslated: found through its German text
+    assert {hit.page.title for hit in run(backend, {"q": "Sprachcafé"}, locale="en").hits} == {"Sprachcafé"}
+    german = {hit.page.title for hit in run(backend, {"per_page": "50"}).hits}
+    assert "Deutschkurs für Frauen" in german and "German course for women" not in german
+    assert BulletinPage.objects.filter(title="German course for women").exists()
+
+
+def _names_in_order(result, town):
+    names = {page.pk: name for name, page in town.items()}
+    return [names[hit.page_id] for hit in result.hits]

@@ -1,0 +1,95 @@
+"""Elasticsearch on the real node: typos, word forms, synonyms, suggestions, and the index following content."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from tests.search.conftest import add_listing, found, run
+from wegweiser.search.backends.elasticsearch import ElasticsearchBackend
+from wegweiser.search.es.connection import alias_name, get_client
+from wegweiser.search.es.indexes import rebuild
+from wegweiser.search.models import Synonym
+from wegweiser.site.registry import listing_types
+
+pytestmark = pytest.mark.elasticsearch
+
+
+@pytest.fixture
+def indexed_town(town, elasticsearch_settings):
+    rebuild()
+    return town
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("integrazionskurs", {"integration"}),  # a typo
+        ("Deutschkurse", {"deutschkurs"}),  # a plural
+        ("Kinderbetreuung", {"integration"}),  # inside "Integrationskurs mit Kinderbetreuung"
+        ("Kurs", {"integration", "deutschkurs", "abendkurs"}),  # part of compounds
+        ("sprachcafe", {"sprachcafe"}),  # without the accent
+        ("Migrationsberatung Erwachsene", {"migrationsberatung"}),
+    ],
+)
+def test_typos_and_word_forms_still_find(indexed_town, words, expected):
+    assert found(run(ElasticsearchBackend(), {"q": words, "per_page": "50"}), indexed_town) == expected
+
+
+def test_matches_are_highlighted(indexed_town):
+    hit = run(ElasticsearchBackend(), {"q": "Kinderbetreuung"}).hits[0]
+    assert hit.highlights["title"] == "Integrationskurs mit <mark>Kinderbetreuung</mark>"
+
+
+def test_the_synonym_list_maps_what_people_type_to_what_providers_write(indexed_town):
+    assert found(run(ElasticsearchBackend(), {"q": "German course"}), indexed_town) == set()
+    Synonym.objects.create(terms="Sprachkurs, Deutschkurs, German course, курс німецької")
+    assert found(run(ElasticsearchBackend(), {"q": "курс німецької", "per_page": "50"}), indexed_town) == {
+        "deutschkurs"
+    }
+    assert found(run(ElasticsearchBackend(), {"q": "German course Frauen"}), indexed_town) == {"deutschkurs"}
+
+
+def test_suggestions_complete_current_titles_in_the_visitors_language(indexed_town):
+    suggestions = ElasticsearchBackend().suggest("deut", "de", listing_types())
+    assert set(suggestions) == {"Deutschkurs für Frauen", "Abendkurs Deutsch B2"}
+    assert "Deutschkurs Zukunft" not in ElasticsearchBackend().suggest("Deutschkurs", "de", listing_types())
+    assert "Frauentreff" in ElasticsearchBackend().suggest("frau", "de", listing_types())
+
+
+def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(
+    indexed_town, organisation_a, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = add_listing(
+            organisation_a, title="Nähcafé für Frauen", summary="Gemeinsam nähen.", district="altstadt"
+        )
+    assert {hit.page_id for hit in run(ElasticsearchBackend(), {"q": "Nähcafé"}).hits} == {page.pk}
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert run(ElasticsearchBackend(), {"q": "Nähcafé"}).hits == []
+
+
+def test_deleting_and_moving_update_the_index(
+    indexed_town, organisation_a, organisation_b, django_capture_on_commit_callbacks
+):
+    page = indexed_town["frauentreff"]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(organisation_a, pos="last-child")
+    document = get_client().get(index=alias_name(), id=str(page.pk))
+    assert document["_source"]["organisation"] == organisation_a.title
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.delete()
+    assert "frauentreff" not in found(run(ElasticsearchBackend(), {"per_page": "50"}), indexed_town)
+    assert not get_client().exists(index=alias_name(), id=str(page.pk))
+
+
+def test_reindex_builds_a_new_index_and_swaps_the_alias(indexed_town):
+    before = set(get_client().indices.get_alias(name=alias_name()))
+    call_command("search_reindex", "--no-progress")
+    after = set(get_client().indices.get_alias(name=alias_name()))
+    assert before and after and before != after
+    assert not get_client().indices.exists(index=list(before)[0])
+    assert run(ElasticsearchBackend()).total == 8

@@ -1,0 +1,72 @@
+"""If Elasticsearch cannot answer, the database does: the visitor gets results, the log gets a warning."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.search.conftest import found
+from wegweiser.search import service
+from wegweiser.search.query import SearchQuery
+from wegweiser.search.service import CIRCUIT_KEY
+from wegweiser.site.registry import listing_types
+
+NOTHING_LISTENS = "http://127.0.0.1:9"  # the discard port: connections are refused at once
+
+
+@pytest.fixture
+def elasticsearch_down(settings):
+    from wegweiser.search.es.connection import reset_client
+
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": NOTHING_LISTENS,
+        "TIMEOUT": 2,
+    }
+    reset_client()
+    yield
+    reset_client()
+
+
+def test_search_answers_from_the_database_when_elasticsearch_is_unreachable(town, elasticsearch_down, caplog):
+    query, _messages = SearchQuery.from_querydict(
+        {"q": "Deutschkurs"}, locale="de", available_types=listing_types()
+    )
+    started = time.perf_counter()
+    with caplog.at_level(logging.WARNING, logger="wegweiser.search.service"):
+        result = service.search(query, listing_types())
+    assert time.perf_counter() - started < 2.5
+    assert result.fell_back and result.backend == "database"
+    assert found(result, town) == {"deutschkurs"}
+    assert "answering from the database" in caplog.text
+
+
+def test_after_a_failure_elasticsearch_is_left_alone_for_a_while(town, elasticsearch_down, caplog):
+    from django.core.cache import cache
+
+    query, _messages = SearchQuery.from_querydict({}, locale="de", available_types=listing_types())
+    service.search(query, listing_types())
+    assert cache.get(CIRCUIT_KEY)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="wegweiser.search.service"):
+        assert service.search(query, listing_types()).total == 8
+    assert caplog.text == ""
+
+
+def test_the_search_page_and_suggestions_work_while_elasticsearch_is_down(client, town, elasticsearch_down):
+    response = client.get(reverse("search:search"), {"q": "Sprachcafé"})
+    assert response.status_code == 200
+    assert "Sprachcaf" in response.content.decode()
+    response = client.get(reverse("search:suggest"), {"q": "Sprach"})
+    assert response.status_code == 200 and response.json() == {"suggestions": ["Sprachcafé"]}
+
+
+def test_the_search_log_records_the_backend_that_really_answered(client, town, elasticsearch_down):
+    from wegweiser.search.models import SearchQueryLog
+
+    client.get(reverse("search:search"), {"q": "Sprachcafé"})
+    assert SearchQueryLog.objects.get().backend == "database"

@@ -1,0 +1,111 @@
+"""The search page as a visitor uses it: one box, facets with counts, highlights, pages, suggestions."""
+
+from __future__ import annotations
+
+import time
+
+from django.urls import reverse
+
+from wegweiser.search.models import SearchQueryLog
+
+
+def test_the_search_page_shows_highlighted_hits_and_facets_with_counts(client, town):
+    response = client.get(reverse("search:search"), {"q": "Kinderbetreuung"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Integrationskurs mit <mark>Kinderbetreuung</mark>" in html
+    assert "1 result" in html or "1 Ergebnis" in html
+    assert 'name="topic" value="sprache" checked' not in html
+    assert 'Sprache <span class="search__count">(1)</span>' in html
+
+
+def test_choosing_a_facet_keeps_its_other_values_with_counts(client, town):
+    html = client.get(reverse("search:search"), {"topic": "sprache"}).content.decode()
+    assert 'name="topic" value="sprache" checked' in html
+    assert 'Beratung <span class="search__count">(4)</span>' in html
+
+
+def test_the_search_is_logged_without_anything_about_the_visitor(client, town):
+    client.get(
+        reverse("search:search"), {"q": "Schwimmkurs", "district": "altstadt"}, REMOTE_ADDR="203.0.113.9"
+    )
+    entry = SearchQueryLog.objects.get()
+    assert (entry.query_text, entry.result_count, entry.backend, entry.locale) == (
+        "Schwimmkurs",
+        0,
+        "database",
+        "de",
+    )
+    assert entry.filters == {"district": ["altstadt"]}
+    assert "203.0.113.9" not in str(entry.__dict__)
+    client.get(reverse("search:search"))
+    assert SearchQueryLog.objects.count() == 1  # opening the empty page is not a search
+
+
+def test_a_60000_character_query_is_answered_politely_in_under_a_second(client, town):
+    started = time.perf_counter()
+    response = client.get(reverse("search:search"), {"q": "Deutschkurs " * 5000})
+    assert time.perf_counter() - started < 1
+    assert response.status_code == 200
+    assert "shortened" in response.content.decode() or "gekürzt" in response.content.decode()
+
+
+def test_nonsense_parameters_give_messages_not_errors(client, town):
+    response = client.get(
+        reverse("search:search"),
+        {
+            "lat": "x",
+            "lon": "y",
+            "page": "abc",
+            "per_page": "-1",
+            "sort": "price",
+            "topic": "<script>",
+            "date_from": "1.1.",
+        },
+    )
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
+
+
+def test_near_a_district_sorted_by_distance_shows_how_far(client, town):
+    html = client.get(
+        reverse("search:search"), {"near": "nordstadt", "radius": "1", "sort": "distance"}
+    ).content.decode()
+    assert "Deutschkurs für Frauen" in html and "Abendkurs Deutsch B2" not in html
+    assert "0.0 km" in html or "0,0 km" in html
+
+
+def test_htmx_requests_get_the_same_page_to_swap_results_and_facets(client, town):
+    response = client.get(reverse("search:search"), {"q": "Frauen"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert 'id="search-app"' in response.content.decode()
+
+
+def test_pages_of_results_link_to_each_other(client, town):
+    html = client.get(reverse("search:search"), {"per_page": "10", "page": "1", "q": ""}).content.decode()
+    assert 'rel="next"' not in html  # eight listings fit on one page
+    for number in range(5):
+        from tests.search.conftest import add_listing
+
+        add_listing(town["sprachcafe"].get_parent(), title=f"Elterncafé {number}")
+    html = client.get(reverse("search:search"), {"per_page": "10"}).content.decode()
+    assert 'rel="next"' in html and "page=2" in html
+
+
+def test_autocomplete_returns_titles_as_json(client, town):
+    response = client.get(reverse("search:suggest"), {"q": "Frau"})
+    assert response.status_code == 200
+    assert response.json() == {"suggestions": ["Frauentreff", "Deutschkurs für Frauen"]}
+    assert client.get(reverse("search:suggest"), {"q": "F"}).json() == {"suggestions": []}
+
+
+def test_the_office_can_edit_the_synonym_list(client, admin_user):
+    client.force_login(admin_user)
+    response = client.post(
+        reverse("wagtailsnippets_finder_synonym:add"),
+        {"terms": "Beratung, Counselling", "note": "Sozialberatung"},
+    )
+    assert response.status_code == 302
+    from wegweiser.search.models import Synonym
+
+    assert Synonym.objects.get().term_list == ["beratung", "counselling"]

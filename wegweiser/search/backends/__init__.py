@@ -1,0 +1,47 @@
+"""Search backends: one interface, the embedded database backend and Elasticsearch.
+
+Which one answers is a setting (``WEGWEISER_SEARCH["BACKEND"]``); :func:`wegweiser.search.service.search`
+falls back to the database when Elasticsearch cannot answer in time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.conf import settings
+
+from wegweiser.search.query import SearchQuery, SearchResult
+from wegweiser.site.registry import ListingType
+
+
+class SearchUnavailable(Exception):
+    """The backend cannot answer now (unreachable, too slow, index missing): the caller falls back."""
+
+
+class SearchBackend:
+    """What every backend can do: answer a query over some listing types, and suggest completions."""
+
+    name = ""
+
+    def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
+        raise NotImplementedError
+
+    def suggest(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
+    ) -> list[str]:
+        raise NotImplementedError
+
+
+def configured_backend_name() -> str:
+    return settings.WEGWEISER_SEARCH.get("BACKEND", "database")
+
+
+def get_backend(name: str | None = None) -> SearchBackend:
+    name = name or configured_backend_name()
+    if name == "elasticsearch":
+        from wegweiser.search.backends.elasticsearch import ElasticsearchBackend
+
+        return ElasticsearchBackend()
+    from wegweiser.search.backends.database import DatabaseBackend
+
+    return DatabaseBackend()

@@ -1,0 +1,253 @@
+"""The embedded search backend: the ORM over every listing type, filtered by the listing pages' FilterSets.
+
+It needs nothing but the database, so ``make run`` has a working finder. On PostgreSQL the words are
+also matched with full text search (German stemming); everywhere they are matched as forgiving
+substrings (stems, umlaut spellings, synonyms). Facet counts come from one aggregate query per facet
+and listing type; "near me" narrows by bounding box in SQL and by exact distance in Python.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Mapping
+
+from django.db import connection
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Lower
+from django.http import QueryDict
+from wagtail.models import Locale
+
+from wegweiser.search.backends import SearchBackend
+from wegweiser.search.geo import bounding_box, haversine_km
+from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
+from wegweiser.search.results import attach_pages, facet_table, locale_for
+from wegweiser.search.wording import highlight, query_units, word_variants
+from wegweiser.site.listings import filterset_for, localized
+from wegweiser.site.registry import ListingType
+
+TEXT_FIELDS = ("title", "summary", "search_description")
+#: PostgreSQL text search configurations for the portal's languages (others: no stemming).
+POSTGRES_CONFIGS = {"de": "german", "en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
+        started = time.perf_counter()
+        locale = locale_for(query.locale)
+        searched_keys = query.listing_types or list(listing_types)
+        bases: dict[str, QuerySet] = {}
+        distances: dict[str, dict[int, float]] = {}
+        for key, listing_type in listing_types.items():
+            bases[key], distances[key] = self._base(listing_type, query, locale)
+        # A type with nothing matching the words, dates and place needs no facet queries at all.
+        empty = {key for key, queryset in bases.items() if not queryset.exists()}
+
+        filtered = {
+            key: apply_filters(listing_types[key], bases[key], query.filters) for key in listing_types
+        }
+        counts: dict[str, Counter] = {TYPE_FACET: Counter()}
+        for key, queryset in filtered.items():
+            counts[TYPE_FACET][key] = queryset.count() if queryset is not None and key not in empty else 0
+        searched = [listing_types[key] for key in searched_keys]
+        for name, facet in search_facets(searched).items():
+            counter: Counter = Counter()
+            for listing_type in searched:
+                if listing_type.key in empty or not any(
+                    own.name == name for own in listing_type.all_facets()
+                ):
+                    continue
+                queryset = apply_filters(listing_type, bases[listing_type.key], query.filters_without(name))
+                if queryset is not None:
+                    counter.update(count_values(queryset, facet.field, facet.kind))
+            counts[name] = counter
+
+        total = sum(counts[TYPE_FACET][key] for key in searched_keys)
+        hits = self._page_of_hits(
+            query, {key: None if key in empty else filtered[key] for key in searched_keys}, distances, locale
+        )
+        hits = attach_pages(hits, listing_types, query)
+        for hit in hits:
+            hit.highlights = {
+                "title": highlight(hit.page.title, query.words),
+                "summary": highlight(hit.page.summary, query.words, limit=300),
+            }
+        return SearchResult(
+            query=query,
+            hits=hits,
+            facets=facet_table(query, listing_types, searched, counts),
+            total=total,
+            backend=self.name,
+            took_ms=round((time.perf_counter() - started) * 1000),
+        )
+
+    # -- narrowing --------------------------------------------------------------------------------
+    def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale):
+        """Current listings in the visitor's language matching the words, dates and place (not facets)."""
+        queryset = localized(listing_type.model.objects.current(), locale)
+        if query.words:
+            queryset = queryset.filter(text_condition(query.words, query.locale))
+        if query.date_to:
+            queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=query.date_to))
+        if query.date_from:
+            queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=query.date_from))
+        distances: dict[int, float] = {}
+        if query.point is not None and (query.radius_km or query.sort == "distance"):
+            located = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+            if query.radius_km:
+                min_lat, max_lat, min_lon, max_lon = bounding_box(query.point, query.radius_km)
+                located = located.filter(
+                    latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+                )
+            for pk, latitude, longitude in located.values_list("pk", "latitude", "longitude"):
+                distance = haversine_km(query.point, latitude, longitude)
+                if query.radius_km is None or distance <= query.radius_km:
+                    distances[pk] = distance
+            if query.radius_km:
+                queryset = queryset.filter(pk__in=list(distances))
+        return queryset, distances
+
+    def _page_of_hits(self, query, filtered, distances, locale) -> list[SearchHit]:
+        """The requested page across all listing types: each type's best ``offset + per_page``, merged."""
+        wanted = query.offset + query.per_page
+        rows = []
+        for key, queryset in filtered.items():
+            if queryset is None:
+                continue
+            if query.sort == "distance":
+                ids = set(queryset.values_list("pk", flat=True))
+                titles = dict(queryset.values_list("pk", "title"))
+                for pk in ids:
+                    distance = distances[key].get(pk)
+                    rank = (distance is None, distance or 0.0, titles[pk].lower(), pk)
+                    rows.append((rank, SearchHit(key, pk, distance_km=distance)))
+                continue
+            queryset = queryset.annotate(
+                score=relevance(query.words, query.locale), sort_title=Lower("title")
+            )
+            if query.sort == "date":
+                ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
+                for pk, score, published in ordered.values_list("pk", "score", "first_published_at")[:wanted]:
+                    rank = (-(published.timestamp() if published else 0), pk)
+                    rows.append((rank, SearchHit(key, pk, score=float(score))))
+            else:
+                ordered = queryset.order_by("-score", "sort_title", "pk")
+                for pk, score, title in ordered.values_list("pk", "score", "sort_title")[:wanted]:
+                    rows.append(((-float(score), title, pk), SearchHit(key, pk, score=float(score))))
+        rows.sort(key=lambda row: row[0])
+        return [hit for _rank, hit in rows[query.offset : wanted]]
+
+    # -- suggestions ------------------------------------------------------------------------------
+    def suggest(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
+    ) -> list[str]:
+        """Titles of current listings starting with (or else containing) what has been typed so far."""
+        prefix = " ".join(prefix.split())[:50]
+        if len(prefix) < 2:
+            return []
+        found: list[str] = []
+        locale_obj = locale_for(locale)
+        for lookup in ("istartswith", "icontains"):
+            for listing_type in listing_types.values():
+                queryset = localized(listing_type.model.objects.current(), locale_obj)
+                titles = (
+                    queryset.filter(**{f"title__{lookup}": prefix})
+                    .order_by("title")
+                    .values_list("title", flat=True)
+                )
+                found.extend(titles[:limit])
+            found = list(dict.fromkeys(found))
+            if len(found) >= limit:
+                break
+        return sorted(
+            found[:limit], key=lambda title: (not title.lower().startswith(prefix.lower()), title.lower())
+        )
+
+
+def apply_filters(
+    listing_type: ListingType, queryset: QuerySet, filters: dict[str, list[str]]
+) -> QuerySet | None:
+    """The listing page's own FilterSet applied to ``queryset``; ``None`` if a filter does not apply to the type."""
+    own = {facet.name: facet for facet in listing_type.all_facets()}
+    if any(name not in own for name in filters):
+        return None
+    if not filters:
+        return queryset
+    data = QueryDict(mutable=True)
+    for name, values in filters.items():
+        data.setlist(name, ["on"] if own[name].kind == "flag" else values)
+    return filterset_for(listing_type)(data=data, queryset=queryset).qs
+
+
+def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
+    """How many distinct listings carry each value of a facet: one aggregate query."""
+    from django.db.models import Count
+
+    rows = (
+        queryset.order_by()
+        .values(field)
+        .annotate(listings=Count("pk", distinct=True))
+        .values_list(field, "listings")
+    )
+    counter: Counter = Counter()
+    for value, listings in rows:
+        if value is None or value == "":
+            continue
+        if kind == "flag":
+            if value:
+                counter["1"] += listings
+            continue
+        counter[str(value)] += listings
+    return counter
+
+
+def text_condition(words: list[str], locale_code: str) -> Q:
+    """Every word must be found, in any of its forms, in a title, summary or description."""
+    condition = Q()
+    for word in query_units(words):
+        variants = word_variants(word)
+        if not variants:
+            continue
+        word_q = Q()
+        for variant in variants:
+            for field in TEXT_FIELDS:
+                word_q |= Q(**{f"{field}__icontains": variant})
+        condition &= word_q
+    if connection.vendor == "postgresql" and words:
+        condition |= _postgres_match(words, locale_code)
+    return condition
+
+
+def _postgres_match(words: list[str], locale_code: str) -> Q:
+    """Full text match in the visitor's language and in German (the language of untranslated content)."""
+    from django.contrib.postgres.search import SearchQuery as PgQuery
+    from django.contrib.postgres.search import SearchVector, SearchVectorExact
+
+    text = " ".join(words)
+    condition = Q()
+    for config in dict.fromkeys([POSTGRES_CONFIGS.get(locale_code, "simple"), "german"]):
+        vector = SearchVector(*TEXT_FIELDS, config=config)
+        condition |= Q(SearchVectorExact(vector, PgQuery(text, config=config, search_type="websearch")))
+    return condition
+
+
+def relevance(words: list[str], locale_code: str):
+    """A simple score: a word in the title counts three, in the summary two, elsewhere one."""
+    if not words:
+        return Value(0, output_field=IntegerField())
+    score = Value(0, output_field=IntegerField())
+    for word in query_units(words):
+        variants = word_variants(word)
+        title_q, summary_q = Q(), Q()
+        for variant in variants:
+            title_q |= Q(title__icontains=variant)
+            summary_q |= Q(summary__icontains=variant)
+        score = score + Case(
+            When(title_q, then=Value(3)),
+            When(summary_q, then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return score

@@ -1,0 +1,208 @@
+"""The Elasticsearch backend: the same query and facets as the database backend, at scale.
+
+Facets are disjunctive: the chosen facet values go into ``post_filter`` (they narrow the hits), and
+each facet's aggregation is filtered by every *other* facet's choice, so the counts of a facet's
+other values stay visible once one is chosen. Expired content is filtered out at query time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Mapping
+
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from elasticsearch.dsl import A, Q, Search
+
+from wegweiser.search.backends import SearchBackend, SearchUnavailable
+from wegweiser.search.es.analysis import analysed_languages, node_capabilities
+from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
+from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
+from wegweiser.search.results import attach_pages, facet_table, locale_for
+from wegweiser.search.wording import highlight, query_forms, query_units, synonyms_of
+from wegweiser.site.registry import ListingType
+
+TEXT_FIELDS = ["title^3", "summary^2", "body", "organisation", "extra_text"]
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
+        started = time.perf_counter()
+        searched_keys = query.listing_types or list(listing_types)
+        searched = [listing_types[key] for key in searched_keys]
+        facets = search_facets(searched)
+        locale = locale_for(query.locale).language_code
+        try:
+            search = self._build(query, listing_types, searched_keys, facets, locale)
+            response = search.using(get_client()).index(alias_name()).execute()
+        except UNAVAILABLE_ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+
+        counts: dict[str, Counter] = {}
+        for name in [TYPE_FACET, *facets]:
+            bucket_agg = getattr(response.aggregations, f"facet_{name}", None)
+            counts[name] = Counter(
+                {str(bucket.key): bucket.doc_count for bucket in bucket_agg.values.buckets}
+                if bucket_agg
+                else {}
+            )
+        hits = []
+        for document in response.hits:
+            meta = document.meta
+            distance = None
+            if query.sort == "distance" and getattr(meta, "sort", None):
+                distance = float(meta.sort[0]) if meta.sort[0] not in (None, "Infinity") else None
+            highlights = {}
+            for field in ("title", "summary"):
+                fragments = getattr(getattr(meta, "highlight", None), field, None)
+                if fragments:
+                    highlights[field] = mark_safe(" … ".join(fragments))  # noqa: S308 - encoder "html" escaped it
+            hits.append(
+                SearchHit(
+                    document.listing_type, int(document.page_id), float(meta.score or 0), distance, highlights
+                )
+            )
+        hits = attach_pages(hits, listing_types, query)
+        for hit in hits:
+            # A match through word forms or synonyms has no Elasticsearch highlight; mark the words here.
+            hit.highlights.setdefault("title", highlight(hit.page.title, query.words))
+            hit.highlights.setdefault("summary", highlight(hit.page.summary, query.words, limit=300))
+        return SearchResult(
+            query=query,
+            hits=hits,
+            facets=facet_table(query, listing_types, searched, counts),
+            total=response.hits.total.value,
+            backend=self.name,
+            took_ms=round((time.perf_counter() - started) * 1000),
+        )
+
+    def _build(self, query: SearchQuery, listing_types, searched_keys, facets, locale: str) -> Search:
+        search = Search().extra(track_total_hits=True)
+        search = search.query(self._text_query(query)) if query.words else search.query(Q("match_all"))
+        search = search.filter(Q("bool", filter=visibility_filters(query, locale)))
+
+        type_filter = Q("terms", listing_type=searched_keys) if query.listing_types else None
+        facet_filters = {name: Q("terms", **{f"f_{name}": values}) for name, values in query.filters.items()}
+        narrowing = [*facet_filters.values(), *([type_filter] if type_filter else [])]
+        if narrowing:
+            search = search.post_filter(Q("bool", filter=narrowing))
+
+        every_facet = Q("bool", filter=list(facet_filters.values())) if facet_filters else Q("match_all")
+        type_agg = A("filter", every_facet)
+        type_agg.bucket("values", "terms", field="listing_type", size=max(10, len(listing_types)))
+        search.aggs.bucket(f"facet_{TYPE_FACET}", type_agg)
+        for name, facet in facets.items():
+            others = [clause for other, clause in facet_filters.items() if other != name]
+            if type_filter is not None:
+                others.append(type_filter)
+            agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
+            agg.bucket("values", "terms", field=f"f_{name}", size=max(10, len(facet.get_choices()) + 5))
+            search.aggs.bucket(f"facet_{name}", agg)
+
+        search = search.sort(*self._sort(query)).source(["page_id", "listing_type"])
+        if query.words:
+            search = (
+                search.highlight_options(
+                    pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
+                )
+                .highlight("title", number_of_fragments=0)
+                .highlight("summary", fragment_size=200, number_of_fragments=1)
+            )
+        return search[query.offset : query.offset + query.per_page]
+
+    def _text_query(self, query: SearchQuery) -> Q:
+        """Every word must be found: fuzzily in the texts, as a word form, or as one of its synonyms."""
+        fields = list(TEXT_FIELDS)
+        languages = analysed_languages(node_capabilities())
+        for code in dict.fromkeys([query.locale, "de"]):
+            if code in languages:
+                fields.append(f"text_{code}")
+        clauses = []
+        for word in query_units(query.words):
+            if " " in word:
+                should = [Q("multi_match", query=word, fields=fields, type="phrase")]
+            else:
+                should = [
+                    Q("multi_match", query=word, fields=fields, fuzziness="AUTO", prefix_length=1),
+                    Q("terms", forms=query_forms(word), boost=0.8),
+                ]
+            for synonym in synonyms_of(word):
+                should.append(Q("multi_match", query=synonym, fields=fields, type="phrase", boost=0.9))
+            clauses.append(Q("bool", should=should, minimum_should_match=1))
+        return Q("bool", must=clauses)
+
+    def _sort(self, query: SearchQuery) -> list:
+        if query.sort == "distance" and query.point is not None:
+            location = {"lat": query.point.latitude, "lon": query.point.longitude}
+            return [
+                {"_geo_distance": {"location": location, "order": "asc", "unit": "km"}},
+                "title.sort",
+                "page_id",
+            ]
+        if query.sort == "date":
+            return [{"first_published_at": {"order": "desc", "missing": "_last"}}, "page_id"]
+        if query.words:
+            return ["_score", "title.sort", "page_id"]
+        return ["title.sort", "page_id"]
+
+    def suggest(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
+    ) -> list[str]:
+        """Completion suggester in the visitor's language; expired listings are skipped afterwards."""
+        prefix = " ".join(prefix.split())[:50]
+        if len(prefix) < 2:
+            return []
+        today = timezone.localdate().isoformat()
+        body = {
+            "_source": ["title", "valid_from", "valid_until", "listing_type"],
+            "suggest": {
+                "titles": {
+                    "prefix": prefix,
+                    "completion": {
+                        "field": "suggest",
+                        "size": limit * 3,
+                        "skip_duplicates": True,
+                        "contexts": {"shown_in": [locale_for(locale).language_code]},
+                    },
+                }
+            },
+        }
+        try:
+            response = get_client().search(index=alias_name(), **body)
+        except UNAVAILABLE_ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
+        titles: list[str] = []
+        for option in response["suggest"]["titles"][0]["options"]:
+            source = option.get("_source", {})
+            if source.get("listing_type") not in listing_types:
+                continue
+            if (source.get("valid_from") or "") > today or (source.get("valid_until") or "9999") < today:
+                continue
+            titles.append(source["title"])
+        return list(dict.fromkeys(titles))[:limit]
+
+
+def visibility_filters(query: SearchQuery, locale: str) -> list[Q]:
+    """In the visitor's language, within the validity period (checked now, not at indexing), dates, place."""
+    today = timezone.localdate().isoformat()
+    filters = [
+        Q("term", shown_in=locale),
+        ~Q("range", valid_from={"gt": today}),
+        ~Q("range", valid_until={"lt": today}),
+    ]
+    if query.date_to:
+        filters.append(~Q("range", valid_from={"gt": query.date_to.isoformat()}))
+    if query.date_from:
+        filters.append(~Q("range", valid_until={"lt": query.date_from.isoformat()}))
+    if query.point is not None and query.radius_km:
+        filters.append(
+            Q(
+                "geo_distance",
+                distance=f"{query.radius_km}km",
+                location={"lat": query.point.latitude, "lon": query.point.longitude},
+            )
+        )
+    return filters

@@ -1,0 +1,121 @@
+"""Index settings that fit the node: language analyzers where the node has them, plain folding otherwise.
+
+Language analyzers, ASCII folding and the decompounder live in Elasticsearch's ``analysis-common``
+module. A full distribution has it; a minimal one (the integration-test build) does not. The finder
+asks the node once and builds what it can; word forms and compounds are additionally handled in
+Python (:func:`wegweiser.search.wording.index_forms`), so search stays forgiving on either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from wegweiser.search.wording import COMPOUND_PARTS
+
+#: Our locales with a built-in Elasticsearch language analyzer; the others use the folded standard one.
+LANGUAGE_ANALYZERS = {"en": "english", "ar": "arabic", "fa": "persian", "ru": "russian", "tr": "turkish"}
+
+
+@dataclass(frozen=True)
+class NodeCapabilities:
+    modules: frozenset[str]
+
+    @property
+    def language_analysis(self) -> bool:
+        return "analysis-common" in self.modules
+
+
+@cache
+def node_capabilities() -> NodeCapabilities:
+    from wegweiser.search.es.connection import get_client
+
+    info = get_client().nodes.info(metric="plugins", filter_path="nodes.*.modules.name,nodes.*.plugins.name")
+    names: set[str] = set()
+    for node in info.get("nodes", {}).values():
+        names.update(module["name"] for module in node.get("modules", []))
+        names.update(plugin["name"] for plugin in node.get("plugins", []))
+    return NodeCapabilities(frozenset(names))
+
+
+def analysed_languages(capabilities: NodeCapabilities) -> list[str]:
+    """Locales that get a ``text_<locale>`` field with their own analyzer on this node."""
+    return ["de", *LANGUAGE_ANALYZERS] if capabilities.language_analysis else []
+
+
+def analysis_settings(capabilities: NodeCapabilities) -> dict:
+    if not capabilities.language_analysis:
+        return {
+            "analyzer": {"folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]}},
+            "normalizer": {"sortable": {"type": "custom", "filter": ["lowercase"]}},
+        }
+    analyzers = {
+        "folded": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+        "text_de": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [
+                "lowercase",
+                "de_decompound",
+                "de_stop",
+                "german_normalization",
+                "de_stem",
+                "asciifolding",
+            ],
+        },
+    }
+    for code, language in LANGUAGE_ANALYZERS.items():
+        analyzers[f"text_{code}"] = {"type": language}
+    return {
+        "filter": {
+            "de_decompound": {
+                "type": "dictionary_decompounder",
+                "word_list": list(COMPOUND_PARTS),
+                "min_subword_size": 4,
+                "only_longest_match": False,
+            },
+            "de_stop": {"type": "stop", "stopwords": "_german_"},
+            "de_stem": {"type": "stemmer", "language": "light_german"},
+        },
+        "analyzer": analyzers,
+        "normalizer": {"sortable": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+    }
+
+
+def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas: int = 0) -> dict:
+    """Settings and mappings of a listings index; one keyword field ``f_<facet>`` per facet."""
+    text = {"type": "text", "analyzer": "folded"}
+    properties = {
+        "page_id": {"type": "integer"},
+        "listing_type": {"type": "keyword"},
+        "locale": {"type": "keyword"},
+        "shown_in": {"type": "keyword"},
+        "title": {**text, "fields": {"sort": {"type": "keyword", "normalizer": "sortable"}}},
+        "summary": text,
+        "body": text,
+        "organisation": text,
+        "extra_text": text,
+        "forms": {"type": "text", "analyzer": "standard"},
+        "extra": {"type": "object", "enabled": False},
+        "valid_from": {"type": "date"},
+        "valid_until": {"type": "date"},
+        "first_published_at": {"type": "date"},
+        "location": {"type": "geo_point"},
+        "suggest": {
+            "type": "completion",
+            "analyzer": "simple",
+            "contexts": [{"name": "shown_in", "type": "category", "path": "shown_in"}],
+        },
+    }
+    for code in analysed_languages(capabilities):
+        properties[f"text_{code}"] = {"type": "text", "analyzer": f"text_{code}"}
+    for name in facet_names:
+        properties[f"f_{name}"] = {"type": "keyword"}
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": replicas,
+            "analysis": analysis_settings(capabilities),
+        },
+        "mappings": {"dynamic": False, "properties": properties},
+    }

@@ -1,0 +1,149 @@
+"""Search documents built from the listing-type registry: one document per published page and language.
+
+``shown_in`` says in which visitor languages a document is found: a translation in its own language,
+a German original also in every language it has no translation in (as the listing pages do it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+
+from django.utils.html import strip_tags
+from wagtail.models import Locale
+
+from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
+from wegweiser.search.wording import index_forms
+from wegweiser.site.listings import with_card_data
+from wegweiser.site.registry import ListingType
+
+
+def all_facet_names(listing_types: Iterable[ListingType]) -> list[str]:
+    names: list[str] = []
+    for listing_type in listing_types:
+        names.extend(facet.name for facet in listing_type.all_facets() if facet.name not in names)
+    return names
+
+
+def body_text(page) -> str:
+    """The searchable words of a page's StreamField body, without markup."""
+    body = getattr(page, "body", None)
+    if not body:
+        return ""
+    words: list[str] = []
+    for child in body:
+        try:
+            content = child.block.get_searchable_content(child.value)
+        except (AttributeError, TypeError, ValueError):
+            continue
+        words.extend(strip_tags(str(item)) for item in content)
+    return " ".join(words)
+
+
+def facet_values(listing_type: ListingType, page_ids: list[int]) -> dict[int, dict[str, list[str]]]:
+    """``page id -> facet -> values``, one query per facet, the same lookups the FilterSets use."""
+    values: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for facet in listing_type.all_facets():
+        rows = listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", facet.field)
+        for pk, value in rows:
+            if value is None or value == "":
+                continue
+            if facet.kind == "flag":
+                if value:
+                    values[pk][facet.name] = ["1"]
+            elif str(value) not in values[pk][facet.name]:
+                values[pk][facet.name].append(str(value))
+    return values
+
+
+def shown_in_for(listing_type: ListingType, pages: list) -> dict[int, list[str]]:
+    """For each page, the visitor languages in which it is the version to find."""
+    default = Locale.get_default()
+    codes = list(Locale.objects.values_list("language_code", flat=True))
+    keys = [page.translation_key for page in pages if page.locale_id == default.pk]
+    translated: dict = defaultdict(set)
+    rows = listing_type.model.objects.filter(translation_key__in=keys).exclude(locale=default)
+    for key, code in rows.values_list("translation_key", "locale__language_code"):
+        translated[key].add(code)
+    shown: dict[int, list[str]] = {}
+    for page in pages:
+        if page.locale_id == default.pk:
+            shown[page.pk] = [code for code in codes if code not in translated[page.translation_key]]
+        else:
+            shown[page.pk] = [page.locale.language_code]
+    return shown
+
+
+def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapabilities) -> Iterator[dict]:
+    """Index documents (``_id`` included) for current pages of one listing type."""
+    if not pages:
+        return
+    ids = [page.pk for page in pages]
+    facets = facet_values(listing_type, ids)
+    shown_in = shown_in_for(listing_type, pages)
+    languages = analysed_languages(capabilities)
+    for page in pages:
+        body = body_text(page)
+        extra = {}
+        for name, getter in listing_type.document_fields.items():
+            try:
+                value = getter(page)
+            except (AttributeError, TypeError, ValueError):
+                value = None
+            extra[name] = (
+                value if isinstance(value, str | int | float | bool) or value is None else str(value)
+            )
+        extra_text = " ".join(str(value) for value in extra.values() if isinstance(value, str))
+        organisation = page.organisation.title if page.organisation_id and page.organisation else ""
+        document = {
+            "_id": str(page.pk),
+            "page_id": page.pk,
+            "listing_type": listing_type.key,
+            "locale": page.locale.language_code,
+            "shown_in": shown_in[page.pk],
+            "title": page.title,
+            "summary": page.summary,
+            "body": body,
+            "organisation": organisation,
+            "extra_text": extra_text,
+            "extra": extra,
+            "forms": index_forms(" ".join([page.title, page.summary, body, extra_text])),
+            "valid_from": page.valid_from.isoformat() if page.valid_from else None,
+            "valid_until": page.valid_until.isoformat() if page.valid_until else None,
+            "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,
+            "suggest": {"input": _suggest_inputs(page.title)},
+        }
+        if page.has_coordinates:
+            document["location"] = {"lat": page.latitude, "lon": page.longitude}
+        if page.locale.language_code in languages:
+            document[f"text_{page.locale.language_code}"] = " ".join([page.title, page.summary, body])
+        for name, values in facets.get(page.pk, {}).items():
+            document[f"f_{name}"] = values
+        yield document
+
+
+def _suggest_inputs(title: str) -> list[str]:
+    """The whole title and the title from each later word on, so "Frauen" completes "Deutschkurs für Frauen"."""
+    words = title.split()
+    inputs = [" ".join(words[index:]) for index in range(len(words)) if len(words[index]) >= 3]
+    return list(dict.fromkeys([title, *inputs]))[:10]
+
+
+def current_pages(listing_type: ListingType, queryset=None) -> list:
+    return list(
+        with_card_data(current_queryset(listing_type, queryset), listing_type).select_related("locale")
+    )
+
+
+def current_queryset(listing_type: ListingType, queryset=None):
+    """The pages of a type that belong in the index: live, public, within their validity period.
+
+    Pages that are not valid *yet* are indexed too (the query filters on dates), so that they appear
+    on their first day without waiting for a sync.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    base = queryset if queryset is not None else listing_type.model.objects.all()
+    today = timezone.localdate()
+    return base.filter(live=True).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today)).public()

@@ -1,0 +1,67 @@
+"""What the finder stores: an anonymous log of searches, and the editable synonym list."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class SearchQueryLog(models.Model):
+    """One search as the office's reports see it: what was asked and how much was found.
+
+    Deliberately without IP address, user, session or anything else that could identify a visitor.
+    """
+
+    query_text = models.CharField(_("search words"), max_length=200, blank=True)
+    locale = models.CharField(_("language"), max_length=10)
+    listing_types = models.JSONField(_("listing types"), default=list, blank=True)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    result_count = models.IntegerField(_("number of results"))
+    backend = models.CharField(_("search backend"), max_length=20)
+    took_ms = models.IntegerField(_("time taken (ms)"))
+    created_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("logged search")
+        verbose_name_plural = _("logged searches")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.query_text or '–'} ({self.result_count})"
+
+
+class Synonym(models.Model):
+    """A group of words that mean the same to a visitor ("Deutschkurs, Sprachkurs, German course").
+
+    People type what they know; providers write what they call it. Every word of a group finds the
+    others, in both search backends.
+    """
+
+    terms = models.TextField(
+        _("words that mean the same"),
+        help_text=_(
+            'Separated by commas, for example: "Deutschkurs, Sprachkurs, German course, курс німецької".'
+        ),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonyms")
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return self.terms[:80]
+
+    @property
+    def term_list(self) -> list[str]:
+        """The group's words, trimmed, lower-cased, without blanks or duplicates, in their given order."""
+        seen: list[str] = []
+        for term in self.terms.replace("\n", ",").split(","):
+            cleaned = " ".join(term.split()).lower()
+            if cleaned and cleaned not in seen:
+                seen.append(cleaned)
+        return seen

@@ -1,0 +1,70 @@
+"""Turning raw backend answers into what the page shows: facet tables with labels, hits with their pages."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from wagtail.models import Locale
+
+from wegweiser.search.geo import haversine_km
+from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, search_facets
+from wegweiser.site.listings import with_card_data
+from wegweiser.site.registry import ListingType
+
+
+def locale_for(code: str) -> Locale:
+    """The site's locale for a visitor language; the default (German) one if the site has no such locale."""
+    return Locale.objects.filter(language_code=code).first() or Locale.get_default()
+
+
+def facet_table(
+    query: SearchQuery,
+    available: Mapping[str, ListingType],
+    searched: list[ListingType],
+    counts: Mapping[str, Counter],
+) -> dict[str, list[tuple[str, str, int]]]:
+    """``{facet: [(value, label, count)]}`` for every value a visitor can choose, zero counts included.
+
+    Both backends produce ``counts`` (``facet -> Counter(value -> n)``) their own way; the table around
+    them is built here once, so that the two can be compared value by value.
+    """
+    table: dict[str, list[tuple[str, str, int]]] = {
+        TYPE_FACET: [
+            (key, str(listing_type.verbose_name_plural), counts.get(TYPE_FACET, Counter()).get(key, 0))
+            for key, listing_type in available.items()
+        ]
+    }
+    for name, facet in search_facets(searched).items():
+        facet_counts = counts.get(name, Counter())
+        table[name] = [
+            (str(value), str(label), facet_counts.get(str(value), 0)) for value, label in facet.get_choices()
+        ]
+    return table
+
+
+def attach_pages(
+    hits: list[SearchHit], listing_types: Mapping[str, ListingType], query: SearchQuery
+) -> list[SearchHit]:
+    """Load the specific pages of a page of hits (one query per listing type) and their distances.
+
+    Hits whose page vanished between indexing and now are dropped rather than shown broken.
+    """
+    by_type: dict[str, list[int]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.listing_type, []).append(hit.page_id)
+    pages = {}
+    for key, ids in by_type.items():
+        listing_type = listing_types[key]
+        for page in with_card_data(listing_type.model.objects.filter(pk__in=ids), listing_type):
+            pages[(key, page.pk)] = page
+    kept = []
+    for hit in hits:
+        page = pages.get((hit.listing_type, hit.page_id))
+        if page is None:
+            continue
+        hit.page = page
+        if hit.distance_km is None and query.point is not None and page.has_coordinates:
+            hit.distance_km = haversine_km(query.point, page.latitude, page.longitude)
+        kept.append(hit)
+    return kept

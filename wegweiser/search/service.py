@@ -1,0 +1,69 @@
+"""The finder's front door: pick the configured backend, fall back to the database, log anonymously.
+
+If Elasticsearch is unreachable or slower than ``WEGWEISER_SEARCH["TIMEOUT"]``, the database answers
+and a warning is logged; for the next half minute Elasticsearch is not asked again, so that visitors
+do not each wait for the timeout while it is down.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+
+from django.core.cache import cache
+
+from wegweiser.search.backends import SearchUnavailable, configured_backend_name, get_backend
+from wegweiser.search.models import SearchQueryLog
+from wegweiser.search.query import MAX_QUERY_LENGTH, SearchQuery, SearchResult
+from wegweiser.site.registry import ListingType
+
+logger = logging.getLogger(__name__)
+
+CIRCUIT_KEY = "wegweiser:search:elasticsearch-down"
+CIRCUIT_SECONDS = 30
+
+
+def search(query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
+    started = time.perf_counter()
+    name = configured_backend_name()
+    result = None
+    if name != "database" and not cache.get(CIRCUIT_KEY):
+        try:
+            result = get_backend(name).search(query, listing_types)
+        except SearchUnavailable as error:
+            _trip(name, error)
+    if result is None:
+        result = get_backend("database").search(query, listing_types)
+        result.fell_back = name != "database"
+    result.took_ms = round((time.perf_counter() - started) * 1000)
+    return result
+
+
+def suggest(prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8) -> list[str]:
+    name = configured_backend_name()
+    if name != "database" and not cache.get(CIRCUIT_KEY):
+        try:
+            return get_backend(name).suggest(prefix, locale, listing_types, limit)
+        except SearchUnavailable as error:
+            _trip(name, error)
+    return get_backend("database").suggest(prefix, locale, listing_types, limit)
+
+
+def _trip(name: str, error: Exception) -> None:
+    logger.warning("Search backend %s unavailable, answering from the database: %s", name, error)
+    cache.set(CIRCUIT_KEY, True, CIRCUIT_SECONDS)
+
+
+def log_search(result: SearchResult) -> SearchQueryLog:
+    """Store what was searched and how much was found, for the office's reports; nothing about who."""
+    query = result.query
+    return SearchQueryLog.objects.create(
+        query_text=query.text[:MAX_QUERY_LENGTH],
+        locale=query.locale[:10],
+        listing_types=list(query.listing_types),
+        filters=query.log_filters(),
+        result_count=result.total,
+        backend=("database" if result.fell_back else result.backend)[:20],
+        took_ms=result.took_ms,
+    )

@@ -1,0 +1,61 @@
+"""Keep the search index following the content: publish, unpublish, delete and move enqueue a sync task.
+
+The task is enqueued once the database transaction commits, so the worker sees what the editor saved.
+Expiry needs no signal: queries filter on the validity dates.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from wegweiser.search.models import Synonym
+from wegweiser.search.wording import invalidate_synonyms
+from wegweiser.site.models import Listing
+from wegweiser.site.registry import listing_type_for_model, listing_types
+
+
+def _is_listing(instance) -> bool:
+    return isinstance(instance, Listing) and listing_type_for_model(type(instance)) is not None
+
+
+def _enqueue_sync(page_ids: list[int]) -> None:
+    from wegweiser.search.tasks import sync_listings
+
+    if page_ids:
+        transaction.on_commit(lambda: sync_listings.enqueue(page_ids=page_ids))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def listing_changed(sender, instance, **kwargs) -> None:
+    if _is_listing(instance):
+        _enqueue_sync([instance.pk])
+
+
+@receiver(post_delete)
+def listing_deleted(sender, instance, **kwargs) -> None:
+    if not _is_listing(instance):
+        return
+    from wegweiser.search.tasks import remove_listings
+
+    page_ids, keys = [instance.pk], [str(instance.translation_key)]
+    transaction.on_commit(lambda: remove_listings.enqueue(page_ids=page_ids, translation_keys=keys))
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs) -> None:
+    """A moved listing, or every listing below a moved organisation, gets its new place in the index."""
+    page_ids: list[int] = []
+    for listing_type in listing_types().values():
+        moved = listing_type.model.objects.descendant_of(instance, inclusive=True)
+        page_ids.extend(moved.values_list("pk", flat=True))
+    _enqueue_sync(sorted(set(page_ids)))
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def synonyms_changed(**kwargs) -> None:
+    invalidate_synonyms()
