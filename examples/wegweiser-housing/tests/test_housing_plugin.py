@@ -137,3 +137,20 @@ def test_demo_content_adds_realistic_housing_offers_in_german_and_english(client
         response = client.get(english.url)
     assert response.status_code == 200
     assert "Housing placement" in response.content.decode()
+
+
+def test_search_document_describes_the_housing_in_the_pages_language(demo_town):
+    listing_types()["housing"].demo_content(demo_town)
+    facts = listing_types()["housing"].document_fields["housing_facts"]
+    german = HousingOfferPage.objects.get(
+        slug="wohnraumvermittlung-3-zimmer-nordstadt", locale=demo_town.locale
+    )
+    english = german.get_translation(demo_town.english)
+    assert (
+        facts(german)
+        == "Wohnung · 3 Zimmer · 74.5 m² · für Familien geeignet · Mietzahlung durch Jobcenter/Sozialamt möglich"
+    )
+    assert (
+        facts(english)
+        == "flat · 3 rooms · 74.5 m² · suitable for families · Jobcenter/Sozialamt rent payment accepted"
+    )

@@ -6,6 +6,8 @@ API and reports pick it up from there without knowing this plugin.
 
 from __future__ import annotations
 
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.registry import Facet, ListingType
@@ -40,24 +42,29 @@ def _decimal_or_none(value):
 
 
 def _housing_facts(page: HousingOfferPage) -> str:
-    """A line of plain words for full-text search, so "3 Zimmer" or "möbliert" finds the offer."""
-    parts = [str(page.get_kind_display()), f"{page.rooms} Zimmer"]
-    if page.living_space is not None:
-        parts.append(f"{page.living_space} m²")
-    if page.furnished:
-        parts.append("möbliert")
-    if page.barrier_free:
-        parts.append("barrierefrei")
-    if page.kdu_accepted:
-        parts.append("Jobcenter KdU")
-    return " ".join(parts)
+    """A line of plain words in the page's language for full-text search, so "3 Zimmer" or "möbliert"
+    (or "3 rooms", "furnished" on the English version) finds the offer."""
+    with translation.override(page.locale.language_code):
+        parts = [
+            str(page.get_kind_display()),
+            ngettext("%(rooms)s room", "%(rooms)s rooms", page.rooms) % {"rooms": page.rooms},
+        ]
+        if page.living_space is not None:
+            parts.append(f"{page.living_space:g} m²")
+        flags = (
+            (page.furnished, gettext("furnished")),
+            (page.barrier_free, gettext("barrier-free")),
+            (page.family_suitable, gettext("suitable for families")),
+            (page.kdu_accepted, gettext("Jobcenter/Sozialamt rent payment accepted")),
+        )
+        parts.extend(label for is_set, label in flags if is_set)
+    return " · ".join(parts)
 
 
 HOUSING_DOCUMENT_FIELDS = {
     "rooms_count": lambda page: page.rooms,
     "living_space": lambda page: _decimal_or_none(page.living_space),
     "rent_warm": lambda page: _decimal_or_none(page.rent_shown),
-    "available_from": lambda page: page.available_from.isoformat() if page.available_from else None,
     "housing_facts": _housing_facts,
 }
 
