@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from wegweiser.site.demo import data
@@ -69,6 +70,7 @@ class DemoContext:
     ) -> Page:
         """Add a page below ``parent`` with its taxonomy terms, and publish it."""
         page.locale = self.locale
+        page.slug = self._free_slug(parent, page.slug or slugify(page.title))
         parent.add_child(instance=page)
         if topics:
             page.topics.set(topics)
@@ -80,6 +82,15 @@ class DemoContext:
         if publish:
             revision.publish()
         return page
+
+    @staticmethod
+    def _free_slug(parent: Page, slug: str) -> str:
+        """Two plugins may both call something "Fest der Kulturen": keep sibling slugs unique."""
+        taken = set(parent.get_children().values_list("slug", flat=True))
+        candidate, number = slug, 2
+        while candidate in taken:
+            candidate, number = f"{slug}-{number}", number + 1
+        return candidate
 
     def translate(self, page: Page, **fields) -> Page:
         """Create and publish the English translation of ``page`` with the given English field values."""
