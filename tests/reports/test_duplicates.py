@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from wegweiser.reports.duplicates import ComparedListing, find_duplicates
+from wegweiser.reports.duplicates import ComparedListing, find_duplicates, similarity_score
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
 
@@ -195,3 +195,9 @@ def test_words_most_listings_use_do_not_make_listings_alike():
     assert without_common_words({1: frozenset({"uhr"}), 2: frozenset({"uhr"})}) == {1: {"uhr"}, 2: {"uhr"}}, (
         "a handful of listings is too few to call a word common"
     )
+
+
+def test_listings_with_only_everyday_words_in_their_summaries_are_judged_by_title():
+    assert similarity_score(0.8, 0.0, frozenset()) == pytest.approx(0.8)
+    assert similarity_score(0.8, 0.0, frozenset(f"word{n}" for n in range(20))) == pytest.approx(0.48)
+    assert similarity_score(1.0, 1.0, frozenset({"kita"})) == pytest.approx(1.0)

@@ -20,6 +20,7 @@ from wegweiser.site.taxonomy_labels import term_labels
 
 TITLE_WEIGHT = 0.6
 SUMMARY_WEIGHT = 0.4
+FULL_WEIGHT_SUMMARY_WORDS = 8
 DEFAULT_THRESHOLD = 0.5
 
 ListingKey = tuple[str, int]
@@ -123,13 +124,23 @@ def find_duplicates(
     return duplicate_pairs(load_listings(selection), threshold, topic, district)
 
 
-def duplicate_pairs(
-    listings: dict[ListingKey, ComparedListing],
-    threshold: float = DEFAULT_THRESHOLD,
-    topic: str = "",
-    district: str = "",
-) -> list[DuplicatePair]:
-    """The comparison itself, on listings already loaded (see :func:`find_duplicates`)."""
+def similarity_score(title_similarity: float, summary_similarity: float, summary_words: frozenset) -> float:
+    """Weighted mean of title and summary similarity; summaries with few distinctive words weigh less.
+
+    Two listings whose summaries hold only everyday words ("Anmeldung", "Uhr") are judged by their titles.
+    """
+    summary_weight = SUMMARY_WEIGHT * min(1.0, len(summary_words) / FULL_WEIGHT_SUMMARY_WORDS)
+    return (1 - summary_weight) * title_similarity + summary_weight * summary_similarity
+
+
+def comparison_candidates(
+    listings: dict[ListingKey, ComparedListing], threshold: float
+) -> tuple[dict, dict, set]:
+    """Title trigrams, distinctive summary words, and the pairs worth scoring.
+
+    A pair's score is a weighted mean of its title and summary similarity, so it can only reach the
+    threshold if at least one of the two does: the union of both candidate sets misses no pair.
+    """
     blocks: dict[tuple[str, str], list[ListingKey]] = defaultdict(list)
     for key, listing in listings.items():
         for slug in listing.topics:
@@ -137,6 +148,17 @@ def duplicate_pairs(
     titles = {key: trigrams(listing.title) for key, listing in listings.items()}
     summaries = without_common_words({key: word_tokens(listing.summary) for key, listing in listings.items()})
     candidates = candidate_pairs(titles, blocks, threshold) | candidate_pairs(summaries, blocks, threshold)
+    return titles, summaries, candidates
+
+
+def duplicate_pairs(
+    listings: dict[ListingKey, ComparedListing],
+    threshold: float = DEFAULT_THRESHOLD,
+    topic: str = "",
+    district: str = "",
+) -> list[DuplicatePair]:
+    """The comparison itself, on listings already loaded (see :func:`find_duplicates`)."""
+    titles, summaries, candidates = comparison_candidates(listings, threshold)
 
     topic_labels = term_labels(Topic)
     district_labels = term_labels(District)
@@ -154,7 +176,9 @@ def duplicate_pairs(
         if TITLE_WEIGHT * title_similarity + SUMMARY_WEIGHT < threshold:
             continue  # even identical summaries could not lift this pair over the threshold
         summary_similarity = jaccard(summaries[first_key], summaries[second_key])
-        score = TITLE_WEIGHT * title_similarity + SUMMARY_WEIGHT * summary_similarity
+        score = similarity_score(
+            title_similarity, summary_similarity, summaries[first_key] | summaries[second_key]
+        )
         if score < threshold:
             continue
         pairs.append(
