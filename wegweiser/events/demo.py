@@ -98,7 +98,7 @@ EVENTS = [
     ),
     (
         "ehrenamtsagentur",
-        "fest-der-kulturen",
+        "fest-der-kulturen-marktplatz",
         "Fest der Kulturen",
         "Festival of cultures",
         "Musik, Tanz und Essen aus aller Welt auf dem Marktplatz.",
@@ -130,7 +130,7 @@ EVENTS = [
     ),
     (
         "jobcenter",
-        "bewerbungstraining",
+        "bewerbungstraining-termin",
         "Bewerbungstraining",
         "Job application training",
         "Lebenslauf, Anschreiben und Vorstellungsgespräch üben. Bitte anmelden, 12 Plätze.",

@@ -64,6 +64,7 @@ class FeedDeleteView(OrganisationScoped, generic.DeleteView):
 
 class CalendarFeedViewSet(ModelViewSet):
     model = CalendarFeed
+    name = "calendar_feeds"
     icon = "date"
     menu_label = _("Calendar import")
     add_to_admin_menu = False
@@ -90,6 +91,7 @@ class RegistrationDeleteView(OrganisationScoped, generic.DeleteView):
 
 class EventRegistrationViewSet(ModelViewSet):
     model = EventRegistration
+    name = "event_registrations"
     icon = "group"
     menu_label = _("Event registrations")
     list_display = ["name", "email", "event", "occurrence_start", "status", "created_at"]
