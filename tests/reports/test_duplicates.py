@@ -145,6 +145,12 @@ def test_duplicates_report_page_and_exports(client, office_user, planted):
     assert len(list(workbook.active.iter_rows(values_only=True))) == 3
 
 
+def test_titles_in_other_scripts_are_compared_too():
+    assert trigrams("Курс німецької мови")
+    assert jaccard(trigrams("Курс німецької мови"), trigrams("курс німецької мови!")) == 1.0
+    assert jaccard(trigrams("دورة اللغة الألمانية"), trigrams("Deutschkurs")) == 0.0
+
+
 def test_hyphenation_and_case_do_not_hide_a_duplicate_title():
     assert jaccard(trigrams("Deutsch-Kurs für Frauen"), trigrams("deutschkurs fuer FRAUEN")) == 1.0
     assert word_tokens("Die Kurse für Frauen") == word_tokens("Kurs Frauen")

@@ -25,12 +25,14 @@ STOPWORDS = frozenset(
 COMMON_WORD_SHARE = 0.05
 COMMON_WORD_MINIMUM = 200
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str) -> str:
     """Lower case, German umlauts folded, other accents removed: "Beratung für Mütter" → "beratung fuer muetter"."""
     text = (text or "").lower().translate(_FOLD)
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(char for char in text if not unicodedata.combining(char))
 
