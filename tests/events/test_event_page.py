@@ -115,3 +115,36 @@ def test_unknown_occurrence_is_refused(client, training):
     )
     assert response.status_code == 400
     assert EventRegistration.objects.count() == 0
+
+
+def test_event_cards_in_the_finder_and_on_the_organisation_page_show_the_next_date(
+    client, home, organisation_a
+):
+    from wegweiser.site.models import ListingIndexPage
+
+    finder = home.add_child(
+        instance=ListingIndexPage(title="Veranstaltungen", slug="veranstaltungen", listing_type="event")
+    )
+    finder.save_revision().publish()
+    make_event(organisation_a, title="Elternabend", slug="elternabend", start=soon(6, 19))
+    make_event(organisation_a, title="Absage", slug="absage", start=soon(7, 19), status="cancelled")
+    for url in (finder.url, organisation_a.url):
+        html = client.get(url).content.decode()
+        assert "Elternabend" in html
+        assert soon(6, 19).strftime("%H:%M") in html
+        assert "card--cancelled" in html
+
+
+def test_registration_on_the_english_page_counts_against_the_german_event(client, training, english):
+    translated = training.copy_for_translation(english, copy_parents=True)
+    for ancestor in translated.get_ancestors().filter(depth__gt=1, alias_of__isnull=True).specific():
+        ancestor.save_revision().publish()
+    translated.title = "Job application training"
+    translated.save_revision().publish()
+    register(client, training, "Amal")
+    register(client, translated, "Bohdan")
+    assert dict(EventRegistration.objects.values_list("name", "status")) == {
+        "Amal": "confirmed",
+        "Bohdan": "waiting",
+    }
+    assert set(EventRegistration.objects.values_list("event_id", flat=True)) == {training.pk}
