@@ -11,6 +11,7 @@ from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 from ninja.errors import ValidationError
 
 from wegweiser.api.catalogue import organisations, pages, taxonomies
@@ -50,6 +51,12 @@ def validation_error_response(api: NinjaAPI):
     return handler
 
 
+class ReadableJSONRenderer(JSONRenderer):
+    """Arabic, Farsi or Ukrainian text as itself rather than ``\\uXXXX`` escapes: smaller and readable."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 def no_such_endpoint(request, unknown: str):
     return JsonResponse({"detail": _("There is no such API endpoint."), "errors": {}}, status=404)
 
@@ -62,6 +69,7 @@ def build_api(types: list[ListingType]) -> NinjaAPI:
         urls_namespace=NAMESPACE,
         openapi_url=None,
         docs_url=None,
+        renderer=ReadableJSONRenderer(),
     )
     api.add_exception_handler(ValidationError, validation_error_response(api))
     api.add_exception_handler(FilterError, filter_error_response)

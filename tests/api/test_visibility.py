@@ -1,0 +1,91 @@
+"""Nobody gets unpublished, expired, draft, private or personal data through the API, in any language."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+
+from tests.api.conftest import add_counselling, translate
+from tests.api.crawl import every_answer
+from tests.conftest import make_organisation
+from wegweiser.site.models import HomePage, OrganisationIndexPage, StandardPage
+
+SECRET = "GEHEIM"
+
+
+@pytest.fixture
+def hidden_and_visible(counselling_type, caritas, frauentreff, home, editor_a, office_user, today):
+    """One visible listing and page, and every kind of content that must stay invisible."""
+    visible = add_counselling(caritas, "Offene Sprechstunde", contact_name="Beratungsteam")
+    translate(visible, "en", title="Open consultation")
+    hidden = [
+        add_counselling(caritas, f"{SECRET} Entwurf", publish=False),
+        add_counselling(caritas, f"{SECRET} abgelaufen", valid_until=today - datetime.timedelta(days=1)),
+        add_counselling(caritas, f"{SECRET} noch nicht gültig", valid_from=today + datetime.timedelta(days=3)),
+    ]
+    expired_en = translate(hidden[1], "en", title=f"{SECRET} expired")
+    hidden.append(expired_en)
+    unpublished = add_counselling(caritas, f"{SECRET} zurückgezogen")
+    unpublished.unpublish()
+    hidden.append(unpublished)
+    private = add_counselling(caritas, f"{SECRET} privat")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    hidden.append(private)
+
+    private_org = make_organisation(caritas.get_parent(), f"{SECRET} Verein intern", "intern")
+    PageViewRestriction.objects.create(page=private_org, restriction_type="login")
+    hidden.append(add_counselling(private_org, f"{SECRET} unter privatem Verein"))
+    hidden.append(private_org)
+
+    draft_changes = add_counselling(frauentreff, "Frauencafé")
+    draft_changes.title = f"{SECRET} neuer Titel im Entwurf"
+    draft_changes.save_revision()
+
+    visible_page = home.add_child(instance=StandardPage(title="Über uns", slug="ueber-uns", intro="Das Amt."))
+    visible_page.save_revision().publish()
+    draft_page = home.add_child(instance=StandardPage(title=f"{SECRET} Seite", slug="entwurf", live=False))
+    draft_page.save_revision()
+    private_page = home.add_child(instance=StandardPage(title=f"{SECRET} intern", slug="intern-seite"))
+    private_page.save_revision().publish()
+    PageViewRestriction.objects.create(page=private_page, restriction_type="login")
+    hidden += [draft_page, private_page]
+
+    other_home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Andere Stadt", slug="andere-stadt", locale=Locale.get_default())
+    )
+    Site.objects.create(hostname="andere-stadt.example", root_page=other_home, site_name="Andere Stadt")
+    other_index = other_home.add_child(instance=OrganisationIndexPage(title="Partner", slug="partner"))
+    other_org = make_organisation(other_index, f"{SECRET} Verein der anderen Stadt", "anderer-verein")
+    hidden += [other_org, add_counselling(other_org, f"{SECRET} andere Stadt")]
+
+    return {"visible": visible, "hidden": hidden, "users": [editor_a, office_user]}
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit(settings):
+    settings.WEGWEISER_API_RATE_LIMIT = 0
+
+
+@pytest.mark.django_db
+def test_no_endpoint_in_any_language_shows_hidden_content_or_personal_data(client, hidden_and_visible):
+    answers = every_answer(client, extra_ids=[page.pk for page in hidden_and_visible["hidden"]])
+    assert not [url for url, status, _body in answers if status >= 500]
+    leaks = [url for url, _status, body in answers if SECRET in body]
+    assert leaks == []
+    for user in hidden_and_visible["users"]:
+        assert not [url for url, _status, body in answers if user.email in body or f'"{user.username}"' in body]
+    for page in hidden_and_visible["hidden"]:
+        assert not [url for url, status, _body in answers if f"/{page.pk}/" in url and status == 200]
+
+
+@pytest.mark.django_db
+def test_visible_content_is_there_in_every_language(client, hidden_and_visible):
+    answers = every_answer(client)
+    listing_lists = [body for url, status, body in answers if url.startswith("/api/v1/listings/counselling-hour/?")]
+    assert len(listing_lists) == len(Locale.objects.all())
+    assert all("Offene Sprechstunde" in body or "Open consultation" in body for body in listing_lists)
+    assert all("Frauencafé" in body for body in listing_lists)
+    page_lists = [body for url, status, body in answers if url.startswith("/api/v1/pages/?")]
+    assert all("Über uns" in body for body in page_lists)
