@@ -20,6 +20,8 @@ def test_demo_loads_about_sixty_varied_offers_with_translations(db):
     assert OfferPage.objects.filter(locale__language_code="en").count() == german.count()
     assert german.expired().count() >= 2
     assert german.current().count() == german.count() - german.expired().count()
-    assert CourseDate.objects.filter(start_date__gt=timezone.localdate(), page__locale__language_code="de").exists()
+    assert CourseDate.objects.filter(
+        start_date__gt=timezone.localdate(), page__locale__language_code="de"
+    ).exists()
     english = OfferPage.objects.get(locale__language_code="en", title="Language café at Domplatz")
     assert "No need to register" in english.registration

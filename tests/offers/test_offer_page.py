@@ -117,3 +117,13 @@ def test_level_is_only_for_courses(organisation_a):
     offer = OfferPage(title="Beratung", summary="x", kind=OfferPage.Kind.COUNSELLING, course_level="a1")
     with pytest.raises(ValidationError):
         offer.clean()
+
+
+def test_map_shows_tiles_from_the_configured_tile_server(client, organisation_a, settings):
+    settings.WEGWEISER_MAP_TILE_URL = "https://tiles.neustadt.example/{z}/{x}/{y}.png"
+    offer = OfferPageFactory(
+        parent=organisation_a, street="Markt 1", city="Neustadt", latitude=51.3, longitude=9.4
+    )
+    html = client.get(offer.url).content.decode()
+    assert 'data-tiles="https://tiles.neustadt.example/{z}/{x}/{y}.png"' in html
+    assert "vendor/leaflet/leaflet.js" in html

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django.views.generic import FormView
 from wagtail.models import Page
 
+from wegweiser.offers.forms import OfferImportForm
+from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, import_offers
+from wegweiser.offers.spreadsheets import MAX_ROWS
 from wegweiser.site.models import Listing
 
 
@@ -29,3 +35,51 @@ def still_valid(request, page_id: int):
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
         next_url = reverse("wagtailadmin_home")
     return redirect(next_url)
+
+
+class OfferImportView(FormView):
+    """Import offers from a spreadsheet into one of the user's own organisations (dry run first)."""
+
+    form_class = OfferImportForm
+    template_name = "offers/admin/import.html"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            header_title=_("Import offers"),
+            has_organisations=context["form"].fields["organisation"].queryset.exists(),
+            max_rows=MAX_ROWS,
+        )
+        return context
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        organisation = form.cleaned_data["organisation"]
+        dry_run = form.cleaned_data["dry_run"]
+        report = import_offers(
+            upload.read(), organisation, user=self.request.user, dry_run=dry_run, filename=upload.name
+        )
+        if report.ok and not dry_run:
+            if report.published:
+                message = _("%(count)d offers imported and published.")
+            else:
+                message = _("%(count)d offers imported and submitted to the integration office for review.")
+            messages.success(self.request, message % {"count": len(report.offers)})
+            return redirect("wagtailadmin_explore", organisation.pk)
+        return self.render_to_response(
+            self.get_context_data(form=form, report=report, organisation=organisation)
+        )
+
+
+def import_template(request):
+    """The empty import template with one example row, as CSV (opens in Excel and LibreOffice)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="angebote-vorlage.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(TEMPLATE_COLUMNS)
+    writer.writerow(TEMPLATE_EXAMPLE)
+    return response

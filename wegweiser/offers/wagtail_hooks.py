@@ -1,7 +1,9 @@
 """Registration only: the offer listing type, the stale-listings panel and the admin views."""
 
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from wegweiser.offers import admin_urls
 from wegweiser.offers.listing_type import offer_listing_type
@@ -16,6 +18,11 @@ def register_offer():
 @hooks.register("register_admin_urls")
 def register_offers_admin_urls():
     return [path("offers/", include(admin_urls, namespace="offers_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return MenuItem(_("Import offers"), reverse("offers_admin:import"), icon_name="upload", order=250)
 
 
 @hooks.register("construct_homepage_panels")

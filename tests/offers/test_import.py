@@ -1,0 +1,267 @@
+"""Bulk import from CSV and XLSX: a dry run lists every problem by row and column; any problem imports nothing."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from openpyxl import Workbook
+from wagtail.models import WorkflowState
+
+from wegweiser.offers.models import OfferPage
+from wegweiser.offers.offer_import import import_offers
+
+HEADER = "title;summary;kind;level;childcare;cost;languages;district;contact_phone;course_start;seats_free\n"
+GOOD_CSV = (
+    HEADER
+    + "Integrationskurs B1;Deutsch bis B1.;Kurs;b1;ja;funded;ar, Deutsch;nordstadt;+49 5561 100-200;05.01.2027;6\n"
+    + "Integrationskurs B1;;;;;;;;;01.04.2027;12\n"
+    + "Sprachcafé;Deutsch üben.;group;;nein;free;de;;;;\n"
+).encode()
+
+
+def _problems(report) -> set[tuple]:
+    return {(problem.row, problem.column) for problem in report.problems}
+
+
+def test_dry_run_of_a_good_file_finds_no_problems_and_saves_nothing(organisation_a, terms):
+    report = import_offers(GOOD_CSV, organisation_a, dry_run=True)
+    assert report.ok, report.problems
+    assert [offer.title for offer in report.offers] == ["Integrationskurs B1", "Sprachcafé"]
+    assert report.course_dates == 2
+    assert not OfferPage.objects.exists()
+
+
+def test_real_run_creates_drafts_submitted_for_review(organisation_a, editor_a, terms):
+    report = import_offers(GOOD_CSV, organisation_a, user=editor_a, dry_run=False)
+    assert report.ok, report.problems
+    course = OfferPage.objects.get(title="Integrationskurs B1")
+    assert not course.live
+    assert course.organisation_id == organisation_a.pk
+    assert (course.kind, course.course_level, course.childcare, course.cost) == (
+        "course",
+        "b1",
+        True,
+        "funded",
+    )
+    assert course.contact_phone == "+49 5561 100-200"
+    assert sorted(course.languages.values_list("slug", flat=True)) == ["ar", "de"]
+    assert course.district.slug == "nordstadt"
+    assert [(d.start_date, d.seats_free) for d in course.course_dates.order_by("start_date")] == [
+        (datetime.date(2027, 1, 5), 6),
+        (datetime.date(2027, 4, 1), 12),
+    ]
+    state = WorkflowState.objects.get(object_id=str(course.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == editor_a
+
+
+def test_organisation_that_may_publish_directly_gets_live_offers(organisation_a, terms):
+    organisation_a.may_publish_directly = True
+    organisation_a.save_revision().publish()
+    import_offers(GOOD_CSV, organisation_a, dry_run=False)
+    assert OfferPage.objects.get(title="Sprachcafé").live
+
+
+def test_every_problem_is_listed_by_row_and_column_and_nothing_is_imported(organisation_a, terms):
+    bad = (
+        HEADER
+        + "Gute Zeile;Alles richtig.;course;a1;ja;free;de;nordstadt;;;\n"
+        + "Falscher Typ;Text.;course;a1;vielleicht;free;de;nordstadt;;morgen;viele\n"
+        + "Unbekannt;Text.;Workshop;z9;nein;teuer;klingonisch;mond;;;\n"
+        + ";Ohne Titel.;group;;;;;;;;\n"
+    ).encode()
+    report = import_offers(bad, organisation_a, dry_run=False)
+    assert not report.ok
+    assert {
+        (3, "childcare"),
+        (3, "course_start"),
+        (3, "seats_free"),
+        (4, "kind"),
+        (4, "level"),
+        (4, "cost"),
+        (4, "languages"),
+        (4, "district"),
+        (5, "title"),
+    } <= _problems(report)
+    assert not OfferPage.objects.exists()
+    unknown = next(p for p in report.problems if p.column == "languages")
+    assert "klingonisch" in unknown.message
+
+
+@pytest.mark.parametrize(
+    "payload", ['=HYPERLINK("http://evil")', "@SUM(A1)", "-2+3+cmd|' /C calc'!A0", "+A1"]
+)
+def test_formulas_in_cells_are_rejected(organisation_a, terms, payload):
+    data = (HEADER + f"Kurs;{payload};course;a1;ja;free;de;;;;\n").encode()
+    report = import_offers(data, organisation_a, dry_run=False)
+    assert (2, "summary") in _problems(report)
+    assert not OfferPage.objects.exists()
+
+
+def _xlsx(rows, formula: str | None = None) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    if formula:
+        sheet["B2"] = formula
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+XLSX_ROWS = [
+    ["title", "summary", "kind", "level", "seats_total", "seats_free", "course_start", "valid_until"],
+    [
+        "Alphakurs",
+        "Lesen und Schreiben lernen.",
+        "course",
+        "alpha",
+        15,
+        4,
+        datetime.datetime(2027, 2, 1),
+        None,
+    ],
+]
+
+
+def test_xlsx_with_real_numbers_and_dates_is_imported(organisation_a, terms):
+    report = import_offers(_xlsx(XLSX_ROWS), organisation_a, dry_run=False)
+    assert report.ok, report.problems
+    course_date = OfferPage.objects.get(title="Alphakurs").course_dates.get()
+    assert (course_date.start_date, course_date.seats_total, course_date.seats_free) == (
+        datetime.date(2027, 2, 1),
+        15,
+        4,
+    )
+
+
+def test_xlsx_formula_is_rejected(organisation_a, terms):
+    report = import_offers(_xlsx(XLSX_ROWS, formula="=1+1"), organisation_a, dry_run=False)
+    assert (2, "summary") in _problems(report)
+    assert not OfferPage.objects.exists()
+
+
+def test_more_free_seats_than_seats_is_a_problem(organisation_a, terms):
+    rows = [XLSX_ROWS[0], ["Kurs", "Text.", "course", "a1", 10, 12, datetime.datetime(2027, 2, 1), None]]
+    report = import_offers(_xlsx(rows), organisation_a, dry_run=False)
+    assert (2, "seats_free") in _problems(report)
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10, "not a spreadsheet"),
+        (b"%PDF-1.7\n\x00\x01\x02binary", "not a spreadsheet"),
+        (b"PK\x03\x04" + b"\x00" * 100, "damaged"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, ".xls"),
+        (b"", "empty"),
+        (b"a" * (50 * 1024 * 1024), "too large"),
+    ],
+    ids=["png", "pdf", "broken-zip", "old-xls", "empty", "50-mb"],
+)
+def test_files_that_are_not_spreadsheets_get_a_clear_message(organisation_a, data, expected):
+    report = import_offers(data, organisation_a, dry_run=False)
+    assert not report.ok
+    assert expected in report.problems[0].message
+    assert not OfferPage.objects.exists()
+
+
+def test_title_clashing_with_an_existing_offer_is_reported(organisation_a, terms):
+    import_offers(GOOD_CSV, organisation_a, dry_run=False)
+    report = import_offers(GOOD_CSV, organisation_a, dry_run=True)
+    assert (2, "title") in _problems(report)
+
+
+# -- the admin view ----------------------------------------------------------------------------
+
+
+def _upload(data: bytes, name: str = "angebote.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def test_partner_checks_then_imports_in_the_admin(client, organisation_a, organisation_b, editor_a, terms):
+    client.force_login(editor_a)
+    form = client.get("/admin/offers/import/")
+    assert form.status_code == 200
+    choices = [str(choice[1]) for choice in form.context["form"].fields["organisation"].choices]
+    assert choices == ["Verein A"]
+
+    checked = client.post(
+        "/admin/offers/import/",
+        {"organisation": organisation_a.pk, "file": _upload(GOOD_CSV), "dry_run": "on"},
+    )
+    assert checked.status_code == 200
+    assert "No problems found" in checked.content.decode() or "Keine Probleme" in checked.content.decode()
+    assert not OfferPage.objects.exists()
+
+    imported = client.post(
+        "/admin/offers/import/", {"organisation": organisation_a.pk, "file": _upload(GOOD_CSV)}
+    )
+    assert imported.status_code == 302
+    assert OfferPage.objects.filter(organisation=organisation_a).count() == 2
+
+
+def test_admin_dry_run_lists_problems_in_a_table(client, organisation_a, editor_a, terms):
+    client.force_login(editor_a)
+    bad = (HEADER + "Kurs;=cmd();course;a1;ja;free;de;;;;\n").encode()
+    response = client.post("/admin/offers/import/", {"organisation": organisation_a.pk, "file": _upload(bad)})
+    html = response.content.decode()
+    assert 'id="import-problems"' in html
+    assert "<td>2</td><td>summary</td>" in html
+    assert not OfferPage.objects.exists()
+
+
+def test_partner_cannot_import_into_another_organisation(
+    client, organisation_a, organisation_b, editor_a, terms
+):
+    client.force_login(editor_a)
+    response = client.post(
+        "/admin/offers/import/", {"organisation": organisation_b.pk, "file": _upload(GOOD_CSV)}
+    )
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    assert not OfferPage.objects.exists()
+
+
+def test_admin_rejects_a_50_mb_upload(client, organisation_a, editor_a):
+    client.force_login(editor_a)
+    big = _upload(b"title;summary;kind\n" + b"x" * (50 * 1024 * 1024))
+    response = client.post("/admin/offers/import/", {"organisation": organisation_a.pk, "file": big})
+    assert "file" in response.context["form"].errors
+    assert not OfferPage.objects.exists()
+
+
+def test_template_download_is_a_valid_import_file(client, organisation_a, editor_a, terms):
+    client.force_login(editor_a)
+    response = client.get("/admin/offers/import/template.csv")
+    assert response.status_code == 200
+    report = import_offers(response.content, organisation_a, dry_run=True)
+    assert report.ok, report.problems
+
+
+# -- the management command ------------------------------------------------------------------------
+
+
+def test_command_dry_run_then_import(tmp_path, organisation_a, terms, capsys):
+    path = tmp_path / "angebote.csv"
+    path.write_bytes(GOOD_CSV)
+    call_command("import_offers", str(path), organisation="verein-a", dry_run=True)
+    assert not OfferPage.objects.exists()
+    call_command("import_offers", str(path), organisation="verein-a")
+    assert OfferPage.objects.filter(organisation=organisation_a).count() == 2
+    assert "Importing offers" in capsys.readouterr().err  # the progress bar
+
+
+def test_command_reports_problems_and_imports_nothing(tmp_path, organisation_a, terms):
+    path = tmp_path / "kaputt.csv"
+    path.write_bytes((HEADER + "Kurs;Text.;course;q7;ja;free;de;;;;\n").encode())
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_offers", str(path), organisation="verein-a")
+    assert not OfferPage.objects.exists()
+    with pytest.raises(CommandError, match="No organisation"):
+        call_command("import_offers", str(path), organisation="gibt-es-nicht")

@@ -1,0 +1,360 @@
+"""Bulk import of offers from a spreadsheet into one organisation: check everything, then all or nothing.
+
+The column layout is documented in ``docs/import-offers.md``. One row is one offer; further rows with
+the same title add more course dates to it. Every problem is reported with its row and column, and a
+file with any problem imports nothing. Imported offers go through the same review as offers typed
+into the admin: drafts submitted to the workflow, unless the organisation may publish directly.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape, linebreaks
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.offers.spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
+from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
+
+TEXT_COLUMNS = (
+    "summary", "cost_note", "place_name", "street", "postcode", "city", "registration_url", "contact_name",
+    "contact_email", "contact_phone", "opening_hours",
+)  # fmt: skip
+CHOICE_COLUMNS = {
+    "kind": (
+        "kind",
+        {"kurs": "course", "beratung": "counselling", "dienstleistung": "service", "gruppe": "group"},
+    ),
+    "level": ("course_level", {"alphabetisierung": "alpha"}),
+    "mode": ("mode", {"vor ort": "in_person", "präsenz": "in_person", "in person": "in_person"}),
+    "cost": (
+        "cost",
+        {"kostenlos": "free", "ermäßigt": "reduced", "kostenpflichtig": "fee", "gefördert": "funded"},
+    ),
+}
+FLAG_COLUMNS = {"childcare": "childcare", "wheelchair_accessible": "wheelchair_accessible",
+                "by_appointment_only": "by_appointment_only"}  # fmt: skip
+DATE_COLUMNS = {"valid_from": "valid_from", "valid_until": "valid_until"}
+TERM_COLUMNS = {"topics": Topic, "target_groups": TargetGroup, "languages": Language}
+COURSE_DATE_COLUMNS = ("course_start", "course_end", "course_schedule", "seats_total", "seats_free",
+                       "registration_deadline")  # fmt: skip
+KNOWN_COLUMNS = {"title", "slug", "registration", "district", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
+                 *DATE_COLUMNS, *TERM_COLUMNS, *COURSE_DATE_COLUMNS}  # fmt: skip
+REQUIRED_COLUMNS = ("title", "summary", "kind")
+TEMPLATE_COLUMNS = (
+    "title", "summary", "kind", "level", "childcare", "mode", "cost", "cost_note", "topics", "target_groups",
+    "languages", "district", "place_name", "street", "postcode", "city", "wheelchair_accessible", "registration",
+    "registration_url", "contact_name", "contact_email", "contact_phone", "opening_hours", "by_appointment_only",
+    "valid_from", "valid_until", "course_start", "course_end", "course_schedule", "seats_total", "seats_free",
+    "registration_deadline",
+)  # fmt: skip
+TEMPLATE_EXAMPLE = (
+    "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "b1", "ja",
+    "in_person", "funded", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
+    "Neustadt am Fluss", "ja", "Bitte Ausweis und Berechtigungsschein mitbringen.", "", "Aylin Demir",
+    "kurse@example.org", "05561 100-200", "Mo–Do 9–12 Uhr", "nein", "", "", "05.01.2027", "30.06.2027",
+    "Mo–Fr 8:30–12:45", "20", "6", "15.12.2026",
+)  # fmt: skip
+YES = {"1", "ja", "yes", "x", "true", "wahr", "j", "y"}
+NO = {"", "0", "nein", "no", "false", "falsch", "n"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file; ``row`` and ``column`` are ``None`` for the file as a whole."""
+
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+
+@dataclass
+class ImportReport:
+    problems: list[Problem] = field(default_factory=list)
+    offers: list[OfferPage] = field(default_factory=list)
+    course_dates: int = 0
+    dry_run: bool = True
+    published: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _PlannedOffer:
+    row: int
+    fields: dict
+    terms: dict[str, list]
+    course_dates: list[dict]
+
+
+def import_offers(
+    data: bytes,
+    organisation: OrganisationPage,
+    user=None,
+    dry_run: bool = True,
+    filename: str = "",
+    progress: Callable[[Iterable], Iterable] = lambda items: items,
+) -> ImportReport:
+    """Check ``data`` and, unless ``dry_run``, create its offers below ``organisation`` in one transaction."""
+    report = ImportReport(dry_run=dry_run, published=organisation.may_publish_directly)
+    try:
+        sheet = read_spreadsheet(data, filename)
+    except SpreadsheetError as error:
+        report.problems.append(Problem(str(error)))
+        return report
+    planned = _check(sheet, organisation, report)
+    if report.problems or dry_run:
+        report.offers = (
+            [OfferPage(title=plan.fields["title"]) for plan in planned] if not report.problems else []
+        )
+        report.course_dates = sum(len(plan.course_dates) for plan in planned)
+        return report
+    try:
+        with transaction.atomic():
+            for plan in progress(planned):
+                report.offers.append(_create(plan, organisation, user))
+                report.course_dates += len(plan.course_dates)
+    except (ValidationError, ValueError) as error:
+        report.offers = []
+        report.course_dates = 0
+        report.problems.append(Problem(_("Nothing was imported: %(error)s") % {"error": error}))
+    return report
+
+
+def _check(sheet: Sheet, organisation: OrganisationPage, report: ImportReport) -> list[_PlannedOffer]:
+    problems = report.problems
+    for name in REQUIRED_COLUMNS:
+        if name not in sheet.columns:
+            problems.append(Problem(_("The column “%(column)s” is missing.") % {"column": name}, 1, name))
+    for name in sheet.columns:
+        if name not in KNOWN_COLUMNS:
+            problems.append(Problem(_("Unknown column “%(column)s”; see the import template.") % {"column": name},
+                                    1, name))  # fmt: skip
+    for cell in sheet.formula_cells:
+        problems.append(Problem(_("Formulas are not allowed (the cell starts with “%(char)s”). Enter the value "
+                                  "itself.") % {"char": cell.value[0]}, cell.row, cell.column))  # fmt: skip
+    if problems:
+        return []
+    vocabularies = {
+        name: _vocabulary(model) for name, model in {**TERM_COLUMNS, "district": District}.items()
+    }
+    taken_slugs = set(OfferPage.objects.child_of(organisation).values_list("slug", flat=True))
+    taken_slugs |= set(organisation.get_children().values_list("slug", flat=True))
+    planned: dict[str, _PlannedOffer] = {}
+    for number, row in sheet.rows:
+        title = _text(row.get("title"))
+        if not title:
+            problems.append(Problem(_("The title is missing."), number, "title"))
+            continue
+        course_date = _course_date(row, number, problems)
+        if title in planned:
+            if course_date:
+                planned[title].course_dates.append(course_date)
+            continue
+        plan = _plan(title, row, number, vocabularies, problems)
+        if plan is None:
+            continue
+        slug = plan.fields["slug"]
+        if slug in taken_slugs:
+            problems.append(Problem(_("The organisation already has a page with the address “%(slug)s”.")
+                                    % {"slug": slug}, number, "slug" if row.get("slug") else "title"))  # fmt: skip
+        taken_slugs.add(slug)
+        if course_date:
+            plan.course_dates.append(course_date)
+        if plan.course_dates and plan.fields["kind"] != OfferPage.Kind.COURSE:
+            problems.append(Problem(_("Only courses have course dates."), number, "course_start"))
+        planned[title] = plan
+    if not sheet.rows:
+        problems.append(Problem(_("The file contains a header but no offers.")))
+    return list(planned.values())
+
+
+def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
+    before = len(problems)
+    fields = {"title": title}
+
+    def check(model_field: str, value, column: str):
+        try:
+            fields[model_field] = OfferPage._meta.get_field(model_field).clean(value, None)
+        except ValidationError as error:
+            problems.append(Problem(" ".join(error.messages), number, column))
+
+    check("title", title, "title")
+    for column in TEXT_COLUMNS:
+        check(column, _text(row.get(column)), column)
+    for column, (model_field, aliases) in CHOICE_COLUMNS.items():
+        value = _text(row.get(column)).lower()
+        value = aliases.get(value, value)
+        if value == "" and column in ("mode", "cost"):
+            value = OfferPage._meta.get_field(model_field).default
+        check(model_field, value, column)
+    for column, model_field in FLAG_COLUMNS.items():
+        value = _flag(row.get(column))
+        if value is None:
+            problems.append(Problem(_("Write “ja” or “nein” (yes or no)."), number, column))
+        else:
+            fields[model_field] = value
+    for column, model_field in DATE_COLUMNS.items():
+        fields[model_field] = _date(row.get(column), number, column, problems)
+    if fields.get("course_level") and fields.get("kind") != OfferPage.Kind.COURSE:
+        problems.append(Problem(_("Only courses have a level."), number, "level"))
+    if (
+        fields.get("valid_from")
+        and fields.get("valid_until")
+        and fields["valid_until"] < fields["valid_from"]
+    ):
+        problems.append(Problem(_("“Visible until” is before “visible from”."), number, "valid_until"))
+    registration = _text(row.get("registration"))
+    fields["registration"] = linebreaks(escape(registration)) if registration else ""
+    fields["slug"] = slugify(_text(row.get("slug")) or title.replace("ß", "ss"))[:80]
+    if not fields["slug"]:
+        problems.append(
+            Problem(_("No web address can be made from this title; fill in “slug”."), number, "slug")
+        )
+    terms = {}
+    for column in TERM_COLUMNS:
+        terms[column] = _terms(row.get(column), vocabularies[column], number, column, problems)
+    district = _terms(row.get("district"), vocabularies["district"], number, "district", problems)
+    if len(district) > 1:
+        problems.append(Problem(_("Only one district per offer."), number, "district"))
+    fields["district"] = district[0] if district else None
+    if len(problems) > before:
+        return None
+    return _PlannedOffer(row=number, fields=fields, terms=terms, course_dates=[])
+
+
+def _course_date(row, number, problems) -> dict | None:
+    if not any(_text(row.get(column)) for column in COURSE_DATE_COLUMNS):
+        return None
+    before = len(problems)
+    start = _date(row.get("course_start"), number, "course_start", problems)
+    if start is None and len(problems) == before:
+        problems.append(Problem(_("A course date needs a first day."), number, "course_start"))
+    values = {
+        "start_date": start,
+        "end_date": _date(row.get("course_end"), number, "course_end", problems),
+        "registration_deadline": _date(
+            row.get("registration_deadline"), number, "registration_deadline", problems
+        ),
+        "schedule": _text(row.get("course_schedule"))[:200],
+        "seats_total": _count(row.get("seats_total"), number, "seats_total", problems),
+        "seats_free": _count(row.get("seats_free"), number, "seats_free", problems),
+    }
+    if len(problems) > before:
+        return None
+    try:
+        CourseDate(**values).clean()
+    except ValidationError as error:
+        for name, messages in error.message_dict.items():
+            column = {"end_date": "course_end", "seats_free": "seats_free"}.get(name, name)
+            problems.extend(Problem(message, number, column) for message in messages)
+        return None
+    return values
+
+
+def _create(plan: _PlannedOffer, organisation: OrganisationPage, user) -> OfferPage:
+    publish = organisation.may_publish_directly
+    offer = OfferPage(**plan.fields, locale=organisation.locale, owner=user, live=publish)
+    offer.course_dates = [CourseDate(**values) for values in plan.course_dates]
+    for name, terms in plan.terms.items():
+        getattr(offer, name).set(terms)
+    organisation.add_child(instance=offer)
+    revision = offer.save_revision(user=user, log_action=True)
+    if publish:
+        revision.publish(user=user)
+    else:
+        workflow = offer.get_workflow()
+        if workflow is not None:
+            workflow.start(offer, user)
+    return offer
+
+
+def _vocabulary(model) -> dict[str, object]:
+    """Slug, German and English names (any case) of a taxonomy -> the term in the default language."""
+    default = Locale.get_default()
+    terms = {term.translation_key: term for term in model.objects.filter(locale=default)}
+    lookup = {}
+    for term in model.objects.all():
+        original = terms.get(term.translation_key)
+        if original is not None:
+            lookup[term.slug.lower()] = original
+            lookup[term.name.lower()] = original
+    return lookup
+
+
+def _terms(value, vocabulary, number, column, problems) -> list:
+    found = []
+    for part in _text(value).replace(";", ",").split(","):
+        key = part.strip().lower()
+        if not key:
+            continue
+        if key in vocabulary:
+            found.append(vocabulary[key])
+        else:
+            problems.append(
+                Problem(_("Unknown value “%(value)s”.") % {"value": part.strip()}, number, column)
+            )
+    return found
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _flag(value) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    return None
+
+
+def _date(value, number, column, problems) -> datetime.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    problems.append(
+        Problem(_("“%(value)s” is not a date; write it as 31.12.2026.") % {"value": text}, number, column)
+    )
+    return None
+
+
+def _count(value, number, column, problems) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, int | float) and float(value).is_integer() and 0 <= value <= 10000:
+        return int(value)
+    text = _text(value)
+    if text.isdigit() and int(text) <= 10000:
+        return int(text)
+    problems.append(
+        Problem(_("“%(value)s” is not a whole number of seats.") % {"value": text}, number, column)
+    )
+    return None
