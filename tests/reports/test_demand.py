@@ -40,7 +40,11 @@ def searches(search_log, home):
 
     for _ in range(3):
         log("Deutschkurs", results=5, filters={"topic": ["sprache"], "district": ["nordstadt"]})
-    log("deutschkurs ", results=0, filters={"topic": ["sprache"], "childcare": True})
+    log(
+        "deutschkurs ",
+        results=0,
+        filters={"topic": ["sprache"], "childcare": True, "date_from": "2026-12-01"},
+    )
     log("Schuldnerberatung", results=0)
     log("Schuldnerberatung", results=0)
     log("debt counselling", locale="en", results=0)
@@ -75,7 +79,12 @@ def test_filters_used_most_are_counted_per_value(searches):
     )
 
     uses = {(row.facet, row.value): row.uses for row in rows}
-    assert uses == {("topic", "sprache"): 4, ("district", "nordstadt"): 3, ("childcare", "1"): 1}
+    assert uses == {
+        ("topic", "sprache"): 4,
+        ("district", "nordstadt"): 3,
+        ("childcare", "1"): 1,
+        ("date_from", "1"): 1,
+    }
 
 
 def test_demand_page_shows_the_chosen_period_and_exports(client, office_user, searches):

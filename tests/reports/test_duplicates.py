@@ -115,6 +115,20 @@ def test_planted_duplicates_are_found_and_near_misses_are_not(planted):
 
 
 @pytest.mark.django_db
+def test_a_changed_listing_is_seen_at_once_despite_the_cache(planted):
+    assert len(find_duplicates(ListingSelection())) == 2
+
+    course_b = planted["course_b"]
+    course_b.title = "Nähcafé für Nachbarinnen"
+    course_b.summary = "Gemeinsam nähen, reparieren und Kaffee trinken."
+    course_b.save()
+
+    assert pair_names(find_duplicates(ListingSelection()), planted) == {
+        frozenset({"counselling_a", "counselling_c"})
+    }
+
+
+@pytest.mark.django_db
 def test_a_stricter_threshold_keeps_only_the_closest_pair(planted):
     loose = find_duplicates(ListingSelection(), threshold=0.4)
     strict = find_duplicates(ListingSelection(), threshold=0.8)

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.models import District
 from wegweiser.site.registry import listing_types
+from wegweiser.site.taxonomy_labels import term_choices
 
 HIDDEN_QUERY = "…"
+# Logged filters whose value is a date: which date says little, that a date was chosen says a lot.
+DATE_FILTERS = ("date_from", "date_to")
 _PERSONAL = re.compile(r"\S+@\S+|\d[\d /()+-]{5,}\d")
 
 
@@ -123,6 +128,11 @@ def facet_labels() -> dict[str, tuple[str, dict[str, str]]]:
             except Exception:  # noqa: BLE001 - a plugin's broken choices must not break the office's report
                 choices = {}
             labels[facet.name] = (str(facet.label), choices)
+    districts = {slug: str(label) for slug, label in term_choices(District)}
+    labels.setdefault("near", (str(_("Near")), {**districts, "location": str(_("the visitor's location"))}))
+    labels.setdefault("radius", (str(_("Radius (km)")), {}))
+    labels.setdefault("date_from", (str(_("From date")), {"1": str(_("chosen"))}))
+    labels.setdefault("date_to", (str(_("Until date")), {"1": str(_("chosen"))}))
     return labels
 
 
@@ -136,7 +146,7 @@ def filters_used(searches, limit: int = 100) -> list[FilterUse]:
             for value in values if isinstance(values, list) else [values]:
                 if value in (None, "", False, []):
                     continue
-                counts[str(name), "1" if value is True else str(value)] += 1
+                counts[str(name), "1" if value is True or name in DATE_FILTERS else str(value)] += 1
     labels = facet_labels()
     rows = []
     for (name, value), uses in counts.most_common(limit):

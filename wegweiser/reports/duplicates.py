@@ -8,10 +8,13 @@ work grows with the number of similar listings, not with the square of all listi
 from __future__ import annotations
 
 import datetime
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
@@ -22,6 +25,7 @@ TITLE_WEIGHT = 0.6
 SUMMARY_WEIGHT = 0.4
 FULL_WEIGHT_SUMMARY_WORDS = 8
 DEFAULT_THRESHOLD = 0.5
+CACHE_SECONDS = 15 * 60
 
 ListingKey = tuple[str, int]
 
@@ -70,6 +74,7 @@ class DuplicatePair:
     summary_similarity: float
     topics: list[str]
     district: str
+    topic_slugs: list[str] = field(default_factory=list)
 
     @property
     def score_percent(self) -> int:
@@ -120,8 +125,42 @@ def find_duplicates(
     """Pairs from different organisations, same topic and district, overlapping dates, most similar first.
 
     ``topic`` and ``district`` only narrow which pairs are reported; all listings are still compared.
+    The comparison is cached under a fingerprint of exactly what it compares, so any published change
+    to a listing is seen at once, while paging through or exporting a large report does not repeat it.
     """
-    return duplicate_pairs(load_listings(selection), threshold, topic, district)
+    listings = load_listings(selection)
+    key = comparison_cache_key(listings, threshold)
+    pairs = cache.get(key)
+    if pairs is None:
+        pairs = duplicate_pairs(listings, threshold)
+        cache.set(key, pairs, CACHE_SECONDS)
+    return [
+        pair
+        for pair in pairs
+        if (not topic or topic in pair.topic_slugs) and (not district or pair.first.district == district)
+    ]
+
+
+def comparison_cache_key(listings: dict[ListingKey, ComparedListing], threshold: float) -> str:
+    fingerprint = hashlib.sha256(f"{threshold}|{get_language()}".encode())
+    for key in sorted(listings):
+        listing = listings[key]
+        fingerprint.update(
+            repr(
+                (
+                    key,
+                    listing.title,
+                    listing.summary,
+                    listing.organisation_id,
+                    listing.organisation,
+                    listing.district,
+                    listing.valid_from,
+                    listing.valid_until,
+                    sorted(listing.topics),
+                )
+            ).encode()
+        )
+    return f"wegweiser:reports:duplicates:{fingerprint.hexdigest()}"
 
 
 def similarity_score(title_similarity: float, summary_similarity: float, summary_words: frozenset) -> float:
@@ -154,8 +193,6 @@ def comparison_candidates(
 def duplicate_pairs(
     listings: dict[ListingKey, ComparedListing],
     threshold: float = DEFAULT_THRESHOLD,
-    topic: str = "",
-    district: str = "",
 ) -> list[DuplicatePair]:
     """The comparison itself, on listings already loaded (see :func:`find_duplicates`)."""
     titles, summaries, candidates = comparison_candidates(listings, threshold)
@@ -168,9 +205,6 @@ def duplicate_pairs(
         if first.organisation_id is None or first.organisation_id == second.organisation_id:
             continue
         if not first.overlaps(second):
-            continue
-        shared_topics = first.topics & second.topics
-        if (topic and topic not in shared_topics) or (district and first.district != district):
             continue
         title_similarity = jaccard(titles[first_key], titles[second_key])
         if TITLE_WEIGHT * title_similarity + SUMMARY_WEIGHT < threshold:
@@ -188,7 +222,8 @@ def duplicate_pairs(
                 score=score,
                 title_similarity=title_similarity,
                 summary_similarity=summary_similarity,
-                topics=sorted(topic_labels.get(slug, slug) for slug in shared_topics),
+                topics=sorted(topic_labels.get(slug, slug) for slug in first.topics & second.topics),
+                topic_slugs=sorted(first.topics & second.topics),
                 district=district_labels.get(first.district, first.district),
             )
         )
