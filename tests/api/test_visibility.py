@@ -23,7 +23,9 @@ def hidden_and_visible(counselling_type, caritas, frauentreff, home, editor_a, o
     hidden = [
         add_counselling(caritas, f"{SECRET} Entwurf", publish=False),
         add_counselling(caritas, f"{SECRET} abgelaufen", valid_until=today - datetime.timedelta(days=1)),
-        add_counselling(caritas, f"{SECRET} noch nicht gültig", valid_from=today + datetime.timedelta(days=3)),
+        add_counselling(
+            caritas, f"{SECRET} noch nicht gültig", valid_from=today + datetime.timedelta(days=3)
+        ),
     ]
     expired_en = translate(hidden[1], "en", title=f"{SECRET} expired")
     hidden.append(expired_en)
@@ -75,7 +77,9 @@ def test_no_endpoint_in_any_language_shows_hidden_content_or_personal_data(clien
     leaks = [url for url, _status, body in answers if SECRET in body]
     assert leaks == []
     for user in hidden_and_visible["users"]:
-        assert not [url for url, _status, body in answers if user.email in body or f'"{user.username}"' in body]
+        assert not [
+            url for url, _status, body in answers if user.email in body or f'"{user.username}"' in body
+        ]
     for page in hidden_and_visible["hidden"]:
         assert not [url for url, status, _body in answers if f"/{page.pk}/" in url and status == 200]
 
@@ -83,7 +87,9 @@ def test_no_endpoint_in_any_language_shows_hidden_content_or_personal_data(clien
 @pytest.mark.django_db
 def test_visible_content_is_there_in_every_language(client, hidden_and_visible):
     answers = every_answer(client)
-    listing_lists = [body for url, status, body in answers if url.startswith("/api/v1/listings/counselling-hour/?")]
+    listing_lists = [
+        body for url, status, body in answers if url.startswith("/api/v1/listings/counselling-hour/?")
+    ]
     assert len(listing_lists) == len(Locale.objects.all())
     assert all("Offene Sprechstunde" in body or "Open consultation" in body for body in listing_lists)
     assert all("Frauencafé" in body for body in listing_lists)

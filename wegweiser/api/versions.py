@@ -11,8 +11,8 @@ from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.renderers import JSONRenderer
 from ninja.errors import ValidationError
+from ninja.renderers import JSONRenderer
 
 from wegweiser.api.catalogue import organisations, pages, taxonomies
 from wegweiser.api.listings import FilterError, filter_error_response, listing_router
