@@ -130,3 +130,12 @@ def test_bad_filter_input_gets_a_message_not_an_error(client, office_user, town)
     assert response.status_code == 200
     assert response.context["filter_errors"]
     assert response.context["matrix"].listing_count == 4
+
+
+def test_the_office_reads_the_report_in_german(client, office_user, town):
+    client.force_login(office_user)
+
+    html = client.get(reverse("reports:coverage"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    assert html.count('class="ww-marker">Lücke<') == 5
+    assert "Einträge je Stadtteil" in html
