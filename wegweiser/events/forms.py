@@ -17,7 +17,7 @@ def occurrence_label(occurrence: Occurrence) -> str:
 
 
 class EventRegistrationForm(forms.Form):
-    occurrence = forms.ChoiceField(label=_("Date"))
+    occurrence = forms.ChoiceField(label=_("Date of the event"))
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("Your email address"), help_text=_("We send the confirmation here."))
     consent = forms.BooleanField(

@@ -75,7 +75,7 @@ class EventPage(Listing):
         _("repeats"), max_length=10, choices=Frequency.choices, default=Frequency.NONE, blank=True
     )
     recurrence_interval = models.PositiveSmallIntegerField(
-        _("every"), default=1, help_text=_("1 = every day/week/month, 2 = every second …")
+        _("repeat every"), default=1, help_text=_("1 = every day/week/month, 2 = every second …")
     )
     recurrence_weekdays = models.JSONField(_("on these weekdays"), default=list, blank=True)
     recurrence_week_of_month = models.SmallIntegerField(

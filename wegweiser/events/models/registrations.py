@@ -22,7 +22,7 @@ class EventRegistration(models.Model):
         "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
     )
     occurrence_start = models.DateTimeField(
-        _("date"), help_text=_("The date as planned, also if it was moved.")
+        _("date of the event"), help_text=_("The date as planned, also if it was moved.")
     )
     name = models.CharField(_("name"), max_length=120)
     email = models.EmailField(_("email"))

@@ -22,4 +22,12 @@ def event_when(start, end=None, all_day=False):
     local_start = start.astimezone(BERLIN)
     local_end = end.astimezone(BERLIN) if end else None
     same_day = local_end is None or local_end.date() == local_start.date()
-    return {"start": local_start, "end": local_end, "all_day": all_day, "same_day": same_day}
+    clock = f"{local_start:%H:%M}" + (f"–{local_end:%H:%M}" if local_end and same_day else "")
+    return {
+        "start": local_start,
+        "end": local_end,
+        "all_day": all_day,
+        "same_day": same_day,
+        "clock": clock,
+        "end_clock": f"{local_end:%H:%M}" if local_end else "",
+    }
