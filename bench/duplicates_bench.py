@@ -296,24 +296,32 @@ def insert_pages(model, offers: list[dict], locale, districts) -> list[int]:
 
 
 def run(size: int) -> dict:
-    from wegweiser.reports.duplicates import comparison_candidates, duplicate_pairs, load_listings
+    from django.core.cache import cache
+
+    from wegweiser.reports.duplicates import comparison_candidates, find_duplicates, load_listings
     from wegweiser.reports.selection import ListingSelection
 
     with transaction.atomic():
         planted, build_seconds = build_town(size)
+        cache.clear()
+        started = time.perf_counter()
+        pairs = find_duplicates(ListingSelection(), threshold=0.5)
+        report_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        find_duplicates(ListingSelection(), threshold=0.5)
+        repeat_seconds = time.perf_counter() - started
         started = time.perf_counter()
         listings = load_listings(ListingSelection())
-        loaded = time.perf_counter()
-        pairs = duplicate_pairs(listings, threshold=0.5)
-        compared = time.perf_counter()
+        load_seconds = time.perf_counter() - started
         _titles, _summaries, candidates = comparison_candidates(listings, 0.5)
         found = {frozenset((pair.first.pk, pair.second.pk)) for pair in pairs}
         transaction.set_rollback(True)
     return {
         "listings": size,
         "build_s": build_seconds,
-        "load_s": loaded - started,
-        "compare_s": compared - loaded,
+        "load_s": load_seconds,
+        "report_s": report_seconds,
+        "repeat_s": repeat_seconds,
         "all_pairs": size * (size - 1) // 2,
         "candidates": len(candidates),
         "reported": len(pairs),
@@ -334,15 +342,17 @@ def main() -> None:
         results = [run(size) for size in sizes]
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-    print(f"duplicate report ({connection.vendor}; report = load + compare, threshold 50 %)")
     print(
-        f"{'listings':>9} {'build s':>8} {'load s':>7} {'compare s':>10} {'report s':>9} {'all pairs':>12} "
+        f"duplicate report ({connection.vendor}; threshold 50 %; repeat = same report again, from the cache)"
+    )
+    print(
+        f"{'listings':>9} {'build s':>8} {'load s':>7} {'report s':>9} {'repeat s':>9} {'all pairs':>12} "
         f"{'candidates':>11} {'reported':>9} {'planted':>8} {'recall':>7}"
     )
     for row in results:
         print(
-            f"{row['listings']:>9} {row['build_s']:>8.1f} {row['load_s']:>7.2f} {row['compare_s']:>10.2f} "
-            f"{row['load_s'] + row['compare_s']:>9.2f} {row['all_pairs']:>12} {row['candidates']:>11} "
+            f"{row['listings']:>9} {row['build_s']:>8.1f} {row['load_s']:>7.2f} {row['report_s']:>9.2f} "
+            f"{row['repeat_s']:>9.2f} {row['all_pairs']:>12} {row['candidates']:>11} "
             f"{row['reported']:>9} {row['planted']:>8} {row['recall']:>7.0%}"
         )
 
