@@ -29,6 +29,7 @@ from wegweiser.api.schemas import (
     LanguageListOut,
     OrganisationListOut,
     OrganisationOut,
+    PageId,
     TargetGroupListOut,
     TopicListOut,
 )
@@ -82,7 +83,7 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
     operation_id="get_organisation",
     summary="One partner organisation",
 )
-def get_organisation(request, id: int, params: Query[LocaleQuery]):
+def get_organisation(request, id: PageId, params: Query[LocaleQuery]):
     organisation = _public_page(
         OrganisationPage, request, id, params.locale, _("There is no organisation with this id.")
     )
@@ -120,7 +121,7 @@ def list_pages(request, filters: Query[PaginatedQuery]):
     operation_id="get_page",
     summary="One content page with its content",
 )
-def get_page(request, id: int, params: Query[LocaleQuery]):
+def get_page(request, id: PageId, params: Query[LocaleQuery]):
     page = _public_page(StandardPage, request, id, params.locale, _("There is no page with this id."))
     return content_page_record(page, request, with_body=True)
 

@@ -26,7 +26,7 @@ from wegweiser.api.querying import (
     within_site,
 )
 from wegweiser.api.records import Labels, facet_values, listing_record
-from wegweiser.api.schemas import ErrorOut
+from wegweiser.api.schemas import ErrorOut, PageId
 from wegweiser.site.listings import filterset_for, with_card_data
 from wegweiser.site.registry import ListingType
 
@@ -124,7 +124,7 @@ def listing_router(listing_type: ListingType) -> Router:
         summary=f"{plural}: one listing",
         description="One current listing by id, with its details.",
     )
-    def get_listing(request, id: int, params: Query[LocaleOnly]):
+    def get_listing(request, id: PageId, params: Query[LocaleOnly]):
         page = _current_listing(listing_type, request, id, params.locale)
         return serialize(listing_type, shapes, [page], request, detail=True)[0]
 
@@ -138,7 +138,7 @@ def listing_router(listing_type: ListingType) -> Router:
             "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}}
         },
     )
-    def get_listing_jsonld(request, id: int, params: Query[LocaleOnly]):
+    def get_listing_jsonld(request, id: PageId, params: Query[LocaleOnly]):
         page = _current_listing(listing_type, request, id, params.locale)
         labels = Labels(translation.get_language())
         document = listing_jsonld(page, listing_type, request, labels)

@@ -6,9 +6,15 @@ Adding a field does not.
 """
 
 import datetime
+from typing import Annotated
 
-from ninja import Schema
+from ninja import Path, Schema
 from pydantic import Field
+
+MAX_PAGE_ID = 2_147_483_647
+
+# A page id in a URL: a positive database integer (larger numbers cannot name a page).
+PageId = Annotated[int, Path(..., ge=1, le=MAX_PAGE_ID, description="The id from a list answer.")]
 
 
 class ErrorOut(Schema):

@@ -1,0 +1,51 @@
+"""Schemathesis generates requests from the served OpenAPI document and checks every answer:
+no server error, only documented status codes and content types, and bodies that match the schema."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from tests.api.conftest import API, add_counselling, translate
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+EXAMPLES_PER_OPERATION = 25
+
+
+@pytest.fixture
+def served_schema(counselling_type, caritas, frauentreff, home, settings):
+    settings.WEGWEISER_API_RATE_LIMIT = 0
+    page = add_counselling(
+        caritas, "Migrationsberatung", languages=("de", "ar"), latitude=52.52, longitude=13.4, walk_in=True
+    )
+    translate(page, "en", title="Migration counselling")
+    add_counselling(frauentreff, "Frauencafé", target_groups=("frauen",))
+    return schemathesis.openapi.from_wsgi(f"{API}/openapi.json", get_wsgi_application())
+
+
+@pytest.mark.django_db
+def test_every_operation_conforms_to_the_served_openapi_document(served_schema):
+    operations = [result.ok() for result in served_schema.get_all_operations()]
+    assert any("/listings/counselling-hour/" in operation.path for operation in operations)
+    assert any(operation.path.endswith(".csv") for operation in operations)
+    for operation in operations:
+
+        @given(case=operation.as_strategy())
+        @settings(
+            max_examples=EXAMPLES_PER_OPERATION,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        def conforms(case):
+            case.call_and_validate(checks=CHECKS)
+
+        conforms()
