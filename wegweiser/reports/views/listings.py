@@ -47,14 +47,19 @@ class ListingsReportView(OfficeReportView):
                 listing.days_since_review = (
                     (today - listing.last_reviewed).days if listing.last_reviewed else None
                 )
-                listing.public_url = listing.full_url or ""
                 rows.append(listing)
         rows.sort(key=lambda listing: (listing.title.lower(), listing.pk))
         return rows
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["organisation"] = item.organisation.title if item.organisation else ""
-        row["district"] = item.district.name if item.district else ""
-        row["is_stale"] = str(_("yes") if item.is_stale else _("no"))
-        return row
+        """One exported line; the public address is only worked out for exports, not for every page view."""
+        values = {
+            "title": item.title,
+            "type_label": item.type_label,
+            "organisation": item.organisation.title if item.organisation else "",
+            "district": item.district.name if item.district else "",
+            "last_reviewed": item.last_reviewed,
+            "is_stale": str(_("yes") if item.is_stale else _("no")),
+            "public_url": item.get_full_url(self.request) or "",
+        }
+        return {field: values[field] for field in self.list_export}
