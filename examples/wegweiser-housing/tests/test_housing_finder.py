@@ -91,3 +91,16 @@ def test_site_search_finds_housing_offers(client, family_flat, shared_room):
     # Link to the page rather than its title: the search highlights matched words inside titles.
     assert f'href="{family_flat.url}"' in html
     assert f'href="{shared_room.url}"' not in html
+
+
+def test_english_finder_shows_housing_facts_and_filters_in_english(
+    client, english, home, housing_finder, family_flat
+):
+    home.copy_for_translation(english).save_revision().publish()
+    english_finder = housing_finder.copy_for_translation(english)
+    english_finder.save_revision().publish()
+    html = finder_html(client, english_finder)
+    assert family_flat.title in html  # not translated yet: the German original stands in
+    assert "Flat · 3 rooms · 74.5 m² · 720 € a month" in html
+    assert "Jobcenter or Sozialamt may pay the rent" in html
+    assert "4 or more rooms" in html
