@@ -1,0 +1,68 @@
+"""The OpenAPI document and the reference page are served by the portal itself and name every
+registered listing type, including those of installed plugins (e.g. the example housing plugin)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.api.conftest import API
+from wegweiser.site.registry import listing_types
+
+
+@pytest.mark.django_db
+def test_openapi_document_names_every_registered_listing_type(client, counselling_type, home):
+    document = client.get(f"{API}/openapi.json").json()
+    assert document["info"]["version"] == "1"
+    assert set(listing_types()) >= {"counselling-hour"}
+    for key in listing_types():
+        for path in (f"{API}/listings/{key}/", f"{API}/listings/{key}/{{id}}/", f"{API}/export/{key}.csv"):
+            assert path in document["paths"], path
+    parameters = {
+        p["name"] for p in document["paths"][f"{API}/listings/counselling-hour/"]["get"]["parameters"]
+    }
+    assert {
+        "topic",
+        "language",
+        "district",
+        "target_group",
+        "cost",
+        "focus",
+        "walk_in",
+        "locale",
+    } <= parameters
+    assert {"updated_since", "lat", "lon", "radius", "limit", "offset"} <= parameters
+
+
+@pytest.mark.django_db
+def test_plugin_schema_is_used_for_a_type_that_brings_its_own(client, home):
+    with_own_schema = [lt for lt in listing_types().values() if lt.api_schema is not None]
+    if not with_own_schema:
+        pytest.skip("no installed plugin brings its own API schema")
+    document = client.get(f"{API}/openapi.json").json()
+    for listing_type in with_own_schema:
+        assert listing_type.api_schema.__name__ in document["components"]["schemas"]
+        response = client.get(f"{API}/listings/{listing_type.key}/")
+        assert response.status_code == 200
+        assert response.json()["count"] == 0
+
+
+@pytest.mark.django_db
+def test_topic_filter_lists_the_current_terms_as_allowed_values(client, counselling_type, town):
+    document = client.get(f"{API}/openapi.json").json()
+    parameters = document["paths"][f"{API}/listings/counselling-hour/"]["get"]["parameters"]
+    topic = next(parameter for parameter in parameters if parameter["name"] == "topic")
+    assert "sprache" in topic["schema"]["items"]["enum"]
+
+
+@pytest.mark.django_db
+def test_reference_page_documents_the_api_without_third_party_requests(client, counselling_type, home):
+    response = client.get(f"{API}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{API}/listings/counselling-hour/" in html
+    assert "openapi.json" in html
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
+    assert [url for url in external if not url.startswith("http://testserver/")] == []
+    assert client.get("/api/").status_code == 302
