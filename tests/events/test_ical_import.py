@@ -234,3 +234,24 @@ def test_task_and_management_command_sync_all_feeds(organisation_a, feed_server)
     assert result.return_value["created"] == 1
     call_command("sync_calendar_feeds")
     assert EventPage.objects.count() == 1
+
+
+def test_a_feed_that_never_answers_times_out_and_is_recorded(organisation_a, monkeypatch):
+    import socket
+
+    from wegweiser.events import ical_import
+
+    assert ical_import.TIMEOUT_SECONDS <= 10
+    monkeypatch.setattr(ical_import, "TIMEOUT_SECONDS", 0.5)
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)  # accepts the connection, never sends a byte
+    try:
+        feed = CalendarFeed.objects.create(
+            organisation=organisation_a, name="Stumm", url=f"http://127.0.0.1:{silent.getsockname()[1]}/k.ics"
+        )
+        assert sync_feed(feed).error
+    finally:
+        silent.close()
+    feed.refresh_from_db()
+    assert "timed out" in feed.last_error
