@@ -1,25 +1,28 @@
 """The embedded search backend: the ORM over every listing type, filtered by the listing pages' FilterSets.
 
-It needs nothing but the database, so ``make run`` has a working finder. On PostgreSQL the words are
-also matched with full text search (German stemming); everywhere they are matched as forgiving
-substrings (stems, umlaut spellings, synonyms). Facet counts come from one aggregate query per facet
-and listing type; "near me" narrows by bounding box in SQL and by exact distance in Python.
+It needs nothing but the database, so ``make run`` has a working finder. Words are matched as forgiving
+substrings (stems, umlaut spellings, synonyms); on PostgreSQL, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``
+adds full text search with German stemming (off by default: without a text-search index on the listing
+tables it computes every row's vector per query, 7 s at 10,000 listings). Facet counts come from one
+aggregate query per facet and listing type; "near me" narrows by bounding box and distance, both in SQL.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 from collections.abc import Mapping
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
-from wegweiser.search.geo import bounding_box, haversine_km
+from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table, locale_for
 from wegweiser.search.wording import highlight, query_units, word_variants
@@ -39,9 +42,8 @@ class DatabaseBackend(SearchBackend):
         locale = locale_for(query.locale)
         searched_keys = query.listing_types or list(listing_types)
         bases: dict[str, QuerySet] = {}
-        distances: dict[str, dict[int, float]] = {}
         for key, listing_type in listing_types.items():
-            bases[key], distances[key] = self._base(listing_type, query, locale)
+            bases[key] = self._base(listing_type, query, locale)
         # A type with nothing matching the words, dates and place needs no facet queries at all.
         empty = {key for key, queryset in bases.items() if not queryset.exists()}
 
@@ -66,7 +68,7 @@ class DatabaseBackend(SearchBackend):
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(
-            query, {key: None if key in empty else filtered[key] for key in searched_keys}, distances, locale
+            query, {key: None if key in empty else filtered[key] for key in searched_keys}
         )
         hits = attach_pages(hits, listing_types, query)
         for hit in hits:
@@ -93,23 +95,17 @@ class DatabaseBackend(SearchBackend):
             queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=query.date_to))
         if query.date_from:
             queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=query.date_from))
-        distances: dict[int, float] = {}
-        if query.point is not None and (query.radius_km or query.sort == "distance"):
-            located = queryset.filter(latitude__isnull=False, longitude__isnull=False)
-            if query.radius_km:
-                min_lat, max_lat, min_lon, max_lon = bounding_box(query.point, query.radius_km)
-                located = located.filter(
-                    latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
-                )
-            for pk, latitude, longitude in located.values_list("pk", "latitude", "longitude"):
-                distance = haversine_km(query.point, latitude, longitude)
-                if query.radius_km is None or distance <= query.radius_km:
-                    distances[pk] = distance
-            if query.radius_km:
-                queryset = queryset.filter(pk__in=list(distances))
-        return queryset, distances
+        if query.point is not None and query.radius_km:
+            min_lat, max_lat, min_lon, max_lon = bounding_box(query.point, query.radius_km)
+            queryset = queryset.filter(
+                latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+            )
+            queryset = queryset.alias(distance_squared=squared_distance(query.point)).filter(
+                distance_squared__lte=radius_squared(query.radius_km)
+            )
+        return queryset
 
-    def _page_of_hits(self, query, filtered, distances, locale) -> list[SearchHit]:
+    def _page_of_hits(self, query, filtered) -> list[SearchHit]:
         """The requested page across all listing types: each type's best ``offset + per_page``, merged."""
         wanted = query.offset + query.per_page
         rows = []
@@ -117,12 +113,10 @@ class DatabaseBackend(SearchBackend):
             if queryset is None:
                 continue
             if query.sort == "distance":
-                ids = set(queryset.values_list("pk", flat=True))
-                titles = dict(queryset.values_list("pk", "title"))
-                for pk in ids:
-                    distance = distances[key].get(pk)
-                    rank = (distance is None, distance or 0.0, titles[pk].lower(), pk)
-                    rows.append((rank, SearchHit(key, pk, distance_km=distance)))
+                ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=Lower("title"))
+                ordered = ordered.order_by(F("nearness").asc(nulls_last=True), "sort_title", "pk")
+                for pk, nearness, title in ordered.values_list("pk", "nearness", "sort_title")[:wanted]:
+                    rows.append(((nearness is None, nearness or 0.0, title, pk), SearchHit(key, pk)))
                 continue
             queryset = queryset.annotate(
                 score=relevance(query.words, query.locale), sort_title=Lower("title")
@@ -164,6 +158,22 @@ class DatabaseBackend(SearchBackend):
         return sorted(
             found[:limit], key=lambda title: (not title.lower().startswith(prefix.lower()), title.lower())
         )
+
+
+def squared_distance(point):
+    """Squared distance in degrees of latitude, with longitude scaled to the point's latitude.
+
+    Within a town this equirectangular measure orders and bounds like the great-circle distance
+    (the difference is far below a metre), and every database can compute it in SQL.
+    """
+    scale = math.cos(math.radians(point.latitude))
+    lat = F("latitude") - Value(point.latitude)
+    lon = (F("longitude") - Value(point.longitude)) * Value(scale)
+    return ExpressionWrapper(lat * lat + lon * lon, output_field=FloatField())
+
+
+def radius_squared(radius_km: float) -> float:
+    return math.degrees(radius_km / EARTH_RADIUS_KM) ** 2
 
 
 def apply_filters(
@@ -215,7 +225,7 @@ def text_condition(words: list[str], locale_code: str) -> Q:
             for field in TEXT_FIELDS:
                 word_q |= Q(**{f"{field}__icontains": variant})
         condition &= word_q
-    if connection.vendor == "postgresql" and words:
+    if connection.vendor == "postgresql" and words and settings.WEGWEISER_SEARCH.get("POSTGRES_FULL_TEXT"):
         condition |= _postgres_match(words, locale_code)
     return condition
 

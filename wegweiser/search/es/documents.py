@@ -14,7 +14,6 @@ from wagtail.models import Locale
 
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.wording import index_forms
-from wegweiser.site.listings import with_card_data
 from wegweiser.site.registry import ListingType
 
 
@@ -130,9 +129,9 @@ def _suggest_inputs(title: str) -> list[str]:
 
 
 def current_pages(listing_type: ListingType, queryset=None) -> list:
-    return list(
-        with_card_data(current_queryset(listing_type, queryset), listing_type).select_related("locale")
-    )
+    """Current pages with what documents need joined in (taxonomies come from :func:`facet_values`)."""
+    queryset = current_queryset(listing_type, queryset)
+    return list(queryset.select_related("locale", "organisation", *listing_type.select_related))
 
 
 def current_queryset(listing_type: ListingType, queryset=None):

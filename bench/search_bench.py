@@ -1,0 +1,273 @@
+"""Benchmark: the unified search on generated towns of 1,000, 10,000 (and 100,000) listings.
+
+Creates a throw-away database (SQLite in memory, or PostgreSQL when ``DATABASE_URL`` says so) with 15
+partner organisations and N current listings of the first registered listing type (offers when the
+offers plugin is installed), with topics, languages, target groups, districts and coordinates. For each
+size it measures typical queries on the database backend and, when ``ELASTICSEARCH_URL`` is set, on
+Elasticsearch (after a full ``rebuild`` whose throughput is measured too), and prints one table.
+
+    .venv/bin/python bench/search_bench.py
+    BENCH_SIZES=1000,10000,100000  BENCH_REPEAT=30  (defaults: 1000,10000 and 30)
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wegweiser.site.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import setup_test_environment  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+WHAT = {
+    "sprache": ["Deutschkurs {level}", "Integrationskurs {level}", "Sprachcafé", "Alphabetisierungskurs",
+                "Berufssprachkurs {level}", "Integrationskurs mit Kinderbetreuung"],
+    "beratung": ["Migrationsberatung", "Sozialberatung", "Schuldnerberatung", "Jugendmigrationsdienst"],
+    "arbeit": ["Bewerbungstraining", "Jobcafé", "Anerkennungsberatung", "Praktikumsbörse"],
+    "wohnen": ["Sprechstunde Wohnungssuche", "Mieterberatung", "Wohnführerschein"],
+    "gesundheit": ["Gesundheitslotsen", "Frauengesundheit", "Psychosoziale Beratung"],
+    "kinder-schule": ["Hausaufgabenhilfe", "Elterncafé", "Lernpaten", "Krabbelgruppe"],
+    "aufenthalt": ["Aufenthaltsberatung", "Einbürgerungsberatung", "Hilfe bei Anträgen"],
+    "freizeit": ["Nähcafé", "Fußball für alle", "Kochtreff", "Frauenschwimmen"],
+    "ehrenamt": ["Ehrenamtsbörse", "Begleitung zu Ämtern", "Patenschaften"],
+}  # fmt: skip
+LEVELS = ["A1", "A2", "B1", "B2", "C1", ""]
+FOR_WHOM = ["für Frauen", "für Familien", "für Jugendliche", "für Geflüchtete", "", ""]
+PLACES = ["im Stadtteilzentrum", "in der Bücherei", "im Familienzentrum", "in der Volkshochschule", "online"]
+QUERIES = {
+    "text only": [
+        {"q": word} for word in ("Deutschkurs", "Beratung", "Frauen", "Kinderbetreuung", "Sprachcafe")
+    ],
+    "text + 3 facets": [
+        {"q": "kurs", "topic": ["sprache"], "language": ["ar"], "district": ["altstadt"]},
+        {"q": "Beratung", "topic": ["beratung"], "cost": ["free"], "target_group": ["frauen"]},
+    ],
+    "facets only": [
+        {"topic": ["sprache"], "language": ["uk", "ar"]},
+        {"topic": ["beratung"], "cost": ["free"], "accessible": ["1"]},
+    ],
+    "geo": [
+        {"near": "altstadt", "radius": "2", "sort": "distance"},
+        {"near": "am-hafen", "radius": "1", "topic": ["sprache"]},
+    ],
+}
+
+
+def build_town(size: int, start: int, rng: random.Random) -> None:
+    """Add listings ``start`` .. ``size`` (bulk inserts; Wagtail's add_child would take minutes)."""
+    from wegweiser.site.demo import load_taxonomies
+    from wegweiser.site.models import (
+        District,
+        Language,
+        OrganisationIndexPage,
+        OrganisationPage,
+        TargetGroup,
+        Topic,
+    )
+    from wegweiser.site.registry import listing_types
+    from wegweiser.site.setup import ensure_portal
+
+    home = ensure_portal(home_title="Benchstadt")
+    locale = Locale.get_default()
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    if not Topic.objects.exists():
+        load_taxonomies(locale, english)
+    index = OrganisationIndexPage.objects.first() or home.add_child(
+        instance=OrganisationIndexPage(title="Partner", slug="partner")
+    )
+    organisations = list(OrganisationPage.objects.all()) or [
+        index.add_child(instance=OrganisationPage(title=f"Verein {n}", slug=f"verein-{n}")) for n in range(15)
+    ]
+    topics = {term.slug: term.pk for term in Topic.objects.filter(locale=locale)}
+    languages = [term.pk for term in Language.objects.filter(locale=locale)]
+    groups = [term.pk for term in TargetGroup.objects.filter(locale=locale)]
+    districts = list(District.objects.filter(locale=locale))
+    types = listing_types()
+    wanted = os.environ.get("BENCH_LISTING_TYPE", "offer")
+    model = (types.get(wanted) or next(iter(types.values()))).model
+    listings = []
+    for number in range(start, size):
+        topic = rng.choice(list(WHAT))
+        district = rng.choice(districts)
+        title = " ".join(
+            part
+            for part in (rng.choice(WHAT[topic]).format(level=rng.choice(LEVELS)), rng.choice(FOR_WHOM))
+            if part
+        )
+        listings.append(
+            {
+                "number": number,
+                "title": title,
+                "summary": f"{title} {rng.choice(PLACES)}. Beratung auf Deutsch und Arabisch möglich.",
+                "organisation": rng.choice(organisations),
+                "district": district,
+                "latitude": district.latitude + rng.uniform(-0.01, 0.01),
+                "longitude": district.longitude + rng.uniform(-0.015, 0.015),
+                "cost": rng.choice(["free", "free", "reduced", "fee", "funded"]),
+                "wheelchair_accessible": rng.random() < 0.4,
+                "topics": {topics[topic]}
+                | ({rng.choice(list(topics.values()))} if rng.random() < 0.3 else set()),
+                "languages": set(rng.sample(languages, rng.randint(1, 3))),
+                "groups": set(rng.sample(groups, rng.randint(0, 2))),
+            }
+        )
+    pks = insert_pages(model, listings, locale)
+    for relation, key, column in (("topics", "topics", "topic_id"), ("languages", "languages", "language_id"),
+                                  ("target_groups", "groups", "targetgroup_id")):  # fmt: skip
+        through = getattr(model, relation).through
+        source = f"{model._meta.model_name}_id"
+        through.objects.bulk_create(
+            [
+                through(**{source: pk, column: term})
+                for pk, row in zip(pks, listings, strict=True)
+                for term in row[key]
+            ],
+            batch_size=5000,
+        )
+
+
+def insert_pages(model, listings: list[dict], locale) -> list[int]:
+    now = timezone.now()
+    parents, children = [], []
+    numchild = {
+        org.pk: Page.objects.get(pk=org.pk).numchild for org in {row["organisation"] for row in listings}
+    }
+    organisations = {org.pk: org for org in {row["organisation"] for row in listings}}
+    for row in listings:
+        parent = organisations[row["organisation"].pk]
+        numchild[parent.pk] += 1
+        child = model(
+            title=row["title"], draft_title=row["title"], slug=f"listing-{row['number']}", summary=row["summary"],
+            district=row["district"], latitude=row["latitude"], longitude=row["longitude"], cost=row["cost"],
+            wheelchair_accessible=row["wheelchair_accessible"], organisation_id=parent.pk, locale=locale,
+            translation_key=uuid.uuid4(), live=True, first_published_at=now, last_published_at=now,
+            depth=parent.depth + 1, path=Page._get_path(parent.path, parent.depth + 1, numchild[parent.pk]),
+            url_path=f"{parent.url_path}listing-{row['number']}/",
+        )  # fmt: skip
+        parents.append(
+            Page(**{field.attname: getattr(child, field.attname) for field in Page._meta.concrete_fields})
+        )
+        children.append(child)
+    Page.objects.bulk_create(parents, batch_size=2000)
+    if any(page.pk is None for page in parents):
+        paths = dict(Page.objects.filter(path__in=[page.path for page in parents]).values_list("path", "pk"))
+        for page in parents:
+            page.pk = paths[page.path]
+    fields = list(model._meta.local_concrete_fields)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    rows = []
+    for parent, child in zip(parents, children, strict=True):
+        child.page_ptr_id = parent.pk
+        rows.append([field.get_db_prep_save(getattr(child, field.attname), connection) for field in fields])
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})",
+            rows,
+        )
+    for parent_pk, count in numchild.items():
+        Page.objects.filter(pk=parent_pk).update(numchild=count)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return [page.pk for page in parents]
+
+
+def measure(backend, repeat: int) -> dict[str, tuple[float, float]]:
+    from wegweiser.search.geo import district_centres
+    from wegweiser.search.query import SearchQuery
+    from wegweiser.site.registry import listing_types
+
+    types = listing_types()
+    centres = district_centres()
+    results = {}
+    for name, variants in QUERIES.items():
+        timings = []
+        for round_number in range(repeat + 2):
+            params = variants[round_number % len(variants)]
+            query, _messages = SearchQuery.from_querydict(
+                params, locale="de", available_types=types, district_centres=centres
+            )
+            started = time.perf_counter()
+            backend.search(query, types)
+            if round_number >= 2:  # the first two warm caches
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        results[name] = (statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)])
+    return results
+
+
+def main() -> None:
+    from wegweiser.search.backends.database import DatabaseBackend
+    from wegweiser.search.backends.elasticsearch import ElasticsearchBackend
+    from wegweiser.search.es.connection import reset_client
+
+    sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size.strip()]
+    repeat = int(os.environ.get("BENCH_REPEAT", "30"))
+    es_url = os.environ.get("ELASTICSEARCH_URL", "")
+    setup_test_environment()
+    settings_dict = connection.settings_dict
+    settings_dict.setdefault("TEST", {})
+    if "postgresql" in settings_dict["ENGINE"]:
+        settings_dict["TEST"]["NAME"] = "bench_wegweiser_search"
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
+    settings.WEGWEISER_SEARCH = {**settings.WEGWEISER_SEARCH, "ELASTICSEARCH_URL": es_url, "TIMEOUT": 30,
+                                 "INDEX_PREFIX": f"wegweiser-bench-{uuid.uuid4().hex[:6]}"}  # fmt: skip
+    reset_client()
+    rows = []
+    rng = random.Random(20261124)
+    built = 0
+    try:
+        for size in sizes:
+            started = time.perf_counter()
+            build_town(size, built, rng)
+            built = size
+            print(f"  {size} listings generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+            for name, (p50, p95) in measure(DatabaseBackend(), repeat).items():
+                rows.append((size, f"database ({connection.vendor})", name, f"{p50:.1f}", f"{p95:.1f}"))
+            if es_url:
+                from wegweiser.search.es.indexes import rebuild
+
+                started = time.perf_counter()
+                _index, indexed = rebuild()
+                seconds = time.perf_counter() - started
+                rows.append(
+                    (
+                        size,
+                        "elasticsearch",
+                        "index (rebuild)",
+                        f"{indexed / seconds:.0f} docs/s",
+                        f"{seconds:.1f} s",
+                    )
+                )
+                for name, (p50, p95) in measure(ElasticsearchBackend(), repeat).items():
+                    rows.append((size, "elasticsearch", name, f"{p50:.1f}", f"{p95:.1f}"))
+    finally:
+        if es_url:
+            from wegweiser.search.es.indexes import delete_all_indexes
+
+            delete_all_indexes()
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+    header = ("listings", "backend", "query", "p50 ms", "p95 ms")
+    widths = [max(len(str(row[column])) for row in [header, *rows]) for column in range(len(header))]
+    print(f"unified search ({repeat} runs per query kind, after 2 warm-up runs)")
+    for row in [header, tuple("-" * width for width in widths), *rows]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
