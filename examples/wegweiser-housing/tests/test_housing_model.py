@@ -21,9 +21,10 @@ def test_room_offer_with_several_rooms_is_refused_at_the_rooms_field(caritas):
     offer = HousingOfferPage(
         title="Zimmer", slug="zimmer", summary="Ein Zimmer.", kind=HousingKind.ROOM, rooms=3
     )
-    with translation.override("de"), pytest.raises(ValidationError) as raised:
-        caritas.add_child(instance=offer)
-    assert "Ein Zimmerangebot hat ein Zimmer" in " ".join(raised.value.message_dict["rooms"])
+    with translation.override("de"):
+        with pytest.raises(ValidationError) as raised:
+            caritas.add_child(instance=offer)
+        assert "Ein Zimmerangebot hat ein Zimmer" in " ".join(raised.value.message_dict["rooms"])
 
 
 def test_offer_without_start_date_or_with_a_past_one_is_available_now(caritas, housing_helpers):
