@@ -5,6 +5,7 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$REPO_ROOT"
 scripts/bootstrap.sh run
 scripts/build_assets.sh
+scripts/messages.sh compile
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-wegweiser.site.settings.dev}"
 PY="$REPO_ROOT/.venv/bin/python"
 mkdir -p var

@@ -8,6 +8,7 @@ PY="$REPO_ROOT/.venv/bin/python"
 
 scripts/bootstrap.sh test
 scripts/build_assets.sh
+scripts/messages.sh compile
 scripts/install_browser.sh
 
 cleanup() { scripts/services.sh stop || true; }

@@ -24,6 +24,7 @@ def event_listing_type() -> ListingType:
             "online": lambda event: bool(event.online_url),
         },
         card_template="events/event_card.html",
+        finder_links_template="events/includes/finder_links.html",
         demo_content=load_event_demo,
         prefetch=("exceptions",),
         icon="date",

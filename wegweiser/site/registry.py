@@ -78,6 +78,7 @@ class ListingType:
     - ``document_fields``: extra values for the search document, ``name -> callable(page)``.
     - ``api_schema``: a django-ninja ``Schema`` for the API (``None``: the generic listing schema).
     - ``card_template``: renders one result in lists and search.
+    - ``finder_links_template``: extra links on the type's finder page (e.g. the month calendar).
     - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
     - ``calendar_entries``: ``callable(start: date, end: date, locale_code: str) -> Iterable[CalendarEntry]``.
     - ``prefetch``: related names to prefetch when listing many pages of this type.
@@ -91,6 +92,8 @@ class ListingType:
     document_fields: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     api_schema: type | None = None
     card_template: str = "includes/listing_card.html"
+    # Optional: shown above the results of this type's finder page (links to a calendar view, say).
+    finder_links_template: str = ""
     demo_content: Callable[[Any], None] | None = None
     calendar_entries: Callable[[date, date, str], Iterable[CalendarEntry]] | None = None
     prefetch: Sequence[str] = ()

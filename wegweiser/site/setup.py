@@ -56,7 +56,9 @@ def ensure_home_page(title: str, hostname: str) -> HomePage:
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
         return site.root_page.specific
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=default_locale)
+    )
     home = HomePage.objects.filter(depth=2, locale=default_locale).first()
     if home is None:
         home = root.add_child(instance=HomePage(title=title, slug="start", locale=default_locale))
@@ -89,7 +91,7 @@ def ensure_office_group(home: Page) -> Group:
     ]
     for model in ("topic", "targetgroup", "language", "district"):
         codenames += [("core", f"add_{model}"), ("core", f"change_{model}"), ("core", f"delete_{model}")]
-    codenames += [("core", "change_portalsettings")]
+    codenames += [("core", "change_portalsettings"), ("reports", "view_office_reports")]
     for app_label, codename in codenames:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission:
