@@ -64,7 +64,7 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
         queryset = queryset.filter(kind__in=filters.kind)
     queryset = updated_since(queryset, filters.updated_since)
     queryset = near(queryset, point_from(filters.lat, filters.lon, filters.radius))
-    count, items = paginate(request, queryset, filters.limit, filters.offset)
+    count, items = paginate(queryset, filters.limit, filters.offset)
     next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
     labels = Labels(translation.get_language())
     return {
@@ -103,7 +103,7 @@ pages = Router(tags=["pages"])
 def list_pages(request, filters: Query[PaginatedQuery]):
     queryset = public_pages(StandardPage, request, locale_for(filters.locale)).select_related("locale")
     queryset = updated_since(queryset, filters.updated_since)
-    count, items = paginate(request, queryset, filters.limit, filters.offset)
+    count, items = paginate(queryset, filters.limit, filters.offset)
     next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
     return {
         "count": count,

@@ -105,7 +105,7 @@ def listing_router(listing_type: ListingType) -> Router:
     def list_listings(request, filters: Query[shapes.filters]):
         ensure_enabled(request, listing_type)
         queryset = filtered_listings(listing_type, request, filters)
-        count, pages = paginate(request, queryset, filters.limit, filters.offset)
+        count, pages = paginate(queryset, filters.limit, filters.offset)
         next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
         return {
             "count": count,

@@ -133,29 +133,7 @@ def near(queryset: QuerySet, point: Point | None) -> QuerySet:
     return queryset.annotate(distance_km=distance).filter(distance_km__lte=point.radius_km)
 
 
-@dataclass
-class ResultPage:
-    """One page of results with the links a client follows for the next and previous page."""
-
-    count: int
-    limit: int
-    offset: int
-    items: list
-    next: str | None
-    previous: str | None
-
-    def as_dict(self) -> dict:
-        return {
-            "count": self.count,
-            "limit": self.limit,
-            "offset": self.offset,
-            "next": self.next,
-            "previous": self.previous,
-            "items": self.items,
-        }
-
-
-def paginate(request, queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
+def paginate(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
     """Stable order by id, so that ``offset`` walks through a changing catalogue without skipping."""
     count = queryset.count()
     return count, list(queryset.order_by("pk")[offset : offset + limit])

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.html import strip_tags
 from wagtail.rich_text import expand_db_html
 
 from wegweiser.site.models import District, Language, TargetGroup, Topic
@@ -210,7 +209,3 @@ TAXONOMIES = {
     "languages": Language,
     "districts": District,
 }
-
-
-def plain_text(html: str) -> str:
-    return strip_tags(html).strip()
