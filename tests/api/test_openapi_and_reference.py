@@ -66,3 +66,19 @@ def test_reference_page_documents_the_api_without_third_party_requests(client, c
     external = re.findall(r'(?:src|href)="(https?://[^"]+)"', html)
     assert [url for url in external if not url.startswith("http://testserver/")] == []
     assert client.get("/api/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_every_installed_listing_type_answers_lists_filters_and_exports(client, home, settings):
+    """Whatever plugins are installed (offers, events, volunteering, housing …), their types work here."""
+    settings.WEGWEISER_API_RATE_LIMIT = 0
+    for key, listing_type in listing_types().items():
+        flags = {facet.name: "true" for facet in listing_type.all_facets() if facet.kind == "flag"}
+        listed = client.get(f"{API}/listings/{key}/", {"locale": "en", **flags})
+        assert listed.status_code == 200, (key, listed.content)
+        assert listed.json()["count"] == 0
+        exported = client.get(f"{API}/export/{key}.csv")
+        assert exported.status_code == 200, key
+        header = exported.content.decode().splitlines()[0]
+        assert header.startswith("id,translation_key,type,locale,title")
+        assert client.get(f"{API}/export/{key}.json").json()["type"] == key
