@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from openpyxl import Workbook
 from wagtail.models import WorkflowState
 
@@ -165,7 +166,8 @@ def test_more_free_seats_than_seats_is_a_problem(organisation_a, terms):
     ids=["png", "pdf", "broken-zip", "old-xls", "empty", "50-mb"],
 )
 def test_files_that_are_not_spreadsheets_get_a_clear_message(organisation_a, data, expected):
-    report = import_offers(data, organisation_a, dry_run=False)
+    with translation.override("en"):
+        report = import_offers(data, organisation_a, dry_run=False)
     assert not report.ok
     assert expected in report.problems[0].message
     assert not OfferPage.objects.exists()
@@ -265,3 +267,9 @@ def test_command_reports_problems_and_imports_nothing(tmp_path, organisation_a, 
     assert not OfferPage.objects.exists()
     with pytest.raises(CommandError, match="No organisation"):
         call_command("import_offers", str(path), organisation="gibt-es-nicht")
+
+
+def test_problems_are_explained_in_german_by_default(organisation_a):
+    with translation.override("de"):
+        report = import_offers(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), organisation_a, dry_run=True)
+    assert "Das ist keine Tabelle" in report.problems[0].message

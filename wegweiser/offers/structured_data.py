@@ -102,7 +102,7 @@ def _without_lazy_strings(value):
     if isinstance(value, list):
         return [_without_lazy_strings(item) for item in value]
     if value is None or isinstance(value, bool | int | float | str):
-        return value if not isinstance(value, str) else str(value)
+        return value
     return str(value)
 
 
