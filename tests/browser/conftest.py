@@ -75,7 +75,8 @@ def page_on_phone(chromium, live_server):
 
 
 @pytest.fixture
-def demo_town(transactional_db):
+def demo_town(django_db_serialized_rollback, transactional_db):
+    """The demo town, committed so the live server thread sees it; the migrations' data is restored after."""
     call_command("load_demo", stdout=open(os.devnull, "w"))
 
 

@@ -59,7 +59,7 @@ def test_key_pages_have_no_accessibility_violations(page_on_phone, live_server, 
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_feedback_form_error_state_is_accessible(page_on_phone, live_server, demo_town, language):
     page_on_phone.goto(f"{live_server.url}/{language}/barrierefreiheit/")
-    page_on_phone.get_by_role("button", name=True).last.click()
+    page_on_phone.locator("form.form button[type=submit]").click()
     page_on_phone.wait_for_selector(".form-errors")
     field = page_on_phone.locator("[aria-invalid=true]").first
     assert field.get_attribute("aria-describedby")

@@ -61,7 +61,7 @@ def ensure_editors_group(organisation) -> Group:
 
 def organisation_collection(organisation) -> Collection:
     """The organisation's own collection for images and documents, below the root collection."""
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
     name = organisation.title[:255]
     existing = root.get_children().filter(name=name).first()
     return existing or root.add_child(name=name)

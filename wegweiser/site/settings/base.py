@@ -188,3 +188,4 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no requests to other hosts, in the admin either

@@ -137,3 +137,21 @@ def accessible_field(field):
     if field.field.required and field.widget_type not in ("checkboxselectmultiple", "radioselect"):
         attrs["aria-required"] = "true"
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def listing_url(context, page) -> str:
+    """The page's URL in the visitor's language: an untranslated page is shown at /ar/... in German.
+
+    Wagtail serves a page without a translation under every language prefix; linking it with its own
+    (German) prefix would throw the visitor out of their language.
+    """
+    request = context.get("request")
+    url = page.get_url(request=request) or ""
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    page_language = page.locale.language_code
+    prefix = f"/{page_language}/"
+    if page_language != current and prefix in url and current in dict(settings.LANGUAGES):
+        head, _sep, tail = url.partition(prefix)
+        return f"{head}/{current}/{tail}"
+    return url
