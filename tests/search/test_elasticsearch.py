@@ -93,3 +93,21 @@ def test_reindex_builds_a_new_index_and_swaps_the_alias(indexed_town):
     assert before and after and before != after
     assert not get_client().indices.exists(index=list(before)[0])
     assert run(ElasticsearchBackend()).total == 8
+
+
+def test_listing_types_switched_off_for_the_site_are_not_found(indexed_town):
+    from tests.search.conftest import run as search
+
+    types = {key: value for key, value in listing_types().items() if key != "meeting"}
+    from wegweiser.search.query import SearchQuery
+
+    query, _messages = SearchQuery.from_querydict({"per_page": "50"}, locale="de", available_types=types)
+    result = ElasticsearchBackend().search(query, types)
+    assert found(result, indexed_town) == {
+        "integration",
+        "deutschkurs",
+        "abendkurs",
+        "migrationsberatung",
+        "jobberatung",
+    }
+    assert search(ElasticsearchBackend()).total == 8

@@ -82,7 +82,9 @@ class ElasticsearchBackend(SearchBackend):
     def _build(self, query: SearchQuery, listing_types, searched_keys, facets, locale: str) -> Search:
         search = Search().extra(track_total_hits=True)
         search = search.query(self._text_query(query)) if query.words else search.query(Q("match_all"))
-        search = search.filter(Q("bool", filter=visibility_filters(query, locale)))
+        # Only the listing types switched on for this site, even when the visitor chose none.
+        enabled = Q("terms", listing_type=list(listing_types))
+        search = search.filter(Q("bool", filter=[enabled, *visibility_filters(query, locale)]))
 
         type_filter = Q("terms", listing_type=searched_keys) if query.listing_types else None
         facet_filters = {name: Q("terms", **{f"f_{name}": values}) for name, values in query.filters.items()}
