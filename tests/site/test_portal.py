@@ -113,3 +113,9 @@ def test_a_site_can_switch_a_listing_type_off(client, demo):
     if listing is not None:
         assert client.get(listing.url).status_code == 404
         assert not listing_types()[key].model.can_create_at(listing.get_parent())
+
+
+def test_unknown_api_and_admin_files_answer_404_instead_of_a_redirect_into_the_site(client, home):
+    response = client.get("/documents/999999/nothing.pdf")
+    assert response.status_code == 404
+    assert client.get("/api/v1/gibt-es-nicht/").status_code == 404
