@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -36,6 +38,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("wegweiser.search.urls")),
     *plugin_urlpatterns(),
+    # Public pages take POSTs only in anonymous form pages (the accessibility feedback form). They are
+    # exempt from CSRF so that reading a page with a form sets no cookie; those forms change no account
+    # and carry a honeypot instead.
+    re_path(r"^((?:[\w\-]+/)*)$", csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

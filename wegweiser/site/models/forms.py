@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_exempt
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
@@ -20,12 +18,11 @@ class FeedbackFormField(AbstractFormField):
     )
 
 
-@method_decorator(csrf_exempt, name="serve")
 class AccessibilityStatementPage(AbstractEmailForm):
     """ "Erklärung zur Barrierefreiheit" with a feedback form that mails the office.
 
-    The form is exempt from CSRF so that anonymous visitors who only read the statement get no cookie;
-    it has no session or account to protect, and a honeypot field keeps robots out.
+    The form is exempt from CSRF (see the page URL pattern in ``wegweiser.site.urls``) so that anonymous
+    visitors who only read the statement get no cookie; a honeypot field keeps robots out.
     """
 
     intro = models.TextField(_("introduction"), blank=True)

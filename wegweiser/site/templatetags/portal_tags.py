@@ -93,7 +93,7 @@ def main_menu(context) -> list[dict]:
     current_path = request.path if request else ""
     items = []
     for child in home.get_children().live().public().in_menu().specific(defer=True):
-        url = child.get_url(request=request)
+        url = localized_page_url(child, request)
         if url:
             items.append({"title": child.title, "url": url, "active": current_path.startswith(url)})
     return items
@@ -115,7 +115,7 @@ def footer_links(context) -> list[dict]:
             for page in default_home.get_children().live().public().filter(slug__in=slugs):
                 translated.setdefault(page.slug, page)
     return [
-        {"title": translated[slug].title, "url": translated[slug].get_url(request=request)}
+        {"title": translated[slug].title, "url": localized_page_url(translated[slug], request)}
         for slug in slugs
         if slug in translated
     ]
@@ -139,14 +139,12 @@ def accessible_field(field):
     return field.as_widget(attrs=attrs)
 
 
-@register.simple_tag(takes_context=True)
-def listing_url(context, page) -> str:
+def localized_page_url(page, request=None) -> str:
     """The page's URL in the visitor's language: an untranslated page is shown at /ar/... in German.
 
     Wagtail serves a page without a translation under every language prefix; linking it with its own
     (German) prefix would throw the visitor out of their language.
     """
-    request = context.get("request")
     url = page.get_url(request=request) or ""
     current = translation.get_language() or settings.LANGUAGE_CODE
     page_language = page.locale.language_code
@@ -155,3 +153,8 @@ def listing_url(context, page) -> str:
         head, _sep, tail = url.partition(prefix)
         return f"{head}/{current}/{tail}"
     return url
+
+
+@register.simple_tag(takes_context=True)
+def listing_url(context, page) -> str:
+    return localized_page_url(page, context.get("request"))
