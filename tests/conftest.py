@@ -94,3 +94,25 @@ def demo_town(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def test_only_model_tables(django_db_setup, django_db_blocker):
+    """Tables of the small listing types some test packages define (they have no migrations).
+
+    Created for the whole session, whichever test runs first, because every page query may meet them.
+    """
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        existing = set(connection.introspection.table_names())
+        missing = [model for model in apps.get_models() if model._meta.db_table not in existing]
+        missing = [model for model in missing if not model._meta.proxy]
+        with connection.schema_editor() as editor:
+            for model in missing:
+                editor.create_model(model)
+        ContentType.objects.clear_cache()
+        for model in missing:
+            ContentType.objects.get_for_model(model)

@@ -24,6 +24,7 @@ class BulletinPage(Listing):
 
     class Meta:
         app_label = "finder"
+        managed = False  # test-only: no migration, not serialised; tests/conftest.py creates the table
 
 
 class MeetingPage(Listing):
@@ -31,6 +32,7 @@ class MeetingPage(Listing):
 
     class Meta:
         app_label = "finder"
+        managed = False  # test-only: no migration, not serialised; tests/conftest.py creates the table
 
 
 def bulletin_type() -> ListingType:
