@@ -233,7 +233,10 @@ def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
         with translation.override("en"):
             title_en = str(listing_type.verbose_name_plural)
         finder = ctx.add(
-            ctx.home, ListingIndexPage(title=title_de, slug=slugify(title_de) or key, listing_type=key, show_in_menus=True)
+            ctx.home,
+            ListingIndexPage(
+                title=title_de, slug=slugify(title_de) or key, listing_type=key, show_in_menus=True
+            ),
         )
         ctx.translate(finder, title=title_en)
 
