@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models.signals import post_migrate
 from wagtail.models import Locale
 
 from wegweiser.site.models import OrganisationIndexPage, OrganisationPage
@@ -96,23 +97,24 @@ def demo_town(django_db_setup, django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def test_only_model_tables(django_db_setup, django_db_blocker):
+def create_test_only_tables(using: str = "default", **kwargs) -> None:
     """Tables of the small listing types some test packages define (they have no migrations).
 
-    Created for the whole session, whichever test runs first, because every page query may meet them.
+    Created right after the test database is migrated, before Django serialises it and before any test
+    runs, so that every test (and every flush of a transactional test) sees them like any other table.
     """
     from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
+    from django.db import connections
 
-    with django_db_blocker.unblock():
-        existing = set(connection.introspection.table_names())
-        missing = [model for model in apps.get_models() if model._meta.db_table not in existing]
-        missing = [model for model in missing if not model._meta.proxy]
+    connection = connections[using]
+    existing = set(connection.introspection.table_names())
+    missing = [
+        model for model in apps.get_models() if model._meta.db_table not in existing and not model._meta.proxy
+    ]
+    if missing:
         with connection.schema_editor() as editor:
             for model in missing:
                 editor.create_model(model)
-        ContentType.objects.clear_cache()
-        for model in missing:
-            ContentType.objects.get_for_model(model)
+
+
+post_migrate.connect(create_test_only_tables, dispatch_uid="wegweiser-test-only-tables")

@@ -21,7 +21,6 @@ class CounsellingHourPage(Listing):
 
     class Meta:
         app_label = "api"
-        managed = False  # test-only: no migration, not serialised; tests/conftest.py creates the table
 
 
 def counselling_listing_type() -> ListingType:

@@ -24,7 +24,6 @@ class BulletinPage(Listing):
 
     class Meta:
         app_label = "finder"
-        managed = False  # test-only: no migration, not serialised; tests/conftest.py creates the table
 
 
 class MeetingPage(Listing):
@@ -32,7 +31,6 @@ class MeetingPage(Listing):
 
     class Meta:
         app_label = "finder"
-        managed = False  # test-only: no migration, not serialised; tests/conftest.py creates the table
 
 
 def bulletin_type() -> ListingType:
