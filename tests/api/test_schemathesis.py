@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -21,7 +23,18 @@ EXAMPLES_PER_OPERATION = 25
 
 
 @pytest.fixture
-def served_schema(counselling_type, caritas, frauentreff, home, settings):
+def keep_test_connection():
+    """Schemathesis calls the WSGI app directly; unlike Django's test client it does not stop the
+    request signals from closing the test's database connection (which lives in a transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def served_schema(counselling_type, caritas, frauentreff, home, settings, keep_test_connection):
     settings.WEGWEISER_API_RATE_LIMIT = 0
     page = add_counselling(
         caritas, "Migrationsberatung", languages=("de", "ar"), latitude=52.52, longitude=13.4, walk_in=True
