@@ -170,10 +170,16 @@ def test_mails_go_out_in_the_language_of_the_sign_up(client, opportunity, smtp_s
     assert "/en/ehrenamt/bestaetigen/" in body_of(confirmation)
 
 
-def test_task_worker_retries_the_mail_until_the_server_is_back(client, opportunity, smtp_server, settings):
+def test_task_worker_retries_the_mail_until_the_server_is_back(
+    client, opportunity, smtp_server, settings, monkeypatch
+):
     from django.core.management import call_command
     from django.utils import timezone
+    from django_tasks_db.management.commands import db_worker
     from django_tasks_db.models import DBTaskResult
+
+    # The worker closes stale connections between tasks; here the connection holds the test's transaction.
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     smtp_server.stop()
