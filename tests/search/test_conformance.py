@@ -7,6 +7,7 @@ answers; expired, not-yet-valid and unpublished listings are never found.
 from __future__ import annotations
 
 import pytest
+from django.utils.translation import gettext as _
 
 from tests.search.conftest import VISIBLE, found, run
 
@@ -61,7 +62,7 @@ def test_facet_counts_of_everything(backend, town):
         "bulletin": 5,
         "meeting": 3,
     }
-    assert facets["accessible"] == [("1", "Wheelchair accessible", 3)]
+    assert facets["accessible"] == [("1", str(_("Wheelchair accessible")), 3)]
     assert dict((value, count) for value, _label, count in facets["district"]) == {
         "altstadt": 3,
         "nordstadt": 2,
