@@ -68,7 +68,7 @@ def page_on_phone(chromium, live_server):
     network = NetworkLog(urlsplit(live_server.url).hostname)
     page.on("request", network.record)
     page.network = network
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(45_000)
     yield page
     context.close()
     assert network.foreign() == [], f"requests left {network.allowed_host}: {network.foreign()}"

@@ -112,7 +112,10 @@ def test_home_and_finder_pages_are_light(page_on_phone, live_server, demo_town):
     finder = ListingIndexPage.objects.get(listing_type="offer", locale__language_code="de")
     for name, path in [("home", "/de/"), ("offer finder", f"/de{public_path(finder)}?cost=free")]:
         responses = []
-        record = responses.append
+
+        def record(response, responses=responses):
+            responses.append(response)
+
         page_on_phone.on("response", record)
         page_on_phone.goto(f"{live_server.url}{path}", wait_until="networkidle")
         page_on_phone.remove_listener("response", record)

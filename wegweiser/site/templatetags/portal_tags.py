@@ -143,15 +143,20 @@ def localized_page_url(page, request=None) -> str:
     """The page's URL in the visitor's language: an untranslated page is shown at /ar/... in German.
 
     Wagtail serves a page without a translation under every language prefix; linking it with its own
-    (German) prefix would throw the visitor out of their language.
+    (German) prefix would throw the visitor out of their language. The prefix is read from the URL
+    itself, so this costs no query.
     """
     url = page.get_url(request=request) or ""
     current = translation.get_language() or settings.LANGUAGE_CODE
-    page_language = page.locale.language_code
-    prefix = f"/{page_language}/"
-    if page_language != current and prefix in url and current in dict(settings.LANGUAGES):
-        head, _sep, tail = url.partition(prefix)
-        return f"{head}/{current}/{tail}"
+    languages = dict(settings.LANGUAGES)
+    scheme_and_host, path = "", url
+    if "://" in url:
+        scheme, _sep, rest = url.partition("://")
+        host, _sep, tail = rest.partition("/")
+        scheme_and_host, path = f"{scheme}://{host}", "/" + tail
+    first, sep, remainder = path.lstrip("/").partition("/")
+    if sep and first in languages and first != current and current in languages:
+        return f"{scheme_and_host}/{current}/{remainder}"
     return url
 
 
