@@ -18,7 +18,10 @@ ES_URL = os.environ.get("ELASTICSEARCH_URL")
 
 pytestmark = [
     pytest.mark.elasticsearch,
-    pytest.mark.skipif(not ES_URL, reason="ELASTICSEARCH_URL not set (make test starts Elasticsearch)"),
+    pytest.mark.skipif(
+        not ES_URL and not os.environ.get("CI"),
+        reason="ELASTICSEARCH_URL not set (make test starts Elasticsearch)",
+    ),
 ]
 
 INDEX_SETTINGS = {
