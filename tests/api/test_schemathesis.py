@@ -45,11 +45,6 @@ def served_schema(counselling_type, caritas, frauentreff, home, settings, keep_t
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=False,
-    reason="passes alone and within tests/api on PostgreSQL, failed once inside the whole suite in a clean "
-    "clone; cause not yet found (see the session note), kept running so a pass is still reported",
-)
 def test_every_operation_conforms_to_the_served_openapi_document(served_schema):
     operations = [result.ok() for result in served_schema.get_all_operations()]
     assert any("/listings/counselling-hour/" in operation.path for operation in operations)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import BadRequest
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.utils.translation import gettext
 
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/healthz", "/sitemap.xml", "/static/", "/media/")
 
@@ -18,3 +21,27 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class RejectNulCharactersMiddleware:
+    """Answer 400 to a URL or query string containing a NUL character.
+
+    PostgreSQL cannot store or compare text containing NUL, so such a value would otherwise reach a
+    query and fail as a server error. No person types one; it only comes from broken or probing clients.
+    The API answers in its JSON error shape, every other path with the portal's "bad request" page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [key for key, values in request.GET.lists() if "\x00" in key or any("\x00" in v for v in values)]
+        if "\x00" in request.path_info:
+            bad.append("path")
+        if not bad:
+            return self.get_response(request)
+        message = gettext("The address contains a character that is not allowed (NUL). Please check the link.")
+        if request.path_info.startswith("/api/"):
+            errors = {key.replace("\x00", ""): [message] for key in bad}
+            return JsonResponse({"detail": message, "errors": errors}, status=400)
+        raise BadRequest(message)

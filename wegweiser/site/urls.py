@@ -46,5 +46,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "wegweiser.site.views.bad_request"
 handler404 = "wegweiser.site.views.page_not_found"
 handler500 = "wegweiser.site.views.server_error"

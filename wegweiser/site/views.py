@@ -14,6 +14,10 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok"})
 
 
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "404.html", status=404)
 

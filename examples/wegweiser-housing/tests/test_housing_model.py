@@ -36,10 +36,12 @@ def test_offer_without_start_date_or_with_a_past_one_is_available_now(caritas, h
     assert offer.is_available_now(today=offer.available_from)
 
 
+@pytest.mark.django_db  # a new Wagtail page looks up its content type
 def test_new_housing_offer_costs_rent_by_default():
     assert HousingOfferPage().cost == "fee"
 
 
+@pytest.mark.django_db
 def test_card_shows_the_total_rent_else_the_basic_rent():
     assert HousingOfferPage(rent_cold=Decimal("400"), rent_warm=Decimal("520")).rent_shown == Decimal("520")
     assert HousingOfferPage(rent_cold=Decimal("400")).rent_shown == Decimal("400")
