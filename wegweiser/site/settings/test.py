@@ -1,5 +1,7 @@
 """Tests trade safety for speed; the real PostgreSQL and Elasticsearch come in through the environment."""
 
+import os
+
 from wegweiser.site.settings.base import *  # noqa: F403
 from wegweiser.site.settings.base import VAR_DIR
 from wegweiser.site.settings.environment import database_from_env
@@ -9,7 +11,8 @@ SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]
 DATABASES = {"default": database_from_env("sqlite://:memory:")}
 DATABASES["default"]["TEST"] = (
-    {"NAME": "test_wegweiser"} if "postgresql" in DATABASES["default"]["ENGINE"] else {}
+    # WEGWEISER_TEST_DATABASE lets two test runs share one PostgreSQL server without sharing a database.
+    {"NAME": os.environ.get("WEGWEISER_TEST_DATABASE", "test_wegweiser")} if "postgresql" in DATABASES["default"]["ENGINE"] else {}
 )
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
