@@ -20,8 +20,7 @@ from wegweiser.site.registry import listing_types
 @pytest.fixture
 def offer_type():
     registered = listing_types()
-    if "offer" not in registered:
-        pytest.skip("The offers plugin is not installed.")
+    assert "offer" in registered, "the built-in offers plugin must be installed for the reports' tests"
     return registered["offer"]
 
 
