@@ -10,6 +10,7 @@ from wegweiser.site.models.pages import (
     StandardPage,
 )
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.models.scheduling import ScheduledJobRun
 from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.models.taxonomies import District, Language, TargetGroup, Topic
 
@@ -27,6 +28,7 @@ __all__ = [
     "OrganisationPage",
     "PlaceMixin",
     "PortalSettings",
+    "ScheduledJobRun",
     "StandardPage",
     "TargetGroup",
     "Topic",
