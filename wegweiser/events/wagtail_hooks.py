@@ -1,9 +1,13 @@
 """Registration only: the event listing type and the admin views for calendar feeds and registrations."""
 
+import datetime
+
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.events.listing_type import event_listing_type
 from wegweiser.events.viewsets import EventAdminViewSetGroup
+from wegweiser.site.scheduling import ScheduledJob
 
 
 @hooks.register("register_listing_type")
@@ -14,3 +18,24 @@ def register_event():
 @hooks.register("register_admin_viewset")
 def register_event_admin():
     return EventAdminViewSetGroup()
+
+
+@hooks.register("register_scheduled_jobs")
+def register_event_jobs():
+    from wegweiser.events import tasks
+    from wegweiser.events.ical_import import sync_all_feeds
+
+    return [
+        ScheduledJob(
+            "events.sync_calendar_feeds",
+            datetime.timedelta(hours=1),
+            sync_all_feeds,
+            _("Imports the partners' registered iCal calendars."),
+        ),
+        ScheduledJob(
+            "events.delete_past_registrations",
+            datetime.timedelta(days=1),
+            tasks.delete_past_registrations.func,
+            _("Deletes event registrations two weeks after the event (data minimisation)."),
+        ),
+    ]

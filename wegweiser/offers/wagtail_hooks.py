@@ -1,5 +1,7 @@
 """Registration only: the offer listing type, the stale-listings panel and the admin views."""
 
+import datetime
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wegweiser.offers import admin_urls
 from wegweiser.offers.listing_type import offer_listing_type
 from wegweiser.offers.stale import StaleListingsPanel
+from wegweiser.site.scheduling import command_job
 
 
 @hooks.register("register_listing_type")
@@ -28,3 +31,15 @@ def register_import_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_stale_listings_panel(request, panels):
     panels.append(StaleListingsPanel(request))
+
+
+@hooks.register("register_scheduled_jobs")
+def register_offer_jobs():
+    return [
+        command_job(
+            "offers.notify_stale_listings",
+            datetime.timedelta(days=30),
+            "notify_stale_listings",
+            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
+        )
+    ]

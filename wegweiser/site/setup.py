@@ -91,7 +91,11 @@ def ensure_office_group(home: Page) -> Group:
     ]
     for model in ("topic", "targetgroup", "language", "district"):
         codenames += [("core", f"add_{model}"), ("core", f"change_{model}"), ("core", f"delete_{model}")]
-    codenames += [("core", "change_portalsettings"), ("reports", "view_office_reports")]
+    codenames += [
+        ("core", "change_portalsettings"),
+        ("core", "view_scheduledjobrun"),
+        ("reports", "view_office_reports"),
+    ]
     for app_label, codename in codenames:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission:

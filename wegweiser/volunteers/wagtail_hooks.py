@@ -1,8 +1,11 @@
+import datetime
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from wegweiser.site.scheduling import command_job
 from wegweiser.volunteers import access, admin_urls
 from wegweiser.volunteers.listing_type import volunteer_listing_type
 from wegweiser.volunteers.report import may_see_report
@@ -64,3 +67,21 @@ def register_personal_data_actions(actions):
     actions.register_action(
         "volunteers.anonymise", _("Anonymise"), _("Personal data anonymised after retention")
     )
+
+
+@hooks.register("register_scheduled_jobs")
+def register_volunteer_jobs():
+    return [
+        command_job(
+            "volunteers.send_pending_mails",
+            datetime.timedelta(minutes=5),
+            "send_pending_mails",
+            _("Retries volunteering mails that could not be sent yet."),
+        ),
+        command_job(
+            "volunteers.anonymise_volunteer_data",
+            datetime.timedelta(days=1),
+            "anonymise_volunteer_data",
+            _("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
+        ),
+    ]

@@ -1,0 +1,139 @@
+"""Recurring jobs (reminders, calendar imports, data-protection clean-ups) behind one command.
+
+Operators add a single line to cron or a systemd timer::
+
+    */5 * * * *  cd /srv/wegweiser && .venv/bin/python manage.py run_scheduled_jobs
+
+and every job of every installed plugin runs at its own interval. A plugin registers its jobs from its
+``wagtail_hooks.py``::
+
+    @hooks.register("register_scheduled_jobs")
+    def register_jobs():
+        return [ScheduledJob("events.sync_calendar_feeds", timedelta(hours=1), sync_all_feeds, _("..."))]
+
+The last start, end and result of every job are stored (:class:`~wegweiser.site.models.ScheduledJobRun`),
+so a job is due when its interval has passed since its last start, whatever the cron frequency, and the
+office can see in the admin whether the clean-ups really run. A failing job is recorded and never stops
+the others.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail import hooks
+
+logger = logging.getLogger(__name__)
+
+HOOK_NAME = "register_scheduled_jobs"
+
+
+@dataclass(frozen=True)
+class ScheduledJob:
+    """``run`` is called without arguments; what it returns is stored as the run's summary."""
+
+    name: str
+    interval: datetime.timedelta
+    run: Callable[[], Any]
+    description: Any = ""
+
+
+def command_job(
+    name: str, interval: datetime.timedelta, command: str, description: Any = "", *args
+) -> ScheduledJob:
+    """A job that runs a management command (its output becomes the summary)."""
+
+    def run() -> str:
+        from io import StringIO
+
+        out = StringIO()
+        call_command(command, *args, stdout=out)
+        return out.getvalue().strip()
+
+    return ScheduledJob(name, interval, run, description)
+
+
+def scheduled_jobs() -> dict[str, ScheduledJob]:
+    jobs: dict[str, ScheduledJob] = {}
+    for hook_function in hooks.get_hooks(HOOK_NAME):
+        returned = hook_function()
+        for job in returned if isinstance(returned, list | tuple) else [returned]:
+            if job.name in jobs:
+                raise ValueError(f"Scheduled job {job.name!r} is registered twice.")
+            jobs[job.name] = job
+    return dict(sorted(jobs.items()))
+
+
+def is_due(job: ScheduledJob, last_started: datetime.datetime | None, now: datetime.datetime) -> bool:
+    # A small tolerance, so a job every hour run by a cron line every hour is not skipped by seconds.
+    return last_started is None or now - last_started >= job.interval - datetime.timedelta(minutes=1)
+
+
+@dataclass
+class Outcome:
+    name: str
+    status: str  # "ok", "failed", "not due", "running elsewhere"
+    summary: str = ""
+
+
+def run_jobs(*, only: list[str] | None = None, force: bool = False, now=None) -> list[Outcome]:
+    """Run the due jobs (or the named ones; ``force`` ignores the interval). Never raises for a job's error."""
+    from wegweiser.site.models import ScheduledJobRun
+
+    jobs = scheduled_jobs()
+    unknown = sorted(set(only or []) - set(jobs))
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    outcomes = []
+    for name, job in jobs.items():
+        if only and name not in only:
+            continue
+        now = now or timezone.now()
+        with transaction.atomic():
+            ScheduledJobRun.objects.get_or_create(name=name)
+            # The row lock makes two overlapping cron runs (or two servers) skip rather than double-run a job.
+            record = ScheduledJobRun.objects.select_for_update(skip_locked=True).filter(name=name).first()
+            if record is None:
+                outcomes.append(Outcome(name, "running elsewhere"))
+                continue
+            if record.running_since and now - record.running_since < datetime.timedelta(hours=6):
+                outcomes.append(Outcome(name, "running elsewhere"))
+                continue
+            if not force and not is_due(job, record.last_started, now):
+                outcomes.append(Outcome(name, "not due"))
+                continue
+            record.running_since = now
+            record.save(update_fields=["running_since"])
+        outcomes.append(_run_one(job, record))
+        now = None
+    return outcomes
+
+
+def _run_one(job: ScheduledJob, record) -> Outcome:
+    started = timezone.now()
+    try:
+        result = job.run()
+    except Exception as error:  # noqa: BLE001 - one broken job must not stop the others
+        logger.exception("Scheduled job %s failed", job.name)
+        status, summary = "failed", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}"
+    else:
+        status, summary = "ok", "" if result is None else str(result)
+    record.last_started = started
+    record.last_finished = timezone.now()
+    record.last_status = status
+    record.last_summary = summary[:4000]
+    record.running_since = None
+    if status == "failed":
+        record.failures_in_a_row += 1
+    else:
+        record.failures_in_a_row = 0
+    record.save()
+    return Outcome(job.name, status, summary)

@@ -1,0 +1,81 @@
+"""The core's recurring jobs and the admin page that shows when each job last ran."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from wegweiser.site.scheduling import command_job, scheduled_jobs
+
+VIEW_PERMISSION = "core.view_scheduledjobrun"
+
+
+@hooks.register("register_scheduled_jobs")
+def register_core_jobs():
+    return [
+        command_job(
+            "core.publish_scheduled",
+            datetime.timedelta(minutes=5),
+            "publish_scheduled",
+            _("Publishes and unpublishes pages whose scheduled time has come."),
+        ),
+        command_job(
+            "core.clear_sessions",
+            datetime.timedelta(days=1),
+            "clearsessions",
+            _("Deletes expired admin sessions."),
+        ),
+    ]
+
+
+def scheduled_jobs_view(request):
+    from wegweiser.site.models import ScheduledJobRun
+
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    records = {record.name: record for record in ScheduledJobRun.objects.all()}
+    now = timezone.now()
+    rows = [
+        {
+            "job": job,
+            "every": timesince(now - job.interval, now),
+            "record": records.get(name),
+            "overdue": _overdue(job, records.get(name)),
+        }
+        for name, job in scheduled_jobs().items()
+    ]
+    return render(
+        request, "core/admin/scheduled_jobs.html", {"rows": rows, "page_title": _("Scheduled jobs")}
+    )
+
+
+def _overdue(job, record) -> bool:
+    """Not started for three intervals (at least a day): cron is probably not set up."""
+    if record is None or record.last_started is None:
+        return True
+    return timezone.now() - record.last_started > max(job.interval * 3, datetime.timedelta(days=1))
+
+
+@hooks.register("register_admin_urls")
+def register_scheduled_jobs_url():
+    return [path("scheduled-jobs/", scheduled_jobs_view, name="scheduled_jobs")]
+
+
+class ScheduledJobsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_scheduled_jobs_menu_item():
+    return ScheduledJobsMenuItem(
+        _("Scheduled jobs"), reverse("scheduled_jobs"), name="scheduled-jobs", icon_name="time", order=900
+    )
