@@ -1,6 +1,9 @@
 from wagtail import hooks
 
-from wegweiser.site import translation_permissions
+from wegweiser.site import (
+    scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
+    translation_permissions,
+)
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
