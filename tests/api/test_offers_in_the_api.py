@@ -1,19 +1,17 @@
-"""The built-in offers plugin, reached only through the registry, in the API (skipped if not installed)."""
+"""The built-in offers plugin, reached through the registry, in the API: a missing plugin fails here."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.api.conftest import API
+from wegweiser.offers import factories as offers_factories
 from wegweiser.site.registry import listing_types
-
-offers_factories = pytest.importorskip("wegweiser.offers.factories")
 
 
 @pytest.fixture
 def offers(town, caritas):
-    if "offer" not in listing_types():
-        pytest.skip("offers plugin switched off")
+    assert "offer" in listing_types(), "the built-in offers plugin is not registered"
     model = listing_types()["offer"].model
     course = offers_factories.OfferPageFactory(
         parent=caritas, title="Integrationskurs A1", kind=model.Kind.COURSE, course_level=model.Level.A1

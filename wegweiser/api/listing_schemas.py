@@ -67,8 +67,10 @@ class ListingShapes:
     filters: type
     item: type
     detail: type
+    detail_params: type
     page: type
     generic: bool
+    feed_pages: dict[str, type]
 
 
 def facet_parameters(listing_type: ListingType) -> list:
@@ -82,7 +84,12 @@ def shapes_for(listing_type: ListingType) -> ListingShapes:
     }
     for facet in facet_parameters(listing_type):
         filter_fields[facet.name] = _facet_parameter(facet)
-    filters = create_model(f"{name}Filters", __base__=NearQuery, **filter_fields)
+    extension = listing_type.api_extension
+    extra = (extension.parameters,) if extension and extension.parameters else ()
+    filters = create_model(f"{name}Filters", __base__=(NearQuery, *extra), **filter_fields)
+    detail_params = (
+        create_model(f"{name}DetailParams", __base__=(LocaleQuery, *extra)) if extra else LocaleQuery
+    )
 
     if listing_type.api_schema is not None:
         item = detail = listing_type.api_schema
@@ -103,8 +110,25 @@ def shapes_for(listing_type: ListingType) -> ListingShapes:
             f"{name}ListingDetail", __base__=item, body_html=(str, Field(description="The details, as HTML."))
         )
         generic = True
-    page = create_model(
-        f"{name}ListingList",
+    page = paginated(f"{name}ListingList", item)
+    feed_pages = {
+        feed.name: paginated(f"{name}{camel(feed.name)}List", feed.schema)
+        for feed in (extension.feeds if extension else ())
+    }
+    return ListingShapes(
+        filters=filters,
+        item=item,
+        detail=detail,
+        detail_params=detail_params,
+        page=page,
+        generic=generic,
+        feed_pages=feed_pages,
+    )
+
+
+def paginated(name: str, item: type) -> type:
+    return create_model(
+        name,
         __base__=Schema,
         count=(int, ...),
         limit=(int, ...),
@@ -113,4 +137,3 @@ def shapes_for(listing_type: ListingType) -> ListingShapes:
         previous=(str | None, Field(description="Link to the previous page of results.")),
         items=(list[item], ...),
     )
-    return ListingShapes(filters=filters, item=item, detail=detail, page=page, generic=generic)

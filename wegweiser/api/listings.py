@@ -11,8 +11,7 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from wegweiser.api.jsonld import listing_jsonld
-from wegweiser.api.listing_schemas import ListingShapes, facet_parameters, shapes_for
-from wegweiser.api.listing_schemas import LocaleQuery as LocaleOnly
+from wegweiser.api.listing_schemas import ListingShapes, LocaleQuery, facet_parameters, shapes_for
 from wegweiser.api.querying import (
     current_listings,
     ensure_enabled,
@@ -28,7 +27,7 @@ from wegweiser.api.querying import (
 from wegweiser.api.records import Labels, facet_values, listing_record
 from wegweiser.api.schemas import ErrorOut, PageId
 from wegweiser.site.listings import filterset_for, with_card_data
-from wegweiser.site.registry import ListingType
+from wegweiser.site.registry import ApiFeed, ListingType
 
 ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 
@@ -55,6 +54,9 @@ def filtered_listings(listing_type: ListingType, request, filters):
         raise FilterError(errors)
     queryset = updated_since(filterset.qs, filters.updated_since)
     queryset = near(queryset, point_from(filters.lat, filters.lon, filters.radius))
+    extension = listing_type.api_extension
+    if extension is not None and extension.narrow is not None:
+        queryset = extension.narrow(queryset, filters)
     return with_card_data(queryset, listing_type)
 
 
@@ -70,9 +72,16 @@ def filter_error_response(request, exc: FilterError):
     return JsonResponse({"detail": exc.message, "errors": exc.errors}, status=400)
 
 
-def serialize(listing_type: ListingType, shapes: ListingShapes, pages: list, request, detail: bool = False):
+def serialize(
+    listing_type: ListingType, shapes: ListingShapes, pages: list, request, params=None, detail: bool = False
+):
     """Plugin schemas get the page objects; the generic schema gets records built here."""
+    extension = listing_type.api_extension
+    if extension is not None and extension.prepare is not None:
+        extension.prepare(pages, params)
     if not shapes.generic:
+        for page in pages if detail else ():
+            page.api_body_html = _body_html(page)
         return pages
     labels = Labels(translation.get_language())
     values = facet_values(listing_type, pages)
@@ -80,9 +89,13 @@ def serialize(listing_type: ListingType, shapes: ListingShapes, pages: list, req
     for page in pages:
         record = listing_record(page, listing_type, request, labels, values)
         if detail:
-            record["body_html"] = str(page.body.render_as_block()) if page.body else ""
+            record["body_html"] = _body_html(page)
         records.append(record)
     return records
+
+
+def _body_html(page) -> str:
+    return str(page.body.render_as_block()) if page.body else ""
 
 
 def listing_router(listing_type: ListingType) -> Router:
@@ -113,8 +126,11 @@ def listing_router(listing_type: ListingType) -> Router:
             "offset": filters.offset,
             "next": next_link,
             "previous": previous_link,
-            "items": serialize(listing_type, shapes, pages, request),
+            "items": serialize(listing_type, shapes, pages, request, filters),
         }
+
+    for feed in listing_type.api_extension.feeds if listing_type.api_extension else ():
+        _add_feed(router, listing_type, shapes, feed)
 
     @router.get(
         "/{int:id}/",
@@ -124,9 +140,9 @@ def listing_router(listing_type: ListingType) -> Router:
         summary=f"{plural}: one listing",
         description="One current listing by id, with its details.",
     )
-    def get_listing(request, id: PageId, params: Query[LocaleOnly]):
+    def get_listing(request, id: PageId, params: Query[shapes.detail_params]):
         page = _current_listing(listing_type, request, id, params.locale)
-        return serialize(listing_type, shapes, [page], request, detail=True)[0]
+        return serialize(listing_type, shapes, [page], request, params, detail=True)[0]
 
     @router.get(
         "/{int:id}.jsonld",
@@ -138,7 +154,7 @@ def listing_router(listing_type: ListingType) -> Router:
             "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}}
         },
     )
-    def get_listing_jsonld(request, id: PageId, params: Query[LocaleOnly]):
+    def get_listing_jsonld(request, id: PageId, params: Query[LocaleQuery]):
         page = _current_listing(listing_type, request, id, params.locale)
         labels = Labels(translation.get_language())
         document = listing_jsonld(page, listing_type, request, labels)
@@ -147,6 +163,33 @@ def listing_router(listing_type: ListingType) -> Router:
         )
 
     return router
+
+
+def _add_feed(router: Router, listing_type: ListingType, shapes: ListingShapes, feed: ApiFeed) -> None:
+    """A plugin's extra list (event occurrences, say): the type's filters, then the plugin's items, paginated."""
+    key = listing_type.key
+
+    @router.get(
+        f"/{feed.name}/",
+        response={200: shapes.feed_pages[feed.name], 304: None, **ERRORS},
+        operation_id=f"list_{key.replace('-', '_')}_{feed.name.replace('-', '_')}",
+        url_name=f"{key}-{feed.name}",
+        summary=feed.summary or f"{listing_type.verbose_name_plural}: {feed.name}",
+        description=feed.description,
+    )
+    def list_feed(request, filters: Query[shapes.filters]):
+        ensure_enabled(request, listing_type)
+        items = feed.items(filtered_listings(listing_type, request, filters), filters)
+        count = len(items)
+        next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
+        return {
+            "count": count,
+            "limit": filters.limit,
+            "offset": filters.offset,
+            "next": next_link,
+            "previous": previous_link,
+            "items": list(items[filters.offset : filters.offset + filters.limit]),
+        }
 
 
 def _current_listing(listing_type: ListingType, request, pk: int, locale_code: str | None):

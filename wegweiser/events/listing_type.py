@@ -1,9 +1,10 @@
-"""The event listing type as the portal sees it: card, prefetching, search document, demo content."""
+"""The event listing type as the portal sees it: card, prefetching, search document, API, demo content."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.events.api import EVENT_API, EventSchema
 from wegweiser.events.models import EventPage
 from wegweiser.site.registry import ListingType
 
@@ -23,6 +24,8 @@ def event_listing_type() -> ListingType:
             "status": lambda event: event.status,
             "online": lambda event: bool(event.online_url),
         },
+        api_schema=EventSchema,
+        api_extension=EVENT_API,
         card_template="events/event_card.html",
         finder_links_template="events/includes/finder_links.html",
         demo_content=load_event_demo,

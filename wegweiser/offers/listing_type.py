@@ -1,4 +1,4 @@
-"""The offer listing type as the portal sees it: facets, card, prefetching, course dates for the calendar."""
+"""The offer listing type as the portal sees it: facets, card, API schema, prefetching, course dates for the calendar."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from wagtail.models import Locale
 from wegweiser.site.listings import localized
 from wegweiser.site.registry import CalendarEntry, Facet, ListingType
 
+from .api import OfferSchema
 from .models import CourseDate, OfferPage
 
 
@@ -73,6 +74,7 @@ def offer_listing_type() -> ListingType:
             "childcare": lambda offer: offer.childcare,
             "mode": lambda offer: offer.mode,
         },
+        api_schema=OfferSchema,
         card_template="offers/offer_card.html",
         demo_content=load_offer_demo,
         calendar_entries=course_calendar_entries,

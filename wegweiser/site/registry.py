@@ -67,6 +67,40 @@ class CalendarEntry:
     organisation: str = ""
 
 
+@dataclass(frozen=True)
+class ApiFeed:
+    """An extra list endpoint of a listing type, ``/api/v1/listings/<key>/<name>/``: items derived from
+    the type's listings (an event's occurrences, say), filtered by the same facets and paginated by the API.
+
+    ``items(listings, params)`` gets the filtered listings (a queryset with the type's prefetching) and the
+    request's parameters, and returns every matching item in order; ``schema`` describes one item.
+    """
+
+    name: str
+    schema: type
+    items: Callable[[Any, Any], Sequence[Any]]
+    summary: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ApiExtension:
+    """What a listing type adds to its API endpoints beyond its facets and ``api_schema``.
+
+    - ``parameters``: a django-ninja ``Schema`` of extra query parameters (a date range, say) accepted by
+      the type's list, detail and feed endpoints.
+    - ``narrow``: ``callable(listings, params) -> listings`` applies those parameters to the list.
+    - ``prepare``: ``callable(pages, params)`` attaches what the schema shows to the pages about to be
+      serialised, with a fixed number of queries for all of them.
+    - ``feeds``: extra list endpoints (:class:`ApiFeed`).
+    """
+
+    parameters: type | None = None
+    narrow: Callable[[Any, Any], Any] | None = None
+    prepare: Callable[[list, Any], None] | None = None
+    feeds: Sequence[ApiFeed] = ()
+
+
 @dataclass(frozen=True, eq=False)
 class ListingType:
     """What the portal needs to know about a kind of listing.
@@ -77,6 +111,7 @@ class ListingType:
       district, cost, accessibility), which every listing type has.
     - ``document_fields``: extra values for the search document, ``name -> callable(page)``.
     - ``api_schema``: a django-ninja ``Schema`` for the API (``None``: the generic listing schema).
+    - ``api_extension``: extra query parameters and endpoints for the API (:class:`ApiExtension`).
     - ``card_template``: renders one result in lists and search.
     - ``finder_links_template``: extra links on the type's finder page (e.g. the month calendar).
     - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
@@ -91,6 +126,7 @@ class ListingType:
     facets: Sequence[Facet] = ()
     document_fields: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
     api_schema: type | None = None
+    api_extension: ApiExtension | None = None
     card_template: str = "includes/listing_card.html"
     # Optional: shown above the results of this type's finder page (links to a calendar view, say).
     finder_links_template: str = ""

@@ -1,0 +1,129 @@
+"""The offer as the public API shows it: every listing's fields, the offer's own, and its upcoming course dates.
+
+Course dates come from the prefetched ``course_dates`` (the listing type prefetches them), so a list of
+offers costs the same number of queries whatever its length. Past course dates are left out; nothing
+personal is shown.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Schema
+from pydantic import Field
+
+from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.site.api_schemas import ListingSchema
+
+
+class CourseDateStatus:
+    OPEN = "open"
+    FULL = "full"
+    REGISTRATION_CLOSED = "registration_closed"
+
+
+def course_date_status(course_date: CourseDate, today: datetime.date) -> str:
+    if not course_date.has_free_seats:
+        return CourseDateStatus.FULL
+    if course_date.registration_deadline is not None and course_date.registration_deadline < today:
+        return CourseDateStatus.REGISTRATION_CLOSED
+    return CourseDateStatus.OPEN
+
+
+def course_date_status_label(status: str) -> str:
+    return {
+        CourseDateStatus.OPEN: _("registration open"),
+        CourseDateStatus.FULL: _("fully booked"),
+        CourseDateStatus.REGISTRATION_CLOSED: _("registration closed"),
+    }[status]
+
+
+class CourseDateOut(Schema):
+    id: int
+    start_date: datetime.date = Field(description="The first day.")
+    end_date: datetime.date | None = Field(description="The last day; empty if not known.")
+    schedule: str = Field(description="When the course meets, in the editor's words (Mon–Fri 8:30–12:45).")
+    seats_total: int | None
+    seats_free: int | None = Field(description="Empty: not known, ask the provider.")
+    has_free_seats: bool = Field(description="True also when the number of free seats is not known.")
+    registration_deadline: datetime.date | None = Field(description="Register by this day.")
+    started: bool = Field(description="The course has begun but is not over yet.")
+    status: str = Field(
+        description="open: you can register; full: no free seats; registration_closed: the deadline has passed."
+    )
+    status_label: str = Field(description="The status in the requested language.")
+
+
+class OfferFacetValues(Schema):
+    kind: list[str]
+    level: list[str]
+    childcare: bool
+    mode: list[str]
+
+
+def _choice(value: str) -> list[str]:
+    return [value] if value else []
+
+
+class OfferSchema(ListingSchema):
+    """An offer: a course (with its dates), counselling, a service or a group."""
+
+    kind: str = Field(description="course, counselling, service or group.")
+    kind_label: str
+    course_level: str = Field(description="alpha, a1 … c1; empty for offers that are not language courses.")
+    course_level_label: str
+    childcare: bool = Field(description="Childcare is available while people take part.")
+    mode: str = Field(description="in_person, online or hybrid.")
+    mode_label: str
+    opening_hours: str = Field(description="When the offer is open, in the editor's words.")
+    by_appointment_only: bool = Field(description="Visitors must make an appointment first.")
+    course_dates: list[CourseDateOut] = Field(
+        description="Upcoming and running dates of a course, soonest first; past dates are left out."
+    )
+    facets: OfferFacetValues = Field(description="Values of the filters this listing type adds.")
+
+    @staticmethod
+    def resolve_kind_label(obj: OfferPage) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_course_level_label(obj: OfferPage) -> str:
+        return str(obj.get_course_level_display()) if obj.course_level else ""
+
+    @staticmethod
+    def resolve_mode_label(obj: OfferPage) -> str:
+        return str(obj.get_mode_display())
+
+    @staticmethod
+    def resolve_course_dates(obj: OfferPage) -> list[dict]:
+        today = timezone.localdate()
+        dates = []
+        for course_date in obj.upcoming_course_dates:
+            status = course_date_status(course_date, today)
+            dates.append(
+                {
+                    "id": course_date.pk,
+                    "start_date": course_date.start_date,
+                    "end_date": course_date.end_date,
+                    "schedule": course_date.schedule,
+                    "seats_total": course_date.seats_total,
+                    "seats_free": course_date.seats_free,
+                    "has_free_seats": course_date.has_free_seats,
+                    "registration_deadline": course_date.registration_deadline,
+                    "started": course_date.start_date < today,
+                    "status": status,
+                    "status_label": course_date_status_label(status),
+                }
+            )
+        return dates
+
+    @staticmethod
+    def resolve_facets(obj: OfferPage) -> dict:
+        return {
+            "kind": _choice(obj.kind),
+            "level": _choice(obj.course_level),
+            "childcare": obj.childcare,
+            "mode": _choice(obj.mode),
+        }
