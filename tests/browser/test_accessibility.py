@@ -26,7 +26,12 @@ def public_path(page) -> str:
 
 def key_pages() -> dict[str, str]:
     """Paths (without language prefix) of the pages the issue names."""
-    pages = {"home": "/", "easy German": "/leichte-sprache/", "accessibility statement": "/barrierefreiheit/"}
+    pages = {
+        "home": "/",
+        "easy German": "/leichte-sprache/",
+        "easy German page": "/leichte-sprache/deutsch-lernen/",
+        "accessibility statement": "/barrierefreiheit/",
+    }
     offers = ListingIndexPage.objects.filter(listing_type="offer", locale__language_code="de").first()
     if offers:
         pages["offer finder with filters"] = public_path(offers) + "?cost=free&topic=beratung"

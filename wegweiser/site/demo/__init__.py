@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
 from wegweiser.site.demo import data
+from wegweiser.site.demo.easy_language import load_easy_language
 from wegweiser.site.models import (
     District,
     HomePage,
@@ -300,4 +301,7 @@ def load_demo(stdout=None) -> dict[str, int]:
             continue
         listing_type.demo_content(ctx)
         created[key] = listing_type.model.objects.filter(locale=locale).count()
+    easy_pages = load_easy_language(home, locale)
+    if easy_pages:
+        created["easy German pages"] = easy_pages
     return created

@@ -10,6 +10,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField, StreamField
 
 from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
 
 
 class FeedbackFormField(AbstractFormField):
@@ -18,7 +19,7 @@ class FeedbackFormField(AbstractFormField):
     )
 
 
-class AccessibilityStatementPage(AbstractEmailForm):
+class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
     """ "Erklärung zur Barrierefreiheit" with a feedback form that mails the office.
 
     The form is exempt from CSRF (see the page URL pattern in ``wegweiser.site.urls``) so that anonymous
@@ -43,6 +44,7 @@ class AccessibilityStatementPage(AbstractEmailForm):
             heading=_("Email"),
         ),
     ]
+    promote_panels = [*AbstractEmailForm.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
     parent_page_types = ["core.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1

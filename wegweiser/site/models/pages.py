@@ -14,16 +14,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 
 
-class HomePage(Page):
+class HomePage(EasyLanguageVersionMixin, Page):
     """The start page of one town's portal (one per Wagtail Site and language)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -57,18 +59,25 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(EasyLanguageVersionMixin, Page):
     """A content page (information about the office, easy-German pages, legal pages)."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The "Leichte Sprache" area lists the easy-German pages below it.
+        context["easy_language_pages"] = EasyLanguagePage.objects.live().public().child_of(self)
+        return context
 
 
 class OrganisationIndexPage(Page):
@@ -186,7 +195,7 @@ class OrganisationPage(PlaceMixin, Page):
         return context
 
 
-class ListingIndexPage(Page):
+class ListingIndexPage(EasyLanguageVersionMixin, Page):
     """The public finder for one listing type ("Angebote", "Veranstaltungen", "Ehrenamt")."""
 
     listing_type = models.CharField(
@@ -197,6 +206,7 @@ class ListingIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("listing_type"), FieldPanel("intro")]
     settings_panels = [*Page.settings_panels, FieldPanel("per_page")]
+    promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
     parent_page_types = ["core.HomePage"]
     subpage_types: list[str] = []
 

@@ -1,0 +1,196 @@
+"""Key pages link their Leichte Sprache version; easy pages are German, easy to read and link back."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+
+from wegweiser.site.demo import load_demo
+from wegweiser.site.models import AccessibilityStatementPage, HomePage, ListingIndexPage, StandardPage
+from wegweiser.site.models.easy_language import EasyLanguagePage
+
+pytestmark = pytest.mark.django_db
+
+
+def easy_link(response):
+    """The header's "Leichte Sprache" link, or None."""
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one("header a.easy-language-link")
+
+
+@pytest.fixture
+def area(home):
+    page = home.add_child(instance=StandardPage(title="Leichte Sprache", slug="leichte-sprache"))
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def learning_german(area):
+    page = area.add_child(
+        instance=EasyLanguagePage(
+            title="Deutsch lernen",
+            slug="deutsch-lernen",
+            intro="Sie wollen Deutsch lernen?\nIn der Stadt gibt es viele Kurse.",
+            body=[
+                ("heading", "Was ist ein Integrations·kurs?"),
+                (
+                    "paragraph",
+                    {"text": "Ein Integrations·kurs ist ein Deutsch·kurs.\nSie lernen dort Deutsch."},
+                ),
+            ],
+        )
+    )
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def offer_finder(home, learning_german):
+    finder = home.add_child(
+        instance=ListingIndexPage(
+            title="Angebote", slug="angebote", listing_type="offer", easy_language_page=learning_german
+        )
+    )
+    finder.save_revision().publish()
+    return finder
+
+
+@pytest.fixture
+def legal_notice(home):
+    page = home.add_child(instance=StandardPage(title="Impressum", slug="impressum"))
+    page.save_revision().publish()
+    return page
+
+
+def test_key_page_with_easy_version_links_to_it_in_german(client, offer_finder, learning_german):
+    link = easy_link(client.get("/de/angebote/"))
+    assert link is not None
+    assert link["href"] == "/de/leichte-sprache/deutsch-lernen/"
+    assert link["lang"] == "de"
+    assert "Leichte Sprache" in link.get_text()
+    assert link.select_one("svg")["aria-hidden"] == "true"
+    # The accessible name also says what the link does, in the visitor's language.
+    assert link.select_one(".visually-hidden").get_text(strip=True)
+
+
+def test_page_without_easy_version_has_no_link(client, offer_finder, legal_notice):
+    assert easy_link(client.get("/de/impressum/")) is None
+
+
+def test_unpublished_easy_version_is_not_linked(client, offer_finder, learning_german):
+    learning_german.unpublish()
+    assert easy_link(client.get("/de/angebote/")) is None
+
+
+def test_easy_page_is_german_easy_to_read_and_links_back(client, offer_finder, learning_german):
+    response = client.get("/de/leichte-sprache/deutsch-lernen/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    article = soup.select_one("article.easy-language")
+    assert article["lang"] == "de"
+    assert soup.html["lang"] == "de"
+    back = article.select_one(".easy-language__back a")
+    assert back["href"] == "/de/angebote/"
+    # One sentence per line: the line breaks the editor typed are kept.
+    paragraph = article.select_one(".easy-paragraph p")
+    assert len(paragraph.find_all("br")) == 1
+    assert article.select_one("h2").get_text() == "Was ist ein Integrations·kurs?"
+
+
+def test_arabic_visitor_is_sent_to_the_german_easy_page(client, offer_finder, learning_german):
+    response = client.get("/ar/angebote/")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert (soup.html["lang"], soup.html["dir"]) == ("ar", "rtl")
+    link = easy_link(response)
+    assert link["href"] == "/de/leichte-sprache/deutsch-lernen/"
+    assert (link["lang"], link["dir"]) == ("de", "ltr")
+    followed = client.get(link["href"])
+    assert BeautifulSoup(followed.content, "html.parser").html["lang"] == "de"
+
+
+def test_translated_key_page_links_the_same_german_easy_page(
+    client, home, offer_finder, learning_german, english
+):
+    """The chooser is synchronised by wagtail-localize: a translation never needs an English easy page."""
+    home_source, _created = TranslationSource.get_or_create_from_instance(home)
+    home_source.create_or_update_translation(english, publish=True, fallback=True)
+    source, _created = TranslationSource.get_or_create_from_instance(offer_finder)
+    source.create_or_update_translation(english, publish=True, fallback=True)
+    translated = offer_finder.get_translation(english).specific
+    assert translated.easy_language_page_id == learning_german.pk
+    link = easy_link(client.get(translated.url))
+    assert link["href"] == "/de/leichte-sprache/deutsch-lernen/"
+
+
+def test_area_lists_its_easy_pages(client, area, learning_german, django_assert_max_num_queries):
+    with django_assert_max_num_queries(25):
+        response = client.get("/de/leichte-sprache/")
+    titles = [
+        a.get_text() for a in BeautifulSoup(response.content, "html.parser").select(".easy-language-index a")
+    ]
+    assert titles == ["Deutsch lernen"]
+
+
+def test_office_chooses_easy_version_in_promote_tab(client, office_user, offer_finder):
+    client.force_login(office_user)
+    response = client.get(f"/admin/pages/{offer_finder.pk}/edit/")
+    assert response.status_code == 200
+    assert b'name="easy_language_page"' in response.content
+
+
+def test_partner_cannot_edit_easy_pages_or_choose_them_for_key_pages(
+    client, editor_a, organisation_a, offer_finder, learning_german
+):
+    client.force_login(editor_a)
+    for page in (learning_german, offer_finder):
+        response = client.get(f"/admin/pages/{page.pk}/edit/")
+        assert response.status_code in {302, 403}
+        response = client.post(f"/admin/pages/{page.pk}/edit/", {"title": "Gekapert", "slug": page.slug})
+        assert response.status_code in {302, 403}
+        page.refresh_from_db()
+        assert page.title != "Gekapert"
+    assert not learning_german.permissions_for_user(editor_a).can_edit()
+    # Easy pages belong to the "Leichte Sprache" area, not below a partner organisation.
+    assert EasyLanguagePage not in organisation_a.specific_class.allowed_subpage_models()
+
+
+def test_demo_loader_creates_the_easy_pages_once_and_wires_them(client):
+    load_demo()
+    load_demo()
+    german = Locale.objects.get(language_code="de")
+    easy = EasyLanguagePage.objects.filter(locale=german)
+    assert easy.count() == 6
+    assert set(easy.values_list("slug", flat=True)) == {
+        "das-integrationsbuero",
+        "deutsch-lernen",
+        "beratung",
+        "veranstaltungen",
+        "ehrenamt",
+        "barrierefreiheit",
+    }
+    home = HomePage.objects.get(locale=german)
+    assert home.easy_language_page.slug == "das-integrationsbuero"
+    assert AccessibilityStatementPage.objects.get(locale=german).easy_language_page.slug == "barrierefreiheit"
+    finders = {
+        finder.listing_type: getattr(finder.easy_language_page, "slug", None)
+        for finder in ListingIndexPage.objects.filter(locale=german)
+    }
+    assert finders["offer"] == "deutsch-lernen"
+    assert finders["event"] == "veranstaltungen"
+    assert finders["volunteer"] == "ehrenamt"
+    # The English home page links the same German easy page.
+    english_home = HomePage.objects.get(locale__language_code="en")
+    assert english_home.easy_language_page_id == home.easy_language_page_id
+    link = easy_link(client.get("/en/"))
+    assert link["href"] == "/de/leichte-sprache/das-integrationsbuero/"
+    # Every easy text is written one sentence per line.
+    for page in easy:
+        for block in page.specific.body:
+            if block.block_type == "paragraph":
+                for line in block.value["text"].splitlines():
+                    assert line.count(". ") == 0, line
+    area = Page.objects.get(locale=german, slug="leichte-sprache")
+    listed = BeautifulSoup(client.get(area.url).content, "html.parser").select(".easy-language-index a")
+    assert len(listed) == 6
