@@ -1,9 +1,14 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from wegweiser.site import (
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
     translation_permissions,
 )
+from wegweiser.site.accounts import admin_urls as account_request_urls
+from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
@@ -15,3 +20,20 @@ def register_taxonomies():
 @hooks.register("register_admin_urls")
 def register_translation_permission_checks():
     return translation_permissions.urlpatterns()
+
+
+class AccountRequestsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_review(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_account_request_urls():
+    return [path("account-requests/", include((account_request_urls, "account_requests")))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_account_requests_menu_item():
+    return AccountRequestsMenuItem(
+        _("Account requests"), reverse("account_requests:index"), icon_name="group", order=260
+    )

@@ -1,5 +1,6 @@
 """Core models: pages, partner organisations, taxonomies, the Listing base and per-site settings."""
 
+from wegweiser.site.models.accounts import AccountRequest
 from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
 from wegweiser.site.models.pages import (
@@ -16,6 +17,7 @@ from wegweiser.site.models.taxonomies import District, Language, TargetGroup, To
 
 __all__ = [
     "AccessibilityStatementPage",
+    "AccountRequest",
     "FeedbackFormField",
     "District",
     "HomePage",

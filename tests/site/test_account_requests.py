@@ -1,0 +1,508 @@
+"""A new organisation requests an account; the integration office approves or rejects it.
+
+The mails go through a real SMTP server on loopback; links are followed from the delivered mails.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+import socket
+from datetime import timedelta
+from email import policy
+from urllib.parse import urlsplit
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
+from wagtail.models import Page
+
+from tests.conftest import make_user
+from tests.offers.admin_forms import offer_form_data
+from wegweiser.offers.models import OfferPage
+from wegweiser.site.accounts.invitations import invitation_tokens
+from wegweiser.site.models import AccountRequest, OrganisationPage
+
+FORM_URL = "/de/konto/zugang-beantragen/"
+PASSWORD = "Sprachcafé am Mittwoch 2027!"
+
+
+# -- a real SMTP server -------------------------------------------------------------------------------
+
+
+class MailStore:
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [message for message in self.messages if address in message["To"]]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp(settings):
+    store = MailStore()
+    controller = Controller(store, hostname="127.0.0.1", port=_free_port())
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_TIMEOUT = 5
+    controller.start()
+    yield store
+    controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def clean_state():
+    cache.clear()
+    with translation.override("de"):
+        yield
+    cache.clear()
+
+
+def body_of(message) -> str:
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def link_path(message, fragment: str) -> str:
+    for url in re.findall(r"https?://\S+", body_of(message)):
+        if fragment in url:
+            return urlsplit(url).path
+    raise AssertionError(f"No link with {fragment!r} in:\n{body_of(message)}")
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+
+def request_data(**overrides) -> dict:
+    data = {
+        "organisation_name": "Frauencafé Nordstadt e. V.",
+        "kind": "ngo",
+        "website": "https://frauencafe.example",
+        "address": "Lindenstraße 4, Nordstadt",
+        "contact_name": "Amina Yilmaz",
+        "email": "amina@frauencafe.example",
+        "phone": "0171 2345678",
+        "offer_description": "Deutschkurs für Frauen mit Kinderbetreuung, Beratung auf Arabisch und Türkisch.",
+        "consent": "on",
+        "homepage": "",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def make_request(**fields) -> AccountRequest:
+    values = {
+        "organisation_name": "Frauencafé Nordstadt e. V.",
+        "kind": AccountRequest.Kind.NGO,
+        "contact_name": "Amina Yilmaz",
+        "email": "amina@frauencafe.example",
+        "offer_description": "Deutschkurs für Frauen.",
+        "consent_text": "Ich bin einverstanden.",
+        "consent_version": "2026-11-1",
+    }
+    values.update(fields)
+    return AccountRequest.objects.create(**values)
+
+
+def html(response) -> str:
+    return response.content.decode()
+
+
+def messages_of(response) -> list[str]:
+    return [str(message) for message in response.context["messages"]]
+
+
+@pytest.fixture
+def open_request(organisation_index):
+    return make_request()
+
+
+# -- the public form ----------------------------------------------------------------------------------
+
+
+def test_request_form_is_german_by_default_accessible_and_sets_no_cookie(client, home):
+    response = client.get(FORM_URL)
+    assert response.status_code == 200
+    page = html(response)
+    assert '<html lang="de"' in page
+    assert not response.cookies, "an anonymous visitor gets no cookie, not even a CSRF one"
+    for name in ("organisation_name", "contact_name", "email", "offer_description", "consent"):
+        assert f'<label for="id_{name}"' in page
+    assert "<legend>" in page, "the kind of organisation is a radio group with a legend"
+    assert 'aria-describedby="id_email_help"' in page
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "uk"])
+def test_request_form_is_offered_in_every_portal_language(client, home, language):
+    response = client.get(f"/{language}/konto/zugang-beantragen/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in html(response)
+
+
+def test_organisations_overview_links_to_the_request_form(client, organisation_index):
+    response = client.get(organisation_index.url)
+    assert f'href="{FORM_URL}"' in html(response)
+
+
+# -- the whole way: request, review, invitation, first login --------------------------------------------
+
+
+def test_new_organisation_requests_account_office_approves_editor_adds_offer_only_in_own_organisation(
+    client, smtp, organisation_index, organisation_a, office_user
+):
+    response = client.post(FORM_URL, request_data())
+    assert response.status_code == 302
+    account_request = AccountRequest.objects.get()
+    assert account_request.status == AccountRequest.Status.NEW
+    assert account_request.language == "de"
+    assert account_request.consent_version and "integration office" in account_request.consent_text
+    assert len(smtp.to("amina@frauencafe.example")) == 1, "the requester gets a confirmation"
+    office_mail = smtp.to(office_user.email)
+    assert len(office_mail) == 1, "the office is notified"
+    assert "amina@frauencafe.example" not in body_of(office_mail[0]), "no contact details in the office mail"
+
+    client.force_login(office_user)
+    listing = client.get("/admin/account-requests/")
+    assert listing.status_code == 200
+    assert "Frauencafé Nordstadt e. V." in html(listing)
+    detail_path = link_path(office_mail[0], "/admin/account-requests/")
+    assert client.get(detail_path).status_code == 200
+
+    response = client.post(f"/admin/account-requests/{account_request.pk}/approve/", follow=True)
+    assert response.status_code == 200
+    account_request.refresh_from_db()
+    assert account_request.status == AccountRequest.Status.APPROVED
+    assert account_request.decided_by == office_user and account_request.decided_at
+    organisation = account_request.organisation
+    assert organisation.get_parent().pk == organisation_index.pk
+    assert organisation.live and organisation.kind == OrganisationPage.Kind.ASSOCIATION
+    assert organisation.website == "https://frauencafe.example"
+    editor = get_user_model().objects.get(email="amina@frauencafe.example")
+    assert not editor.has_usable_password() and not editor.is_active
+    assert list(editor.groups.all()) == [organisation.editors_group]
+
+    invitation = smtp.to("amina@frauencafe.example")[-1]
+    set_password_path = link_path(invitation, "/konto/einladung/")
+    assert set_password_path.startswith("/de/")
+    client.logout()
+    assert client.get(set_password_path).status_code == 200
+    response = client.post(set_password_path, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert response.status_code == 200
+    editor.refresh_from_db()
+    assert editor.is_active and editor.check_password(PASSWORD)
+
+    response = client.post("/admin/login/", {"username": "amina@frauencafe.example", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+    response = client.post(
+        f"/admin/pages/add/offers/offerpage/{organisation.pk}/",
+        offer_form_data(title="Frauenkurs", slug="kurs"),
+    )
+    assert response.status_code == 302
+    assert OfferPage.objects.get(slug="kurs").get_parent().pk == organisation.pk
+
+    before = OfferPage.objects.count()
+    response = client.post(
+        f"/admin/pages/add/offers/offerpage/{organisation_a.pk}/",
+        offer_form_data(title="Fremd", slug="fremd"),
+    )
+    assert response.status_code in (302, 403) and OfferPage.objects.count() == before
+    assert "Verein A" not in html(client.get(f"/admin/pages/{organisation_index.pk}/"))
+    assert client.get(f"/admin/pages/{organisation_a.pk}/edit/").status_code in (302, 403)
+    denied = client.get("/admin/account-requests/")
+    assert (denied.status_code, denied.get("Location")) in {(403, None), (302, "/admin/")}
+
+
+def test_invitation_link_works_only_once(client, smtp, open_request, office_user):
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    path = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
+    client.logout()
+    client.post(path, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+
+    for method in (client.get, client.post):
+        response = method(path, {"new_password1": "Übernommen 12345!", "new_password2": "Übernommen 12345!"})
+        assert response.status_code == 404
+        assert gettext("This link is no longer valid") in html(response)
+    assert get_user_model().objects.get(email=open_request.email).check_password(PASSWORD)
+
+
+def test_expired_invitation_link_is_refused_and_the_office_can_send_a_new_one(
+    client, smtp, open_request, office_user, settings
+):
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    user = get_user_model().objects.get(email=open_request.email)
+    fifteen_days_ago = invitation_tokens._num_seconds(invitation_tokens._now()) - 15 * 86400
+    old_token = invitation_tokens._make_token_with_timestamp(user, fifteen_days_ago, invitation_tokens.secret)
+    path = f"/de/konto/einladung/{urlsafe_base64_encode(force_bytes(user.pk))}/{old_token}/"
+    client.logout()
+    response = client.post(path, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert response.status_code == 404 and gettext("This link is no longer valid") in html(response)
+    user.refresh_from_db()
+    assert not user.has_usable_password() and not user.is_active
+
+    client.force_login(office_user)
+    response = client.post(f"/admin/account-requests/{open_request.pk}/resend/", follow=True)
+    assert "The invitation has been sent again." in messages_of(response)
+    fresh = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
+    client.logout()
+    assert client.post(fresh, {"new_password1": PASSWORD, "new_password2": PASSWORD}).status_code == 200
+    user.refresh_from_db()
+    assert user.is_active
+
+
+def test_mismatched_passwords_are_refused_and_the_account_stays_locked(
+    client, smtp, open_request, office_user
+):
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    path = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
+    client.logout()
+    response = client.post(path, {"new_password1": PASSWORD, "new_password2": "etwas anderes 123"})
+    assert response.status_code == 400
+    assert re.search(r'aria-describedby="[^"]*id_new_password2_error"', html(response))
+    user = get_user_model().objects.get(email=open_request.email)
+    assert not user.is_active and not user.has_usable_password()
+
+
+# -- bad input -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"organisation_name": ""}, "organisation_name"),
+        ({"kind": None}, "kind"),
+        ({"kind": "secret-society"}, "kind"),
+        ({"contact_name": ""}, "contact_name"),
+        ({"email": ""}, "email"),
+        ({"email": "amina-at-frauencafe"}, "email"),
+        ({"offer_description": ""}, "offer_description"),
+        ({"offer_description": "<script>alert(1)</script>"}, "offer_description"),
+        ({"website": "javascript:alert(1)"}, "website"),
+        ({"phone": "call me maybe"}, "phone"),
+        ({"consent": None}, "consent"),
+    ],
+)
+def test_bad_input_changes_nothing_and_says_what_is_wrong(client, smtp, home, overrides, field):
+    response = client.post(FORM_URL, request_data(**overrides))
+    assert response.status_code == 400
+    page = html(response)
+    assert 'id="form-errors"' in page, "an error summary at the top"
+    error_id = f"id_{field}_error"
+    assert f'id="{error_id}"' in page
+    if field != "kind":
+        assert re.search(rf'id="id_{field}"[^>]*aria-describedby="[^"]*{error_id}', page) or re.search(
+            rf'aria-describedby="[^"]*{error_id}[^"]*"[^>]*id="id_{field}"', page
+        )
+    assert AccountRequest.objects.count() == 0
+    assert smtp.messages == []
+
+
+def test_a_second_request_for_an_open_one_is_refused_politely(client, smtp, open_request):
+    response = client.post(FORM_URL, request_data(email=open_request.email.upper()))
+    assert response.status_code == 400
+    assert "We already have a request from this address" in html(response)
+    assert AccountRequest.objects.count() == 1
+    assert smtp.messages == []
+
+
+def test_honeypot_stores_nothing_and_sends_nothing(client, smtp, home):
+    response = client.post(FORM_URL, request_data(homepage="http://spam.example"))
+    assert response.status_code == 302
+    assert AccountRequest.objects.count() == 0
+    assert smtp.messages == []
+
+
+def test_rate_limit_per_connection(client, smtp, home, settings):
+    settings.WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR = 2
+    for number in range(2):
+        assert client.post(FORM_URL, request_data(email=f"person{number}@example.org")).status_code == 302
+    response = client.post(FORM_URL, request_data(email="person3@example.org"))
+    assert response.status_code == 429
+    assert gettext("Too many requests from your connection. Please try again in an hour.") in html(response)
+    assert AccountRequest.objects.count() == 2
+    other = client.post(FORM_URL, request_data(email="other@example.org"), REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 302, "another connection is not blocked"
+
+
+def test_request_is_kept_when_the_mail_server_is_down(client, home, settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 2
+    response = client.post(FORM_URL, request_data())
+    assert response.status_code == 302
+    assert AccountRequest.objects.count() == 1
+
+
+# -- who may review ------------------------------------------------------------------------------------
+
+OFFICE_URLS = [
+    ("get", "/admin/account-requests/"),
+    ("get", "/admin/account-requests/{pk}/"),
+    ("post", "/admin/account-requests/{pk}/approve/"),
+    ("post", "/admin/account-requests/{pk}/reject/"),
+    ("post", "/admin/account-requests/{pk}/resend/"),
+    ("post", "/admin/account-requests/{pk}/delete/"),
+]
+
+
+@pytest.mark.parametrize(("method", "url"), OFFICE_URLS)
+@pytest.mark.parametrize("role", ["anonymous", "editor"])
+def test_only_the_office_reaches_account_requests(client, smtp, open_request, editor_a, role, method, url):
+    if role == "editor":
+        client.force_login(editor_a)
+    pages_before = Page.objects.count()
+    response = getattr(client, method)(url.format(pk=open_request.pk), {"reason": "Nein."})
+    if role == "anonymous":
+        assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    else:
+        assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}
+        assert "Frauencafé" not in html(response)
+    open_request.refresh_from_db()
+    assert open_request.status == AccountRequest.Status.NEW and open_request.decided_at is None
+    assert Page.objects.count() == pages_before
+    assert smtp.messages == []
+
+
+def test_menu_item_is_shown_to_the_office_and_superusers_only(
+    client, open_request, editor_a, office_user, admin_user
+):
+    client.force_login(editor_a)
+    assert "/admin/account-requests/" not in html(client.get("/admin/"))
+    for user in (office_user, admin_user):
+        client.force_login(user)
+        assert "/admin/account-requests/" in html(client.get("/admin/"))
+        assert client.get("/admin/account-requests/").status_code == 200
+
+
+def test_office_list_needs_the_same_queries_for_few_and_many_requests(
+    client, organisation_index, office_user, django_assert_max_num_queries
+):
+    client.force_login(office_user)
+    for number in range(3):
+        make_request(email=f"few{number}@example.org")
+    client.get("/admin/account-requests/")
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        client.get("/admin/account-requests/?status=all")
+    for number in range(30):
+        make_request(email=f"many{number}@example.org", status=AccountRequest.Status.REJECTED)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get("/admin/account-requests/?status=all")
+    assert html(response).count("/admin/account-requests/") >= 33
+
+
+# -- decisions -----------------------------------------------------------------------------------------
+
+
+def test_approving_twice_is_refused_with_a_clear_message(client, smtp, open_request, office_user):
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    pages, users, mails = Page.objects.count(), get_user_model().objects.count(), len(smtp.messages)
+    response = client.post(f"/admin/account-requests/{open_request.pk}/approve/", follow=True)
+    assert "This request has already been approved." in messages_of(response)
+    assert (Page.objects.count(), get_user_model().objects.count(), len(smtp.messages)) == (
+        pages,
+        users,
+        mails,
+    )
+
+
+def test_rejection_is_mailed_with_its_reason_and_cannot_be_approved_afterwards(
+    client, smtp, organisation_index, office_user
+):
+    client.post("/en/konto/zugang-beantragen/", request_data())
+    account_request = AccountRequest.objects.get()
+    assert account_request.language == "en"
+    client.force_login(office_user)
+
+    response = client.post(f"/admin/account-requests/{account_request.pk}/reject/", {"reason": ""})
+    assert response.status_code == 400
+    account_request.refresh_from_db()
+    assert account_request.status == AccountRequest.Status.NEW
+
+    reason = "Wir nehmen nur Organisationen aus dem Landkreis auf."
+    client.post(f"/admin/account-requests/{account_request.pk}/reject/", {"reason": reason})
+    account_request.refresh_from_db()
+    assert account_request.status == AccountRequest.Status.REJECTED
+    assert account_request.rejection_reason == reason and account_request.decided_by == office_user
+    rejection = smtp.to(account_request.email)[-1]
+    assert reason in body_of(rejection)
+    assert rejection["Subject"].strip().startswith("Your request for an account")
+
+    pages = Page.objects.count()
+    response = client.post(f"/admin/account-requests/{account_request.pk}/approve/", follow=True)
+    assert "This request has been rejected and cannot be approved or rejected again." in messages_of(response)
+    assert Page.objects.count() == pages
+    assert not get_user_model().objects.filter(email=account_request.email).exists()
+
+
+def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a, office_user):
+    account_request = make_request(organisation_name="Verein A")
+    client.force_login(office_user)
+    response = client.post(f"/admin/account-requests/{account_request.pk}/approve/", follow=True)
+    assert any("already exists" in message for message in messages_of(response))
+    account_request.refresh_from_db()
+    assert account_request.status == AccountRequest.Status.NEW
+    assert smtp.messages == []
+
+
+def test_existing_account_gets_access_to_the_new_organisation_without_a_new_password(
+    client, smtp, open_request, office_user
+):
+    existing = make_user("amina")
+    existing.email = open_request.email
+    existing.save()
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    open_request.refresh_from_db()
+    assert open_request.organisation.editors_group in existing.groups.all()
+    assert existing.check_password("correct horse battery")
+    assert "/konto/einladung/" not in body_of(smtp.to(open_request.email)[-1])
+
+
+# -- personal data -------------------------------------------------------------------------------------
+
+
+def test_office_deletes_a_request(client, open_request, office_user):
+    client.force_login(office_user)
+    response = client.post(f"/admin/account-requests/{open_request.pk}/delete/")
+    assert response.status_code == 302
+    assert not AccountRequest.objects.exists()
+
+
+def test_old_rejected_requests_are_deleted_automatically(organisation_index, settings):
+    settings.WEGWEISER_REJECTED_ACCOUNT_REQUEST_RETENTION_DAYS = 30
+    now = timezone.now()
+    make_request(email="old@example.org", status="rejected", decided_at=now - timedelta(days=31))
+    make_request(email="recent@example.org", status="rejected", decided_at=now - timedelta(days=29))
+    make_request(email="approved@example.org", status="approved", decided_at=now - timedelta(days=400))
+    make_request(email="open@example.org")
+    call_command("delete_old_account_requests", stdout=open("/dev/null", "w"))
+    assert set(AccountRequest.objects.values_list("email", flat=True)) == {
+        "recent@example.org",
+        "approved@example.org",
+        "open@example.org",
+    }

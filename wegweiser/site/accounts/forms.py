@@ -1,0 +1,102 @@
+"""The public account request form and the office's rejection form."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.validators import RegexValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.site.accounts.abuse import HoneypotMixin, reject_markup
+from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
+from wegweiser.site.models import AccountRequest
+
+PHONE = RegexValidator(
+    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
+    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
+)
+
+
+class AccountRequestForm(HoneypotMixin, forms.Form):
+    organisation_name = forms.CharField(
+        label=_("Name of your organisation"), max_length=200, validators=[reject_markup]
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind of organisation"),
+        choices=AccountRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose the kind of your organisation.")},
+    )
+    website = forms.URLField(
+        label=_("Website (optional)"),
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Please enter a web address, e.g. https://www.example.org.")},
+    )
+    address = forms.CharField(
+        label=_("Address or district (optional)"), max_length=300, required=False, validators=[reject_markup]
+    )
+    contact_name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send the invitation to your account to this address."),
+        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
+    )
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False, validators=[PHONE])
+    offer_description = forms.CharField(
+        label=_("What does your organisation offer?"),
+        max_length=1000,
+        validators=[reject_markup],
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("A few sentences, e.g. German courses for women with childcare, counselling in Arabic."),
+    )
+    consent = forms.BooleanField(
+        required=True, error_messages={"required": _("Please agree so that we may store your request.")}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = consent_text()
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"].strip()
+        if AccountRequest.objects.open_for_email(email).exists():
+            raise forms.ValidationError(
+                _(
+                    "We already have a request from this address and will answer it soon. "
+                    "There is no need to send it again."
+                ),
+                code="duplicate",
+            )
+        return email
+
+    def save(self) -> AccountRequest:
+        """Store the request with the consent text exactly as it was shown and the visitor's language."""
+        data = self.cleaned_data
+        return AccountRequest.objects.create(
+            organisation_name=data["organisation_name"].strip(),
+            kind=data["kind"],
+            website=data["website"],
+            address=data["address"].strip(),
+            contact_name=data["contact_name"].strip(),
+            email=data["email"],
+            phone=data["phone"].strip(),
+            offer_description=data["offer_description"].strip(),
+            language=(translation.get_language() or "de").split("-")[0],
+            consent_text=consent_text(),
+            consent_version=CONSENT_VERSION,
+        )
+
+
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for the rejection"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Sent to the requester by mail."),
+        error_messages={"required": _("Please give a reason; it is sent to the requester.")},
+    )

@@ -1,0 +1,120 @@
+"""Public pages: the account request form and the invitation link where a new editor sets a password.
+
+Anonymous visitors get no cookie, so these forms are exempt from CSRF like the portal's other anonymous
+forms: the request form changes no account (the office reviews every request) and carries a honeypot and
+a rate limit; the invitation form is only reachable with the secret one-time link.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.forms import SetPasswordForm
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from wegweiser.site.accounts import mails
+from wegweiser.site.accounts.abuse import rate_limit_exceeded
+from wegweiser.site.accounts.forms import AccountRequestForm
+from wegweiser.site.accounts.invitations import admin_login_url, invited_user
+
+
+def private_no_store(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    return wrapper
+
+
+def _notice(request, title: str, text: str, status: int = 200, link: str = "", link_text: str = ""):
+    return TemplateResponse(
+        request,
+        "core/accounts/notice.html",
+        {"title": title, "text": text, "link": link, "link_text": link_text},
+        status=status,
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def request_account(request):
+    form = AccountRequestForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_bot():
+            return HttpResponseRedirect(reverse("accounts:request_done"))
+        if rate_limit_exceeded(request, "account-request"):
+            form.is_valid()
+            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+            status = 429
+        elif form.is_valid():
+            with transaction.atomic():
+                account_request = form.save()
+            mails.send_receipt(account_request)
+            mails.notify_office(account_request)
+            return HttpResponseRedirect(reverse("accounts:request_done"))
+        else:
+            status = 400
+    return TemplateResponse(request, "core/accounts/request_form.html", {"form": form}, status=status)
+
+
+@private_no_store
+def request_done(request):
+    return _notice(
+        request,
+        _("Thank you for your request"),
+        _(
+            "The integration office will review your request and answer you by mail, usually within a few "
+            "working days. We have sent you a confirmation of your request."
+        ),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def set_password(request, uidb64: str, token: str):
+    user = invited_user(uidb64, token)
+    if user is None:
+        return _notice(
+            request,
+            _("This link is no longer valid"),
+            _(
+                "The invitation link has expired or was already used. If you have not set your password yet, "
+                "please ask the integration office for a new invitation."
+            ),
+            status=404,
+            link=admin_login_url(),
+            link_text=_("Go to the login"),
+        )
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save(commit=False)
+            user.is_active = True
+            user.save()
+        return _notice(
+            request,
+            _("Your password is set"),
+            _("You can now log in with your email address %(username)s and your new password.")
+            % {"username": user.get_username()},
+            link=admin_login_url(),
+            link_text=_("Go to the login"),
+        )
+    return TemplateResponse(
+        request,
+        "core/accounts/set_password.html",
+        {"form": form, "username": user.get_username()},
+        status=400 if form.errors else 200,
+    )
