@@ -21,7 +21,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
-from wagtail.models import Page
+from wagtail.models import ModelLogEntry, Page
 
 from tests.conftest import make_user
 from tests.offers.admin_forms import offer_form_data
@@ -192,6 +192,7 @@ def test_new_organisation_requests_account_office_approves_editor_adds_offer_onl
     account_request.refresh_from_db()
     assert account_request.status == AccountRequest.Status.APPROVED
     assert account_request.decided_by == office_user and account_request.decided_at
+    assert ModelLogEntry.objects.filter(action="core.approve_account_request", user=office_user).exists()
     organisation = account_request.organisation
     assert organisation.get_parent().pk == organisation_index.pk
     assert organisation.live and organisation.kind == OrganisationPage.Kind.ASSOCIATION
@@ -448,6 +449,7 @@ def test_rejection_is_mailed_with_its_reason_and_cannot_be_approved_afterwards(
     account_request.refresh_from_db()
     assert account_request.status == AccountRequest.Status.REJECTED
     assert account_request.rejection_reason == reason and account_request.decided_by == office_user
+    assert ModelLogEntry.objects.filter(action="core.reject_account_request", user=office_user).exists()
     rejection = smtp.to(account_request.email)[-1]
     assert reason in body_of(rejection)
     assert rejection["Subject"].strip().startswith("Your request for an account")

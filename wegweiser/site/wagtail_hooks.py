@@ -37,3 +37,16 @@ def register_account_requests_menu_item():
     return AccountRequestsMenuItem(
         _("Account requests"), reverse("account_requests:index"), icon_name="group", order=260
     )
+
+
+@hooks.register("register_log_actions")
+def register_account_request_actions(actions):
+    actions.register_action(
+        "core.approve_account_request", _("Approve account request"), _("Account request approved")
+    )
+    actions.register_action(
+        "core.reject_account_request", _("Reject account request"), _("Account request rejected")
+    )
+    actions.register_action(
+        "core.delete_account_request", _("Delete account request"), _("Account request deleted")
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
 
 from wegweiser.site.accounts import mails
 from wegweiser.site.accounts.approval import DecisionRefused, approve, reject
@@ -181,6 +183,8 @@ class DeleteView(OfficeOnlyMixin, View):
     def post(self, request, pk: int):
         account_request = get_object_or_404(AccountRequest, pk=pk)
         name = account_request.organisation_name
-        account_request.delete()
+        with transaction.atomic():
+            log(account_request, "core.delete_account_request", user=request.user)
+            account_request.delete()
         messages.success(request, _("The request of %(name)s has been deleted.") % {"name": name})
         return redirect("account_requests:index")

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
@@ -95,6 +96,7 @@ def approve(account_request: AccountRequest, decided_by) -> tuple[AccountRequest
     account_request.decided_by = decided_by
     account_request.organisation = organisation
     account_request.save(update_fields=["status", "decided_at", "decided_by", "organisation"])
+    log(account_request, "core.approve_account_request", user=decided_by)
     return account_request, user, needs_invitation
 
 
@@ -128,4 +130,5 @@ def reject(account_request: AccountRequest, decided_by, reason: str) -> AccountR
     account_request.decided_by = decided_by
     account_request.rejection_reason = reason.strip()
     account_request.save(update_fields=["status", "decided_at", "decided_by", "rejection_reason"])
+    log(account_request, "core.reject_account_request", user=decided_by)
     return account_request
