@@ -37,15 +37,25 @@ def test_openapi_document_names_every_registered_listing_type(client, counsellin
 
 @pytest.mark.django_db
 def test_plugin_schema_is_used_for_a_type_that_brings_its_own(client, home):
-    with_own_schema = [lt for lt in listing_types().values() if lt.api_schema is not None]
-    if not with_own_schema:
-        pytest.skip("no installed plugin brings its own API schema")
+    with_own_schema = {key: lt for key, lt in listing_types().items() if lt.api_schema is not None}
+    assert {"offer", "event", "housing"} <= set(with_own_schema)
     document = client.get(f"{API}/openapi.json").json()
-    for listing_type in with_own_schema:
-        assert listing_type.api_schema.__name__ in document["components"]["schemas"]
+    schemas = document["components"]["schemas"]
+    for listing_type in with_own_schema.values():
+        assert listing_type.api_schema.__name__ in schemas
         response = client.get(f"{API}/listings/{listing_type.key}/")
         assert response.status_code == 200
         assert response.json()["count"] == 0
+    assert {"course_dates", "course_level", "by_appointment_only"} <= set(
+        schemas["OfferSchema"]["properties"]
+    )
+    assert {"occurrences", "registration", "cancelled"} <= set(schemas["EventSchema"]["properties"])
+    assert {"start_date", "seats_free", "status"} <= set(schemas["CourseDateOut"]["properties"])
+    occurrences = document["paths"][f"{API}/listings/event/occurrences/"]["get"]
+    parameters = {parameter["name"] for parameter in occurrences["parameters"]}
+    assert {"date_from", "date_to", "topic", "limit", "offset", "locale"} <= parameters
+    event_parameters = {p["name"] for p in document["paths"][f"{API}/listings/event/"]["get"]["parameters"]}
+    assert {"date_from", "date_to"} <= event_parameters
 
 
 @pytest.mark.django_db
