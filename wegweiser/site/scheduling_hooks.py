@@ -28,6 +28,12 @@ def register_core_jobs():
             _("Publishes and unpublishes pages whose scheduled time has come."),
         ),
         command_job(
+            "core.delete_old_account_requests",
+            datetime.timedelta(days=1),
+            "delete_old_account_requests",
+            _("Deletes rejected account requests after their retention period."),
+        ),
+        command_job(
             "core.clear_sessions",
             datetime.timedelta(days=1),
             "clearsessions",
