@@ -5,6 +5,7 @@ occurrences — with Europe/Berlin offsets, a fixed number of queries, and never
 from __future__ import annotations
 
 import datetime
+import json
 import re
 
 import pytest
@@ -375,3 +376,49 @@ def test_list_queries_stay_the_same_for_3_or_30_listings(
         assert len(response.json()["items"]) >= 30
         assert len(captured) == budget
     assert max(few) <= 20
+
+
+# -- schema.org --------------------------------------------------------------------------------------------
+
+
+def page_json_ld(client, page) -> dict:
+    html = client.get(page.url).content.decode()
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(match.group(1))
+
+
+@pytest.mark.django_db
+def test_a_series_tells_search_engines_its_schedule_and_each_date(client, weekly_cafe):
+    first = next_weekday(1)
+    data = page_json_ld(client, weekly_cafe)
+    assert data["eventSchedule"] == {
+        "@type": "Schedule",
+        "startDate": first.isoformat(),
+        "repeatFrequency": "P1W",
+        "byDay": ["https://schema.org/Tuesday"],
+        "startTime": "19:00:00",
+        "endTime": "21:00:00",
+        "scheduleTimezone": "Europe/Berlin",
+    }
+    dates = data["subEvent"]
+    assert len(dates) == 10
+    assert dates[0]["startDate"] == berlin_at(first, 19).isoformat()
+    assert dates[1]["eventStatus"] == "https://schema.org/EventCancelled"
+    assert dates[2]["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert dates[2]["startDate"] == berlin_at(first + datetime.timedelta(days=15), 18).isoformat()
+
+
+@pytest.mark.django_db
+def test_a_one_off_event_has_no_schedule_and_a_course_lists_its_upcoming_dates(client, festival, caritas):
+    data = page_json_ld(client, festival)
+    assert "eventSchedule" not in data and "subEvent" not in data
+    course = add_course(
+        caritas,
+        dates=[
+            {"start_date": days(-60), "end_date": days(-1)},
+            {"start_date": days(14), "end_date": days(100), "schedule": "Di und Do 18–20 Uhr"},
+        ],
+    )
+    instances = page_json_ld(client, course)["hasCourseInstance"]
+    assert [instance["startDate"] for instance in instances] == [str(days(14))]
+    assert instances[0]["courseSchedule"] == {"@type": "Schedule", "description": "Di und Do 18–20 Uhr"}

@@ -12,6 +12,17 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+SUB_EVENTS = 10
+_FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M"}
+_DAY_NAMES = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
 
 
 def _iso(moment, all_day: bool) -> str:
@@ -87,7 +98,69 @@ def event_json_ld_data(event, request=None, occurrence=None) -> dict[str, Any]:
     if event.cost == event.Cost.FREE:
         data["isAccessibleForFree"] = True
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR", "url": url}
+    if event.rrule:
+        schedule = _schedule(event)
+        if schedule:
+            data["eventSchedule"] = schedule
+        sub_events = [_sub_event(event, upcoming, url) for upcoming in event.upcoming_occurrences(SUB_EVENTS)]
+        if sub_events:
+            data["subEvent"] = sub_events
     return data
+
+
+def _status(occurrence) -> str:
+    if occurrence.cancelled:
+        return "https://schema.org/EventCancelled"
+    if occurrence.moved:
+        return "https://schema.org/EventRescheduled"
+    return "https://schema.org/EventScheduled"
+
+
+def _sub_event(event, occurrence, url) -> dict[str, Any]:
+    """One date of a series as its own schema.org ``Event``, so search engines list each date."""
+    tz = event.tz
+    sub_event: dict[str, Any] = {
+        "@type": "Event",
+        "name": event.title,
+        "startDate": _iso(occurrence.start.astimezone(tz), event.all_day),
+        "eventStatus": _status(occurrence),
+    }
+    if occurrence.end:
+        sub_event["endDate"] = _iso(occurrence.end.astimezone(tz), event.all_day)
+    if url:
+        sub_event["url"] = url
+    return sub_event
+
+
+def _schedule(event) -> dict[str, Any] | None:
+    """The series as a schema.org ``Schedule``; ``None`` for an imported rule the editor cannot express."""
+    recurrence = event.recurrence
+    if recurrence is None:
+        return None
+    tz = event.tz
+    start = event.start.astimezone(tz)
+    schedule: dict[str, Any] = {
+        "@type": "Schedule",
+        "startDate": start.date().isoformat(),
+        "repeatFrequency": f"P{recurrence.interval or 1}{_FREQUENCIES[recurrence.frequency]}",
+        "scheduleTimezone": str(tz),
+    }
+    by_day = recurrence.by_day(start.replace(tzinfo=None))
+    if recurrence.frequency == "WEEKLY" and by_day:
+        schedule["byDay"] = [f"https://schema.org/{_DAY_NAMES[code]}" for code in by_day.split(",")]
+    elif recurrence.frequency == "MONTHLY":
+        schedule["byDay"] = f"https://schema.org/{_DAY_NAMES[by_day[-2:]]}"
+        if recurrence.week_of_month and recurrence.week_of_month > 0:
+            schedule["byMonthWeek"] = recurrence.week_of_month
+    if not event.all_day:
+        schedule["startTime"] = start.strftime("%H:%M:%S")
+        if event.end:
+            schedule["endTime"] = event.end.astimezone(tz).strftime("%H:%M:%S")
+    if recurrence.count:
+        schedule["repeatCount"] = recurrence.count
+    elif recurrence.until:
+        schedule["endDate"] = recurrence.until.isoformat()
+    return schedule
 
 
 def event_json_ld(event, request=None, occurrence=None) -> SafeString:
