@@ -124,13 +124,17 @@ class SearchQuery:
         if len(query.listing_types) != len(set(requested_types)):
             messages.append(_("Some kinds of listing are not available here and have been ignored."))
 
+        from wegweiser.search.choices import facet_choices
+
         facets = search_facets(available_types.values())
+        requested = {name: facet for name, facet in facets.items() if any(data.getlist(name))}
+        choices = facet_choices(requested) if requested else {}
         unknown = False
-        for name, facet in facets.items():
+        for name in requested:
             values = [value for value in dict.fromkeys(data.getlist(name)) if value]
             if not values:
                 continue
-            allowed = {str(value) for value, _label in facet.get_choices()}
+            allowed = {value for value, _label in choices[name]}
             valid = [value for value in values if value in allowed]
             unknown = unknown or len(valid) != len(values)
             if valid:

@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from wagtail.models import Locale
 
+from wegweiser.search.choices import facet_choices
 from wegweiser.search.geo import haversine_km
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, search_facets
-from wegweiser.site.listings import with_card_data
 from wegweiser.site.registry import ListingType
 
 
@@ -35,19 +35,27 @@ def facet_table(
             for key, listing_type in available.items()
         ]
     }
-    for name, facet in search_facets(searched).items():
+    for name, choices in facet_choices(search_facets(searched)).items():
         facet_counts = counts.get(name, Counter())
-        table[name] = [
-            (str(value), str(label), facet_counts.get(str(value), 0)) for value, label in facet.get_choices()
-        ]
+        table[name] = [(value, label, facet_counts.get(value, 0)) for value, label in choices]
     return table
+
+
+#: What a search hit's card shows besides the page's own columns (see ``search/includes/hit.html``).
+HIT_SELECT_RELATED = ("district", "organisation", "locale")
+HIT_PREFETCH = ("languages",)
+#: Columns a hit card never reads; the body (a StreamField) is by far the largest.
+HIT_DEFERRED = ("body",)
 
 
 def attach_pages(
     hits: list[SearchHit], listing_types: Mapping[str, ListingType], query: SearchQuery
 ) -> list[SearchHit]:
-    """Load the specific pages of a page of hits (one query per listing type) and their distances.
+    """Load the specific pages of a page of hits and their distances: two queries per listing type.
 
+    The card of a hit shows title, summary, organisation, district, cost and languages, so only those
+    are loaded (not the type's own prefetches for its listing cards, nor the page body): one query for
+    the pages with their district, organisation and locale joined in, one for their languages.
     Hits whose page vanished between indexing and now are dropped rather than shown broken.
     """
     by_type: dict[str, list[int]] = {}
@@ -55,8 +63,14 @@ def attach_pages(
         by_type.setdefault(hit.listing_type, []).append(hit.page_id)
     pages = {}
     for key, ids in by_type.items():
-        listing_type = listing_types[key]
-        for page in with_card_data(listing_type.model.objects.filter(pk__in=ids), listing_type):
+        queryset = (
+            listing_types[key]
+            .model.objects.filter(pk__in=ids)
+            .select_related(*HIT_SELECT_RELATED)
+            .prefetch_related(*HIT_PREFETCH)
+            .defer(*HIT_DEFERRED)
+        )
+        for page in queryset:
             pages[(key, page.pk)] = page
     kept = []
     for hit in hits:

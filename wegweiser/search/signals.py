@@ -9,11 +9,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from wegweiser.search import choices
 from wegweiser.search.models import Synonym
 from wegweiser.search.wording import invalidate_synonyms
-from wegweiser.site.models import Listing
+from wegweiser.site.models import District, Language, Listing, TargetGroup, Topic
 from wegweiser.site.registry import listing_type_for_model, listing_types
 
 
@@ -59,3 +61,15 @@ def page_moved(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=Synonym)
 def synonyms_changed(**kwargs) -> None:
     invalidate_synonyms()
+
+
+def _choices_changed(**kwargs) -> None:
+    choices.invalidate()
+
+
+# Facet choice lists and district centres are cached per language until a term or a locale changes.
+for _model in (Topic, TargetGroup, Language, District, Locale):
+    post_save.connect(_choices_changed, sender=_model, dispatch_uid=f"finder-choices-save-{_model.__name__}")
+    post_delete.connect(
+        _choices_changed, sender=_model, dispatch_uid=f"finder-choices-delete-{_model.__name__}"
+    )

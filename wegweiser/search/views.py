@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 from wegweiser.search import service
-from wegweiser.search.geo import district_centres
+from wegweiser.search.choices import cached_district_centres
 from wegweiser.search.query import (
     PER_PAGE_CHOICES,
     RADIUS_CHOICES,
@@ -54,7 +54,7 @@ def _language() -> str:
 def search(request):
     site = Site.find_for_request(request)
     available = enabled_listing_types(site)
-    centres = district_centres()
+    centres = cached_district_centres()
     query, messages = SearchQuery.from_querydict(
         request.GET, locale=_language(), available_types=available, district_centres=centres
     )

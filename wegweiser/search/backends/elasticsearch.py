@@ -16,10 +16,11 @@ from django.utils.safestring import mark_safe
 from elasticsearch.dsl import A, Q, Search
 
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
+from wegweiser.search.choices import facet_choices, site_language
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
-from wegweiser.search.results import attach_pages, facet_table, locale_for
+from wegweiser.search.results import attach_pages, facet_table
 from wegweiser.search.wording import highlight, query_forms, query_units, synonyms_of
 from wegweiser.site.registry import ListingType
 
@@ -34,7 +35,7 @@ class ElasticsearchBackend(SearchBackend):
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
         facets = search_facets(searched)
-        locale = locale_for(query.locale).language_code
+        locale = site_language(query.locale)
         try:
             search = self._build(query, listing_types, searched_keys, facets, locale)
             response = search.using(get_client()).index(alias_name()).execute()
@@ -96,12 +97,12 @@ class ElasticsearchBackend(SearchBackend):
         type_agg = A("filter", every_facet)
         type_agg.bucket("values", "terms", field="listing_type", size=max(10, len(listing_types)))
         search.aggs.bucket(f"facet_{TYPE_FACET}", type_agg)
-        for name, facet in facets.items():
+        for name, choices in facet_choices(facets).items():
             others = [clause for other, clause in facet_filters.items() if other != name]
             if type_filter is not None:
                 others.append(type_filter)
             agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
-            agg.bucket("values", "terms", field=f"f_{name}", size=max(10, len(facet.get_choices()) + 5))
+            agg.bucket("values", "terms", field=f"f_{name}", size=max(10, len(choices) + 5))
             search.aggs.bucket(f"facet_{name}", agg)
 
         search = search.sort(*self._sort(query)).source(["page_id", "listing_type"])
@@ -167,7 +168,7 @@ class ElasticsearchBackend(SearchBackend):
                         "field": "suggest",
                         "size": limit * 3,
                         "skip_duplicates": True,
-                        "contexts": {"shown_in": [locale_for(locale).language_code]},
+                        "contexts": {"shown_in": [site_language(locale)]},
                     },
                 }
             },

@@ -1,0 +1,83 @@
+"""Facet choice lists and district centres per visitor language, cached until a taxonomy term changes.
+
+Every search needs the choices of about twenty facets three times (to check the filters, to size the
+aggregations, to label the counts) and the district centres once. They change only when an editor
+edits a term, so they are built once per language and kept in the cache as one entry each. Saving or
+deleting a term or a locale starts a new generation (see :mod:`wegweiser.search.signals`); a plugin
+facet whose choices come from its own table is refreshed after ``CACHE_SECONDS`` at the latest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from wegweiser.search.query import GeoPoint
+from wegweiser.site.registry import Facet
+
+CACHE_SECONDS = 300
+_GENERATION_KEY = "wegweiser:search:choices-generation"
+
+
+def _generation() -> int:
+    generation = cache.get(_GENERATION_KEY)
+    if generation is None:
+        generation = 1
+        cache.set(_GENERATION_KEY, generation, None)
+    return generation
+
+
+def invalidate() -> None:
+    """Forget every cached choice list and district centre (a term or a locale was saved or deleted)."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 2, None)
+
+
+def _language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def facet_choices(facets: Mapping[str, Facet]) -> dict[str, list[tuple[str, str]]]:
+    """``{facet name: [(value, label)]}`` in the active language, from one cache entry per language."""
+    key = f"wegweiser:search:choices:{_language()}:{_generation()}"
+    cached: dict[str, list[tuple[str, str]]] = cache.get(key) or {}
+    missing = [name for name in facets if name not in cached]
+    if missing:
+        cached = dict(cached)
+        for name in missing:
+            cached[name] = [(str(value), str(label)) for value, label in facets[name].get_choices()]
+        cache.set(key, cached, CACHE_SECONDS)
+    return {name: cached[name] for name in facets}
+
+
+def cached_district_centres() -> dict[str, GeoPoint]:
+    """:func:`wegweiser.search.geo.district_centres`, cached per language like the choice lists."""
+    from wegweiser.search.geo import district_centres
+
+    key = f"wegweiser:search:centres:{_language()}:{_generation()}"
+    centres = cache.get(key)
+    if centres is None:
+        centres = district_centres()
+        cache.set(key, centres, CACHE_SECONDS)
+    return centres
+
+
+def site_language(code: str) -> str:
+    """``code`` if the site has a locale in that language, else the default locale's: what is searched in."""
+    key = f"wegweiser:search:locales:{_generation()}"
+    known = cache.get(key)
+    if known is None:
+        from wagtail.models import Locale
+
+        known = (
+            Locale.get_default().language_code,
+            list(Locale.objects.values_list("language_code", flat=True)),
+        )
+        cache.set(key, known, CACHE_SECONDS)
+    default, codes = known
+    return code if code in codes else default
