@@ -4,7 +4,9 @@ occurrences — with Europe/Berlin offsets, a fixed number of queries, and never
 
 from __future__ import annotations
 
+import csv
 import datetime
+import io
 import json
 import re
 
@@ -422,3 +424,40 @@ def test_a_one_off_event_has_no_schedule_and_a_course_lists_its_upcoming_dates(c
     instances = page_json_ld(client, course)["hasCourseInstance"]
     assert [instance["startDate"] for instance in instances] == [str(days(14))]
     assert instances[0]["courseSchedule"] == {"@type": "Schedule", "description": "Di und Do 18–20 Uhr"}
+
+
+# -- open data -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_exports_carry_the_next_course_date_and_the_next_event_date(client, caritas, weekly_cafe):
+    add_course(
+        caritas,
+        dates=[
+            {"start_date": days(-30), "end_date": days(-2)},
+            {"start_date": days(10), "seats_free": 0},
+            {"start_date": days(40), "seats_free": None},
+        ],
+    )
+    rows = list(csv.DictReader(io.StringIO(client.get(f"{API}/export/offer.csv").content.decode())))
+    assert (rows[0]["next_course_date"], rows[0]["next_course_date_with_seats"]) == (
+        str(days(10)),
+        str(days(40)),
+    )
+    export = client.get(f"{API}/export/event.json").json()
+    assert {"next_occurrence", "rrule", "status"} <= set(export["columns"])
+    cafe = export["items"][0]
+    assert cafe["next_occurrence"] == berlin_at(next_weekday(1), 19).isoformat()
+    assert cafe["rrule"].startswith("FREQ=WEEKLY") and cafe["status"] == "scheduled"
+
+
+@pytest.mark.django_db
+def test_event_export_queries_do_not_grow_with_the_catalogue(client, caritas, django_assert_max_num_queries):
+    add_events(caritas, 0, 2)
+    url = f"{API}/export/event.json"
+    few = queries_for(client, url)
+    add_events(caritas, 2, 12)
+    client.get(url)
+    with django_assert_max_num_queries(few) as captured:
+        assert client.get(url).json()["count"] == 12
+    assert len(captured) == few

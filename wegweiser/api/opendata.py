@@ -1,6 +1,7 @@
 """Open data: the whole published catalogue of one listing type as CSV or JSON, one flat row per listing.
 
-The columns are documented in ``docs/api.md``; a plugin's facets add one column each (``facet_<name>``).
+The columns are documented in ``docs/api.md``; a plugin's facets add one column each (``facet_<name>``),
+and its API extension may add its own (``next_course_date``, ``next_occurrence``).
 Rows are read in chunks with their related data prefetched, so an export's queries grow with the number
 of chunks, not of listings.
 """
@@ -60,8 +61,17 @@ BASE_COLUMNS = (
 )
 
 
+def extra_columns(listing_type: ListingType) -> dict:
+    extension = listing_type.api_extension
+    return dict(extension.export_columns) if extension else {}
+
+
 def columns_for(listing_type: ListingType) -> list[str]:
-    return [*BASE_COLUMNS, *(f"facet_{facet.name}" for facet in own_facets(listing_type))]
+    return [
+        *BASE_COLUMNS,
+        *(f"facet_{facet.name}" for facet in own_facets(listing_type)),
+        *extra_columns(listing_type),
+    ]
 
 
 def flat_row(record: dict) -> dict:
@@ -109,11 +119,15 @@ def catalogue_rows(listing_type: ListingType, request, locale_code: str | None) 
     queryset = with_card_data(current_listings(listing_type, request, locale_for(locale_code)), listing_type)
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     labels = Labels(translation.get_language())
+    extra = extra_columns(listing_type)
     rows = []
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
         values = facet_values(listing_type, chunk)
-        rows.extend(flat_row(listing_record(page, listing_type, request, labels, values)) for page in chunk)
+        for page in chunk:
+            row = flat_row(listing_record(page, listing_type, request, labels, values))
+            row.update((name, column(page)) for name, column in extra.items())
+            rows.append(row)
     return rows
 
 

@@ -328,6 +328,14 @@ def _event_ref(event: EventPage) -> dict:
     }
 
 
+def _next_occurrence(event: EventPage) -> datetime.datetime | None:
+    """When the event next takes place (cancelled dates skipped), for the open-data export."""
+    for occurrence in event.upcoming_occurrences(limit=OCCURRENCES_PER_EVENT):
+        if not occurrence.cancelled:
+            return occurrence.start.astimezone(event.tz)
+    return None
+
+
 EVENT_API = ApiExtension(
     parameters=EventWindow,
     narrow=narrow_events,
@@ -345,4 +353,9 @@ EVENT_API = ApiExtension(
             ),
         ),
     ),
+    export_columns={
+        "next_occurrence": _next_occurrence,
+        "rrule": lambda event: event.rrule,
+        "status": lambda event: event.status,
+    },
 )

@@ -16,6 +16,7 @@ from pydantic import Field
 
 from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.site.api_schemas import ListingSchema
+from wegweiser.site.registry import ApiExtension
 
 
 class CourseDateStatus:
@@ -127,3 +128,21 @@ class OfferSchema(ListingSchema):
             "childcare": obj.childcare,
             "mode": _choice(obj.mode),
         }
+
+
+def _next_course_date(offer: OfferPage) -> datetime.date | None:
+    upcoming = offer.upcoming_course_dates
+    return upcoming[0].start_date if upcoming else None
+
+
+def _next_course_date_with_seats(offer: OfferPage) -> datetime.date | None:
+    course_date = offer.next_course_date_with_seats
+    return course_date.start_date if course_date else None
+
+
+OFFER_API = ApiExtension(
+    export_columns={
+        "next_course_date": _next_course_date,
+        "next_course_date_with_seats": _next_course_date_with_seats,
+    }
+)

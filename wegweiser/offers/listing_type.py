@@ -12,7 +12,7 @@ from wagtail.models import Locale
 from wegweiser.site.listings import localized
 from wegweiser.site.registry import CalendarEntry, Facet, ListingType
 
-from .api import OfferSchema
+from .api import OFFER_API, OfferSchema
 from .models import CourseDate, OfferPage
 
 
@@ -75,6 +75,7 @@ def offer_listing_type() -> ListingType:
             "mode": lambda offer: offer.mode,
         },
         api_schema=OfferSchema,
+        api_extension=OFFER_API,
         card_template="offers/offer_card.html",
         demo_content=load_offer_demo,
         calendar_entries=course_calendar_entries,

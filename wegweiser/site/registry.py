@@ -93,12 +93,15 @@ class ApiExtension:
     - ``prepare``: ``callable(pages, params)`` attaches what the schema shows to the pages about to be
       serialised, with a fixed number of queries for all of them.
     - ``feeds``: extra list endpoints (:class:`ApiFeed`).
+    - ``export_columns``: extra columns of the open-data exports, ``name -> callable(page)``, read from the
+      page and its prefetched relations.
     """
 
     parameters: type | None = None
     narrow: Callable[[Any, Any], Any] | None = None
     prepare: Callable[[list, Any], None] | None = None
     feeds: Sequence[ApiFeed] = ()
+    export_columns: dict[str, Callable[[Any], Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
