@@ -284,6 +284,7 @@ def test_places_left_are_counted_but_registrants_never_shown(client, caritas):
         ({"date_from": "2030-01-01", "date_to": "2031-06-01"}, "date_to"),
         ({"date_from": "0001-01-01"}, "date_from"),
         ({"date_to": "31.12.2030"}, "date_to"),
+        ({"date_to": "2001-01-01"}, "date_to"),
     ],
 )
 def test_a_bad_date_range_gets_a_clear_message_not_an_error(client, weekly_cafe, params, parameter):
@@ -293,6 +294,9 @@ def test_a_bad_date_range_gets_a_clear_message_not_an_error(client, weekly_cafe,
         body = response.json()
         assert body["detail"]
         assert body["errors"][parameter], body
+        assert "Traceback" not in response.content.decode()
+    message = client.get(EVENTS, {**params, "locale": "en"}).json()["errors"][parameter][0]
+    assert "date" in message.lower() or "valid" in message.lower()
 
 
 @pytest.mark.django_db

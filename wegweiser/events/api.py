@@ -68,9 +68,15 @@ class EventWindow(Schema):
     def _after_the_start(cls, value: datetime.date | None, info: ValidationInfo) -> datetime.date | None:
         if value is None:
             return value
-        start = info.data.get("date_from") or timezone.localdate()
+        date_from = info.data.get("date_from")
+        start = date_from or timezone.localdate()
         if value < start:
-            raise PydanticCustomError("date_range", _("date_to cannot be before date_from (or today)."))
+            message = (
+                _("The end of the date range cannot be before its start.")
+                if date_from
+                else _("Without date_from the range starts today; date_to cannot be before today.")
+            )
+            raise PydanticCustomError("date_range", message)
         if (value - start).days > MAX_WINDOW_DAYS:
             raise PydanticCustomError(
                 "date_range",
