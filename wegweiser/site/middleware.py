@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
-from django.utils.translation import gettext
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
+
+NUL_MESSAGE = gettext_noop(
+    "The address contains a character that is not allowed (NUL). Please check the link."
+)
 
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/healthz", "/sitemap.xml", "/static/", "/media/")
 
@@ -35,13 +41,19 @@ class RejectNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        bad = [key for key, values in request.GET.lists() if "\x00" in key or any("\x00" in v for v in values)]
+        bad = [
+            key for key, values in request.GET.lists() if "\x00" in key or any("\x00" in v for v in values)
+        ]
         if "\x00" in request.path_info:
             bad.append("path")
         if not bad:
             return self.get_response(request)
-        message = gettext("The address contains a character that is not allowed (NUL). Please check the link.")
         if request.path_info.startswith("/api/"):
+            # The API's language comes from ?locale= (as in its views), not from a URL prefix.
+            locale = request.GET.get("locale", "")
+            language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+            with translation.override(language):
+                message = gettext(NUL_MESSAGE)
             errors = {key.replace("\x00", ""): [message] for key in bad}
             return JsonResponse({"detail": message, "errors": errors}, status=400)
-        raise BadRequest(message)
+        raise BadRequest(gettext(NUL_MESSAGE))
