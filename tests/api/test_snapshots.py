@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,10 @@ from wagtail.models import Locale
 
 from tests.api.conftest import API, add_counselling, translate
 from tests.api.snapshots import assert_matches_snapshot
+from tests.events.conftest import make_event
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
+from wegweiser.offers.models import OfferPage
 from wegweiser.site.models import District, Listing, StandardPage
 
 
@@ -92,3 +97,70 @@ def test_csv_export_has_the_documented_columns_and_one_row_per_listing(client, s
     assert migration["facet_focus"] == "residence"
     header = response.content.decode("utf-8").splitlines()[0].split(",")
     assert_matches_snapshot("counselling_export_csv_columns", header)
+
+
+@pytest.fixture
+def dated(caritas, frauentreff, settings):
+    """A course and a weekly event far enough ahead (2090) that their dates make stable snapshots."""
+    settings.WEGWEISER_API_RATE_LIMIT = 0
+    course = OfferPageFactory(
+        parent=caritas,
+        title="Integrationskurs A2",
+        slug="integrationskurs-a2",
+        kind=OfferPage.Kind.COURSE,
+        course_level=OfferPage.Level.A2,
+        childcare=True,
+        opening_hours="Mo–Fr 8–12",
+        cost=Listing.Cost.FUNDED,
+    )
+    course.save_revision().publish()
+    CourseDateFactory(
+        page=course,
+        start_date=datetime.date(2090, 3, 6),
+        end_date=datetime.date(2090, 9, 29),
+        schedule="Mo–Fr 8:30–12:45",
+        seats_total=18,
+        seats_free=4,
+        registration_deadline=datetime.date(2090, 2, 15),
+    )
+    CourseDateFactory(
+        page=course, start_date=datetime.date(2090, 10, 9), end_date=None, seats_total=18, seats_free=0
+    )
+    tuesday = datetime.datetime(2090, 3, 7, 19, tzinfo=BERLIN)
+    make_event(
+        frauentreff,
+        "Sprachcafé",
+        start=tuesday,
+        end=tuesday + datetime.timedelta(hours=2),
+        recurrence_frequency="WEEKLY",
+        recurrence_until=datetime.date(2090, 4, 4),
+        online_url="https://treff.example/cafe",
+        exceptions=[
+            {"occurrence_date": datetime.date(2090, 3, 14), "action": "cancel", "note": "Ferien"},
+            {
+                "occurrence_date": datetime.date(2090, 3, 28),
+                "action": "move",
+                "new_start": datetime.datetime(2090, 3, 29, 18, tzinfo=BERLIN),
+                "note": "Raum 2",
+            },
+        ],
+    )
+    return course
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("offer_list_de", "/listings/offer/"),
+        ("event_list_march_2090", "/listings/event/?date_from=2090-03-01&date_to=2090-04-30"),
+        (
+            "event_occurrences_march_2090",
+            "/listings/event/occurrences/?date_from=2090-03-01&date_to=2090-04-30",
+        ),
+    ],
+)
+def test_offer_and_event_answers_match_stored_snapshots(client, dated, name, path):
+    response = client.get(f"{API}{path}")
+    assert response.status_code == 200, response.content
+    assert_matches_snapshot(name, response.json())
