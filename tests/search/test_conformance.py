@@ -84,6 +84,18 @@ def test_a_chosen_facet_value_keeps_the_other_values_counts_visible(backend, tow
     assert dict((value, count) for value, _label, count in facets["type"])["meeting"] == 1
 
 
+def test_single_valued_facets_are_counted_disjunctively_too(backend, town):
+    """Cost, district, flags and a type's own field: each ignores its own choice, respects the others."""
+    result = run(backend, {"district": ["altstadt"], "cost": ["free"]})
+    assert found(result, town) == {"migrationsberatung", "sprachcafe"}
+    counts = {name: {value: count for value, _label, count in rows} for name, rows in result.facets.items()}
+    assert counts["cost"] == {"free": 2, "reduced": 0, "fee": 0, "funded": 1}
+    assert counts["district"] == {"altstadt": 2, "nordstadt": 2, "weststadt": 1}
+    assert counts["accessible"] == {"1": 1}
+    assert counts["bulletin_kind"] == {"information": 1, "call": 0}
+    assert (counts["type"]["bulletin"], counts["type"]["meeting"]) == (1, 1)
+
+
 def test_geo_sort_puts_the_nearest_first(backend, town):
     result = run(backend, {"near": "nordstadt", "sort": "distance", "per_page": "50"})
     names = [found_name for found_name in _names_in_order(result, town)]

@@ -3,8 +3,10 @@
 It needs nothing but the database, so ``make run`` has a working finder. Words are matched as forgiving
 substrings (stems, umlaut spellings, synonyms); on PostgreSQL, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``
 adds full text search with German stemming (off by default: without a text-search index on the listing
-tables it computes every row's vector per query, 7 s at 10,000 listings). Facet counts come from one
-aggregate query per facet and listing type; "near me" narrows by bounding box and distance, both in SQL.
+tables it computes every row's vector per query, 7 s at 10,000 listings). Per listing type, one query
+counts the matches and every single-valued facet (conditional aggregation); each many-valued facet
+(topics, languages, ...) and each chosen facet (counted without its own choice) takes one grouped query.
+"Near me" narrows by bounding box and distance, both in SQL.
 """
 
 from __future__ import annotations
@@ -16,12 +18,24 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, ExpressionWrapper, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 from django.http import QueryDict
 from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
+from wegweiser.search.choices import facet_choices
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table, locale_for
@@ -41,35 +55,51 @@ class DatabaseBackend(SearchBackend):
         started = time.perf_counter()
         locale = locale_for(query.locale)
         searched_keys = query.listing_types or list(listing_types)
-        bases: dict[str, QuerySet] = {}
-        for key, listing_type in listing_types.items():
-            bases[key] = self._base(listing_type, query, locale)
-        # A type with nothing matching the words, dates and place needs no facet queries at all.
-        empty = {key for key, queryset in bases.items() if not queryset.exists()}
-
-        filtered = {
-            key: apply_filters(listing_types[key], bases[key], query.filters) for key in listing_types
-        }
-        counts: dict[str, Counter] = {TYPE_FACET: Counter()}
-        for key, queryset in filtered.items():
-            counts[TYPE_FACET][key] = queryset.count() if queryset is not None and key not in empty else 0
         searched = [listing_types[key] for key in searched_keys]
-        for name, facet in search_facets(searched).items():
-            counter: Counter = Counter()
-            for listing_type in searched:
-                if listing_type.key in empty or not any(
-                    own.name == name for own in listing_type.all_facets()
-                ):
+        facets = search_facets(searched)
+        choices = facet_choices(facets)
+        counts: dict[str, Counter] = {TYPE_FACET: Counter(), **{name: Counter() for name in facets}}
+        filtered: dict[str, QuerySet | None] = {}
+        for key, listing_type in listing_types.items():
+            base = self._base(listing_type, query, locale)
+            narrowed = apply_filters(listing_type, base, query.filters)
+            if narrowed is None:  # a chosen facet the type does not have: none of it can match
+                counts[TYPE_FACET][key], filtered[key] = 0, None
+                continue
+            own = {facet.name: facet for facet in listing_type.all_facets()}
+            # One query counts the type's matches and every unchosen single-valued facet at once.
+            together = [
+                own[name]
+                for name in facets
+                if key in searched_keys
+                and name in own
+                and name not in query.filters
+                and not is_many(listing_type.model, own[name])
+            ]
+            total, together_counts = count_together(narrowed, together, choices)
+            counts[TYPE_FACET][key] = total
+            # A type with nothing matching the words, dates and place needs no facet queries at all.
+            if key not in searched_keys or (total == 0 and (not query.filters or not base.exists())):
+                filtered[key] = None
+                continue
+            filtered[key] = narrowed if total else None
+            for name, counter in together_counts.items():
+                counts[name].update(counter)
+            for name, facet in own.items():
+                if name not in facets or facet in together:
                     continue
-                queryset = apply_filters(listing_type, bases[listing_type.key], query.filters_without(name))
+                # A chosen facet is counted without its own choice (disjunctive); a many-valued one
+                # (topics, languages) needs its own grouped query.
+                queryset = (
+                    narrowed
+                    if name not in query.filters
+                    else apply_filters(listing_type, base, query.filters_without(name))
+                )
                 if queryset is not None:
-                    counter.update(count_values(queryset, facet.field, facet.kind))
-            counts[name] = counter
+                    counts[name].update(count_values(queryset, facet.field, facet.kind))
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
-        hits = self._page_of_hits(
-            query, {key: None if key in empty else filtered[key] for key in searched_keys}
-        )
+        hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys})
         hits = attach_pages(hits, listing_types, query)
         for hit in hits:
             hit.highlights = {
@@ -191,10 +221,45 @@ def apply_filters(
     return filterset_for(listing_type)(data=data, queryset=queryset).qs
 
 
+def is_many(model, facet) -> bool:
+    """Whether a listing can carry several values of the facet (its lookup follows a to-many relation)."""
+    for part in facet.field.split("__")[:-1]:
+        field = model._meta.get_field(part)
+        if field.many_to_many or field.one_to_many:
+            return True
+        model = field.related_model
+        if model is None:
+            return False
+    return False
+
+
+def count_together(
+    queryset: QuerySet, facets: list, choices: Mapping[str, list[tuple[str, str]]]
+) -> tuple[int, dict[str, Counter]]:
+    """The number of listings and, in the same query, how many carry each choice of single-valued facets.
+
+    Conditional aggregation (``COUNT(*) FILTER (WHERE cost = 'free')`` ...) reads the matching rows
+    once instead of once per facet; only the choices a visitor can see are counted.
+    """
+    aggregates = {"total": Count("pk")}
+    names: dict[str, tuple[str, str]] = {}
+    for facet_number, facet in enumerate(facets):
+        values = ["1"] if facet.kind == "flag" else [value for value, _label in choices.get(facet.name, [])]
+        for value_number, value in enumerate(values):
+            alias = f"f{facet_number}_{value_number}"
+            condition = Q(**{facet.field: True}) if facet.kind == "flag" else Q(**{facet.field: value})
+            aggregates[alias] = Count("pk", filter=condition)
+            names[alias] = (facet.name, value)
+    row = queryset.order_by().aggregate(**aggregates)
+    counts: dict[str, Counter] = {facet.name: Counter() for facet in facets}
+    for alias, (name, value) in names.items():
+        if row[alias]:
+            counts[name][value] = row[alias]
+    return row["total"] or 0, counts
+
+
 def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
     """How many distinct listings carry each value of a facet: one aggregate query."""
-    from django.db.models import Count
-
     rows = (
         queryset.order_by()
         .values(field)
