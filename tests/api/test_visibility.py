@@ -10,6 +10,11 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from tests.api.conftest import add_counselling, translate
 from tests.api.crawl import every_answer
 from tests.conftest import make_organisation
+from tests.events.conftest import make_event
+from wegweiser.events.models import EventPage, EventRegistration
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
+from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.site.models import HomePage, OrganisationIndexPage, StandardPage
 
 SECRET = "GEHEIM"
@@ -95,3 +100,51 @@ def test_visible_content_is_there_in_every_language(client, hidden_and_visible):
     assert all("Frauencafé" in body for body in listing_lists)
     page_lists = [body for url, status, body in answers if url.startswith("/api/v1/pages/?")]
     assert all("Über uns" in body for body in page_lists)
+
+
+@pytest.fixture
+def hidden_dates(caritas, home, today):
+    """A visible course and event beside drafts, expired ones, unpublished changes and registrants."""
+    soon = datetime.datetime.combine(today + datetime.timedelta(days=4), datetime.time(18), BERLIN)
+    course = OfferPageFactory(parent=caritas, title="Integrationskurs", kind=OfferPage.Kind.COURSE)
+    course.save_revision().publish()
+    CourseDateFactory(page=course, schedule="Mo–Fr vormittags")
+    course = OfferPage.objects.get(pk=course.pk)
+    course.course_dates = [CourseDate(start_date=today, schedule=f"{SECRET} neuer Termin im Entwurf")]
+    course.save_revision()
+    draft_course = OfferPageFactory(parent=caritas, title=f"{SECRET} Kurs im Entwurf", live=False)
+    CourseDateFactory(page=draft_course)
+    event = make_event(
+        caritas,
+        "Infoabend",
+        start=soon,
+        registration_mode=EventPage.RegistrationMode.INTERNAL,
+        capacity=10,
+    )
+    registration = EventRegistration.register(
+        event, event.upcoming_occurrences(limit=1)[0], f"{SECRET} Teilnehmerin", "teilnehmerin@example.org"
+    )
+    hidden = [
+        draft_course,
+        make_event(caritas, f"{SECRET} Treffen im Entwurf", start=soon, live=False, publish=False),
+        make_event(
+            caritas, f"{SECRET} abgelaufen", start=soon, valid_until=today - datetime.timedelta(days=1)
+        ),
+    ]
+    return {"hidden": hidden, "registration": registration}
+
+
+@pytest.mark.django_db
+def test_course_dates_and_event_dates_show_nothing_hidden_or_personal(client, hidden_dates):
+    answers = every_answer(client, extra_ids=[page.pk for page in hidden_dates["hidden"]])
+    assert any("Mo–Fr vormittags" in body for _url, _status, body in answers)
+    assert any(url.startswith("/api/v1/listings/event/occurrences/") for url, _status, _body in answers)
+    assert [url for url, _status, body in answers if SECRET in body] == []
+    email = hidden_dates["registration"].email
+    assert [
+        url
+        for url, _status, body in answers
+        if email in body or str(hidden_dates["registration"].token) in body
+    ] == []
+    for page in hidden_dates["hidden"]:
+        assert not [url for url, status, _body in answers if f"/{page.pk}/" in url and status == 200]
