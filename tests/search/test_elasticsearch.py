@@ -111,3 +111,27 @@ def test_listing_types_switched_off_for_the_site_are_not_found(indexed_town):
         "jobberatung",
     }
     assert search(ElasticsearchBackend()).total == 8
+
+
+def test_word_forms_of_the_visitors_language_are_found_without_over_matching(indexed_town, english):
+    """The node's language analyzers (our plugin on the test node) add word forms Python does not know."""
+    from wegweiser.search.es.analysis import node_capabilities
+
+    assert node_capabilities().language_analysis
+    original = indexed_town["migrationsberatung"]
+    translated = original.copy_for_translation(english, copy_parents=True)
+    translated.title = "Counselling for families"
+    translated.summary = "Advice on residence and work for parents and their children."
+    translated.save_revision().publish()
+    rebuild()
+    # "family" and "families" share the English stem "famili"; neither a typo nor a German ending links them.
+    in_english = run(ElasticsearchBackend(), {"q": "family", "per_page": "50"}, locale="en")
+    assert {hit.page.title for hit in in_english.hits} == {"Counselling for families"}
+    # German compounds are not split by the language analyzer: a course is not every "...kurs".
+    assert found(run(ElasticsearchBackend(), {"q": "Deutschkurs", "per_page": "50"}), indexed_town) == {
+        "deutschkurs"
+    }
+    assert found(run(ElasticsearchBackend(), {"q": "Frauen", "per_page": "50"}), indexed_town) == {
+        "deutschkurs",
+        "frauentreff",  # through the compound part "frauen" in the forms field
+    }

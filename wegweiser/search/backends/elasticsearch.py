@@ -25,6 +25,8 @@ from wegweiser.search.wording import highlight, query_forms, query_units, synony
 from wegweiser.site.registry import ListingType
 
 TEXT_FIELDS = ["title^3", "summary^2", "body", "organisation", "extra_text"]
+#: Weight of a match through a language analyzer's word form, against 1 for the plain fields.
+LANGUAGE_BOOST = 0.7
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -117,23 +119,35 @@ class ElasticsearchBackend(SearchBackend):
         return search[query.offset : query.offset + query.per_page]
 
     def _text_query(self, query: SearchQuery) -> Q:
-        """Every word must be found: fuzzily in the texts, as a word form, or as one of its synonyms."""
+        """Every word must be found: fuzzily in the texts, as a word form, or as one of its synonyms.
+
+        Word forms come from the language fields (the visitor's language and German, stemmed by
+        the node's language analyzers) and from the Python ``forms`` field; both weigh less than
+        the word itself, and the language fields are not searched fuzzily (a typo of a stem
+        matches far too much).
+        """
         fields = list(TEXT_FIELDS)
         languages = analysed_languages(node_capabilities())
-        for code in dict.fromkeys([query.locale, "de"]):
-            if code in languages:
-                fields.append(f"text_{code}")
+        language_fields = [
+            f"text_{code}^{LANGUAGE_BOOST}"
+            for code in dict.fromkeys([query.locale, "de"])
+            if code in languages
+        ]
         clauses = []
         for word in query_units(query.words):
             if " " in word:
-                should = [Q("multi_match", query=word, fields=fields, type="phrase")]
+                should = [Q("multi_match", query=word, fields=fields + language_fields, type="phrase")]
             else:
                 should = [
                     Q("multi_match", query=word, fields=fields, fuzziness="AUTO", prefix_length=1),
                     Q("terms", forms=query_forms(word), boost=0.8),
                 ]
+                if language_fields:
+                    should.append(Q("multi_match", query=word, fields=language_fields, operator="and"))
             for synonym in synonyms_of(word):
-                should.append(Q("multi_match", query=synonym, fields=fields, type="phrase", boost=0.9))
+                should.append(
+                    Q("multi_match", query=synonym, fields=fields + language_fields, type="phrase", boost=0.9)
+                )
             clauses.append(Q("bool", should=should, minimum_should_match=1))
         return Q("bool", must=clauses)
 

@@ -1,9 +1,14 @@
 """Index settings that fit the node: language analyzers where the node has them, plain folding otherwise.
 
-Language analyzers, ASCII folding and the decompounder live in Elasticsearch's ``analysis-common``
-module. A full distribution has it; a minimal one (the integration-test build) does not. The finder
-asks the node once and builds what it can; word forms and compounds are additionally handled in
-Python (:func:`wegweiser.search.wording.index_forms`), so search stays forgiving on either.
+Language analyzers and ASCII folding live in Elasticsearch's ``analysis-common`` module. A full
+distribution has it; the integration-test build does not, but our own ``wegweiser-analysis`` plugin
+(``scripts/es-analysis``) registers them there under their standard names. The finder asks the node
+once and builds what it can; word forms and compounds are additionally handled in Python
+(:func:`wegweiser.search.wording.index_forms`), so search stays forgiving on either.
+
+The language fields (``text_<locale>``) stem but do not split compounds: a decompounder there made
+"Deutschkurs" find every "kurs" (the Python ``forms`` field already finds compound parts, with a lower
+boost), and the query gives them a lower boost than the plain fields, so an exact word still ranks first.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from wegweiser.search.wording import COMPOUND_PARTS
-
 #: Our locales with a built-in Elasticsearch language analyzer; the others use the folded standard one.
 LANGUAGE_ANALYZERS = {"en": "english", "ar": "arabic", "fa": "persian", "ru": "russian", "tr": "turkish"}
+#: Our own analysis plugin for nodes without ``analysis-common`` (see ``scripts/es-analysis``).
+LANGUAGE_PLUGIN = "wegweiser-analysis"
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,7 @@ class NodeCapabilities:
 
     @property
     def language_analysis(self) -> bool:
-        return "analysis-common" in self.modules
+        return bool({"analysis-common", LANGUAGE_PLUGIN} & self.modules)
 
 
 @cache
@@ -54,26 +59,13 @@ def analysis_settings(capabilities: NodeCapabilities) -> dict:
         "text_de": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": [
-                "lowercase",
-                "de_decompound",
-                "de_stop",
-                "german_normalization",
-                "de_stem",
-                "asciifolding",
-            ],
+            "filter": ["lowercase", "de_stop", "german_normalization", "de_stem", "asciifolding"],
         },
     }
     for code, language in LANGUAGE_ANALYZERS.items():
         analyzers[f"text_{code}"] = {"type": language}
     return {
         "filter": {
-            "de_decompound": {
-                "type": "dictionary_decompounder",
-                "word_list": list(COMPOUND_PARTS),
-                "min_subword_size": 4,
-                "only_longest_match": False,
-            },
             "de_stop": {"type": "stop", "stopwords": "_german_"},
             "de_stem": {"type": "stemmer", "language": "light_german"},
         },
