@@ -111,14 +111,15 @@ def test_arabic_visitor_is_sent_to_the_german_easy_page(client, offer_finder, le
 
 
 def test_translated_key_page_links_the_same_german_easy_page(
-    client, home, offer_finder, learning_german, english
+    client, home, offer_finder, learning_german, english, django_capture_on_commit_callbacks
 ):
     """The chooser is synchronised by wagtail-localize: a translation never needs an English easy page."""
-    home_source, _created = TranslationSource.get_or_create_from_instance(home)
-    home_source.create_or_update_translation(english, publish=True, fallback=True)
-    source, _created = TranslationSource.get_or_create_from_instance(offer_finder)
-    source.create_or_update_translation(english, publish=True, fallback=True)
+    for page in (home, offer_finder):
+        with django_capture_on_commit_callbacks(execute=True):
+            source, _created = TranslationSource.get_or_create_from_instance(page)
+            source.create_or_update_translation(english, publish=True, fallback=True)
     translated = offer_finder.get_translation(english).specific
+    assert translated.live
     assert translated.easy_language_page_id == learning_german.pk
     link = easy_link(client.get(translated.url))
     assert link["href"] == "/de/leichte-sprache/deutsch-lernen/"

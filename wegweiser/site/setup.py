@@ -81,6 +81,7 @@ def ensure_office_group(home: Page) -> Group:
     group, _created = Group.objects.get_or_create(name=office_group_name())
     codenames = [
         ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
         ("core", "manage_organisations"),
         ("wagtailimages", "add_image"),
         ("wagtailimages", "change_image"),

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
 from wegweiser.site import taxonomy_labels
-from wegweiser.site.models import District, Language, Listing, OrganisationPage, TargetGroup, Topic
+from wegweiser.site.models import District, HomePage, Language, Listing, OrganisationPage, TargetGroup, Topic
 from wegweiser.site.organisations import ensure_editors_group
 
 
@@ -15,14 +15,17 @@ from wegweiser.site.organisations import ensure_editors_group
 def create_editors_group(
     sender, instance: OrganisationPage, created: bool, raw: bool = False, **kwargs
 ) -> None:
-    if raw or instance.alias_of_id:
+    if raw:
         return
     if instance.locale_id != _default_locale_id():
+        # Also for an alias: wagtail-localize creates one when a partner translates a listing first.
         source = OrganisationPage.objects.filter(
             translation_key=instance.translation_key, locale_id=_default_locale_id()
         ).first()
         if source is not None and created:
             ensure_editors_group(source)
+        return
+    if instance.alias_of_id:
         return
     if created or instance.editors_group_id is None or _publish_right_changed(instance):
         ensure_editors_group(instance)
@@ -35,6 +38,22 @@ def _publish_right_changed(instance: OrganisationPage) -> bool:
         group_id=instance.editors_group_id, page_id=instance.pk, permission__codename="publish_page"
     ).exists()
     return has_publish != instance.may_publish_directly
+
+
+@receiver(post_save, sender=HomePage)
+def extend_office_rights_to_new_language(
+    sender, instance: HomePage, created: bool, raw: bool = False, **kwargs
+) -> None:
+    """A new language version of the portal (often an alias made by wagtail-localize) is the office's too."""
+    if raw or not created or instance.locale_id == _default_locale_id():
+        return
+    from wegweiser.site.setup import ensure_office_rights
+
+    source = HomePage.objects.filter(
+        translation_key=instance.translation_key, locale_id=_default_locale_id()
+    ).first()
+    if source is not None:
+        ensure_office_rights(source)
 
 
 def _default_locale_id() -> int | None:

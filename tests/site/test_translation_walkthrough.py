@@ -1,0 +1,252 @@
+"""A partner translates its own offer with wagtail-localize, segment by segment, through the real admin views.
+
+Submit for translation, edit single segments, sync after the German source changed, PO export and import for an
+external translator, publish (by the office: partners without direct publishing rights cannot), and read the
+result at /en/ and /ar/. Another partner can do none of this to the first partner's offer.
+"""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from wegweiser.site.models import Topic
+from wegweiser.site.registry import listing_types
+
+pytestmark = pytest.mark.django_db
+
+TITLE_DE = "Sprachcafé am Dienstag"
+SUMMARY_DE = "Wir sprechen Deutsch bei Kaffee und Kuchen."
+SUMMARY_DE_NEW = "Wir sprechen Deutsch bei Tee und Kuchen."
+
+
+@pytest.fixture
+def locales(home):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar")}
+
+
+@pytest.fixture
+def offer(organisation_a):
+    model = listing_types()["offer"].model
+    page = organisation_a.add_child(instance=model(title=TITLE_DE, slug="sprachcafe", summary=SUMMARY_DE))
+    page.save_revision().publish()
+    return page
+
+
+def submit(client, page, *locales):
+    return client.post(
+        f"/admin/localize/submit/page/{page.pk}/", {"locales": [locale.pk for locale in locales]}
+    )
+
+
+def segment(source: TranslationSource, text: str) -> StringSegment:
+    return StringSegment.objects.get(source=source, string__data=text)
+
+
+def put_segment(client, translation: Translation, string_segment: StringSegment, value: str):
+    """What wagtail-localize's editor does when a translator saves one segment."""
+    return client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{string_segment.pk}/edit/",
+        encode_multipart(BOUNDARY, {"value": value}),
+        content_type=MULTIPART_CONTENT,
+    )
+
+
+def translated(source: TranslationSource, text: str, locale: Locale) -> str | None:
+    found = StringTranslation.objects.filter(
+        translation_of=segment(source, text).string, locale=locale, context=segment(source, text).context
+    ).first()
+    return found.data if found else None
+
+
+def publish_translation(client, page, locale):
+    target = page.get_translation(locale)
+    return client.post(f"/admin/pages/{target.pk}/edit/", {"action": "publish"})
+
+
+def assert_denied(response) -> None:
+    """Wagtail's admin answers a refusal with 403, or a redirect to the dashboard with a message."""
+    assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}, (
+        response.request["PATH_INFO"],
+        response.status_code,
+    )
+
+
+def html_of(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_partner_translates_own_offer_segment_by_segment_and_the_office_publishes(
+    client, locales, offer, editor_a, office_user, django_capture_on_commit_callbacks
+):
+    english, arabic = locales["en"], locales["ar"]
+    client.force_login(editor_a)
+
+    # 1. Submit the offer for translation into English and Arabic.
+    assert client.get(f"/admin/localize/submit/page/{offer.pk}/").status_code == 200
+    response = submit(client, offer, english, arabic)
+    assert response.status_code == 302
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translations = {t.target_locale.language_code: t for t in Translation.objects.filter(source=source)}
+    assert set(translations) == {"en", "ar"}
+    english_offer = offer.get_translation(english)
+    arabic_offer = offer.get_translation(arabic)
+
+    # 2. The partner opens the translation editor and translates single segments.
+    editor = client.get(f"/admin/pages/{english_offer.pk}/edit/")
+    assert editor.status_code == 200
+    assert b"wagtail-localize" in editor.content or b"editTranslation" in editor.content
+    for language, title, summary in [
+        ("en", "Language café on Tuesdays", "We speak German over coffee and cake."),
+        ("ar", "مقهى اللغة يوم الثلاثاء", "نتحدث الألمانية مع القهوة والكعك."),
+    ]:
+        response = put_segment(client, translations[language], segment(source, TITLE_DE), title)
+        assert response.status_code == 201, response.content
+        response = put_segment(client, translations[language], segment(source, SUMMARY_DE), summary)
+        assert response.status_code == 201, response.content
+    assert translated(source, TITLE_DE, english) == "Language café on Tuesdays"
+
+    # 3. The German source changes; the partner syncs the translations.
+    offer.refresh_from_db()
+    offer.summary = SUMMARY_DE_NEW
+    offer.save_revision().publish()
+    response = client.post(f"/admin/localize/update/{source.pk}/", {})
+    assert response.status_code == 302, response.content
+    source.refresh_from_db()
+    # The changed sentence needs translating again; the unchanged title keeps its translation.
+    assert translated(source, SUMMARY_DE_NEW, english) is None
+    assert translated(source, TITLE_DE, english) == "Language café on Tuesdays"
+    assert translated(source, TITLE_DE, arabic) == "مقهى اللغة يوم الثلاثاء"
+
+    # 4. PO export for an external translator, and import of the translated file.
+    response = client.get(f"/admin/localize/translate/{translations['en'].pk}/pofile/download/")
+    assert response.status_code == 200
+    po = polib.pofile(response.content.decode())
+    missing = {entry.msgid: entry for entry in po if not entry.msgstr}
+    assert SUMMARY_DE_NEW in missing
+    assert TITLE_DE not in missing
+    missing[SUMMARY_DE_NEW].msgstr = "We speak German over tea and cake."
+    upload = SimpleUploadedFile(
+        "sprachcafe-en.po", str(po).encode(), content_type="text/x-gettext-translation"
+    )
+    response = client.post(
+        f"/admin/localize/translate/{translations['en'].pk}/pofile/upload/",
+        {"file": upload, "next": f"/admin/pages/{english_offer.pk}/edit/"},
+    )
+    assert response.status_code == 302
+    assert translated(source, SUMMARY_DE_NEW, english) == "We speak German over tea and cake."
+    # A PO file made for another translation is refused with a message, and changes nothing.
+    arabic_po = client.get(f"/admin/localize/translate/{translations['ar'].pk}/pofile/download/").content
+    response = client.post(
+        f"/admin/localize/translate/{translations['en'].pk}/pofile/upload/",
+        {"file": SimpleUploadedFile("wrong.po", arabic_po), "next": "/admin/"},
+    )
+    assert [message.level_tag for message in get_messages(response.wsgi_request)][-1] == "error"
+    assert translated(source, SUMMARY_DE_NEW, english) == "We speak German over tea and cake."
+    put_segment(
+        client, translations["ar"], segment(source, SUMMARY_DE_NEW), "نتحدث الألمانية مع الشاي والكعك."
+    )
+
+    # 5. The partner may not publish directly; the office does.
+    assert_denied(publish_translation(client, offer, english))
+    english_offer.refresh_from_db()
+    assert english_offer.specific.summary != "We speak German over tea and cake."
+    client.force_login(office_user)
+    for locale in (english, arabic):
+        # wagtail-localize publishes when the transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            response = publish_translation(client, offer, locale)
+        assert response.status_code == 302
+        assert response["Location"] != "/admin/"
+    english_offer.refresh_from_db()
+    arabic_offer.refresh_from_db()
+    assert english_offer.live and arabic_offer.live
+
+    # 6. Visitors read the translation in their language; Arabic right to left.
+    client.logout()
+    english_page = html_of(client, english_offer.specific)
+    assert english_page.html["lang"] == "en"
+    assert english_page.h1.get_text(strip=True) == "Language café on Tuesdays"
+    assert "We speak German over tea and cake." in english_page.get_text()
+    arabic_page = html_of(client, arabic_offer.specific)
+    assert (arabic_page.html["lang"], arabic_page.html["dir"]) == ("ar", "rtl")
+    assert arabic_page.h1.get_text(strip=True) == "مقهى اللغة يوم الثلاثاء"
+    assert "نتحدث الألمانية مع الشاي والكعك." in arabic_page.get_text()
+
+
+def test_other_partner_can_neither_submit_nor_edit_nor_sync_the_translations(
+    client, locales, offer, editor_a, editor_b
+):
+    english = locales["en"]
+    client.force_login(editor_a)
+    submit(client, offer, english)
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=english)
+    put_segment(client, translation, segment(source, TITLE_DE), "Language café on Tuesdays")
+    english_offer = offer.get_translation(english)
+    strings_before = list(StringTranslation.objects.values_list("pk", "data"))
+    revisions_before = english_offer.revisions.count()
+
+    client.force_login(editor_b)
+    denied = [
+        client.get(f"/admin/localize/submit/page/{offer.pk}/"),
+        submit(client, offer, locales["ar"]),
+        client.get(f"/admin/pages/{english_offer.pk}/edit/"),
+        put_segment(client, translation, segment(source, TITLE_DE), "Hijacked"),
+        client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/"),
+        client.post(
+            f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+            {"file": SimpleUploadedFile("x.po", b""), "next": "/admin/"},
+        ),
+        client.get(f"/admin/localize/update/{source.pk}/"),
+        client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}),
+        client.post(f"/admin/pages/{english_offer.pk}/edit/", {"action": "publish"}),
+    ]
+    for response in denied:
+        assert_denied(response)
+    assert list(StringTranslation.objects.values_list("pk", "data")) == strings_before
+    assert english_offer.revisions.count() == revisions_before
+    assert not Page.objects.filter(translation_key=offer.translation_key, locale=locales["ar"]).exists()
+
+
+def test_partner_without_publishing_rights_cannot_publish_by_syncing(client, locales, offer, editor_a):
+    """The sync view's "publish immediately" box must not bypass the office's review."""
+    english = locales["en"]
+    client.force_login(editor_a)
+    submit(client, offer, english)
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=english)
+    put_segment(client, translation, segment(source, TITLE_DE), "Language café on Tuesdays")
+    response = client.post(f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"})
+    assert_denied(response)
+    assert offer.get_translation(english).specific.title == TITLE_DE
+
+
+def test_office_translates_a_topic(client, locales, office_user, editor_a):
+    topic = Topic.objects.create(name="Beratung", slug="beratung")
+    client.force_login(office_user)
+    response = client.post(
+        f"/admin/localize/submit/snippet/core/topic/{topic.pk}/", {"locales": [locales["en"].pk]}
+    )
+    assert response.status_code == 302
+    source = TranslationSource.objects.get(object_id=topic.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=locales["en"])
+    assert put_segment(client, translation, segment(source, "Beratung"), "Counselling").status_code == 201
+    english_topic = Topic.objects.get(translation_key=topic.translation_key, locale=locales["en"])
+    response = client.post(f"/admin/snippets/core/topic/edit/{english_topic.pk}/", {"action": "publish"})
+    assert response.status_code == 302
+    english_topic.refresh_from_db()
+    assert english_topic.name == "Counselling"
+
+    # A partner may not touch the office's taxonomy translations.
+    client.force_login(editor_a)
+    assert_denied(put_segment(client, translation, segment(source, "Beratung"), "Advice"))
+    assert Topic.objects.get(pk=english_topic.pk).name == "Counselling"
