@@ -44,8 +44,14 @@ def facet_table(
 #: What a search hit's card shows besides the page's own columns (see ``search/includes/hit.html``).
 HIT_SELECT_RELATED = ("district", "organisation", "locale")
 HIT_PREFETCH = ("languages",)
-#: Columns a hit card never reads; the body (a StreamField) is by far the largest.
-HIT_DEFERRED = ("body",)
+#: The columns a hit card reads (title, link, summary, cost, place), and those of the joined rows. Anything
+#: else read from ``hit.page`` costs a query per hit: add it here (tests/search/test_speed.py counts them).
+HIT_FIELDS = (
+    "title", "url_path", "path", "depth", "locale", "translation_key", "content_type", "live",
+    "summary", "cost", "latitude", "longitude", "district", "organisation",
+    "district__name", "district__slug", "district__locale", "organisation__title", "organisation__url_path",
+    "locale__language_code",
+)  # fmt: skip
 
 
 def attach_pages(
@@ -54,7 +60,7 @@ def attach_pages(
     """Load the specific pages of a page of hits and their distances: two queries per listing type.
 
     The card of a hit shows title, summary, organisation, district, cost and languages, so only those
-    are loaded (not the type's own prefetches for its listing cards, nor the page body): one query for
+    columns are loaded (not the type's own prefetches for its listing cards, nor the body): one query for
     the pages with their district, organisation and locale joined in, one for their languages.
     Hits whose page vanished between indexing and now are dropped rather than shown broken.
     """
@@ -68,7 +74,7 @@ def attach_pages(
             .model.objects.filter(pk__in=ids)
             .select_related(*HIT_SELECT_RELATED)
             .prefetch_related(*HIT_PREFETCH)
-            .defer(*HIT_DEFERRED)
+            .only(*HIT_FIELDS)
         )
         for page in queryset:
             pages[(key, page.pk)] = page
