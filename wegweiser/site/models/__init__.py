@@ -1,6 +1,7 @@
 """Core models: pages, partner organisations, taxonomies, the Listing base and per-site settings."""
 
 from wegweiser.site.models.accounts import AccountRequest
+from wegweiser.site.models.easy_language import EasyLanguagePage
 from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
 from wegweiser.site.models.pages import (
@@ -20,6 +21,7 @@ __all__ = [
     "AccountRequest",
     "FeedbackFormField",
     "District",
+    "EasyLanguagePage",
     "HomePage",
     "Language",
     "Listing",
