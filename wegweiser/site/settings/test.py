@@ -12,7 +12,9 @@ ALLOWED_HOSTS = ["*"]
 DATABASES = {"default": database_from_env("sqlite://:memory:")}
 DATABASES["default"]["TEST"] = (
     # WEGWEISER_TEST_DATABASE lets two test runs share one PostgreSQL server without sharing a database.
-    {"NAME": os.environ.get("WEGWEISER_TEST_DATABASE", "test_wegweiser")} if "postgresql" in DATABASES["default"]["ENGINE"] else {}
+    {"NAME": os.environ.get("WEGWEISER_TEST_DATABASE", "test_wegweiser")}
+    if "postgresql" in DATABASES["default"]["ENGINE"]
+    else {}
 )
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
