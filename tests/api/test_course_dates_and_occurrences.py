@@ -465,3 +465,27 @@ def test_event_export_queries_do_not_grow_with_the_catalogue(client, caritas, dj
     with django_assert_max_num_queries(few) as captured:
         assert client.get(url).json()["count"] == 12
     assert len(captured) == few
+
+
+# -- the same schema.org document as the public page ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_json_ld_of_a_course_and_a_series_carries_their_dates_like_the_public_page(
+    client, caritas, weekly_cafe
+):
+    course = add_course(caritas, dates=[{"start_date": days(20), "end_date": days(80), "schedule": "Mo–Fr"}])
+    course_document = client.get(f"{OFFERS}{course.pk}.jsonld").json()
+    assert course_document["@type"] == "Course"
+    assert course_document["identifier"] == str(course.translation_key)
+    instances = course_document["hasCourseInstance"]
+    instances = instances if isinstance(instances, list) else [instances]
+    assert [instance["startDate"] for instance in instances] == [str(days(20))]
+
+    series = client.get(f"{EVENTS}{weekly_cafe.pk}.jsonld").json()
+    assert series["@type"] == "Event"
+    assert series["eventSchedule"]["repeatFrequency"]
+    sub_events = series["subEvent"]
+    assert any(sub["eventStatus"].endswith("EventCancelled") for sub in sub_events)
+    page = client.get(weekly_cafe.url).content.decode()
+    assert '"eventSchedule"' in page  # the public page carries the same schedule

@@ -1,7 +1,9 @@
 """A listing as schema.org JSON-LD, for open-data catalogues and search engines.
 
 The schema.org type is the page model's ``schema_org_type`` attribute when a plugin sets one
-(``"Course"``, ``"Event"``), else ``"Service"``, which fits counselling and offers alike.
+(``"Course"``, ``"Event"``), else ``"Service"``, which fits counselling and offers alike. A listing whose
+model implements :meth:`~wegweiser.site.models.Listing.structured_data` adds its own document on top
+(the same one its public page carries).
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def listing_jsonld(page, listing_type, request, labels: Labels) -> dict:
         document["location" if document["@type"] == "Event" else "areaServed"] = location
     if page.registration_url:
         document["potentialAction"] = {"@type": "RegisterAction", "target": page.registration_url}
+    # The plugin's own document (course instances, event schedules) wins where both say something.
+    document.update(page.structured_data(request) or {})
     return {key: value for key, value in document.items() if value not in (None, [], "")}
 
 

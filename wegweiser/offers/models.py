@@ -109,6 +109,11 @@ class OfferPage(Listing):
             (course_date for course_date in self.upcoming_course_dates if course_date.has_free_seats), None
         )
 
+    def structured_data(self, request=None) -> dict:
+        from wegweiser.offers.structured_data import offer_json_ld_data
+
+        return offer_json_ld_data(self, request)
+
     def get_context(self, request, *args, **kwargs):
         from wegweiser.offers.structured_data import offer_json_ld
 

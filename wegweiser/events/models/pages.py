@@ -301,6 +301,11 @@ class EventPage(Listing):
         return max(self.capacity - taken, 0)
 
     # -- page --------------------------------------------------------------------------------------
+    def structured_data(self, request=None) -> dict:
+        from wegweiser.events.structured_data import event_json_ld_data
+
+        return event_json_ld_data(self, request)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         upcoming = self.upcoming_occurrences(limit=12)

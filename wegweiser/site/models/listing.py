@@ -205,6 +205,14 @@ class Listing(PlaceMixin, Page):
             raise Http404
         return super().serve(request, *args, **kwargs)
 
+    def structured_data(self, request=None) -> dict | None:
+        """The listing's own schema.org JSON-LD (a plugin overrides this), or None for the generic one.
+
+        The public page and the API's ``.jsonld`` answer use the same document, so course dates and event
+        schedules reach open-data catalogues and search engines alike.
+        """
+        return None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisation_page"] = self.organisation
