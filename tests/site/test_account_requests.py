@@ -174,7 +174,7 @@ def test_new_organisation_requests_account_office_approves_editor_adds_offer_onl
     account_request = AccountRequest.objects.get()
     assert account_request.status == AccountRequest.Status.NEW
     assert account_request.language == "de"
-    assert account_request.consent_version and "integration office" in account_request.consent_text
+    assert account_request.consent_version and "Integrationsbüro" in account_request.consent_text
     assert len(smtp.to("amina@frauencafe.example")) == 1, "the requester gets a confirmation"
     office_mail = smtp.to(office_user.email)
     assert len(office_mail) == 1, "the office is notified"
@@ -264,7 +264,7 @@ def test_expired_invitation_link_is_refused_and_the_office_can_send_a_new_one(
 
     client.force_login(office_user)
     response = client.post(f"/admin/account-requests/{open_request.pk}/resend/", follow=True)
-    assert "The invitation has been sent again." in messages_of(response)
+    assert gettext("The invitation has been sent again.") in messages_of(response)
     fresh = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
     client.logout()
     assert client.post(fresh, {"new_password1": PASSWORD, "new_password2": PASSWORD}).status_code == 200
@@ -323,7 +323,7 @@ def test_bad_input_changes_nothing_and_says_what_is_wrong(client, smtp, home, ov
 def test_a_second_request_for_an_open_one_is_refused_politely(client, smtp, open_request):
     response = client.post(FORM_URL, request_data(email=open_request.email.upper()))
     assert response.status_code == 400
-    assert "We already have a request from this address" in html(response)
+    assert "Wir haben schon eine Anfrage von dieser Adresse" in html(response)
     assert AccountRequest.objects.count() == 1
     assert smtp.messages == []
 
@@ -423,7 +423,7 @@ def test_approving_twice_is_refused_with_a_clear_message(client, smtp, open_requ
     client.post(f"/admin/account-requests/{open_request.pk}/approve/")
     pages, users, mails = Page.objects.count(), get_user_model().objects.count(), len(smtp.messages)
     response = client.post(f"/admin/account-requests/{open_request.pk}/approve/", follow=True)
-    assert "This request has already been approved." in messages_of(response)
+    assert gettext("This request has already been approved.") in messages_of(response)
     assert (Page.objects.count(), get_user_model().objects.count(), len(smtp.messages)) == (
         pages,
         users,
@@ -456,7 +456,9 @@ def test_rejection_is_mailed_with_its_reason_and_cannot_be_approved_afterwards(
 
     pages = Page.objects.count()
     response = client.post(f"/admin/account-requests/{account_request.pk}/approve/", follow=True)
-    assert "This request has been rejected and cannot be approved or rejected again." in messages_of(response)
+    assert gettext("This request has been rejected and cannot be approved or rejected again.") in messages_of(
+        response
+    )
     assert Page.objects.count() == pages
     assert not get_user_model().objects.filter(email=account_request.email).exists()
 
@@ -465,7 +467,7 @@ def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a
     account_request = make_request(organisation_name="Verein A")
     client.force_login(office_user)
     response = client.post(f"/admin/account-requests/{account_request.pk}/approve/", follow=True)
-    assert any("already exists" in message for message in messages_of(response))
+    assert any("„Verein A“ gibt es schon" in message for message in messages_of(response))
     account_request.refresh_from_db()
     assert account_request.status == AccountRequest.Status.NEW
     assert smtp.messages == []
