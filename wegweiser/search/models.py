@@ -65,3 +65,26 @@ class Synonym(models.Model):
             if cleaned and cleaned not in seen:
                 seen.append(cleaned)
         return seen
+
+
+class SearchText(models.Model):
+    """The searchable words of one published listing, for full text search on PostgreSQL.
+
+    ``text`` holds what the database backend matches (title, summary, search description) and the
+    word forms of :func:`wegweiser.search.wording.index_forms`. On PostgreSQL the migration adds a
+    generated ``vector`` column (``to_tsvector('simple', text)``) with a GIN index, so a text query
+    reads the index instead of scanning every listing table. Kept in step with publishing by
+    :mod:`wegweiser.search.fulltext`.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    text = models.TextField(_("searchable text"))
+
+    class Meta:
+        verbose_name = _("searchable text")
+        verbose_name_plural = _("searchable texts")
+
+    def __str__(self) -> str:
+        return self.text[:80]

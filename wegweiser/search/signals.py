@@ -1,19 +1,21 @@
 """Keep the search index following the content: publish, unpublish, delete and move enqueue a sync task.
 
 The task is enqueued once the database transaction commits, so the worker sees what the editor saved.
-Expiry needs no signal: queries filter on the validity dates.
+Expiry needs no signal: queries filter on the validity dates. The finder's own table of searchable
+words (:mod:`wegweiser.search.fulltext`) is written in the publishing transaction itself, and filled
+for listings that have no row yet after every ``migrate``.
 """
 
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from wegweiser.search import choices
-from wegweiser.search.models import Synonym
+from wegweiser.search import choices, fulltext
+from wegweiser.search.models import SearchText, Synonym
 from wegweiser.search.wording import invalidate_synonyms
 from wegweiser.site.models import District, Language, Listing, TargetGroup, Topic
 from wegweiser.site.registry import listing_type_for_model, listing_types
@@ -31,9 +33,16 @@ def _enqueue_sync(page_ids: list[int]) -> None:
 
 
 @receiver(page_published)
-@receiver(page_unpublished)
-def listing_changed(sender, instance, **kwargs) -> None:
+def listing_published(sender, instance, **kwargs) -> None:
     if _is_listing(instance):
+        fulltext.store_text(instance)
+        _enqueue_sync([instance.pk])
+
+
+@receiver(page_unpublished)
+def listing_unpublished(sender, instance, **kwargs) -> None:
+    if _is_listing(instance):
+        fulltext.remove_text(instance.pk)
         _enqueue_sync([instance.pk])
 
 
@@ -63,6 +72,16 @@ def synonyms_changed(**kwargs) -> None:
     invalidate_synonyms()
 
 
+def fill_search_texts(sender, using, **kwargs) -> None:
+    """After ``migrate``: rows for listings published before the finder's text table existed."""
+    if sender.label != "finder":
+        return
+    from django.db import connections
+
+    if SearchText._meta.db_table in connections[using].introspection.table_names():
+        fulltext.fill_missing_texts()
+
+
 def _choices_changed(**kwargs) -> None:
     choices.invalidate()
 
@@ -73,3 +92,5 @@ for _model in (Topic, TargetGroup, Language, District, Locale):
     post_delete.connect(
         _choices_changed, sender=_model, dispatch_uid=f"finder-choices-delete-{_model.__name__}"
     )
+
+post_migrate.connect(fill_search_texts, dispatch_uid="finder-fill-search-texts")

@@ -17,9 +17,16 @@ def _index_in_use() -> bool:
 
 @task()
 def sync_listings(page_ids: list[int]) -> dict:
-    """Index these listings (and their translations) if current, remove them from the index if not."""
+    """Index these listings (and their translations) if current, remove them from the index if not.
+
+    The finder's own text rows (:mod:`wegweiser.search.fulltext`) are refreshed first, with or
+    without Elasticsearch.
+    """
+    from wegweiser.search.fulltext import sync_texts
+
+    texts = sync_texts(page_ids)
     if not _index_in_use():
-        return {"skipped": True}
+        return {"skipped": True, "texts": texts}
     from wegweiser.search.es.connection import UNAVAILABLE_ERRORS
     from wegweiser.search.es.indexes import sync_pages
 

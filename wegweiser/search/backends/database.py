@@ -1,9 +1,9 @@
 """The embedded search backend: the ORM over every listing type, filtered by the listing pages' FilterSets.
 
-It needs nothing but the database, so ``make run`` has a working finder. Words are matched as forgiving
-substrings (stems, umlaut spellings, synonyms); on PostgreSQL, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``
-adds full text search with German stemming (off by default: without a text-search index on the listing
-tables it computes every row's vector per query, 7 s at 10,000 listings). Per listing type, one query
+It needs nothing but the database, so ``make run`` has a working finder. Words are matched in their
+forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the finder's own
+GIN-indexed table of stored vectors (:mod:`wegweiser.search.fulltext`,
+``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``, on by default), elsewhere as substrings. Per listing type, one query
 counts the matches and every single-valued facet (conditional aggregation); each many-valued facet
 (topics, languages, ...) and each chosen facet (counted without its own choice) takes one grouped query.
 "Near me" narrows by bounding box and distance, both in SQL.
@@ -36,16 +36,13 @@ from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
+from wegweiser.search.fulltext import TEXT_FIELDS, full_text_condition
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table, locale_for
 from wegweiser.search.wording import highlight, query_units, word_variants
 from wegweiser.site.listings import filterset_for, localized
 from wegweiser.site.registry import ListingType
-
-TEXT_FIELDS = ("title", "summary", "search_description")
-#: PostgreSQL text search configurations for the portal's languages (others: no stemming).
-POSTGRES_CONFIGS = {"de": "german", "en": "english", "ru": "russian", "tr": "turkish", "ar": "arabic"}
 
 
 class DatabaseBackend(SearchBackend):
@@ -279,33 +276,26 @@ def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
 
 
 def text_condition(words: list[str], locale_code: str) -> Q:
-    """Every word must be found, in any of its forms, in a title, summary or description."""
+    """Every word must be found, in any of its forms, in a title, summary or description.
+
+    On PostgreSQL (``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``, on by default) through the finder's
+    stored, GIN-indexed vectors; elsewhere as substrings (``LIKE``) of the listing tables' columns.
+    """
+    if connection.vendor == "postgresql" and settings.WEGWEISER_SEARCH.get("POSTGRES_FULL_TEXT"):
+        return full_text_condition(words, like_condition)
     condition = Q()
     for word in query_units(words):
-        variants = word_variants(word)
-        if not variants:
-            continue
-        word_q = Q()
-        for variant in variants:
-            for field in TEXT_FIELDS:
-                word_q |= Q(**{f"{field}__icontains": variant})
-        condition &= word_q
-    if connection.vendor == "postgresql" and words and settings.WEGWEISER_SEARCH.get("POSTGRES_FULL_TEXT"):
-        condition |= _postgres_match(words, locale_code)
+        condition &= like_condition(word)
     return condition
 
 
-def _postgres_match(words: list[str], locale_code: str) -> Q:
-    """Full text match in the visitor's language and in German (the language of untranslated content)."""
-    from django.contrib.postgres.search import SearchQuery as PgQuery
-    from django.contrib.postgres.search import SearchVector, SearchVectorExact
-
-    text = " ".join(words)
-    condition = Q()
-    for config in dict.fromkeys([POSTGRES_CONFIGS.get(locale_code, "simple"), "german"]):
-        vector = SearchVector(*TEXT_FIELDS, config=config)
-        condition |= Q(SearchVectorExact(vector, PgQuery(text, config=config, search_type="websearch")))
-    return condition
+def like_condition(word: str) -> Q:
+    """Any form of one word as a substring of a title, summary or description."""
+    word_q = Q()
+    for variant in word_variants(word):
+        for field in TEXT_FIELDS:
+            word_q |= Q(**{f"{field}__icontains": variant})
+    return word_q
 
 
 def relevance(words: list[str], locale_code: str):
@@ -315,6 +305,8 @@ def relevance(words: list[str], locale_code: str):
     score = Value(0, output_field=IntegerField())
     for word in query_units(words):
         variants = word_variants(word)
+        if not variants:  # punctuation only ("((("): nothing to rank by
+            continue
         title_q, summary_q = Q(), Q()
         for variant in variants:
             title_q |= Q(title__icontains=variant)

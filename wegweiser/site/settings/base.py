@@ -170,6 +170,8 @@ WEGWEISER_SEARCH = {
     "ELASTICSEARCH_URL": env_str("ELASTICSEARCH_URL", ""),
     "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "wegweiser"),
     "TIMEOUT": float(env_str("ELASTICSEARCH_TIMEOUT", "2")),
+    # On PostgreSQL, match words through the finder's GIN-indexed text table instead of LIKE scans.
+    "POSTGRES_FULL_TEXT": env_bool("SEARCH_POSTGRES_FULL_TEXT", True),
 }
 
 # Listings whose last review is older than this are flagged to their organisation.

@@ -1,0 +1,143 @@
+"""The finder's table of searchable words: kept in step with publishing, rebuilt, safe against any input.
+
+On PostgreSQL the database backend matches words through this table's GIN-indexed vectors; on SQLite
+it keeps matching substrings of the listing tables, so the same expectations hold on both.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from tests.search.conftest import add_listing, found, run
+from tests.search.listing_types import BulletinPage
+from wegweiser.search.backends.database import DatabaseBackend, text_condition
+from wegweiser.search.fulltext import VECTOR_INDEX, fill_missing_texts, unit_tsquery
+from wegweiser.search.models import SearchText
+from wegweiser.search.query import SearchQuery
+from wegweiser.site.registry import listing_types
+
+HOSTILE = [
+    "&|!():*<>'\"\\",
+    "kurs & !beratung",
+    "kurs:*",
+    "'; DROP TABLE finder_searchtext; --",
+    "((((",
+    "a <-> b",
+    "\\'",
+    "!!!",
+    "Deutsch|kurs",
+    "x" * 60_000,
+    ("Kurs&Beratung!(" * 4_000)[:60_000],
+]
+
+
+def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, organisation_a):
+    page = add_listing(
+        organisation_a, title="Nähcafé für Mütter", summary="Gemeinsam nähen im Stadtteilzentrum."
+    )
+    row = SearchText.objects.get(page=page)
+    assert "Nähcafé für Mütter" in row.text and "nahcaf cafe" in row.text  # text, folded forms
+    assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "Nähcafé"}).hits} == {page.pk}
+    assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "nähen stadtteil"}).hits} == {page.pk}
+
+    page.unpublish()
+    assert not SearchText.objects.filter(page=page).exists()
+    assert run(DatabaseBackend(), {"q": "Nähcafé"}).hits == []
+
+
+def test_drafts_and_deleted_listings_have_no_searchable_text(town, organisation_a):
+    draft = add_listing(organisation_a, title="Entwurf Schwimmkurs", publish=False)
+    assert not SearchText.objects.filter(page=draft).exists()
+    assert run(DatabaseBackend(), {"q": "Schwimmkurs"}).hits == []
+
+    published = town["frauentreff"]
+    assert SearchText.objects.filter(page=published).exists()
+    published.delete()
+    assert not SearchText.objects.filter(page_id=published.pk).exists()
+
+
+def test_reindex_rebuilds_the_texts_from_the_listings(town):
+    """Changes made behind Wagtail's back (imports, bulk updates) are picked up by ``search_reindex``."""
+    page = town["frauentreff"]
+    type(page).objects.filter(pk=page.pk).update(title="Nachbarschaftstreff", summary="Offen für alle.")
+    call_command("search_reindex", "--no-progress")
+    live = sum(listing_type.model.objects.live().count() for listing_type in listing_types().values())
+    assert SearchText.objects.count() == live
+    assert "Nachbarschaftstreff" in SearchText.objects.get(page=page).text
+    assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "Nachbarschaftstreff"}).hits} == {page.pk}
+    assert "frauentreff" not in found(run(DatabaseBackend(), {"q": "Frauentreff", "per_page": "50"}), town)
+
+
+def test_listings_published_before_the_table_existed_get_their_rows_after_migrate(town):
+    SearchText.objects.all().delete()
+    stored = fill_missing_texts()
+    assert stored == SearchText.objects.count() >= 8
+    assert fill_missing_texts() == 0
+    assert found(run(DatabaseBackend(), {"q": "Kinderbetreuung"}), town) == {"integration"}
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=lambda text: text[:20])
+def test_hostile_words_give_results_or_nothing_never_an_error(town, client, text):
+    types = listing_types()
+    query, _messages = SearchQuery.from_querydict({"q": text}, locale="de", available_types=types)
+    assert isinstance(DatabaseBackend().search(query, types).hits, list)
+    # Straight to the text condition too, with words longer than the query's 200-character limit.
+    words = [word[:2_000] for word in text.split()[:10]]
+    assert BulletinPage.objects.filter(text_condition(words, "de")).count() >= 0
+    response = client.get(reverse("search:search"), {"q": text})
+    assert response.status_code == 200
+
+
+def test_typed_operators_never_reach_the_tsquery_as_syntax(db):
+    """Whatever is typed, the tsquery is only quoted word lexemes with prefix matching, ORed and chained."""
+    lexemes = r"'\w+':\*(?: <-> '\w+':\*)*"
+    shape = re.compile(rf"\(\({lexemes}\)(?: \| \({lexemes}\))*\)")
+    for text in ["kurs:*&!(beratung)|'x'\\", "a<->b", "Deutsch|kurs", "it's", "(((über)))"]:
+        tsquery = unit_tsquery(text)
+        assert tsquery is not None and shape.fullmatch(tsquery), tsquery
+    assert unit_tsquery("&|!():*<>") is None
+    assert "'deutschkurs':*" in unit_tsquery("Deutschkurse")
+
+
+def test_special_characters_still_find_the_words_around_them(town):
+    assert "deutschkurs" in found(run(DatabaseBackend(), {"q": "deutschkurs!", "per_page": "50"}), town)
+    assert found(run(DatabaseBackend(), {"q": "(Kinderbetreuung)", "per_page": "50"}), town) == {
+        "integration"
+    }
+
+
+def test_a_text_query_reads_the_index_on_postgresql_and_substrings_elsewhere(town):
+    queryset = BulletinPage.objects.filter(text_condition(["Kinderbetreuung"], "de"))
+    if connection.vendor == "postgresql":
+        sql, params = queryset.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # A test town has a dozen rows, where any scan is cheap; with sequential scans and plain index
+            # scans (of the primary keys) ruled out, a usable index must show up for the words.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert VECTOR_INDEX in plan, plan
+        assert "LIKE" not in plan.upper()
+    else:
+        sql = str(queryset.query).upper()
+        assert "LIKE" in sql and "FINDER_SEARCHTEXT" not in sql
+
+
+def test_the_sync_task_refreshes_the_texts_without_elasticsearch(town, settings):
+    from wegweiser.search.tasks import sync_listings
+
+    settings.WEGWEISER_SEARCH = {**settings.WEGWEISER_SEARCH, "BACKEND": "database"}
+    page = town["abendkurs"]
+    SearchText.objects.filter(page=page).delete()
+    sync_listings.enqueue(page_ids=[page.pk])
+    assert found(run(DatabaseBackend(), {"q": "Abendkurs"}), town) == {"abendkurs"}
+
+    type(page).objects.filter(pk=page.pk).update(live=False)
+    sync_listings.enqueue(page_ids=[page.pk])
+    assert not SearchText.objects.filter(page=page).exists()
