@@ -1,7 +1,8 @@
 """The finder's table of searchable words: kept in step with publishing, rebuilt, safe against any input.
 
-On PostgreSQL the database backend matches words through this table's GIN-indexed vectors; on SQLite
-it keeps matching substrings of the listing tables, so the same expectations hold on both.
+On PostgreSQL the database backend matches words through this table's GIN-indexed vectors, on SQLite
+through an FTS5 index of the same rows; with full text switched off it matches substrings of the
+listing tables. The same expectations hold every way.
 """
 
 from __future__ import annotations
@@ -16,7 +17,14 @@ from django.urls import reverse
 from tests.search.conftest import add_listing, found, run
 from tests.search.listing_types import BulletinPage
 from wegweiser.search.backends.database import DatabaseBackend, text_condition
-from wegweiser.search.fulltext import VECTOR_INDEX, fill_missing_texts, unit_tsquery
+from wegweiser.search.fulltext import (
+    FTS_TABLE,
+    VECTOR_INDEX,
+    fill_missing_texts,
+    full_text_enabled,
+    unit_fts_query,
+    unit_tsquery,
+)
 from wegweiser.search.models import SearchText
 from wegweiser.search.query import SearchQuery
 from wegweiser.site.registry import listing_types
@@ -36,7 +44,31 @@ HOSTILE = [
 ]
 
 
-def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, organisation_a):
+@pytest.fixture(params=["full_text", "substrings"])
+def matching(request, settings):
+    """Each test twice: through the database's full text index (the default) and with it switched off."""
+    on = request.param == "full_text"
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "POSTGRES_FULL_TEXT": on,
+        "SQLITE_FULL_TEXT": on,
+    }
+    assert full_text_enabled() is on
+    return request.param
+
+
+def fts_rows(word: str) -> set[int]:
+    """On SQLite, the pages whose row the FTS5 index finds for ``word`` (read straight from the index)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT s.page_id FROM finder_searchtext s WHERE s.id IN "
+            "(SELECT rowid FROM finder_searchtext_fts WHERE finder_searchtext_fts MATCH %s)",
+            [f'"{word}"*'],
+        )
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, organisation_a, matching):
     page = add_listing(
         organisation_a, title="Nähcafé für Mütter", summary="Gemeinsam nähen im Stadtteilzentrum."
     )
@@ -44,10 +76,14 @@ def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, o
     assert "Nähcafé für Mütter" in row.text and "nahcaf cafe" in row.text  # text, folded forms
     assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "Nähcafé"}).hits} == {page.pk}
     assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "nähen stadtteil"}).hits} == {page.pk}
+    if connection.vendor == "sqlite":  # the triggers put the new row into the FTS5 index
+        assert fts_rows("nähcafé") == {page.pk}
 
     page.unpublish()
     assert not SearchText.objects.filter(page=page).exists()
     assert run(DatabaseBackend(), {"q": "Nähcafé"}).hits == []
+    if connection.vendor == "sqlite":  # ... and take it out again
+        assert fts_rows("nähcafé") == set()
 
 
 def test_drafts_and_deleted_listings_have_no_searchable_text(town, organisation_a):
@@ -82,7 +118,7 @@ def test_listings_published_before_the_table_existed_get_their_rows_after_migrat
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda text: text[:20])
-def test_hostile_words_give_results_or_nothing_never_an_error(town, client, text):
+def test_hostile_words_give_results_or_nothing_never_an_error(town, client, text, matching):
     types = listing_types()
     query, _messages = SearchQuery.from_querydict({"q": text}, locale="de", available_types=types)
     assert isinstance(DatabaseBackend().search(query, types).hits, list)
@@ -104,6 +140,25 @@ def test_typed_operators_never_reach_the_tsquery_as_syntax(db):
     assert "'deutschkurs':*" in unit_tsquery("Deutschkurse")
 
 
+def test_typed_operators_never_reach_the_fts5_query_as_syntax(db):
+    """Whatever is typed, the FTS5 query is only double-quoted words with prefix matching, ORed and chained."""
+    phrase = r'"[^\W_]+"\*(?: \+ "[^\W_]+"\*)*'
+    shape = re.compile(rf"\(\({phrase}\)(?: OR \({phrase}\))*\)")
+    for text in ['kurs:*&!(beratung)|"x"\\', "a NEAR b", "Deutsch AND kurs", "text:kurs", "^über*", "a_b"]:
+        fts_query = unit_fts_query(text)
+        assert fts_query is not None and shape.fullmatch(fts_query), fts_query
+    assert unit_fts_query('&|!():*<>_"') is None
+    assert '"deutschkurs"*' in unit_fts_query("Deutschkurse")
+
+
+def test_full_text_finds_word_beginnings_and_needs_every_word(town):
+    """Prefixes match (``Kinderbetreu`` finds Kinderbetreuung), and every typed word must be there."""
+    assert found(run(DatabaseBackend(), {"q": "Kinderbetreu", "per_page": "50"}), town) == {"integration"}
+    assert (
+        found(run(DatabaseBackend(), {"q": "Kinderbetreuung Quantenphysik", "per_page": "50"}), town) == set()
+    )
+
+
 def test_special_characters_still_find_the_words_around_them(town):
     assert "deutschkurs" in found(run(DatabaseBackend(), {"q": "deutschkurs!", "per_page": "50"}), town)
     assert found(run(DatabaseBackend(), {"q": "(Kinderbetreuung)", "per_page": "50"}), town) == {
@@ -111,7 +166,7 @@ def test_special_characters_still_find_the_words_around_them(town):
     }
 
 
-def test_a_text_query_reads_the_index_on_postgresql_and_substrings_elsewhere(town):
+def test_a_text_query_reads_the_index_on_postgresql_and_fts5_on_sqlite(town, settings):
     queryset = BulletinPage.objects.filter(text_condition(["Kinderbetreuung"], "de"))
     if connection.vendor == "postgresql":
         sql, params = queryset.query.sql_with_params()
@@ -126,7 +181,18 @@ def test_a_text_query_reads_the_index_on_postgresql_and_substrings_elsewhere(tow
         assert "LIKE" not in plan.upper()
     else:
         sql = str(queryset.query).upper()
-        assert "LIKE" in sql and "FINDER_SEARCHTEXT" not in sql
+        assert f"{FTS_TABLE.upper()} MATCH" in sql, sql
+        assert "LIKE" not in sql, sql
+        assert {page.pk for page in queryset} == {town["integration"].pk}
+
+    # Switched off, the same query matches substrings of the listing table.
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "POSTGRES_FULL_TEXT": False,
+        "SQLITE_FULL_TEXT": False,
+    }
+    sql = str(BulletinPage.objects.filter(text_condition(["Kinderbetreuung"], "de")).query).upper()
+    assert "LIKE" in sql and "FINDER_SEARCHTEXT" not in sql
 
 
 def test_the_sync_task_refreshes_the_texts_without_elasticsearch(town, settings):

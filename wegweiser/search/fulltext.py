@@ -1,11 +1,15 @@
-"""The finder's own table of searchable words, and full text matching through it on PostgreSQL.
+"""The finder's own table of searchable words, and full text matching through it (PostgreSQL, SQLite).
 
 Every published listing has one :class:`~wegweiser.search.models.SearchText` row: its title, summary
 and search description (what the ``LIKE`` matching of the database backend looks at) followed by their
 word forms (:func:`~wegweiser.search.wording.index_forms`: folded stems and compound parts). On
 PostgreSQL the migration adds a generated ``tsvector`` column (configuration ``simple``: no stemming
 surprises, the forms come from Python) with a GIN index, and a text query becomes
-``vector @@ to_tsquery('simple', …)`` with prefix matching per word.
+``vector @@ to_tsquery('simple', …)`` with prefix matching per word. On SQLite a migration adds an
+external-content FTS5 table over the same rows (:data:`FTS_TABLE`, tokenizer ``unicode61
+remove_diacritics 0``, kept in step by triggers), and a text query becomes an FTS5 ``MATCH`` with the
+same meaning: per typed word any of its forms as a prefix, all words required, several-word synonyms
+as phrases.
 
 The rows follow the content: publishing writes a page's row and unpublishing removes it in the same
 transaction (:mod:`wegweiser.search.signals`), deleting a page removes it (``CASCADE``), the index sync
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
@@ -30,6 +35,10 @@ TEXT_FIELDS = ("title", "summary", "search_description")
 #: The GIN index the migration creates on PostgreSQL (tests look for it in query plans).
 VECTOR_INDEX = "finder_searchtext_vector_gin"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+#: The FTS5 table the migration creates on SQLite over ``finder_searchtext(text)``.
+FTS_TABLE = "finder_searchtext_fts"
+#: FTS5's ``unicode61`` splits at ``_`` too, so only letters and digits make an FTS5 token.
+_FTS_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 #: PostgreSQL does not index words longer than 2,047 bytes; a typed token is cut well below that.
 _MAX_TOKEN = 100
 
@@ -94,7 +103,16 @@ def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: i
     if connection.vendor == "postgresql":  # fresh statistics, so the planner knows the new rows
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {SearchText._meta.db_table}")
+    rebuild_fts()
     return stored
+
+
+def rebuild_fts() -> None:
+    """On SQLite, rebuild the FTS5 index from the rows (the triggers follow single writes; this is for bulk ones)."""
+    if connection.vendor != "sqlite" or FTS_TABLE not in connection.introspection.table_names():
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO finder_searchtext_fts(finder_searchtext_fts) VALUES ('rebuild')")
 
 
 def fill_missing_texts(batch_size: int = 500) -> int:
@@ -103,6 +121,8 @@ def fill_missing_texts(batch_size: int = 500) -> int:
     for listing_type in listing_types().values():
         missing = listing_type.model.objects.live().exclude(pk__in=SearchText.objects.values("page_id"))
         stored += _fill(missing, batch_size, None)
+    if stored:
+        rebuild_fts()
     return stored
 
 
@@ -134,18 +154,64 @@ def unit_tsquery(unit: str) -> str | None:
     return "(" + " | ".join(f"({alternative})" for alternative in alternatives) + ")"
 
 
+def _phrase_part(token: str) -> str:
+    """One word as a double-quoted FTS5 string with prefix matching (``"kurs"*``)."""
+    return '"' + token[:_MAX_TOKEN].replace('"', '""') + '"*'
+
+
+def unit_fts_query(unit: str) -> str | None:
+    """Any form of one typed word (or several-word synonym) as an FTS5 query, or ``None`` if it has no letters.
+
+    The same meaning as :func:`unit_tsquery`: each form's words as prefixes, several words as a phrase
+    (``"deutsch"* + "kurs"*``), the forms ORed. Only letters and digits reach the query, each one
+    double-quoted, so nothing typed can become FTS5 syntax (``AND``, ``NEAR``, ``*``, ``^``, columns).
+    """
+    alternatives = []
+    for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
+        tokens = _FTS_TOKEN_RE.findall(variant.lower())
+        if tokens:
+            alternatives.append(" + ".join(_phrase_part(token) for token in tokens))
+    alternatives = list(dict.fromkeys(alternatives))
+    if not alternatives:
+        return None
+    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")"
+
+
+def full_text_enabled() -> bool:
+    """Whether text queries on this database go through the finder's full text index.
+
+    ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` on PostgreSQL, ``["SQLITE_FULL_TEXT"]`` on SQLite (both on
+    by default); other databases match substrings.
+    """
+    options = settings.WEGWEISER_SEARCH
+    if connection.vendor == "postgresql":
+        return bool(options.get("POSTGRES_FULL_TEXT"))
+    if connection.vendor == "sqlite":
+        return bool(options.get("SQLITE_FULL_TEXT"))
+    return False
+
+
 def full_text_condition(words: list[str], like: Callable[[str], Q]) -> Q:
-    """Every word found in a listing's stored vector; a word without letters keeps the ``LIKE`` match."""
+    """Every word found in a listing's stored words; a word without letters keeps the ``LIKE`` match."""
+    sqlite = connection.vendor == "sqlite"
+    unit_query = unit_fts_query if sqlite else unit_tsquery
     parts, condition = [], Q()
     for unit in query_units(words):
-        tsquery = unit_tsquery(unit)
-        if tsquery is None:
+        part = unit_query(unit)
+        if part is None:
             condition &= like(unit)
         else:
-            parts.append(tsquery)
-    if parts:
-        matching = SearchText.objects.filter(
-            RawSQL("vector @@ to_tsquery('simple', %s)", (" & ".join(parts),), output_field=BooleanField())
+            parts.append(part)
+    if not parts:
+        return condition
+    if sqlite:
+        matching = RawSQL(
+            "SELECT s.page_id FROM finder_searchtext s WHERE s.id IN "
+            "(SELECT rowid FROM finder_searchtext_fts WHERE finder_searchtext_fts MATCH %s)",
+            (" AND ".join(parts),),
         )
-        condition &= Q(pk__in=matching.values("page_id"))
-    return condition
+        return condition & Q(pk__in=matching)
+    matching = SearchText.objects.filter(
+        RawSQL("vector @@ to_tsquery('simple', %s)", (" & ".join(parts),), output_field=BooleanField())
+    )
+    return condition & Q(pk__in=matching.values("page_id"))

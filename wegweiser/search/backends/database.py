@@ -2,8 +2,9 @@
 
 It needs nothing but the database, so ``make run`` has a working finder. Words are matched in their
 forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the finder's own
-GIN-indexed table of stored vectors (:mod:`wegweiser.search.fulltext`,
-``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``, on by default), elsewhere as substrings. Per listing type, one query
+GIN-indexed table of stored vectors, on SQLite through an FTS5 index of the same table
+(:mod:`wegweiser.search.fulltext`, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` and ``["SQLITE_FULL_TEXT"]``,
+on by default), otherwise as substrings. Per listing type, one query
 counts the matches and every single-valued facet (conditional aggregation); each many-valued facet
 (topics, languages, ...) and each chosen facet (counted without its own choice) takes one grouped query.
 "Near me" narrows by bounding box and distance, both in SQL.
@@ -16,8 +17,6 @@ import time
 from collections import Counter
 from collections.abc import Mapping
 
-from django.conf import settings
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -36,7 +35,7 @@ from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
-from wegweiser.search.fulltext import TEXT_FIELDS, full_text_condition
+from wegweiser.search.fulltext import TEXT_FIELDS, full_text_condition, full_text_enabled
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table, locale_for
@@ -278,10 +277,11 @@ def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
 def text_condition(words: list[str], locale_code: str) -> Q:
     """Every word must be found, in any of its forms, in a title, summary or description.
 
-    On PostgreSQL (``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``, on by default) through the finder's
-    stored, GIN-indexed vectors; elsewhere as substrings (``LIKE``) of the listing tables' columns.
+    On PostgreSQL (``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``) through the finder's stored, GIN-indexed
+    vectors, on SQLite (``["SQLITE_FULL_TEXT"]``) through its FTS5 index (both on by default); otherwise
+    as substrings (``LIKE``) of the listing tables' columns.
     """
-    if connection.vendor == "postgresql" and settings.WEGWEISER_SEARCH.get("POSTGRES_FULL_TEXT"):
+    if full_text_enabled():
         return full_text_condition(words, like_condition)
     condition = Q()
     for word in query_units(words):

@@ -172,6 +172,8 @@ WEGWEISER_SEARCH = {
     "TIMEOUT": float(env_str("ELASTICSEARCH_TIMEOUT", "2")),
     # On PostgreSQL, match words through the finder's GIN-indexed text table instead of LIKE scans.
     "POSTGRES_FULL_TEXT": env_bool("SEARCH_POSTGRES_FULL_TEXT", True),
+    # On SQLite, match words through the FTS5 index of the same table instead of LIKE scans.
+    "SQLITE_FULL_TEXT": env_bool("SEARCH_SQLITE_FULL_TEXT", True),
 }
 
 # Listings whose last review is older than this are flagged to their organisation.
