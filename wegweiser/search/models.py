@@ -68,12 +68,13 @@ class Synonym(models.Model):
 
 
 class SearchText(models.Model):
-    """The searchable words of one published listing, for full text search on PostgreSQL.
+    """The searchable words of one published listing, for full text search on PostgreSQL and SQLite.
 
     ``text`` holds what the database backend matches (title, summary, search description) and the
     word forms of :func:`wegweiser.search.wording.index_forms`. On PostgreSQL the migration adds a
     generated ``vector`` column (``to_tsvector('simple', text)``) with a GIN index, so a text query
-    reads the index instead of scanning every listing table. Kept in step with publishing by
+    reads the index instead of scanning every listing table; on SQLite a migration adds an FTS5 index
+    over ``text`` (``finder_searchtext_fts``, kept in step by triggers). Kept in step with publishing by
     :mod:`wegweiser.search.fulltext`.
     """
 
