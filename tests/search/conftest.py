@@ -15,7 +15,10 @@ from tests.conftest import make_organisation
 from tests.search.listing_types import BulletinPage, MeetingPage, register_test_types
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 
-ES_SKIP_REASON = "ELASTICSEARCH_URL not set (make test starts Elasticsearch)"
+ES_MISSING = (
+    "ELASTICSEARCH_URL is not set: run `make test`, or `scripts/services.sh start` and export its env "
+    '(`eval "$(scripts/services.sh env)"`).'
+)
 RUN_PREFIX = f"wegweiser-test-{uuid.uuid4().hex[:8]}"
 
 
@@ -238,9 +241,7 @@ VISIBLE = {
 def es_url():
     url = os.environ.get("ELASTICSEARCH_URL")
     if not url:
-        if os.environ.get("CI"):
-            pytest.fail("CI must run Elasticsearch: " + ES_SKIP_REASON)
-        pytest.skip(ES_SKIP_REASON)
+        pytest.fail(ES_MISSING)
     return url
 
 

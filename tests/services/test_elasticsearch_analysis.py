@@ -16,13 +16,7 @@ import pytest
 
 ES_URL = os.environ.get("ELASTICSEARCH_URL")
 
-pytestmark = [
-    pytest.mark.elasticsearch,
-    pytest.mark.skipif(
-        not ES_URL and not os.environ.get("CI"),
-        reason="ELASTICSEARCH_URL not set (make test starts Elasticsearch)",
-    ),
-]
+pytestmark = pytest.mark.elasticsearch
 
 INDEX_SETTINGS = {
     "number_of_shards": 1,
@@ -85,6 +79,10 @@ INDEX_SETTINGS = {
 def es():
     from elasticsearch import Elasticsearch
 
+    if not ES_URL:
+        pytest.fail(
+            "ELASTICSEARCH_URL is not set: run `make test`, or `scripts/services.sh start` and export its env."
+        )
     client = Elasticsearch(ES_URL, request_timeout=30)
     yield client
     client.close()
