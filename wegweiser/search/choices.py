@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from wegweiser.search.query import GeoPoint
+from wegweiser.site.cache_generations import bump, generation
 from wegweiser.site.registry import Facet
 
 CACHE_SECONDS = 300
@@ -23,19 +24,12 @@ _GENERATION_KEY = "wegweiser:search:choices-generation"
 
 
 def _generation() -> int:
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.set(_GENERATION_KEY, generation, None)
-    return generation
+    return generation(_GENERATION_KEY)
 
 
 def invalidate() -> None:
     """Forget every cached choice list and district centre (a term or a locale was saved or deleted)."""
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 2, None)
+    bump(_GENERATION_KEY)
 
 
 def _language() -> str:

@@ -9,22 +9,17 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.utils import translation
 
+from wegweiser.site.cache_generations import bump, generation
+
 _GENERATION_KEY = "wegweiser:taxonomy-generation"
 
 
 def _generation() -> int:
-    generation = cache.get(_GENERATION_KEY)
-    if generation is None:
-        generation = 1
-        cache.set(_GENERATION_KEY, generation, None)
-    return generation
+    return generation(_GENERATION_KEY)
 
 
 def invalidate() -> None:
-    try:
-        cache.incr(_GENERATION_KEY)
-    except ValueError:
-        cache.set(_GENERATION_KEY, 2, None)
+    bump(_GENERATION_KEY)
 
 
 def term_labels(model, language: str | None = None) -> dict[str, str]:
