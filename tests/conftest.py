@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models.signals import post_migrate
 from wagtail.models import Locale
 
+from tests.mail import smtp_server  # noqa: F401 - the real SMTP server fixture, for every test
 from wegweiser.site.models import OrganisationIndexPage, OrganisationPage
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.setup import ensure_portal

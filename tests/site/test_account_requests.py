@@ -5,15 +5,10 @@ The mails go through a real SMTP server on loopback; links are followed from the
 
 from __future__ import annotations
 
-import email
 import re
-import socket
 from datetime import timedelta
-from email import policy
-from urllib.parse import urlsplit
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
@@ -24,6 +19,7 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, Page
 
 from tests.conftest import make_user
+from tests.mail import body_of, free_port, link_path
 from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.models import OfferPage
 from wegweiser.site.accounts.invitations import invitation_tokens
@@ -33,40 +29,12 @@ FORM_URL = "/de/konto/zugang-beantragen/"
 PASSWORD = "Sprachcafé am Mittwoch 2027!"
 
 
-# -- a real SMTP server -------------------------------------------------------------------------------
-
-
-class MailStore:
-    def __init__(self):
-        self.messages: list[email.message.EmailMessage] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
-        return "250 Message accepted for delivery"
-
-    def to(self, address: str) -> list:
-        return [message for message in self.messages if address in message["To"]]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# -- a real SMTP server (tests.mail) -------------------------------------------------------------------
 
 
 @pytest.fixture
-def smtp(settings):
-    store = MailStore()
-    controller = Controller(store, hostname="127.0.0.1", port=_free_port())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 5
-    controller.start()
-    yield store
-    controller.stop()
+def smtp(smtp_server):
+    return smtp_server
 
 
 @pytest.fixture(autouse=True)
@@ -75,17 +43,6 @@ def clean_state():
     with translation.override("de"):
         yield
     cache.clear()
-
-
-def body_of(message) -> str:
-    return message.get_body(preferencelist=("plain",)).get_content()
-
-
-def link_path(message, fragment: str) -> str:
-    for url in re.findall(r"https?://\S+", body_of(message)):
-        if fragment in url:
-            return urlsplit(url).path
-    raise AssertionError(f"No link with {fragment!r} in:\n{body_of(message)}")
 
 
 # -- helpers ------------------------------------------------------------------------------------------
@@ -349,7 +306,7 @@ def test_rate_limit_per_connection(client, smtp, home, settings):
 
 def test_request_is_kept_when_the_mail_server_is_down(client, home, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", _free_port(), 2
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     response = client.post(FORM_URL, request_data())
     assert response.status_code == 302
     assert AccountRequest.objects.count() == 1
