@@ -1,0 +1,160 @@
+"""Who may act for which organisation, and admin views that show each partner only its own objects.
+
+The answer comes from Wagtail's page permissions, the same rights that let a partner edit its own
+listings: whoever may add, change or publish pages at or below an organisation's page acts for it. A
+plugin registers the admin views of its organisation-owned models (registrations, feeds, sign-ups ...)
+with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) refuses any other.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Model, QuerySet
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.http import Http404
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import GroupPagePermission, Page
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
+
+from wegweiser.site.models import OrganisationPage
+
+ORGANISATION_ACTIONS = ("add", "change", "publish")
+
+
+def organisations_for(user, *, own_only: bool = False) -> QuerySet[OrganisationPage]:
+    """The organisations (all their language versions) ``user`` may act for.
+
+    ``own_only`` leaves out rights inherited from above the organisations (the office's rights on the
+    whole site, a superuser's status): what a partner was made editor of, for views of personal data
+    and reminders addressed to an organisation's own people.
+    """
+    if not user.is_authenticated or not user.is_active:
+        return OrganisationPage.objects.none()
+    if not own_only:
+        return PagePermissionPolicy(OrganisationPage).instances_user_has_any_permission_for(
+            user, ORGANISATION_ACTIONS
+        )
+    codenames = [f"{action}_page" for action in ORGANISATION_ACTIONS]
+    granted_paths = GroupPagePermission.objects.filter(
+        group__user=user, permission__codename__in=codenames
+    ).values_list("page__path", flat=True)
+    steplen = Page.steplen
+    # The organisation at or above each granted page: its path is a prefix of the granted page's path.
+    prefixes = {path[:end] for path in granted_paths for end in range(steplen, len(path) + 1, steplen)}
+    return OrganisationPage.objects.filter(path__in=prefixes)
+
+
+def organisation_lookup(model: type[Model]) -> str | None:
+    """The query path from ``model`` to the organisation that owns it, or None if no organisation does.
+
+    Found from the model's foreign keys: one to an organisation (``organisation``), or one to a listing
+    page that belongs to an organisation (``event__organisation``). A model may also name it itself in
+    an ``organisation_lookup`` attribute.
+    """
+    declared = getattr(model, "organisation_lookup", None)
+    if isinstance(declared, str):
+        return declared
+    if issubclass(model, OrganisationPage):
+        return None
+    foreign_keys = [
+        field
+        for field in model._meta.get_fields()
+        if field.many_to_one and field.concrete and field.related_model is not None
+    ]
+    for field in foreign_keys:
+        if issubclass(field.related_model, OrganisationPage):
+            return field.name
+    if issubclass(model, Page):
+        return None
+    for field in foreign_keys:
+        related = field.related_model
+        if issubclass(related, Page) and organisation_lookup(related) == "organisation":
+            return f"{field.name}__organisation"
+    return None
+
+
+def is_organisation_owned(model: type[Model]) -> bool:
+    """Owned by an organisation and not a page (pages are scoped by Wagtail's page permissions)."""
+    return not issubclass(model, Page) and organisation_lookup(model) is not None
+
+
+def scope_queryset(queryset: QuerySet, user) -> QuerySet:
+    """Only the objects of ``queryset`` that belong to organisations ``user`` acts for.
+
+    Organisations themselves are limited to the user's; models no organisation owns are left as they are.
+    """
+    if not isinstance(queryset, QuerySet):
+        return queryset
+    model = queryset.model
+    if issubclass(model, OrganisationPage):
+        return queryset.filter(pk__in=organisations_for(user).values("pk"))
+    lookup = organisation_lookup(model)
+    if lookup is None:
+        return queryset
+    return queryset.filter(**{f"{lookup}__in": organisations_for(user).values("pk")})
+
+
+def limit_choices_to_organisations(form, user) -> None:
+    """Foreign keys in an admin form offer (and accept) only objects of the user's organisations."""
+    for field in form.fields.values():
+        if isinstance(field, ModelChoiceField | ModelMultipleChoiceField) and field.queryset is not None:
+            field.queryset = scope_queryset(field.queryset, user)
+
+
+class OrganisationPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions as usual, but an instance only for people who act for its organisation."""
+
+    def user_has_permission_for_instance(self, user, action, instance) -> bool:
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+    def user_has_any_permission_for_instance(self, user, actions, instance) -> bool:
+        return (
+            self.user_has_any_permission(user, actions)
+            and scope_queryset(self.model._default_manager.filter(pk=instance.pk), user).exists()
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return scope_queryset(self.model._default_manager.all(), user)
+
+
+class OrganisationScopedViewMixin:
+    """Mixed into every view of an :class:`OrganisationScopedViewSet`: other organisations' objects 404."""
+
+    def get_base_queryset(self):
+        return scope_queryset(super().get_base_queryset(), self.request.user)
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        owned = scope_queryset(type(obj)._default_manager.filter(pk=obj.pk), self.request.user)
+        if not owned.exists():
+            raise Http404
+        return obj
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        limit_choices_to_organisations(form, self.request.user)
+        return form
+
+
+class OrganisationScopedViewSet(ModelViewSet):
+    """The admin viewset for a model an organisation owns: every view it builds is scoped.
+
+    Index, inspect, edit, delete, copy, history, usage and any view a subclass adds are built through
+    :meth:`construct_view`, which puts :class:`OrganisationScopedViewMixin` in front of the view class.
+    """
+
+    def construct_view(self, view_class, **kwargs):
+        if not issubclass(view_class, OrganisationScopedViewMixin):
+            view_class = type(f"Scoped{view_class.__name__}", (OrganisationScopedViewMixin, view_class), {})
+        return super().construct_view(view_class, **kwargs)
+
+    def register_permissions(self):
+        if not isinstance(
+            policy_registry.get_by_type(self.model, fallback=False), OrganisationPermissionPolicy
+        ):
+            register_permission_policy(self.model, OrganisationPermissionPolicy(self.model), exact_class=True)
+        self.__dict__.pop("permission_policy", None)
+        super().register_permissions()
