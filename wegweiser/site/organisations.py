@@ -30,7 +30,7 @@ def ensure_editors_group(organisation) -> Group:
     """Create (or repair) the organisation's editors group and its permissions; idempotent."""
     group = organisation.editors_group
     if group is None:
-        group, _created = Group.objects.get_or_create(name=editors_group_name(organisation))
+        group = Group.objects.create(name=_free_group_name(organisation))
         type(organisation).objects.filter(pk=organisation.pk).update(editors_group=group)
         organisation.editors_group = group
     group.permissions.add(
@@ -59,9 +59,44 @@ def ensure_editors_group(organisation) -> Group:
     return group
 
 
+def _free_group_name(organisation) -> str:
+    """The editors group's name, made unique: two organisations of the same title never share a group."""
+    name = editors_group_name(organisation)
+    if Group.objects.filter(name=name).exists():
+        name = f"{name[:130]} ({organisation.pk})"
+    return name
+
+
 def organisation_collection(organisation) -> Collection:
-    """The organisation's own collection for images and documents, below the root collection."""
-    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
-    name = organisation.title[:255]
-    existing = root.get_children().filter(name=name).first()
-    return existing or root.add_child(name=name)
+    """The organisation's own collection for images and documents, tied to it by key, not by title.
+
+    Created on first use below the root collection and stored on every language version of the
+    organisation's page; a collection another organisation holds (a copied page) is never taken over.
+    """
+    pages = type(organisation).objects.filter(translation_key=organisation.translation_key)
+    collection = organisation.collection
+    first_pk = min(pages.values_list("pk", flat=True), default=organisation.pk)
+    held_elsewhere = (
+        collection is not None
+        and type(organisation)
+        .objects.filter(collection=collection, pk__lt=first_pk)
+        .exclude(translation_key=organisation.translation_key)
+        .exists()
+    )
+    if collection is None or held_elsewhere:
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        collection = root.add_child(name=_free_collection_name(root, organisation.title))
+    pages.update(collection=collection)
+    organisation.collection = collection
+    return collection
+
+
+def _free_collection_name(root: Collection, title: str) -> str:
+    name = title[:240]
+    taken = set(root.get_children().values_list("name", flat=True))
+    number = 2
+    candidate = name
+    while candidate in taken:
+        candidate = f"{name} ({number})"
+        number += 1
+    return candidate

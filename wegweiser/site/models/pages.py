@@ -143,6 +143,15 @@ class OrganisationPage(PlaceMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection for images and documents"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     may_publish_directly = models.BooleanField(
         _("may publish without review"),
         default=False,
