@@ -277,12 +277,13 @@ def test_bad_input_changes_nothing_and_says_what_is_wrong(client, smtp, home, ov
     assert smtp.messages == []
 
 
-def test_a_second_request_for_an_open_one_is_refused_politely(client, smtp, open_request):
-    response = client.post(FORM_URL, request_data(email=open_request.email.upper()))
-    assert response.status_code == 400
-    assert "Wir haben schon eine Anfrage von dieser Adresse" in html(response)
-    assert AccountRequest.objects.count() == 1
-    assert smtp.messages == []
+def test_a_second_request_gets_the_same_answer_and_stores_nothing(client, smtp, home, open_request):
+    """The form does not tell a stranger whether an address has already applied."""
+    unknown = client.post(FORM_URL, request_data(email="nobody@example.org"))
+    known = client.post(FORM_URL, request_data(email=open_request.email.upper()))
+    assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+    assert AccountRequest.objects.filter(email__iexact=open_request.email).count() == 1
+    assert not smtp.to(open_request.email)
 
 
 def test_honeypot_stores_nothing_and_sends_nothing(client, smtp, home):

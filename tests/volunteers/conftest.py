@@ -81,7 +81,7 @@ def signup_data(**overrides) -> dict:
         "availability": "dienstags nachmittags",
         "message": "Ich spreche etwas Arabisch.",
         "consent": "on",
-        "website": "",
+        "homepage": "",
     }
     data.update(overrides)
     return data

@@ -55,7 +55,7 @@ def test_opportunity_page_shows_tasks_requirements_and_places_free(client, oppor
     assert "Erweitertes Führungszeugnis" in content
     assert "2 Plätze sind noch frei." in content
     assert "wöchentlich" in content
-    assert 'name="website"' in content  # the honeypot
+    assert 'name="homepage"' in content  # the honeypot
     assert "Verein A" in content  # the consent names the organisation
 
 

@@ -34,7 +34,7 @@ def make_application(opportunity, email="erika@example.org", **fields):
 
 
 def request_data(client, email, action):
-    return client.post(reverse("volunteers:data_request"), {"email": email, "action": action, "website": ""})
+    return client.post(reverse("volunteers:data_request"), {"email": email, "action": action, "homepage": ""})
 
 
 def test_export_by_email_sends_everything_as_json_to_that_address(

@@ -55,7 +55,7 @@ def test_error_messages_follow_the_visitors_language(client, opportunity, englis
 
 
 def test_honeypot_pretends_success_but_stores_and_sends_nothing(client, opportunity, mailoutbox):
-    response = post(client, opportunity, website="http://spam.example")
+    response = post(client, opportunity, homepage="http://spam.example")
     assert response.status_code == 302
     assert VolunteerApplication.objects.count() == 0
     assert OutgoingMail.objects.count() == 0

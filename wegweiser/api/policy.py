@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from wegweiser.api.querying import portal_language_codes
+from wegweiser.site.public_forms import client_address
 
 DEFAULT_RATE_LIMIT = "120/minute"
 PERIODS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400}
@@ -35,17 +36,6 @@ def rate_limit() -> tuple[int, int]:
         return setting, 60
     number, _slash, period = str(setting).partition("/")
     return int(number), PERIODS[period.strip().rstrip("s") or "minute"]
-
-
-def client_address(request) -> str:
-    """The client's IP; behind ``WEGWEISER_API_TRUSTED_PROXIES`` reverse proxies, from X-Forwarded-For."""
-    proxies = getattr(settings, "WEGWEISER_API_TRUSTED_PROXIES", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-        if addresses:
-            return addresses[-min(proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def too_many_requests(request) -> JsonResponse | None:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from wegweiser.site.models import Language
+from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
 from wegweiser.site.taxonomy_labels import localized_label
-from wegweiser.volunteers.abuse import reject_markup
 from wegweiser.volunteers.consent import CONSENT_VERSION, consent_text
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.models.applications import retention_days
@@ -23,25 +23,14 @@ PHONE = RegexValidator(
 )
 
 
-class HoneypotMixin(forms.Form):
-    """A field hidden from people; bots fill it in. A filled honeypot means: store nothing, say nothing."""
-
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_bot(self) -> bool:
-        return bool(self.data.get("website"))
-
-
 class LanguageChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return localized_label(obj)
 
 
-class VolunteerSignupForm(HoneypotMixin, forms.Form):
+class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
+    consent_version = CONSENT_VERSION
+
     name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
     email = forms.EmailField(
         label=_("Email"),
@@ -75,12 +64,11 @@ class VolunteerSignupForm(HoneypotMixin, forms.Form):
     )
 
     def __init__(self, *args, opportunity, **kwargs):
-        super().__init__(*args, **kwargs)
         self.opportunity = opportunity
+        super().__init__(*args, **kwargs)
         self.fields["languages_spoken"].queryset = Language.objects.filter(
             locale=Locale.get_default()
         ).order_by("sort_order", "name")
-        self.fields["consent"].label = self.consent_text()
 
     def consent_text(self) -> str:
         organisation = self.opportunity.organisation
@@ -98,8 +86,7 @@ class VolunteerSignupForm(HoneypotMixin, forms.Form):
             availability=data["availability"].strip(),
             message=data["message"].strip(),
             language=(translation.get_language() or "de").split("-")[0],
-            consent_text=self.consent_text(),
-            consent_version=CONSENT_VERSION,
+            **self.consent_record(),
             waiting_list=self.opportunity.has_waiting_list,
         )
         application.languages_spoken.set(data["languages_spoken"])

@@ -7,35 +7,27 @@ confirmation link from the person's mailbox, and the signed links are their own 
 
 from __future__ import annotations
 
-from functools import wraps
-
+from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
+from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
 from wegweiser.site.registry import enabled_listing_types
 from wegweiser.volunteers import links, mails
-from wegweiser.volunteers.abuse import rate_limit_exceeded
 from wegweiser.volunteers.forms import DataRequestForm, VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 from wegweiser.volunteers.privacy import delete_for_email, export_for_email
 
 
-def private_no_store(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-        return response
-
-    return wrapper
+def signups_per_hour() -> int:
+    return int(getattr(settings, "WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR", 5))
 
 
 def _language() -> str:
@@ -68,7 +60,7 @@ def signup(request, opportunity_id: int):
     form = VolunteerSignupForm(request.POST, opportunity=opportunity)
     if form.is_bot():
         return HttpResponseRedirect(reverse("volunteers:signup_done"))
-    if rate_limit_exceeded(request, "signup"):
+    if rate_limit_exceeded(request, "volunteer-signup", signups_per_hour()):
         form.is_valid()
         form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
         return _opportunity_with_form(request, opportunity, form, status=429)
@@ -180,7 +172,7 @@ def data_request(request):
     if request.method == "POST":
         if form.is_bot():
             return HttpResponseRedirect(reverse("volunteers:data_request_done"))
-        if rate_limit_exceeded(request, "data-request"):
+        if rate_limit_exceeded(request, "volunteer-data-request", signups_per_hour()):
             form.is_valid()
             form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
             return TemplateResponse(request, "volunteers/data_request.html", {"form": form}, status=429)

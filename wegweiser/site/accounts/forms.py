@@ -9,9 +9,9 @@ from django.core.validators import RegexValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.accounts.abuse import HoneypotMixin, reject_markup
 from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
 from wegweiser.site.models import AccountRequest
+from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
 
 PHONE = RegexValidator(
     re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
@@ -19,7 +19,9 @@ PHONE = RegexValidator(
 )
 
 
-class AccountRequestForm(HoneypotMixin, forms.Form):
+class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
+    consent_version = CONSENT_VERSION
+
     organisation_name = forms.CharField(
         label=_("Name of your organisation"), max_length=200, validators=[reject_markup]
     )
@@ -58,25 +60,21 @@ class AccountRequestForm(HoneypotMixin, forms.Form):
         required=True, error_messages={"required": _("Please agree so that we may store your request.")}
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["consent"].label = consent_text()
+    def consent_text(self) -> str:
+        return consent_text()
 
     def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip()
-        if AccountRequest.objects.open_for_email(email).exists():
-            raise forms.ValidationError(
-                _(
-                    "We already have a request from this address and will answer it soon. "
-                    "There is no need to send it again."
-                ),
-                code="duplicate",
-            )
-        return email
+        return self.cleaned_data["email"].strip()
 
-    def save(self) -> AccountRequest:
-        """Store the request with the consent text exactly as it was shown and the visitor's language."""
+    def save(self) -> AccountRequest | None:
+        """Store the request with the consent text exactly as it was shown and the visitor's language.
+
+        A second request from an address whose request is still open stores nothing (None); the view
+        answers the same either way, so the form does not tell who has applied.
+        """
         data = self.cleaned_data
+        if AccountRequest.objects.open_for_email(data["email"]).exists():
+            return None
         return AccountRequest.objects.create(
             organisation_name=data["organisation_name"].strip(),
             kind=data["kind"],
@@ -87,8 +85,7 @@ class AccountRequestForm(HoneypotMixin, forms.Form):
             phone=data["phone"].strip(),
             offer_description=data["offer_description"].strip(),
             language=(translation.get_language() or "de").split("-")[0],
-            consent_text=consent_text(),
-            consent_version=CONSENT_VERSION,
+            **self.consent_record(),
         )
 
 

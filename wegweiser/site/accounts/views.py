@@ -7,33 +7,24 @@ a rate limit; the invitation form is only reachable with the secret one-time lin
 
 from __future__ import annotations
 
-from functools import wraps
-
+from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wegweiser.site.accounts import mails
-from wegweiser.site.accounts.abuse import rate_limit_exceeded
 from wegweiser.site.accounts.forms import AccountRequestForm
 from wegweiser.site.accounts.invitations import admin_login_url, invited_user
+from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
 
 
-def private_no_store(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
-    return wrapper
+def requests_per_hour() -> int:
+    return int(getattr(settings, "WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR", 5))
 
 
 def _notice(request, title: str, text: str, status: int = 200, link: str = "", link_text: str = ""):
@@ -54,15 +45,16 @@ def request_account(request):
     if request.method == "POST":
         if form.is_bot():
             return HttpResponseRedirect(reverse("accounts:request_done"))
-        if rate_limit_exceeded(request, "account-request"):
+        if rate_limit_exceeded(request, "account-request", requests_per_hour()):
             form.is_valid()
             form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
             status = 429
         elif form.is_valid():
             with transaction.atomic():
                 account_request = form.save()
-            mails.send_receipt(account_request)
-            mails.notify_office(account_request)
+            if account_request is not None:
+                mails.send_receipt(account_request)
+                mails.notify_office(account_request)
             return HttpResponseRedirect(reverse("accounts:request_done"))
         else:
             status = 400

@@ -2,7 +2,7 @@
 
 from wegweiser.site.models.accounts import AccountRequest
 from wegweiser.site.models.easy_language import EasyLanguagePage
-from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField
+from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField, RateLimitCounter
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
 from wegweiser.site.models.pages import (
     HomePage,
@@ -32,6 +32,7 @@ __all__ = [
     "OrganisationPage",
     "PlaceMixin",
     "PortalSettings",
+    "RateLimitCounter",
     "ScheduledJobRun",
     "StandardPage",
     "TargetGroup",

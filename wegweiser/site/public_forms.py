@@ -1,0 +1,184 @@
+"""What every public form of the portal and its plugins needs, in one place.
+
+A form that anonymous visitors may send (an account request, a volunteer sign-up, an event registration,
+accessibility feedback) uses:
+
+* :class:`HoneypotMixin`: a field that people and assistive technology never meet; robots fill it in.
+* :func:`rate_limit_exceeded`: attempts per client and hour, counted in the database (shared by every
+  worker and server), keyed by a hash of :func:`client_address` (trusted reverse proxies understood).
+* :class:`ConsentMixin`: the consent checkbox's text comes from the form, and the text and its version
+  are stored with what was sent.
+* :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer.
+* :func:`reject_markup`: plain text only in free-text fields.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+import re
+from collections.abc import Callable
+from functools import wraps
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
+RATE_WINDOW = datetime.timedelta(hours=1)
+
+
+# -- plain text ----------------------------------------------------------------------------------------
+
+
+def reject_markup(value: str) -> None:
+    """Form validator: plain text only (no tags, no script)."""
+    if value and MARKUP.search(value):
+        raise ValidationError(_("Please use plain text only, without HTML or script code."), code="markup")
+
+
+# -- honeypot ------------------------------------------------------------------------------------------
+
+
+class HoneypotInput(forms.TextInput):
+    """A text input inside a ``hidden`` block: not shown, not in the accessibility tree, not focusable.
+
+    ``is_hidden`` puts the field among ``form.hidden_fields()``, so no form template prints a label or
+    help text for it; only robots that read the markup fill it in.
+    """
+
+    is_hidden = True
+
+    def __init__(self, attrs: dict | None = None):
+        super().__init__(attrs={"autocomplete": "off", "tabindex": "-1", **(attrs or {})})
+
+    def render(self, name, value, attrs=None, renderer=None):
+        field = super().render(name, None, attrs, renderer)
+        return format_html(
+            '<div class="honeypot" hidden aria-hidden="true"><label for="{}">{}</label>{}</div>',
+            (attrs or {}).get("id", ""),
+            _("Leave this field empty"),
+            field,
+        )
+
+
+class HoneypotMixin(forms.Form):
+    """Adds the honeypot; a view asks :meth:`is_bot` first and then stores nothing and says "thank you"."""
+
+    honeypot_field = "homepage"
+
+    homepage = forms.CharField(label=_("Leave this field empty"), required=False, widget=HoneypotInput)
+
+    def is_bot(self) -> bool:
+        return bool(str(self.data.get(self.honeypot_field, "")).strip())
+
+
+# -- consent -------------------------------------------------------------------------------------------
+
+
+class ConsentMixin:
+    """For forms with a ``consent`` checkbox: its label is :meth:`consent_text`, and
+    :meth:`consent_record` gives the text exactly as shown and :attr:`consent_version` for storing.
+
+    Change the wording only together with a new ``consent_version``.
+    """
+
+    consent_version: str = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = self.consent_text()
+
+    def consent_text(self) -> str:
+        raise NotImplementedError
+
+    def consent_record(self) -> dict[str, str]:
+        return {"consent_text": self.consent_text(), "consent_version": self.consent_version}
+
+
+# -- the client and the rate limit ---------------------------------------------------------------------
+
+
+def trusted_proxies() -> int:
+    """How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, use the peer)."""
+    return int(
+        getattr(settings, "WEGWEISER_TRUSTED_PROXIES", getattr(settings, "WEGWEISER_API_TRUSTED_PROXIES", 0))
+    )
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's IP; behind ``WEGWEISER_TRUSTED_PROXIES`` reverse proxies, from X-Forwarded-For.
+
+    Only the entries the trusted proxies appended count, so a client cannot pick its own address by
+    sending the header itself.
+    """
+    proxies = trusted_proxies()
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
+        if addresses:
+            return addresses[-min(proxies, len(addresses))]
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _counter_key(request: HttpRequest, bucket: str) -> str:
+    """A keyed hash of bucket and client, so no address is ever stored."""
+    message = f"{bucket}:{client_address(request)}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+
+
+def count_attempt(request: HttpRequest, bucket: str) -> int:
+    """Count one attempt of this client at ``bucket``; the number of attempts within the hour.
+
+    The count lives in the database, so every worker process and every server sees the same number;
+    the increment is a single ``UPDATE … SET count = count + 1``, so parallel requests are not lost.
+    """
+    from wegweiser.site.models import RateLimitCounter
+
+    now = timezone.now()
+    key = _counter_key(request, bucket)
+    with transaction.atomic():
+        RateLimitCounter.objects.filter(expires_at__lte=now).delete()
+        if not RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateLimitCounter.objects.create(key=key, count=1, expires_at=now + RATE_WINDOW)
+                return 1
+            except IntegrityError:  # another request created it meanwhile
+                RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
+        return RateLimitCounter.objects.filter(key=key).values_list("count", flat=True).first() or 1
+
+
+def rate_limit_exceeded(request: HttpRequest, bucket: str, per_hour: int) -> bool:
+    """Count one attempt from this client; True once it exceeds ``per_hour`` (0 or less: no limit)."""
+    if per_hour <= 0:
+        return False
+    return count_attempt(request, bucket) > per_hour
+
+
+# -- responses with personal data ----------------------------------------------------------------------
+
+
+def no_store(response):
+    """Keep a response with personal data out of every cache and its URL (a secret link) out of referrers."""
+    patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    return response
+
+
+def private_no_store(view: Callable) -> Callable:
+    """View decorator: :func:`no_store` on every answer of the view."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        return no_store(view(request, *args, **kwargs))
+
+    return wrapper
