@@ -8,7 +8,7 @@ import pytest
 
 @pytest.mark.django_db
 def test_nul_in_a_search_query_is_a_bad_request_page_in_the_visitors_language(client, home):
-    response = client.get("/de/search/", {"q": "Deutsch\x00kurs"})
+    response = client.get("/de/suche/", {"q": "Deutsch\x00kurs"})
     assert response.status_code == 400
     assert "Diese Adresse kann nicht geöffnet werden" in response.content.decode()
 
@@ -33,4 +33,4 @@ def test_nul_in_a_page_path_is_a_bad_request(client, home):
 
 @pytest.mark.django_db
 def test_ordinary_addresses_still_work(client, home):
-    assert client.get("/de/search/", {"q": "Deutschkurs"}).status_code == 200
+    assert client.get("/de/suche/", {"q": "Deutschkurs"}).status_code == 200

@@ -7,4 +7,6 @@ app_name = "search"
 urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
     path(pgettext_lazy("URL path", "search/suggest/"), views.suggest, name="suggest"),
+    # The English path from before the paths were translated; in English it is the search itself (above).
+    path("search/", views.old_search_address, name="old-search-address"),
 ]

@@ -6,44 +6,21 @@ in place, and a small script adds the browser's location and suggestions while t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
-from django.utils import translation
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
-from wegweiser.search import service
+from wegweiser.search import panel, service
 from wegweiser.search.choices import cached_district_centres
-from wegweiser.search.query import (
-    PER_PAGE_CHOICES,
-    RADIUS_CHOICES,
-    TYPE_FACET,
-    SearchQuery,
-    search_facets,
-)
+from wegweiser.search.query import PER_PAGE_CHOICES, RADIUS_CHOICES, SearchQuery
 from wegweiser.site.registry import enabled_listing_types
 
 SORT_LABELS = {"relevance": _("Best match"), "date": _("Newest"), "distance": _("Distance")}
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass
-class FacetGroup:
-    name: str
-    label: str
-    kind: str
-    options: list[FacetOption]
 
 
 def _language() -> str:
@@ -63,10 +40,13 @@ def search(request):
     if not query.is_empty:
         service.log_search(result)
     page_obj = Paginator(range(result.total), query.per_page).get_page(query.page)
+    shortcuts = panel.date_shortcuts(timezone.localdate(), query, request.GET)
     context = {
         "query": query,
         "result": result,
-        "facet_groups": _facet_groups(query, result, available),
+        "filter_sections": panel.sections(panel.facet_groups(query, result, available)),
+        "chips": panel.chips(query, request.GET, result, available, shortcuts, centres),
+        "date_shortcuts": shortcuts,
         "page_obj": page_obj,
         "querystring_without_page": _querystring_without_page(request),
         "district_centres": centres,
@@ -75,27 +55,6 @@ def search(request):
         "sort_choices": list(SORT_LABELS.items()),
     }
     return render(request, "search/search.html", context)
-
-
-def _facet_groups(query: SearchQuery, result, available) -> list[FacetGroup]:
-    searched = [available[key] for key in (query.listing_types or available)]
-    labels = {name: facet for name, facet in search_facets(searched).items()}
-    groups = []
-    for name, rows in result.facets.items():
-        if name == TYPE_FACET:
-            if len(available) < 2:
-                continue
-            label, kind, selected = _("Kind of listing"), "choice", set(query.listing_types)
-        else:
-            facet = labels.get(name)
-            if facet is None:
-                continue
-            label, kind, selected = facet.label, facet.kind, set(query.filters.get(name, []))
-        options = [
-            FacetOption(value, option_label, count, value in selected) for value, option_label, count in rows
-        ]
-        groups.append(FacetGroup(name, str(label), kind, options))
-    return groups
 
 
 def _querystring_without_page(request) -> str:
@@ -113,3 +72,11 @@ def suggest(request):
     response = JsonResponse({"suggestions": suggestions})
     response["Cache-Control"] = "public, max-age=60"
     return response
+
+
+@require_GET
+def old_search_address(request):
+    """``/de/search/`` before the path was translated: a permanent redirect keeps bookmarks working."""
+    target = reverse("search:search")
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{target}?{query}" if query else target)
