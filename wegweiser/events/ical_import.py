@@ -3,7 +3,9 @@
 Idempotent by ``UID``: a re-sync updates what changed, creates what is new and removes what the
 partner deleted. Rules, cancelled dates (``EXDATE``), moved dates (``RECURRENCE-ID``), all-day events
 and time zones are kept. A broken feed is recorded on the feed and mailed to the organisation once;
-it never stops the sync of the others. Every request has a timeout of at most 10 seconds.
+it never stops the sync of the others. Addresses are fetched through :mod:`wegweiser.site.safe_fetch`
+(public hosts only, at most 10 seconds). Events are published only if whoever set the feed up may
+publish under the organisation at import time; otherwise every change goes to the office for review.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -25,6 +26,7 @@ from wagtail.models import Locale
 
 from wegweiser.events.models import CalendarFeed, EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.site.safe_fetch import FetchHTTPError, FetchRefused, FetchTooLarge, fetch_public_url
 
 logger = logging.getLogger(__name__)
 
@@ -46,19 +48,42 @@ class SyncResult:
     uids: set[str] = field(default_factory=set)
 
 
+def feed_address(url: str) -> str:
+    """The http(s) address to fetch: ``webcal://`` is the same calendar over https."""
+    url = url.strip()
+    if url.lower().startswith("webcal://"):
+        return "https://" + url[len("webcal://") :]
+    return url
+
+
+def unreachable_message() -> str:
+    """One text for every address that cannot be used, so errors tell nothing about internal hosts."""
+    return _(
+        "The calendar could not be loaded from this address. "
+        "Please check that it is the public internet address of your calendar."
+    )
+
+
 def fetch(feed: CalendarFeed) -> bytes:
     if feed.file:
         with feed.file.open("rb") as uploaded:
             data = uploaded.read(MAX_FEED_BYTES + 1)
     else:
-        url = feed.url.strip()
-        if url.lower().startswith("webcal://"):
-            url = "https://" + url[len("webcal://") :]
+        url = feed_address(feed.url)
         if not url.lower().startswith(("http://", "https://")):
             raise FeedError(_("The calendar address must start with https:// or http://."))
-        request = urllib.request.Request(url, headers={"User-Agent": "Wegweiser calendar import"})  # noqa: S310
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            data = response.read(MAX_FEED_BYTES + 1)
+        try:
+            data = fetch_public_url(
+                url, max_bytes=MAX_FEED_BYTES, timeout=TIMEOUT_SECONDS, user_agent="Wegweiser calendar import"
+            )
+        except FetchTooLarge as error:
+            raise FeedError(_("The calendar is larger than 5 MB.")) from error
+        except FetchRefused as error:
+            raise FeedError(unreachable_message()) from error
+        except FetchHTTPError as error:
+            raise FeedError(
+                _("The calendar could not be loaded: %(reason)s") % {"reason": str(error)}
+            ) from error
     if len(data) > MAX_FEED_BYTES:
         raise FeedError(_("The calendar is larger than 5 MB."))
     return data
@@ -170,24 +195,54 @@ def _unique_slug(organisation, title: str, uid: str) -> str:
     return f"{base}-{hashlib.sha1(uid.encode()).hexdigest()[:8]}"  # noqa: S324 - a name, not a secret
 
 
-def _store(feed: CalendarFeed, event: EventPage, is_new: bool) -> None:
+def may_publish(feed: CalendarFeed) -> bool:
+    """Publish right away only if asked to and whoever set the feed up may still publish there."""
+    if feed.publish_mode != CalendarFeed.PublishMode.PUBLISHED or feed.configured_by_id is None:
+        return False
+    user = get_user_model().objects.get(pk=feed.configured_by_id)  # fresh: no permissions cached on it
+    return feed.organisation.permissions_for_user(user).can_publish_subpage()
+
+
+def _submit_for_review(event: EventPage, user) -> None:
+    """Put the latest revision in front of the office, as "submit for moderation" in the editor would."""
+    workflow = event.get_workflow()
+    if workflow is None:
+        return
+    state = event.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user)
+        return
+    if state is not None:
+        state.cancel(user=user)
+    workflow.start(event, user)
+
+
+def _store(feed: CalendarFeed, event: EventPage, is_new: bool, publish: bool) -> None:
     organisation = feed.organisation
+    user = feed.configured_by
     if is_new:
         event.slug = _unique_slug(organisation, event.title, event.ical_uid)
-        event.live = feed.publish_mode == CalendarFeed.PublishMode.PUBLISHED
+        event.live = False
+        event.owner = user
         event.district = organisation.district
         event.city = organisation.city
         event.contact_email = organisation.email
         organisation.add_child(instance=event)
+    elif event.live and not publish:
+        # What visitors see stays as approved; the change waits in the revision below.
+        EventPage.objects.filter(pk=event.pk).update(ical_fingerprint=event.ical_fingerprint)
     else:
         event.save()
-    revision = event.save_revision()
-    if feed.publish_mode == CalendarFeed.PublishMode.PUBLISHED:
-        revision.publish()
+    revision = event.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    elif feed.publish_mode == CalendarFeed.PublishMode.PUBLISHED:
+        _submit_for_review(event, user)
 
 
 def import_events(feed: CalendarFeed, groups: dict[str, tuple]) -> SyncResult:
     result = SyncResult(uids=set(groups))
+    publish = may_publish(feed)
     default_locale = Locale.get_default()
     existing = {
         event.ical_uid: event
@@ -206,7 +261,7 @@ def import_events(feed: CalendarFeed, groups: dict[str, tuple]) -> SyncResult:
             event = EventPage(source_feed=feed, ical_uid=uid, locale=default_locale)
         apply_component(event, master, overrides)
         event.ical_fingerprint = fingerprint
-        _store(feed, event, is_new)
+        _store(feed, event, is_new, publish)
         if is_new:
             result.created += 1
         else:
@@ -225,12 +280,6 @@ def sync_feed(feed: CalendarFeed) -> SyncResult:
             result = import_events(feed, groups)
     except FeedError as error:
         return _record_error(feed, str(error))
-    except urllib.error.HTTPError as error:
-        reason = f"HTTP {error.code} {error.reason}"
-        return _record_error(feed, _("The calendar could not be loaded: %(reason)s") % {"reason": reason})
-    except (OSError, ValueError) as error:  # URLError, timeouts, refused connections are OSErrors
-        reason = getattr(error, "reason", None) or error
-        return _record_error(feed, _("The calendar could not be loaded: %(reason)s") % {"reason": reason})
     feed.last_synced = timezone.now()
     feed.last_error = ""
     feed.save(update_fields=["last_synced", "last_error"])
@@ -262,7 +311,7 @@ def _record_error(feed: CalendarFeed, message: str) -> SyncResult:
 
 def sync_all_feeds() -> dict[str, int]:
     totals = {"feeds": 0, "failed": 0, "created": 0, "updated": 0, "removed": 0}
-    for feed in CalendarFeed.objects.filter(active=True).select_related("organisation"):
+    for feed in CalendarFeed.objects.filter(active=True).select_related("organisation", "configured_by"):
         totals["feeds"] += 1
         try:
             result = sync_feed(feed)

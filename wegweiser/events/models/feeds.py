@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,16 @@ class CalendarFeed(models.Model):
     active = models.BooleanField(_("synchronise regularly"), default=True)
     last_synced = models.DateTimeField(_("last synchronised"), null=True, blank=True, editable=False)
     last_error = models.TextField(_("last error"), blank=True, editable=False)
+    # Whoever last saved the feed answers for its publish mode: the import checks their right to publish.
+    configured_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last set up by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("organisation"),
