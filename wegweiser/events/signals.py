@@ -1,4 +1,8 @@
-"""Partner editors may manage their own calendar feeds and see registrations for their events."""
+"""Partner editors may manage calendar feeds and registrations: the model permissions say what they may do.
+
+For which objects is the scoped viewset's job (:mod:`wegweiser.site.scoping`): only their own
+organisation's feeds and the registrations for its events.
+"""
 
 from __future__ import annotations
 

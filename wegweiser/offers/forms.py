@@ -7,17 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.offers.spreadsheets import MAX_FILE_BYTES
 from wegweiser.site.models import OrganisationPage
+from wegweiser.site.scoping import organisations_for
 
 
 def organisations_for_import(user):
-    """Organisations below which the user may add pages, by Wagtail's page permissions."""
-    candidates = OrganisationPage.objects.filter(locale__language_code=_default_language()).order_by("title")
-    allowed = [
-        organisation.pk
-        for organisation in candidates
-        if organisation.permissions_for_user(user).can_add_subpage()
-    ]
-    return OrganisationPage.objects.filter(pk__in=allowed).order_by("title")
+    """The user's organisations (by Wagtail's page permissions), in the default language."""
+    return organisations_for(user).filter(locale__language_code=_default_language()).order_by("title")
 
 
 def _default_language() -> str:

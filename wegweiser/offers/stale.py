@@ -20,6 +20,7 @@ from wagtail.admin.ui.components import Component
 
 from wegweiser.site.models import OrganisationPage
 from wegweiser.site.registry import listing_types
+from wegweiser.site.scoping import organisations_for
 
 
 def stale_after_days() -> int:
@@ -39,13 +40,6 @@ def stale_listings(organisations: Iterable[OrganisationPage] | None = None) -> l
     return found
 
 
-def organisations_of(user) -> list[OrganisationPage]:
-    """The organisations whose editors group the user belongs to."""
-    if not user.is_authenticated:
-        return []
-    return list(OrganisationPage.objects.filter(editors_group__in=user.groups.all()).order_by("title"))
-
-
 class StaleListingsPanel(Component):
     """Dashboard panel: the user's organisations' stale listings, each with a "still valid" button."""
 
@@ -57,7 +51,7 @@ class StaleListingsPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        organisations = organisations_of(self.request.user)
+        organisations = list(organisations_for(self.request.user, own_only=True))
         listings = stale_listings(organisations) if organisations else []
         return {
             "listings": listings,

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from django.core.checks import Error, Tags, register
+from django.urls import get_resolver
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.model import ModelViewSet
 
 import wegweiser
 from wegweiser.site.plugins import PluginMeta, installed_plugins
+from wegweiser.site.scoping import OrganisationScopedViewSetMixin, is_organisation_owned
 
 
 @register(Tags.compatibility)
@@ -46,6 +50,28 @@ def check_plugin_compatibility(app_configs=None, **kwargs) -> list[Error]:
                     "with WEGWEISER_PLUGINS_EXCLUDE.",
                     obj=config,
                     id="wegweiser.E003",
+                )
+            )
+    return errors
+
+
+@register(Tags.security)
+def check_organisation_scoping(app_configs=None, **kwargs) -> list[Error]:
+    """An organisation-owned model in the admin without the scoped viewset would show every partner's data."""
+    _ = get_resolver().url_patterns  # loading the admin's URLs registers every viewset
+    errors = []
+    for viewset in viewsets.viewsets:
+        model = getattr(viewset, "model", None)
+        if not isinstance(viewset, ModelViewSet) or model is None or not is_organisation_owned(model):
+            continue
+        if not isinstance(viewset, OrganisationScopedViewSetMixin):
+            errors.append(
+                Error(
+                    f"{model._meta.label} belongs to an organisation, but its admin viewset "
+                    f"{type(viewset).__qualname__} shows every organisation's objects.",
+                    hint="Subclass wegweiser.site.scoping.OrganisationScopedViewSet (see docs/plugins.md).",
+                    obj=viewset,
+                    id="wegweiser.E010",
                 )
             )
     return errors

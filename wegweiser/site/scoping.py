@@ -133,18 +133,31 @@ class OrganisationScopedViewMixin:
             raise Http404
         return obj
 
+    def get_object_list(self):
+        return scope_queryset(super().get_object_list(), self.request.user)
+
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         limit_choices_to_organisations(form, self.request.user)
         return form
 
 
-class OrganisationScopedViewSet(ModelViewSet):
-    """The admin viewset for a model an organisation owns: every view it builds is scoped.
+class OrganisationScopedViewSetMixin:
+    """Builds every view of the viewset with :class:`OrganisationScopedViewMixin` in front of its class.
 
-    Index, inspect, edit, delete, copy, history, usage and any view a subclass adds are built through
-    :meth:`construct_view`, which puts :class:`OrganisationScopedViewMixin` in front of the view class.
+    Index, inspect, edit, delete, copy, history, usage, a snippet's chooser and any view a subclass adds
+    go through :meth:`construct_view`; the model's permission policy becomes
+    :class:`OrganisationPermissionPolicy`, which snippet bulk actions ask for each object.
     """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        chooser = getattr(self, "chooser_viewset_class", None)
+        if chooser is not None and not issubclass(chooser, OrganisationScopedViewSetMixin):
+            # A snippet's chooser is a viewset of its own: scope it the same way.
+            self.chooser_viewset_class = type(
+                f"Scoped{chooser.__name__}", (OrganisationScopedViewSetMixin, chooser), {}
+            )
 
     def construct_view(self, view_class, **kwargs):
         if not issubclass(view_class, OrganisationScopedViewMixin):
@@ -152,9 +165,15 @@ class OrganisationScopedViewSet(ModelViewSet):
         return super().construct_view(view_class, **kwargs)
 
     def register_permissions(self):
+        if not hasattr(super(), "register_permissions"):
+            return
         if not isinstance(
             policy_registry.get_by_type(self.model, fallback=False), OrganisationPermissionPolicy
         ):
             register_permission_policy(self.model, OrganisationPermissionPolicy(self.model), exact_class=True)
         self.__dict__.pop("permission_policy", None)
         super().register_permissions()
+
+
+class OrganisationScopedViewSet(OrganisationScopedViewSetMixin, ModelViewSet):
+    """The admin viewset for a model an organisation owns (a snippet viewset takes the mixin instead)."""

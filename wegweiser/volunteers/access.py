@@ -1,17 +1,17 @@
 """Who may see volunteers' personal data.
 
 A sign-up belongs to the organisation that offers the opportunity: people who may edit the opportunity
-through a page permission on the organisation's own subtree see it. Page rights granted higher up (the
+through a page permission on the organisation's own subtree see it (the core's
+:func:`~wegweiser.site.scoping.organisations_for` with ``own_only``). Page rights granted higher up (the
 integration office's rights on the whole site) do not reveal personal data; that needs the explicit
 permission ``volunteers.view_personal_data``.
 """
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
-from wagtail.models import GroupPagePermission, Page
+from django.db.models import QuerySet
 
-from wegweiser.site.models import OrganisationPage
+from wegweiser.site.scoping import organisations_for
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
 PERSONAL_DATA_PERMISSION = "volunteers.view_personal_data"
@@ -21,32 +21,13 @@ def sees_every_organisation(user) -> bool:
     return user.is_active and user.has_perm(PERSONAL_DATA_PERMISSION)
 
 
-def _organisation_level_roots(user) -> list[Page]:
-    """Pages at or below an organisation on which one of the user's groups may edit pages."""
-    permissions = GroupPagePermission.objects.filter(
-        group__in=user.groups.all(), permission__codename="change_page"
-    ).select_related("page")
-    roots = []
-    for permission in permissions:
-        page = permission.page
-        if OrganisationPage.objects.ancestor_of(page, inclusive=True).exists():
-            roots.append(page)
-    return roots
-
-
 def opportunities_for(user) -> QuerySet:
     """Opportunities whose sign-ups ``user`` may see, with personal data."""
     if not user.is_authenticated or not user.is_active:
         return VolunteerOpportunityPage.objects.none()
     if sees_every_organisation(user):
         return VolunteerOpportunityPage.objects.all()
-    roots = _organisation_level_roots(user)
-    if not roots:
-        return VolunteerOpportunityPage.objects.none()
-    condition = Q()
-    for root in roots:
-        condition |= Q(path__startswith=root.path, depth__gt=root.depth)
-    return VolunteerOpportunityPage.objects.filter(condition)
+    return VolunteerOpportunityPage.objects.filter(organisation__in=organisations_for(user, own_only=True))
 
 
 def applications_for(user) -> QuerySet:
