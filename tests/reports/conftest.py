@@ -6,15 +6,26 @@ through the registry), so these tests exercise the same door a third-party listi
 
 from __future__ import annotations
 
+import codecs
+import csv
 import datetime
+import io
 
 import pytest
+from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.conftest import make_organisation
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
+
+
+def german_csv_rows(response) -> list[list[str]]:
+    """A report's CSV export read the way German spreadsheet programs read it: UTF-8 with BOM, semicolons."""
+    body = b"".join(response.streaming_content)
+    assert body.startswith(codecs.BOM_UTF8), "without a byte-order mark Excel breaks the umlauts"
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
 
 
 @pytest.fixture
@@ -155,3 +166,117 @@ def town(make_listing, organisation_a, organisation_b, organisation_c):
             live=False,
         ),
     }
+
+
+@pytest.fixture
+def planted(make_listing, organisation_a, organisation_b, organisation_c):
+    """Two planted duplicate pairs and five near-misses that must not be reported."""
+    course = "Deutschkurs auf Niveau A1 für Frauen, mit Kinderbetreuung im Familienzentrum. Montag bis Donnerstag vormittags."
+    counselling = "Wir beraten erwachsene Zugewanderte zu Aufenthalt, Arbeit, Wohnen und Sprachkursen. Termine nach Vereinbarung."
+    return {
+        # Planted: the same women's course announced by two organisations, slightly reworded.
+        "course_a": make_listing(
+            organisation_a,
+            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
+            summary=course,
+            topics=["sprache"],
+            district="nordstadt",
+        ),
+        "course_b": make_listing(
+            organisation_b,
+            "Deutsch-Kurs A1 für Frauen (mit Kinderbetreuung)",
+            summary="Deutschkurs Niveau A1 für Frauen mit Kinderbetreuung, vormittags Montag bis Donnerstag, im Familienzentrum.",
+            topics=["sprache", "beratung"],
+            district="nordstadt",
+        ),
+        # Planted: the same counselling service, two topics on one side.
+        "counselling_a": make_listing(
+            organisation_a,
+            "Migrationsberatung für Erwachsene",
+            summary=counselling,
+            topics=["beratung"],
+            district="suedstadt",
+        ),
+        "counselling_c": make_listing(
+            organisation_c,
+            "Migrationsberatung für erwachsene Zugewanderte",
+            summary="Beratung für erwachsene Zugewanderte: Aufenthalt, Arbeit, Wohnen, Sprachkurse. Termine nach Vereinbarung.",
+            topics=["beratung", "arbeit"],
+            district="suedstadt",
+        ),
+        # Near-miss: same text, other district.
+        "course_elsewhere": make_listing(
+            organisation_c,
+            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
+            summary=course,
+            topics=["sprache"],
+            district="suedstadt",
+        ),
+        # Near-miss: same topic and district, a different course.
+        "evening_course": make_listing(
+            organisation_c,
+            "Deutschkurs B2 am Abend für Berufstätige",
+            summary="Abendkurs für Berufstätige mit Vorkenntnissen, zweimal pro Woche, Prüfung telc B2.",
+            topics=["sprache"],
+            district="nordstadt",
+        ),
+        # Near-miss: similar title, no shared topic.
+        "job_counselling": make_listing(
+            organisation_b,
+            "Migrationsberatung für Erwachsene",
+            summary=counselling,
+            topics=["sprache"],
+            district="suedstadt",
+        ),
+        # Near-miss: the same organisation's two announcements are its own business.
+        "cafe_1": make_listing(
+            organisation_b,
+            "Sprachcafé international",
+            summary="Deutsch sprechen bei Kaffee und Kuchen.",
+            topics=["sprache"],
+            district="altstadt",
+        ),
+        "cafe_2": make_listing(
+            organisation_b,
+            "Sprachcafé International",
+            summary="Deutsch sprechen bei Kaffee und Kuchen!",
+            topics=["sprache"],
+            district="altstadt",
+        ),
+    }
+
+
+@pytest.fixture
+def search_log():
+    return apps.get_model("finder", "SearchQueryLog")
+
+
+@pytest.fixture
+def searches(search_log, home):
+    def log(query, locale="de", results=3, filters=None, days_ago=1):
+        entry = search_log.objects.create(
+            query_text=query,
+            locale=locale,
+            listing_types=["offer"],
+            filters=filters or {},
+            result_count=results,
+            backend="database",
+            took_ms=12,
+        )
+        created = timezone.now() - datetime.timedelta(days=days_ago)
+        search_log.objects.filter(pk=entry.pk).update(created_at=created)
+
+    for _ in range(3):
+        log("Deutschkurs", results=5, filters={"topic": ["sprache"], "district": ["nordstadt"]})
+    log(
+        "deutschkurs ",
+        results=0,
+        filters={"topic": ["sprache"], "childcare": True, "date_from": "2026-12-01"},
+    )
+    log("Schuldnerberatung", results=0)
+    log("Schuldnerberatung", results=0)
+    log("debt counselling", locale="en", results=0)
+    log("консультация", locale="ru", results=0)
+    log("max.mustermann@example.org", results=0)
+    log("Deutschkurs", results=5, days_ago=60)  # outside the default period
+    return log

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.coverage import GAP, THIN, coverage_matrix
 from wegweiser.reports.selection import ListingSelection
 
@@ -110,7 +110,7 @@ def test_coverage_exports_parse_back(client, office_user, town):
     client.force_login(office_user)
 
     csv_response = client.get(reverse("reports:coverage"), {"export": "csv"})
-    rows = list(csv.reader(io.StringIO(b"".join(csv_response.streaming_content).decode())))
+    rows = german_csv_rows(csv_response)
     assert rows[0][1:4] == ["Nordstadt", "Südstadt", "Altstadt"]
     assert rows[1][:4] == ["Sprache", "2", "1", "0"]
     assert rows[3][0] == "Arbeit" and rows[3][-1] == "3", "three empty cells in the work row"

@@ -2,56 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from openpyxl import load_workbook
 
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports import demand
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def search_log():
-    return apps.get_model("finder", "SearchQueryLog")
-
-
-@pytest.fixture
-def searches(search_log, home):
-    def log(query, locale="de", results=3, filters=None, days_ago=1):
-        entry = search_log.objects.create(
-            query_text=query,
-            locale=locale,
-            listing_types=["offer"],
-            filters=filters or {},
-            result_count=results,
-            backend="database",
-            took_ms=12,
-        )
-        created = timezone.now() - datetime.timedelta(days=days_ago)
-        search_log.objects.filter(pk=entry.pk).update(created_at=created)
-
-    for _ in range(3):
-        log("Deutschkurs", results=5, filters={"topic": ["sprache"], "district": ["nordstadt"]})
-    log(
-        "deutschkurs ",
-        results=0,
-        filters={"topic": ["sprache"], "childcare": True, "date_from": "2026-12-01"},
-    )
-    log("Schuldnerberatung", results=0)
-    log("Schuldnerberatung", results=0)
-    log("debt counselling", locale="en", results=0)
-    log("консультация", locale="ru", results=0)
-    log("max.mustermann@example.org", results=0)
-    log("Deutschkurs", results=5, days_ago=60)  # outside the default period
-    return log
 
 
 def test_most_frequent_searches_fold_case_and_spacing(searches):
@@ -97,7 +60,7 @@ def test_demand_page_shows_the_chosen_period_and_exports(client, office_user, se
     assert "max.mustermann" not in page.content.decode()
 
     exported = client.get(reverse("reports:demand"), {"table": "no_results", "locale": "de", "export": "csv"})
-    header, *rows = csv.reader(io.StringIO(b"".join(exported.streaming_content).decode()))
+    header, *rows = german_csv_rows(exported)
     assert rows[0] == ["schuldnerberatung", "de", "2"]
     assert {row[1] for row in rows} == {"de"}
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import itertools
@@ -12,87 +11,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.duplicates import ComparedListing, find_duplicates, similarity_score
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
-
-
-@pytest.fixture
-def planted(make_listing, organisation_a, organisation_b, organisation_c):
-    """Two planted duplicate pairs and five near-misses that must not be reported."""
-    course = "Deutschkurs auf Niveau A1 für Frauen, mit Kinderbetreuung im Familienzentrum. Montag bis Donnerstag vormittags."
-    counselling = "Wir beraten erwachsene Zugewanderte zu Aufenthalt, Arbeit, Wohnen und Sprachkursen. Termine nach Vereinbarung."
-    return {
-        # Planted: the same women's course announced by two organisations, slightly reworded.
-        "course_a": make_listing(
-            organisation_a,
-            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
-            summary=course,
-            topics=["sprache"],
-            district="nordstadt",
-        ),
-        "course_b": make_listing(
-            organisation_b,
-            "Deutsch-Kurs A1 für Frauen (mit Kinderbetreuung)",
-            summary="Deutschkurs Niveau A1 für Frauen mit Kinderbetreuung, vormittags Montag bis Donnerstag, im Familienzentrum.",
-            topics=["sprache", "beratung"],
-            district="nordstadt",
-        ),
-        # Planted: the same counselling service, two topics on one side.
-        "counselling_a": make_listing(
-            organisation_a,
-            "Migrationsberatung für Erwachsene",
-            summary=counselling,
-            topics=["beratung"],
-            district="suedstadt",
-        ),
-        "counselling_c": make_listing(
-            organisation_c,
-            "Migrationsberatung für erwachsene Zugewanderte",
-            summary="Beratung für erwachsene Zugewanderte: Aufenthalt, Arbeit, Wohnen, Sprachkurse. Termine nach Vereinbarung.",
-            topics=["beratung", "arbeit"],
-            district="suedstadt",
-        ),
-        # Near-miss: same text, other district.
-        "course_elsewhere": make_listing(
-            organisation_c,
-            "Deutschkurs A1 für Frauen mit Kinderbetreuung",
-            summary=course,
-            topics=["sprache"],
-            district="suedstadt",
-        ),
-        # Near-miss: same topic and district, a different course.
-        "evening_course": make_listing(
-            organisation_c,
-            "Deutschkurs B2 am Abend für Berufstätige",
-            summary="Abendkurs für Berufstätige mit Vorkenntnissen, zweimal pro Woche, Prüfung telc B2.",
-            topics=["sprache"],
-            district="nordstadt",
-        ),
-        # Near-miss: similar title, no shared topic.
-        "job_counselling": make_listing(
-            organisation_b,
-            "Migrationsberatung für Erwachsene",
-            summary=counselling,
-            topics=["sprache"],
-            district="suedstadt",
-        ),
-        # Near-miss: the same organisation's two announcements are its own business.
-        "cafe_1": make_listing(
-            organisation_b,
-            "Sprachcafé international",
-            summary="Deutsch sprechen bei Kaffee und Kuchen.",
-            topics=["sprache"],
-            district="altstadt",
-        ),
-        "cafe_2": make_listing(
-            organisation_b,
-            "Sprachcafé International",
-            summary="Deutsch sprechen bei Kaffee und Kuchen!",
-            topics=["sprache"],
-            district="altstadt",
-        ),
-    }
 
 
 def pair_names(pairs, planted):
@@ -147,7 +69,7 @@ def test_duplicates_report_page_and_exports(client, office_user, planted):
     assert 'class="ww-chart"' in page.content.decode()
 
     exported = client.get(reverse("reports:duplicates"), {"export": "csv"})
-    header, *rows = csv.reader(io.StringIO(b"".join(exported.streaming_content).decode()))
+    header, *rows = german_csv_rows(exported)
     assert len(header) == 8 and len(rows) == 2
     organisations = {frozenset((row[2], row[4])) for row in rows}
     assert organisations == {frozenset({"Verein A", "Verein B"}), frozenset({"Verein A", "Verein C"})}

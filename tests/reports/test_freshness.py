@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import io
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.freshness import freshness_by_organisation, review_age_bands
 from wegweiser.reports.selection import ListingSelection
 
@@ -65,7 +65,7 @@ def test_freshness_exports_parse_back(client, office_user, town):
     client.force_login(office_user)
 
     exported = client.get(reverse("reports:freshness"), {"export": "csv"})
-    header, *rows = csv.reader(io.StringIO(b"".join(exported.streaming_content).decode()))
+    header, *rows = german_csv_rows(exported)
     assert [row[:3] for row in rows] == [["Verein A", "2", "2"], ["Verein B", "2", "1"]]
 
     listings = client.get(reverse("reports:listings"), {"export": "xlsx", "stale": "true"})

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -19,6 +17,7 @@ from wegweiser.offers.forms import OfferImportForm
 from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, import_offers
 from wegweiser.offers.spreadsheets import MAX_ROWS
 from wegweiser.site.models import Listing
+from wegweiser.site.spreadsheets import SPREADSHEET_GERMAN
 
 
 @require_POST
@@ -78,8 +77,7 @@ def import_template(request):
     """The empty import template with one example row, as CSV (opens in Excel and LibreOffice)."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="angebote-vorlage.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
+    writer = SPREADSHEET_GERMAN.writer(response)
     writer.writerow(TEMPLATE_COLUMNS)
     writer.writerow(TEMPLATE_EXAMPLE)
     return response

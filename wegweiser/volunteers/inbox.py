@@ -6,8 +6,6 @@ is written to Wagtail's audit log.
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -23,6 +21,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
+from wegweiser.site.spreadsheets import SPREADSHEET_GERMAN
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
 from wegweiser.volunteers.models import VolunteerApplication
@@ -169,8 +168,7 @@ class ExportView(View):
         filename = f"ehrenamt-anmeldungen-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "private, no-store"
-        response.write("\ufeff")
-        writer = csv.writer(response, delimiter=";")
+        writer = SPREADSHEET_GERMAN.writer(response)
         writer.writerow(
             [
                 _("No."),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from django.core.exceptions import PermissionDenied
-from django.http import QueryDict
+from django.http import HttpResponseBadRequest, QueryDict
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,7 @@ from wagtail.models import Page
 
 from wegweiser.reports.permissions import can_view_office_reports
 from wegweiser.reports.selection import ListingSelection
+from wegweiser.site.spreadsheets import UnknownCsvDialect, csv_dialect_for, csv_response
 
 
 class OfficeReportView(ReportView):
@@ -70,6 +73,24 @@ class OfficeReportView(ReportView):
 
     def get_report_context(self) -> dict:
         return {}
+
+    def write_csv_response(self, queryset):
+        """The CSV export in the portal's one CSV writer: for German spreadsheets unless ``?dialect=rfc4180``."""
+        try:
+            dialect = csv_dialect_for(self.request)
+        except UnknownCsvDialect as error:
+            return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+        header = [self.get_heading(queryset, field) for field in self.list_export]
+        rows = (
+            [
+                self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                for field, value in self.to_row_dict(item).items()
+            ]
+            for item in queryset
+        )
+        return csv_response(
+            f"{self.get_filename()}.csv", itertools.chain([header], rows), dialect, streaming=True
+        )
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

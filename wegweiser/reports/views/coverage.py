@@ -58,6 +58,8 @@ class CoverageReportView(OfficeReportView):
         chart = bar_chart(
             _("Listings per %(dimension)s") % {"dimension": matrix.across_label},
             chart_rows,
+            label_heading=matrix.across_label,
+            value_heading=_("Current listings"),
             marker_at_most=0,
             marker=_("none"),
         )

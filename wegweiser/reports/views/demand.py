@@ -89,14 +89,17 @@ class DemandReportView(OfficeReportView):
         context["search_count"] = self.searches.count()
         rows = self.object_list[:15]
         if self.table == "filters":
+            label_heading, value_heading = _("Filter"), _("Times used")
             chart_rows = [
                 (f"{row.facet_label}: {row.value_label}", [(row.uses, "ww-chart__bar")], "") for row in rows
             ]
         elif self.table == "no_results":
+            label_heading, value_heading = _("Search words"), _("Without results")
             chart_rows = [
                 (f"{row.query} ({row.locale})", [(row.searches, "ww-chart__bar--stale")], "") for row in rows
             ]
         else:
+            label_heading, value_heading = _("Search words"), _("Searches")
             chart_rows = [
                 (
                     row.query,
@@ -112,6 +115,8 @@ class DemandReportView(OfficeReportView):
             bar_chart(
                 context["table_label"],
                 chart_rows,
+                label_heading=label_heading,
+                value_heading=value_heading,
                 legend=[("ww-chart__bar", _("with results")), ("ww-chart__bar--stale", _("without results"))]
                 if self.table == "searches"
                 else (),

@@ -62,5 +62,7 @@ class DuplicatesReportView(OfficeReportView):
         chart = bar_chart(
             _("Likely duplicates per topic"),
             [(topic, [(count, "ww-chart__bar")], "") for topic, count in per_topic.most_common(12)],
+            label_heading=_("Topic"),
+            value_heading=_("Likely duplicates"),
         )
         return {"chart": chart if per_topic else None, "threshold_percent": round(self.threshold * 100)}

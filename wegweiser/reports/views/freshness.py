@@ -51,6 +51,8 @@ class FreshnessReportView(OfficeReportView):
                 )
                 for row in top
             ],
+            label_heading=_("Organisation"),
+            value_heading=_("Current listings"),
             legend=[("ww-chart__bar--stale", _("stale")), ("ww-chart__bar--fresh", _("up to date"))],
         )
         bands = review_age_bands(self.selection)
@@ -60,6 +62,8 @@ class FreshnessReportView(OfficeReportView):
                 (label, [(count, "ww-chart__bar--stale" if stale else "ww-chart__bar--fresh")], "")
                 for label, count, stale in bands
             ],
+            label_heading=_("Last reviewed"),
+            value_heading=_("Listings"),
             legend=[("ww-chart__bar--stale", _("stale")), ("ww-chart__bar--fresh", _("up to date"))],
         )
         return {
