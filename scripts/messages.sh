@@ -13,8 +13,10 @@ case "${1:-}" in
         args=()
         for lang in "${LANGS[@]}"; do args+=(-l "$lang"); done
         export DJANGO_SETTINGS_MODULE=wegweiser.site.settings.dev
+        # The search app is excluded by its files and folders, not by "search/*": makemessages matches
+        # that against every folder named "search", which would also drop templates/search (the finder).
         (cd wegweiser && "$PY" ../manage.py makemessages "${args[@]}" --no-obsolete --no-location \
-            -i "offers/*" -i "events/*" -i "volunteers/*" -i "search/*" -i "api/*" -i "reports/*" -i "static/vendor/*")
+            -i "offers/*" -i "events/*" -i "volunteers/*" -i "search/*.py" -i "search/backends" -i "search/es" -i "search/management" -i "search/migrations" -i "search/static" -i "api/*" -i "reports/*" -i "static/vendor/*")
         for app in "${APPS[@]}"; do
             mkdir -p "wegweiser/$app/locale"
             (cd "wegweiser/$app" && "$PY" ../../manage.py makemessages "${args[@]}" --no-obsolete --no-location)
