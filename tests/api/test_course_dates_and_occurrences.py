@@ -443,7 +443,11 @@ def test_exports_carry_the_next_course_date_and_the_next_event_date(client, cari
             {"start_date": days(40), "seats_free": None},
         ],
     )
-    rows = list(csv.DictReader(io.StringIO(client.get(f"{API}/export/offer.csv").content.decode())))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(client.get(f"{API}/export/offer.csv", {"dialect": "rfc4180"}).content.decode())
+        )
+    )
     assert (rows[0]["next_course_date"], rows[0]["next_course_date_with_seats"]) == (
         str(days(10)),
         str(days(40)),

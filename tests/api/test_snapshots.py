@@ -82,7 +82,7 @@ def test_single_listing_and_its_json_ld_match_snapshots(client, sample):
 
 @pytest.mark.django_db
 def test_csv_export_has_the_documented_columns_and_one_row_per_listing(client, sample):
-    response = client.get(f"{API}/export/counselling-hour.csv")
+    response = client.get(f"{API}/export/counselling-hour.csv", {"dialect": "rfc4180"})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
     assert len(rows) == 2

@@ -6,9 +6,9 @@ Rows are read in chunks with their related data prefetched, so an export's queri
 of chunks, not of listings.
 """
 
-import csv
-import io
 import json
+from dataclasses import asdict
+from typing import Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
@@ -16,12 +16,14 @@ from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from wegweiser.api.licence import licence_for
 from wegweiser.api.listing_schemas import LocaleQuery
 from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
 from wegweiser.api.records import Labels, facet_values, listing_record, own_facets
 from wegweiser.api.schemas import ErrorOut
 from wegweiser.site.listings import with_card_data
 from wegweiser.site.registry import ListingType
+from wegweiser.site.spreadsheets import CSV_DIALECTS, csv_dialect, csv_response
 
 CHUNK_SIZE = 500
 LIST_SEPARATOR = ";"
@@ -147,9 +149,23 @@ class ExportQuery(LocaleQuery):
     """Only the language: an export is always the whole catalogue."""
 
 
+class CsvExportQuery(ExportQuery):
+    dialect: Literal[tuple(CSV_DIALECTS)] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="`excel-de` (default): semicolons, UTF-8 with byte-order mark, for German spreadsheet "
+        "programs; `rfc4180`: plain RFC 4180 CSV (commas, no byte-order mark).",
+    )
+
+
+class LicenceOut(Schema):
+    name: str = Field(description="The licence under which the data may be reused.")
+    url: str = Field(description="The licence text.")
+
+
 class CatalogueOut(Schema):
     type: str
     locale: str
+    licence: LicenceOut
     count: int
     columns: list[str] = Field(description="The columns of each row, as documented in docs/api.md.")
     items: list[dict]
@@ -173,20 +189,21 @@ def _add_exports(router: Router, listing_type: ListingType) -> None:
         operation_id=f"export_{key.replace('-', '_')}_csv",
         url_name=f"{key}-csv",
         summary=f"{plural}: whole catalogue as CSV",
-        description="UTF-8, comma-separated, a header row; lists are joined with ';'.",
+        description="A header row, then one row per listing; lists are joined with ';'. By default for "
+        "German spreadsheet programs (semicolons, UTF-8 with byte-order mark); `?dialect=rfc4180` for plain "
+        'RFC 4180 CSV. The licence is named in the `Link` header (`rel="license"`).',
         openapi_extra={"responses": {200: {"content": {"text/csv": {"schema": {"type": "string"}}}}}},
     )
-    def export_csv(request, params: Query[ExportQuery]):
+    def export_csv(request, params: Query[CsvExportQuery]):
         ensure_enabled(request, listing_type)
         columns = columns_for(listing_type)
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(columns)
-        for row in catalogue_rows(listing_type, request, params.locale):
-            writer.writerow([csv_value(row.get(column)) for column in columns])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{key}-{params.locale or "de"}.csv"'
-        return response
+        rows = (
+            [csv_value(row.get(column)) for column in columns]
+            for row in catalogue_rows(listing_type, request, params.locale)
+        )
+        return csv_response(
+            f"{key}-{params.locale or 'de'}.csv", [columns, *rows], csv_dialect(params.dialect)
+        )
 
     @router.get(
         f"/{key}.json",
@@ -202,6 +219,7 @@ def _add_exports(router: Router, listing_type: ListingType) -> None:
         document = {
             "type": key,
             "locale": locale_for(params.locale).language_code,
+            "licence": asdict(licence_for(request)),
             "count": len(rows),
             "columns": columns_for(listing_type),
             "items": rows,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.shortcuts import render
 
+from wegweiser.api.licence import licence_for
 from wegweiser.api.listing_schemas import facet_parameters
 from wegweiser.api.querying import request_site
 from wegweiser.site.registry import enabled_listing_types, listing_types
@@ -113,6 +114,7 @@ def reference_page(request):
         "groups": groups,
         "schemas": schemas,
         "openapi_url": request.build_absolute_uri("openapi.json"),
+        "licence": licence_for(request),
     }
     return render(request, "api/reference.html", context)
 

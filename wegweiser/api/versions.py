@@ -15,6 +15,7 @@ from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
 from wegweiser.api.catalogue import organisations, pages, taxonomies
+from wegweiser.api.licence import with_licence
 from wegweiser.api.listings import FilterError, filter_error_response, listing_router
 from wegweiser.api.opendata import export_router
 from wegweiser.api.policy import api_view
@@ -29,6 +30,10 @@ filters. Only published, current and public content; never personal data.
 Responses carry `ETag` and `Last-Modified`; revalidate with `If-None-Match` / `If-Modified-Since`
 to get `304 Not Modified`. Clients are rate-limited per IP address (`429` with `Retry-After`).
 A change that breaks clients gets a new version in the URL.
+
+The data is open data under the licence the town chose (by default "Datenlizenz Deutschland –
+Namensnennung – Version 2.0"): every answer names it in a `Link` header with `rel="license"`, and the
+JSON export in its `licence` field.
 """
 
 
@@ -101,7 +106,10 @@ def current_api() -> tuple[NinjaAPI, list]:
             if isinstance(pattern, URLPattern) and pattern.name != "api-root":
                 patterns.append(
                     URLPattern(
-                        pattern.pattern, api_view(pattern.callback), pattern.default_args, pattern.name
+                        pattern.pattern,
+                        api_view(with_licence(pattern.callback)),
+                        pattern.default_args,
+                        pattern.name,
                     )
                 )
             elif isinstance(pattern, URLPattern):

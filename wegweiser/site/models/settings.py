@@ -1,6 +1,8 @@
-"""Per-site settings: which listing types a town uses, and how the office can be reached."""
+"""Per-site settings: which listing types a town uses, how the office can be reached, the open-data licence."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django import forms
 from django.db import models
@@ -39,6 +41,18 @@ class PortalSettingsForm(WagtailAdminModelForm):
         return super().save(commit=commit)
 
 
+DEFAULT_OPEN_DATA_LICENCE_NAME = "Datenlizenz Deutschland – Namensnennung – Version 2.0"
+DEFAULT_OPEN_DATA_LICENCE_URL = "https://www.govdata.de/dl-de/by-2-0"
+
+
+@dataclass(frozen=True)
+class OpenDataLicence:
+    """The terms under which the town's listings may be reused (API, exports, named in the footer)."""
+
+    name: str
+    url: str
+
+
 @register_setting(icon="cogs")
 class PortalSettings(BaseSiteSetting):
     office_name = models.CharField(_("name of the integration office"), max_length=200, blank=True)
@@ -46,6 +60,15 @@ class PortalSettings(BaseSiteSetting):
     office_phone = models.CharField(_("office phone"), max_length=40, blank=True)
     office_address = models.TextField(_("office address"), blank=True)
     disabled_listing_types = models.JSONField(_("switched-off listing types"), default=list, blank=True)
+    open_data_licence_name = models.CharField(
+        _("open data licence"),
+        max_length=200,
+        default=DEFAULT_OPEN_DATA_LICENCE_NAME,
+        help_text=_("The licence under which others may reuse the listings from the API and the exports."),
+    )
+    open_data_licence_url = models.URLField(
+        _("open data licence URL"), default=DEFAULT_OPEN_DATA_LICENCE_URL, help_text=_("The licence text.")
+    )
 
     base_form_class = PortalSettingsForm
     panels = [
@@ -59,7 +82,19 @@ class PortalSettings(BaseSiteSetting):
             heading=_("Integration office"),
         ),
         FieldPanel("enabled_types"),
+        MultiFieldPanel(
+            [FieldPanel("open_data_licence_name"), FieldPanel("open_data_licence_url")],
+            heading=_("Open data"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @property
+    def open_data_licence(self) -> OpenDataLicence:
+        """The licence, falling back to the default when the office cleared a field."""
+        return OpenDataLicence(
+            name=self.open_data_licence_name or DEFAULT_OPEN_DATA_LICENCE_NAME,
+            url=self.open_data_licence_url or DEFAULT_OPEN_DATA_LICENCE_URL,
+        )
