@@ -110,6 +110,13 @@ DATABASES = {"default": database_from_env(f"sqlite:///{VAR_DIR / 'wegweiser.sqli
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": cache_from_env()}
 
+# Password guessing: after this many failures an account, or a client, waits the cool-off time.
+AUTHENTICATION_BACKENDS = ["wegweiser.site.login_throttle.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "wegweiser.site.login_throttle.ThrottledLoginForm"
+WEGWEISER_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 10)
+WEGWEISER_LOGIN_FAILURES_PER_CLIENT = env_int("LOGIN_FAILURES_PER_CLIENT", 30)
+WEGWEISER_LOGIN_COOL_OFF_SECONDS = env_int("LOGIN_COOL_OFF_SECONDS", 900)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
