@@ -228,7 +228,7 @@ def _places_left(events: list[EventPage], occurrences: dict[int, list[Occurrence
     """``{(event id, original start): places left}`` for events taking registrations with a limit.
 
     Registrations count against the German original of a translated event (as on the event page); one
-    query finds the originals, one counts confirmed registrations for all of them.
+    query finds the originals, one counts the places taken or held for all of them.
     """
     limited = [event for event in events if event.takes_registrations and event.capacity is not None]
     if not limited:
@@ -252,8 +252,8 @@ def _places_left(events: list[EventPage], occurrences: dict[int, list[Occurrence
             EventRegistration.objects.filter(
                 event_id__in=set(original_of.values()),
                 occurrence_start__in=starts,
-                status=EventRegistration.Status.CONFIRMED,
             )
+            .filter(EventRegistration.holding_a_place())
             .values_list("event_id", "occurrence_start")
             .annotate(count=Count("pk"))
         )

@@ -1,12 +1,16 @@
-"""The small public registration form on an event page."""
+"""The public registration form of an event (see :mod:`wegweiser.events.views.registration`)."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils import formats
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
+from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
+
+CONSENT_VERSION = "2026-11-1"
 
 
 def occurrence_label(occurrence: Occurrence) -> str:
@@ -16,15 +20,19 @@ def occurrence_label(occurrence: Occurrence) -> str:
     return f"{formats.date_format(start, 'l, j. F Y')}, {formats.time_format(start, 'H:i')}"
 
 
-class EventRegistrationForm(forms.Form):
+class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
+    consent_version = CONSENT_VERSION
+
     occurrence = forms.ChoiceField(label=_("Date of the event"))
-    name = forms.CharField(label=_("Your name"), max_length=120)
-    email = forms.EmailField(label=_("Your email address"), help_text=_("We send the confirmation here."))
+    name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your registration."),
+        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
+    )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that my name and email address are stored to manage this registration. "
-            "They are passed only to the organiser and deleted after the event."
-        )
+        required=True, error_messages={"required": _("Please agree so that we may store your registration.")}
     )
 
     def __init__(self, *args, event, **kwargs):
@@ -36,6 +44,12 @@ class EventRegistrationForm(forms.Form):
         self.fields["occurrence"].choices = [
             (occurrence.key, occurrence_label(occurrence)) for occurrence in self.open_occurrences
         ]
+
+    def consent_text(self) -> str:
+        return gettext(
+            "I agree that my name and email address are stored to manage this registration. "
+            "They are passed only to the organiser and deleted after the event."
+        )
 
     def clean_occurrence(self) -> Occurrence:
         key = self.cleaned_data["occurrence"]

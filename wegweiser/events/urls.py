@@ -13,5 +13,10 @@ urlpatterns = [
     path("feed.ics", feeds.filtered_feed, name="feed"),
     path("organisation/<int:pk>.ics", feeds.organisation_feed, name="organisation-feed"),
     path("veranstaltung/<int:pk>.ics", feeds.event_feed, name="event-feed"),
+    path("anmelden/<int:pk>/", registration.register, name="register"),
+    path("anmelden/<int:pk>/gesendet/", registration.registration_sent, name="registration-sent"),
+    path(
+        "anmeldung/<uuid:token>/bestaetigen/", registration.confirm_registration, name="confirm-registration"
+    ),
     path("anmeldung/<uuid:token>/", registration.withdraw_registration, name="withdraw-registration"),
 ]

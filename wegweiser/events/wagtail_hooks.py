@@ -24,6 +24,7 @@ def register_event_admin():
 def register_event_jobs():
     from wegweiser.events import tasks
     from wegweiser.events.ical_import import sync_all_feeds
+    from wegweiser.events.registration_mails import release_unconfirmed_registrations
 
     return [
         ScheduledJob(
@@ -37,5 +38,11 @@ def register_event_jobs():
             datetime.timedelta(days=1),
             tasks.delete_past_registrations.func,
             _("Deletes event registrations two weeks after the event (data minimisation)."),
+        ),
+        ScheduledJob(
+            "events.release_registrations",
+            datetime.timedelta(minutes=5),
+            release_unconfirmed_registrations,
+            _("Releases places whose registration was not confirmed in time and moves the waiting list up."),
         ),
     ]

@@ -289,16 +289,21 @@ class EventPage(Listing):
         return original or self
 
     def places_left(self, occurrence: Occurrence) -> int | None:
+        """Places not yet confirmed or held for someone; ``None`` when there is no limit."""
         if self.capacity is None:
             return None
         from wegweiser.events.models.registrations import EventRegistration
 
-        taken = EventRegistration.objects.filter(
-            event=self.registration_event,
-            occurrence_start=occurrence.original_start,
-            status=EventRegistration.Status.CONFIRMED,
-        ).count()
+        taken = EventRegistration.places_taken(self.registration_event, occurrence.original_start).count()
         return max(self.capacity - taken, 0)
+
+    def registration_dates(self) -> list[tuple[Occurrence, int | None]]:
+        """The dates open for registration with their places left (``None``: no limit)."""
+        return [
+            (occurrence, self.places_left(occurrence))
+            for occurrence in self.upcoming_occurrences()
+            if not occurrence.cancelled
+        ]
 
     # -- page --------------------------------------------------------------------------------------
     def structured_data(self, request=None) -> dict:
@@ -310,18 +315,9 @@ class EventPage(Listing):
         context = super().get_context(request, *args, **kwargs)
         upcoming = self.upcoming_occurrences(limit=12)
         context["upcoming"] = upcoming
-        if self.takes_registrations and "registration_form" not in context:
-            from wegweiser.events.forms import EventRegistrationForm
-
-            context["registration_form"] = EventRegistrationForm(event=self)
+        if self.takes_registrations:
+            context["registration_dates"] = self.registration_dates()
         return context
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and self.takes_registrations and self.is_current():
-            from wegweiser.events.views.registration import register_for_event
-
-            return register_for_event(self, request)
-        return super().serve(request, *args, **kwargs)
 
 
 class EventException(Orderable):

@@ -1,4 +1,10 @@
-"""Registrations for events with limited places: confirmed while places last, then the waiting list.
+"""Registrations for events with limited places: the address is confirmed first, then a place is final.
+
+A new registration holds its place (or its waiting-list position) for
+``WEGWEISER_EVENT_REGISTRATION_HOLD_MINUTES``; until the person follows the link in the mail it is
+*pending*. Unconfirmed registrations are deleted by the scheduled job ``events.release_registrations``
+and their places go to the waiting list. So a flood of forged registrations can hold places only for a
+while and never makes one final.
 
 Personal data lives only here: never in a page, the search index or a cache, and it is deleted
 once the event is over (see :func:`wegweiser.events.tasks.delete_past_registrations`).
@@ -6,14 +12,26 @@ once the event is over (see :func:`wegweiser.events.tasks.delete_past_registrati
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
+from django.conf import settings
 from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def hold_time() -> datetime.timedelta:
+    """How long an unconfirmed registration holds its place."""
+    return datetime.timedelta(
+        minutes=int(getattr(settings, "WEGWEISER_EVENT_REGISTRATION_HOLD_MINUTES", 120))
+    )
 
 
 class EventRegistration(models.Model):
     class Status(models.TextChoices):
+        PENDING = "pending", _("address not yet confirmed")
         CONFIRMED = "confirmed", _("confirmed")
         WAITING = "waiting", _("on the waiting list")
         WITHDRAWN = "withdrawn", _("withdrawn")
@@ -29,6 +47,11 @@ class EventRegistration(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    language = models.CharField(_("language"), max_length=10, default="de")
+    confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
+    hold_until = models.DateTimeField(_("held until"), null=True, blank=True)
+    consent_text = models.TextField(_("consent text"), blank=True)
+    consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
 
     class Meta:
         verbose_name = _("event registration")
@@ -39,48 +62,135 @@ class EventRegistration(models.Model):
     def __str__(self) -> str:
         return f"{self.name} – {self.event} ({self.get_status_display()})"
 
+    @property
+    def address_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
     @classmethod
-    def register(cls, event, occurrence, name: str, email: str) -> EventRegistration | None:
-        """A confirmed place, else a waiting-list place, else ``None`` (fully booked, no waiting list).
+    def holding_a_place(cls, now=None) -> Q:
+        """Confirmed places and places still held for an unconfirmed address."""
+        return Q(status=cls.Status.CONFIRMED) | Q(
+            status=cls.Status.PENDING, hold_until__gt=now or timezone.now()
+        )
+
+    @classmethod
+    def places_taken(cls, event, occurrence_start, now=None):
+        return cls.objects.filter(event=event, occurrence_start=occurrence_start).filter(
+            cls.holding_a_place(now)
+        )
+
+    @classmethod
+    def register(
+        cls, event, occurrence, name: str, email: str, language: str = "de", consent: dict | None = None
+    ) -> tuple[EventRegistration | None, bool]:
+        """``(registration, created)``: a held place, else a waiting-list position, else ``(None, False)``
+        (fully booked, no waiting list). The same address for the same date gets its registration back
+        (``created`` False) and no second place.
 
         The event row is locked while counting, so two people cannot both take the last place.
         """
         target = event.registration_event
+        now = timezone.now()
         with transaction.atomic():
             type(target).objects.select_for_update().filter(pk=target.pk).first()
-            taken = cls.objects.filter(
-                event=target, occurrence_start=occurrence.original_start, status=cls.Status.CONFIRMED
-            ).count()
-            if event.capacity is None or taken < event.capacity:
-                status = cls.Status.CONFIRMED
-            elif event.waiting_list:
+            existing = (
+                cls.objects.filter(
+                    event=target, occurrence_start=occurrence.original_start, email__iexact=email.strip()
+                )
+                .exclude(status=cls.Status.WITHDRAWN)
+                .exclude(confirmed_at__isnull=True, hold_until__lte=now)
+                .first()
+            )
+            if existing is not None:
+                return existing, False
+            taken = cls.places_taken(target, occurrence.original_start, now).count()
+            if target.capacity is None or taken < target.capacity:
+                status = cls.Status.PENDING
+            elif target.waiting_list:
                 status = cls.Status.WAITING
             else:
-                return None
-            return cls.objects.create(
+                return None, False
+            registration = cls.objects.create(
                 event=target,
                 occurrence_start=occurrence.original_start,
                 name=name,
-                email=email,
+                email=email.strip(),
                 status=status,
+                language=language,
+                hold_until=now + hold_time(),
+                **(consent or {}),
             )
+            return registration, True
+
+    def confirm(self) -> bool:
+        """The person followed the link: a held place becomes theirs, a waiting-list position counts.
+
+        A place whose hold ran out is given again if one is free, else the waiting list; ``False`` only
+        when nothing is left at all.
+        """
+        target = self.event
+        now = timezone.now()
+        with transaction.atomic():
+            type(target).objects.select_for_update().filter(pk=target.pk).first()
+            self.refresh_from_db()
+            if self.status == self.Status.WITHDRAWN or self.address_confirmed:
+                return self.status != self.Status.WITHDRAWN
+            held = self.status == self.Status.PENDING and self.hold_until and self.hold_until > now
+            taken = self.places_taken(target, self.occurrence_start, now).exclude(pk=self.pk).count()
+            if held or target.capacity is None or taken < target.capacity:
+                self.status = self.Status.CONFIRMED
+            elif target.waiting_list:
+                self.status = self.Status.WAITING
+            else:
+                return False
+            self.confirmed_at = now
+            self.hold_until = None
+            self.save(update_fields=["status", "confirmed_at", "hold_until"])
+            return True
 
     def withdraw(self) -> EventRegistration | None:
-        """Give the place back; the first on the waiting list moves up and is returned."""
+        """Give the place back; the first confirmed address on the waiting list moves up and is returned."""
         with transaction.atomic():
-            was_confirmed = self.status == self.Status.CONFIRMED
             self.status = self.Status.WITHDRAWN
-            self.save(update_fields=["status"])
-            if not was_confirmed:
-                return None
-            next_waiting = (
-                type(self)
-                .objects.select_for_update()
-                .filter(event=self.event, occurrence_start=self.occurrence_start, status=self.Status.WAITING)
-                .order_by("created_at", "pk")
-                .first()
-            )
-            if next_waiting is not None:
-                next_waiting.status = self.Status.CONFIRMED
-                next_waiting.save(update_fields=["status"])
-            return next_waiting
+            self.hold_until = None
+            self.save(update_fields=["status", "hold_until"])
+            moved_up = type(self).fill_free_places(self.event, self.occurrence_start)
+            return moved_up[0] if moved_up else None
+
+    @classmethod
+    def fill_free_places(cls, event, occurrence_start) -> list[EventRegistration]:
+        """Move confirmed addresses up from the waiting list while places are free; returns them."""
+        moved_up = []
+        if event.capacity is None:
+            return moved_up
+        with transaction.atomic():
+            type(event).objects.select_for_update().filter(pk=event.pk).first()
+            free = event.capacity - cls.places_taken(event, occurrence_start).count()
+            waiting = cls.objects.filter(
+                event=event,
+                occurrence_start=occurrence_start,
+                status=cls.Status.WAITING,
+                confirmed_at__isnull=False,
+            ).order_by("created_at", "pk")
+            for registration in waiting[: max(free, 0)]:
+                registration.status = cls.Status.CONFIRMED
+                registration.save(update_fields=["status"])
+                moved_up.append(registration)
+        return moved_up
+
+    @classmethod
+    def release_unconfirmed(cls, now=None) -> list[EventRegistration]:
+        """Delete registrations whose address was not confirmed in time and give their places to the
+        waiting list; returns the registrations that moved up (they get a mail)."""
+        now = now or timezone.now()
+        expired = cls.objects.filter(confirmed_at__isnull=True, hold_until__lte=now).exclude(
+            status=cls.Status.WITHDRAWN
+        )
+        dates = set(expired.filter(status=cls.Status.PENDING).values_list("event_id", "occurrence_start"))
+        expired.delete()
+        moved_up = []
+        for event_id, occurrence_start in sorted(dates):
+            event = cls._meta.get_field("event").related_model.objects.filter(pk=event_id).first()
+            if event is not None:
+                moved_up += cls.fill_free_places(event, occurrence_start)
+        return moved_up

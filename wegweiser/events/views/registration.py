@@ -1,63 +1,149 @@
-"""Handling the registration form posted to an event page, and withdrawing a registration by its link."""
+"""Registering for an event, confirming the address and cancelling, each on its own URL.
+
+Why a page of its own for the form: the event page is public and must set no cookie, and every Wagtail
+page URL is exempt from CSRF. Django's CSRF protection needs its cookie on the page that shows the form,
+so the event page only shows the dates with their places left and a "Register" link; the form lives at
+:func:`register`, which sets the CSRF cookie when someone has chosen to register and checks the token on
+POST with Django's own ``csrf_protect`` (no hand-made token scheme). Its URL carries the language prefix,
+so the form, the answer and the mails stay in the visitor's language.
+
+The confirm and cancel links in the mail carry a secret token; that token is their proof, so they are
+exempt from CSRF and set no cookie. GET only shows a button (mail scanners open links), POST acts.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.conf import settings
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_http_methods
 
 from wegweiser.events.forms import EventRegistrationForm
-from wegweiser.events.models import EventRegistration
-from wegweiser.events.tasks import send_registration_mail
+from wegweiser.events.models import EventPage, EventRegistration
+from wegweiser.events.registration_mails import send_registration_mail
+from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
 
 
-def register_for_event(event, request: HttpRequest) -> HttpResponse:
-    """Register, or show the form again with what is wrong; the answer never lands in a cache."""
-    form = EventRegistrationForm(request.POST, event=event)
-    registration = None
-    fully_booked = False
-    if form.is_valid():
-        registration = EventRegistration.register(
-            event, form.cleaned_data["occurrence"], form.cleaned_data["name"], form.cleaned_data["email"]
-        )
-        if registration is None:
-            fully_booked = True
-            form.add_error(None, _("This date is fully booked. Please choose another date."))
-        else:
-            send_registration_mail.enqueue(registration.pk, request.LANGUAGE_CODE)
-    context = event.get_context(request)
-    context.update(
-        registration_form=form if registration is None else None,
-        registration=registration,
-        fully_booked=fully_booked,
-    )
-    response = TemplateResponse(
-        request, event.get_template(request), context, status=200 if form.is_valid() else 400
-    )
-    response["Cache-Control"] = "no-store"
-    return response
+def registrations_per_hour() -> int:
+    return int(getattr(settings, "WEGWEISER_EVENT_REGISTRATIONS_PER_HOUR", 5))
 
 
-@never_cache
-def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
-    """The link in the confirmation mail: show what is withdrawn, withdraw on POST."""
-    registration = get_object_or_404(EventRegistration.objects.select_related("event"), token=token)
-    if registration.status == EventRegistration.Status.WITHDRAWN and request.method != "POST":
-        return render(
-            request, "events/registration_withdrawn.html", {"registration": registration, "done": True}
-        )
-    if request.method == "POST":
-        if registration.status != EventRegistration.Status.WITHDRAWN:
-            moved_up = registration.withdraw()
-            if moved_up is not None:
-                send_registration_mail.enqueue(moved_up.pk, request.LANGUAGE_CODE)
-        return render(
-            request, "events/registration_withdrawn.html", {"registration": registration, "done": True}
-        )
-    if request.method != "GET":
+def _language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+MAX_ID = 2**63 - 1
+
+
+def _event_taking_registrations(pk: int) -> EventPage:
+    if pk > MAX_ID:
         raise Http404
-    return render(
-        request, "events/registration_withdrawn.html", {"registration": registration, "done": False}
+    event = get_object_or_404(EventPage.objects.live().public(), pk=pk)
+    if not (event.takes_registrations and event.is_current()):
+        raise Http404
+    return event
+
+
+@csrf_protect
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    """The registration form; a valid POST holds a place and mails the confirmation link."""
+    event = _event_taking_registrations(pk)
+    form = EventRegistrationForm(
+        request.POST or None, event=event, initial={"occurrence": request.GET.get("termin", "")}
     )
+    status = 200
+    if request.method == "POST":
+        sent = HttpResponseRedirect(reverse("events:registration-sent", kwargs={"pk": event.pk}))
+        if form.is_bot():
+            return sent
+        if rate_limit_exceeded(request, "event-registration", registrations_per_hour()):
+            form.is_valid()
+            form.add_error(
+                None, _("Too many registrations from your connection. Please try again in an hour.")
+            )
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            with transaction.atomic():
+                registration, created = EventRegistration.register(
+                    event,
+                    data["occurrence"],
+                    data["name"].strip(),
+                    data["email"],
+                    language=_language(),
+                    consent=form.consent_record(),
+                )
+            if registration is not None:
+                if created:
+                    send_registration_mail.enqueue(registration.pk, "confirm")
+                return sent
+            form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
+            status = 400
+        else:
+            status = 400
+    return TemplateResponse(
+        request, "events/registration_form.html", {"event": event, "form": form}, status=status
+    )
+
+
+@private_no_store
+def registration_sent(request: HttpRequest, pk: int) -> HttpResponse:
+    """The same answer for a new registration, a repeated one and a robot's."""
+    if pk > MAX_ID:
+        raise Http404
+    event = get_object_or_404(EventPage.objects.live().public(), pk=pk)
+    return TemplateResponse(request, "events/registration_sent.html", {"event": event})
+
+
+def _by_token(token) -> EventRegistration | None:
+    return EventRegistration.objects.select_related("event").filter(token=token).first()
+
+
+def _localized(event: EventPage) -> EventPage:
+    from wagtail.models import Locale
+
+    locale = Locale.objects.filter(language_code=_language()).first()
+    return (locale and event.get_translation_or_none(locale)) or event
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def confirm_registration(request: HttpRequest, token) -> HttpResponse:
+    """The link in the mail: the place becomes final (or the waiting-list position counts)."""
+    registration = _by_token(token)
+    if registration is None or registration.status == EventRegistration.Status.WITHDRAWN:
+        return TemplateResponse(request, "events/registration_confirm.html", {"gone": True}, status=404)
+    context = {"registration": registration, "event": _localized(registration.event)}
+    if request.method == "POST" and not registration.address_confirmed:
+        context["full"] = not registration.confirm()
+    context["done"] = registration.address_confirmed
+    return TemplateResponse(request, "events/registration_confirm.html", context)
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
+    """The cancel link in every mail: show what is cancelled, cancel on POST."""
+    registration = _by_token(token)
+    if registration is None:
+        return TemplateResponse(request, "events/registration_withdrawn.html", {"gone": True}, status=404)
+    if request.method == "POST" and registration.status != EventRegistration.Status.WITHDRAWN:
+        moved_up = registration.withdraw()
+        if moved_up is not None:
+            send_registration_mail.enqueue(moved_up.pk, "moved_up")
+    context = {
+        "registration": registration,
+        "event": _localized(registration.event),
+        "done": registration.status == EventRegistration.Status.WITHDRAWN,
+    }
+    return TemplateResponse(request, "events/registration_withdrawn.html", context)

@@ -1,0 +1,203 @@
+"""Event registration as an attacker and as a newcomer would try it: CSRF, floods, honeypot, address
+confirmation by mail, places held and released, and every step in the person's language."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from tests.events.conftest import make_event
+from tests.mail import body_of, link_path
+from wegweiser.events.models import EventRegistration
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.events.registration_mails import release_unconfirmed_registrations
+
+pytestmark = pytest.mark.django_db
+
+
+def soon(days: int, hour: int = 10) -> datetime.datetime:
+    return datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
+    )
+
+
+@pytest.fixture
+def course(organisation_a):
+    return make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=soon(4),
+        registration_mode="internal",
+        capacity=10,
+    )
+
+
+def translate(event, language: str, title: str):
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    translated = event.copy_for_translation(locale, copy_parents=True)
+    for ancestor in translated.get_ancestors().filter(depth__gt=1, alias_of__isnull=True).specific():
+        ancestor.save_revision().publish()
+    translated.title = title
+    translated.save_revision().publish()
+    return translated
+
+
+def form_data(event, **overrides) -> dict:
+    data = {
+        "occurrence": event.upcoming_occurrences()[0].key,
+        "name": "Amal",
+        "email": "amal@example.org",
+        "consent": "on",
+        "homepage": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def register_url(event, language: str = "de") -> str:
+    with translation.override(language):
+        return reverse("events:register", kwargs={"pk": event.pk})
+
+
+def test_event_page_in_every_language_sets_no_cookie_and_links_to_the_form_in_that_language(client, course):
+    pages = {"de": course}
+    for code, _name in settings.LANGUAGES[1:]:
+        pages[code] = translate(course, code, f"Elterncafé ({code})")
+    for code, page in pages.items():
+        response = client.get(page.url)
+        assert response.status_code == 200, code
+        assert "Set-Cookie" not in response.headers, code
+        assert not response.cookies, code
+        assert register_url(page, code) in response.content.decode(), code
+
+
+def test_registration_post_without_a_valid_csrf_token_is_refused(course):
+    browser = Client(enforce_csrf_checks=True)
+    forged = browser.post(register_url(course), form_data(course))
+    assert forged.status_code == 403
+    assert EventRegistration.objects.count() == 0
+
+    form_page = browser.get(register_url(course))
+    token = form_page.cookies["csrftoken"].value
+    accepted = browser.post(register_url(course), {**form_data(course), "csrfmiddlewaretoken": token})
+    assert accepted.status_code == 302
+    assert EventRegistration.objects.count() == 1
+
+
+def test_twelve_quick_posts_hold_five_places_and_send_five_mails(client, course, smtp_server):
+    answers = [
+        client.post(register_url(course), form_data(course, email=f"victim{number}@example.org"))
+        for number in range(12)
+    ]
+    assert [answer.status_code for answer in answers] == [302] * 5 + [429] * 7
+    assert EventRegistration.objects.count() == 5
+    assert set(EventRegistration.objects.values_list("status", flat=True)) == {"pending"}
+    assert len(smtp_server.messages) == 5
+    assert course.places_left(course.upcoming_occurrences()[0]) == 5
+
+
+def test_the_same_address_twice_gets_one_place_and_one_mail(client, course, smtp_server):
+    client.post(register_url(course), form_data(course))
+    again = client.post(register_url(course), form_data(course, email="AMAL@example.org"))
+    assert again.status_code == 302
+    assert EventRegistration.objects.count() == 1
+    assert len(smtp_server.messages) == 1
+
+
+def test_a_filled_honeypot_stores_nothing_and_sends_nothing(client, course, smtp_server):
+    response = client.post(register_url(course), form_data(course, homepage="http://spam.example"))
+    assert response.status_code == 302
+    assert EventRegistration.objects.count() == 0
+    assert smtp_server.messages == []
+
+
+def test_the_form_shows_no_honeypot_to_a_screen_reader(client, course):
+    html = client.get(register_url(course)).content.decode()
+    start = html.index('name="homepage"')
+    wrapper = html[html.rindex("<div", 0, start) : start]
+    assert "hidden" in wrapper and 'aria-hidden="true"' in wrapper
+    assert 'tabindex="-1"' in html[start - 200 : start + 200]
+    assert 'autocomplete="off"' in html[start - 200 : start + 200]
+    assert "{#" not in html
+
+
+def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_the_place(
+    client, course, smtp_server
+):
+    arabic = translate(course, "ar", "مقهى الأهل")
+    response = client.post(register_url(arabic, "ar"), form_data(arabic, email="layla@example.org"))
+    assert response["Location"].startswith("/ar/")
+    sent_page = client.get(response["Location"]).content.decode()
+    assert 'lang="ar"' in sent_page
+    with translation.override("ar"):
+        assert translation.gettext("Please check your mailbox") in sent_page
+
+    registration = EventRegistration.objects.get()
+    assert (registration.status, registration.language, registration.event_id) == ("pending", "ar", course.pk)
+    assert registration.consent_version == "2026-11-1" and registration.consent_text
+
+    (message,) = smtp_server.to("layla@example.org")
+    with translation.override("ar"):
+        assert translation.gettext("thank you for registering for") in body_of(message)
+    assert "مقهى الأهل" in message["Subject"]
+    confirm_path = link_path(message, "/bestaetigen/")
+    assert confirm_path.startswith("/ar/")
+
+    assert client.get(confirm_path).status_code == 200
+    registration.refresh_from_db()
+    assert registration.status == "pending", "opening the link (a mail scanner) changes nothing"
+    confirmed = client.post(confirm_path)
+    assert "Set-Cookie" not in confirmed.headers
+    registration.refresh_from_db()
+    assert registration.status == "confirmed" and registration.confirmed_at is not None
+
+    cancel_path = link_path(message, "/anmeldung/")
+    client.post(cancel_path.replace("/bestaetigen/", "/"))
+    registration.refresh_from_db()
+    assert registration.status == "withdrawn"
+
+
+def test_an_unconfirmed_place_is_released_after_the_hold_time_and_the_waiting_list_moves_up(
+    client, course, smtp_server, settings
+):
+    course.capacity = 1
+    course.save_revision().publish()
+    client.post(register_url(course), form_data(course, email="first@example.org"))
+    client.post(register_url(course), form_data(course, email="second@example.org"))
+    first, second = EventRegistration.objects.order_by("pk")
+    assert (first.status, second.status) == ("pending", "waiting")
+    client.post(link_path(smtp_server.to("second@example.org")[0], "/bestaetigen/"))
+    second.refresh_from_db()
+    assert second.status == "waiting" and second.confirmed_at is not None
+
+    assert release_unconfirmed_registrations() == {"moved_up": 0}, "still within the hold time"
+    EventRegistration.objects.filter(pk=first.pk).update(
+        hold_until=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    assert course.places_left(course.upcoming_occurrences()[0]) == 1
+
+    assert release_unconfirmed_registrations() == {"moved_up": 1}
+    assert not EventRegistration.objects.filter(pk=first.pk).exists()
+    second.refresh_from_db()
+    assert second.status == "confirmed"
+    (moved_up_mail,) = [m for m in smtp_server.to("second@example.org") if "/bestaetigen/" not in body_of(m)]
+    assert "/anmeldung/" in body_of(moved_up_mail)
+
+
+def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):
+    course.capacity = 1
+    course.waiting_list = False
+    course.save_revision().publish()
+    client.post(register_url(course), form_data(course))
+    html = client.get(course.url).content.decode()
+    assert "Ausgebucht" in html
+    refused = client.post(register_url(course), form_data(course, email="late@example.org"))
+    assert refused.status_code == 400
+    assert EventRegistration.objects.count() == 1
