@@ -1,6 +1,8 @@
-"""Locale handling that leaves the non-localised parts of the portal alone."""
+"""Locale handling that leaves the non-localised parts of the portal alone; security headers on HTML."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -57,3 +59,59 @@ class RejectNulCharactersMiddleware:
             errors = {key.replace("\x00", ""): [message] for key in bad}
             return JsonResponse({"detail": message, "errors": errors}, status=400)
         raise BadRequest(gettext(NUL_MESSAGE))
+
+
+PERMISSIONS_POLICY = (
+    "accelerometer=(), browsing-topics=(), camera=(), geolocation=(self), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=()"
+)
+ADMIN_PATHS = ("/admin/",)
+
+
+def content_security_policy(path: str) -> str:
+    """Only the portal's own origin; the admin also gets the inline scripts and styles Wagtail uses.
+
+    Public pages load nothing from other hosts (design rule), except map tiles from the configured
+    server. Wagtail's admin still writes inline ``<script>`` (inline panels, date pickers) and
+    ``style`` attributes, and previews images from ``blob:``/``data:``.
+    """
+    images = ["'self'", "data:"]
+    tiles = getattr(settings, "WEGWEISER_MAP_TILE_URL", "")
+    if tiles:
+        parts = urlsplit(tiles)
+        if parts.scheme in ("http", "https") and parts.netloc:
+            images.append(f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}")  # Leaflet's subdomains
+    if path.startswith(ADMIN_PATHS):
+        scripts = "'self' 'unsafe-inline'"
+        images.append("blob:")
+    else:
+        scripts = "'self'"
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'",
+            f"img-src {' '.join(images)}",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "frame-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'self'",
+        ]
+    )
+
+
+class SecurityHeadersMiddleware:
+    """Content-Security-Policy and Permissions-Policy on every HTML answer (Django 5.2 has neither)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", content_security_policy(request.path_info))
+            response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
