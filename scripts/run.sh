@@ -14,6 +14,7 @@ mkdir -p var
 "$PY" manage.py ensure_admin
 HOST="${HOST:-127.0.0.1}"
 PORT="${PORT:-8000}"
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$HOST:$PORT}"  # links in mails point to this server
 echo
 echo "  Wegweiser is starting on http://$HOST:$PORT/  (admin: http://$HOST:$PORT/admin/)"
 echo

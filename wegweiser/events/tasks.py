@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from wegweiser.site.links import public_base_url
+
 logger = logging.getLogger(__name__)
 
 REGISTRATION_RETENTION_DAYS = 14
@@ -25,8 +27,7 @@ def send_registration_mail(registration_id: int, language: str = "de") -> None:
     if registration is None:
         return
     event = registration.event
-    site = event.get_site()
-    root = site.root_url if site else ""
+    root = public_base_url(event.get_site())
     with translation.override(language):
         path = reverse("events:withdraw-registration", kwargs={"token": registration.token})
         context = {

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from wegweiser.site.links import public_base_url
 from wegweiser.volunteers import links
 from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
 
@@ -26,8 +27,7 @@ MAX_BACKOFF = timedelta(hours=1)
 
 
 def site_base_url(page) -> str:
-    site = page.get_site()
-    return site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return public_base_url(page.get_site())
 
 
 # -- composing ---------------------------------------------------------------------------------------

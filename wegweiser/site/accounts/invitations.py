@@ -14,7 +14,8 @@ from django.utils import translation
 from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
-from wagtail.models import Site
+
+from wegweiser.site.links import public_base_url
 
 
 def invitation_days() -> int:
@@ -42,11 +43,6 @@ class InvitationTokenGenerator(PasswordResetTokenGenerator):
 
 
 invitation_tokens = InvitationTokenGenerator()
-
-
-def public_base_url() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/")
 
 
 def admin_login_url() -> str:
