@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from wegweiser.site.demo import data
 from wegweiser.site.demo.easy_language import load_easy_language
+from wegweiser.site.demo.report_examples import load_report_examples
 from wegweiser.site.models import (
     District,
     HomePage,
@@ -301,6 +302,7 @@ def load_demo(stdout=None) -> dict[str, int]:
             continue
         listing_type.demo_content(ctx)
         created[key] = listing_type.model.objects.filter(locale=locale).count()
+    load_report_examples(ctx)
     easy_pages = load_easy_language(home, locale)
     if easy_pages:
         created["easy German pages"] = easy_pages

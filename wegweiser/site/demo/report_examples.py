@@ -1,0 +1,103 @@
+"""Demo data for the office's reports, so each one has something to show in the demo town.
+
+Two near-duplicate offers of different organisations (the duplicates report), listings nobody has
+confirmed for months (freshness), and searches that found nothing or little (demand). Plugins and the
+finder are reached through the registry and the app registry, never imported: the core imports no plugin.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.apps import apps
+from django.utils import timezone
+
+from wegweiser.site.registry import listing_types
+
+DUPLICATE_SUMMARY = (
+    "Deutsch sprechen in gemütlicher Runde für Mütter mit kleinen Kindern: Kinderbetreuung im Nebenraum, "
+    "jeden Mittwochvormittag, ohne Anmeldung und kostenlos."
+)
+DUPLICATES = [
+    ("caritas", "Sprachcafé für Mütter mit Kinderbetreuung", DUPLICATE_SUMMARY),
+    (
+        "awo",
+        "Sprachcafé für Mütter mit Kinderbetreuung am Mittwoch",
+        DUPLICATE_SUMMARY.replace("gemütlicher", "offener"),
+    ),
+]
+STALE_DAYS = (240, 320, 410)
+# (search words, language, results, days ago): zero or few hits are the gaps the demand report shows.
+SEARCHES = [
+    ("Schuldnerberatung", "de", 0, 1),
+    ("Schuldnerberatung", "de", 0, 3),
+    ("Führerschein Theorie Arabisch", "de", 0, 2),
+    ("Hebamme", "de", 0, 4),
+    ("Hebamme", "de", 1, 5),
+    ("debt advice", "en", 0, 2),
+    ("юрист", "uk", 0, 1),
+    ("юрист", "uk", 0, 6),
+    ("Wohnung finden", "de", 1, 2),
+    ("Deutschkurs", "de", 14, 1),
+    ("Deutschkurs", "de", 14, 2),
+    ("Integrationskurs", "de", 9, 3),
+]
+
+
+def load_report_examples(ctx) -> None:
+    """Add the examples once; running the demo again adds nothing."""
+    _add_near_duplicates(ctx)
+    _make_some_listings_stale(ctx)
+    _log_searches()
+
+
+def _add_near_duplicates(ctx) -> None:
+    offer_type = listing_types().get("offer")
+    if offer_type is None:
+        return
+    model = offer_type.model
+    district = ctx.district("nordstadt")
+    for org_slug, title, summary in DUPLICATES:
+        organisation = ctx.organisations.get(org_slug)
+        if organisation is None or model.objects.filter(title=title).exists():
+            continue
+        page = model(title=title, summary=summary, **{**ctx.place_of(organisation), "district": district})
+        ctx.add(
+            organisation,
+            page,
+            topics=ctx.topics("sprache"),
+            target_groups=ctx.target_groups("frauen"),
+            languages=ctx.languages("de", "ar"),
+        )
+
+
+def _make_some_listings_stale(ctx) -> None:
+    """A few listings of one organisation have not been confirmed for many months."""
+    organisation = ctx.organisations.get("diakonie")
+    if organisation is None:
+        return
+    for listing_type in listing_types().values():
+        pages = listing_type.model.objects.filter(organisation=organisation).order_by("pk")[: len(STALE_DAYS)]
+        for page, days in zip(pages, STALE_DAYS, strict=False):
+            listing_type.model.objects.filter(pk=page.pk).update(
+                last_reviewed=ctx.today - datetime.timedelta(days=days)
+            )
+
+
+def _log_searches() -> None:
+    if not apps.is_installed("wegweiser.search"):
+        return
+    log = apps.get_model("finder", "SearchQueryLog")
+    if log.objects.exists():
+        return
+    now = timezone.now()
+    for query, locale, results, days_ago in SEARCHES:
+        entry = log.objects.create(
+            query_text=query,
+            locale=locale,
+            listing_types=[],
+            result_count=results,
+            backend="database",
+            took_ms=8,
+        )
+        log.objects.filter(pk=entry.pk).update(created_at=now - datetime.timedelta(days=days_ago))
