@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pytest
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from tests.events.conftest import berlin, make_event
+from tests.site.admin_world import ROLES, SECRET, admin_urls, build_world, url_kwargs
 from wegweiser.events.models import EventRegistration
+from wegweiser.site.checks import check_organisation_scoping
 
 
 @pytest.fixture
@@ -87,3 +97,214 @@ def test_partner_cannot_move_own_registrant_to_another_organisations_event(
     own.refresh_from_db()
     assert own.event_id == event_of_a.pk
     assert own.occurrence_start == berlin(2026, 3, 3, 19)
+
+
+# --- Every admin URL, every role -------------------------------------------------------------------
+#
+# The expected outcome per URL name, as data: the first rule whose pattern matches the name applies.
+# Each rule gives one letter per role, in the order anonymous, editor of A (the outsider), editor of B
+# (the owner of every object the URL points at), the office, a superuser:
+#   A = allowed, D = denied (403/404, or sent to the login or the dashboard), - = not asserted.
+# POST (an attacker's payload) is tried for views that change data (add, edit, delete, lock, approve ...)
+# and wherever a rule gives POST letters.
+# A new admin URL that no rule matches fails the test: add a rule here.
+
+
+@dataclass(frozen=True)
+class Rule:
+    pattern: str
+    get: str | None
+    post: str | None = None
+    leaks_allowed: str = ""  # why editor A may see B's marked objects here (empty: never)
+    skip: str = ""  # why the URL is not tried at all
+
+
+IMAGE_API_LEAK = "issue 14 item 9: the admin image and document API lists every collection's titles"
+PAGE_TREE = "Wagtail lets every editor browse the page tree and its titles (issue 14 item 9)"
+
+RULES = (
+    Rule(r"^wagtailadmin_error_test$", None, skip="raises on purpose, to show the error page"),
+    Rule(r"^admin/test404/$", "-----"),
+    Rule(r"^wagtailadmin_(login|password_reset.*)$", "A----", "-----"),
+    Rule(r"^wagtailadmin_(logout|sprite|javascript_catalog)$|^wagtail_localize:javascript_catalog$", "-----"),
+    # The plugins' organisation-owned data: only its organisation (and a superuser) sees it.
+    Rule(r"^event_registrations:index(_results)?$", "DAADA"),
+    Rule(r"^event_registrations:add$", "DDDDA", "DDDDA"),
+    Rule(r"^event_registrations:", "DDADA", "DDADA"),
+    Rule(r"^calendar_feeds:(index(_results)?|add)$", "DAADA", "DAADA"),
+    Rule(r"^calendar_feeds:", "DDADA", "DDADA"),
+    Rule(r"^volunteers_inbox:(index|export)$", "DAA-A"),
+    Rule(r"^volunteers_inbox:detail$", "DDADA", "DDADA"),
+    Rule(r"^volunteers_inbox:report$", "DDDAA"),
+    Rule(r"^offers_admin:still_valid$", "D----", "DDAAA"),
+    Rule(r"^offers_admin:", "DAAAA"),
+    # The office's own work.
+    Rule(r"^account_requests:(index|detail)$", "DDDAA"),
+    Rule(r"^account_requests:resend$", "DDD--", "DDD--"),  # only for approved requests
+    Rule(r"^account_requests:", "DDD--", "DDDAA"),
+    Rule(r"^reports:", "DDDAA"),
+    Rule(r"^scheduled_jobs$", "DDDAA"),
+    # Pages: Wagtail's page permissions on each organisation's subtree.
+    Rule(r"^wagtailadmin_pages:(edit|history|history_results|revisions_index|usage)$", "DDAAA", "DD---"),
+    Rule(r"^wagtailadmin_pages:(lock|unlock)$", "D----", "DDAAA"),
+    Rule(r"^wagtailadmin_pages:(type_use|type_use_results|search|search_results|choose_parent)$", "D----"),
+    Rule(r"^wagtailadmin_pages:confirm_workflow_cancellation$", "D----"),
+    Rule(r"^wagtailadmin_pages:move_confirm$", "D----", "DD---", leaks_allowed=PAGE_TREE),
+    Rule(r"^wagtailadmin_pages:", "DD---", "DD---"),
+    Rule(r"^wagtailadmin_(explore|explore_results)$", "D-AAA", leaks_allowed=PAGE_TREE),
+    Rule(r"^wagtailadmin_api:(images|documents):", "D----", leaks_allowed=IMAGE_API_LEAK),
+    Rule(r"^(wagtailadmin_|wegweiser_|wagtail_localize:)", "D----", "D----"),
+    # Images and documents: each organisation's own collection.
+    Rule(r"^wagtail(images|docs):(edit|delete|image_usage|document_usage)$", "DDA-A", "DDA-A"),
+    Rule(r"^wagtail(images|docs)(_chooser)?:", "D----", "D----"),
+    # Site-wide settings, users, taxonomies: the office or the superuser.
+    Rule(r"^wagtail(snippets|snippetchoosers)_", "D----", "D----"),
+    Rule(r"^wagtailsnippets:index$", "D----"),
+    Rule(r"^wagtailsettings:preview_on_edit$", "D----", "D----"),  # portal settings have no preview
+    Rule(r"^wagtailsettings:", "DDD-A", "DDD-A"),
+    Rule(r"^wagtail(users_users|users_groups|sites|locales)", "DDD-A", "DDD-A"),
+    Rule(r"^wagtail(redirects|forms|embeds)", "D----", "D----"),
+    Rule(r"^wagtail_bulk_action$", "D----", "D----"),
+)
+
+POST_NAME = re.compile(
+    r"(^|[:_])(add|create|edit|copy|delete|lock|unlock|still_valid|approve|reject|resend|move_confirm)(_multiple)?$"
+)
+
+
+def rule_for(name: str) -> Rule:
+    for rule in RULES:
+        if re.search(rule.pattern, name):
+            return rule
+    pytest.fail(
+        f"No permission rule for the admin URL {name!r}: add one to RULES in {__file__} "
+        "(who may GET it, and POST if it changes data)."
+    )
+
+
+def outcome(response) -> str:
+    """A (allowed), D (denied), E (server error) or - (method not allowed) for one answer.
+
+    Redirects are followed: one to the login or the dashboard anywhere in the chain is a denial.
+    """
+    if response.status_code >= 500:
+        return "E"
+    chain = [location for location, _status in getattr(response, "redirect_chain", [])]
+    if response.status_code == 302:
+        chain.append(response["Location"])
+    if any(_is_denied_redirect(location) for location in chain):
+        return "D"
+    if response.status_code == 405:
+        return "-"
+    return "D" if response.status_code in (401, 403, 404) else "A"
+
+
+def _is_denied_redirect(location: str) -> bool:
+    path = location.split("?")[0]
+    return path == "/admin/" or path.startswith("/admin/login/")
+
+
+def rows_written() -> int:
+    """Rows inserted, updated or deleted so far on this connection (in this transaction on PostgreSQL)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT total_changes()")
+        else:
+            cursor.execute(
+                "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_xact_user_tables"
+            )
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module, in a transaction rolled back at its end; each test runs in a savepoint."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build_world()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+URLS = admin_urls()
+
+
+def attack_payload(world) -> dict:
+    a = world.objects["organisation_a"]
+    return {
+        "title": "Übernommen",
+        "slug": "uebernommen",
+        "name": "Übernommen",
+        "email": "attacker@example.org",
+        "status": EventRegistration.Status.WITHDRAWN,
+        "event": world.objects["event_a"].pk,
+        "organisation": a.pk,
+        "collection": a.collection_id,
+        "url": "https://example.org/attacker.ics",
+        "publish_mode": "draft",
+        "next": "/admin/pages/",  # where a successful action returns, so that it is not the dashboard
+    }
+
+
+@pytest.mark.parametrize("url", URLS, ids=[f"{url.name}|{url.route}" for url in URLS])
+def test_every_admin_url_answers_each_role_as_the_rules_say(world, db, settings, url):
+    rule = rule_for(url.name)
+    if rule.skip:
+        pytest.skip(rule.skip)
+    address = (
+        reverse(url.name, kwargs=url_kwargs(url, world)) if ":" in url.name or "/" not in url.name else None
+    )
+    address = address or "/" + url.route
+    methods = [("GET", rule.get)]
+    if POST_NAME.search(url.name) or rule.post is not None:
+        assert rule.post is not None, f"{url.name} changes data: give its rule POST letters"
+        methods.append(("POST", rule.post))
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"  # logins write no rows
+    client = Client(raise_request_exception=False)
+    problems = []
+    for method, letters in methods:
+        observed = ""
+        for role, expected in zip(ROLES, letters, strict=True):
+            if expected == "-" and (role != "superuser" or method == "POST"):
+                observed += "-"  # not asserted; the superuser's GET is always tried, for server errors
+                continue
+            with transaction.atomic():
+                user = world.user(role)
+                if user is None:
+                    client.logout()
+                else:
+                    client.force_login(user)
+                before = rows_written()
+                if method == "GET":
+                    response = client.get(address, follow=True)
+                else:
+                    response = client.post(address, attack_payload(world), follow=True)
+                got = outcome(response)
+                observed += got
+                if got == "E":
+                    problems.append(f"{method} as {role}: server error {response.status_code}")
+                if got == "D" and rows_written() != before:
+                    problems.append(f"{method} as {role} was denied but changed the database")
+                if role == "editor_a" and got == "A" and not rule.leaks_allowed:
+                    if SECRET in response.content.decode(errors="replace"):
+                        problems.append(f"{method} as editor A shows organisation B's data")
+                transaction.set_rollback(True)
+        # "-" observed: the view does not take this method (405), so it did nothing either way.
+        mismatch = any("-" not in (e, g) and e != g for e, g in zip(letters, observed, strict=True))
+        if mismatch:
+            problems.append(f"{method} {address}: expected {letters}, got {observed}")
+    assert not problems, f"{url.name}: " + "; ".join(problems)
+
+
+def test_registering_organisation_owned_data_in_an_unscoped_viewset_fails_the_system_check():
+    unscoped = ModelViewSet("all_registrations", model=EventRegistration, form_fields=["name", "email"])
+    viewsets.viewsets.append(unscoped)
+    try:
+        errors = check_organisation_scoping()
+    finally:
+        viewsets.viewsets.remove(unscoped)
+    assert [(error.id, error.obj) for error in errors] == [("wegweiser.E010", unscoped)]
+    assert check_organisation_scoping() == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
 
+from wegweiser.site.models import OrganisationPage
 from wegweiser.site.models.pages import office_group_name
 
 
@@ -87,3 +88,47 @@ def test_partner_cannot_submit_taxonomy_terms_for_translation(client, english, e
     )
     assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}
     assert not Topic.objects.filter(locale=english).exists()
+
+
+def test_renaming_to_another_organisations_title_and_translating_takes_over_no_collection(
+    client, english, organisation_a, organisation_b, editor_a
+):
+    from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
+    from wagtail.models import GroupCollectionPermission
+
+    collection_of_b = organisation_b.collection
+    logo_of_b = Image.objects.create(title="Logo B", file=get_test_image_file(), collection=collection_of_b)
+    organisation_a.may_publish_directly = True
+    organisation_a.save_revision().publish()
+
+    client.force_login(editor_a)
+    organisation_a.refresh_from_db()
+    organisation_a.title = "Verein B"
+    organisation_a.save_revision(user=editor_a).publish()
+    response = client.post(f"/admin/localize/submit/page/{organisation_a.pk}/", {"locales": [english.pk]})
+    assert response.status_code == 302
+    assert OrganisationPage.objects.filter(
+        translation_key=organisation_a.translation_key, locale=english
+    ).exists()
+
+    assert not GroupCollectionPermission.objects.filter(
+        group=organisation_a.editors_group, collection=collection_of_b
+    ).exists()
+    response = client.post(
+        f"/admin/images/{logo_of_b.pk}/", {"title": "Übernommen", "collection": organisation_a.collection.pk}
+    )
+    assert response.status_code in (302, 403)
+    logo_of_b.refresh_from_db()
+    assert (logo_of_b.title, logo_of_b.collection_id) == ("Logo B", collection_of_b.pk)
+    assert OrganisationPage.objects.get(pk=organisation_a.pk).collection != collection_of_b
+
+
+def test_organisations_of_the_same_title_get_their_own_group_and_collection(
+    organisation_index, organisation_b
+):
+    from tests.conftest import make_organisation
+
+    namesake = make_organisation(organisation_index, "Verein B", "verein-b-2")
+    assert namesake.editors_group != organisation_b.editors_group
+    assert namesake.collection != organisation_b.collection
