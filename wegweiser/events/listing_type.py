@@ -10,6 +10,7 @@ from wegweiser.site.registry import ListingType
 
 
 def event_listing_type() -> ListingType:
+    from wegweiser.events.calendar_entries import event_calendar_entries
     from wegweiser.events.demo import load_event_demo
 
     return ListingType(
@@ -29,6 +30,7 @@ def event_listing_type() -> ListingType:
         card_template="events/event_card.html",
         finder_links_template="events/includes/finder_links.html",
         demo_content=load_event_demo,
+        calendar_entries=event_calendar_entries,
         prefetch=("exceptions",),
         icon="date",
     )

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class LinkBlock(blocks.StructBlock):
@@ -39,3 +40,210 @@ class ContentStreamBlock(blocks.StreamBlock):
     links = blocks.ListBlock(LinkBlock(), label=_("links"), template="blocks/links_block.html")
     callout = CalloutBlock()
     document = DocumentChooserBlock(label=_("document"), template="blocks/document_block.html")
+
+
+# The home page: what a newcomer needs first, every part editable by the office.
+
+TILE_ICONS = [
+    ("language", _("Language")),
+    ("work", _("Work")),
+    ("housing", _("Housing")),
+    ("health", _("Health")),
+    ("children", _("Children & school")),
+    ("residence", _("Residence & legal")),
+    ("counselling", _("Counselling")),
+    ("meeting", _("Meeting people")),
+    ("volunteering", _("Volunteering")),
+    ("calendar", _("Events")),
+    ("home", _("Arrival")),
+]
+
+
+def _finder_in_language(finder):
+    """The finder's version in the visitor's language (itself where it has none); linked by ``listing_url``."""
+    return finder.localized if finder is not None else None
+
+
+def _topics_in_language(topics) -> dict[str, object]:
+    """The active language's version of each chosen topic, in one query (by translation key)."""
+    from wegweiser.site.listings import active_locale
+    from wegweiser.site.models import Topic
+
+    keys = {topic.translation_key for topic in topics if topic is not None}
+    if not keys:
+        return {}
+    translated = Topic.objects.filter(translation_key__in=keys, locale=active_locale())
+    return {topic.translation_key: topic for topic in translated}
+
+
+class TopicTileBlock(blocks.StructBlock):
+    topic = SnippetChooserBlock("core.Topic", label=_("topic"))
+    title = blocks.CharBlock(
+        label=_("title"),
+        required=False,
+        help_text=_("Leave empty to show the topic's name in each language."),
+    )
+    icon = blocks.ChoiceBlock(choices=TILE_ICONS, label=_("icon"))
+    text = blocks.CharBlock(label=_("short text"), required=False, max_length=120)
+
+    class Meta:
+        icon = "tag"
+        label = _("topic tile")
+
+
+class TopicTilesBlock(blocks.StructBlock):
+    """Big tiles, one per topic, each opening the finder filtered by that topic."""
+
+    heading = blocks.CharBlock(label=_("heading"))
+    finder = blocks.PageChooserBlock(
+        page_type="core.ListingIndexPage", label=_("finder the tiles open"), required=True
+    )
+    tiles = blocks.ListBlock(TopicTileBlock(), label=_("tiles"))
+
+    class Meta:
+        icon = "grip"
+        template = "blocks/topic_tiles_block.html"
+        label = _("topic tiles")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["finder"] = _finder_in_language(value["finder"])
+        translated = _topics_in_language([tile["topic"] for tile in value["tiles"]])
+        context["tiles"] = [
+            {
+                "title": tile["title"] or _topic_name(tile["topic"], translated),
+                "text": tile["text"],
+                "icon": tile["icon"],
+                "topic": tile["topic"].slug if tile["topic"] else "",
+            }
+            for tile in value["tiles"]
+        ]
+        return context
+
+
+def _topic_name(topic, translated: dict) -> str:
+    if topic is None:
+        return ""
+    return translated.get(topic.translation_key, topic).name
+
+
+class FirstStepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("step"))
+    text = blocks.TextBlock(label=_("what to do"))
+    topic = SnippetChooserBlock(
+        "core.Topic", label=_("offers on this topic"), required=False, help_text=_("Links to the finder.")
+    )
+    link_text = blocks.CharBlock(label=_("link text"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("step")
+
+
+class FirstStepsBlock(blocks.StructBlock):
+    """ "New in town": the steps from arrival to naturalisation, in order, each with matching offers."""
+
+    heading = blocks.CharBlock(label=_("heading"))
+    intro = blocks.TextBlock(label=_("introduction"), required=False)
+    finder = blocks.PageChooserBlock(page_type="core.ListingIndexPage", label=_("finder the steps link to"))
+    steps = blocks.ListBlock(FirstStepBlock(), label=_("steps"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/first_steps_block.html"
+        label = _("first steps")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["finder"] = _finder_in_language(value["finder"])
+        context["steps"] = [
+            {
+                "title": step["title"],
+                "text": step["text"],
+                "link_text": step["link_text"],
+                "topic": step["topic"].slug if step["topic"] else "",
+            }
+            for step in value["steps"]
+        ]
+        return context
+
+
+def _dated_listing_types():
+    from wegweiser.site.registry import listing_types
+
+    return [
+        (key, listing_type.verbose_name_plural)
+        for key, listing_type in listing_types().items()
+        if listing_type.calendar_entries is not None
+    ]
+
+
+class UpcomingDatesBlock(blocks.StructBlock):
+    """The next dates from the listing types that have them (events, course starts): kept current by itself."""
+
+    heading = blocks.CharBlock(label=_("heading"))
+    listing_types = blocks.MultipleChoiceBlock(
+        choices=_dated_listing_types,
+        required=False,
+        label=_("from"),
+        help_text=_("Leave empty to show the dates of every listing type that has them."),
+    )
+    count = blocks.IntegerBlock(label=_("how many"), default=4, min_value=1, max_value=12)
+    more = blocks.PageChooserBlock(label=_("link to all dates"), required=False)
+
+    class Meta:
+        icon = "date"
+        template = "blocks/upcoming_dates_block.html"
+        label = _("next dates")
+
+    def get_context(self, value, parent_context=None):
+        from wegweiser.site.upcoming import upcoming_dates
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        site = page.get_site() if page is not None else None
+        context["dates"] = upcoming_dates(site, value["listing_types"] or (), value["count"])
+        return context
+
+
+class OfficeContactBlock(blocks.StructBlock):
+    """How to reach the office; empty fields fall back to the portal settings."""
+
+    heading = blocks.CharBlock(label=_("heading"))
+    name = blocks.CharBlock(label=_("name"), required=False)
+    address = blocks.TextBlock(label=_("address"), required=False)
+    phone = blocks.CharBlock(label=_("phone"), required=False, max_length=40)
+    email = blocks.EmailBlock(label=_("email"), required=False)
+    opening_hours = blocks.TextBlock(label=_("opening hours"), required=False)
+
+    class Meta:
+        icon = "mail"
+        template = "blocks/office_contact_block.html"
+        label = _("office contact")
+
+    def get_context(self, value, parent_context=None):
+        from wegweiser.site.models import PortalSettings
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        site = page.get_site() if page is not None else None
+        office = PortalSettings.for_site(site) if site is not None else None
+        phone = value["phone"] or (office.office_phone if office else "")
+        context["contact"] = {
+            "name": value["name"] or (office.office_name if office else ""),
+            "address": value["address"] or (office.office_address if office else ""),
+            "phone": phone,
+            "dial": "".join(char for char in phone if char.isdigit() or char == "+"),
+            "email": value["email"] or (office.office_email if office else ""),
+            "opening_hours": value["opening_hours"],
+        }
+        return context
+
+
+class HomeStreamBlock(ContentStreamBlock):
+    """The home page's content: the shared blocks plus the newcomer's way in."""
+
+    topic_tiles = TopicTilesBlock()
+    first_steps = FirstStepsBlock()
+    upcoming_dates = UpcomingDatesBlock()
+    office_contact = OfficeContactBlock()

@@ -86,16 +86,39 @@ def translation_links(context, page) -> list[dict]:
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
+    """The menu pages of the default-language home page, each in the visitor's language where translated.
+
+    The menu is kept in one place (the default language's tree), so a language whose home page or menu
+    pages are not translated yet still has a navigation; an untranslated item is marked with its language.
+    """
     request = context.get("request")
-    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
-    if home is None:
+    default_home = _home_for_language(request, Locale.get_default().language_code)
+    if default_home is None:
         return []
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    pages = list(default_home.get_children().live().public().in_menu().select_related("locale"))
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live()
+        .public()
+        .filter(translation_key__in=[page.translation_key for page in pages], locale__language_code=current)
+        .select_related("locale")
+    }
     current_path = request.path if request else ""
     items = []
-    for child in home.get_children().live().public().in_menu().specific(defer=True):
-        url = localized_page_url(child, request)
+    for page in pages:
+        shown = translated.get(page.translation_key, page)
+        url = localized_page_url(shown, request)
         if url:
-            items.append({"title": child.title, "url": url, "active": current_path.startswith(url)})
+            language = shown.locale.language_code
+            items.append(
+                {
+                    "title": shown.title,
+                    "url": url,
+                    "active": current_path.startswith(url),
+                    "lang": language if language != current else "",
+                }
+            )
     return items
 
 
