@@ -17,7 +17,7 @@ ES_URL="http://${ES_HOST}:${ES_HTTP_PORT}"
 ES_CLUSTER_NAME=wegweiser-test
 ES_NODE_NAME=wegweiser-test-node
 ES_HEAP="${WEGWEISER_ES_HEAP:-384m}"
-ES_START_TIMEOUT="${WEGWEISER_ES_START_TIMEOUT:-120}"
+ES_START_TIMEOUT="${WEGWEISER_ES_START_TIMEOUT:-300}"
 
 # First the preferred version (overridable), then neighbours to fall back on.
 ES_PREFERRED_VERSION="${WEGWEISER_ES_VERSION:-8.19.3}"
