@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from wegweiser.events import demo_translations
 from wegweiser.events.models import EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
 
@@ -426,3 +427,13 @@ def load_event_demo(ctx) -> None:
             languages=ctx.languages(*langs),
         )
         ctx.translate(event, title=title_en, summary=summary_en)
+        for language, (title, summary) in demo_translations.EVENTS.get(slug, {}).items():
+            exceptions = [
+                EventException(
+                    occurrence_date=exception.occurrence_date,
+                    action=exception.action,
+                    note=demo_translations.CANCELLED_NOTE[language],
+                )
+                for exception in event.exceptions.all()
+            ]
+            ctx.translate(event, language, title=title, summary=summary, exceptions=exceptions)

@@ -10,6 +10,7 @@ import datetime
 
 from django.utils.text import slugify
 
+from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.site.demo import DemoContext
@@ -91,6 +92,15 @@ def _add_offer(
         registration=REGISTRATION[kind][1],
         opening_hours="" if mode == "online" else ENGLISH_OPENING_HOURS[kind],
     )
+    for language, (title, summary) in demo_translations.OFFERS.get(title_de, {}).items():
+        ctx.translate(
+            offer,
+            language,
+            title=title,
+            summary=summary,
+            registration=demo_translations.REGISTRATION[kind][language],
+            opening_hours="" if mode == "online" else demo_translations.OPENING_HOURS[kind][language],
+        )
     return offer
 
 

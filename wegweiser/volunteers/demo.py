@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wegweiser.volunteers import demo_translations
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
 
 ONE_OFF, WEEKLY, FLEXIBLE = "one-off", "weekly", "flexible"
@@ -348,3 +349,5 @@ def load_demo_opportunities(ctx) -> None:
             requirements=requirements_en,
             time_note=time_en,
         )
+        for language, fields in demo_translations.OPPORTUNITIES.get(slug, {}).items():
+            ctx.translate(page, language, **fields)

@@ -7,12 +7,15 @@ import random
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backends
 
-from wegweiser.site.demo import data
+from wegweiser.site.demo import data, translations
 from wegweiser.site.demo.easy_language import load_easy_language
+from wegweiser.site.demo.home import load_home, load_translations
 from wegweiser.site.demo.report_examples import load_report_examples
 from wegweiser.site.models import (
     District,
@@ -94,66 +97,91 @@ class DemoContext:
             candidate, number = f"{slug}-{number}", number + 1
         return candidate
 
-    def translate(self, page: Page, **fields) -> Page:
-        """Create and publish the English translation of ``page`` with the given English field values."""
+    def locale_for(self, language: str) -> Locale:
+        if language == "en":
+            return self.english
+        return Locale.objects.get_or_create(language_code=language)[0]
+
+    def translate(self, page: Page, language: str = "en", **fields) -> Page | None:
+        """Create (or update) and publish the ``language`` version of ``page`` with the given field values.
+
+        Skipped (``None``) when the parent has no version in that language: translations follow the tree.
+        """
+        locale = self.locale_for(language)
         parent = page.get_parent()
-        if parent.depth > 1 and parent.get_translation_or_none(self.english) is None:
+        if parent.depth > 1 and parent.get_translation_or_none(locale) is None:
             return None
-        existing = page.get_translation_or_none(self.english)
-        translated = existing.specific if existing else page.copy_for_translation(self.english)
+        existing = page.get_translation_or_none(locale)
+        translated = existing.specific if existing else page.copy_for_translation(locale)
         for name, value in fields.items():
             setattr(translated, name, value)
         translated.save_revision().publish()
         return translated
 
 
-def _terms(model, rows, locale, english, extra=None):
+def _terms(model, rows, locale, names: dict[str, dict[str, str]], extra=None) -> None:
+    """The German terms, then every missing translation (English from ``rows``, the rest from ``names``)
+    in one bulk insert per model."""
+    terms = []
     for row in rows:
-        slug, name_de, name_en = row[0], row[1], row[2]
+        slug, name_de = row[0], row[1]
         extras = extra(row) if extra else {}
         term, _created = model.objects.get_or_create(
             slug=slug, locale=locale, defaults={"name": name_de, "sort_order": rows.index(row), **extras}
         )
-        if not model.objects.filter(translation_key=term.translation_key, locale=english).exists():
-            translated = term.copy_for_translation(english)
-            translated.name = name_en
-            translated.save()
+        terms.append((term, {"en": row[2], **names.get(slug, {})}))
+    locales = {
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code in ("en", *translations.OTHER_LANGUAGES)
+    }
+    existing = set(
+        model.objects.filter(
+            translation_key__in=[term.translation_key for term, _names in terms]
+        ).values_list("translation_key", "locale_id")
+    )
+    missing = []
+    for term, term_names in terms:
+        for code, name in term_names.items():
+            if (term.translation_key, locales[code].pk) not in existing:
+                translated = term.copy_for_translation(locales[code])
+                translated.name = name
+                missing.append(translated)
+    if missing:
+        created = model.objects.bulk_create(missing)
+        _announce_bulk_created(model, created)
 
 
-def load_taxonomies(locale: Locale, english: Locale) -> None:
-    _terms(Topic, data.TOPICS, locale, english)
-    _terms(TargetGroup, data.TARGET_GROUPS, locale, english)
+def _announce_bulk_created(model, created: list) -> None:
+    """A bulk insert sends no ``post_save``: index the new rows and tell the term caches once."""
+    for backend in get_search_backends():
+        backend.add_bulk(model, created)
+    post_save.send(
+        sender=model, instance=created[-1], created=True, raw=False, using="default", update_fields=None
+    )
+
+
+def load_taxonomies(locale: Locale, english: Locale | None = None) -> None:
+    """Topics, target groups, languages and districts in all seven languages (idempotent)."""
+    _terms(Topic, data.TOPICS, locale, translations.TOPICS)
+    _terms(TargetGroup, data.TARGET_GROUPS, locale, translations.TARGET_GROUPS)
     _terms(
         Language,
         data.LANGUAGES,
         locale,
-        english,
+        translations.LANGUAGES,
         extra=lambda row: {"native_name": row[3], "direction": row[4]},
     )
     _terms(
         District,
         data.DISTRICTS,
         locale,
-        english,
+        translations.DISTRICTS,
         extra=lambda row: {"latitude": row[3], "longitude": row[4]},
     )
 
 
 def _load_pages(ctx: DemoContext) -> OrganisationIndexPage:
     home = ctx.home
-    home.title = f"Willkommen in {data.TOWN}"
-    home.intro = (
-        "Sprachkurse, Beratung, Veranstaltungen und Ehrenamt: Hier finden Sie die Angebote der Stadt und "
-        "ihrer Partner – in Ihrer Sprache."
-    )
-    home.save_revision().publish()
-    ctx.translate(
-        home,
-        title=f"Welcome to {data.TOWN}",
-        intro="Language courses, counselling, events and volunteering: the offers of the town and its "
-        "partners – in your language.",
-        slug="start-en",
-    )
     for slug, title_de, title_en, intro_de, intro_en, in_menu in data.CONTENT_PAGES:
         page = ctx.add(home, StandardPage(title=title_de, slug=slug, intro=intro_de, show_in_menus=in_menu))
         ctx.translate(page, title=title_en, intro=intro_en)
@@ -232,15 +260,12 @@ def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
             continue
         with translation.override("de"):
             title_de = str(listing_type.verbose_name_plural)
-        with translation.override("en"):
-            title_en = str(listing_type.verbose_name_plural)
-        finder = ctx.add(
+        ctx.add(
             ctx.home,
             ListingIndexPage(
                 title=title_de, slug=slugify(title_de) or key, listing_type=key, show_in_menus=True
             ),
         )
-        ctx.translate(finder, title=title_en)
 
 
 def _load_organisations(ctx: DemoContext, index: OrganisationIndexPage) -> None:
@@ -281,8 +306,12 @@ def load_demo(stdout=None) -> dict[str, int]:
     load_taxonomies(locale, english)
     ctx = DemoContext(home=home, organisations={}, locale=locale, english=english, today=timezone.localdate())
     created = {}
+    types = listing_types()
     index = OrganisationIndexPage.objects.filter(locale=locale).first()
     if index is None:
+        # Finders first: they lead the menu, and the home page's tiles link to them.
+        _load_finders(ctx, types)
+        load_home(ctx)
         index = _load_pages(ctx)
         _load_organisations(ctx, index)
         created["organisations"] = len(ctx.organisations)
@@ -294,9 +323,9 @@ def load_demo(stdout=None) -> dict[str, int]:
         settings.save()
     else:
         ctx.organisations = {org.slug: org for org in OrganisationPage.objects.filter(locale=locale)}
-    ensure_office_rights(home)
-    types = listing_types()
     _load_finders(ctx, types)
+    load_translations(ctx)
+    ensure_office_rights(home)
     for key, listing_type in types.items():
         if listing_type.demo_content is None or listing_type.model.objects.exists():
             continue

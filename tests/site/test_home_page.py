@@ -1,0 +1,129 @@
+"""The home page a newcomer opens on a phone: topics, first steps, next events, contact, in their language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from wagtail.models import Page
+
+from wegweiser.site.models import HomePage
+from wegweiser.site.registry import listing_types
+
+
+@pytest.fixture
+def demo(demo_town, db):
+    """The demo town (loaded once for this module), each test in its own savepoint."""
+
+
+def _section(html: str, name: str) -> str:
+    return html.split(f'class="home-section {name}"', 1)[1].split("</section>", 1)[0]
+
+
+def _tiles(html: str) -> list[tuple[str, str]]:
+    return re.findall(
+        r'<a class="topic-tile" href="([^"]+)">.*?<span class="topic-tile__title">([^<]+)</span>', html, re.S
+    )
+
+
+def test_arabic_home_page_shows_the_topic_tiles_in_arabic(client, demo):
+    html = client.get("/ar/").content.decode()
+    titles = [title for _url, title in _tiles(html)]
+    assert titles == [
+        "اللغة",
+        "العمل والمهنة",
+        "السكن",
+        "الصحة",
+        "الأطفال والمدرسة",
+        "الإقامة والقانون",
+        "الاستشارة",
+        "أوقات الفراغ واللقاءات",
+    ]
+    assert html.count('<svg class="icon"') >= 8  # an inline icon per tile, nothing fetched from elsewhere
+
+
+def test_each_tile_opens_the_arabic_finder_filtered_by_its_topic(client, demo):
+    tiles = _tiles(client.get("/ar/").content.decode())
+    assert tiles[0][0].endswith("?topic=sprache")
+    for url, _title in tiles:
+        assert re.fullmatch(r"/ar/[\w-]+/\?topic=[a-z-]+", url), url
+    finder = client.get(tiles[0][0])
+    assert finder.status_code == 200
+    assert "notice--untranslated" not in finder.content.decode()
+
+
+def test_first_steps_lead_from_arrival_to_naturalisation_in_order(client, demo):
+    steps = _section(client.get("/uk/").content.decode(), "first-steps")
+    titles = re.findall(r'<h3 class="first-step__title">([^<]+)</h3>', steps)
+    assert titles[0] == "Зареєструвати адресу"
+    assert "Інтеграційний курс" in titles
+    assert titles[-1] == "Натуралізація"
+    links = re.findall(r'<p class="first-step__link"><a href="([^"]+)">', steps)
+    assert len(links) == len(titles) == 7
+    assert all(re.fullmatch(r"/uk/[\w-]+/\?topic=[a-z-]+", link) for link in links)
+
+
+def test_next_events_come_from_the_registry_and_link_in_the_visitors_language(client, demo):
+    dates = _section(client.get("/uk/").content.decode(), "upcoming-dates")
+    events = re.findall(r'<a class="upcoming-date__title" href="([^"]+)">([^<]+)</a>', dates)
+    assert 1 <= len(events) <= 4
+    for url, title in events:
+        assert url.startswith("/uk/"), url
+        assert Page.objects.filter(title=title, content_type__model="eventpage").exists(), title
+
+
+def test_office_contact_shows_phone_left_to_right_and_hours_in_arabic(client, demo):
+    contact = _section(client.get("/ar/").content.decode(), "office-contact")
+    assert '<a href="tel:05561100300" dir="ltr" class="ltr-value">05561 100-300</a>' in contact
+    assert "integration@neustadt.example" in contact
+    assert "الاثنين–الخميس" in contact
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_main_navigation_exists_and_stays_in_every_language(client, demo, language):
+    html = client.get(f"/{language}/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S)
+    assert nav is not None
+    links = re.findall(r'href="([^"]+)"', nav.group())
+    assert len(links) >= 4
+    assert all(link.startswith(f"/{language}/") for link in links), links
+
+
+@pytest.mark.parametrize(
+    ("language", "title"),
+    [
+        ("ar", "مرحبًا بكم في نويشتات أم فلوس"),
+        ("uk", "Ласкаво просимо до Нойштадта-на-Флусі"),
+        ("fa", "به نویشتات آم فلوس خوش آمدید"),
+    ],
+)
+def test_demo_home_pages_are_real_translations(client, demo, language, title):
+    html = client.get(f"/{language}/").content.decode()
+    assert f"<h1>{title}</h1>" in html
+    assert "notice--untranslated" not in html
+
+
+def test_topic_names_are_ukrainian_on_the_ukrainian_finder(client, demo):
+    tiles = _tiles(client.get("/uk/").content.decode())
+    finder = client.get(tiles[2][0]).content.decode()
+    assert "Житло" in finder
+    assert "Wohnen" not in finder
+
+
+def test_demo_ships_a_third_of_its_listings_in_arabic_ukrainian_and_english(demo):
+    models = [listing_type.model for listing_type in listing_types().values()]
+    german = sum(model.objects.filter(locale__language_code="de").count() for model in models)
+    for language in ("ar", "uk", "en"):
+        translated = sum(model.objects.filter(locale__language_code=language).count() for model in models)
+        assert translated * 3 >= german, language
+    arabic = [listing for model in models for listing in model.objects.filter(locale__language_code="ar")]
+    assert all(re.search(r"[\u0600-\u06ff]", listing.summary) for listing in arabic)
+
+
+def test_loading_the_demo_again_adds_no_page_or_translation(demo):
+    pages = Page.objects.count()
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Page.objects.count() == pages
+    assert HomePage.objects.count() == 7
