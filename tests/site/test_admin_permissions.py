@@ -11,11 +11,13 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from tests.events.conftest import berlin, make_event
 from tests.site.admin_world import ROLES, SECRET, admin_urls, build_world, url_kwargs
 from wegweiser.events.models import EventRegistration
 from wegweiser.site.checks import check_organisation_scoping
+from wegweiser.site.scoping import OrganisationScopedViewSetMixin
 
 
 @pytest.fixture
@@ -308,3 +310,22 @@ def test_registering_organisation_owned_data_in_an_unscoped_viewset_fails_the_sy
         viewsets.viewsets.remove(unscoped)
     assert [(error.id, error.obj) for error in errors] == [("wegweiser.E010", unscoped)]
     assert check_organisation_scoping() == []
+
+
+def test_a_scoped_snippets_chooser_offers_only_the_users_organisations_objects(
+    rf, editor_a, editor_b, registration_of_b
+):
+    class RegistrationSnippets(OrganisationScopedViewSetMixin, SnippetViewSet):
+        model = EventRegistration
+
+    choose = RegistrationSnippets().chooser_viewset.choose_view
+
+    def offered_names(user) -> list[str]:
+        request = rf.get("/")
+        request.user = user
+        view = choose.view_class(**choose.view_initkwargs)
+        view.setup(request)
+        return [registration.name for registration in view.get_object_list()]
+
+    assert offered_names(editor_b) == ["Leyla Yilmaz"]
+    assert offered_names(editor_a) == []
