@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -45,4 +47,25 @@ def register_event_jobs():
             release_unconfirmed_registrations,
             _("Releases places whose registration was not confirmed in time and moves the waiting list up."),
         ),
+    ]
+
+
+@hooks.register("register_partner_dashboard_items")
+def event_registrations_on_the_partner_dashboard(request, organisations):
+    """Registrations for the organisation's coming event dates."""
+    from wegweiser.events.models import EventRegistration
+
+    coming = EventRegistration.objects.filter(
+        event__organisation__in=organisations,
+        occurrence_start__gte=timezone.now(),
+        status__in=[EventRegistration.Status.CONFIRMED, EventRegistration.Status.WAITING],
+    )
+    return [
+        {
+            "name": "event_registrations",
+            "label": _("Registrations for your coming events"),
+            "value": coming.count(),
+            "url": reverse("event_registrations:index"),
+            "link_text": _("Open the registrations"),
+        }
     ]

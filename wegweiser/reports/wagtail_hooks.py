@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from wegweiser.reports import urls
 from wegweiser.reports.panels import OfficeAttentionPanel
+from wegweiser.reports.partner_panel import PartnerDashboardPanel, partner_organisations
 from wegweiser.reports.permissions import can_view_office_reports
 
 
@@ -53,4 +54,11 @@ def register_demand_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_office_attention_panel(request, panels):
     if can_view_office_reports(request.user):
-        panels.append(OfficeAttentionPanel())
+        panels.append(OfficeAttentionPanel(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_dashboard_panel(request, panels):
+    organisations = partner_organisations(request.user)
+    if organisations:
+        panels.append(PartnerDashboardPanel(request, organisations))

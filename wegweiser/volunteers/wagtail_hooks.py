@@ -85,3 +85,37 @@ def register_volunteer_jobs():
             _("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
         ),
     ]
+
+
+@hooks.register("register_partner_dashboard_items")
+def volunteer_sign_ups_on_the_partner_dashboard(request, organisations):
+    """Confirmed sign-ups still waiting for the organisation's answer."""
+    from wegweiser.volunteers.models import VolunteerApplication
+
+    waiting = access.applications_for(request.user).filter(status=VolunteerApplication.Status.CONFIRMED)
+    return [
+        {
+            "name": "volunteer_sign_ups",
+            "label": _("Volunteer sign-ups waiting for your answer"),
+            "value": waiting.count(),
+            "url": reverse("volunteers_inbox:index"),
+            "link_text": _("Open the sign-ups"),
+        }
+    ]
+
+
+@hooks.register("register_office_attention_items")
+def failed_volunteer_mails_on_the_office_dashboard(request):
+    """Mails the outbox could not send yet: the office sees them before a volunteer complains."""
+    from wegweiser.volunteers.models import OutgoingMail
+
+    return [
+        {
+            "name": "failed_mails",
+            "label": _("Mails that could not be sent yet"),
+            "value": OutgoingMail.objects.exclude(last_error="").count(),
+            "url": reverse("scheduled_jobs"),
+            "link_text": _("Open the scheduled jobs"),
+            "rows": [],
+        }
+    ]

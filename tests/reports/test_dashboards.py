@@ -1,0 +1,114 @@
+"""The admin start page tells each role what to do: the office what waits for it, a partner the state
+of its own listings and how to add one, never another organisation's."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+from wagtail.users.models import UserProfile
+
+from wegweiser.site.models import AccountRequest, ScheduledJobRun
+
+pytestmark = pytest.mark.django_db
+
+
+def in_german(client, user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.save()
+    client.force_login(user)
+    return client
+
+
+def submit_for_review(page, user, days_ago: int):
+    page.save_revision(user=user)
+    Page.objects.get(pk=page.pk).specific.get_workflow().start(page, user)
+    WorkflowState.objects.filter(object_id=str(page.pk)).update(
+        created_at=timezone.now() - datetime.timedelta(days=days_ago)
+    )
+
+
+def panel_html(html: str, panel_id: str) -> str:
+    start = html.index(f'id="{panel_id}-section"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_office_dashboard_shows_what_waits_each_as_a_link(
+    client, office_user, editor_a, editor_b, make_listing, organisation_a, organisation_b, town, searches
+):
+    request = AccountRequest.objects.create(
+        organisation_name="Frauencafé Nordstadt e. V.",
+        kind=AccountRequest.Kind.NGO,
+        contact_name="Amina Yilmaz",
+        email="amina@frauencafe.example",
+        offer_description="Deutschkurs für Frauen.",
+        consent_text="Ich bin einverstanden.",
+        consent_version="2026-11-1",
+    )
+    newer = make_listing(organisation_a, "Neues Sprachcafé", topics=["sprache"], live=False)
+    older = make_listing(organisation_b, "Neue Schuldnerberatung", topics=["beratung"], live=False)
+    submit_for_review(newer, editor_a, days_ago=1)
+    submit_for_review(older, editor_b, days_ago=9)
+    ScheduledJobRun.objects.create(
+        name="volunteers.send_pending_mails", last_status="failed", failures_in_a_row=3
+    )
+
+    html = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
+
+    attention = panel_html(html, "office-attention")
+    assert "Zugangsanfragen, die auf eine Entscheidung warten" in attention
+    assert (
+        f'href="{reverse("account_requests:detail", args=[request.pk])}">Frauencafé Nordstadt e. V.</a>'
+        in attention
+    )
+    review_links = [reverse("wagtailadmin_pages:edit", args=[page.pk]) for page in (older, newer)]
+    assert attention.index(review_links[0]) < attention.index(review_links[1]), "the oldest submission first"
+    assert '>Verein A</a> <span class="ww-attention__detail">(2)' in attention
+    assert ">volunteers.send_pending_mails</a>" in attention
+    assert ">schuldnerberatung</a>" in attention
+    assert "Ihre Organisation" not in html
+
+
+def test_partner_dashboard_shows_its_own_listings_their_state_and_how_to_add_one(
+    client, editor_a, make_listing, organisation_a, organisation_b, town
+):
+    soon = timezone.localdate() + datetime.timedelta(days=10)
+    make_listing(organisation_a, "Elterncafé", topics=["sprache"], reviewed_days_ago=1, valid_until=soon)
+    draft = make_listing(organisation_a, "Nähkurs (Entwurf)", topics=["arbeit"], live=False)
+    submit_for_review(draft, editor_a, days_ago=2)
+
+    html = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "<h1" in html and "Ihre Organisation: Verein A" in html
+    assert "localhost" not in html.split("<h1", 1)[1].split("</h1>", 1)[0]
+    panel = panel_html(html, f"partner-organisation-{organisation_a.pk}")
+    rows = {
+        title: panel.split(title, 1)[1].split("</tr>", 1)[0]
+        for title in ("Deutschkurs A1 für Frauen", "Elterncafé", "Nähkurs (Entwurf)")
+    }
+    assert 'data-state="stale"' in rows["Deutschkurs A1 für Frauen"]
+    assert 'data-state="expiring"' in rows["Elterncafé"]
+    assert (
+        'data-state="in_review"' in rows["Nähkurs (Entwurf)"]
+        and 'data-state="draft"' in rows["Nähkurs (Entwurf)"]
+    )
+    for listing_type in ("offers/offerpage", "events/eventpage", "volunteers/volunteeropportunitypage"):
+        app_label, model_name = listing_type.split("/")
+        assert reverse("wagtailadmin_pages:add", args=[app_label, model_name, organisation_a.pk]) in panel
+    assert "Deutschkurs B1 am Abend" not in html, "Verein B's listing"
+    assert "Migrationsberatung" not in html, "Verein B's listing"
+    assert f"partner-organisation-{organisation_b.pk}" not in html
+    assert "office-attention" not in html
+    assert "Anmeldungen zu Ihren kommenden Veranstaltungen" in html
+    assert "Ehrenamts-Anmeldungen, die auf Ihre Antwort warten" in html
+
+
+def test_a_new_partner_is_told_what_to_do_first(client, editor_b, organisation_b, home):
+    html = in_german(client, editor_b).get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Ihre Organisation: Verein B" in html
+    assert "Ihre Organisation hat noch keine Einträge." in html

@@ -1,0 +1,127 @@
+"""A partner's dashboard: its organisation, the state of each of its listings, what to do next.
+
+Listing types come from the registry. A plugin adds the numbers only it knows (open volunteer sign-ups,
+event registrations) through the Wagtail hook ``register_partner_dashboard_items``: a function taking the
+request and the user's organisations and returning a list of dicts with ``label``, ``value``, ``url`` and
+``link_text``. The core and the reports import no plugin.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, Site, WorkflowState
+
+from wegweiser.reports.selection import stale_after_days
+from wegweiser.site.registry import enabled_listing_types
+from wegweiser.site.scoping import organisations_for
+
+PARTNER_ITEMS_HOOK = "register_partner_dashboard_items"
+EXPIRING_WITHIN_DAYS = 30
+MAX_LISTINGS = 50
+
+STATE_LABELS = {
+    "live": _("live"),
+    "draft": _("draft"),
+    "in_review": _("in review"),
+    "stale": _("stale"),
+    "expiring": _("expiring"),
+    "expired": _("expired"),
+}
+
+
+def partner_organisations(user):
+    """The organisations a partner was made editor of, in the default language (the office has none)."""
+    return organisations_for(user, own_only=True).filter(locale=Locale.get_default()).order_by("title")
+
+
+def listing_states(page, in_review: set[int], today: datetime.date) -> list[str]:
+    """What a partner needs to know about one listing, most urgent first."""
+    states = []
+    if page.pk in in_review:
+        states.append("in_review")
+    if not page.live:
+        states.append("draft")
+    if page.valid_until and page.valid_until < today:
+        states.append("expired")
+    elif page.valid_until and page.valid_until <= today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS):
+        states.append("expiring")
+    if page.live and page.is_stale(stale_after_days(), today):
+        states.append("stale")
+    if page.live and not states:
+        states.append("live")
+    return states
+
+
+class PartnerDashboardPanel(Component):
+    name = "partner_dashboard"
+    template_name = "reports/partner_dashboard_panel.html"
+    order = 80
+
+    def __init__(self, request, organisations):
+        self.request = request
+        self.organisations = list(organisations)
+
+    def get_context_data(self, parent_context=None):
+        today = timezone.localdate()
+        site = Site.find_for_request(self.request)
+        types = enabled_listing_types(site)
+        sections = []
+        for organisation in self.organisations:
+            listings = []
+            for listing_type in types.values():
+                listings.extend(
+                    listing_type.model.objects.filter(organisation=organisation).order_by("title")[
+                        :MAX_LISTINGS
+                    ]
+                )
+            in_review = {
+                int(object_id)
+                for object_id in WorkflowState.objects.filter(
+                    status=WorkflowState.STATUS_IN_PROGRESS, object_id__in=[str(page.pk) for page in listings]
+                ).values_list("object_id", flat=True)
+            }
+            permissions = organisation.permissions_for_user(self.request.user)
+            sections.append(
+                {
+                    "organisation": organisation,
+                    "panel_id": f"partner-organisation-{organisation.pk}",
+                    "listings": [
+                        {
+                            "page": page,
+                            "type": page.listing_type.verbose_name if page.listing_type else "",
+                            "states": [
+                                (state, STATE_LABELS[state])
+                                for state in listing_states(page, in_review, today)
+                            ],
+                            "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                        }
+                        for page in listings
+                    ],
+                    "add_links": [
+                        {
+                            "label": listing_type.verbose_name,
+                            "url": reverse(
+                                "wagtailadmin_pages:add",
+                                args=[
+                                    listing_type.model._meta.app_label,
+                                    listing_type.model._meta.model_name,
+                                    organisation.pk,
+                                ],
+                            ),
+                        }
+                        for listing_type in types.values()
+                        if permissions.can_add_subpage() and listing_type.model.can_create_at(organisation)
+                    ],
+                    "explore_url": reverse("wagtailadmin_explore", args=[organisation.pk]),
+                }
+            )
+        items = []
+        for hook in hooks.get_hooks(PARTNER_ITEMS_HOOK):
+            items.extend(hook(self.request, self.organisations))
+        return {"sections": sections, "items": items}
