@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
+from wagtail.models import Locale, Site
+from wagtail.snippets.models import get_snippet_models
+
+from wegweiser.search.models import SearchQueryLog
+from wegweiser.site.models import Topic
+from wegweiser.site.scheduling import run_jobs, scheduled_jobs
+from wegweiser.site.setup import ensure_portal
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +71,62 @@ def test_admin_pages_get_a_policy_that_still_lets_wagtail_work(client, admin_use
 def test_json_answers_carry_no_html_policy(client, home):
     response = client.get("/healthz")
     assert "Content-Security-Policy" not in response
+
+
+def test_every_snippet_list_in_the_admin_can_be_searched(client, admin_user, home):
+    Topic.objects.create(name="Sprache lernen", slug="sprache", locale=Locale.get_default())
+    client.force_login(admin_user)
+    for model in get_snippet_models():
+        url = reverse(model.snippet_viewset.get_url_name("list"))
+        response = client.get(url, {"q": "Sprache"})
+        assert response.status_code == 200, url
+    topics = client.get(reverse(Topic.snippet_viewset.get_url_name("list")), {"q": "sprach"})
+    assert "Sprache lernen" in topics.content.decode()
+
+
+def test_logged_searches_are_deleted_after_the_retention_period_by_the_daily_job(settings, home):
+    settings.WEGWEISER_SEARCH_LOG_RETENTION_DAYS = 90
+    fields = {"locale": "de", "result_count": 0, "backend": "database", "took_ms": 3}
+    old = SearchQueryLog.objects.create(query_text="Asylberatung", **fields)
+    recent = SearchQueryLog.objects.create(query_text="Deutschkurs", **fields)
+    SearchQueryLog.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=91))
+    SearchQueryLog.objects.filter(pk=recent.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=89)
+    )
+    assert "core.delete_old_search_logs" in scheduled_jobs()
+    run_jobs(only=["core.delete_old_search_logs"])
+    assert list(SearchQueryLog.objects.values_list("query_text", flat=True)) == ["Deutschkurs"]
+
+
+def test_setup_portal_with_https_makes_page_links_https(db):
+    call_command("setup_portal", "--hostname", "wegweiser.example", "--scheme", "https", stdout=io.StringIO())
+    site = Site.objects.get(is_default_site=True)
+    assert site.root_url == "https://wegweiser.example"
+    assert site.root_page.specific.get_full_url().startswith("https://wegweiser.example/")
+
+
+def test_the_site_takes_https_from_the_configured_base_url(db, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://integration.example"
+    home = ensure_portal(hostname="integration.example")
+    assert home.get_site().root_url == "https://integration.example"
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "events:organisation-feed",
+        "events:event-feed",
+        "events:register",
+        "events:registration-sent",
+        "volunteers:signup",
+    ],
+)
+def test_an_id_beyond_64_bits_is_not_found_rather_than_a_server_error(client, home, url_name):
+    url = reverse(url_name, args=[2**64 + 1])
+    assert client.get(url).status_code in (404, 405)  # the volunteers' sign-up takes POST only
+    assert client.post(url, {"name": "x"}).status_code == 404
+
+
+def test_a_calendar_month_beyond_any_date_is_not_found(client, home):
+    url = reverse("events:month", args=[10**20, 1])
+    assert client.get(url).status_code == 404

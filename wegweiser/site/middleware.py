@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
@@ -115,3 +115,22 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", content_security_policy(request.path_info))
             response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+class OverflowNotFoundMiddleware:
+    """A number in a URL too large for the database (``/anmelden/99999999999999999999/``) is a 404.
+
+    Django's ``<int:…>`` matches any length; SQLite raises OverflowError on ids beyond 64 bits, which
+    would otherwise answer 500 on every URL that looks an object up by number.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, OverflowError):
+            raise Http404
+        return None

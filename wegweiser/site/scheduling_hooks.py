@@ -34,6 +34,12 @@ def register_core_jobs():
             _("Deletes rejected account requests after their retention period."),
         ),
         command_job(
+            "core.delete_old_search_logs",
+            datetime.timedelta(days=1),
+            "delete_old_search_logs",
+            _("Deletes logged searches after their retention period."),
+        ),
+        command_job(
             "core.clear_sessions",
             datetime.timedelta(days=1),
             "clearsessions",

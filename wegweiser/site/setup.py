@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -30,10 +32,27 @@ OFFICE_PAGE_PERMISSIONS = (
 WORKFLOW_NAME = "Freigabe durch das Integrationsbüro"
 
 
+def default_port(scheme: str | None = None) -> int:
+    """The port of the portal's Site: 443 makes Wagtail build ``https://`` page URLs.
+
+    From ``scheme`` if given, else from ``WAGTAILADMIN_BASE_URL`` (its explicit port, or its scheme's).
+    """
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if scheme is None:
+        if base.port:
+            return base.port
+        scheme = base.scheme
+    return 443 if scheme == "https" else 80
+
+
 @transaction.atomic
-def ensure_portal(home_title: str = "Willkommen", hostname: str = "localhost") -> HomePage:
+def ensure_portal(
+    home_title: str = "Willkommen", hostname: str = "localhost", scheme: str | None = None
+) -> HomePage:
     ensure_locales()
-    home = ensure_home_page(home_title, hostname)
+    home = ensure_home_page(home_title, hostname, default_port(scheme))
+    if scheme is not None:
+        Site.objects.filter(root_page=home, is_default_site=True).update(port=default_port(scheme))
     ensure_office_rights(home)
     PortalSettings.for_site(home.get_site())
     return home
@@ -51,7 +70,7 @@ def ensure_locales() -> None:
         Locale.objects.get_or_create(language_code=code)
 
 
-def ensure_home_page(title: str, hostname: str) -> HomePage:
+def ensure_home_page(title: str, hostname: str, port: int = 80) -> HomePage:
     default_locale = Locale.get_default()
     site = Site.objects.filter(is_default_site=True).first()
     if site and isinstance(site.root_page.specific, HomePage):
@@ -65,10 +84,12 @@ def ensure_home_page(title: str, hostname: str) -> HomePage:
         home.save_revision().publish()
     if site is None:
         site = Site.objects.create(
-            hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=title
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=title
         )
     else:
         old_root = site.root_page
+        if old_root.pk != home.pk:  # first set-up: Wagtail's placeholder site becomes the portal's
+            site.hostname, site.port = hostname, port
         site.root_page = home
         site.save()
         if type(old_root.specific) is Page and old_root.depth == 2 and not old_root.get_children().exists():

@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wegweiser.site.middleware.OverflowNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "wegweiser.site.urls"
@@ -188,6 +189,8 @@ WEGWEISER_SEARCH = {
     "SQLITE_FULL_TEXT": env_bool("SEARCH_SQLITE_FULL_TEXT", True),
 }
 
+# Logged searches (anonymous) are deleted after this many days by the daily clean-up job.
+WEGWEISER_SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
 # Listings whose last review is older than this are flagged to their organisation.
 WEGWEISER_STALE_AFTER_DAYS = env_int("WEGWEISER_STALE_AFTER_DAYS", 183)
 # Map tiles only from a server the operator configures; off by default (no third-party requests).
