@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.site.listings import active_locale, filterset_for, public_listings
+from wegweiser.site.listings import active_locale, filterset_for, localized_url, public_listings
 from wegweiser.site.registry import CalendarEntry, ListingType, enabled_listing_types
 
 EVENT_TYPE_KEY = "event"
@@ -75,6 +75,8 @@ class CalendarItem:
     kind: str = EVENT_TYPE_KEY
     kind_label: str = ""
     occurrence: Occurrence | None = None
+    #: The language the title is written in (German when the listing has no translation yet).
+    language: str = ""
 
     @property
     def local_start(self) -> datetime.datetime:
@@ -93,11 +95,11 @@ class CalendarItem:
         return not self.all_day and self.local_start.time() != datetime.time.min
 
 
-def item_for_occurrence(occurrence: Occurrence, request=None) -> CalendarItem:
+def item_for_occurrence(occurrence: Occurrence, request=None, url: str | None = None) -> CalendarItem:
     event = occurrence.event
     return CalendarItem(
         title=event.title,
-        url=event.get_url(request=request) or "",
+        url=url if url is not None else localized_url(event, request),
         start=occurrence.start,
         end=occurrence.end,
         all_day=event.all_day,
@@ -108,6 +110,7 @@ def item_for_occurrence(occurrence: Occurrence, request=None) -> CalendarItem:
         online=bool(event.online_url),
         organisation=event.organisation.title if event.organisation else "",
         occurrence=occurrence,
+        language=event.locale.language_code,
     )
 
 
@@ -122,6 +125,7 @@ def item_for_entry(entry: CalendarEntry, listing_type: ListingType) -> CalendarI
         organisation=entry.organisation,
         kind=entry.kind or listing_type.key,
         kind_label=str(listing_type.verbose_name),
+        language=entry.language,
     )
 
 
@@ -204,8 +208,9 @@ def build_agenda(
     window_start = day_start(first_day)
     window_end = day_start(last_day + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
     events = events_in_range(filterset.qs, first_day, last_day)
+    urls = {event.pk: localized_url(event, request) for event in events}
     items = [
-        item_for_occurrence(occurrence, request)
+        item_for_occurrence(occurrence, request, urls[event.pk])
         for event in events
         for occurrence in event.occurrences(window_start, window_end)
     ]

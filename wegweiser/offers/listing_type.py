@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from wegweiser.site.listings import localized
+from wegweiser.site.listings import localized, localized_url
 from wegweiser.site.registry import CalendarEntry, Facet, ListingType
 
 from .api import OFFER_API, OfferSchema
@@ -33,7 +33,7 @@ def course_calendar_entries(
     offers = localized(OfferPage.objects.current(), locale).values("pk")
     course_dates = (
         CourseDate.objects.filter(page__in=offers, start_date__gte=start, start_date__lte=end)
-        .select_related("page", "page__organisation", "page__district")
+        .select_related("page", "page__organisation", "page__district", "page__locale")
         .prefetch_related("page__topics", "page__languages")
         .order_by("start_date", "pk")
     )
@@ -41,7 +41,7 @@ def course_calendar_entries(
         offer = course_date.page
         yield CalendarEntry(
             title=offer.title,
-            url=offer.get_url() or "",
+            url=localized_url(offer),
             start=_at(course_date.start_date, datetime.time(0, 0)),
             end=_at(course_date.end_date, datetime.time(23, 59)) if course_date.end_date else None,
             location=", ".join(offer.address_lines),
@@ -52,6 +52,7 @@ def course_calendar_entries(
             districts=(offer.district.slug,) if offer.district else (),
             free_of_charge=offer.cost == OfferPage.Cost.FREE,
             organisation=offer.organisation.title if offer.organisation else "",
+            language=offer.locale.language_code,
         )
 
 

@@ -6,9 +6,12 @@ from functools import cache
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail import hooks
+from wagtail.models import Locale, Page
 
 from wegweiser.site.registry import Facet, ListingType, enabled_listing_types
 
@@ -37,11 +40,23 @@ class ListingFilterSet(django_filters.FilterSet):
     )
 
     def filter_text(self, queryset, name, value):
-        for word in value.split()[:10]:
-            queryset = queryset.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(search_description__icontains=word)
-            )
-        return queryset
+        return queryset.filter(text_search_condition(value.split()[:10]))
+
+
+def text_search_condition(words: list[str]) -> Q:
+    """The listings some typed words find, the same on a type's finder page, in the API and in the finder.
+
+    The search app provides the text search through the ``listing_text_condition`` hook (the core imports
+    no app); without it, every word must be a substring of a title, summary or description.
+    """
+    for text_condition in hooks.get_hooks("listing_text_condition"):
+        return text_condition(words)
+    condition = Q()
+    for word in words:
+        condition &= (
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(search_description__icontains=word)
+        )
+    return condition
 
 
 def filter_for_facet(facet: Facet) -> django_filters.Filter:
@@ -69,6 +84,50 @@ def active_locale() -> Locale:
         return Locale.get_active()
     except Locale.DoesNotExist:
         return Locale.get_default()
+
+
+def localized_url(page: Page, request=None) -> str:
+    """The one way to link a page on a public page: a URL under the visitor's language prefix.
+
+    The page's translation in the visitor's language if there is one; otherwise the page itself under
+    the visitor's prefix, where it is shown in German with the untranslated notice (and routed there by
+    ``HomePage.route``). Linking a page with its own (German) prefix would throw the visitor out of
+    their language. A page already in the visitor's language costs no query.
+    """
+    current = translation.get_language() or settings.LANGUAGE_CODE
+    url = page.get_url(request=request) or ""
+    if _language_prefix(url) in (None, current):
+        return url
+    translated = (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=current)
+        .exclude(pk=page.pk)
+        .first()
+    )
+    if translated is not None:
+        url = translated.get_url(request=request) or url
+    return _with_language_prefix(url, current)
+
+
+def _split_url(url: str) -> tuple[str, str]:
+    if "://" not in url:
+        return "", url
+    scheme, _sep, rest = url.partition("://")
+    host, _sep, tail = rest.partition("/")
+    return f"{scheme}://{host}", "/" + tail
+
+
+def _language_prefix(url: str) -> str | None:
+    first, sep, _remainder = _split_url(url)[1].lstrip("/").partition("/")
+    return first if sep and first in dict(settings.LANGUAGES) else None
+
+
+def _with_language_prefix(url: str, language: str) -> str:
+    scheme_and_host, path = _split_url(url)
+    first, sep, remainder = path.lstrip("/").partition("/")
+    if not sep or first not in dict(settings.LANGUAGES) or language not in dict(settings.LANGUAGES):
+        return url
+    return f"{scheme_and_host}/{language}/{remainder}"
 
 
 def localized(queryset: QuerySet, locale: Locale | None = None) -> QuerySet:

@@ -65,6 +65,8 @@ class CalendarEntry:
     districts: tuple[str, ...] = ()
     free_of_charge: bool = False
     organisation: str = ""
+    #: The language the title is written in, so a page in another language can mark it (``lang``).
+    language: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,30 @@
 """Taxonomy labels in the visitor's language without a query per term.
 
 Terms are few and change rarely, so each taxonomy's ``slug -> name`` map per language is cached and
-rebuilt when a term is saved or deleted.
+rebuilt when a term is saved or deleted. A term without a translation keeps its German name, and says so
+(:class:`TermName`), so that a page can mark it ``lang="de"``.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
 from wegweiser.site.cache_generations import bump, generation
 
 _GENERATION_KEY = "wegweiser:taxonomy-generation"
+
+
+class TermName(str):
+    """A term's name together with the language it is written in (the default one when untranslated)."""
+
+    lang: str
+
+    def __new__(cls, name: str, lang: str) -> TermName:
+        value = super().__new__(cls, name)
+        value.lang = lang
+        return value
 
 
 def _generation() -> int:
@@ -22,30 +35,33 @@ def invalidate() -> None:
     bump(_GENERATION_KEY)
 
 
-def term_labels(model, language: str | None = None) -> dict[str, str]:
+def term_names(model, language: str | None = None) -> dict[str, TermName]:
     """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
-    from django.conf import settings
-
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{_generation()}"
-    labels = cache.get(key)
-    if labels is None:
-        labels = {}
-        rows = model.objects.select_related("locale").values_list("slug", "name", "locale__language_code")
+    entries = cache.get(key)
+    if entries is None:
+        entries = {}
+        rows = model.objects.values_list("slug", "name", "locale__language_code")
         default_language = settings.LANGUAGE_CODE
         for slug, name, code in rows:
             if code == default_language:
-                labels.setdefault(slug, name)
+                entries.setdefault(slug, (name, code))
         for slug, name, code in rows:
             if code == language:
-                labels[slug] = name
-        cache.set(key, labels, 24 * 3600)
-    return labels
+                entries[slug] = (name, code)
+        cache.set(key, entries, 24 * 3600)
+    return {slug: TermName(name, code) for slug, (name, code) in entries.items()}
+
+
+def term_labels(model, language: str | None = None) -> dict[str, str]:
+    """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
+    return term_names(model, language)
 
 
 def term_choices(model, language: str | None = None) -> list[tuple[str, str]]:
     """Filter choices for a taxonomy, in the model's sort order, labelled in the visitor's language."""
-    labels = term_labels(model, language)
+    labels = term_names(model, language)
     order_key = f"wegweiser:termorder:{model._meta.label_lower}:{_generation()}"
     order = cache.get(order_key)
     if order is None:
@@ -57,5 +73,6 @@ def term_choices(model, language: str | None = None) -> list[tuple[str, str]]:
     return [(slug, labels.get(slug, slug)) for slug in order]
 
 
-def localized_label(term) -> str:
-    return term_labels(type(term)).get(term.slug, term.name)
+def localized_label(term) -> TermName:
+    """The term's name in the visitor's language, or its German name (marked as such) if untranslated."""
+    return term_names(type(term)).get(term.slug) or TermName(term.name, term.locale.language_code)

@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from wegweiser.site.blocks import ContentStreamBlock, HomeStreamBlock
+from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 
@@ -22,7 +22,7 @@ class HomePage(EasyLanguageVersionMixin, Page):
     """The start page of one town's portal (one per Wagtail Site and language)."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("content"))
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
@@ -32,6 +32,20 @@ class HomePage(EasyLanguageVersionMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Serve an untranslated page under this translation's prefix (in German, with the notice).
+
+        ``localized_url`` links every page under the visitor's language prefix; once the home page is
+        translated, Wagtail would route such a path only through the translated tree and answer 404.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            original = self.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+            if original is None or not path_components:
+                raise
+            return original.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from wegweiser.site.registry import enabled_listing_types

@@ -8,6 +8,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from wegweiser.site.listings import localized_url
+
 register = template.Library()
 
 
@@ -108,7 +110,7 @@ def main_menu(context) -> list[dict]:
     items = []
     for page in pages:
         shown = translated.get(page.translation_key, page)
-        url = localized_page_url(shown, request)
+        url = localized_url(shown, request)
         if url:
             language = shown.locale.language_code
             items.append(
@@ -138,7 +140,11 @@ def footer_links(context) -> list[dict]:
             for page in default_home.get_children().live().public().filter(slug__in=slugs):
                 translated.setdefault(page.slug, page)
     return [
-        {"title": translated[slug].title, "url": localized_page_url(translated[slug], request)}
+        {
+            "title": translated[slug].title,
+            "url": localized_url(translated[slug], request),
+            "lang": translated[slug].locale.language_code,
+        }
         for slug in slugs
         if slug in translated
     ]
@@ -162,27 +168,7 @@ def accessible_field(field):
     return field.as_widget(attrs=attrs)
 
 
-def localized_page_url(page, request=None) -> str:
-    """The page's URL in the visitor's language: an untranslated page is shown at /ar/... in German.
-
-    Wagtail serves a page without a translation under every language prefix; linking it with its own
-    (German) prefix would throw the visitor out of their language. The prefix is read from the URL
-    itself, so this costs no query.
-    """
-    url = page.get_url(request=request) or ""
-    current = translation.get_language() or settings.LANGUAGE_CODE
-    languages = dict(settings.LANGUAGES)
-    scheme_and_host, path = "", url
-    if "://" in url:
-        scheme, _sep, rest = url.partition("://")
-        host, _sep, tail = rest.partition("/")
-        scheme_and_host, path = f"{scheme}://{host}", "/" + tail
-    first, sep, remainder = path.lstrip("/").partition("/")
-    if sep and first in languages and first != current and current in languages:
-        return f"{scheme_and_host}/{current}/{remainder}"
-    return url
-
-
 @register.simple_tag(takes_context=True)
 def listing_url(context, page) -> str:
-    return localized_page_url(page, context.get("request"))
+    """``{% listing_url page %}``: the page's URL in the visitor's language (see ``localized_url``)."""
+    return localized_url(page, context.get("request"))

@@ -1,0 +1,119 @@
+"""Language and text direction of what a public page shows, so German content reads right on rtl pages.
+
+Untranslated content (a German listing, a term without translation) is marked with its language and
+direction; numbers, times, phone numbers and e-mail addresses are isolated left-to-right, because inside
+an Arabic or Persian sentence the bidi algorithm would otherwise reorder "05561 2210" into "2210 05561".
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from wegweiser.site.taxonomy_labels import TermName, localized_label
+
+register = template.Library()
+
+
+def content_language(obj) -> str | None:
+    """The language ``obj`` is written in: a term name's, a page's locale, else None (unknown)."""
+    if isinstance(obj, TermName):
+        return obj.lang
+    locale = getattr(obj, "locale", None)
+    return getattr(locale, "language_code", None)
+
+
+def direction_of(language: str) -> str:
+    return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
+
+
+@register.simple_tag
+def lang_attrs(obj) -> SafeString:
+    """`` lang=".." dir=".."`` when ``obj`` is written in another language than the page, else nothing.
+
+    Used on the element that holds a listing's own text: ``<p{% lang_attrs listing %}>``.
+    """
+    language = content_language(obj)
+    if not language or language == translation.get_language():
+        return mark_safe("")
+    return format_html(' lang="{}" dir="{}"', language, direction_of(language))
+
+
+@register.filter
+def term(value) -> SafeString:
+    """A taxonomy term (or its :class:`TermName`) in the visitor's language, marked if still German."""
+    name = value if isinstance(value, TermName) else localized_label(value)
+    if name.lang == translation.get_language():
+        return format_html("{}", name)
+    return format_html('<span lang="{}" dir="{}">{}</span>', name.lang, direction_of(name.lang), name)
+
+
+@register.filter
+def written_in(value, source) -> SafeString:
+    """``value`` (text of ``source``, e.g. a listing's title inside a sentence), marked if in another language."""
+    attrs = lang_attrs(source)
+    if not attrs:
+        return format_html("<bdi>{}</bdi>", value)
+    return format_html("<bdi{}>{}</bdi>", attrs, value)
+
+
+@register.filter
+def ltr(value) -> SafeString:
+    """Numbers, times and codes always run left to right, isolated from the sentence around them."""
+    if value in (None, ""):
+        return mark_safe("")
+    return format_html('<bdi dir="ltr">{}</bdi>', value)
+
+
+@register.filter
+def bdi(value) -> SafeString:
+    """A date or figure isolated in its own direction (from its first letter), so a range keeps its order."""
+    if value in (None, ""):
+        return mark_safe("")
+    return format_html("<bdi>{}</bdi>", value)
+
+
+@register.filter
+def proper_name(value) -> SafeString:
+    """A person's name: isolated in its own direction and marked as not to be translated."""
+    if value in (None, ""):
+        return mark_safe("")
+    return format_html('<bdi translate="no">{}</bdi>', value)
+
+
+@register.simple_tag
+def phone_link(number: str) -> SafeString:
+    """A tappable phone number, its digit groups kept in order on rtl pages."""
+    if not number:
+        return mark_safe("")
+    dialable = "".join(char for char in number if char.isdigit() or char == "+")
+    return format_html('<a href="tel:{}" dir="ltr" class="ltr-value">{}</a>', dialable, number)
+
+
+@register.simple_tag
+def email_link(address: str) -> SafeString:
+    """A mailto link, the address isolated left to right and marked as not to be translated."""
+    if not address:
+        return mark_safe("")
+    return format_html(
+        '<a href="mailto:{}" dir="ltr" translate="no" class="ltr-value">{}</a>',
+        quote(address, safe="@"),
+        address,
+    )
+
+
+@register.simple_tag
+def web_link(url: str, label: str = "") -> SafeString:
+    """An external link; a bare URL as its text is isolated left to right and not to be translated."""
+    if not url:
+        return mark_safe("")
+    if label:
+        return format_html('<a href="{}" rel="noopener">{}</a>', url, label)
+    return format_html(
+        '<a href="{}" rel="noopener" dir="ltr" translate="no" class="ltr-value">{}</a>', url, url
+    )
