@@ -45,7 +45,8 @@ def test_filter_only_queries_find_the_same_listings(backend, town, params, expec
 
 def test_expired_future_and_unpublished_listings_are_never_found(backend, town):
     result = run(backend, {"q": "Deutschkurs", "per_page": "50"})
-    assert found(result, town) == {"deutschkurs"}
+    assert "deutschkurs" in found(result, town)
+    assert not found(result, town) & {"expired", "future", "draft"}
     everything = found(run(backend, {"topic": ["sprache"], "per_page": "50"}), town)
     assert not everything & {"expired", "future", "draft"}
 

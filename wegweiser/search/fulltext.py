@@ -27,9 +27,11 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
+from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.models import SearchText
-from wegweiser.search.wording import index_forms, query_forms, query_units, word_variants
-from wegweiser.site.registry import listing_type_for_model, listing_types
+from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
+from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
+from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
 
 TEXT_FIELDS = ("title", "summary", "search_description")
 #: The GIN index the migration creates on PostgreSQL (tests look for it in query plans).
@@ -43,10 +45,16 @@ _FTS_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _MAX_TOKEN = 100
 
 
-def page_text(page) -> str:
-    """What a listing is found by: its texts, then their word forms."""
+def page_text(page, terms: str = "", known: frozenset[str] | None = None) -> str:
+    """What a listing is found by: its texts and its terms' names in every language, then their word forms."""
     text = "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
-    return f"{text}\n{index_forms(text)}"
+    if terms:
+        text = f"{text}\n{terms}"
+    return f"{text}\n{index_forms(text, known)}"
+
+
+def _own_text(page) -> str:
+    return "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
 
 
 def _listing_pages(page_ids: Iterable[int]) -> list:
@@ -58,11 +66,14 @@ def _listing_pages(page_ids: Iterable[int]) -> list:
 
 
 def store_text(page) -> None:
-    """Write (or remove, if it is not live) the searchable text of one listing."""
+    """Write (or remove, if it is not live) the searchable text of one listing; learn its words."""
     if not page.live:
         SearchText.objects.filter(page_id=page.pk).delete()
         return
-    SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page_text(page)})
+    listing_type = listing_type_for_model(type(page))
+    terms = term_texts(listing_type, [page.pk]).get(page.pk, "") if listing_type else ""
+    learn(vocabulary_words([_own_text(page), terms]))
+    SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page_text(page, terms)})
 
 
 def remove_text(page_id: int) -> None:
@@ -79,16 +90,31 @@ def sync_texts(page_ids: list[int]) -> int:
     return len(pages)
 
 
-def _fill(queryset, batch_size: int, progress: Callable[[int], object] | None) -> int:
-    stored = 0
+def _chunks(listing_type: ListingType, queryset, batch_size: int):
+    """The pages of ``queryset`` in chunks, each with its terms' names: ``(pages, {pk: terms})``."""
     page_ids = list(queryset.values_list("pk", flat=True))
     for start in range(0, len(page_ids), batch_size):
         chunk = page_ids[start : start + batch_size]
-        pages = queryset.model.objects.filter(pk__in=chunk).only(*TEXT_FIELDS)
-        SearchText.objects.bulk_create(SearchText(page_id=page.pk, text=page_text(page)) for page in pages)
-        stored += len(chunk)
+        pages = list(listing_type.model.objects.filter(pk__in=chunk).only(*TEXT_FIELDS))
+        yield pages, term_texts(listing_type, chunk)
+
+
+def _learn(listing_type: ListingType, queryset, batch_size: int) -> None:
+    """The words of these listings into the vocabulary, before any is indexed (so compounds split alike)."""
+    for pages, terms in _chunks(listing_type, queryset, batch_size):
+        learn(vocabulary_words([*(_own_text(page) for page in pages), *terms.values()]))
+
+
+def _fill(listing_type, queryset, batch_size: int, progress: Callable[[int], object] | None) -> int:
+    stored = 0
+    known = known_stems()
+    for pages, terms in _chunks(listing_type, queryset, batch_size):
+        SearchText.objects.bulk_create(
+            SearchText(page_id=page.pk, text=page_text(page, terms.get(page.pk, ""), known)) for page in pages
+        )
+        stored += len(pages)
         if progress:
-            progress(len(chunk))
+            progress(len(pages))
     return stored
 
 
@@ -96,9 +122,13 @@ def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: i
     """All rows anew, from every live listing (expired ones too: queries filter on the dates)."""
     with transaction.atomic():  # searches see the old rows until the new ones are complete
         SearchText.objects.all().delete()
+        forget_all()
+        types = list(listing_types().values())
+        for listing_type in types:
+            _learn(listing_type, listing_type.model.objects.live(), batch_size)
         stored = sum(
-            _fill(listing_type.model.objects.live(), batch_size, progress)
-            for listing_type in listing_types().values()
+            _fill(listing_type, listing_type.model.objects.live(), batch_size, progress)
+            for listing_type in types
         )
     if connection.vendor == "postgresql":  # fresh statistics, so the planner knows the new rows
         with connection.cursor() as cursor:
@@ -118,9 +148,14 @@ def rebuild_fts() -> None:
 def fill_missing_texts(batch_size: int = 500) -> int:
     """Rows for live listings that have none yet (published before the table existed, or imported)."""
     stored = 0
-    for listing_type in listing_types().values():
-        missing = listing_type.model.objects.live().exclude(pk__in=SearchText.objects.values("page_id"))
-        stored += _fill(missing, batch_size, None)
+    missing = {
+        listing_type: listing_type.model.objects.live().exclude(pk__in=SearchText.objects.values("page_id"))
+        for listing_type in listing_types().values()
+    }
+    for listing_type, queryset in missing.items():
+        _learn(listing_type, queryset, batch_size)
+    for listing_type, queryset in missing.items():
+        stored += _fill(listing_type, queryset, batch_size, None)
     if stored:
         rebuild_fts()
     return stored
@@ -131,27 +166,48 @@ def is_listing(page) -> bool:
 
 
 # -- matching ---------------------------------------------------------------------------------------
+def _alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
+    """The ways one typed word (or several-word synonym) can be found: ``(words, as a phrase?)``, any of them.
+
+    Its own spellings, stems and synonyms; a compound also as all of its known parts ("deutschkurs" as
+    "deutsch" and "kurs", anywhere in the listing); a hyphenated word also as one ("Deutsch-Kurs").
+    """
+    found: list[tuple[tuple[str, ...], bool]] = []
+    for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
+        words = tuple(tokens(variant))
+        if words:
+            found.append((words, True))
+    if " " not in unit:
+        words = tokens(unit)
+        if len(words) > 1:  # "Deutsch-Kurs": its words anywhere, and the compound they make
+            found.append((tuple(stem(word) for word in words), False))
+            found.append(((stem("".join(words)),), True))
+        elif words:
+            parts = split_compound(words[0], known_stems())
+            if len(parts) > 1:
+                found.append((tuple(parts), False))
+    return list(dict.fromkeys(found))
+
+
 def _lexeme(token: str) -> str:
     """One word as a quoted tsquery lexeme with prefix matching (``'kurs':*``)."""
     token = token[:_MAX_TOKEN].replace("\\", "\\\\").replace("'", "''")
     return f"'{token}':*"
 
 
-def unit_tsquery(unit: str) -> str | None:
-    """Any form of one typed word (or several-word synonym) as tsquery text, or ``None`` if it has no letters.
+def unit_tsquery(unit: str | list[str]) -> str | None:
+    """Any form of one typed word (or of its corrections) as tsquery text, or ``None`` if it has no letters.
 
-    Only word characters (``\\w+``) reach the tsquery, each one quoted: what a visitor types can never
-    become tsquery syntax (``&``, ``|``, ``!``, ``:*``, parentheses, quotes).
+    Only word characters reach the tsquery, each one quoted: what a visitor types can never become
+    tsquery syntax (``&``, ``|``, ``!``, ``:*``, parentheses, quotes).
     """
     alternatives = []
-    for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
-        tokens = _TOKEN_RE.findall(variant.lower())
-        if tokens:
-            alternatives.append(" <-> ".join(_lexeme(token) for token in tokens))
+    for alternative in [unit] if isinstance(unit, str) else unit:
+        for words, phrase in _alternatives(alternative):
+            joined = (" <-> " if phrase else " & ").join(_lexeme(word) for word in words)
+            alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
-    if not alternatives:
-        return None
-    return "(" + " | ".join(f"({alternative})" for alternative in alternatives) + ")"
+    return "(" + " | ".join(alternatives) + ")" if alternatives else None
 
 
 def _phrase_part(token: str) -> str:
@@ -159,22 +215,21 @@ def _phrase_part(token: str) -> str:
     return '"' + token[:_MAX_TOKEN].replace('"', '""') + '"*'
 
 
-def unit_fts_query(unit: str) -> str | None:
-    """Any form of one typed word (or several-word synonym) as an FTS5 query, or ``None`` if it has no letters.
+def unit_fts_query(unit: str | list[str]) -> str | None:
+    """Any form of one typed word (or of its corrections) as an FTS5 query, or ``None`` if it has no letters.
 
-    The same meaning as :func:`unit_tsquery`: each form's words as prefixes, several words as a phrase
-    (``"deutsch"* + "kurs"*``), the forms ORed. Only letters and digits reach the query, each one
-    double-quoted, so nothing typed can become FTS5 syntax (``AND``, ``NEAR``, ``*``, ``^``, columns).
+    The same meaning as :func:`unit_tsquery`: each form's words as prefixes, a phrase's words in a row
+    (``"deutsch"* + "kurs"*``), a compound's parts anywhere (``"deutsch"* AND "kur"*``), the forms ORed.
+    Only letters and digits reach the query, each one double-quoted, so nothing typed can become FTS5
+    syntax (``AND``, ``NEAR``, ``*``, ``^``, columns).
     """
     alternatives = []
-    for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
-        tokens = _FTS_TOKEN_RE.findall(variant.lower())
-        if tokens:
-            alternatives.append(" + ".join(_phrase_part(token) for token in tokens))
+    for alternative in [unit] if isinstance(unit, str) else unit:
+        for words, phrase in _alternatives(alternative):
+            joined = (" + " if phrase else " AND ").join(_phrase_part(word) for word in words)
+            alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
-    if not alternatives:
-        return None
-    return "(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")"
+    return "(" + " OR ".join(alternatives) + ")" if alternatives else None
 
 
 def full_text_enabled() -> bool:
@@ -191,27 +246,37 @@ def full_text_enabled() -> bool:
     return False
 
 
-def full_text_condition(words: list[str], like: Callable[[str], Q]) -> Q:
-    """Every word found in a listing's stored words; a word without letters keeps the ``LIKE`` match."""
+def _like_rows(unit: list[str]) -> Q:
+    """Substring matching of the stored rows (databases without full text): any spelling of any alternative."""
+    condition = Q(pk__in=[])
+    for alternative in unit:
+        for variant in [*word_variants(alternative), *query_forms(alternative)]:
+            condition |= Q(text__icontains=variant) | Q(text__icontains=fold(variant))
+    return condition
+
+
+def matching_rows(units: list[list[str]], any_unit: bool = False):
+    """The stored rows (``SearchText``) that contain every unit (or, with ``any_unit``, at least one).
+
+    A unit is a list of alternatives: one typed word, or the known words it was taken for.
+    """
+    if not full_text_enabled():
+        condition = Q() if not any_unit else Q(pk__in=[])
+        for unit in units:
+            condition = condition | _like_rows(unit) if any_unit else condition & _like_rows(unit)
+        return SearchText.objects.filter(condition)
     sqlite = connection.vendor == "sqlite"
-    unit_query = unit_fts_query if sqlite else unit_tsquery
-    parts, condition = [], Q()
-    for unit in query_units(words):
-        part = unit_query(unit)
-        if part is None:
-            condition &= like(unit)
-        else:
-            parts.append(part)
+    parts = [part for part in ((unit_fts_query if sqlite else unit_tsquery)(unit) for unit in units) if part]
     if not parts:
-        return condition
+        return SearchText.objects.none()
     if sqlite:
-        matching = RawSQL(
-            "SELECT s.page_id FROM finder_searchtext s WHERE s.id IN "
-            "(SELECT rowid FROM finder_searchtext_fts WHERE finder_searchtext_fts MATCH %s)",
-            (" AND ".join(parts),),
+        expression = (" OR " if any_unit else " AND ").join(parts)
+        return SearchText.objects.filter(
+            id__in=RawSQL(
+                "SELECT rowid FROM finder_searchtext_fts WHERE finder_searchtext_fts MATCH %s", (expression,)
+            )
         )
-        return condition & Q(pk__in=matching)
-    matching = SearchText.objects.filter(
-        RawSQL("vector @@ to_tsquery('simple', %s)", (" & ".join(parts),), output_field=BooleanField())
+    expression = (" | " if any_unit else " & ").join(parts)
+    return SearchText.objects.filter(
+        RawSQL("vector @@ to_tsquery('simple', %s)", (expression,), output_field=BooleanField())
     )
-    return condition & Q(pk__in=matching.values("page_id"))

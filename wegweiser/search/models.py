@@ -89,3 +89,22 @@ class SearchText(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class SearchWord(models.Model):
+    """One word of the portal's vocabulary: the words of its listings and of its terms in every language.
+
+    The decompounder splits compounds into words found here ("Asylberatung" into "Asyl" and "Beratung"),
+    and "did you mean" and typo tolerance look here for the nearest known word (:mod:`wegweiser.search.vocabulary`).
+    """
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+    folded = models.CharField(_("folded word"), max_length=100, db_index=True)
+    length = models.PositiveSmallIntegerField(_("length"), db_index=True)
+
+    class Meta:
+        verbose_name = _("known word")
+        verbose_name_plural = _("known words")
+
+    def __str__(self) -> str:
+        return self.word

@@ -269,6 +269,12 @@ class SearchResult:
     took_ms: int = 0
     messages: list[str] = field(default_factory=list)
     fell_back: bool = False
+    #: Typed words no listing has (left out of the search); shown to the visitor.
+    missing_words: list[str] = field(default_factory=list)
+    #: No listing has all the words: these have some of them, the most first.
+    partial: bool = False
+    #: The query with its typos corrected ("did you mean"), if any were.
+    suggestion: str = ""
 
     @property
     def num_pages(self) -> int:

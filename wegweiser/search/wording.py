@@ -1,50 +1,100 @@
-"""Forgiving words for the database backend: simple German word forms, umlauts, the synonym list, highlights.
+"""Forgiving words, the same on both sides of the search: folding, Snowball stems, stop words, synonyms.
 
-Elasticsearch brings real analyzers; the embedded backend gets by with these rules so that
-"Deutschkurse" still finds "Deutschkurs" and "Beratung" finds a provider's "Counselling".
+What is stored for a listing (:func:`index_forms`) and what a typed word is looked up by
+(:func:`query_forms`) come from the same functions, so they always agree: letters folded ("Prüfung",
+"Pruefung" and "prufung" are one word, "Straße" is "strasse"), every word reduced to its Snowball stem
+("Kurse" and "Kurs", "Prüfungen" and "Prüfung"), German compounds split into the parts the portal knows
+(:mod:`wegweiser.search.vocabulary`), and the office's synonym list.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+import snowballstemmer
 from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 _SYNONYM_CACHE_KEY = "wegweiser:search:synonyms"
-# Longest first: "Kursen" -> "Kurs", "Beratungen" -> "Beratung", "Deutschkurse" -> "Deutschkurs".
-_GERMAN_ENDINGS = ("ern", "en", "er", "es", "e", "n", "s")
-_MIN_STEM = 4
 _FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"})
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_STEMMERS: dict[str, snowballstemmer.stemmer] = {}
+
+#: Words that carry no meaning for the finder, in the portal's seven languages: a query made only of
+#: them is searched as typed, otherwise they are left out, so "Deutschkurs mit Kinderbetreuung" is
+#: "Deutschkurs Kinderbetreuung".
+STOP_WORDS = frozenset(
+    """
+    der die das den dem des ein eine einer einem einen eines und oder mit für fur von vom zu zum zur im in
+    an am auf aus bei bis nach über uber unter um ohne für auch als wie wo was wer ich du sie wir ihr es
+    mein meine kein keine nicht ja nein hier dort gibt gesucht suche brauche
+    the a an and or with for of to in on at by from my me i is are what where how need looking near
+    في من على مع و أو الى إلى عن هل أين كيف ل ب لل
+    در از با و یا به برای که را این آن کجا چگونه
+    в на з із та і й або для до у про де як що мені потрібен потрібна
+    в на с и или для до у по о где как что мне нужен нужна
+    ve ile için bir bu şu ne nerede nasıl veya ya da mi mı
+    """.split()
+)
 
 
-def stem(word: str) -> str:
-    """A German word with its plural or case ending removed, lower-cased (kept whole if that leaves too little)."""
-    word = word.lower()
-    for ending in _GERMAN_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
-            return word[: -len(ending)]
-    return word
+def _stemmer(language: str) -> snowballstemmer.stemmer:
+    if language not in _STEMMERS:
+        _STEMMERS[language] = snowballstemmer.stemmer(language)
+    return _STEMMERS[language]
 
 
 def fold(text: str) -> str:
+    """Lower case without umlauts, ß or accents: how a word is compared whatever the keyboard."""
     return text.lower().translate(_FOLDING)
 
 
+@lru_cache(maxsize=50_000)
+def stem(word: str) -> str:
+    """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.
+
+    Persian is stemmed with the Arabic rules and Ukrainian with the Russian ones; the forms only have
+    to agree between a listing and a query, and they are made by this one function on both sides.
+    """
+    word = fold(word)
+    if _ARABIC_SCRIPT.search(word):
+        stemmer = _stemmer("arabic")
+    elif _CYRILLIC.search(word):
+        stemmer = _stemmer("russian")
+    else:
+        stemmer = _stemmer("german")
+    # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
+    stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word))))
+    return stemmed if len(stemmed) >= 2 else word
+
+
+def is_stop_word(word: str) -> bool:
+    return word.lower() in STOP_WORDS or fold(word) in STOP_WORDS
+
+
+def meaningful(words: list[str]) -> list[str]:
+    """The words without stop words; all of them if nothing else is left (so "in" still searches)."""
+    unique = list({word.lower(): word for word in reversed(words)}.values())[::-1]
+    kept = [word for word in unique if not is_stop_word(word)]
+    return kept or unique
+
+
 def word_variants(word: str) -> list[str]:
-    """What to look for when a visitor types ``word``: its stem, spelling variants and its synonyms.
+    """What to look for as substrings when a visitor types ``word``: its stem, spellings and synonyms.
 
     ``icontains`` on SQLite only folds ASCII case, so a variant with a capital first letter is added
     for words that start with an umlaut ("über" -> "Über").
     """
     word = word.strip(".,;:!?\"'()[]")
-    base = word.lower() if " " in word else stem(word)
+    base = word.lower() if " " in word else _like_stem(word)
     if not base:
         return []
     variants = [base]
     for synonym in synonyms_of(word):
-        variants.append(synonym if " " in synonym else stem(synonym))
+        variants.append(synonym if " " in synonym else _like_stem(synonym))
     spelled = base.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
     if spelled != base:
         variants.append(spelled)
@@ -52,6 +102,19 @@ def word_variants(word: str) -> list[str]:
         if variant and not variant[0].isascii():
             variants.append(variant[0].upper() + variant[1:])
     return list(dict.fromkeys(variants))
+
+
+def _like_stem(word: str) -> str:
+    """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
+    lowered = word.lower()
+    stemmed = stem(lowered)
+    folded = fold(lowered)
+    if len(folded) != len(lowered):  # "ß" folds to two letters: positions no longer line up
+        return stemmed
+    length = 0
+    while length < min(len(folded), len(stemmed)) and folded[length] == stemmed[length]:
+        length += 1
+    return lowered[: max(length, min(len(lowered), 3))]
 
 
 def synonym_groups() -> list[list[str]]:
@@ -76,8 +139,8 @@ def synonyms_of(word: str) -> list[str]:
     found: list[str] = []
     for group in synonym_groups():
         if any(term == word.lower() or (" " not in term and stem(term) == wanted) for term in group):
-            found.extend(term for term in group if stem(term) != wanted)
-    return found
+            found.extend(term for term in group if term != word.lower() and stem(term) != wanted)
+    return list(dict.fromkeys(found))
 
 
 def highlight(text: str, words: list[str], limit: int | None = None) -> SafeString:
@@ -89,7 +152,9 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     )
     if not needles:
         return escape(text)
-    pattern = re.compile("|".join(re.escape(needle) for needle in reversed(needles)), re.IGNORECASE)
+    # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung").
+    alternatives = "|".join(re.escape(needle) for needle in reversed(needles))
+    pattern = re.compile(rf"(?:{alternatives})\w*", re.IGNORECASE)
     parts, position = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[position : match.start()]))
@@ -99,32 +164,41 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     return mark_safe("".join(parts))  # noqa: S308 - every piece of text is escaped above
 
 
-#: Parts of German compounds common in integration offers. Elasticsearch's own decompounder lives in
-#: the analysis-common module, which a minimal node lacks; these parts are split off in Python instead,
-#: so that "Kurs" finds "Deutschkurs" and "Betreuung" finds "Kinderbetreuung" on every node.
+#: Parts of German compounds common in integration offers: the decompounder's vocabulary starts with
+#: them, before the portal's own words (:mod:`wegweiser.search.vocabulary`) are added.
 COMPOUND_PARTS = (
-    "arbeit", "beratung", "beruf", "betreuung", "bewerbung", "bildung", "café", "cafe", "deutsch", "eltern",
-    "familie", "frauen", "gesundheit", "hilfe", "integration", "jugend", "kinder", "kurs", "lern", "migration",
-    "müttern", "nachhilfe", "orientierung", "paten", "recht", "schule", "sozial", "sprach", "sprache",
-    "treff", "übersetz", "unterricht", "wohnung", "wohn",
+    "arbeit", "arzt", "asyl", "beratung", "beruf", "betreuung", "bewerbung", "bildung", "café", "cafe",
+    "deutsch", "eltern", "familie", "frauen", "gesundheit", "hilfe", "integration", "jugend", "kinder",
+    "kurs", "lern", "migration", "müttern", "nachhilfe", "orientierung", "paten", "prüfung", "recht",
+    "schule", "schulden", "sozial", "sprach", "sprache", "treff", "übersetz", "unterricht", "wohnung", "wohn",
 )  # fmt: skip
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def index_forms(text: str) -> str:
-    """Every word of ``text`` as folded stem plus its known compound parts: the "forms" search field."""
+def tokens(text: str) -> list[str]:
+    """The words of a text, lower-cased (letters and digits; what FTS5 and ``to_tsvector`` see as words)."""
+    return _WORD_RE.findall(text.lower())
+
+
+def index_forms(text: str, known: frozenset[str] | None = None) -> str:
+    """Every word of ``text`` as its stem plus the stems of its compound parts: the stored "forms".
+
+    ``known`` is the decompounder's vocabulary (by default the portal's current one).
+    """
+    from wegweiser.search.vocabulary import known_stems, split_compound
+
+    known = known_stems() if known is None else known
     forms: list[str] = []
-    for token in _WORD_RE.findall(text.lower()):
-        folded = fold(token)
-        forms.append(stem(folded))
-        forms.extend(fold(part) for part in COMPOUND_PARTS if len(part) < len(token) and part in token)
+    for token in tokens(text):
+        forms.append(stem(token))
+        forms.extend(split_compound(token, known))
     return " ".join(dict.fromkeys(forms))
 
 
 def query_forms(word: str) -> list[str]:
-    """The forms of a typed word to look up in the "forms" field (its folded stem and its synonyms' stems)."""
-    forms = [] if " " in word else [stem(fold(word))]
-    forms.extend(stem(fold(synonym)) for synonym in synonyms_of(word) if " " not in synonym)
+    """The forms of a typed word to look up in the "forms" (its stem and its synonyms' stems)."""
+    forms = [] if " " in word else [stem(word)]
+    forms.extend(stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
     return [form for form in dict.fromkeys(forms) if form]
 
 

@@ -35,8 +35,9 @@ from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
-from wegweiser.search.fulltext import TEXT_FIELDS, full_text_condition, full_text_enabled
+from wegweiser.search.fulltext import TEXT_FIELDS
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
+from wegweiser.search.matching import TextPlan, plan_text, text_filter, units_found
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table, locale_for
 from wegweiser.search.wording import highlight, query_units, word_variants
@@ -50,6 +51,7 @@ class DatabaseBackend(SearchBackend):
     def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
         started = time.perf_counter()
         locale = locale_for(query.locale)
+        plan = plan_text(query.words)
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
         facets = search_facets(searched)
@@ -57,7 +59,7 @@ class DatabaseBackend(SearchBackend):
         counts: dict[str, Counter] = {TYPE_FACET: Counter(), **{name: Counter() for name in facets}}
         filtered: dict[str, QuerySet | None] = {}
         for key, listing_type in listing_types.items():
-            base = self._base(listing_type, query, locale)
+            base = self._base(listing_type, query, locale, plan)
             narrowed = apply_filters(listing_type, base, query.filters)
             if narrowed is None:  # a chosen facet the type does not have: none of it can match
                 counts[TYPE_FACET][key], filtered[key] = 0, None
@@ -95,12 +97,12 @@ class DatabaseBackend(SearchBackend):
                     counts[name].update(count_values(queryset, facet.field, facet.kind))
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
-        hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys})
+        hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
         hits = attach_pages(hits, listing_types, query)
         for hit in hits:
             hit.highlights = {
-                "title": highlight(hit.page.title, query.words),
-                "summary": highlight(hit.page.summary, query.words, limit=300),
+                "title": highlight(hit.page.title, plan.words),
+                "summary": highlight(hit.page.summary, plan.words, limit=300),
             }
         return SearchResult(
             query=query,
@@ -109,14 +111,17 @@ class DatabaseBackend(SearchBackend):
             total=total,
             backend=self.name,
             took_ms=round((time.perf_counter() - started) * 1000),
+            missing_words=plan.missing,
+            partial=plan.any_unit,
+            suggestion=plan.suggestion,
         )
 
     # -- narrowing --------------------------------------------------------------------------------
-    def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale):
+    def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale, plan: TextPlan):
         """Current listings in the visitor's language matching the words, dates and place (not facets)."""
         queryset = localized(listing_type.model.objects.current(), locale)
         if query.words:
-            queryset = queryset.filter(text_condition(query.words, query.locale))
+            queryset = queryset.filter(text_filter(plan))
         if query.date_to:
             queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=query.date_to))
         if query.date_from:
@@ -131,7 +136,7 @@ class DatabaseBackend(SearchBackend):
             )
         return queryset
 
-    def _page_of_hits(self, query, filtered) -> list[SearchHit]:
+    def _page_of_hits(self, query, filtered, plan: TextPlan) -> list[SearchHit]:
         """The requested page across all listing types: each type's best ``offset + per_page``, merged."""
         wanted = query.offset + query.per_page
         rows = []
@@ -145,7 +150,8 @@ class DatabaseBackend(SearchBackend):
                     rows.append(((nearness is None, nearness or 0.0, title, pk), SearchHit(key, pk)))
                 continue
             queryset = queryset.annotate(
-                score=relevance(query.words, query.locale), sort_title=Lower("title")
+                score=relevance(plan.words, query.locale) + units_found(plan) * Value(10),
+                sort_title=Lower("title"),
             )
             if query.sort == "date":
                 ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
@@ -274,19 +280,15 @@ def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
     return counter
 
 
-def text_condition(words: list[str], locale_code: str) -> Q:
-    """Every word must be found, in any of its forms, in a title, summary or description.
+def text_condition(words: list[str], locale_code: str = "") -> Q:
+    """The listings the typed words find: the one text search of the finder, its per-type pages and the API.
 
-    On PostgreSQL (``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]``) through the finder's stored, GIN-indexed
-    vectors, on SQLite (``["SQLITE_FULL_TEXT"]``) through its FTS5 index (both on by default); otherwise
-    as substrings (``LIKE``) of the listing tables' columns.
+    Planned by :func:`wegweiser.search.matching.plan_text` (all words if some listing has them all,
+    typos corrected, stop words and unknown words left out) and matched through the finder's table of
+    searchable words: on PostgreSQL its GIN-indexed vectors, on SQLite its FTS5 index, otherwise
+    substrings of it.
     """
-    if full_text_enabled():
-        return full_text_condition(words, like_condition)
-    condition = Q()
-    for word in query_units(words):
-        condition &= like_condition(word)
-    return condition
+    return text_filter(plan_text(words))
 
 
 def like_condition(word: str) -> Q:

@@ -21,7 +21,8 @@ from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.results import attach_pages, facet_table
-from wegweiser.search.wording import highlight, query_forms, query_units, synonyms_of
+from wegweiser.search.vocabulary import known_stems, split_compound
+from wegweiser.search.wording import highlight, meaningful, query_forms, query_units, synonyms_of
 from wegweiser.site.registry import ListingType
 
 TEXT_FIELDS = ["title^3", "summary^2", "body", "organisation", "extra_text"]
@@ -134,7 +135,7 @@ class ElasticsearchBackend(SearchBackend):
             if code in languages
         ]
         clauses = []
-        for word in query_units(query.words):
+        for word in meaningful(query_units(query.words)):
             if " " in word:
                 should = [Q("multi_match", query=word, fields=fields + language_fields, type="phrase")]
             else:
@@ -142,6 +143,9 @@ class ElasticsearchBackend(SearchBackend):
                     Q("multi_match", query=word, fields=fields, fuzziness="AUTO", prefix_length=1),
                     Q("terms", forms=query_forms(word), boost=0.8),
                 ]
+                parts = split_compound(word, known_stems())
+                if len(parts) > 1:  # "Deutschkurs" also as "Kurs für Deutsch"
+                    should.append(Q("bool", must=[Q("term", forms=part) for part in parts], boost=0.7))
                 if language_fields:
                     should.append(Q("multi_match", query=word, fields=language_fields, operator="and"))
             for synonym in synonyms_of(word):

@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
+from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.wording import index_forms
 from wegweiser.site.registry import ListingType
 
@@ -80,6 +81,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
     ids = [page.pk for page in pages]
     facets = facet_values(listing_type, ids)
     shown_in = shown_in_for(listing_type, pages)
+    terms = term_texts(listing_type, ids)
     languages = analysed_languages(capabilities)
     for page in pages:
         body = body_text(page)
@@ -106,7 +108,9 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "organisation": organisation,
             "extra_text": extra_text,
             "extra": extra,
-            "forms": index_forms(" ".join([page.title, page.summary, body, extra_text])),
+            "forms": index_forms(
+                " ".join([page.title, page.summary, body, extra_text, terms.get(page.pk, "")])
+            ),
             "valid_from": page.valid_from.isoformat() if page.valid_from else None,
             "valid_until": page.valid_until.isoformat() if page.valid_until else None,
             "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,

@@ -1,0 +1,43 @@
+"""Starter synonyms: what newcomers type in their languages for what German providers write.
+
+Each group is one German word (as listings say it) with the words for it in English, Arabic, Persian,
+Ukrainian, Russian and Turkish. The office edits them in the admin ("Synonyms"); ``manage.py
+search_starter_synonyms`` adds the groups that are not there yet (the demo town loads them).
+"""
+
+from __future__ import annotations
+
+from wegweiser.search.models import Synonym
+
+STARTER_SYNONYMS = [
+    "Deutschkurs, Sprachkurs, German course, German class, دورة لغة ألمانية, دورة ألمانية, "
+    "کلاس زبان آلمانی, دوره زبان آلمانی, курс німецької, курси німецької мови, курс немецкого, "
+    "курсы немецкого языка, Almanca kursu, Almanca kurs",
+    "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
+    "интеграционный курс, uyum kursu, entegrasyon kursu",
+    "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
+    "danışmanlık",
+    "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
+    "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
+    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut",
+    "Arzt, Ärztin, doctor, طبيب, پزشک, دکتر, лікар, врач, doktor",
+    "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, حضانة, مهد کودک, "
+    "дитячий садок, детский сад, anaokulu, kreş",
+    "Schule, school, مدرسة, مدرسه, школа, okul",
+    "Prüfung, exam, test, امتحان, آزمون, іспит, экзамен, sınav",
+    "Ausländerbehörde, immigration office, دائرة الأجانب, اداره اتباع خارجی, міграційна служба, "
+    "миграционная служба, yabancılar dairesi",
+    "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, перекладач, переводчик, tercüman",
+]
+
+
+def load_starter_synonyms() -> int:
+    """Add the starter groups whose first (German) word has no group yet; returns how many were added."""
+    existing = {synonym.term_list[0] for synonym in Synonym.objects.all() if synonym.term_list}
+    added = 0
+    for terms in STARTER_SYNONYMS:
+        group = Synonym(terms=terms, note="Starter list")
+        if group.term_list[0] not in existing:
+            group.save()
+            added += 1
+    return added

@@ -1,0 +1,48 @@
+"""The names of a listing's terms in every language, so that a visitor finds it in their own words.
+
+A German listing tagged "Sprache", for a target group "Frauen", in the district "Altstadt", of the
+type "Angebot", is found by "لغة", "жінки", "Altstadt" and "course" alike: the labels of every facet
+value it carries (topics, target groups, languages, districts, cost, a plugin's own facets such as the
+course level, and yes/no facets like childcare) and of its listing type, in all of the portal's
+languages, are stored with its searchable words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import translation
+
+from wegweiser.site.registry import ListingType
+
+
+def _labels(listing_type: ListingType) -> tuple[dict[str, dict[str, list[str]]], list[str]]:
+    """``({facet: {value: [label per language]}}, [type names per language])``."""
+    by_facet: dict[str, dict[str, list[str]]] = {}
+    type_names: list[str] = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            type_names.extend([str(listing_type.verbose_name), str(listing_type.verbose_name_plural)])
+            for facet in listing_type.all_facets():
+                values = by_facet.setdefault(facet.name, {})
+                for value, label in facet.get_choices():
+                    values.setdefault(str(value), []).append(str(label))
+    return by_facet, list(dict.fromkeys(type_names))
+
+
+def term_texts(listing_type: ListingType, page_ids: Iterable[int]) -> dict[int, str]:
+    """For each listing, the names of its type and facet values in every language, as one text."""
+    page_ids = list(page_ids)
+    if not page_ids:
+        return {}
+    labels, type_names = _labels(listing_type)
+    names: dict[int, list[str]] = {pk: list(type_names) for pk in page_ids}
+    pages = listing_type.model.objects.filter(pk__in=page_ids)
+    for facet in listing_type.all_facets():
+        for pk, value in pages.values_list("pk", facet.field):
+            if value is None or value == "" or value is False:
+                continue
+            key = "1" if facet.kind == "flag" else str(value)
+            names[pk].extend(labels.get(facet.name, {}).get(key, []))
+    return {pk: " ".join(dict.fromkeys(found)) for pk, found in names.items()}

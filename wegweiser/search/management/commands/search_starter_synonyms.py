@@ -1,0 +1,13 @@
+"""``manage.py search_starter_synonyms``: add the starter synonym groups (German words in seven languages)."""
+
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Add the starter synonym groups (German course, counselling, asylum, job ... in seven languages)."
+
+    def handle(self, *args, **options):
+        from wegweiser.search.demo import load_starter_synonyms
+
+        added = load_starter_synonyms()
+        self.stdout.write(self.style.SUCCESS(f"Added {added} synonym groups."))

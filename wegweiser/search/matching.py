@@ -1,0 +1,94 @@
+"""How the typed words become a condition: all words first, else the words that exist, else any of them.
+
+One plan per search, made against the whole table of searchable words (not per listing type):
+
+1. Stop words ("mit", "für", "with", "في" ...) are left out, unless nothing else was typed.
+2. If some listing has every word, every word is required (the usual case: one query decides it).
+3. Otherwise each word is looked up on its own. A word no listing has is taken for the known words one
+   or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), or else left out and
+   named to the visitor as not found.
+4. If the remaining words are not found together, listings with any of them are shown, those with the
+   most words first, and the visitor is told that none has all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, IntegerField, Q, Value, When
+
+from wegweiser.search.fulltext import matching_rows
+from wegweiser.search.vocabulary import corrections
+from wegweiser.search.wording import meaningful, query_units
+
+
+@dataclass
+class TextPlan:
+    """What the text search will look for; ``units`` are lists of alternatives (a word, or its corrections)."""
+
+    typed: list[str] = field(default_factory=list)
+    units: list[list[str]] = field(default_factory=list)
+    any_unit: bool = False
+    missing: list[str] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def finds_nothing(self) -> bool:
+        return bool(self.typed) and not self.units
+
+    @property
+    def words(self) -> list[str]:
+        """The words searched for in the end (corrections instead of typos), for highlighting."""
+        return [word for unit in self.units for word in unit]
+
+    @property
+    def suggestion(self) -> str:
+        """The query as it was understood with its typos corrected ("did you mean"), or ``""``."""
+        if not self.corrected:
+            return ""
+        return " ".join(self.corrected.get(word, word) for word in self.typed if word not in self.missing)
+
+
+def plan_text(words: list[str]) -> TextPlan:
+    """The plan for these typed words (see the module's docstring); a few indexed lookups at most."""
+    typed = meaningful(query_units(words))
+    plan = TextPlan(typed=typed, units=[[word] for word in typed])
+    if not typed or matching_rows(plan.units).exists():
+        return plan
+    units: list[list[str]] = []
+    for word in typed:
+        if matching_rows([[word]]).exists():
+            units.append([word])
+            continue
+        known = corrections(word)
+        if known and matching_rows([known]).exists():
+            units.append(known)
+            plan.corrected[word] = known[0]
+        else:
+            plan.missing.append(word)
+    plan.units = units
+    plan.any_unit = len(units) > 1 and not matching_rows(units).exists()
+    return plan
+
+
+def text_filter(plan: TextPlan) -> Q:
+    """The listings (page ids) the plan finds."""
+    if not plan.typed:
+        return Q()
+    if plan.finds_nothing:
+        return Q(pk__in=[])
+    return Q(pk__in=matching_rows(plan.units, any_unit=plan.any_unit).values("page_id"))
+
+
+def units_found(plan: TextPlan):
+    """How many of the plan's words a listing has: what ranks partial matches (``0`` when all are required)."""
+    if not plan.any_unit:
+        return Value(0, output_field=IntegerField())
+    score = Value(0, output_field=IntegerField())
+    for unit in plan.units:
+        score = score + Case(
+            When(Q(pk__in=matching_rows([unit]).values("page_id")), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    return score

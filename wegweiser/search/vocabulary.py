@@ -1,0 +1,162 @@
+"""The portal's own vocabulary: compounds split into known words, and typos matched to known words.
+
+German writes "Asylberatung", "Deutschkurs" and "Integrationskurs" as one word; a visitor types
+"Beratung Asyl" or "Kurs Deutsch", and a provider writes "Kurs für Deutsch". A compound is split into
+words the portal knows (its listings' and terms' words, in :class:`~wegweiser.search.models.SearchWord`,
+plus :data:`~wegweiser.search.wording.COMPOUND_PARTS`), joined as German joins them (``-s-``, ``-n-``,
+``-en-``, ``-es-``, ``-er-``). A typed word found nowhere is matched to the known words one or two
+letters away (optimal string alignment distance), for typo tolerance and "did you mean".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from wegweiser.search.models import SearchWord
+from wegweiser.search.wording import COMPOUND_PARTS, fold, is_stop_word, stem, synonym_groups, tokens
+from wegweiser.site.cache_generations import bump, generation
+
+_GENERATION_KEY = "wegweiser:search:vocabulary-generation"
+#: Shortest part a compound is split into ("Amt", "Job"); shorter words are too often accidental.
+MIN_PART = 3
+_MAX_WORD = 100
+_LINKS = ("", "s", "n", "en", "es", "er")
+_loaded: tuple[int, frozenset[str]] | None = None
+
+
+def known_stems() -> frozenset[str]:
+    """The stems of every known word, read once per process and vocabulary generation."""
+    global _loaded
+    current = generation(_GENERATION_KEY)
+    if _loaded is None or _loaded[0] != current:
+        words = SearchWord.objects.values_list("folded", flat=True).iterator(chunk_size=5000)
+        _loaded = (current, frozenset({stem(word) for word in (*COMPOUND_PARTS, *words)}))
+        _split.cache_clear()  # its entries keep the previous vocabulary alive
+    return _loaded[1]
+
+
+def vocabulary_words(texts: Iterable[str]) -> set[str]:
+    """The words of some texts worth knowing: three letters or more, not numbers, not stop words."""
+    return {
+        token[:_MAX_WORD]
+        for text in texts
+        for token in tokens(text)
+        if len(token) >= MIN_PART and not token.isdigit() and not is_stop_word(token)
+    }
+
+
+def learn(words: set[str]) -> int:
+    """Add words not known yet; a new generation (so every process reloads) only if any was new."""
+    if not words:
+        return 0
+    known: set[str] = set()
+    listed = sorted(words)
+    for start in range(0, len(listed), 500):
+        chunk = listed[start : start + 500]
+        known.update(SearchWord.objects.filter(word__in=chunk).values_list("word", flat=True))
+    new = [SearchWord(word=word, folded=fold(word)[:_MAX_WORD], length=len(fold(word))) for word in listed]
+    new = [entry for entry in new if entry.word not in known]
+    if new:
+        SearchWord.objects.bulk_create(new, batch_size=500, ignore_conflicts=True)
+        bump(_GENERATION_KEY)
+    return len(new)
+
+
+def forget_all() -> None:
+    SearchWord.objects.all().delete()
+    bump(_GENERATION_KEY)
+
+
+def _is_known(word: str, known: frozenset[str]) -> bool:
+    return len(word) >= MIN_PART and not is_stop_word(word) and (word in known or stem(word) in known)
+
+
+def split_compound(word: str, known: frozenset[str]) -> list[str]:
+    """The stems of the known parts of a compound ("asylberatung" -> ["asyl", "berat"]), or ``[]``.
+
+    Longest first part first; every part must be a known word (by itself or by its stem).
+    """
+    folded = fold(word)
+    if len(folded) < 2 * MIN_PART or len(folded) > 40:
+        return []
+    parts = _split(folded, known, whole=False)
+    if parts:
+        return list(parts)
+    # An unknown first part ("Schuldner|beratung"): the known last part still says what it is.
+    for cut in range(MIN_PART, len(folded) - 4 + 1):
+        if _is_known(folded[cut:], known):
+            return [stem(folded[cut:])]
+    return []
+
+
+@lru_cache(maxsize=20_000)
+def _split(word: str, known: frozenset[str], whole: bool, depth: int = 0) -> tuple[str, ...] | None:
+    if whole and _is_known(word, known):
+        return (stem(word),)
+    if depth >= 3:
+        return None
+    for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+        head = word[:cut]
+        if not _is_known(head, known):
+            continue
+        rest = word[cut:]
+        for link in _LINKS:
+            if rest.startswith(link) and len(rest) - len(link) >= MIN_PART:
+                tail = _split(rest[len(link) :], known, True, depth + 1)
+                if tail:
+                    return (stem(head), *tail)
+    return None
+
+
+def distance(first: str, second: str, limit: int = 2) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from one word to the other; ``limit + 1`` if more."""
+    if abs(len(first) - len(second)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i] + [0] * len(second)
+        for j, other in enumerate(second, 1):
+            cost = 0 if char == other else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_distance(word: str) -> int:
+    """One wrong letter in a short word, two in a long one; none below four letters."""
+    length = len(word)
+    return 0 if length < 4 else 1 if length < 7 else 2
+
+
+def corrections(word: str, limit: int = 3) -> list[str]:
+    """Known words (of the listings and the synonym list) within the allowed distance of ``word``, nearest first."""
+    folded = fold(word)
+    allowed = allowed_distance(folded)
+    if not allowed or " " in folded:
+        return []
+    key = f"wegweiser:search:corrections:{generation(_GENERATION_KEY)}:{folded[:_MAX_WORD]}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    candidates = SearchWord.objects.filter(
+        Q(folded__startswith=folded[0]) | Q(folded__endswith=folded[-2:]),
+        length__range=(len(folded) - allowed, len(folded) + allowed),
+    ).values_list("word", "folded")
+    synonyms = [(term, fold(term)) for group in synonym_groups() for term in group if " " not in term]
+    scored = []
+    for written, candidate in [*candidates, *synonyms]:
+        edits = distance(folded, candidate, allowed)
+        if 0 < edits <= allowed:
+            scored.append((edits, abs(len(candidate) - len(folded)), written))
+    found = list(dict.fromkeys(written for _edits, _length, written in sorted(scored)))[:limit]
+    cache.set(key, found, 300)
+    return found
