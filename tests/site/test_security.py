@@ -6,16 +6,18 @@ import datetime
 import io
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Site
 from wagtail.snippets.models import get_snippet_models
 
 from wegweiser.search.models import SearchQueryLog
-from wegweiser.site.models import Topic
+from wegweiser.site.models import StandardPage, Topic
 from wegweiser.site.scheduling import run_jobs, scheduled_jobs
 from wegweiser.site.setup import ensure_portal
 
@@ -130,3 +132,24 @@ def test_an_id_beyond_64_bits_is_not_found_rather_than_a_server_error(client, ho
 def test_a_calendar_month_beyond_any_date_is_not_found(client, home):
     url = reverse("events:month", args=[10**20, 1])
     assert client.get(url).status_code == 404
+
+
+def test_a_document_no_live_page_uses_cannot_be_fetched_by_guessing_its_address(
+    client, home, editor_a, settings
+):
+    settings.WAGTAILDOCS_SERVE_METHOD = "redirect"  # the test storage keeps files in memory, not on disk
+    document = get_document_model().objects.create(
+        title="Entwurf", file=ContentFile(b"%PDF-1.4 interne Notizen", name="anmeldebogen.pdf")
+    )
+    assert client.get(document.url).status_code == 404
+
+    client.force_login(editor_a)
+    assert client.get(document.url).status_code == 302  # people in the admin still open it
+    client.logout()
+
+    page = home.add_child(instance=StandardPage(title="Formulare", slug="formulare", live=False))
+    page.body = [("document", document)]
+    page.save_revision()
+    assert client.get(document.url).status_code == 404  # only in a draft: still private
+    page.get_latest_revision().publish()
+    assert client.get(document.url).status_code == 302

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from wegweiser.site import (
+    document_access,  # noqa: F401 - documents are public only once a live page uses them
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
     translation_permissions,
 )

@@ -1,0 +1,33 @@
+"""Documents are public only once a live page uses them.
+
+Wagtail serves every document at ``/documents/<id>/<file name>``; ids are sequential and file names
+are often obvious ("Anmeldebogen.pdf"), so a document a partner uploaded but has not published yet (a
+draft flyer, a form with internal notes) could be fetched by anyone who guesses. Here an anonymous
+visitor gets a document only if Wagtail's reference index shows a live page using it; people who
+work in the admin get every document they may choose, as before.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from wagtail import hooks
+from wagtail.models import Page, ReferenceIndex
+
+
+def used_on_a_live_page(document) -> bool:
+    """Whether a live page (its published content) refers to ``document``."""
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
+    page_ids = [int(object_id) for object_id in references.values_list("object_id", flat=True)]
+    return Page.objects.live().filter(pk__in=page_ids).exists()
+
+
+@hooks.register("before_serve_document")
+def serve_only_published_documents(document, request):
+    user = request.user
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not used_on_a_live_page(document):
+        raise Http404
+    return None
