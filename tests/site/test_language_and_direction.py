@@ -1,0 +1,228 @@
+"""A visitor stays in the language they chose, and German content reads right inside rtl pages.
+
+One public page of every type is walked in every portal language: no link or form may lead to another
+language's prefix (the language switcher and ``hreflang`` links excepted), and no text may be in another
+script than the page's unless it is marked as German content (``lang="de"``), as a language's own name
+(``lang`` of that language) or as a name or address not to be translated (``translate="no"``).
+A text in the page's script that names something in Latin letters (“iCal”, “Jobcenter”) is a translation,
+not untranslated content, and passes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
+
+from tests.browser.test_accessibility import public_path
+from wegweiser.site.listings import localized_url
+from wegweiser.site.models import District, HomePage, ListingIndexPage, OrganisationPage, StandardPage
+from wegweiser.site.registry import listing_types
+from wegweiser.site.taxonomy_labels import invalidate, term_choices
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+SCRIPT_OF = {"de": "LATIN", "en": "LATIN", "tr": "LATIN", "ar": "ARABIC", "fa": "ARABIC"}
+SCRIPT_OF |= {"uk": "CYRILLIC", "ru": "CYRILLIC"}
+PREFIX = re.compile(r"^(?:https?://testserver)?/({})/".format("|".join(LANGUAGES)))
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@pytest.fixture
+def demo(demo_town, db):
+    """The demo town (loaded once for this module), each test in its own savepoint."""
+
+
+def sample_paths() -> dict[str, str]:
+    """One German page of every public type in the demo, as paths without the language prefix."""
+    home = HomePage.objects.get(locale__language_code="de")
+    paths = {
+        "home": "/",
+        "finder": public_path(ListingIndexPage.objects.filter(locale__language_code="de").first()),
+        "organisation": public_path(OrganisationPage.objects.filter(locale__language_code="de").first()),
+        "standard page": public_path(StandardPage.objects.child_of(home).get(slug="ueber-uns")),
+    }
+    for key, name in (("offer", "offer"), ("event", "event"), ("volunteer", "volunteer opportunity")):
+        model = listing_types()[key].model
+        listing = model.objects.current().filter(locale__language_code="de").order_by("path").first()
+        paths[name] = public_path(listing)
+    return paths
+
+
+class PageReader(HTMLParser):
+    """Collects links to other languages and text in a foreign script that is not marked as such."""
+
+    def __init__(self, language: str):
+        super().__init__(convert_charrefs=True)
+        self.language = language
+        self.stack: list[tuple[str, bool]] = []
+        self.foreign_links: list[str] = []
+        self.unmarked_text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        target = attrs.get("href") if tag == "a" else attrs.get("action") if tag == "form" else None
+        in_switcher = any(t == "nav-switcher" for t, _marked in self.stack)
+        if target and not in_switcher and "hreflang" not in attrs:
+            match = PREFIX.match(target)
+            if match and match.group(1) != self.language:
+                self.foreign_links.append(f"<{tag}> {target}")
+        lang = (attrs.get("lang") or "").split("-")[0]
+        marked = (lang and lang != self.language) or attrs.get("translate") == "no"
+        if tag == "nav" and "language-switcher" in (attrs.get("class") or ""):
+            tag = "nav-switcher"
+        if tag not in VOID:
+            self.stack.append((tag, bool(marked)))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] in (tag, "nav-switcher" if tag == "nav" else None):
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data):
+        if any(t in ("script", "style", "title") for t, _marked in self.stack):
+            return
+        if any(marked for _t, marked in self.stack):
+            return
+        scripts = {unicodedata.name(char, "").split(" ")[0] for char in data if char.isalpha()}
+        if scripts and SCRIPT_OF[self.language] not in scripts:
+            self.unmarked_text.append(data.strip()[:80])
+
+
+def read(client, url: str, language: str) -> PageReader:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    reader = PageReader(language)
+    reader.feed(response.content.decode())
+    return reader
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_link_on_every_page_type_stays_in_the_visitors_language(client, demo, language):
+    problems = {}
+    for kind, path in sample_paths().items():
+        reader = read(client, f"/{language}{path}", language)
+        if reader.foreign_links:
+            problems[kind] = reader.foreign_links
+    assert problems == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_in_another_script_is_marked_as_german_content(client, demo, language):
+    problems = {}
+    for kind, path in sample_paths().items():
+        reader = read(client, f"/{language}{path}", language)
+        if reader.unmarked_text:
+            problems[kind] = reader.unmarked_text
+    assert problems == {}, "\n".join(f"{kind}: {texts}" for kind, texts in problems.items())
+
+
+def test_search_hits_in_arabic_and_ukrainian_link_into_the_same_language(client, demo):
+    for language in ("ar", "uk"):
+        html = client.get(f"/{language}/search/", {"q": "Deutsch"}).content.decode()
+        hits = re.findall(r'class="card__title"><a href="([^"]+)"', html)
+        assert hits, f"the demo finds German courses on /{language}/search/"
+        assert all(href.startswith(f"/{language}/") for href in hits), hits
+
+
+def test_the_events_day_list_links_each_date_in_the_visitors_language(client, demo):
+    with translation.override("uk"):
+        url = reverse("events:upcoming")
+    html = client.get(url).content.decode()
+    links = re.findall(r'class="calendar-item__title">.*?<a href="([^"]+)"', html)
+    assert links, "the demo has upcoming events"
+    assert all(link.startswith("/uk/") for link in links), links
+
+
+def untranslated_listing(key: str, language: str, **filters):
+    """A current German listing of the demo that has no translation into ``language``."""
+    model = listing_types()[key].model
+    translated = model.objects.filter(locale__language_code=language).values("translation_key")
+    return (
+        model.objects.current()
+        .filter(locale__language_code="de", **filters)
+        .exclude(translation_key__in=translated)
+        .order_by("path")
+        .first()
+    )
+
+
+def test_an_untranslated_listing_is_still_reachable_in_arabic_once_the_home_page_is_translated(client, demo):
+    home = HomePage.objects.get(locale__language_code="de")
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    if home.get_translation_or_none(arabic) is None:
+        home.copy_for_translation(arabic).save_revision().publish()
+    offer = untranslated_listing("offer", "ar")
+    with translation.override("ar"):
+        url = localized_url(offer)
+    assert url == f"/ar{public_path(offer)}"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "notice--untranslated" in response.content.decode()
+
+
+def test_a_district_shows_its_arabic_name_and_an_untranslated_one_is_marked_german(client, demo):
+    offer = untranslated_listing("offer", "ar", district__isnull=False)
+    district = offer.district
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    District.objects.filter(translation_key=district.translation_key, locale=arabic).delete()
+    invalidate()
+    html = client.get(f"/ar{public_path(offer)}").content.decode()
+    assert f'<span lang="de" dir="ltr">{district.name}</span>' in html
+    translated = district.copy_for_translation(arabic)
+    translated.name = "الحي المركزي"
+    translated.save()
+    invalidate()
+    html = client.get(f"/ar{public_path(offer)}").content.decode()
+    assert "الحي المركزي" in html
+    assert f">{district.name}<" not in html.split('<main id="main"')[1]
+
+
+def test_phone_numbers_and_clock_times_are_isolated_left_to_right_in_arabic(client, demo):
+    offer = untranslated_listing("offer", "ar", contact_phone__gt="")
+    html = client.get(f"/ar{public_path(offer)}").content.decode()
+    assert f'dir="ltr" class="ltr-value">{offer.contact_phone}</a>' in html
+    event = untranslated_listing("event", "ar", all_day=False)
+    html = client.get(f"/ar{public_path(event)}").content.decode()
+    assert re.search(r'<bdi dir="ltr">\d\d:\d\d–\d\d:\d\d</bdi>', html)
+
+
+def test_german_listing_on_an_arabic_page_keeps_the_page_right_to_left(client, demo):
+    offer = untranslated_listing("offer", "ar")
+    html = client.get(f"/ar{public_path(offer)}").content.decode()
+    assert '<div class="page-content">' in html
+    assert f'<h1><span lang="de" dir="ltr">{offer.title}</span></h1>' in html
+
+
+@pytest.mark.parametrize("tiles", ["", "https://tiles.example.org/{z}/{x}/{y}.png"])
+def test_where_it_is_shows_directions_and_a_map_only_with_tiles(client, demo, tiles):
+    offer = (
+        listing_types()["offer"]
+        .model.objects.current()
+        .filter(locale__language_code="de")
+        .exclude(latitude=None)
+        .first()
+    )
+    with override_settings(WEGWEISER_MAP_TILE_URL=tiles):
+        html = client.get(f"/de{public_path(offer)}").content.decode()
+    assert f'href="geo:{offer.latitude:f},{offer.longitude:f}"' in html
+    assert "https://www.openstreetmap.org/?mlat=" in html
+    assert ('id="offer-map"' in html) is bool(tiles)
+    assert "tiles.example.org" not in html or tiles
+
+
+def test_an_untranslated_term_in_the_filters_keeps_its_german_name_marked_as_german(demo):
+    district = District.objects.filter(locale__language_code="de").first()
+    District.objects.filter(translation_key=district.translation_key, locale__language_code="uk").delete()
+    invalidate()
+    with translation.override("uk"):
+        labels = dict(term_choices(District))
+    assert labels[district.slug] == district.name
+    assert labels[district.slug].lang == "de"
