@@ -18,12 +18,23 @@ DUPLICATE_SUMMARY = (
     "Deutsch sprechen in gemütlicher Runde für Mütter mit kleinen Kindern: Kinderbetreuung im Nebenraum, "
     "jeden Mittwochvormittag, ohne Anmeldung und kostenlos."
 )
+DUPLICATE_SUMMARY_EN = (
+    "Speak German in a relaxed group for mothers of small children: childcare next door, every Wednesday "
+    "morning, no registration, free of charge."
+)
+# (organisation, German title, German summary, English title)
 DUPLICATES = [
-    ("caritas", "Sprachcafé für Mütter mit Kinderbetreuung", DUPLICATE_SUMMARY),
+    (
+        "caritas",
+        "Sprachcafé für Mütter mit Kinderbetreuung",
+        DUPLICATE_SUMMARY,
+        "Language café for mothers with childcare",
+    ),
     (
         "awo",
         "Sprachcafé für Mütter mit Kinderbetreuung am Mittwoch",
         DUPLICATE_SUMMARY.replace("gemütlicher", "offener"),
+        "Language café for mothers with childcare on Wednesdays",
     ),
 ]
 STALE_DAYS = (240, 320, 410)
@@ -57,7 +68,7 @@ def _add_near_duplicates(ctx) -> None:
         return
     model = offer_type.model
     district = ctx.district("nordstadt")
-    for org_slug, title, summary in DUPLICATES:
+    for org_slug, title, summary, title_en in DUPLICATES:
         organisation = ctx.organisations.get(org_slug)
         if organisation is None or model.objects.filter(title=title).exists():
             continue
@@ -69,6 +80,7 @@ def _add_near_duplicates(ctx) -> None:
             target_groups=ctx.target_groups("frauen"),
             languages=ctx.languages("de", "ar"),
         )
+        ctx.translate(page, title=title_en, summary=DUPLICATE_SUMMARY_EN)
 
 
 def _make_some_listings_stale(ctx) -> None:
