@@ -5,40 +5,12 @@ from __future__ import annotations
 import datetime
 import logging
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
-
-from wegweiser.site.links import public_base_url
 
 logger = logging.getLogger(__name__)
 
 REGISTRATION_RETENTION_DAYS = 14
-
-
-@task()
-def send_registration_mail(registration_id: int, language: str = "de") -> None:
-    """Confirmation (or waiting-list notice) with the link to withdraw; retried by the worker if mail is down."""
-    from wegweiser.events.models import EventRegistration
-
-    registration = EventRegistration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None:
-        return
-    event = registration.event
-    root = public_base_url(event.get_site())
-    with translation.override(language):
-        path = reverse("events:withdraw-registration", kwargs={"token": registration.token})
-        context = {
-            "registration": registration,
-            "event": event,
-            "when": registration.occurrence_start.astimezone(event.tz),
-            "withdraw_url": f"{root}{path}",
-        }
-        subject = render_to_string("events/mail/registration_subject.txt", context).strip()
-        body = render_to_string("events/mail/registration_body.txt", context)
-    send_mail(subject, body, None, [registration.email])
 
 
 @task()
