@@ -15,8 +15,7 @@ accessibility feedback) uses:
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
+import ipaddress
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -24,13 +23,12 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from wegweiser.site import rate_limits
 
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
 RATE_WINDOW = datetime.timedelta(hours=1)
@@ -107,54 +105,55 @@ class ConsentMixin:
 # -- the client and the rate limit ---------------------------------------------------------------------
 
 
-def trusted_proxies() -> int:
-    """How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, use the peer)."""
-    return int(
-        getattr(settings, "WEGWEISER_TRUSTED_PROXIES", getattr(settings, "WEGWEISER_API_TRUSTED_PROXIES", 0))
+def trusted_proxies() -> int | list[str]:
+    """The reverse proxies in front of the portal: their addresses or networks (safest), or their number.
+
+    With addresses, X-Forwarded-For is read only on requests that come from one of them; with a number
+    (0: none, use the peer), the app servers must be reachable through the proxies alone.
+    """
+    proxies = getattr(
+        settings, "WEGWEISER_TRUSTED_PROXIES", getattr(settings, "WEGWEISER_API_TRUSTED_PROXIES", 0)
     )
+    return list(proxies) if isinstance(proxies, (list, tuple)) else int(proxies)
+
+
+def _is_proxy(address: str, networks: list) -> bool:
+    try:
+        return any(ipaddress.ip_address(address) in network for network in networks)
+    except ValueError:
+        return False
 
 
 def client_address(request: HttpRequest) -> str:
     """The client's IP; behind ``WEGWEISER_TRUSTED_PROXIES`` reverse proxies, from X-Forwarded-For.
 
     Only the entries the trusted proxies appended count, so a client cannot pick its own address by
-    sending the header itself.
+    sending the header itself, neither through the proxies nor (with their addresses set) around them.
     """
     proxies = trusted_proxies()
+    peer = request.META.get("REMOTE_ADDR", "unknown")
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
-        if addresses:
-            return addresses[-min(proxies, len(addresses))]
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
-def _counter_key(request: HttpRequest, bucket: str) -> str:
-    """A keyed hash of bucket and client, so no address is ever stored."""
-    message = f"{bucket}:{client_address(request)}".encode()
-    return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
+    addresses = [address.strip() for address in forwarded.split(",") if address.strip()]
+    if isinstance(proxies, list):
+        networks = [ipaddress.ip_network(proxy, strict=False) for proxy in proxies]
+        if not _is_proxy(peer, networks):
+            return peer
+        for address in reversed(addresses):
+            if not _is_proxy(address, networks):
+                return address
+        return addresses[0] if addresses else peer
+    if proxies and addresses:
+        return addresses[-min(proxies, len(addresses))]
+    return peer
 
 
 def count_attempt(request: HttpRequest, bucket: str) -> int:
     """Count one attempt of this client at ``bucket``; the number of attempts within the hour.
 
-    The count lives in the database, so every worker process and every server sees the same number;
-    the increment is a single ``UPDATE … SET count = count + 1``, so parallel requests are not lost.
+    The count lives in the database (:mod:`wegweiser.site.rate_limits`), so every worker process and
+    every server sees the same number.
     """
-    from wegweiser.site.models import RateLimitCounter
-
-    now = timezone.now()
-    key = _counter_key(request, bucket)
-    with transaction.atomic():
-        RateLimitCounter.objects.filter(expires_at__lte=now).delete()
-        if not RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1):
-            try:
-                with transaction.atomic():
-                    RateLimitCounter.objects.create(key=key, count=1, expires_at=now + RATE_WINDOW)
-                return 1
-            except IntegrityError:  # another request created it meanwhile
-                RateLimitCounter.objects.filter(key=key).update(count=F("count") + 1)
-        return RateLimitCounter.objects.filter(key=key).values_list("count", flat=True).first() or 1
+    return rate_limits.hit(bucket, client_address(request), RATE_WINDOW).count
 
 
 def rate_limit_exceeded(request: HttpRequest, bucket: str, per_hour: int) -> bool:

@@ -1,0 +1,300 @@
+"""The public forms as an attacker would try them: floods behind the reverse proxy, forged proxy headers,
+robots filling in the honeypot, and visitors who only read and must get no cookie.
+
+The rate limit counts per client in the database; to show that every app server sees the same count,
+each request here starts with every process-local cache cleared, as if it reached another server.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+
+from tests.events.conftest import make_event
+from tests.volunteers.conftest import make_opportunity, signup_data
+from wegweiser.events.models import EventRegistration
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.site.models import (
+    AccessibilityStatementPage,
+    AccountRequest,
+    FeedbackFormField,
+    RateLimitCounter,
+)
+from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+
+pytestmark = pytest.mark.django_db
+
+PROXY = "10.0.0.1"
+ALICE = "203.0.113.9"
+BOB = "198.51.100.4"
+
+
+@pytest.fixture(autouse=True)
+def behind_the_reverse_proxy(settings):
+    """The README's deployment: one reverse proxy in front of the app servers, named by its address."""
+    settings.WEGWEISER_TRUSTED_PROXIES = [PROXY]
+    with translation.override("de"):
+        yield
+
+
+def another_server() -> None:
+    """Forget everything one process keeps, as if the next request reached another app server."""
+    for cache in caches.all():
+        cache.clear()
+
+
+def from_client(address: str, *, forged: str = "") -> dict:
+    """Request headers of a visitor behind the proxy; the proxy appends the address it saw."""
+    forwarded = f"{forged}, {address}" if forged else address
+    return {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": forwarded}
+
+
+# -- the four public forms -----------------------------------------------------------------------------
+
+
+@dataclass
+class PublicForm:
+    page_url: str
+    post_url: str
+    data: dict
+    success_status: int
+
+    def stored(self) -> int:
+        """Everything a sent form could leave in the database, and every mail it could queue."""
+        return (
+            AccountRequest.objects.count()
+            + VolunteerApplication.objects.count()
+            + OutgoingMail.objects.count()
+            + EventRegistration.objects.count()
+            + FormSubmission.objects.count()
+        )
+
+
+def make_feedback_page(home) -> AccessibilityStatementPage:
+    page = home.add_child(
+        instance=AccessibilityStatementPage(
+            title="Erklärung zur Barrierefreiheit",
+            slug="barrierefreiheit",
+            to_address="integration@teststadt.example",
+            from_address="noreply@teststadt.example",
+            subject="Rückmeldung zur Barrierefreiheit",
+        )
+    )
+    FeedbackFormField.objects.create(
+        page=page, sort_order=0, label="Nachricht", field_type="multiline", required=True
+    )
+    page.save_revision().publish()
+    return page
+
+
+def feedback_form(home) -> PublicForm:
+    page = make_feedback_page(home)
+    return PublicForm(page.url, page.url, {"nachricht": "Der Kontrast ist zu schwach.", "homepage": ""}, 200)
+
+
+def volunteer_form(organisation) -> PublicForm:
+    opportunity = make_opportunity(organisation)
+    url = reverse("volunteers:signup", args=[opportunity.pk])
+    return PublicForm(opportunity.url, url, signup_data(), 302)
+
+
+def event_form(organisation) -> PublicForm:
+    start = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=4), datetime.time(10), BERLIN
+    )
+    event = make_event(
+        organisation, title="Elterncafé", start=start, registration_mode="internal", capacity=10
+    )
+    url = reverse("events:register", kwargs={"pk": event.pk})
+    data = {
+        "occurrence": event.upcoming_occurrences()[0].key,
+        "name": "Amal",
+        "email": "amal@example.org",
+        "consent": "on",
+        "homepage": "",
+    }
+    return PublicForm(url, url, data, 302)
+
+
+def account_form() -> PublicForm:
+    url = reverse("accounts:request")
+    data = {
+        "organisation_name": "Frauencafé Nordstadt e. V.",
+        "kind": "ngo",
+        "contact_name": "Amina Yilmaz",
+        "email": "amina@frauencafe.example",
+        "offer_description": "Deutschkurs für Frauen mit Kinderbetreuung.",
+        "consent": "on",
+        "homepage": "",
+    }
+    return PublicForm(url, url, data, 302)
+
+
+FORMS = ["account request", "volunteer sign-up", "event registration", "accessibility feedback"]
+
+
+@pytest.fixture
+def public_form(request, home, organisation_a) -> PublicForm:
+    return {
+        "account request": lambda: account_form(),
+        "volunteer sign-up": lambda: volunteer_form(organisation_a),
+        "event registration": lambda: event_form(organisation_a),
+        "accessibility feedback": lambda: feedback_form(home),
+    }[request.param]()
+
+
+# -- floods behind the proxy ---------------------------------------------------------------------------
+
+
+def test_fifty_sign_ups_behind_the_proxy_limit_each_client_on_its_own(client, organisation_a, smtp_server):
+    form = volunteer_form(organisation_a)
+
+    def sign_up(address: str, number: int):
+        another_server()
+        data = {**form.data, "email": f"person{number}@example.org"}
+        return client.post(form.post_url, data, **from_client(address))
+
+    alice = [sign_up(ALICE, number) for number in range(45)]
+    bob = [sign_up(BOB, number) for number in range(45, 50)]
+
+    assert [answer.status_code for answer in alice] == [302] * 5 + [429] * 40
+    assert "Zu viele Anmeldungen von Ihrem Anschluss" in alice[-1].content.decode()
+    assert [answer.status_code for answer in bob] == [302] * 5, "Alice's flood does not block Bob"
+    assert VolunteerApplication.objects.count() == 10
+    # The count lives in the database, where every server reads it; no address is stored.
+    assert sorted(RateLimitCounter.objects.values_list("count", flat=True)) == [5, 45]
+    assert not any(
+        ALICE in key or BOB in key for key in RateLimitCounter.objects.values_list("key", flat=True)
+    )
+
+
+@pytest.mark.parametrize(
+    "route",
+    ["through the proxy with a forged header of its own", "directly to the app server, bypassing the proxy"],
+)
+def test_a_client_cannot_forge_x_forwarded_for_to_get_a_fresh_bucket(client, organisation_a, route):
+    form = volunteer_form(organisation_a)
+    answers = []
+    for number in range(8):
+        another_server()
+        forged = f"192.0.2.{number}"
+        headers = (
+            from_client(ALICE, forged=forged)
+            if route.startswith("through")
+            else {"REMOTE_ADDR": ALICE, "HTTP_X_FORWARDED_FOR": forged}
+        )
+        answers.append(
+            client.post(form.post_url, {**form.data, "email": f"p{number}@example.org"}, **headers)
+        )
+
+    assert [answer.status_code for answer in answers] == [302] * 5 + [429] * 3
+    assert VolunteerApplication.objects.count() == 5
+
+
+def test_accessibility_feedback_takes_five_messages_an_hour_from_one_client(client, home, smtp_server):
+    form = feedback_form(home)
+    answers = []
+    for _number in range(7):
+        another_server()
+        answers.append(client.post(form.post_url, form.data, **from_client(ALICE)))
+    another_server()
+    from_bob = client.post(form.post_url, form.data, **from_client(BOB))
+
+    assert [answer.status_code for answer in answers] == [200] * 5 + [429] * 2
+    assert "Zu viele Nachrichten von Ihrer Verbindung" in answers[-1].content.decode()
+    assert from_bob.status_code == 200
+    assert FormSubmission.objects.count() == 6
+    assert len(smtp_server.to("integration@teststadt.example")) == 6
+
+
+# -- robots and assistive technology -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("public_form", FORMS, indirect=True)
+def test_a_filled_honeypot_stores_nothing_and_sends_no_mail(client, public_form, smtp_server):
+    data = {**public_form.data, "homepage": "https://spam.example"}
+    response = client.post(public_form.post_url, data, **from_client(ALICE))
+
+    assert response.status_code == public_form.success_status, "the robot is told nothing"
+    assert public_form.stored() == 0
+    assert smtp_server.messages == []
+
+
+class ElementPath(HTMLParser):
+    """Remembers the open elements around the honeypot input (its ancestors, outermost first)."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.open: list[tuple[str, dict]] = []
+        self.honeypot: tuple[dict, list[dict]] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "input" and attributes.get("name") == "homepage":
+            self.honeypot = (attributes, [element for _tag, element in self.open])
+        if tag not in self.VOID:
+            self.open.append((tag, attributes))
+
+    def handle_endtag(self, tag):
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                break
+
+
+@pytest.mark.parametrize("public_form", FORMS, indirect=True)
+def test_the_honeypot_is_outside_the_accessibility_tree(client, public_form):
+    response = client.get(public_form.page_url)
+    assert response.status_code == 200
+    parser = ElementPath()
+    parser.feed(response.content.decode())
+
+    assert parser.honeypot is not None, "the form has its honeypot"
+    field, ancestors = parser.honeypot
+    assert field.get("tabindex") == "-1" and field.get("autocomplete") == "off"
+    assert any("hidden" in element for element in ancestors), "inside a hidden block"
+    assert any(element.get("aria-hidden") == "true" for element in ancestors)
+
+
+# -- readers get no cookie -----------------------------------------------------------------------------
+
+
+def one_published_page_of_every_type_in_every_language() -> dict[tuple[str, str], str]:
+    """``(page type, language) -> URL`` of one live public page for each pair the demo town publishes."""
+    pages = {}
+    live = Page.objects.live().public().filter(depth__gt=1).specific().select_related("locale")
+    for page in live.order_by("depth", "path"):
+        pages.setdefault((type(page).__name__, page.locale.language_code), page.url)
+    return pages
+
+
+def test_no_public_page_of_any_type_in_any_language_sets_a_cookie(demo_town, db):
+    pages = one_published_page_of_every_type_in_every_language()
+    assert {language for _type, language in pages} == {code for code, _name in django_settings.LANGUAGES}
+    page_types = {page_type for page_type, _language in pages}
+    assert {
+        "HomePage",
+        "OrganisationPage",
+        "OfferPage",
+        "EventPage",
+        "VolunteerOpportunityPage",
+    } <= page_types
+    assert "AccessibilityStatementPage" in page_types
+    reader = Client()
+    for (page_type, language), url in sorted(pages.items()):
+        response = reader.get(url)
+        assert response.status_code == 200, (page_type, language, url)
+        assert "Set-Cookie" not in response.headers, (page_type, language, url)
+        assert not response.cookies, (page_type, language, url)
