@@ -7,11 +7,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import math
-import time
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Max
 from django.http import JsonResponse
 from django.utils import timezone, translation
@@ -21,6 +19,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from wegweiser.api.querying import portal_language_codes
+from wegweiser.site import rate_limits
 from wegweiser.site.public_forms import client_address
 
 DEFAULT_RATE_LIMIT = "120/minute"
@@ -39,24 +38,14 @@ def rate_limit() -> tuple[int, int]:
 
 
 def too_many_requests(request) -> JsonResponse | None:
-    """Count the request in a fixed window per client; past the limit, a 429 with Retry-After."""
+    """Count the request in a window per client (in the shared database); past the limit, a 429 with Retry-After."""
     limit, period = rate_limit()
     if limit <= 0:
         return None
-    now = time.time()
-    window = int(now // period)
-    key = f"wegweiser:api-rate:{client_address(request)}:{period}:{window}"
-    if cache.add(key, 1, period + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, period + 1)
-            count = 1
-    if count <= limit:
+    counted = rate_limits.hit("api", client_address(request), datetime.timedelta(seconds=period))
+    if counted.count <= limit:
         return None
-    retry_after = max(1, math.ceil((window + 1) * period - now))
+    retry_after = max(1, math.ceil((counted.resets_at - timezone.now()).total_seconds()))
     response = JsonResponse(
         {
             "detail": _(

@@ -2,8 +2,8 @@
 
 Failures are counted per account (whatever client tries it) and per client (whatever account it
 tries; the client address comes from :func:`wegweiser.site.public_forms.client_address`, so it is
-right behind trusted reverse proxies). Counts live in the default cache, which an installation with
-more than one worker process points at a shared store (``CACHE_URL=redis://…``). Once a limit is
+right behind trusted reverse proxies). Counts live in the database (:mod:`wegweiser.site.rate_limits`),
+which every worker process and app server shares. Once a limit is
 reached, every login of that account or from that client is refused for the cool-off time, even with
 the right password, and the login form says so in the user's language.
 
@@ -14,19 +14,16 @@ login form only turns the refusal into its message.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import hmac
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
+from wegweiser.site import rate_limits
 from wegweiser.site.public_forms import client_address
 
 THROTTLED_MESSAGE = _(
@@ -43,52 +40,35 @@ def _limits() -> tuple[int, int, datetime.timedelta]:
     )
 
 
-def _key(kind: str, value: str) -> str:
-    """A keyed hash, so neither user names nor addresses are kept in the cache."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"{kind}:{value}".encode(), hashlib.sha256)
-    return f"login-throttle:{kind}:{digest.hexdigest()}"
-
-
-def _keys(request: HttpRequest, username: str) -> list[tuple[str, int]]:
+def _subjects(request: HttpRequest, username: str) -> list[tuple[str, str, int]]:
+    """``(bucket, subject, limit)`` for the account and for the client."""
     per_account, per_client, _cool_off = _limits()
     return [
-        (_key("account", (username or "").strip().lower()), per_account),
-        (_key("client", client_address(request)), per_client),
+        ("login-account", (username or "").strip().lower(), per_account),
+        ("login-client", client_address(request), per_client),
     ]
-
-
-def _locked(key: str) -> bool:
-    until = cache.get(f"{key}:until")
-    return until is not None and timezone.now() < until
 
 
 def is_throttled(request: HttpRequest, username: str) -> bool:
     """Whether this account or this client is in its cool-off time."""
-    return any(_locked(key) for key, _limit in _keys(request, username))
+    return any(rate_limits.held(bucket, subject) for bucket, subject, _limit in _subjects(request, username))
 
 
 def record_failure(request: HttpRequest, username: str) -> None:
-    """Count one failed login; a key that reaches its limit starts its cool-off."""
+    """Count one failed login; an account or client that reaches its limit starts its cool-off."""
     _per_account, _per_client, cool_off = _limits()
-    seconds = int(cool_off.total_seconds())
-    for key, limit in _keys(request, username):
-        if limit <= 0 or _locked(key):
+    for bucket, subject, limit in _subjects(request, username):
+        if limit <= 0 or rate_limits.held(bucket, subject):
             continue
-        cache.add(f"{key}:failures", 0, seconds)
-        try:
-            failures = cache.incr(f"{key}:failures")
-        except ValueError:  # expired between add and incr
-            cache.set(f"{key}:failures", 1, seconds)
-            failures = 1
-        if failures >= limit:
-            cache.set(f"{key}:until", timezone.now() + cool_off, seconds)
-            cache.delete(f"{key}:failures")
+        if rate_limits.hit(bucket, subject, cool_off).count >= limit:
+            rate_limits.hold(bucket, subject, cool_off)
+            rate_limits.clear(bucket, subject)
 
 
 def record_success(request: HttpRequest, username: str) -> None:
     """A correct password clears the account's failures (not the client's: it may try many accounts)."""
-    account_key, _limit = _keys(request, username)[0]
-    cache.delete(f"{account_key}:failures")
+    bucket, subject, _limit = _subjects(request, username)[0]
+    rate_limits.clear(bucket, subject)
 
 
 class ThrottledModelBackend(ModelBackend):

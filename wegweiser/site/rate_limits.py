@@ -44,15 +44,15 @@ def _counters():
 def hit(bucket: str, subject: str, window: datetime.timedelta) -> Count:
     """Count one event; the number of events in the window that the first of them opened.
 
-    The increment is a single ``UPDATE … SET count = count + 1``, so parallel requests are not lost;
-    an expired window starts again at one.
+    In a running window this is one ``UPDATE … SET count = count + 1`` (parallel requests are not lost)
+    and one read; opening a new window also deletes every expired counter.
     """
     now = timezone.now()
     key = counter_key(bucket, subject)
     counters = _counters()
     with transaction.atomic():
-        counters.filter(expires_at__lte=now).delete()
-        if not counters.filter(key=key).update(count=F("count") + 1):
+        if not counters.filter(key=key, expires_at__gt=now).update(count=F("count") + 1):
+            counters.filter(expires_at__lte=now).delete()
             try:
                 with transaction.atomic():
                     counters.create(key=key, count=1, expires_at=now + window)
