@@ -13,7 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.blocks import ContentStreamBlock, HomeStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 
@@ -22,7 +22,7 @@ class HomePage(EasyLanguageVersionMixin, Page):
     """The start page of one town's portal (one per Wagtail Site and language)."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
