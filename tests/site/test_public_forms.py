@@ -21,6 +21,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
 from tests.events.conftest import make_event
+from tests.mail import body_of
 from tests.volunteers.conftest import make_opportunity, signup_data
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
@@ -298,3 +299,19 @@ def test_no_public_page_of_any_type_in_any_language_sets_a_cookie(demo_town, db)
         assert response.status_code == 200, (page_type, language, url)
         assert "Set-Cookie" not in response.headers, (page_type, language, url)
         assert not response.cookies, (page_type, language, url)
+
+
+def test_the_registration_mail_links_open_the_configured_portal_address(
+    client, organisation_a, smtp_server, settings
+):
+    settings.WAGTAILADMIN_BASE_URL = "https://integration.teststadt.example/"
+    form = event_form(organisation_a)
+    client.post(form.post_url, form.data, **from_client(ALICE))
+
+    (message,) = smtp_server.to("amal@example.org")
+    body = body_of(message)
+    confirm_path = reverse(
+        "events:confirm-registration", kwargs={"token": EventRegistration.objects.get().token}
+    )
+    assert f"https://integration.teststadt.example{confirm_path}" in body
+    assert "http://localhost" not in body

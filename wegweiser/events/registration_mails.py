@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from wegweiser.site.links import public_base_url
+
 KINDS = ("confirm", "moved_up")
 
 
 def registration_links(registration) -> dict[str, str]:
     """Absolute confirm and cancel links, in the registration's language."""
-    site = registration.event.get_site()
-    root = site.root_url.rstrip("/") if site else ""
+    root = public_base_url(registration.event.get_site())
     with translation.override(registration.language):
         return {
             "confirm_url": root
