@@ -36,5 +36,6 @@ def district_centres() -> dict[str, GeoPoint]:
         "sort_order", "name"
     )
     for slug, latitude, longitude in rows.values_list("slug", "latitude", "longitude"):
-        centres.setdefault(slug, GeoPoint(latitude, longitude, labels.get(slug, slug)))
+        # A plain str: the centres are cached, and a TermName does not survive pickling.
+        centres.setdefault(slug, GeoPoint(latitude, longitude, str(labels.get(slug, slug))))
     return centres

@@ -4,7 +4,7 @@ A German listing tagged "Sprache", for a target group "Frauen", in the district 
 type "Angebot", is found by "لغة", "жінки", "Altstadt" and "course" alike: the labels of every facet
 value it carries (topics, target groups, languages, districts, cost, a plugin's own facets such as the
 course level, and yes/no facets like childcare) and of its listing type, in all of the portal's
-languages, are stored with its searchable words.
+languages, are stored with its searchable words; so is a translated listing's German title and summary.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.utils import translation
+from wagtail.models import Locale
 
 from wegweiser.site.registry import ListingType
 
@@ -45,4 +46,22 @@ def term_texts(listing_type: ListingType, page_ids: Iterable[int]) -> dict[int, 
                 continue
             key = "1" if facet.kind == "flag" else str(value)
             names[pk].extend(labels.get(facet.name, {}).get(key, []))
+    _add_german_originals(listing_type, pages, names)
     return {pk: " ".join(dict.fromkeys(found)) for pk, found in names.items()}
+
+
+def _add_german_originals(listing_type: ListingType, pages, names: dict[int, list[str]]) -> None:
+    """A translated listing is also found by its German title and summary: newcomers learn the German
+    words first ("Integrationskurs", "Jobcenter") and type them on the English or Arabic pages too."""
+    default = Locale.get_default()
+    translated = dict(pages.exclude(locale=default).values_list("pk", "translation_key"))
+    if not translated:
+        return
+    originals = listing_type.model.objects.filter(translation_key__in=translated.values(), locale=default)
+    by_key = {
+        key: f"{title} {summary}"
+        for key, title, summary in originals.values_list("translation_key", "title", "summary")
+    }
+    for pk, key in translated.items():
+        if key in by_key:
+            names[pk].append(by_key[key])

@@ -39,6 +39,13 @@ def listing_published(sender, instance, **kwargs) -> None:
         _enqueue_sync([instance.pk])
 
 
+@receiver(post_save)
+def live_listing_created(sender, instance, created, raw=False, **kwargs) -> None:
+    """A listing created live, without Wagtail's publishing (an import, a factory), gets its row at once."""
+    if created and not raw and getattr(instance, "live", False) and _is_listing(instance):
+        fulltext.store_text(instance)
+
+
 @receiver(page_unpublished)
 def listing_unpublished(sender, instance, **kwargs) -> None:
     if _is_listing(instance):
