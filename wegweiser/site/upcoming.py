@@ -23,6 +23,12 @@ class UpcomingDate:
     kind_label: str
 
     @property
+    def language(self) -> str:
+        """The entry's language when it is not the visitor's (an untranslated title), else empty."""
+        current = translation.get_language() or settings.LANGUAGE_CODE
+        return self.entry.language if self.entry.language and self.entry.language != current else ""
+
+    @property
     def url(self) -> str:
         """The entry's page under the visitor's language prefix: an untranslated one is shown there in German."""
         current = translation.get_language() or settings.LANGUAGE_CODE
