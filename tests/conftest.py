@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_migrate
+from django.test import TestCase
 from wagtail.models import Locale
 
 from tests.mail import smtp_server  # noqa: F401 - the real SMTP server fixture, for every test
+from tests.snapshot import Snapshot
 from wegweiser.site.models import OrganisationIndexPage, OrganisationPage
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.setup import ensure_portal
@@ -80,22 +85,53 @@ def admin_user(db):
     return get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery")
 
 
-@pytest.fixture(scope="module")
-def demo_town(django_db_setup, django_db_blocker):
-    """The demo town, loaded once per test module inside a transaction that is rolled back after it.
+@pytest.fixture(scope="session")
+def demo_rows(django_db_setup, django_db_blocker) -> DemoRows:
+    """The demo town, built once per session in a transaction that is rolled back; its rows kept in memory.
 
-    Tests that use it also take ``db``, so each test runs in a savepoint of its own.
+    Its commit hooks (the finder's text rows) run as if it had been committed.
     """
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with open(os.devnull, "w") as devnull:
-                call_command("load_demo", stdout=devnull)
-            yield
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = Snapshot.read(connection)
+        with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as devnull:
+            call_command("load_demo", stdout=devnull)
+        complete = Snapshot.read(connection)
+        transaction.set_rollback(True)
+    forget_cached_rows()
+    return DemoRows(changed=complete.changed_since(before), complete=complete)
+
+
+@dataclass(frozen=True)
+class DemoRows:
+    """The tables the demo town changed (for a test's transaction) and every table (for a flushed database)."""
+
+    changed: Snapshot
+    complete: Snapshot
+
+
+def forget_cached_rows() -> None:
+    """Caches that hold rows (content types, site root paths, labels) after rows were written back."""
+    ContentType.objects.clear_cache()
+    cache.clear()
+
+
+@pytest.fixture
+def demo_town(demo_rows, db):
+    """The whole demo town in this test's transaction: the test may change it, the rollback undoes it.
+
+    Written back from the session's copy in a fraction of a second, before the test's other fixtures.
+    """
+    demo_rows.changed.restore(connection)
+    forget_cached_rows()
+    yield
+    forget_cached_rows()
+
+
+@pytest.fixture(autouse=True)
+def _demo_town_first(request):
+    """The demo town replaces whole tables, so it is written before fixtures such as ``home`` add rows."""
+    if "demo_town" in request.fixturenames:
+        request.getfixturevalue("demo_town")
 
 
 def create_test_only_tables(using: str = "default", **kwargs) -> None:

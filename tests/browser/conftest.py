@@ -7,7 +7,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
+from django.db import connection, transaction
+
+from tests.conftest import forget_cached_rows
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -75,9 +77,16 @@ def page_on_phone(chromium, live_server):
 
 
 @pytest.fixture
-def demo_town(django_db_serialized_rollback, transactional_db):
-    """The demo town, committed so the live server thread sees it; the migrations' data is restored after."""
-    call_command("load_demo", stdout=open(os.devnull, "w"))
+def demo_town(demo_rows, transactional_db):
+    """The demo town, committed so the live server's threads see it; the flush after the test removes it.
+
+    Every table is written back (the previous browser test's flush emptied them), from the session's copy.
+    """
+    with transaction.atomic():
+        demo_rows.complete.restore(connection)
+    forget_cached_rows()
+    yield
+    forget_cached_rows()
 
 
 def axe_violations(page) -> list[dict]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.site.demo import load_demo
 
 
-def test_demo_loads_about_sixty_varied_offers_with_translations(db):
-    load_demo()
+def test_demo_loads_about_sixty_varied_offers_with_translations(demo_town):
     german = OfferPage.objects.filter(locale__language_code="de")
     assert german.count() >= 55
     assert german.values("organisation").distinct().count() == 15

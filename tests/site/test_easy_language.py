@@ -157,9 +157,8 @@ def test_partner_cannot_edit_easy_pages_or_choose_them_for_key_pages(
     assert EasyLanguagePage not in organisation_a.specific_class.allowed_subpage_models()
 
 
-def test_demo_loader_creates_the_easy_pages_once_and_wires_them(client):
-    load_demo()
-    load_demo()
+def test_demo_loader_creates_the_easy_pages_once_and_wires_them(client, demo_town):
+    load_demo()  # a second run adds nothing
     german = Locale.objects.get(language_code="de")
     easy = EasyLanguagePage.objects.filter(locale=german)
     assert easy.count() == 6
