@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 
 import pytest
 from django.urls import reverse
@@ -36,10 +35,8 @@ def test_search_answers_from_the_database_when_elasticsearch_is_unreachable(town
     query, _messages = SearchQuery.from_querydict(
         {"q": "Deutschkurs"}, locale="de", available_types=listing_types()
     )
-    started = time.perf_counter()
     with caplog.at_level(logging.WARNING, logger="wegweiser.search.service"):
         result = service.search(query, listing_types())
-    assert time.perf_counter() - started < 2.5
     assert result.fell_back and result.backend == "database"
     assert found(result, town) == {"deutschkurs"}
     assert "answering from the database" in caplog.text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from django.utils import translation
 
@@ -15,10 +13,8 @@ def clean(params, **kwargs):
     return SearchQuery.from_querydict(params, locale="de", available_types=listing_types(), **kwargs)
 
 
-def test_a_60000_character_query_is_shortened_quickly_with_a_message():
-    started = time.perf_counter()
+def test_a_60000_character_query_is_shortened_with_a_message():
     query, messages = clean({"q": "Deutschkurs " * 5000})
-    assert time.perf_counter() - started < 0.1
     assert len(query.text) <= MAX_QUERY_LENGTH
     assert len(query.words) == 10
     with translation.override("en"):

@@ -50,7 +50,7 @@ def test_hit_cards_show_organisation_district_and_languages(client, page_backend
     assert "<li>Altstadt</li>" in html
     assert "<li>Ukrainisch</li>" in html and "<li>Arabisch</li>" in html
     if page_backend == "elasticsearch":
-        assert "1 Ergebnis" in html or "1 result" in html
+        assert "1 Ergebnis" in html
 
 
 def test_more_hits_on_a_page_cost_no_more_queries(client, page_backend, django_assert_max_num_queries):
@@ -73,7 +73,7 @@ def test_more_hits_on_a_page_cost_no_more_queries(client, page_backend, django_a
     _search_page(client, params)
     with django_assert_max_num_queries(SEARCH_PAGE_QUERIES[page_backend]):
         html, many = _search_page(client, params)
-    assert "20 Ergebnisse" in html or "20 results" in html
+    assert "20 Ergebnisse" in html
     assert "Nähcafé 11" in html
     assert many == few
 
@@ -91,7 +91,7 @@ def test_a_renamed_term_and_a_new_district_show_at_once(client, page_backend):
     assert 'Sprache und Verständigung <span class="search__count">' in html
     assert '<option value="suedstadt">Südstadt</option>' in html
     html, _queries = _search_page(client, {"q": "Kurs", "near": "suedstadt", "radius": "5"})
-    assert "Diesem Stadtteil" not in html and "This district has no known centre" not in html
+    assert "Diesem Stadtteil" not in html
 
 
 def test_facet_labels_follow_the_visitors_language(client, page_backend):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wegweiser.search.models import SearchQueryLog
@@ -14,7 +14,7 @@ def test_the_search_page_shows_highlighted_hits_and_facets_with_counts(client, t
     assert response.status_code == 200
     html = response.content.decode()
     assert "Integrationskurs mit <mark>Kinderbetreuung</mark>" in html
-    assert "1 result" in html or "1 Ergebnis" in html
+    assert "1 Ergebnis" in html
     assert 'name="topic" value="sprache" checked' not in html
     assert 'Sprache <span class="search__count">(1)</span>' in html
 
@@ -42,10 +42,14 @@ def test_the_search_is_logged_without_anything_about_the_visitor(client, town):
     assert SearchQueryLog.objects.count() == 1  # opening the empty page is not a search
 
 
-def test_a_60000_character_query_is_answered_politely_in_under_a_second(client, town):
-    started = time.perf_counter()
-    response = client.get(reverse("search:search"), {"q": "Deutschkurs " * 5000})
-    assert time.perf_counter() - started < 1
+def test_a_60000_character_query_is_answered_politely_with_no_more_queries_than_a_short_one(
+    client, town, django_assert_max_num_queries
+):
+    client.get(reverse("search:search"), {"q": "Deutschkurs"})  # fills the caches of choices and terms
+    with CaptureQueriesContext(connection) as short:
+        client.get(reverse("search:search"), {"q": "Deutschkurs"})
+    with django_assert_max_num_queries(len(short)):
+        response = client.get(reverse("search:search"), {"q": "Deutschkurs " * 5000})
     assert response.status_code == 200
     assert "Ihre Suche war zu lang" in response.content.decode()
 
@@ -72,7 +76,7 @@ def test_near_a_district_sorted_by_distance_shows_how_far(client, town):
         reverse("search:search"), {"near": "nordstadt", "radius": "1", "sort": "distance"}
     ).content.decode()
     assert "Deutschkurs für Frauen" in html and "Abendkurs Deutsch B2" not in html
-    assert "0.0 km" in html or "0,0 km" in html
+    assert "0,0 km" in html
 
 
 def test_htmx_requests_get_the_same_page_to_swap_results_and_facets(client, town):
