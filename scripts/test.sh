@@ -38,8 +38,9 @@ ALLOWED_HOSTS=wegweiser.example DJANGO_SETTINGS_MODULE=wegweiser.site.settings.p
 step "migrations apply on PostgreSQL"
 DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no-input -v 0
 
-step "search conformance on SQLite (the embedded default)"
-env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider
+# The database backend on SQLite only: the Elasticsearch-parametrised tests run once, in the whole suite below.
+step "search conformance on SQLite (the embedded default; database backend)"
+env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch"
 
 step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
 "$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider
