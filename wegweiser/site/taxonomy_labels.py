@@ -26,6 +26,10 @@ class TermName(str):
         value.lang = lang
         return value
 
+    def __getnewargs__(self) -> tuple[str, str]:
+        """Both arguments for unpickling: names are kept in the (possibly shared) cache."""
+        return str(self), self.lang
+
 
 def _generation() -> int:
     return generation(_GENERATION_KEY)
