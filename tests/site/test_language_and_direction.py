@@ -31,6 +31,8 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SCRIPT_OF = {"de": "LATIN", "en": "LATIN", "tr": "LATIN", "ar": "ARABIC", "fa": "ARABIC"}
 SCRIPT_OF |= {"uk": "CYRILLIC", "ru": "CYRILLIC"}
 PREFIX = re.compile(r"^(?:https?://testserver)?/({})/".format("|".join(LANGUAGES)))
+#: Names of file formats that every language writes in Latin letters ("… (iCal)").
+FORMAT_NAMES = {"iCal", "CSV", "PDF", "XLSX"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -90,6 +92,8 @@ class PageReader(HTMLParser):
         if any(t in ("script", "style", "title") for t, _marked in self.stack):
             return
         if any(marked for _t, marked in self.stack):
+            return
+        if data.strip(" ()·,.") in FORMAT_NAMES:
             return
         scripts = {unicodedata.name(char, "").split(" ")[0] for char in data if char.isalpha()}
         if scripts and SCRIPT_OF[self.language] not in scripts:
