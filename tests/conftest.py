@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +15,7 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models.signals import post_migrate
 from django.test import TestCase
+from django.utils import translation
 from wagtail.models import Locale
 
 from tests.mail import smtp_server  # noqa: F401 - the real SMTP server fixture, for every test
@@ -125,6 +127,18 @@ def demo_town(demo_rows, db):
     forget_cached_rows()
     yield
     forget_cached_rows()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language (German).
+
+    A request to ``/en/…`` activates English in the test's thread and Django leaves it active, so without
+    this a ``reverse()`` in the next test would build an English URL depending on the order of tests.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
