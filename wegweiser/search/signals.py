@@ -40,9 +40,15 @@ def listing_published(sender, instance, **kwargs) -> None:
 
 
 @receiver(post_save)
-def live_listing_created(sender, instance, created, raw=False, **kwargs) -> None:
-    """A listing created live, without Wagtail's publishing (an import, a factory), gets its row at once."""
-    if created and not raw and getattr(instance, "live", False) and _is_listing(instance):
+def listing_saved(sender, instance, created, raw=False, **kwargs) -> None:
+    """A listing created live without Wagtail's publishing (an import, a factory) gets its row at once;
+    one saved as not live (a draft made from it) loses its row."""
+    if raw or not _is_listing(instance):
+        return
+    if not getattr(instance, "live", False):
+        if not created:
+            fulltext.remove_text(instance.pk)
+    elif created:
         fulltext.store_text(instance)
 
 
