@@ -167,9 +167,13 @@ def rate_limit_exceeded(request: HttpRequest, bucket: str, per_hour: int) -> boo
 
 
 def no_store(response):
-    """Keep a response with personal data out of every cache and its URL (a secret link) out of referrers."""
+    """Keep a response with personal data out of every cache and its URL (a secret link) out of referrers.
+
+    ``same-origin``, not ``no-referrer``: under ``no-referrer`` browsers send ``Origin: null`` with the
+    page's own form POST, and Django's CSRF check refuses it. Other hosts still get no referrer.
+    """
     patch_cache_control(response, private=True, no_store=True, no_cache=True, max_age=0)
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("Referrer-Policy", "same-origin")
     return response
 
 
