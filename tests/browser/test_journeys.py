@@ -75,12 +75,13 @@ def test_newcomer_switches_to_arabic_and_finds_free_counselling_in_arabic(
     assert page.locator("html").get_attribute("dir") == "rtl"
     finder = ListingIndexPage.objects.get(listing_type="offer", locale__language_code="de")
     page.locator(f'a[href$="{public_path(finder)}"]').first.click()
-    filters = page.locator("form.filters")
+    page.locator("#filter-panel > summary").click()  # on a phone the filters wait behind one control
+    filters = page.locator("form.filters-form")
     filters.locator('input[name="kind"][value="counselling"]').check()
     filters.locator('input[name="cost"][value="free"]').check()
     filters.locator('input[name="language"][value="ar"]').check()
     filters.locator(f'input[name="district"][value="{wanted.district.slug}"]').check()
-    filters.locator('button[type="submit"]').click()
+    filters.locator('.filters__actions button[type="submit"]').click()
     page.wait_for_url(re.compile(r"district="))
     url = page.url
     for parameter in ("kind=counselling", "cost=free", "language=ar", f"district={wanted.district.slug}"):

@@ -160,6 +160,6 @@ def test_registration_on_the_english_page_counts_against_the_german_event(client
 def test_german_visitors_read_german_labels_and_times(client, organisation_a):
     event = make_event(organisation_a, title="Fest", slug="fest", start=soon(5, 19), status="cancelled")
     html = client.get(event.url).content.decode()
-    assert "19:00–21:00 Uhr" in html
+    assert '<bdi dir="ltr">19:00–21:00</bdi> Uhr' in html
     assert "Diese Veranstaltung ist abgesagt." in html
     assert "Abgesagt" in client.get(reverse("events:upcoming")).content.decode()

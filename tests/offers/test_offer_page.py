@@ -59,7 +59,7 @@ def test_course_page_shows_how_to_take_part_dates_hours_place_contact_and_langua
     assert "Mo–Do 9–12 Uhr" in html
     assert "course-dates" in html
     assert "Hafenstraße 3" in html
-    assert 'data-lat="51.300000"' in html and 'data-lon="9.480000"' in html
+    assert 'href="geo:51.300000,9.480000"' in html  # directions in the phone's maps app
     assert "Frau Yılmaz" in html
     assert "Arabisch" in html
     assert "data-print" in html
