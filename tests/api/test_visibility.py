@@ -121,7 +121,7 @@ def hidden_dates(caritas, home, today):
         registration_mode=EventPage.RegistrationMode.INTERNAL,
         capacity=10,
     )
-    registration = EventRegistration.register(
+    registration, _created = EventRegistration.register(
         event, event.upcoming_occurrences(limit=1)[0], f"{SECRET} Teilnehmerin", "teilnehmerin@example.org"
     )
     hidden = [
