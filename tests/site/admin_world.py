@@ -167,7 +167,7 @@ def build_world() -> World:
 
 # The object a ``pk`` stands for, by the URL's namespace (first match wins).
 PK_BY_NAMESPACE = (
-    ("wagtailsettings", "portal_settings"),
+    ("wagtailsettings", "site"),  # a site setting's edit URL takes the site's pk, not the setting row's
     ("event_registrations", "registration_b"),
     ("account_requests", "account_request"),
     ("calendar_feeds", "feed_b"),

@@ -112,6 +112,26 @@ def test_partner_cannot_move_own_registrant_to_another_organisations_event(
 # A new admin URL that no rule matches fails the test: add a rule here.
 
 
+# Runs before the module's world is built (it needs a portal of its own).
+def test_a_scoped_snippets_chooser_offers_only_the_users_organisations_objects(
+    rf, editor_a, editor_b, registration_of_b
+):
+    class RegistrationSnippets(OrganisationScopedViewSetMixin, SnippetViewSet):
+        model = EventRegistration
+
+    choose = RegistrationSnippets().chooser_viewset.choose_view
+
+    def offered_names(user) -> list[str]:
+        request = rf.get("/")
+        request.user = user
+        view = choose.view_class(**choose.view_initkwargs)
+        view.setup(request)
+        return [registration.name for registration in view.get_object_list()]
+
+    assert offered_names(editor_b) == ["Leyla Yilmaz"]
+    assert offered_names(editor_a) == []
+
+
 @dataclass(frozen=True)
 class Rule:
     pattern: str
@@ -310,22 +330,3 @@ def test_registering_organisation_owned_data_in_an_unscoped_viewset_fails_the_sy
         viewsets.viewsets.remove(unscoped)
     assert [(error.id, error.obj) for error in errors] == [("wegweiser.E010", unscoped)]
     assert check_organisation_scoping() == []
-
-
-def test_a_scoped_snippets_chooser_offers_only_the_users_organisations_objects(
-    rf, editor_a, editor_b, registration_of_b
-):
-    class RegistrationSnippets(OrganisationScopedViewSetMixin, SnippetViewSet):
-        model = EventRegistration
-
-    choose = RegistrationSnippets().chooser_viewset.choose_view
-
-    def offered_names(user) -> list[str]:
-        request = rf.get("/")
-        request.user = user
-        view = choose.view_class(**choose.view_initkwargs)
-        view.setup(request)
-        return [registration.name for registration in view.get_object_list()]
-
-    assert offered_names(editor_b) == ["Leyla Yilmaz"]
-    assert offered_names(editor_a) == []
