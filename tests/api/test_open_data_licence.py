@@ -64,7 +64,7 @@ def test_the_public_footer_links_to_the_api_and_names_the_licence(client, home):
 
     assert f'<a href="{API}/">Offene Daten / API</a>' in html
     assert "Lizenz der Daten:" in html
-    assert f'<a href="{API}/#licence">{DEFAULT_NAME}</a>' in html
+    assert f'<a href="{API}/#licence" lang="de">{DEFAULT_NAME}</a>' in html
 
 
 def test_the_reference_page_shows_inline_code_and_the_licence(client, counselling_type, home):
