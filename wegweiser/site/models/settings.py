@@ -63,11 +63,15 @@ class PortalSettings(BaseSiteSetting):
     open_data_licence_name = models.CharField(
         _("open data licence"),
         max_length=200,
+        blank=True,
         default=DEFAULT_OPEN_DATA_LICENCE_NAME,
-        help_text=_("The licence under which others may reuse the listings from the API and the exports."),
+        help_text=_(
+            "The licence under which others may reuse the listings from the API and the exports. "
+            "Left empty, the Datenlizenz Deutschland applies."
+        ),
     )
     open_data_licence_url = models.URLField(
-        _("open data licence URL"), default=DEFAULT_OPEN_DATA_LICENCE_URL, help_text=_("The licence text.")
+        _("open data licence URL"), blank=True, default=DEFAULT_OPEN_DATA_LICENCE_URL, help_text=_("The licence text.")
     )
 
     base_form_class = PortalSettingsForm
