@@ -71,7 +71,10 @@ class PortalSettings(BaseSiteSetting):
         ),
     )
     open_data_licence_url = models.URLField(
-        _("open data licence URL"), blank=True, default=DEFAULT_OPEN_DATA_LICENCE_URL, help_text=_("The licence text.")
+        _("open data licence URL"),
+        blank=True,
+        default=DEFAULT_OPEN_DATA_LICENCE_URL,
+        help_text=_("The licence text."),
     )
 
     base_form_class = PortalSettingsForm
