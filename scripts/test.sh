@@ -43,4 +43,4 @@ step "search conformance on SQLite (the embedded default; database backend)"
 env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch"
 
 step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
-"$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider
+"$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40
