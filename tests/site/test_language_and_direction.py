@@ -230,3 +230,18 @@ def test_an_untranslated_term_in_the_filters_keeps_its_german_name_marked_as_ger
         labels = dict(term_choices(District))
     assert labels[district.slug] == district.name
     assert labels[district.slug].lang == "de"
+
+
+@pytest.mark.parametrize(("language", "comma"), [("ar", "، "), ("fa", "، "), ("uk", ", "), ("de", ", ")])
+def test_weekday_date_and_time_are_separated_by_the_languages_own_comma(client, demo, language, comma):
+    with translation.override(language):
+        url = reverse("events:upcoming")
+    html = client.get(url).content.decode()
+    headings = re.findall(r'class="calendar-day__heading"><time[^>]*>([^<]+)</time>', html)
+    assert headings, "the demo has upcoming events"
+    other = ", " if comma != ", " else "، "
+    assert all(comma in heading and other not in heading for heading in headings), headings[:3]
+    event = untranslated_listing("event", "ar" if language == "de" else language, all_day=False)
+    html = client.get(f"/{language}{public_path(event)}").content.decode()
+    when = re.search(r"<time datetime=[^>]*>[^<]+</time>(.{0,300})", html, re.S)
+    assert when and when.group(1).startswith(comma), when and when.group(0)

@@ -32,6 +32,23 @@ def direction_of(language: str) -> str:
     return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
 
 
+def list_separator_text() -> str:
+    """The comma between items of a list in the active language: "، " in Arabic and Persian, ", " elsewhere."""
+    return translation.pgettext("list separator", ", ")
+
+
+@register.simple_tag
+def list_separator() -> str:
+    """``{% list_separator %}`` between the items of a sentence-like list (weekday and date, terms, times)."""
+    return list_separator_text()
+
+
+@register.filter
+def join_list(values) -> str:
+    """``{{ words|join_list }}``: the items joined with the active language's list separator."""
+    return list_separator_text().join(str(value) for value in values)
+
+
 @register.simple_tag
 def lang_attrs(obj) -> SafeString:
     """`` lang=".." dir=".."`` when ``obj`` is written in another language than the page, else nothing.
