@@ -53,9 +53,7 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
     older = make_listing(organisation_b, "Neue Schuldnerberatung", topics=["beratung"], live=False)
     submit_for_review(newer, editor_a, days_ago=1)
     submit_for_review(older, editor_b, days_ago=9)
-    ScheduledJobRun.objects.create(
-        name="volunteers.send_pending_mails", last_status="failed", failures_in_a_row=3
-    )
+    ScheduledJobRun.objects.create(name="core.send_pending_mails", last_status="failed", failures_in_a_row=3)
 
     html = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
 
@@ -68,7 +66,7 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
     review_links = [reverse("wagtailadmin_pages:edit", args=[page.pk]) for page in (older, newer)]
     assert attention.index(review_links[0]) < attention.index(review_links[1]), "the oldest submission first"
     assert '>Verein A</a> <span class="ww-attention__detail">(2)' in attention
-    assert ">volunteers.send_pending_mails</a>" in attention
+    assert ">core.send_pending_mails</a>" in attention
     assert ">schuldnerberatung</a>" in attention
     assert "Ihre Organisation" not in html
 

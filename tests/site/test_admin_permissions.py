@@ -168,6 +168,7 @@ RULES = (
     Rule(r"^account_requests:", "DDD--", "DDDAA"),
     Rule(r"^reports:", "DDDAA"),
     Rule(r"^scheduled_jobs$", "DDDAA"),
+    Rule(r"^outbox$", "DDDAA", "DDDAA"),
     # Pages: Wagtail's page permissions on each organisation's subtree.
     Rule(r"^wagtailadmin_pages:(edit|history|history_results|revisions_index|usage)$", "DDAAA", "DD---"),
     Rule(r"^wagtailadmin_pages:(lock|unlock)$", "D----", "DDAAA"),

@@ -29,9 +29,10 @@ from wegweiser.site.models import (
     AccessibilityStatementPage,
     AccountRequest,
     FeedbackFormField,
+    OutgoingMail,
     RateLimitCounter,
 )
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = pytest.mark.django_db
 

@@ -24,7 +24,7 @@ def test_every_plugins_recurring_work_is_scheduled():
         "offers.notify_stale_listings",
         "events.sync_calendar_feeds",
         "events.delete_past_registrations",
-        "volunteers.send_pending_mails",
+        "core.send_pending_mails",
         "volunteers.anonymise_volunteer_data",
     } <= set(scheduled_jobs())
 

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 
 from tests.volunteers.conftest import body_of, link_path, signup_data
+from wegweiser.site.models import OutgoingMail
+from wegweiser.site.outbox import send_pending_mails
 from wegweiser.volunteers.consent import CONSENT_VERSION
-from wegweiser.volunteers.mails import send_pending_mails
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.volunteers.conftest import link_path
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.site.models import OutgoingMail
+from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.privacy import anonymise_due_applications
 
 pytestmark = pytest.mark.django_db
@@ -116,7 +117,7 @@ def test_closed_sign_ups_are_anonymised_after_the_retention_period(opportunity, 
         closed_at=now - datetime.timedelta(days=10),
     )
     still_open = make_application(opportunity, email="open@example.org")
-    OutgoingMail.objects.create(application=old, to=old.email, subject="x", body="y", purpose="test")
+    OutgoingMail.objects.create(owner=old, to=old.email, subject="x", body="y", purpose="test")
 
     call_command("anonymise_volunteer_data")
 
@@ -124,7 +125,7 @@ def test_closed_sign_ups_are_anonymised_after_the_retention_period(opportunity, 
     assert old.anonymised_at is not None
     assert (old.name, old.email, old.phone, old.availability, old.message) == ("", "", "", "", "")
     assert old.status == "declined"  # the numbers stay for the report
-    assert not OutgoingMail.objects.filter(application=old).exists()
+    assert not old.outgoing_mails.all().exists()
     recent.refresh_from_db()
     still_open.refresh_from_db()
     assert recent.name and still_open.name

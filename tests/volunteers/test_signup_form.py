@@ -11,7 +11,8 @@ from django.utils import translation
 from wagtail.models import Page
 
 from tests.volunteers.conftest import signup_data
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.site.models import OutgoingMail
+from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -26,6 +25,7 @@ from wagtail.models import Locale
 
 from wegweiser.events.models import CalendarFeed, EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.site.outbox import queue_mail
 from wegweiser.site.safe_fetch import FetchHTTPError, FetchRefused, FetchTooLarge, fetch_public_url
 
 logger = logging.getLogger(__name__)
@@ -295,16 +295,15 @@ def _record_error(feed: CalendarFeed, message: str) -> SyncResult:
     feed.save(update_fields=["last_error"])
     email = feed.organisation.email
     if first_failure and email:
-        send_mail(
-            _("Calendar import failed: %(name)s") % {"name": feed.name},
-            _(
+        queue_mail(
+            to=email,
+            subject=_("Calendar import failed: %(name)s") % {"name": feed.name},
+            body=_(
                 "The portal could not import your calendar “%(name)s”.\n\n%(message)s\n\n"
                 "Your events already on the portal stay as they are. Please check the calendar address or file."
             )
             % {"name": feed.name, "message": message},
-            None,
-            [email],
-            fail_silently=True,
+            purpose="events.calendar_import_failed",
         )
     return SyncResult(error=message)
 

@@ -1,19 +1,18 @@
 """The mails of an event registration, in the language the person registered in.
 
 ``confirm``: the link that makes the place final (and the one that cancels); ``moved_up``: a place became
-free for someone on the waiting list. They are django-tasks tasks, so the request never waits for the
-mail server.
+free for someone on the waiting list. They go through the core's outbox, so the request never waits for
+the mail server and a mail server outage delays a mail but never loses it.
 """
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
 
 from wegweiser.site.links import public_base_url
+from wegweiser.site.outbox import queue_mail
 
 KINDS = ("confirm", "moved_up")
 
@@ -30,14 +29,11 @@ def registration_links(registration) -> dict[str, str]:
         }
 
 
-@task()
-def send_registration_mail(registration_id: int, kind: str) -> None:
-    """Render and send one mail; a registration deleted meanwhile gets none."""
-    from wegweiser.events.models import EventRegistration
-
-    registration = EventRegistration.objects.select_related("event").filter(pk=registration_id).first()
-    if registration is None or kind not in KINDS:
-        return
+def send_registration_mail(registration, kind: str) -> None:
+    """Compose one mail in the registration's language and queue it; it goes with the registration if
+    that is deleted before the mail is delivered."""
+    if kind not in KINDS:
+        raise ValueError(kind)
     event = registration.event
     with translation.override(registration.language):
         event = event.get_translation_or_none(translation_locale(registration.language)) or event
@@ -50,7 +46,14 @@ def send_registration_mail(registration_id: int, kind: str) -> None:
         }
         subject = render_to_string("events/mail/registration_subject.txt", context).strip()
         body = render_to_string("events/mail/registration_body.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    queue_mail(
+        to=registration.email,
+        subject=subject,
+        body=body,
+        purpose=f"events.registration_{kind}",
+        owner=registration,
+        headers={"List-Unsubscribe": f"<{context['withdraw_url']}>"},
+    )
 
 
 def release_unconfirmed_registrations() -> dict[str, int]:
@@ -59,7 +62,7 @@ def release_unconfirmed_registrations() -> dict[str, int]:
 
     moved_up = EventRegistration.release_unconfirmed()
     for registration in moved_up:
-        send_registration_mail.enqueue(registration.pk, "moved_up")
+        send_registration_mail(registration, "moved_up")
     return {"moved_up": len(moved_up)}
 
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from wegweiser.site.models import OrganisationPage
+from wegweiser.site.outbox import queue_mails
 from wegweiser.site.registry import listing_types
 from wegweiser.site.scoping import organisations_for
 
@@ -89,12 +89,12 @@ def notify_stale_listings(base_url: str | None = None) -> dict[str, int]:
                 "dashboard_url": base_url + reverse("wagtailadmin_home"),
                 "stale_after_days": stale_after_days(),
             }
-            send_mail(
-                _("%(organisation)s: please check %(count)d listings on the portal")
-                % {"organisation": organisation.title, "count": len(listings)},
-                render_to_string("offers/email/stale_listings.txt", context),
-                None,
+            queue_mails(
                 recipients,
+                subject=_("%(organisation)s: please check %(count)d listings on the portal")
+                % {"organisation": organisation.title, "count": len(listings)},
+                body=render_to_string("offers/email/stale_listings.txt", context),
+                purpose="offers.stale_listings",
             )
             sent[organisation.slug] = len(recipients)
     return sent

@@ -21,7 +21,7 @@ from wegweiser.reports.demand import searches_in_period, searches_without_result
 from wegweiser.reports.freshness import freshness_by_organisation
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.views.base import listings_url
-from wegweiser.site.models import AccountRequest, ScheduledJobRun
+from wegweiser.site.models import AccountRequest, OutgoingMail, ScheduledJobRun
 from wegweiser.site.registry import listing_types
 
 OFFICE_ATTENTION_HOOK = "register_office_attention_items"
@@ -84,6 +84,7 @@ class OfficeAttentionPanel(Component):
         stale_rows = [row for row in freshness_by_organisation(ListingSelection()) if row.stale]
         pending = AccountRequest.objects.open().order_by("created_at")
         failed_jobs = ScheduledJobRun.objects.filter(failures_in_a_row__gt=0)
+        failed_mails = OutgoingMail.objects.failed().order_by("-failed_at")
         items = [
             {
                 "name": "account_requests",
@@ -132,6 +133,17 @@ class OfficeAttentionPanel(Component):
                 "rows": [
                     {"text": job.name, "detail": job.last_finished, "url": reverse("scheduled_jobs")}
                     for job in failed_jobs[:LIST_LENGTH]
+                ],
+            },
+            {
+                "name": "failed_mails",
+                "label": _("Mails the portal gave up sending"),
+                "value": failed_mails.count(),
+                "url": reverse("outbox"),
+                "link_text": _("Open the outbox"),
+                "rows": [
+                    {"text": mail.subject, "detail": mail.failed_at, "url": reverse("outbox")}
+                    for mail in failed_mails[:LIST_LENGTH]
                 ],
             },
             {

@@ -116,6 +116,8 @@ def ensure_office_group(home: Page) -> Group:
     codenames += [
         ("core", "change_portalsettings"),
         ("core", "view_scheduledjobrun"),
+        ("core", "view_outgoingmail"),
+        ("core", "change_outgoingmail"),
         ("reports", "view_office_reports"),
     ]
     for app_label, codename in codenames:

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from wegweiser.site import (
     document_access,  # noqa: F401 - documents are public only once a live page uses them
+    outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
     translation_permissions,
 )

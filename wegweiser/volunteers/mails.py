@@ -1,29 +1,22 @@
-"""Every mail of the volunteering life cycle: composed in the recipient's language, stored in the queue,
-then delivered by the task worker. An unreachable mail server delays a mail but never loses it.
+"""Every mail of the volunteering life cycle, composed in the recipient's language and handed to the
+core's outbox (``wegweiser.site.outbox``), which delivers and retries it.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import smtplib
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from wegweiser.site.links import public_base_url
+from wegweiser.site.models import OutgoingMail
+from wegweiser.site.outbox import queue_mail, queue_mails
 from wegweiser.volunteers import links
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
-
-logger = logging.getLogger(__name__)
-
-CLAIM_SECONDS = 300
-MAX_BACKOFF = timedelta(hours=1)
+from wegweiser.volunteers.models import VolunteerApplication
 
 
 def site_base_url(page) -> str:
@@ -31,35 +24,6 @@ def site_base_url(page) -> str:
 
 
 # -- composing ---------------------------------------------------------------------------------------
-
-
-def queue_mail(
-    *,
-    to: str,
-    subject: str,
-    body: str,
-    purpose: str,
-    application: VolunteerApplication | None = None,
-    headers: dict | None = None,
-    attachment: tuple[str, str, str] | None = None,
-) -> OutgoingMail:
-    """Store the mail, then hand it to the task worker (which retries until the server takes it)."""
-    name, content, mimetype = attachment or ("", "", "")
-    mail = OutgoingMail.objects.create(
-        to=to,
-        subject=subject[:200],
-        body=body,
-        purpose=purpose,
-        application=application,
-        headers=headers or {},
-        attachment_name=name,
-        attachment_content=content,
-        attachment_mimetype=mimetype,
-    )
-    from wegweiser.volunteers.tasks import deliver_mail
-
-    deliver_mail.enqueue(mail.pk)
-    return mail
 
 
 def _volunteer_mail(
@@ -83,8 +47,8 @@ def _volunteer_mail(
         to=application.email,
         subject=subject,
         body=body,
-        purpose=purpose,
-        application=application,
+        purpose=f"volunteers.{purpose}",
+        owner=application,
         headers=headers,
     )
 
@@ -152,12 +116,13 @@ def notify_organisation(application: VolunteerApplication, event: str) -> list[O
             "volunteers/mail/organisation_notice.txt",
             {"application": application, "opportunity": opportunity, "event": event, "inbox_url": inbox_url},
         )
-    return [
-        queue_mail(
-            to=to, subject=subject, body=body, purpose=f"organisation_{event}", application=application
-        )
-        for to in organisation_recipients(application)
-    ]
+    return queue_mails(
+        organisation_recipients(application),
+        subject=subject,
+        body=body,
+        purpose=f"volunteers.organisation_{event}",
+        owner=application,
+    )
 
 
 def send_data_request_link(email: str, action: str, language: str, base_url: str) -> OutgoingMail:
@@ -170,7 +135,7 @@ def send_data_request_link(email: str, action: str, language: str, base_url: str
         else:
             subject = gettext("Your request to delete your volunteering data")
         body = render_to_string("volunteers/mail/data_request.txt", {"url": url, "action": action})
-    return queue_mail(to=email, subject=subject, body=body, purpose=f"data_request_{action}")
+    return queue_mail(to=email, subject=subject, body=body, purpose=f"volunteers.data_request_{action}")
 
 
 def send_data_export(email: str, language: str, applications) -> OutgoingMail:
@@ -187,75 +152,6 @@ def send_data_export(email: str, language: str, applications) -> OutgoingMail:
         to=email,
         subject=subject,
         body=body,
-        purpose="data_export",
+        purpose="volunteers.data_export",
         attachment=("volunteering-data.json", content, "application/json"),
     )
-
-
-# -- delivering --------------------------------------------------------------------------------------
-
-
-def _claim(mail_id: int) -> OutgoingMail | None:
-    """Take the mail so that a worker and ``send_pending_mails`` running at once never send it twice."""
-    now = timezone.now()
-    claimed = (
-        OutgoingMail.objects.filter(pk=mail_id)
-        .due(now)
-        .update(claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
-    )
-    return OutgoingMail.objects.filter(pk=mail_id).first() if claimed else None
-
-
-def backoff(attempts: int) -> timedelta:
-    return min(timedelta(minutes=2 ** min(attempts, 10)), MAX_BACKOFF)
-
-
-def deliver(mail_id: int) -> bool:
-    """Send one queued mail; on failure keep it for a later attempt. Returns whether it went out."""
-    mail = _claim(mail_id)
-    if mail is None:
-        return False
-    message = EmailMessage(
-        subject=mail.subject,
-        body=mail.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[mail.to],
-        headers=mail.headers or None,
-    )
-    if mail.attachment_name:
-        message.attach(mail.attachment_name, mail.attachment_content, mail.attachment_mimetype)
-    try:
-        timeout = getattr(settings, "EMAIL_TIMEOUT", None) or 10
-        message.connection = get_connection(timeout=timeout)
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        mail.attempts += 1
-        mail.next_attempt_at = timezone.now() + backoff(mail.attempts)
-        mail.claimed_until = None
-        mail.last_error = type(error).__name__
-        mail.save(update_fields=["attempts", "next_attempt_at", "claimed_until", "last_error"])
-        # Only the mail's number and the kind of error: no address in the logs.
-        logger.warning(
-            "Mail %s (%s) not sent, attempt %s: %s", mail.pk, mail.purpose, mail.attempts, mail.last_error
-        )
-        _schedule_retry(mail)
-        return False
-    mail.delete()
-    return True
-
-
-def _schedule_retry(mail: OutgoingMail) -> None:
-    from wegweiser.volunteers.tasks import deliver_mail
-
-    backend = deliver_mail.get_backend()
-    if backend.supports_defer:
-        deliver_mail.using(run_after=mail.next_attempt_at).enqueue(mail.pk)
-
-
-def send_pending_mails(now=None, force: bool = False) -> tuple[int, int]:
-    """Try every mail that is due (or every waiting mail with ``force``); returns (sent, still waiting)."""
-    queryset = OutgoingMail.objects.all() if force else OutgoingMail.objects.due(now)
-    if force:
-        OutgoingMail.objects.update(next_attempt_at=timezone.now(), claimed_until=None)
-    sent = sum(1 for mail_id in list(queryset.values_list("pk", flat=True)) if deliver(mail_id))
-    return sent, OutgoingMail.objects.count()

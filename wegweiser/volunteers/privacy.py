@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.log_actions import log
 
+from wegweiser.site.models import OutgoingMail
 from wegweiser.volunteers.mails import send_data_export
-from wegweiser.volunteers.models import OutgoingMail, VolunteerApplication
+from wegweiser.volunteers.models import VolunteerApplication
 
 
 def export_for_email(email: str, language: str) -> OutgoingMail:

@@ -73,12 +73,6 @@ def register_personal_data_actions(actions):
 def register_volunteer_jobs():
     return [
         command_job(
-            "volunteers.send_pending_mails",
-            datetime.timedelta(minutes=5),
-            "send_pending_mails",
-            _("Retries volunteering mails that could not be sent yet."),
-        ),
-        command_job(
             "volunteers.anonymise_volunteer_data",
             datetime.timedelta(days=1),
             "anonymise_volunteer_data",
@@ -100,22 +94,5 @@ def volunteer_sign_ups_on_the_partner_dashboard(request, organisations):
             "value": waiting.count(),
             "url": reverse("volunteers_inbox:index"),
             "link_text": _("Open the sign-ups"),
-        }
-    ]
-
-
-@hooks.register("register_office_attention_items")
-def failed_volunteer_mails_on_the_office_dashboard(request):
-    """Mails the outbox could not send yet: the office sees them before a volunteer complains."""
-    from wegweiser.volunteers.models import OutgoingMail
-
-    return [
-        {
-            "name": "failed_mails",
-            "label": _("Mails that could not be sent yet"),
-            "value": OutgoingMail.objects.exclude(last_error="").count(),
-            "url": reverse("scheduled_jobs"),
-            "link_text": _("Open the scheduled jobs"),
-            "rows": [],
         }
     ]

@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.models.mail import owned_mails
+
 
 def hold_time() -> datetime.timedelta:
     """How long an unconfirmed registration holds its place."""
@@ -52,6 +54,8 @@ class EventRegistration(models.Model):
     hold_until = models.DateTimeField(_("held until"), null=True, blank=True)
     consent_text = models.TextField(_("consent text"), blank=True)
     consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
+
+    outgoing_mails = owned_mails()  # mails not yet delivered go with the registration
 
     class Meta:
         verbose_name = _("event registration")

@@ -83,7 +83,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             if registration is not None:
                 if created:
-                    send_registration_mail.enqueue(registration.pk, "confirm")
+                    send_registration_mail(registration, "confirm")
                 return sent
             form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
             status = 400
@@ -140,7 +140,7 @@ def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     if request.method == "POST" and registration.status != EventRegistration.Status.WITHDRAWN:
         moved_up = registration.withdraw()
         if moved_up is not None:
-            send_registration_mail.enqueue(moved_up.pk, "moved_up")
+            send_registration_mail(moved_up, "moved_up")
     context = {
         "registration": registration,
         "event": _localized(registration.event),

@@ -1,17 +1,13 @@
 """The mails of an account request, each in the language the request was made in (office mails in German).
 
-They are sent at once. If the mail server is down the request is still stored; the sender learns it from
-the return value (the office sees a warning and can send the invitation again).
+They go through the core's outbox (``wegweiser.site.outbox``), which retries them while the mail server is
+down; each belongs to its request, so deleting the request deletes the mails not yet delivered.
 """
 
 from __future__ import annotations
 
-import logging
-import smtplib
-
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -20,27 +16,20 @@ from django.utils.translation import gettext
 from wegweiser.site.accounts.invitations import admin_login_url, invitation_days, invitation_url
 from wegweiser.site.models import AccountRequest, PortalSettings
 from wegweiser.site.models.pages import office_group_name
-
-logger = logging.getLogger(__name__)
+from wegweiser.site.outbox import queue_mails
 
 
 def _send(to: list[str], subject: str, template: str, context: dict, purpose: str) -> bool:
-    if not to:
-        return False
-    message = EmailMessage(
-        subject=subject[:200],
-        body=render_to_string(f"core/accounts/mail/{template}.txt", context),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=to,
+    """Queue the mail for each recipient; False when there is nobody to send it to."""
+    return bool(
+        queue_mails(
+            to,
+            subject=subject,
+            body=render_to_string(f"core/accounts/mail/{template}.txt", context),
+            purpose=f"accounts.{purpose}",
+            owner=context["request"],
+        )
     )
-    try:
-        message.connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 10)
-        message.send()
-    except (smtplib.SMTPException, OSError) as error:
-        # No address in the logs: only what failed and why.
-        logger.warning("Account request mail (%s) not sent: %s", purpose, type(error).__name__)
-        return False
-    return True
 
 
 def office_recipients() -> list[str]:

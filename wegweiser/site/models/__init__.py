@@ -4,6 +4,7 @@ from wegweiser.site.models.accounts import AccountRequest
 from wegweiser.site.models.easy_language import EasyLanguagePage
 from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField, RateLimitCounter
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
+from wegweiser.site.models.mail import OutgoingMail
 from wegweiser.site.models.pages import (
     HomePage,
     ListingIndexPage,
@@ -29,6 +30,7 @@ __all__ = [
     "ListingManager",
     "ListingQuerySet",
     "OrganisationIndexPage",
+    "OutgoingMail",
     "OrganisationPage",
     "PlaceMixin",
     "PortalSettings",

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.models.mail import owned_mails
+
 
 class AccountRequestQuerySet(models.QuerySet):
     def open(self):
@@ -62,6 +64,8 @@ class AccountRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    outgoing_mails = owned_mails()  # mails not yet delivered go with the request
 
     objects = AccountRequestQuerySet.as_manager()
 

@@ -1,7 +1,7 @@
-"""Volunteering models: opportunities (pages), sign-ups (personal data) and the outgoing mail queue."""
+"""Volunteering models: opportunities (pages) and sign-ups (personal data); their mails are in the core's
+outbox (``wegweiser.site.outbox``)."""
 
 from wegweiser.volunteers.models.applications import VolunteerApplication
-from wegweiser.volunteers.models.mail import OutgoingMail
 from wegweiser.volunteers.models.opportunities import Suitability, VolunteerOpportunityPage
 
-__all__ = ["OutgoingMail", "Suitability", "VolunteerApplication", "VolunteerOpportunityPage"]
+__all__ = ["Suitability", "VolunteerApplication", "VolunteerOpportunityPage"]

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.models.mail import owned_mails
+
 
 class VolunteerApplicationQuerySet(models.QuerySet):
     def reached_organisation(self):
@@ -88,6 +90,8 @@ class VolunteerApplication(models.Model):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    outgoing_mails = owned_mails()  # deleted with the sign-up
 
     objects = VolunteerApplicationQuerySet.as_manager()
 

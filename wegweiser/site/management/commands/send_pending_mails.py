@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from wegweiser.volunteers.mails import send_pending_mails
+from wegweiser.site.outbox import send_pending_mails
 
 
 class Command(BaseCommand):
-    help = "Send volunteering mails that are waiting in the queue (e.g. after the mail server was down)."
+    help = "Send the mails waiting in the outbox (e.g. after the mail server was down)."
 
     def add_arguments(self, parser):
         parser.add_argument(

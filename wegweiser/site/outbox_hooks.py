@@ -1,0 +1,86 @@
+"""The outbox in the admin: the job that sweeps it, and Settings › Outbox, where the office sees the mails
+that could not be sent yet or were given up, and tries the given-up ones again."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from wegweiser.site.scheduling import command_job
+
+VIEW_PERMISSION = "core.view_outgoingmail"
+RETRY_PERMISSION = "core.change_outgoingmail"
+LIST_LENGTH = 200
+
+
+@hooks.register("register_scheduled_jobs")
+def register_outbox_job():
+    return [
+        command_job(
+            "core.send_pending_mails",
+            datetime.timedelta(minutes=5),
+            "send_pending_mails",
+            _("Sends the mails in the outbox that could not be sent yet."),
+        )
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def outbox_view(request):
+    from wegweiser.site import outbox
+    from wegweiser.site.models import OutgoingMail
+
+    if not request.user.has_perm(VIEW_PERMISSION):
+        raise PermissionDenied
+    if request.method == "POST":
+        if not request.user.has_perm(RETRY_PERMISSION):
+            raise PermissionDenied
+        count = outbox.retry_failed()
+        sent, waiting = outbox.send_pending_mails(force=True)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d mail tried again: %(sent)d sent, %(waiting)d still waiting.",
+                "%(count)d mails tried again: %(sent)d sent, %(waiting)d still waiting.",
+                count,
+            )
+            % {"count": count, "sent": sent, "waiting": waiting},
+        )
+        return redirect("outbox")
+    mails = OutgoingMail.objects.order_by("-failed_at", "next_attempt_at", "pk")
+    return render(
+        request,
+        "core/admin/outbox.html",
+        {
+            "page_title": _("Outbox"),
+            "mails": mails[:LIST_LENGTH],
+            "failed_count": OutgoingMail.objects.failed().count(),
+            "waiting_count": OutgoingMail.objects.waiting().count(),
+            "may_retry": request.user.has_perm(RETRY_PERMISSION),
+            "max_attempts": outbox.max_attempts(),
+        },
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_outbox_url():
+    return [path("outbox/", outbox_view, name="outbox")]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_outbox_menu_item():
+    return OutboxMenuItem(_("Outbox"), reverse("outbox"), name="outbox", icon_name="mail", order=910)
