@@ -8,7 +8,7 @@ scripts/build_assets.sh
 scripts/messages.sh compile
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-wegweiser.site.settings.dev}"
 PY="$REPO_ROOT/.venv/bin/python"
-mkdir -p var
+mkdir -p "${WEGWEISER_VAR_DIR:-var}"  # the SQLite database and uploads
 "$PY" manage.py migrate --no-input
 "$PY" manage.py load_demo
 "$PY" manage.py ensure_admin
