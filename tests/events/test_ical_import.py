@@ -223,6 +223,38 @@ def test_resync_from_a_local_server_updates_rather_than_duplicates_and_removes_d
     assert feed.last_synced is not None and feed.last_error == ""
 
 
+def test_an_event_deleted_from_a_published_calendar_is_unpublished_not_destroyed_and_can_come_back(
+    organisation_a, feed_server, publishing_editor, client
+):
+    feed_server.content = ics(SERIES, FESTIVAL)
+    feed = CalendarFeed.objects.create(
+        organisation=organisation_a,
+        name="Kalender",
+        url=feed_server.url(),
+        publish_mode="published",
+        configured_by=publishing_editor,
+    )
+    assert sync_feed(feed).created == 2
+    festival = EventPage.objects.get(ical_uid="fest@partner.example")
+    assert festival.live and client.get(festival.url).status_code == 200
+
+    feed_server.content = ics(SERIES)
+    assert sync_feed(feed).removed == 1
+    festival.refresh_from_db()
+    assert not festival.live  # visitors no longer see it …
+    assert client.get(festival.url).status_code == 404
+    assert festival.revisions.exists()  # … and the office still finds it, with its history
+
+    feed_server.content = ics()  # a broken export with no events at all removes nothing
+    assert sync_feed(feed).removed == 0
+    assert EventPage.objects.get(ical_uid="sprachcafe@partner.example").live
+
+    feed_server.content = ics(SERIES, FESTIVAL)
+    assert sync_feed(feed).updated == 1
+    festival.refresh_from_db()
+    assert festival.live
+
+
 def test_broken_feed_is_reported_and_does_not_stop_the_others(
     organisation_a, organisation_b, feed_server, publishing_editor
 ):

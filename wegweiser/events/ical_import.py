@@ -1,8 +1,8 @@
 """Import partners' own calendars (iCal URL or uploaded .ics) into event pages below their organisation.
 
-Idempotent by ``UID``: a re-sync updates what changed, creates what is new and removes what the
-partner deleted. Rules, cancelled dates (``EXDATE``), moved dates (``RECURRENCE-ID``), all-day events
-and time zones are kept. A broken feed is recorded on the feed and mailed to the organisation once;
+Idempotent by ``UID``: a re-sync updates what changed, creates what is new and takes off the site what
+the partner deleted (unpublished, never deleted once it was public). Rules, cancelled dates (``EXDATE``),
+moved dates (``RECURRENCE-ID``), all-day events and time zones are kept. A broken feed is recorded on the feed and mailed to the organisation once;
 it never stops the sync of the others. Addresses are fetched through :mod:`wegweiser.site.safe_fetch`
 (public hosts only, at most 10 seconds). Events are published only if whoever set the feed up may
 publish under the organisation at import time; otherwise every change goes to the office for review.
@@ -266,10 +266,32 @@ def import_events(feed: CalendarFeed, groups: dict[str, tuple]) -> SyncResult:
             result.created += 1
         else:
             result.updated += 1
-    for gone in EventPage.objects.filter(source_feed=feed).exclude(ical_uid__in=list(groups)):
-        gone.delete()
-        result.removed += 1
+    if groups or not existing:
+        result.removed = _withdraw_removed(feed, set(groups))
+    else:
+        # A calendar that suddenly holds nothing is far more often a broken export than a partner who
+        # cancelled everything: keep the events, and let the partner switch the feed off to end them.
+        logger.warning("Calendar feed %s returned no events; %s kept", feed.pk, len(existing))
     return result
+
+
+def _withdraw_removed(feed: CalendarFeed, uids: set[str]) -> int:
+    """Events the partner deleted from the calendar leave the site: a draft never published is deleted;
+    a published event is unpublished (in every language) and stays in the admin with its history, so
+    nothing the office approved disappears without a trace. Should it come back, it is imported again."""
+    removed = 0
+    user = feed.configured_by
+    for gone in EventPage.objects.filter(source_feed=feed).exclude(ical_uid__in=list(uids)):
+        if gone.first_published_at is None:
+            gone.delete()
+            removed += 1
+            continue
+        if gone.live:
+            gone.unpublish(user=user)
+            removed += 1
+        if gone.ical_fingerprint:
+            EventPage.objects.filter(pk=gone.pk).update(ical_fingerprint="")  # re-imported if it returns
+    return removed
 
 
 def sync_feed(feed: CalendarFeed) -> SyncResult:
