@@ -89,11 +89,33 @@ def test_skip_link_is_the_first_focus_and_moves_to_the_content(page_on_phone, li
     assert page_on_phone.evaluate("document.activeElement.id") == "main"
 
 
-def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(page_on_phone, live_server, demo_town):
-    for path in key_pages().values():
-        page_on_phone.goto(f"{live_server.url}/de{path}")
+def _longest_contact_email(key: str):
+    """The current listing with the longest contact address: the one most likely to push a phone page wide."""
+    from django.db.models.functions import Length
+
+    model = listing_types()[key].model
+    return (
+        model.objects.current()
+        .filter(locale__language_code="de")
+        .exclude(contact_email="")
+        .order_by(Length("contact_email").desc(), "pk")
+        .first()
+    )
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(
+    page_on_phone, live_server, demo_town, language
+):
+    paths = list(key_pages().values())
+    paths += [public_path(listing) for key in ("offer", "event") if (listing := _longest_contact_email(key))]
+    wide = {}
+    for path in paths:
+        page_on_phone.goto(f"{live_server.url}/{language}{path}")
         scroll_width = page_on_phone.evaluate("document.documentElement.scrollWidth")
-        assert scroll_width <= 360, path
+        if scroll_width > 360:
+            wide[path] = scroll_width
+    assert wide == {}
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
