@@ -245,3 +245,13 @@ def test_weekday_date_and_time_are_separated_by_the_languages_own_comma(client, 
     html = client.get(f"/{language}{public_path(event)}").content.decode()
     when = re.search(r"<time datetime=[^>]*>[^<]+</time>(.{0,300})", html, re.S)
     assert when and when.group(1).startswith(comma), when and when.group(0)
+
+
+def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(client, demo):
+    footer = client.get("/ar/").content.decode().split('class="site-footer__inner')[1]
+    assert 'hreflang="de">حماية البيانات (بالألمانية)</a>' in footer
+    assert ">Datenschutz<" not in footer
+    # The office's address and phone: each on its own line, the phone tappable, no stray separator.
+    assert 'href="tel:' in footer and " · <" not in footer
+    german = client.get("/de/").content.decode().split('class="site-footer__inner')[1]
+    assert ">Datenschutz</a>" in german and "hreflang" not in german

@@ -6,6 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url
@@ -139,15 +140,27 @@ def footer_links(context) -> list[dict]:
         if default_home is not None:
             for page in default_home.get_children().live().public().filter(slug__in=slugs):
                 translated.setdefault(page.slug, page)
-    return [
-        {
-            "title": translated[slug].title,
-            "url": localized_url(translated[slug], request),
-            "lang": translated[slug].locale.language_code,
-        }
-        for slug in slugs
-        if slug in translated
-    ]
+    links = []
+    for slug in slugs:
+        if slug not in translated:
+            continue
+        page = translated[slug]
+        link = {"title": page.title, "url": localized_url(page, request), "lang": page.locale.language_code}
+        if link["lang"] != translation.get_language() and slug in FOOTER_LABELS:
+            # The legal text exists in German only: the link says in the visitor's language where it leads.
+            link.update(
+                title=str(FOOTER_LABELS[slug]), hreflang=link["lang"], lang=translation.get_language()
+            )
+        links.append(link)
+    return links
+
+
+# Labels of the default legal pages, for a visitor whose language they are not translated into.
+FOOTER_LABELS = {
+    "impressum": gettext_lazy("Legal notice (in German)"),
+    "datenschutz": gettext_lazy("Privacy (in German)"),
+    "barrierefreiheit": gettext_lazy("Accessibility statement (in German)"),
+}
 
 
 @register.simple_tag
