@@ -16,10 +16,25 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from wegweiser.site.registry import ListingType
+from wegweiser.site.taxonomy_labels import taxonomy_generation
+
+# Per process, per listing type and taxonomy generation: a term saved anywhere bumps the generation (in the
+# shared cache), so every app server recomputes on its next save instead of reading 7 languages' labels
+# for every facet on every listing save.
+_LABELS: dict[tuple[str, int], tuple[dict[str, dict[str, list[str]]], list[str]]] = {}
 
 
 def _labels(listing_type: ListingType) -> tuple[dict[str, dict[str, list[str]]], list[str]]:
     """``({facet: {value: [label per language]}}, [type names per language])``."""
+    key = (listing_type.key, taxonomy_generation())
+    if key not in _LABELS:
+        if len(_LABELS) > 64:
+            _LABELS.clear()
+        _LABELS[key] = _compute_labels(listing_type)
+    return _LABELS[key]
+
+
+def _compute_labels(listing_type: ListingType) -> tuple[dict[str, dict[str, list[str]]], list[str]]:
     by_facet: dict[str, dict[str, list[str]]] = {}
     type_names: list[str] = []
     for code, _name in settings.LANGUAGES:

@@ -6,19 +6,27 @@ on their own). Works with any Django cache backend, shared between app servers w
 
 from __future__ import annotations
 
+import time
+
 from django.core.cache import cache
+
+
+def _fresh() -> int:
+    """A generation never used before, for a counter the cache lost (or never had): after the cache was
+    emptied, a value kept in a process's memory under an old generation is never mistaken for current."""
+    return time.time_ns() // 1000
 
 
 def generation(key: str) -> int:
     current = cache.get(key)
     if current is None:
-        current = 1
-        cache.set(key, current, None)
-    return current
+        cache.add(key, _fresh(), None)
+        current = cache.get(key)
+    return current if current is not None else _fresh()  # a cache that keeps nothing: never reuse
 
 
 def bump(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:  # not in the cache (yet, or any more)
-        cache.set(key, 2, None)
+        cache.set(key, _fresh(), None)

@@ -31,8 +31,12 @@ class TermName(str):
         return str(self), self.lang
 
 
-def _generation() -> int:
+def taxonomy_generation() -> int:
+    """Changes whenever a term of any taxonomy is saved or deleted: part of every key of term labels."""
     return generation(_GENERATION_KEY)
+
+
+_generation = taxonomy_generation
 
 
 def invalidate() -> None:
