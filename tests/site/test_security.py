@@ -153,3 +153,25 @@ def test_a_document_no_live_page_uses_cannot_be_fetched_by_guessing_its_address(
     assert client.get(document.url).status_code == 404  # only in a draft: still private
     page.get_latest_revision().publish()
     assert client.get(document.url).status_code == 302
+
+
+@pytest.mark.parametrize("action", ["add", "edit", "copy"])
+def test_a_hand_made_admin_post_without_the_forms_own_fields_is_refused_not_a_server_error(
+    client, admin_user, home, action
+):
+    from wagtail.models import Page
+
+    client.raise_request_exception = False
+    client.force_login(admin_user)
+    url = {
+        "add": f"/admin/pages/add/core/standardpage/{home.pk}/",
+        "edit": f"/admin/pages/{home.pk}/edit/",
+        "copy": f"/admin/pages/{home.pk}/copy/",
+    }[action]
+    pages_before = Page.objects.count()
+    title_before = Page.objects.get(pk=home.pk).title
+    response = client.post(url, {"title": "Übernommen", "slug": "uebernommen"}, HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 400
+    assert "Das Formular ist unvollständig angekommen" in response.content.decode()
+    assert Page.objects.count() == pages_before
+    assert Page.objects.get(pk=home.pk).title == title_before

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404, JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext, gettext_noop
 
 NUL_MESSAGE = gettext_noop(
@@ -133,4 +135,24 @@ class OverflowNotFoundMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, OverflowError):
             raise Http404
+        return None
+
+
+class IncompleteFormMiddleware:
+    """A POST that lacks a field every real form sends is answered 400, not 500.
+
+    Wagtail's and Django's forms read their management fields (a StreamField's ``body-count``, the copy
+    form's parent page) with ``request.POST[…]``; only a broken or hand-made request omits them, and the
+    person gets a page that says to reload the form, in their language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
+            return render(request, "incomplete_form.html", status=400)
         return None

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "wegweiser.site.middleware.OverflowNotFoundMiddleware",
+    "wegweiser.site.middleware.IncompleteFormMiddleware",
 ]
 
 ROOT_URLCONF = "wegweiser.site.urls"
