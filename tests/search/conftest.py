@@ -5,15 +5,20 @@ from __future__ import annotations
 import datetime
 import os
 import uuid
+from dataclasses import dataclass
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.db import connection, transaction
+from django.test import TestCase
+from django.utils import timezone, translation
 from wagtail import hooks
 
-from tests.conftest import make_organisation
+from tests.conftest import forget_cached_rows, make_organisation, make_organisation_index
 from tests.search.listing_types import BulletinPage, MeetingPage, register_test_types
+from tests.snapshot import Snapshot
 from wegweiser.site.models import District, Language, TargetGroup, Topic
+from wegweiser.site.setup import ensure_portal
 
 ES_MISSING = (
     "ELASTICSEARCH_URL is not set: run `make test`, or `scripts/services.sh start` and export its env "
@@ -54,7 +59,12 @@ def fresh_cache():
 
 
 @pytest.fixture
-def terms(home):
+def terms(request, home):
+    if "town" not in request.fixturenames:  # the town brings its own terms
+        create_terms(home)
+
+
+def create_terms(home) -> None:
     de = home.locale
     for index, (slug, name) in enumerate(
         [("sprache", "Sprache"), ("beratung", "Beratung"), ("arbeit", "Arbeit")]
@@ -108,9 +118,53 @@ def add_listing(
     return page
 
 
+@dataclass(frozen=True)
+class TownRows:
+    """The small town's rows (portal, terms, organisations, listings) and its listings' keys by name."""
+
+    changed: Snapshot
+    pages: dict[str, int]
+
+
+@pytest.fixture(scope="session")
+def town_rows(django_db_setup, django_db_blocker, finder_test_tables) -> TownRows:
+    """The small town, built once per session through the ORM (seconds), then only written back."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        before = Snapshot.read(connection)
+        with (
+            hooks.register_temporarily("register_listing_type", register_test_types),
+            TestCase.captureOnCommitCallbacks(execute=True),
+            translation.override("de"),
+        ):
+            home = ensure_portal(home_title="Willkommen in Teststadt")
+            create_terms(home)
+            pages = build_town(make_organisation_index(home))
+        changed = Snapshot.read(connection).changed_since(before)
+        transaction.set_rollback(True)
+    forget_cached_rows()
+    return TownRows(changed=changed, pages={name: page.pk for name, page in pages.items()})
+
+
 @pytest.fixture
-def town(terms, organisation_index):
-    """Two organisations, eight current listings of two types, one expired, one future, one draft."""
+def town(town_rows, db):
+    """Two organisations, eight current listings of two types, one expired, one future, one draft: written
+    back from the session's copy before the test's other fixtures, in the test's own transaction."""
+    from wagtail.models import Page
+
+    town_rows.changed.restore(connection)
+    forget_cached_rows()
+    by_pk = {page.pk: page.specific for page in Page.objects.filter(pk__in=town_rows.pages.values())}
+    return {name: by_pk[pk] for name, pk in town_rows.pages.items()}
+
+
+@pytest.fixture(autouse=True)
+def _town_first(request):
+    """The town replaces whole tables, so it is written before fixtures such as ``home`` add rows."""
+    if "town" in request.fixturenames:
+        request.getfixturevalue("town")
+
+
+def build_town(organisation_index) -> dict:
     caritas = make_organisation(organisation_index, "Caritas Neustadt", "caritas")
     vhs = make_organisation(organisation_index, "Volkshochschule", "vhs")
     today = timezone.localdate()
