@@ -11,13 +11,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
+from tests.conftest import forget_cached_rows, make_organisation, make_organisation_index, make_user
 from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.factories import OfferPageFactory
 from wegweiser.offers.models import OfferPage
+from wegweiser.site.models.pages import office_group_name
+from wegweiser.site.setup import ensure_portal
 
 ROLES = ("anonymous", "editor_a", "editor_b", "office", "admin")
 A, B, OFFICE, ADMIN = "editor_a", "editor_b", "office", "admin"
@@ -165,9 +171,33 @@ TABLE = [
 ]
 
 
-@pytest.fixture
-def scene(organisation_a, organisation_b, editor_a, editor_b, office_user, admin_user):
+@pytest.fixture(scope="module")
+def scene(django_db_setup, django_db_blocker):
+    """Built once for the module in a transaction rolled back at its end; each test runs in a savepoint,
+    so whatever a role manages to change is undone before the next one tries."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield _build_scene()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            forget_cached_rows()
+
+
+def _build_scene():
     """A live offer of organisation A with two revisions, and a second one submitted for review."""
+    home = ensure_portal(home_title="Willkommen in Teststadt")
+    index = make_organisation_index(home)
+    organisation_a = make_organisation(index, "Verein A", "verein-a")
+    organisation_b = make_organisation(index, "Verein B", "verein-b")
+    editor_a = make_user("editor-a", organisation_a.editors_group)
+    editor_b = make_user("editor-b", organisation_b.editors_group)
+    office_user = make_user("office", Group.objects.get(name=office_group_name()))
+    admin_user = get_user_model().objects.create_superuser(
+        "admin", "admin@example.org", "correct horse battery"
+    )
     offer = OfferPageFactory(parent=organisation_a, title="Sprachcafé", slug="sprachcafe", live=True)
     offer.save_revision(user=editor_a).publish()
     offer.summary = "Deutsch üben bei Kaffee und Tee."
@@ -257,7 +287,7 @@ def _form_errors(response) -> bool:
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("cell", TABLE, ids=lambda cell: cell.name)
-def test_permission_table(client, scene, cell, role):
+def test_permission_table(client, scene, db, cell, role):
     users, ids = scene
     if users[role] is not None:
         client.force_login(users[role])
