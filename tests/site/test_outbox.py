@@ -11,11 +11,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.events.conftest import make_event
+from tests.site.test_public_forms import account_form, event_form
 from tests.volunteers.conftest import make_opportunity, signup_data
 from wegweiser.events.ical_import import sync_feed
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.events.recurrence import BERLIN
 from wegweiser.offers.factories import OfferPageFactory
 from wegweiser.site.models import AccountRequest, OutgoingMail
 from wegweiser.site.outbox import send_pending_mails
@@ -30,41 +29,18 @@ def german():
         yield
 
 
+def send(client, form) -> None:
+    """Send one of the public forms the way a visitor does (the same forms as in test_public_forms)."""
+    assert client.post(form.post_url, form.data).status_code == form.success_status
+
+
 def register_for_event(client, organisation) -> EventRegistration:
-    start = datetime.datetime.combine(
-        timezone.localdate() + datetime.timedelta(days=4), datetime.time(10), BERLIN
-    )
-    event = make_event(
-        organisation, title="Elterncafé", start=start, registration_mode="internal", capacity=10
-    )
-    response = client.post(
-        reverse("events:register", kwargs={"pk": event.pk}),
-        {
-            "occurrence": event.upcoming_occurrences()[0].key,
-            "name": "Amal",
-            "email": "amal@example.org",
-            "consent": "on",
-            "homepage": "",
-        },
-    )
-    assert response.status_code == 302
+    send(client, event_form(organisation))
     return EventRegistration.objects.get(email="amal@example.org")
 
 
 def request_account(client) -> AccountRequest:
-    response = client.post(
-        reverse("accounts:request"),
-        {
-            "organisation_name": "Frauencafé Nordstadt e. V.",
-            "kind": "ngo",
-            "contact_name": "Amina Yilmaz",
-            "email": "amina@frauencafe.example",
-            "offer_description": "Deutschkurs für Frauen mit Kinderbetreuung.",
-            "consent": "on",
-            "homepage": "",
-        },
-    )
-    assert response.status_code in (200, 302)
+    send(client, account_form())
     return AccountRequest.objects.get(email="amina@frauencafe.example")
 
 
