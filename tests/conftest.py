@@ -64,7 +64,8 @@ def home(request, db):
 
 
 @pytest.fixture
-def english(db):
+def english(home):
+    """After the portal: writing back a fresh portal replaces the locales' rows."""
     return Locale.objects.get_or_create(language_code="en")[0]
 
 
