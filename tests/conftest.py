@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
@@ -150,6 +151,21 @@ class DemoRows:
 
     changed: Snapshot
     complete: Snapshot
+
+
+@contextmanager
+def built_once(django_db_blocker, build):
+    """For a module-scoped fixture: ``build()``'s rows in a transaction rolled back at the module's end,
+    so that each test (with ``db``) runs in a savepoint on top of them and changes nothing for the next."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            forget_cached_rows()
 
 
 def forget_cached_rows() -> None:

@@ -15,10 +15,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from tests.conftest import forget_cached_rows, make_organisation, make_organisation_index, make_user
+from tests.conftest import built_once, make_organisation, make_organisation_index, make_user
 from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.factories import OfferPageFactory
 from wegweiser.offers.models import OfferPage
@@ -175,15 +174,8 @@ TABLE = [
 def scene(django_db_setup, django_db_blocker):
     """Built once for the module in a transaction rolled back at its end; each test runs in a savepoint,
     so whatever a role manages to change is undone before the next one tries."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield _build_scene()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            forget_cached_rows()
+    with built_once(django_db_blocker, _build_scene) as built:
+        yield built
 
 
 def _build_scene():

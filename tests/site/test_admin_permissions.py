@@ -13,6 +13,7 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from tests.conftest import built_once
 from tests.events.conftest import berlin, make_event
 from tests.site.admin_world import ROLES, SECRET, admin_urls, build_world, url_kwargs
 from wegweiser.events.models import EventRegistration
@@ -244,14 +245,8 @@ def rows_written() -> int:
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker):
     """Built once for the module, in a transaction rolled back at its end; each test runs in a savepoint."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_world()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(django_db_blocker, build_world) as built:
+        yield built
 
 
 URLS = admin_urls()

@@ -36,9 +36,6 @@ def taxonomy_generation() -> int:
     return generation(_GENERATION_KEY)
 
 
-_generation = taxonomy_generation
-
-
 def invalidate() -> None:
     bump(_GENERATION_KEY)
 
@@ -46,7 +43,7 @@ def invalidate() -> None:
 def term_names(model, language: str | None = None) -> dict[str, TermName]:
     """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{_generation()}"
+    key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{taxonomy_generation()}"
     entries = cache.get(key)
     if entries is None:
         entries = {}
@@ -70,7 +67,7 @@ def term_labels(model, language: str | None = None) -> dict[str, str]:
 def term_choices(model, language: str | None = None) -> list[tuple[str, str]]:
     """Filter choices for a taxonomy, in the model's sort order, labelled in the visitor's language."""
     labels = term_names(model, language)
-    order_key = f"wegweiser:termorder:{model._meta.label_lower}:{_generation()}"
+    order_key = f"wegweiser:termorder:{model._meta.label_lower}:{taxonomy_generation()}"
     order = cache.get(order_key)
     if order is None:
         order = []
