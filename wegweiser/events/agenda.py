@@ -13,6 +13,7 @@ from functools import cache
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
@@ -189,6 +190,35 @@ def events_in_range(queryset, first_day: datetime.date, last_day: datetime.date)
         .filter(Q(series_end__isnull=True) | Q(series_end__gte=window_start))
         .prefetch_related("exceptions")
     )
+
+
+def with_dates_between(listings, start: datetime.datetime, end: datetime.datetime):
+    """The events among ``listings`` with a date between two moments: moved dates count where they moved
+    to, cancelled ones count (a visitor sees the cancellation). One query narrows them by their series,
+    the dates themselves are expanded from the rule."""
+    may_overlap = Q(start__lte=end) & (Q(series_end__isnull=True) | Q(series_end__gte=start))
+    moved_into = Q(
+        exceptions__new_start__lte=end, exceptions__new_start__gte=start - datetime.timedelta(days=1)
+    )
+    candidates = (
+        listings.model.objects.filter(pk__in=listings.values("pk"))
+        .filter(may_overlap | moved_into)
+        .distinct()
+        .prefetch_related("exceptions")
+    )
+    matching = [event.pk for event in candidates if event.occurrences(start, end)]
+    return listings.filter(pk__in=matching)
+
+
+def on_days(listings, first_day: datetime.date | None, last_day: datetime.date | None):
+    """The events with a date on one of these days, for the finder (``ListingType.on_days``).
+
+    An open start is today (past dates are no longer found), an open end ``MAX_RANGE_DAYS`` later.
+    """
+    first = first_day or timezone.localdate()
+    last = last_day or first + datetime.timedelta(days=MAX_RANGE_DAYS)
+    end = day_start(last + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
+    return with_dates_between(listings, day_start(first), end)
 
 
 def build_agenda(

@@ -13,7 +13,7 @@ import datetime
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Schema
@@ -21,6 +21,7 @@ from pydantic import Field, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 from wagtail.models import Locale
 
+from wegweiser.events.agenda import with_dates_between
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.recurrence import BERLIN
@@ -288,19 +289,7 @@ def narrow_events(listings: QuerySet, params: Any) -> QuerySet:
     """With ``date_from`` or ``date_to``: only events with a date in the window (cancelled ones count)."""
     if getattr(params, "date_from", None) is None and getattr(params, "date_to", None) is None:
         return listings
-    start, end = window(params)
-    may_overlap = Q(start__lte=end) & (Q(series_end__isnull=True) | Q(series_end__gte=start))
-    moved_into = Q(
-        exceptions__new_start__lte=end, exceptions__new_start__gte=start - datetime.timedelta(days=1)
-    )
-    candidates = (
-        EventPage.objects.filter(pk__in=listings.values("pk"))
-        .filter(may_overlap | moved_into)
-        .distinct()
-        .prefetch_related("exceptions")
-    )
-    matching = [event.pk for event in candidates if event.occurrences(start, end)]
-    return listings.filter(pk__in=matching)
+    return with_dates_between(listings, *window(params))
 
 
 def occurrence_items(listings: QuerySet, params: Any) -> list[dict]:

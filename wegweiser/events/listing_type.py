@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.events.agenda import on_days
 from wegweiser.events.api import EVENT_API, EventSchema
 from wegweiser.events.models import EventPage
 from wegweiser.site.registry import ListingType
@@ -31,6 +32,7 @@ def event_listing_type() -> ListingType:
         finder_links_template="events/includes/finder_links.html",
         demo_content=load_event_demo,
         calendar_entries=event_calendar_entries,
+        on_days=on_days,
         prefetch=("exceptions",),
         icon="date",
     )

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -160,6 +161,25 @@ class SearchQuery:
         per_page = _int(data.get("per_page"), DEFAULT_PER_PAGE)
         query.per_page = per_page if per_page in PER_PAGE_CHOICES else DEFAULT_PER_PAGE
         return query, messages
+
+
+def on_the_days(
+    listing_type: ListingType, listings, date_from: datetime.date | None, date_to: datetime.date | None
+):
+    """The listings of one type that the finder's dates ("today", "this weekend", a range) keep.
+
+    A type with dates of its own (events: ``ListingType.on_days``) keeps those with a date on one of the
+    days; any other keeps those whose validity period overlaps them. Both search backends use this.
+    """
+    if date_from is None and date_to is None:
+        return listings
+    if listing_type.on_days is not None:
+        return listing_type.on_days(listings, date_from, date_to)
+    if date_to:
+        listings = listings.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=date_to))
+    if date_from:
+        listings = listings.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=date_from))
+    return listings
 
 
 def search_facets(listing_types) -> dict[str, Facet]:

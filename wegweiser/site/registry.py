@@ -121,6 +121,10 @@ class ListingType:
     - ``finder_links_template``: extra links on the type's finder page (e.g. the month calendar).
     - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
     - ``calendar_entries``: ``callable(start: date, end: date, locale_code: str) -> Iterable[CalendarEntry]``.
+    - ``on_days``: ``callable(listings, first_day, last_day) -> QuerySet``, for types whose listings take
+      place on dates (events): the listings with a date on one of the days (either day may be ``None``,
+      an open end). The finder's date filter ("today", "this weekend") uses it in both search backends;
+      without it, the filter keeps listings whose validity period overlaps the days.
     - ``prefetch``: related names to prefetch when listing many pages of this type.
     """
 
@@ -137,6 +141,7 @@ class ListingType:
     finder_links_template: str = ""
     demo_content: Callable[[Any], None] | None = None
     calendar_entries: Callable[[date, date, str], Iterable[CalendarEntry]] | None = None
+    on_days: Callable[[Any, date | None, date | None], Any] | None = None
     prefetch: Sequence[str] = ()
     select_related: Sequence[str] = ()
     icon: str = "doc-full"

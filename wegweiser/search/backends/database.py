@@ -38,7 +38,14 @@ from wegweiser.search.choices import facet_choices
 from wegweiser.search.fulltext import TEXT_FIELDS
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.matching import TextPlan, plan_text, text_filter, units_found
-from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
+from wegweiser.search.query import (
+    TYPE_FACET,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    on_the_days,
+    search_facets,
+)
 from wegweiser.search.results import attach_pages, facet_table, locale_for
 from wegweiser.search.wording import highlight, query_units, word_variants
 from wegweiser.site.listings import filterset_for, localized
@@ -122,10 +129,7 @@ class DatabaseBackend(SearchBackend):
         queryset = localized(listing_type.model.objects.current(), locale)
         if query.words:
             queryset = queryset.filter(text_filter(plan))
-        if query.date_to:
-            queryset = queryset.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=query.date_to))
-        if query.date_from:
-            queryset = queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=query.date_from))
+        queryset = on_the_days(listing_type, queryset, query.date_from, query.date_to)
         if query.point is not None and query.radius_km:
             min_lat, max_lat, min_lon, max_lon = bounding_box(query.point, query.radius_km)
             queryset = queryset.filter(

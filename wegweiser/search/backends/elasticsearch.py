@@ -19,7 +19,14 @@ from wegweiser.search.backends import SearchBackend, SearchUnavailable
 from wegweiser.search.choices import facet_choices, site_language
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
-from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
+from wegweiser.search.query import (
+    TYPE_FACET,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    on_the_days,
+    search_facets,
+)
 from wegweiser.search.results import attach_pages, facet_table
 from wegweiser.search.vocabulary import known_stems, split_compound
 from wegweiser.search.wording import highlight, meaningful, query_forms, query_units, synonyms_of
@@ -88,7 +95,7 @@ class ElasticsearchBackend(SearchBackend):
         search = search.query(self._text_query(query)) if query.words else search.query(Q("match_all"))
         # Only the listing types switched on for this site, even when the visitor chose none.
         enabled = Q("terms", listing_type=list(listing_types))
-        search = search.filter(Q("bool", filter=[enabled, *visibility_filters(query, locale)]))
+        search = search.filter(Q("bool", filter=[enabled, *visibility_filters(query, locale, listing_types)]))
 
         type_filter = Q("terms", listing_type=searched_keys) if query.listing_types else None
         facet_filters = {name: Q("terms", **{f"f_{name}": values}) for name, values in query.filters.items()}
@@ -206,7 +213,7 @@ class ElasticsearchBackend(SearchBackend):
         return list(dict.fromkeys(titles))[:limit]
 
 
-def visibility_filters(query: SearchQuery, locale: str) -> list[Q]:
+def visibility_filters(query: SearchQuery, locale: str, listing_types: Mapping[str, ListingType]) -> list[Q]:
     """In the visitor's language, within the validity period (checked now, not at indexing), dates, place."""
     today = timezone.localdate().isoformat()
     filters = [
@@ -214,10 +221,8 @@ def visibility_filters(query: SearchQuery, locale: str) -> list[Q]:
         ~Q("range", valid_from={"gt": today}),
         ~Q("range", valid_until={"lt": today}),
     ]
-    if query.date_to:
-        filters.append(~Q("range", valid_from={"gt": query.date_to.isoformat()}))
-    if query.date_from:
-        filters.append(~Q("range", valid_until={"lt": query.date_from.isoformat()}))
+    if query.date_from or query.date_to:
+        filters.append(date_filter(query, listing_types))
     if query.point is not None and query.radius_km:
         filters.append(
             Q(
@@ -227,3 +232,27 @@ def visibility_filters(query: SearchQuery, locale: str) -> list[Q]:
             )
         )
     return filters
+
+
+def date_filter(query: SearchQuery, listing_types: Mapping[str, ListingType]) -> Q:
+    """The finder's dates: listings whose validity overlaps the days, or, for a type with dates of its
+    own (events), those with a date on one of them (:func:`~wegweiser.search.query.on_the_days`, read
+    from the database, so a date added, moved or cancelled counts at once)."""
+    plain = [key for key, listing_type in listing_types.items() if listing_type.on_days is None]
+    branches = []
+    if plain:
+        validity = [Q("terms", listing_type=plain)]
+        if query.date_to:
+            validity.append(~Q("range", valid_from={"gt": query.date_to.isoformat()}))
+        if query.date_from:
+            validity.append(~Q("range", valid_until={"lt": query.date_from.isoformat()}))
+        branches.append(Q("bool", filter=validity))
+    for key, listing_type in listing_types.items():
+        if listing_type.on_days is None:
+            continue
+        current = listing_type.model.objects.current()
+        ids = list(
+            on_the_days(listing_type, current, query.date_from, query.date_to).values_list("pk", flat=True)
+        )
+        branches.append(Q("bool", filter=[Q("term", listing_type=key), Q("terms", page_id=ids)]))
+    return Q("bool", should=branches, minimum_should_match=1)
