@@ -43,4 +43,8 @@ step "search conformance on SQLite (the embedded default; database backend)"
 env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch"
 
 step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
-"$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40
+# Two test processes (pytest-xdist), whole files to each so module-scoped fixtures are built once; each has
+# its own PostgreSQL database (suffix _gw0, _gw1) and Elasticsearch index prefix, and the demo town is built
+# by the first process that needs it and shared with the other. WEGWEISER_TEST_PROCESSES=0 runs one process.
+"$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40 \
+    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -130,11 +132,32 @@ def admin_user(db):
 
 
 @pytest.fixture(scope="session")
-def demo_rows(django_db_setup, django_db_blocker) -> DemoRows:
-    """The demo town, built once per session in a transaction that is rolled back; its rows kept in memory.
+def demo_rows(django_db_setup, django_db_blocker, tmp_path_factory) -> DemoRows:
+    """The demo town, built once per run in a transaction that is rolled back; its rows kept in memory.
 
-    Its commit hooks (the finder's text rows) run as if it had been committed.
+    Its commit hooks (the finder's text rows) run as if it had been committed. With parallel test
+    processes (pytest-xdist), the first one that needs it builds it and leaves its rows in a file; the
+    others wait for that file and write its rows into their own database instead of building it again.
     """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return _build_demo_rows(django_db_blocker)
+    shared = tmp_path_factory.getbasetemp().parent / "demo-rows.pickle"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not shared.exists():
+            rows = _build_demo_rows(django_db_blocker)
+            shared.write_bytes(pickle.dumps(rows))
+            return rows
+    rows = pickle.loads(shared.read_bytes())  # noqa: S301 - written by this test run a moment ago
+    with django_db_blocker.unblock(), transaction.atomic():
+        rows.changed.restore(connection)
+        rows.changed.advance_sequences(connection)
+        transaction.set_rollback(True)
+    forget_cached_rows()
+    return rows
+
+
+def _build_demo_rows(django_db_blocker) -> DemoRows:
     with django_db_blocker.unblock(), transaction.atomic():
         before = Snapshot.read(connection)
         with TestCase.captureOnCommitCallbacks(execute=True), open(os.devnull, "w") as devnull:
@@ -184,6 +207,51 @@ def demo_town(demo_rows, db):
     forget_cached_rows()
     yield
     forget_cached_rows()
+
+
+#: The rows the migrations left (content types, permissions, Wagtail's root page, locales), read once.
+_PRISTINE: list[Snapshot] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pristine_rows(django_db_setup, django_db_blocker) -> Snapshot:
+    """The database as the migrations left it, before any test; written back after each flush.
+
+    ``post_migrate`` is sent once more first, as a flush sends it: with every model loaded, not only those
+    with migrations, so the test-only listing types' content types and permissions are part of it.
+    """
+    from django.core.management.sql import emit_post_migrate_signal
+
+    with django_db_blocker.unblock():
+        emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
+        _PRISTINE.append(Snapshot.read(connection))
+    return _PRISTINE[0]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    yield
+    funcargs = getattr(item, "funcargs", {})
+    item.stash[_FLUSHES_KEY] = "transactional_db" in funcargs or "live_server" in funcargs
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the rows of a freshly migrated database again, with the ids
+    they had: the flush empties every table and re-creates content types and permissions under new ids,
+    which the session's written-back snapshots (portal, demo town, search town) do not know. So any test
+    may follow a live-server test, in whatever order a test process gets them."""
+    yield
+    if nextitem is None or not (_PRISTINE and item.stash.get(_FLUSHES_KEY, False)):
+        return  # without a next test, the test database is already gone
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
+        _PRISTINE[0].restore(connection)
+    forget_cached_rows()
+
+
+_FLUSHES_KEY = pytest.StashKey[bool]()
 
 
 @pytest.fixture(autouse=True)

@@ -67,6 +67,27 @@ class Snapshot:
                 cursor.execute(f"DELETE FROM {quoted}")  # noqa: S608 - a table name from the catalogue
                 _write_table(connection, cursor, table)
 
+    def advance_sequences(self, connection: BaseDatabaseWrapper) -> None:
+        """Move each table's id sequence past its rows, once they are written back (PostgreSQL).
+
+        Rows another database made (a parallel test process built the demo town) were never counted by
+        this database's sequences, and sequences ignore rollbacks: moved once, they stay moved.
+        """
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            for table in self.tables.values():
+                if "id" not in table.columns:
+                    continue
+                cursor.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table.name])
+                sequence = cursor.fetchone()[0]
+                if sequence:
+                    quoted = connection.ops.quote_name(table.name)
+                    cursor.execute(
+                        f"SELECT setval(%s, GREATEST((SELECT MAX(id) FROM {quoted}), 1))",  # noqa: S608
+                        [sequence],
+                    )
+
 
 def _copyable_columns(connection: BaseDatabaseWrapper) -> dict[str, tuple[str, ...]]:
     """Each table's columns that take a value on insert (no generated columns, SQLite's rowid for FTS5)."""
