@@ -255,6 +255,13 @@ _FLUSHES_KEY = pytest.StashKey[bool]()
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Every mail takes the production way: Django's test set-up makes ``EMAIL_BACKEND`` its in-memory
+    backend, so the outbox is put back; it delivers to ``mail.outbox`` (or to ``smtp_server``)."""
+    settings.EMAIL_BACKEND = "wegweiser.site.outbox.OutboxBackend"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the portal's default language (German).
 

@@ -58,7 +58,7 @@ class SMTPServer:
 def smtp_server(settings):
     """A started SMTP server on a free loopback port, and Django's mail settings pointing at it."""
     server = SMTPServer(free_port())
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.WEGWEISER_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = server.port
     settings.EMAIL_USE_TLS = False

@@ -50,7 +50,9 @@ def smtp_server():
     controller = Controller(mailbox, hostname="127.0.0.1", port=port)
     controller.start()
     with override_settings(
-        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=port
+        WEGWEISER_MAIL_DELIVERY_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=port,
     ):
         yield mailbox
     controller.stop()

@@ -306,7 +306,7 @@ def test_rate_limit_per_connection(client, smtp, home, settings):
 
 
 def test_request_is_kept_when_the_mail_server_is_down(client, home, settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.WEGWEISER_MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", free_port(), 2
     response = client.post(FORM_URL, request_data())
     assert response.status_code == 302

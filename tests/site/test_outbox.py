@@ -132,3 +132,20 @@ def test_deleting_a_registration_or_a_sign_up_deletes_its_waiting_mails(client, 
     registration.delete()
     VolunteerApplication.objects.get().delete()
     assert OutgoingMail.objects.count() == 0
+
+
+def test_mail_that_wagtail_and_django_send_waits_in_the_outbox_too(client, smtp_server, editor_a):
+    """A password reset asked for while the mail server is down is not lost: it waits and arrives later."""
+    smtp_server.stop()
+    response = client.post(reverse("wagtailadmin_password_reset"), {"email": editor_a.email})
+    assert response.status_code == 302
+    waiting = OutgoingMail.objects.get()
+    assert (waiting.to, waiting.purpose, waiting.attempts) == (editor_a.email, "notification", 1)
+    assert smtp_server.messages == []
+
+    smtp_server.start()
+    assert send_pending_mails(force=True) == (1, 0)
+    (message,) = smtp_server.to(editor_a.email)
+    body = message.get_body(preferencelist=("plain",)).get_content()
+    assert "/admin/password_reset/confirm/" in body
+    assert OutgoingMail.objects.count() == 0

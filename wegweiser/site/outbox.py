@@ -6,6 +6,10 @@ most an hour) by the ``deliver_mail`` task and by the ``core.send_pending_mails`
 queue every five minutes. After ``WEGWEISER_MAIL_MAX_ATTEMPTS`` attempts (default 24, about a day) the
 mail is given up: the office sees it on its dashboard and in Settings › Outbox and can try it again.
 
+Mail the portal does not compose itself (Wagtail's moderation notices, password resets, error reports to
+``ADMINS``) takes the same way: ``EMAIL_BACKEND`` is :class:`OutboxBackend`, which queues each recipient's
+mail, and ``deliver`` hands it to ``WEGWEISER_MAIL_DELIVERY_BACKEND`` (SMTP, or the console in development).
+
 Logs and the stored error name only the mail's number, its purpose and the kind of error, never an address.
 """
 
@@ -18,6 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models
 from django.utils import timezone
 
@@ -68,6 +73,53 @@ def queue_mails(recipients, **mail) -> list[OutgoingMail]:
     return [queue_mail(to=to, **mail) for to in dict.fromkeys(recipients) if to]
 
 
+def delivery_backend() -> str:
+    """The backend that really sends (SMTP …); never the outbox itself, which would only queue again."""
+    backend = getattr(settings, "WEGWEISER_MAIL_DELIVERY_BACKEND", "") or settings.EMAIL_BACKEND
+    if backend == f"{OutboxBackend.__module__}.{OutboxBackend.__qualname__}":
+        return "django.core.mail.backends.smtp.EmailBackend"
+    return backend
+
+
+class OutboxBackend(BaseEmailBackend):
+    """``EMAIL_BACKEND`` for every mail sent through Django's API: one queued mail per recipient.
+
+    Wagtail's notices and Django's password-reset mails thereby get the outbox's retries, its record and
+    the office's view of what was given up, like the portal's own mails. The plain-text body is kept (the
+    portal sends no HTML-only mail), with the first attachment.
+    """
+
+    def send_messages(self, email_messages) -> int:
+        queued = 0
+        for message in email_messages:
+            recipients = [*message.to, *message.cc, *message.bcc]
+            attachment = None
+            for name, content, mimetype in (a for a in message.attachments if isinstance(a, tuple)):
+                if name and isinstance(content, str):
+                    attachment = (name, content, mimetype or "application/octet-stream")
+                    break
+            try:
+                mails = queue_mails(
+                    recipients,
+                    subject=str(message.subject),
+                    body=str(message.body),
+                    purpose=message.extra_headers.get("X-Wegweiser-Purpose", "notification"),
+                    headers={
+                        key: value
+                        for key, value in message.extra_headers.items()
+                        if key != "X-Wegweiser-Purpose"
+                    },
+                    attachment=attachment,
+                )
+            except Exception:
+                if not self.fail_silently:
+                    raise
+                logger.exception("A mail could not be queued")
+                continue
+            queued += bool(mails)
+        return queued
+
+
 def _claim(mail_id: int) -> OutgoingMail | None:
     """Take the mail so that a worker and the sweeping job running at once never send it twice."""
     now = timezone.now()
@@ -98,7 +150,9 @@ def deliver(mail_id: int) -> bool:
     if mail.attachment_name:
         message.attach(mail.attachment_name, mail.attachment_content, mail.attachment_mimetype)
     try:
-        message.connection = get_connection(timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 10)
+        message.connection = get_connection(
+            delivery_backend(), timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 10
+        )
         message.send()
     except (smtplib.SMTPException, OSError) as error:
         _record_failure(mail, type(error).__name__)

@@ -157,7 +157,10 @@ STORAGES = {
 }
 
 _email = email_from_env()
-EMAIL_BACKEND = _email.pop("EMAIL_BACKEND")
+# Every mail goes into the outbox (wegweiser.site.outbox) and the task worker delivers it through the
+# backend EMAIL_URL names, with retries.
+EMAIL_BACKEND = "wegweiser.site.outbox.OutboxBackend"
+WEGWEISER_MAIL_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
 globals().update(_email)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Wegweiser <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
