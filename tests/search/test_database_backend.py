@@ -75,3 +75,19 @@ def test_suggestions_complete_titles_of_current_listings(town):
     ]
     assert "Deutschkurs Sommer abgelaufen" not in backend.suggest("Deutschkurs", "de", listing_types())
     assert backend.suggest("d", "de", listing_types()) == []
+
+
+def test_any_typed_word_is_corrected_without_an_invalid_cache_key(town):
+    """A word with control or private-use characters (a broken keyboard, a fuzzer) still gets its
+    corrections from a cache key that Redis and memcached accept alike."""
+    import warnings
+
+    from django.core.cache.backends.base import CacheKeyWarning
+
+    from wegweiser.search.vocabulary import corrections
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        assert corrections("Deutschkurz") == corrections("Deutschkurz")
+        assert corrections("tì\U000fb38f\x0eóµs°kurs") == []
+    assert "deutschkurs" in corrections("Deutschkurz")

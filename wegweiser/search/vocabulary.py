@@ -10,6 +10,7 @@ letters away (optimal string alignment distance), for typo tolerance and "did yo
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -143,7 +144,9 @@ def corrections(word: str, limit: int = 3) -> list[str]:
     allowed = allowed_distance(folded)
     if not allowed or " " in folded:
         return []
-    key = f"wegweiser:search:corrections:{generation(_GENERATION_KEY)}:{folded[:_MAX_WORD]}"
+    # The typed word is hashed: any character a visitor types makes a valid key for every cache backend.
+    digest = hashlib.blake2b(folded[:_MAX_WORD].encode(), digest_size=16).hexdigest()
+    key = f"wegweiser:search:corrections:{generation(_GENERATION_KEY)}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached
