@@ -98,3 +98,22 @@ def test_the_weekend_shortcut_on_the_arabic_finder_lists_only_what_is_on(client,
     html = client.get(url, {"date_from": first.isoformat(), "date_to": last.isoformat()}).content.decode()
     assert "Sommerfest" in html and "Elterntreff" in html
     assert "Deutschkurs am Montag" not in html
+    # Each hit says when it is on those days: the meeting at its moved time, not at its usual one.
+    assert "11:00–13:00" in html and "15:00–17:00" in html
+    assert "17:00–19:00" not in html
+
+
+def test_the_dates_on_event_hits_cost_no_query_per_hit(client, town, organisation_a):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _events(organisation_a)
+    params = {"type": "event", "per_page": "50"}
+    with CaptureQueriesContext(connection) as three:
+        assert "Sommerfest" in client.get(reverse("search:search"), params).content.decode()
+    first, _last = _shortcut(1)
+    for number in range(4):
+        make_event(organisation_a, title=f"Nachbarschaftsfest {number}", start=_at(first, 10 + number))
+    with CaptureQueriesContext(connection) as seven:
+        assert "Nachbarschaftsfest 3" in client.get(reverse("search:search"), params).content.decode()
+    assert len(seven) <= len(three)

@@ -9,6 +9,13 @@ from wegweiser.events.api import EVENT_API, EventSchema
 from wegweiser.events.models import EventPage
 from wegweiser.site.registry import ListingType
 
+#: What an event's date on a search hit reads (``events/includes/hit_when.html``).
+HIT_FIELDS = (
+    "start", "end", "all_day", "time_zone", "status", "series_end", "imported_rrule",
+    "recurrence_frequency", "recurrence_interval", "recurrence_weekdays", "recurrence_week_of_month",
+    "recurrence_until", "recurrence_count",
+)  # fmt: skip
+
 
 def event_listing_type() -> ListingType:
     from wegweiser.events.calendar_entries import event_calendar_entries
@@ -33,6 +40,9 @@ def event_listing_type() -> ListingType:
         demo_content=load_event_demo,
         calendar_entries=event_calendar_entries,
         on_days=on_days,
+        hit_template="events/includes/hit_when.html",
+        hit_fields=HIT_FIELDS,
+        hit_prefetch=("exceptions",),
         prefetch=("exceptions",),
         icon="date",
     )

@@ -69,12 +69,12 @@ def attach_pages(
         by_type.setdefault(hit.listing_type, []).append(hit.page_id)
     pages = {}
     for key, ids in by_type.items():
+        listing_type = listing_types[key]
         queryset = (
-            listing_types[key]
-            .model.objects.filter(pk__in=ids)
+            listing_type.model.objects.filter(pk__in=ids)
             .select_related(*HIT_SELECT_RELATED)
-            .prefetch_related(*HIT_PREFETCH)
-            .only(*HIT_FIELDS)
+            .prefetch_related(*HIT_PREFETCH, *listing_type.hit_prefetch)
+            .only(*HIT_FIELDS, *listing_type.hit_fields)
         )
         for page in queryset:
             pages[(key, page.pk)] = page

@@ -121,6 +121,9 @@ class ListingType:
     - ``finder_links_template``: extra links on the type's finder page (e.g. the month calendar).
     - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
     - ``calendar_entries``: ``callable(start: date, end: date, locale_code: str) -> Iterable[CalendarEntry]``.
+    - ``hit_template``: an extra line on the type's search hits (an event's date), with ``listing`` and the
+      search ``query`` in its context; ``hit_fields`` / ``hit_prefetch`` are the columns and relations it
+      reads, loaded with the hits (anything else costs a query per hit).
     - ``on_days``: ``callable(listings, first_day, last_day) -> QuerySet``, for types whose listings take
       place on dates (events): the listings with a date on one of the days (either day may be ``None``,
       an open end). The finder's date filter ("today", "this weekend") uses it in both search backends;
@@ -142,6 +145,9 @@ class ListingType:
     demo_content: Callable[[Any], None] | None = None
     calendar_entries: Callable[[date, date, str], Iterable[CalendarEntry]] | None = None
     on_days: Callable[[Any, date | None, date | None], Any] | None = None
+    hit_template: str = ""
+    hit_fields: Sequence[str] = ()
+    hit_prefetch: Sequence[str] = ()
     prefetch: Sequence[str] = ()
     select_related: Sequence[str] = ()
     icon: str = "doc-full"

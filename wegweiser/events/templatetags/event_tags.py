@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from django import template
+import datetime
 
+from django import template
+from django.utils import timezone
+
+from wegweiser.events.agenda import MAX_RANGE_DAYS, day_start
 from wegweiser.events.structured_data import event_json_ld
 
 register = template.Library()
@@ -31,3 +35,18 @@ def event_when(start, end=None, all_day=False):
         "clock": clock,
         "end_clock": f"{local_end:%H:%M}" if local_end else "",
     }
+
+
+@register.simple_tag
+def first_date_between(event, date_from=None, date_to=None):
+    """The event's first date on the chosen days (a search's "this weekend"); without days, its next date.
+
+    The days are whole days, as the finder's date filter counts them (:func:`~wegweiser.events.agenda.on_days`).
+    """
+    if date_from is None and date_to is None:
+        return event.next_occurrence
+    first = date_from or timezone.localdate()
+    last = date_to or first + datetime.timedelta(days=MAX_RANGE_DAYS)
+    end = day_start(last + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
+    occurrences = event.occurrences(day_start(first), end)
+    return occurrences[0] if occurrences else None
