@@ -8,7 +8,7 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 
 from __future__ import annotations
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -43,6 +43,37 @@ def organisations_for(user, *, own_only: bool = False) -> QuerySet[OrganisationP
     # The organisation at or above each granted page: its path is a prefix of the granted page's path.
     prefixes = {path[:end] for path in granted_paths for end in range(steplen, len(path) + 1, steplen)}
     return OrganisationPage.objects.filter(path__in=prefixes)
+
+
+def sees_the_whole_page_tree(user) -> bool:
+    """Whether ``user`` has page rights above the organisations (the office) or is a superuser."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    granted = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
+    organisations = list(OrganisationPage.objects.values_list("path", flat=True))
+    return any(not any(path.startswith(own) for own in organisations) for path in granted)
+
+
+def visible_in_the_page_tree(user, pages: QuerySet) -> QuerySet:
+    """The pages of ``pages`` that ``user`` is shown in the admin's page explorer and page chooser.
+
+    The office sees them all. A partner sees its own organisations' pages, the pages on the way to them,
+    and of everything else only what is published as it stands: another organisation's drafts, unpublished
+    pages and unpublished new titles stay with that organisation and the office.
+    """
+    if sees_the_whole_page_tree(user):
+        return pages
+    own = list(organisations_for(user, own_only=True).values_list("path", flat=True))
+    steplen = Page.steplen
+    on_the_way = {path[:end] for path in own for end in range(steplen, len(path), steplen)}
+    theirs = Q(path__in=on_the_way)
+    for path in own:
+        theirs |= Q(path__startswith=path)
+    # By id, so that the page chooser's search (which filters only on indexed fields) can apply it too.
+    hidden = Page.objects.filter(Q(live=False) | Q(has_unpublished_changes=True)).exclude(theirs)
+    return pages.exclude(id__in=list(hidden.values_list("id", flat=True)))
 
 
 def organisation_lookup(model: type[Model]) -> str | None:

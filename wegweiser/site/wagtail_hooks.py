@@ -11,6 +11,7 @@ from wegweiser.site import (
 )
 from wegweiser.site.accounts import admin_urls as account_request_urls
 from wegweiser.site.accounts.admin_views import may_review
+from wegweiser.site.scoping import visible_in_the_page_tree
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
@@ -52,3 +53,13 @@ def register_account_request_actions(actions):
     actions.register_action(
         "core.delete_account_request", _("Delete account request"), _("Account request deleted")
     )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def partners_see_no_other_organisations_drafts_in_the_explorer(parent_page, pages, request):
+    return visible_in_the_page_tree(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def partners_see_no_other_organisations_drafts_in_the_chooser(pages, request):
+    return visible_in_the_page_tree(request.user, pages)
