@@ -25,18 +25,19 @@ def _is_listing(instance) -> bool:
     return isinstance(instance, Listing) and listing_type_for_model(type(instance)) is not None
 
 
-def _enqueue_sync(page_ids: list[int]) -> None:
+def _enqueue_sync(page_ids: list[int], texts: bool = True) -> None:
+    """``texts=False``: the handler has written the finder's text rows itself, the task need not again."""
     from wegweiser.search.tasks import sync_listings
 
     if page_ids:
-        transaction.on_commit(lambda: sync_listings.enqueue(page_ids=page_ids))
+        transaction.on_commit(lambda: sync_listings.enqueue(page_ids=page_ids, texts=texts))
 
 
 @receiver(page_published)
 def listing_published(sender, instance, **kwargs) -> None:
     if _is_listing(instance):
         fulltext.store_text(instance)
-        _enqueue_sync([instance.pk])
+        _enqueue_sync([instance.pk], texts=False)
 
 
 @receiver(post_save)
@@ -56,7 +57,7 @@ def listing_saved(sender, instance, created, raw=False, **kwargs) -> None:
 def listing_unpublished(sender, instance, **kwargs) -> None:
     if _is_listing(instance):
         fulltext.remove_text(instance.pk)
-        _enqueue_sync([instance.pk])
+        _enqueue_sync([instance.pk], texts=False)
 
 
 @receiver(post_delete)

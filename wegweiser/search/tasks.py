@@ -16,15 +16,16 @@ def _index_in_use() -> bool:
 
 
 @task()
-def sync_listings(page_ids: list[int]) -> dict:
+def sync_listings(page_ids: list[int], texts: bool = True) -> dict:
     """Index these listings (and their translations) if current, remove them from the index if not.
 
     The finder's own text rows (:mod:`wegweiser.search.fulltext`) are refreshed first, with or
-    without Elasticsearch.
+    without Elasticsearch, unless the caller wrote them already (``texts=False``: publishing and
+    unpublishing write them in their own transaction).
     """
     from wegweiser.search.fulltext import sync_texts
 
-    texts = sync_texts(page_ids)
+    texts = sync_texts(page_ids) if texts else 0
     if not _index_in_use():
         return {"skipped": True, "texts": texts}
     from wegweiser.search.es.connection import UNAVAILABLE_ERRORS
