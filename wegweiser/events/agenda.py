@@ -210,15 +210,21 @@ def with_dates_between(listings, start: datetime.datetime, end: datetime.datetim
     return listings.filter(pk__in=matching)
 
 
-def on_days(listings, first_day: datetime.date | None, last_day: datetime.date | None):
-    """The events with a date on one of these days, for the finder (``ListingType.on_days``).
+def days_window(
+    first_day: datetime.date | None, last_day: datetime.date | None
+) -> tuple[datetime.datetime, datetime.datetime]:
+    """The finder's days as moments: from the first day's start to the last day's end (Berlin time).
 
     An open start is today (past dates are no longer found), an open end ``MAX_RANGE_DAYS`` later.
     """
     first = first_day or timezone.localdate()
     last = last_day or first + datetime.timedelta(days=MAX_RANGE_DAYS)
-    end = day_start(last + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
-    return with_dates_between(listings, day_start(first), end)
+    return day_start(first), day_start(last + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
+
+
+def on_days(listings, first_day: datetime.date | None, last_day: datetime.date | None):
+    """The events with a date on one of these days, for the finder (``ListingType.on_days``)."""
+    return with_dates_between(listings, *days_window(first_day, last_day))
 
 
 def build_agenda(

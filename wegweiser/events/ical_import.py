@@ -3,9 +3,10 @@
 Idempotent by ``UID``: a re-sync updates what changed, creates what is new and takes off the site what
 the partner deleted (unpublished, never deleted once it was public). Rules, cancelled dates (``EXDATE``),
 moved dates (``RECURRENCE-ID``), all-day events and time zones are kept. A broken feed is recorded on the
-feed and mailed to the organisation once; it never stops the sync of the others. Addresses are fetched through :mod:`wegweiser.site.safe_fetch`
-(public hosts only, at most 10 seconds). Events are published only if whoever set the feed up may
-publish under the organisation at import time; otherwise every change goes to the office for review.
+feed and mailed to the organisation once; it never stops the sync of the others. Addresses are fetched
+through :mod:`wegweiser.site.safe_fetch` (public hosts only, at most 10 seconds). Events are published
+only if whoever set the feed up may publish under the organisation at import time; otherwise every change
+goes to the office for review.
 """
 
 from __future__ import annotations

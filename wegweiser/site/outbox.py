@@ -103,12 +103,8 @@ class OutboxBackend(BaseEmailBackend):
                     recipients,
                     subject=str(message.subject),
                     body=str(message.body),
-                    purpose=message.extra_headers.get("X-Wegweiser-Purpose", "notification"),
-                    headers={
-                        key: value
-                        for key, value in message.extra_headers.items()
-                        if key != "X-Wegweiser-Purpose"
-                    },
+                    purpose="notification",
+                    headers=dict(message.extra_headers),
                     attachment=attachment,
                 )
             except Exception:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django import template
-from django.utils import timezone
 
-from wegweiser.events.agenda import MAX_RANGE_DAYS, day_start
+from wegweiser.events.agenda import days_window
 from wegweiser.events.structured_data import event_json_ld
 
 register = template.Library()
@@ -41,12 +38,9 @@ def event_when(start, end=None, all_day=False):
 def first_date_between(event, date_from=None, date_to=None):
     """The event's first date on the chosen days (a search's "this weekend"); without days, its next date.
 
-    The days are whole days, as the finder's date filter counts them (:func:`~wegweiser.events.agenda.on_days`).
+    Whole days, as the finder's date filter counts them (:func:`~wegweiser.events.agenda.days_window`).
     """
     if date_from is None and date_to is None:
         return event.next_occurrence
-    first = date_from or timezone.localdate()
-    last = date_to or first + datetime.timedelta(days=MAX_RANGE_DAYS)
-    end = day_start(last + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
-    occurrences = event.occurrences(day_start(first), end)
+    occurrences = event.occurrences(*days_window(date_from, date_to))
     return occurrences[0] if occurrences else None
