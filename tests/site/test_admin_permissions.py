@@ -142,7 +142,6 @@ class Rule:
     fails_on_purpose: str = ""  # why an "E" (server error) is the expected answer here
 
 
-IMAGE_API_LEAK = "issue 14 item 9: the admin image and document API lists every collection's titles"
 PAGE_TREE = "Wagtail lets every editor browse the page tree and its titles (issue 14 item 9)"
 
 RULES = (
@@ -178,7 +177,10 @@ RULES = (
     Rule(r"^wagtailadmin_pages:move_confirm$", "D----", "DD---", leaks_allowed=PAGE_TREE),
     Rule(r"^wagtailadmin_pages:", "DD---", "DD---"),
     Rule(r"^wagtailadmin_(explore|explore_results)$", "D-AAA", leaks_allowed=PAGE_TREE),
-    Rule(r"^wagtailadmin_api:(images|documents):", "D----", leaks_allowed=IMAGE_API_LEAK),
+    # The admin API's images and documents: what the user's choosers offer (wegweiser.site.admin_api).
+    Rule(r"^wagtailadmin_api:(images|documents):listing$", "DAAAA"),
+    Rule(r"^wagtailadmin_api:(images|documents):detail$", "DDA-A"),
+    Rule(r"^wagtailadmin_api:(images|documents):", "D----"),
     Rule(r"^(wagtailadmin_|wegweiser_|wagtail_localize:)", "D----", "D----"),
     # Images and documents: each organisation's own collection.
     Rule(r"^wagtail(images|docs):(edit|delete|image_usage|document_usage)$", "DDA-A", "DDA-A"),
@@ -326,3 +328,19 @@ def test_registering_organisation_owned_data_in_an_unscoped_viewset_fails_the_sy
         viewsets.viewsets.remove(unscoped)
     assert [(error.id, error.obj) for error in errors] == [("wegweiser.E010", unscoped)]
     assert check_organisation_scoping() == []
+
+
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_the_admin_api_lists_an_organisations_images_and_documents_only_to_that_organisation(
+    world, db, endpoint
+):
+    client = Client()
+    titles = {}
+    for role in ("editor_a", "editor_b", "superuser"):
+        client.force_login(world.user(role))
+        response = client.get(f"/admin/api/main/{endpoint}/")
+        assert response.status_code == 200
+        titles[role] = [item["title"] for item in response.json()["items"]]
+    assert any(SECRET in title for title in titles["editor_b"])
+    assert any(SECRET in title for title in titles["superuser"])
+    assert not any(SECRET in title for title in titles["editor_a"])

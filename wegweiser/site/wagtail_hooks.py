@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from wegweiser.site import (
+    admin_api,
     document_access,  # noqa: F401 - documents are public only once a live page uses them
     outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
@@ -63,3 +64,9 @@ def partners_see_no_other_organisations_drafts_in_the_explorer(parent_page, page
 @hooks.register("construct_page_chooser_queryset")
 def partners_see_no_other_organisations_drafts_in_the_chooser(pages, request):
     return visible_in_the_page_tree(request.user, pages)
+
+
+# After Wagtail's own image and document hooks (order 0), so that the scoped endpoints replace theirs.
+@hooks.register("construct_admin_api", order=100)
+def partners_see_only_their_collections_in_the_admin_api(router):
+    admin_api.scope_the_admin_api(router)
