@@ -1,7 +1,7 @@
 """A small portal with two organisations' objects, and every admin URL filled with organisation B's.
 
 Used by the permission test over every admin URL: editor B owns what the URLs point at, editor A is
-the outsider. Everything B owns that is not a page carries ``SECRET`` in its name, so a leak to
+the outsider. Everything B owns that is not a published page carries ``SECRET`` in its name, so a leak to
 editor A shows in any page of the admin.
 """
 
@@ -27,7 +27,7 @@ from wegweiser.events.models import CalendarFeed, EventRegistration
 from wegweiser.site.models import AccountRequest, District, OrganisationIndexPage, PortalSettings, Topic
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.setup import ensure_portal
-from wegweiser.volunteers.models import VolunteerApplication
+from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
 SECRET = "Geheim-B"
 ROLES = ("anonymous", "editor_a", "editor_b", "office", "superuser")
@@ -112,6 +112,18 @@ def build_world() -> World:
         organisation=organisation_a, name="Kalender A", url="https://example.org/a.ics"
     )
     opportunity_b = make_opportunity(organisation_b, title="Fahrradwerkstatt", slug="fahrradwerkstatt")
+    # A page B has not published yet: its title is B's until it is live.
+    draft_b = organisation_b.add_child(
+        instance=VolunteerOpportunityPage(
+            title=f"Entwurf {SECRET}",
+            slug="entwurf",
+            live=False,
+            summary="Noch nicht fertig.",
+            tasks="<p>Noch offen</p>",
+            commitment="weekly",
+        )
+    )
+    draft_b.save_revision()
     application_b = VolunteerApplication.objects.create(
         opportunity=opportunity_b,
         name=f"Olena {SECRET}",
