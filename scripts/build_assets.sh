@@ -11,6 +11,8 @@
 #   from scratch in a temporary directory and swapped in, so re-running is safe.
 # * No network access is needed at run time: all assets (JS, CSS, images,
 #   fonts) are served by the portal itself.
+# * The language switcher's font is subset with fontTools from the project's
+#   virtualenv (.venv, made by scripts/bootstrap.sh; WEGWEISER_PYTHON overrides).
 # * Works from any cwd, with CI=true and without stdin.
 set -euo pipefail
 
@@ -20,12 +22,13 @@ FRONTEND="$REPO_ROOT/frontend"
 NODE_MODULES="$FRONTEND/node_modules"
 VENDOR="$REPO_ROOT/wegweiser/static/vendor"
 STAMP="$NODE_MODULES/.wegweiser-lock.sha256"
+PYTHON="${WEGWEISER_PYTHON:-$REPO_ROOT/.venv/bin/python}"  # fontTools, for the switcher's font (3b)
 
 FORCE=0
 case "${1:-}" in
   --force) FORCE=1 ;;
   "") ;;
-  -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
   *) echo "build_assets.sh: unknown argument: $1" >&2; exit 2 ;;
 esac
 
@@ -144,6 +147,83 @@ for (const [pkg, family, subsets] of fonts) {
 }
 fs.writeFileSync(path.join(out, 'fonts.css'), css);
 NODE
+
+# --------------------------------------------------------------------------
+# 3b. The language switcher's endonyms ("العربية", "فارسی", "Українська", ...)
+#     in a font of their own, subset (fontTools, as pyftsubset does) to just
+#     their letters: a German page shows them without downloading the whole
+#     Arabic and Cyrillic fonts. Latin letters stay with Noto Sans. The names
+#     are read from the portal's LANGUAGES, so a new language is covered on the
+#     next build.
+# --------------------------------------------------------------------------
+[ -x "$PYTHON" ] || die "$PYTHON is missing: run scripts/bootstrap.sh first (it installs fontTools)."
+NODE_MODULES="$NODE_MODULES" OUT_DIR="$TMP_VENDOR/fonts" PYTHONPATH="$REPO_ROOT" "$PYTHON" - <<'PY' || die "subsetting the switcher's font failed (fontTools, brotli: scripts/bootstrap.sh)"
+import os
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+from wegweiser.site.settings.base import LANGUAGES
+
+node_modules = Path(os.environ["NODE_MODULES"])
+out = Path(os.environ["OUT_DIR"])
+FAMILY = "Wegweiser Endonyms"
+# Script subsets of the page fonts that hold the non-Latin endonyms; only the regular weight: the current
+# language is shown in bold in the page's own font, which its page loads anyway.
+SOURCES = [
+    ("arabic", "@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2"),
+    ("cyrillic", "@fontsource/noto-sans/files/noto-sans-cyrillic-400-normal.woff2"),
+]
+text = "".join(name for _code, name in LANGUAGES)
+# Latin (and spaces, digits) stays with Noto Sans, which every page loads already.
+wanted = sorted({ord(char) for char in text if ord(char) > 0x24F})
+
+
+def unicode_range(codepoints: list[int]) -> str:
+    ranges, start = [], None
+    for index, point in enumerate(codepoints):
+        if start is None:
+            start = point
+        if index + 1 == len(codepoints) or codepoints[index + 1] != point + 1:
+            ranges.append(f"U+{start:04X}" if start == point else f"U+{start:04X}-{point:04X}")
+            start = None
+    return ",".join(ranges)
+
+
+css = f"\n/* {FAMILY}: the language switcher's names, subset from the fonts above (same licence) */\n"
+covered: set[int] = set()
+for script, source in SOURCES:
+    font = TTFont(node_modules / source)
+    codepoints = [point for point in wanted if point in font.getBestCmap()]
+    if not codepoints:
+        continue
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.hinting = False
+    options.desubroutinize = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]  # keep the copyright and the licence
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    file = f"endonyms-{script}-400-normal.woff2"
+    font.save(out / file)
+    covered.update(codepoints)
+    css += f"""@font-face {{
+  font-family: '{FAMILY}';
+  font-style: normal;
+  font-display: swap;
+  font-weight: 400;
+  src: url('./{file}') format('woff2');
+  unicode-range: {unicode_range(codepoints)};
+}}
+"""
+missing = [f"U+{point:04X}" for point in wanted if point not in covered]
+if missing:
+    raise SystemExit(f"no font holds these letters of the language names: {' '.join(missing)}")
+with open(out / "fonts.css", "a", encoding="utf-8") as fonts_css:
+    fonts_css.write(css)
+PY
 
 # --------------------------------------------------------------------------
 # 4. MANIFEST.txt (deterministic: no timestamps)
