@@ -149,6 +149,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# favicon.ico and apple-touch-icon.png at the site's root, where browsers and crawlers ask for them unprompted.
+WHITENOISE_ROOT = PACKAGE_DIR / "root_files"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {

@@ -14,7 +14,8 @@ from wegweiser.site.listings import localized_url
 register = template.Library()
 
 
-def _home_for_language(request, language_code: str):
+def home_for_language(request, language_code: str):
+    """The request's site's home page in ``language_code``, if it is translated into it."""
     site = Site.find_for_request(request) if request else None
     if site is None:
         return None
@@ -29,7 +30,7 @@ def _home_for_language(request, language_code: str):
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
     request = context.get("request")
-    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+    home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
     return home.url if home and home.live else "/"
 
 
@@ -77,17 +78,6 @@ def language_links(context, page=None) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def translation_links(context, page) -> list[dict]:
-    """``hreflang`` alternates: only real translations of this page."""
-    if not isinstance(page, Page) or not page.pk:
-        return []
-    request = context.get("request")
-    pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
-    links = [{"code": other.locale.language_code, "url": other.get_url(request=request)} for other in pages]
-    return [link for link in links if link["url"]]
-
-
-@register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
     """The menu pages of the default-language home page, each in the visitor's language where translated.
 
@@ -95,7 +85,7 @@ def main_menu(context) -> list[dict]:
     pages are not translated yet still has a navigation; an untranslated item is marked with its language.
     """
     request = context.get("request")
-    default_home = _home_for_language(request, Locale.get_default().language_code)
+    default_home = home_for_language(request, Locale.get_default().language_code)
     if default_home is None:
         return []
     current = translation.get_language() or settings.LANGUAGE_CODE
@@ -129,14 +119,14 @@ def main_menu(context) -> list[dict]:
 def footer_links(context) -> list[dict]:
     """Legal and accessibility pages: children of home that are not in the menu but marked by slug."""
     request = context.get("request")
-    home = _home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+    home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
     if home is None:
         return []
     slugs = getattr(settings, "WEGWEISER_FOOTER_SLUGS", ["impressum", "datenschutz", "barrierefreiheit"])
     pages = home.get_children().live().public().filter(slug__in=slugs)
     translated = {page.slug: page for page in pages}
     if len(translated) < len(slugs):
-        default_home = _home_for_language(request, Locale.get_default().language_code)
+        default_home = home_for_language(request, Locale.get_default().language_code)
         if default_home is not None:
             for page in default_home.get_children().live().public().filter(slug__in=slugs):
                 translated.setdefault(page.slug, page)
