@@ -57,7 +57,7 @@ def cafe_dates_within(window_days: int = 90) -> int:
 
 def add_course(parent, title="Integrationskurs A1", dates=(), **fields) -> OfferPage:
     fields.setdefault("kind", OfferPage.Kind.COURSE)
-    fields.setdefault("course_level", OfferPage.Level.A1)
+    fields.setdefault("level_from", OfferPage.Level.A1)
     course = OfferPageFactory(parent=parent, title=title, **fields)
     course.save_revision().publish()
     for course_date in dates:
@@ -93,7 +93,13 @@ def test_offer_shows_its_own_fields_and_only_upcoming_course_dates(client, carit
     offer = items(client, OFFERS)[0]
     assert offer["id"] == course.pk
     assert offer["type"] == "offer"
-    assert (offer["kind"], offer["course_level"], offer["mode"]) == ("course", "a1", "hybrid")
+    assert (offer["kind"], offer["level_from"], offer["level_to"], offer["mode"]) == (
+        "course",
+        "a1",
+        "a1",
+        "hybrid",
+    )
+    assert (offer["course_level"], offer["levels"], offer["level_label"]) == ("a1", ["a1"], "A1")
     assert offer["childcare"] is True
     assert offer["by_appointment_only"] is True
     assert offer["opening_hours"] == "Mo–Do 9–12"

@@ -46,7 +46,7 @@ def test_plugin_schema_is_used_for_a_type_that_brings_its_own(client, home):
         response = client.get(f"{API}/listings/{listing_type.key}/")
         assert response.status_code == 200
         assert response.json()["count"] == 0
-    assert {"course_dates", "course_level", "by_appointment_only"} <= set(
+    assert {"course_dates", "level_from", "level_to", "levels", "course_level", "by_appointment_only"} <= set(
         schemas["OfferSchema"]["properties"]
     )
     assert {"occurrences", "registration", "cancelled"} <= set(schemas["EventSchema"]["properties"])

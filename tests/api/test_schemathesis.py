@@ -44,7 +44,7 @@ def keep_test_connection():
 def add_offer_and_event(organisation) -> None:
     """A course with dates and a weekly event with a cancelled and a moved date, so their shapes are checked."""
     course = OfferPageFactory(
-        parent=organisation, title="Integrationskurs", kind=OfferPage.Kind.COURSE, course_level="a1"
+        parent=organisation, title="Integrationskurs", kind=OfferPage.Kind.COURSE, level_from="a1"
     )
     course.save_revision().publish()
     today = timezone.localdate()

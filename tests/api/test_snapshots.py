@@ -108,7 +108,7 @@ def dated(caritas, frauentreff, settings):
         title="Integrationskurs A2",
         slug="integrationskurs-a2",
         kind=OfferPage.Kind.COURSE,
-        course_level=OfferPage.Level.A2,
+        level_from=OfferPage.Level.A2,
         childcare=True,
         opening_hours="Mo–Fr 8–12",
         cost=Listing.Cost.FUNDED,

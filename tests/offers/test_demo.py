@@ -12,7 +12,9 @@ def test_demo_loads_about_sixty_varied_offers_with_translations(demo_town):
     assert german.count() >= 55
     assert german.values("organisation").distinct().count() == 15
     assert set(german.values_list("kind", flat=True)) == {"course", "counselling", "service", "group"}
-    assert {"alpha", "a1", "a2", "b1", "b2", "c1"} <= set(german.values_list("course_level", flat=True))
+    assert {"alpha", "a1", "a2", "b1", "b2", "c1"} <= set(german.values_list("level_to", flat=True))
+    childcare_course = german.get(title="Integrationskurs mit Kinderbetreuung")
+    assert (childcare_course.level_from, childcare_course.level_to) == ("a1", "b1")
     assert set(german.values_list("cost", flat=True)) == {"free", "reduced", "fee", "funded"}
     assert german.filter(childcare=True).exists() and german.filter(mode="online").exists()
     assert OfferPage.objects.filter(locale__language_code="en").count() == german.count()

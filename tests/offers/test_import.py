@@ -18,7 +18,7 @@ from wegweiser.offers.offer_import import import_offers
 HEADER = "title;summary;kind;level;childcare;cost;languages;district;contact_phone;course_start;seats_free\n"
 GOOD_CSV = (
     HEADER
-    + "Integrationskurs B1;Deutsch bis B1.;Kurs;b1;ja;funded;ar, Deutsch;nordstadt;+49 5561 100-200;05.01.2027;6\n"
+    + "Integrationskurs B1;Deutsch bis B1.;Kurs;A1 bis B1;ja;funded;ar, Deutsch;nordstadt;+49 5561 100-200;05.01.2027;6\n"
     + "Integrationskurs B1;;;;;;;;;01.04.2027;12\n"
     + "Sprachcafé;Deutsch üben.;group;;nein;free;de;;;;\n"
 ).encode()
@@ -42,8 +42,9 @@ def test_real_run_creates_drafts_submitted_for_review(organisation_a, editor_a, 
     course = OfferPage.objects.get(title="Integrationskurs B1")
     assert not course.live
     assert course.organisation_id == organisation_a.pk
-    assert (course.kind, course.course_level, course.childcare, course.cost) == (
+    assert (course.kind, course.level_from, course.level_to, course.childcare, course.cost) == (
         "course",
+        "a1",
         "b1",
         True,
         "funded",
@@ -145,6 +146,20 @@ def test_xlsx_formula_is_rejected(organisation_a, terms):
     report = import_offers(_xlsx(XLSX_ROWS, formula="=1+1"), organisation_a, dry_run=False)
     assert (2, "summary") in _problems(report)
     assert not OfferPage.objects.exists()
+
+
+def test_a_level_range_backwards_or_unknown_is_reported_in_its_row(organisation_a, terms):
+    rows = [
+        XLSX_ROWS[0],
+        ["Rückwärts", "Text.", "course", "B1–A1", None, None, None, None],
+        ["Unbekannt", "Text.", "course", "A1 bis Z9", None, None, None, None],
+        ["Alpha bis A1", "Text.", "course", "Alphabetisierung - A1", None, None, None, None],
+    ]
+    with translation.override("de"):
+        report = import_offers(_xlsx(rows), organisation_a, dry_run=True)
+    assert _problems(report) == {(2, "level"), (3, "level")}
+    backwards = next(problem for problem in report.problems if problem.row == 2)
+    assert "nicht unter dem Niveau liegen, mit dem er beginnt (B1)" in backwards.message
 
 
 def test_more_free_seats_than_seats_is_a_problem(organisation_a, terms):

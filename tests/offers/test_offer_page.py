@@ -26,7 +26,7 @@ def test_course_page_shows_how_to_take_part_dates_hours_place_contact_and_langua
         parent=organisation_a,
         title="Integrationskurs mit Kinderbetreuung",
         kind=OfferPage.Kind.COURSE,
-        course_level=OfferPage.Level.B1,
+        level_from=OfferPage.Level.B1,
         childcare=True,
         registration="<p>Bitte Pass und Berechtigungsschein mitbringen.</p>",
         opening_hours="Mo–Do 9–12 Uhr",
@@ -114,7 +114,7 @@ def test_level_is_only_for_courses(organisation_a):
     import pytest
     from django.core.exceptions import ValidationError
 
-    offer = OfferPage(title="Beratung", summary="x", kind=OfferPage.Kind.COUNSELLING, course_level="a1")
+    offer = OfferPage(title="Beratung", summary="x", kind=OfferPage.Kind.COUNSELLING, level_from="a1")
     with pytest.raises(ValidationError):
         offer.clean()
 

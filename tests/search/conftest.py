@@ -178,6 +178,8 @@ def build_town(organisation_index) -> dict:
             target_groups=["familien"],
             district="altstadt",
             cost="funded",
+            german_from="a1",
+            german_to="b1",
         ),
         "deutschkurs": add_listing(
             vhs,
@@ -189,6 +191,8 @@ def build_town(organisation_index) -> dict:
             district="nordstadt",
             wheelchair_accessible=True,
             bulletin_kind="call",
+            german_from="a1",
+            german_to="a1",
         ),
         "abendkurs": add_listing(
             vhs,
@@ -198,6 +202,8 @@ def build_town(organisation_index) -> dict:
             languages=["de"],
             district="weststadt",
             cost="fee",
+            german_from="b2",
+            german_to="b2",
         ),
         "migrationsberatung": add_listing(
             caritas,
@@ -217,6 +223,8 @@ def build_town(organisation_index) -> dict:
             languages=["de", "ar"],
             district="nordstadt",
             bulletin_kind="call",
+            german_from="b1",
+            german_to="b2",
         ),
         "sprachcafe": add_listing(
             caritas,

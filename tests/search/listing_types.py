@@ -20,7 +20,16 @@ class BulletinPage(Listing):
         INFORMATION = "information", "Information"
         CALL = "call", "Aufruf"
 
+    class German(models.TextChoices):
+        A1 = "a1", "A1"
+        A2 = "a2", "A2"
+        B1 = "b1", "B1"
+        B2 = "b2", "B2"
+
     bulletin_kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INFORMATION)
+    #: The German a notice's offer is for, as a range (A1 to B1): a range facet, like a course's levels.
+    german_from = models.CharField(max_length=2, choices=German.choices, blank=True)
+    german_to = models.CharField(max_length=2, choices=German.choices, blank=True)
 
     class Meta:
         app_label = "finder"
@@ -45,7 +54,14 @@ def bulletin_type() -> ListingType:
                 _("Kind of notice"),
                 "bulletin_kind",
                 choices=lambda: BulletinPage.Kind.choices,
-            )
+            ),
+            Facet(
+                "german",
+                _("German level"),
+                "german_from",
+                field_to="german_to",
+                choices=lambda: BulletinPage.German.choices,
+            ),
         ],
         document_fields={"bulletin_kind": lambda page: page.bulletin_kind},
     )

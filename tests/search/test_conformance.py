@@ -27,6 +27,12 @@ FILTER_QUERIES = [
     ({"type": ["meeting"], "topic": ["beratung"]}, {"frauentreff", "ohne_ort"}),
     # A facet only bulletins have narrows the results to bulletins.
     ({"bulletin_kind": ["call"]}, {"deutschkurs", "jobberatung"}),
+    # A range facet: a listing from A1 to B1 is found under A1, A2 and B1 alike.
+    ({"german": ["a2"]}, {"integration"}),
+    ({"german": ["a1"]}, {"integration", "deutschkurs"}),
+    ({"german": ["b1"]}, {"integration", "jobberatung"}),
+    ({"german": ["a2", "b2"]}, {"integration", "abendkurs", "jobberatung"}),
+    ({"german": ["b1"], "topic": ["sprache"]}, {"integration"}),
     ({"near": "altstadt", "radius": "1"}, {"integration", "migrationsberatung", "sprachcafe"}),
     (
         {"near": "altstadt", "radius": "2", "topic": ["beratung"]},
@@ -100,6 +106,16 @@ def test_single_valued_facets_are_counted_disjunctively_too(backend, town):
     assert counts["accessible"] == {"1": 1}
     assert counts["bulletin_kind"] == {"information": 1, "call": 0}
     assert (counts["type"]["bulletin"], counts["type"]["meeting"]) == (1, 1)
+
+
+def test_a_range_facet_counts_a_listing_under_every_value_it_covers(backend, town):
+    """A1–B1 counts for A1, A2 and B1; chosen, the facet's counts ignore its own choice (disjunctive)."""
+    counts = {value: count for value, _label, count in run(backend).facets["german"]}
+    assert counts == {"a1": 2, "a2": 1, "b1": 2, "b2": 2}
+    result = run(backend, {"german": ["a1"], "district": ["nordstadt"]})
+    assert found(result, town) == {"deutschkurs"}
+    counts = {value: count for value, _label, count in result.facets["german"]}
+    assert counts == {"a1": 1, "a2": 0, "b1": 1, "b2": 1}
 
 
 def test_geo_sort_puts_the_nearest_first(backend, town):

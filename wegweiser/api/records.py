@@ -120,14 +120,15 @@ def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
         return values
     model = listing_type.model
     for facet in facets:
-        if _is_local_field(model, facet.field):
+        if all(_is_local_field(model, lookup) for lookup in facet.lookups):
             for page in pages:
-                values[page.pk][facet.name] = _facet_value(facet, [getattr(page, facet.field)])
+                raw = [getattr(page, lookup) for lookup in facet.lookups]
+                values[page.pk][facet.name] = _facet_value(facet, [facet.values_of(*raw)])
             continue
         found = defaultdict(list)
-        rows = model.objects.filter(pk__in=list(values)).values_list("pk", facet.field)
-        for pk, value in rows:
-            found[pk].append(value)
+        rows = model.objects.filter(pk__in=list(values)).values_list("pk", *facet.lookups)
+        for pk, *raw in rows:
+            found[pk].append(facet.values_of(*raw))
         for pk in values:
             values[pk][facet.name] = _facet_value(facet, found.get(pk, []))
     return values
@@ -143,14 +144,11 @@ def _is_local_field(model, name: str) -> bool:
     return field.concrete and not field.is_relation
 
 
-def _facet_value(facet, raw: list):
+def _facet_value(facet, rows: list[list[str]]):
+    """A flag is true if any row sets it; a choice facet lists each value of every row once."""
     if facet.kind == "flag":
-        return any(bool(value) for value in raw)
-    distinct = []
-    for value in raw:
-        if value not in (None, "") and str(value) not in distinct:
-            distinct.append(str(value))
-    return distinct
+        return any(rows)
+    return list(dict.fromkeys(value for row in rows for value in row))
 
 
 def organisation_record(organisation, request, labels: Labels) -> dict:

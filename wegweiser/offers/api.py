@@ -73,8 +73,18 @@ class OfferSchema(ListingSchema):
 
     kind: str = Field(description="course, counselling, service or group.")
     kind_label: str
-    course_level: str = Field(description="alpha, a1 … c1; empty for offers that are not language courses.")
-    course_level_label: str
+    level_from: str = Field(
+        description="The level a language course starts at: alpha (literacy), a1 … c2; empty for other offers."
+    )
+    level_to: str = Field(description="The level the course leads to; the same as level_from for one level.")
+    levels: list[str] = Field(
+        description="Every level the course covers, lowest first; the course is found under each of them."
+    )
+    level_label: str = Field(description='The range in the requested language, "A1 – B1" (or "A1").')
+    course_level: str = Field(
+        description="Deprecated, use level_from / level_to: the level the course leads to (= level_to)."
+    )
+    course_level_label: str = Field(description="Deprecated: the label of course_level.")
     childcare: bool = Field(description="Childcare is available while people take part.")
     mode: str = Field(description="in_person, online or hybrid.")
     mode_label: str
@@ -90,8 +100,16 @@ class OfferSchema(ListingSchema):
         return str(obj.get_kind_display())
 
     @staticmethod
+    def resolve_level_label(obj: OfferPage) -> str:
+        return obj.level_range_label
+
+    @staticmethod
+    def resolve_course_level(obj: OfferPage) -> str:
+        return obj.level_to
+
+    @staticmethod
     def resolve_course_level_label(obj: OfferPage) -> str:
-        return str(obj.get_course_level_display()) if obj.course_level else ""
+        return str(obj.get_level_to_display()) if obj.level_to else ""
 
     @staticmethod
     def resolve_mode_label(obj: OfferPage) -> str:
@@ -124,7 +142,7 @@ class OfferSchema(ListingSchema):
     def resolve_facets(obj: OfferPage) -> dict:
         return {
             "kind": _choice(obj.kind),
-            "level": _choice(obj.course_level),
+            "level": obj.levels,
             "childcare": obj.childcare,
             "mode": _choice(obj.mode),
         }

@@ -55,12 +55,15 @@ def _add_offer(
         place.update(district=district, latitude=district.latitude, longitude=district.longitude)
         place["street"] = f"Stadtteilzentrum {district.name}"
     mode = "online" if "online" in flags else "hybrid" if "hybrid" in flags else "in_person"
+    level_from, _dash, level_to = level.partition("-") if kind == "course" else ("", "", "")
+    level = level_to or level_from
     offer = OfferPage(
         title=title_de,
         slug=slugify(title_de.replace("ß", "ss"))[:80],
         summary=summary_de,
         kind=kind,
-        course_level=level if kind == "course" else "",
+        level_from=level_from,
+        level_to=level,
         childcare="childcare" in flags,
         mode=mode,
         cost=cost,

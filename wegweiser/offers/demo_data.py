@@ -1,9 +1,9 @@
 """The demo town's offers: what the 15 partner organisations of Neustadt am Fluss run, in German and English.
 
-One row per offer: organisation, German title, English title, kind, level, topics, target groups,
-languages, cost, flags, German summary, English summary. ``flags`` is a space-separated list of
-``childcare``, ``online``, ``hybrid``, ``appointment``, ``expired``, ``accessible`` and ``in=<district>``
-(held away from the organisation's own address).
+One row per offer: organisation, German title, English title, kind, level (``b1``, or a range ``a1-b1``),
+topics, target groups, languages, cost, flags, German summary, English summary. ``flags`` is a
+space-separated list of ``childcare``, ``online``, ``hybrid``, ``appointment``, ``expired``, ``accessible``
+and ``in=<district>`` (held away from the organisation's own address).
 """
 
 OFFERS = [
@@ -127,7 +127,7 @@ OFFERS = [
         "Integrationskurs mit Kinderbetreuung",
         "Integration course with childcare",
         "course",
-        "b1",
+        "a1-b1",
         "sprache",
         "familien frauen",
         "de",
@@ -198,7 +198,7 @@ OFFERS = [
         "Integrationskurs A1–B1 (Vormittag)",
         "Integration course A1–B1 (mornings)",
         "course",
-        "b1",
+        "a1-b1",
         "sprache",
         "alle",
         "de",

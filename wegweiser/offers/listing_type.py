@@ -19,7 +19,13 @@ from .models import CourseDate, OfferPage
 def offer_facets() -> list[Facet]:
     return [
         Facet("kind", _("Kind of offer"), "kind", choices=lambda: list(OfferPage.Kind.choices)),
-        Facet("level", _("Course level"), "course_level", choices=lambda: list(OfferPage.Level.choices)),
+        Facet(
+            "level",
+            _("Course level"),
+            "level_from",
+            field_to="level_to",
+            choices=lambda: list(OfferPage.Level.choices),
+        ),
         Facet("childcare", _("Childcare available"), "childcare", kind="flag"),
         Facet("mode", _("Online or in person"), "mode", choices=lambda: list(OfferPage.Mode.choices)),
     ]
@@ -71,7 +77,7 @@ def offer_listing_type() -> ListingType:
         facets=offer_facets(),
         document_fields={
             "kind": lambda offer: offer.kind,
-            "course_level": lambda offer: offer.course_level,
+            "levels": lambda offer: " ".join(offer.levels),
             "childcare": lambda offer: offer.childcare,
             "mode": lambda offer: offer.mode,
         },

@@ -33,6 +33,7 @@ class OfferPage(Listing):
         B1 = "b1", "B1"
         B2 = "b2", "B2"
         C1 = "c1", "C1"
+        C2 = "c2", "C2"
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
@@ -40,12 +41,19 @@ class OfferPage(Listing):
         HYBRID = "hybrid", _("in person and online")
 
     kind = models.CharField(_("kind of offer"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
-    course_level = models.CharField(
-        _("course level"),
+    level_from = models.CharField(
+        _("course level from"),
         max_length=10,
         choices=Level.choices,
         blank=True,
-        help_text=_("Only for language courses: the level the course leads to."),
+        help_text=_("Only for language courses: the level participants start at."),
+    )
+    level_to = models.CharField(
+        _("course level to"),
+        max_length=10,
+        choices=Level.choices,
+        blank=True,
+        help_text=_("The level the course leads to; leave empty if it is the same."),
     )
     childcare = models.BooleanField(_("childcare available"), default=False)
     mode = models.CharField(
@@ -62,7 +70,8 @@ class OfferPage(Listing):
         *Listing.content_panels[:3],
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("course_level")]),
+                FieldPanel("kind"),
+                FieldRowPanel([FieldPanel("level_from"), FieldPanel("level_to")]),
                 FieldRowPanel([FieldPanel("mode"), FieldPanel("childcare")]),
             ],
             heading=_("Kind of offer"),
@@ -77,7 +86,8 @@ class OfferPage(Listing):
     search_fields = [
         *Listing.search_fields,
         index.FilterField("kind"),
-        index.FilterField("course_level"),
+        index.FilterField("level_from"),
+        index.FilterField("level_to"),
         index.FilterField("childcare"),
         index.FilterField("mode"),
     ]
@@ -89,8 +99,44 @@ class OfferPage(Listing):
 
     def clean(self):
         super().clean()
-        if self.course_level and self.kind != self.Kind.COURSE:
-            raise ValidationError({"course_level": _("Only courses have a level.")})
+        if (self.level_from or self.level_to) and self.kind != self.Kind.COURSE:
+            raise ValidationError({"level_from": _("Only courses have a level.")})
+        self.level_from = self.level_from or self.level_to
+        self.level_to = self.level_to or self.level_from
+        if self.level_rank(self.level_to) < self.level_rank(self.level_from):
+            raise ValidationError(
+                {
+                    "level_to": _(
+                        "The level a course leads to cannot be below the level it starts at "
+                        "(%(start)s). Choose %(start)s or higher, or swap the two."
+                    )
+                    % {"start": self.get_level_from_display()}
+                }
+            )
+
+    @classmethod
+    def level_rank(cls, level: str) -> int:
+        """Position in the order literacy, A1 … C2 (-1 for none): the range compares by it, not by code."""
+        return cls.Level.values.index(level) if level in cls.Level.values else -1
+
+    @property
+    def levels(self) -> list[str]:
+        """Every level the course covers, lowest first: it is found under each of them."""
+        first, last = self.level_from or self.level_to, self.level_to or self.level_from
+        if not first:
+            return []
+        return self.Level.values[self.level_rank(first) : self.level_rank(last) + 1] or [first]
+
+    @property
+    def level_range_label(self) -> str:
+        """The range as visitors read it, "A1 – B1" (or "A1" alone), with level names in the active language."""
+        first, last = self.level_from or self.level_to, self.level_to or self.level_from
+        if not first:
+            return ""
+        labels = dict(self.Level.choices)
+        if first == last:
+            return str(labels[first])
+        return f"{labels[first]} – {labels[last]}"
 
     @property
     def is_course(self) -> bool:

@@ -9,6 +9,7 @@ into the admin: drafts submitted to the workflow, unless the organisation may pu
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -32,7 +33,6 @@ CHOICE_COLUMNS = {
         "kind",
         {"kurs": "course", "beratung": "counselling", "dienstleistung": "service", "gruppe": "group"},
     ),
-    "level": ("course_level", {"alphabetisierung": "alpha"}),
     "mode": ("mode", {"vor ort": "in_person", "präsenz": "in_person", "in person": "in_person"}),
     "cost": (
         "cost",
@@ -45,7 +45,9 @@ DATE_COLUMNS = {"valid_from": "valid_from", "valid_until": "valid_until"}
 TERM_COLUMNS = {"topics": Topic, "target_groups": TargetGroup, "languages": Language}
 COURSE_DATE_COLUMNS = ("course_start", "course_end", "course_schedule", "seats_total", "seats_free",
                        "registration_deadline")  # fmt: skip
-KNOWN_COLUMNS = {"title", "slug", "registration", "district", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
+LEVEL_ALIASES = {"alphabetisierung": "alpha", "alpha": "alpha", "literacy": "alpha"}
+LEVEL_RANGE = re.compile(r"\s*(?:–|—|-|\bbis\b|\bto\b)\s*")
+KNOWN_COLUMNS = {"title", "slug", "registration", "district", "level", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
                  *DATE_COLUMNS, *TERM_COLUMNS, *COURSE_DATE_COLUMNS}  # fmt: skip
 REQUIRED_COLUMNS = ("title", "summary", "kind")
 TEMPLATE_COLUMNS = (
@@ -56,7 +58,7 @@ TEMPLATE_COLUMNS = (
     "registration_deadline",
 )  # fmt: skip
 TEMPLATE_EXAMPLE = (
-    "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "b1", "ja",
+    "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "a1–b1", "ja",
     "in_person", "funded", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
     "Neustadt am Fluss", "ja", "Bitte Ausweis und Berechtigungsschein mitbringen.", "", "Aylin Demir",
     "kurse@example.org", "05561 100-200", "Mo–Do 9–12 Uhr", "nein", "", "", "05.01.2027", "30.06.2027",
@@ -205,7 +207,8 @@ def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
             fields[model_field] = value
     for column, model_field in DATE_COLUMNS.items():
         fields[model_field] = _date(row.get(column), number, column, problems)
-    if fields.get("course_level") and fields.get("kind") != OfferPage.Kind.COURSE:
+    fields["level_from"], fields["level_to"] = _levels(row.get("level"), number, problems)
+    if fields["level_from"] and fields.get("kind") != OfferPage.Kind.COURSE:
         problems.append(Problem(_("Only courses have a level."), number, "level"))
     if (
         fields.get("valid_from")
@@ -276,6 +279,25 @@ def _create(plan: _PlannedOffer, organisation: OrganisationPage, user) -> OfferP
         if workflow is not None:
             workflow.start(offer, user)
     return offer
+
+
+def _levels(value, number, problems) -> tuple[str, str]:
+    """``b1`` or a range ``A1–B1`` / ``A1 bis B1`` / ``Alphabetisierung - A1`` -> (from, to)."""
+    text = _text(value).lower()
+    if not text:
+        return "", ""
+    parts = [LEVEL_ALIASES.get(part, part) for part in LEVEL_RANGE.split(text) if part]
+    if not 1 <= len(parts) <= 2 or any(part not in OfferPage.Level.values for part in parts):
+        problems.append(Problem(_("“%(value)s” is not a course level; write A1 … C2 or Alphabetisierung, or a "
+                                  "range such as A1–B1.") % {"value": _text(value)}, number, "level"))  # fmt: skip
+        return "", ""
+    first, last = parts[0], parts[-1]
+    if OfferPage.level_rank(last) < OfferPage.level_rank(first):
+        problems.append(Problem(_("The level a course leads to cannot be below the level it starts at "
+                                  "(%(start)s). Choose %(start)s or higher, or swap the two.")
+                                % {"start": OfferPage.Level(first).label}, number, "level"))  # fmt: skip
+        return "", ""
+    return first, last
 
 
 def _vocabulary(model) -> dict[str, object]:

@@ -58,8 +58,8 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
             instances.append(instance)
         if instances:
             data["hasCourseInstance"] = instances
-        if offer.course_level:
-            data["educationalLevel"] = offer.get_course_level_display()
+        if offer.levels:
+            data["educationalLevel"] = offer.level_range_label
         data["offers"] = price
         if location:
             data["location"] = location

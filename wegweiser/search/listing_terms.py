@@ -56,11 +56,9 @@ def term_texts(listing_type: ListingType, page_ids: Iterable[int]) -> dict[int, 
     names: dict[int, list[str]] = {pk: list(type_names) for pk in page_ids}
     pages = listing_type.model.objects.filter(pk__in=page_ids)
     for facet in listing_type.all_facets():
-        for pk, value in pages.values_list("pk", facet.field):
-            if value is None or value == "" or value is False:
-                continue
-            key = "1" if facet.kind == "flag" else str(value)
-            names[pk].extend(labels.get(facet.name, {}).get(key, []))
+        for pk, *raw in pages.values_list("pk", *facet.lookups):
+            for key in facet.values_of(*raw):
+                names[pk].extend(labels.get(facet.name, {}).get(key, []))
     _add_german_originals(listing_type, pages, names)
     return {pk: " ".join(dict.fromkeys(found)) for pk, found in names.items()}
 

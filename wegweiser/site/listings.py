@@ -59,9 +59,33 @@ def text_search_condition(words: list[str]) -> Q:
     return condition
 
 
+class RangeChoiceFilter(django_filters.MultipleChoiceFilter):
+    """A range facet (a course from A1 to B1): a listing matches every chosen value its range covers."""
+
+    def __init__(self, *args, facet: Facet, **kwargs):
+        self.facet = facet
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        condition = Q()
+        for chosen in value:
+            condition |= self.facet.condition(chosen)
+        return qs.filter(condition)
+
+
 def filter_for_facet(facet: Facet) -> django_filters.Filter:
     if facet.kind == "flag":
         return FlagFilter(field_name=facet.field, label=facet.label, required=False)
+    if facet.field_to:
+        return RangeChoiceFilter(
+            facet=facet,
+            field_name=facet.field,
+            label=facet.label,
+            choices=facet.get_choices,
+            widget=forms.CheckboxSelectMultiple,
+        )
     return django_filters.MultipleChoiceFilter(
         field_name=facet.field,
         label=facet.label,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from django.db.models import Q
 from wagtail import hooks
 
 if TYPE_CHECKING:
@@ -30,9 +31,14 @@ class Facet:
     """One public filter of a listing type.
 
     ``field`` is the ORM lookup that yields the facet's value(s) on the page model (``topics__slug``,
-    ``course_level``). ``kind`` is ``"choice"`` (any of several values) or ``"flag"`` (a yes/no
+    ``kind``). ``kind`` is ``"choice"`` (any of several values) or ``"flag"`` (a yes/no
     property such as "childcare available"). ``choices`` returns ``(value, label)`` pairs in the
     active language; it is called lazily, per request.
+
+    ``field_to`` makes a choice facet a range over its ordered choices (a course from level A1 to B1):
+    ``field`` holds the first choice, ``field_to`` the last, and the listing carries every choice in
+    between, so it is found under each. Backends, API and search documents read a listing's values
+    through :meth:`values_of` and :meth:`condition`, never from ``field`` alone.
     """
 
     name: str
@@ -41,11 +47,47 @@ class Facet:
     kind: str = "choice"
     choices: Callable[[], Sequence[tuple[str, Any]]] | None = None
     help_text: Any = ""
+    field_to: str = ""
 
     def get_choices(self) -> list[tuple[str, Any]]:
         if self.kind == "flag":
             return [("1", self.label)]
         return list(self.choices()) if self.choices else []
+
+    @property
+    def lookups(self) -> tuple[str, ...]:
+        """The lookups to read for a listing's values, in the order :meth:`values_of` takes them."""
+        return (self.field, self.field_to) if self.field_to else (self.field,)
+
+    def values_of(self, *raw: Any) -> list[str]:
+        """The facet values one row carries, given what :attr:`lookups` read (``"1"`` for a set flag)."""
+        if self.kind == "flag":
+            return ["1"] if raw[0] else []
+        if self.field_to:
+            return self._range(*raw)
+        return [] if raw[0] is None or raw[0] == "" else [str(raw[0])]
+
+    def condition(self, value: str) -> Q:
+        """The listings carrying ``value``: one lookup, or for a range every start up to it and end from it."""
+        if self.kind == "flag":
+            return Q(**{self.field: True})
+        if not self.field_to:
+            return Q(**{self.field: value})
+        order = self._order()
+        if value not in order:
+            return Q(pk__in=[])
+        position = order.index(value)
+        return Q(**{f"{self.field}__in": order[: position + 1], f"{self.field_to}__in": order[position:]})
+
+    def _order(self) -> list[str]:
+        return [str(value) for value, _label in self.get_choices()]
+
+    def _range(self, first: Any, last: Any) -> list[str]:
+        order = self._order()
+        first, last = str(first or last or ""), str(last or first or "")
+        if first not in order or last not in order:
+            return [value for value in (first, last) if value][:1]
+        return order[order.index(first) : order.index(last) + 1]
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,7 @@ from wegweiser.search.query import (
 from wegweiser.search.results import attach_pages, facet_table, locale_for
 from wegweiser.search.wording import highlight, query_units, word_variants
 from wegweiser.site.listings import filterset_for, localized
-from wegweiser.site.registry import ListingType
+from wegweiser.site.registry import Facet, ListingType
 
 
 class DatabaseBackend(SearchBackend):
@@ -101,7 +101,7 @@ class DatabaseBackend(SearchBackend):
                     else apply_filters(listing_type, base, query.filters_without(name))
                 )
                 if queryset is not None:
-                    counts[name].update(count_values(queryset, facet.field, facet.kind))
+                    counts[name].update(count_values(queryset, facet))
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
@@ -253,8 +253,7 @@ def count_together(
         values = ["1"] if facet.kind == "flag" else [value for value, _label in choices.get(facet.name, [])]
         for value_number, value in enumerate(values):
             alias = f"f{facet_number}_{value_number}"
-            condition = Q(**{facet.field: True}) if facet.kind == "flag" else Q(**{facet.field: value})
-            aggregates[alias] = Count("pk", filter=condition)
+            aggregates[alias] = Count("pk", filter=facet.condition(value))
             names[alias] = (facet.name, value)
     row = queryset.order_by().aggregate(**aggregates)
     counts: dict[str, Counter] = {facet.name: Counter() for facet in facets}
@@ -264,23 +263,18 @@ def count_together(
     return row["total"] or 0, counts
 
 
-def count_values(queryset: QuerySet, field: str, kind: str) -> Counter:
+def count_values(queryset: QuerySet, facet: Facet) -> Counter:
     """How many distinct listings carry each value of a facet: one aggregate query."""
     rows = (
         queryset.order_by()
-        .values(field)
+        .values(*facet.lookups)
         .annotate(listings=Count("pk", distinct=True))
-        .values_list(field, "listings")
+        .values_list(*facet.lookups, "listings")
     )
     counter: Counter = Counter()
-    for value, listings in rows:
-        if value is None or value == "":
-            continue
-        if kind == "flag":
-            if value:
-                counter["1"] += listings
-            continue
-        counter[str(value)] += listings
+    for *raw, listings in rows:
+        for value in facet.values_of(*raw):
+            counter[value] += listings
     return counter
 
 

@@ -44,15 +44,11 @@ def facet_values(listing_type: ListingType, page_ids: list[int]) -> dict[int, di
     """``page id -> facet -> values``, one query per facet, the same lookups the FilterSets use."""
     values: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for facet in listing_type.all_facets():
-        rows = listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", facet.field)
-        for pk, value in rows:
-            if value is None or value == "":
-                continue
-            if facet.kind == "flag":
-                if value:
-                    values[pk][facet.name] = ["1"]
-            elif str(value) not in values[pk][facet.name]:
-                values[pk][facet.name].append(str(value))
+        rows = listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", *facet.lookups)
+        for pk, *raw in rows:
+            for value in facet.values_of(*raw):
+                if value not in values[pk][facet.name]:
+                    values[pk][facet.name].append(value)
     return values
 
 
