@@ -77,6 +77,39 @@ def test_cancelled_event_page_is_marked_and_json_ld_says_cancelled(client, organ
     assert json_ld(html)["eventStatus"] == "https://schema.org/EventCancelled"
 
 
+def test_a_cancelled_date_of_a_series_is_struck_through_with_its_note(client, organisation_a):
+    """The same way a cancelled course date is shown (the core's ``cancelled_date`` tag)."""
+    first = soon(3)
+    event = make_event(
+        organisation_a,
+        title="Nähcafé",
+        slug="naehcafe",
+        start=first,
+        recurrence_frequency="WEEKLY",
+        recurrence_count=4,
+        exceptions=[
+            {
+                "occurrence_date": (first + datetime.timedelta(weeks=1)).date(),
+                "action": "cancel",
+                "note": "Feiertag",
+            }
+        ],
+    )
+    html = client.get(event.url).content.decode()
+    dates = re.findall(r"<li>(.*?)</li>", html.split('class="event__dates"')[1].split("</ul>")[0], re.S)
+    assert [("<s>" in date, "abgesagt" in date) for date in dates] == [
+        (False, False),
+        (True, True),
+        (False, False),
+        (False, False),
+    ]
+    assert re.search(
+        r"<s>.+</s> <strong class=\"date-cancelled\">abgesagt</strong> – <span>Feiertag</span>",
+        dates[1],
+        re.S,
+    )
+
+
 def test_registration_confirmed_then_waiting_list_then_moves_up(client, training):
     first = register(client, training, "Amal")
     assert first.status_code == 302

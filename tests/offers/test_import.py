@@ -162,6 +162,32 @@ def test_a_level_range_backwards_or_unknown_is_reported_in_its_row(organisation_
     assert "nicht unter dem Niveau liegen, mit dem er beginnt (B1)" in backwards.message
 
 
+def test_course_dates_bring_their_status_and_a_cancellation_needs_its_reason(organisation_a, terms):
+    header = ["title", "summary", "kind", "course_start", "course_status", "cancellation_reason"]
+    rows = [
+        header,
+        ["Integrationskurs", "Text.", "course", "05.01.2027", "ausgebucht", None],
+        ["Integrationskurs", None, None, "01.04.2027", "abgesagt", "Die Lehrkraft ist erkrankt."],
+        ["Integrationskurs", None, None, "01.07.2027", "geplant", None],
+    ]
+    report = import_offers(_xlsx(rows), organisation_a, dry_run=False)
+    assert report.ok, report.problems
+    course = OfferPage.objects.get(title="Integrationskurs")
+    assert [(d.status, d.cancellation_reason) for d in course.course_dates.order_by("start_date")] == [
+        ("full", ""),
+        ("cancelled", "Die Lehrkraft ist erkrankt."),
+        ("planned", ""),
+    ]
+    bad = [
+        header,
+        ["Kurs", "Text.", "course", "05.01.2027", "abgesagt", None],
+        ["Kurs 2", "Text.", "course", "05.01.2027", "vielleicht", None],
+    ]
+    with translation.override("de"):
+        report = import_offers(_xlsx(bad), organisation_a, dry_run=True)
+    assert _problems(report) == {(2, "cancellation_reason"), (3, "course_status")}
+
+
 def test_more_free_seats_than_seats_is_a_problem(organisation_a, terms):
     rows = [XLSX_ROWS[0], ["Kurs", "Text.", "course", "a1", 10, 12, datetime.datetime(2027, 2, 1), None]]
     report = import_offers(_xlsx(rows), organisation_a, dry_run=False)

@@ -20,14 +20,21 @@ from wegweiser.site.registry import ApiExtension
 
 
 class CourseDateStatus:
+    PLANNED = "planned"
     OPEN = "open"
     FULL = "full"
     REGISTRATION_CLOSED = "registration_closed"
+    CANCELLED = "cancelled"
 
 
 def course_date_status(course_date: CourseDate, today: datetime.date) -> str:
-    if not course_date.has_free_seats:
+    """What a visitor can do: the editor's status, with "full" also for no free seat and the deadline applied."""
+    if course_date.is_cancelled:
+        return CourseDateStatus.CANCELLED
+    if course_date.is_full:
         return CourseDateStatus.FULL
+    if course_date.status == CourseDate.Status.PLANNED:
+        return CourseDateStatus.PLANNED
     if course_date.registration_deadline is not None and course_date.registration_deadline < today:
         return CourseDateStatus.REGISTRATION_CLOSED
     return CourseDateStatus.OPEN
@@ -35,9 +42,11 @@ def course_date_status(course_date: CourseDate, today: datetime.date) -> str:
 
 def course_date_status_label(status: str) -> str:
     return {
+        CourseDateStatus.PLANNED: _("registration not open yet"),
         CourseDateStatus.OPEN: _("registration open"),
         CourseDateStatus.FULL: _("fully booked"),
         CourseDateStatus.REGISTRATION_CLOSED: _("registration closed"),
+        CourseDateStatus.CANCELLED: _("cancelled"),
     }[status]
 
 
@@ -52,9 +61,13 @@ class CourseDateOut(Schema):
     registration_deadline: datetime.date | None = Field(description="Register by this day.")
     started: bool = Field(description="The course has begun but is not over yet.")
     status: str = Field(
-        description="open: you can register; full: no free seats; registration_closed: the deadline has passed."
+        description="planned: registration is not open yet; open: you can register; full: no free seats; "
+        "registration_closed: the deadline has passed; cancelled: the date does not take place."
     )
     status_label: str = Field(description="The status in the requested language.")
+    cancellation_reason: str = Field(
+        description="Why a cancelled date does not take place, in the editor's words."
+    )
 
 
 class OfferFacetValues(Schema):
@@ -134,6 +147,9 @@ class OfferSchema(ListingSchema):
                     "started": course_date.start_date < today,
                     "status": status,
                     "status_label": course_date_status_label(status),
+                    "cancellation_reason": course_date.cancellation_reason
+                    if course_date.is_cancelled
+                    else "",
                 }
             )
         return dates
@@ -149,7 +165,7 @@ class OfferSchema(ListingSchema):
 
 
 def _next_course_date(offer: OfferPage) -> datetime.date | None:
-    upcoming = offer.upcoming_course_dates
+    upcoming = [course_date for course_date in offer.upcoming_course_dates if not course_date.is_cancelled]
     return upcoming[0].start_date if upcoming else None
 
 

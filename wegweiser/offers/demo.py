@@ -107,8 +107,12 @@ def _add_offer(
     return offer
 
 
+CANCELLATION_REASON = "Die Lehrkraft ist erkrankt. Bitte melden Sie sich für den nächsten Termin an."
+
+
 def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDate]:
-    """Two or three runs in the coming months (in the past for an expired course), some fully booked."""
+    """Two or three runs in the coming months (in the past for an expired course): some fully booked, some
+    cancelled (every fourth course's second run), and the third run of some not yet open for registration."""
     dates = []
     first_start = ctx.today + datetime.timedelta(days=(-120 if expired else 7) + (number * 5) % 40)
     weeks = 16 if level else 1
@@ -116,6 +120,11 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
         start = first_start + datetime.timedelta(weeks=run * 8)
         seats_total = ctx.rng.choice([12, 15, 16, 20, 25])
         seats_free = ctx.rng.choice([0, 1, 3, 5, 8, None]) if run else ctx.rng.choice([2, 4, 6])
+        status = CourseDate.Status.FULL if seats_free == 0 else CourseDate.Status.OPEN
+        if run == 1 and number % 4 == 0:
+            status, seats_free = CourseDate.Status.CANCELLED, None
+        elif run == 2 and number % 4 == 1:
+            status = CourseDate.Status.PLANNED
         dates.append(
             CourseDate(
                 start_date=start,
@@ -124,6 +133,8 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
                 seats_total=seats_total,
                 seats_free=None if seats_free is None else min(seats_free, seats_total),
                 registration_deadline=start - datetime.timedelta(days=5),
+                status=status,
+                cancellation_reason=CANCELLATION_REASON if status == CourseDate.Status.CANCELLED else "",
             )
         )
     return dates

@@ -52,6 +52,7 @@ def course_calendar_entries(
             end=_at(course_date.end_date, datetime.time(23, 59)) if course_date.end_date else None,
             location=", ".join(offer.address_lines),
             kind="course_date",
+            cancelled=course_date.is_cancelled,
             uid=f"offer-course-date-{course_date.pk}@wegweiser",
             topics=tuple(topic.slug for topic in offer.topics.all()),
             languages=tuple(language.slug for language in offer.languages.all()),

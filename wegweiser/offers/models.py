@@ -169,7 +169,14 @@ class OfferPage(Listing):
 
 
 class CourseDate(Orderable):
-    """One run of a course: when it starts and ends, when it meets, and how many seats are still free."""
+    """One run of a course: when it starts and ends, when it meets, how many seats are still free, and
+    whether one can register (planned, open, fully booked) or it is cancelled."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned – registration not open yet")
+        OPEN = "open", _("open for registration")
+        FULL = "full", _("fully booked")
+        CANCELLED = "cancelled", _("cancelled")
 
     page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="course_dates")
     start_date = models.DateField(_("first day"))
@@ -182,6 +189,15 @@ class CourseDate(Orderable):
         _("seats free"), null=True, blank=True, help_text=_("Leave empty if you do not know.")
     )
     registration_deadline = models.DateField(_("register by"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    cancellation_reason = models.CharField(
+        _("reason for the cancellation"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown next to the struck-through date, e.g. “The teacher is ill; the next course starts in May.”"
+        ),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -189,6 +205,7 @@ class CourseDate(Orderable):
         FieldRowPanel(
             [FieldPanel("seats_total"), FieldPanel("seats_free"), FieldPanel("registration_deadline")]
         ),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("cancellation_reason")]),
     ]
 
     class Meta(Orderable.Meta):
@@ -208,6 +225,16 @@ class CourseDate(Orderable):
             and self.seats_free > self.seats_total
         ):
             errors["seats_free"] = _("There cannot be more free seats than seats in total.")
+        if self.status == self.Status.FULL and self.seats_free:
+            errors["seats_free"] = _("A fully booked date has no free seats: enter 0 or leave it empty.")
+        if self.status == self.Status.CANCELLED and not self.cancellation_reason.strip():
+            errors["cancellation_reason"] = _(
+                "Please say why the date is cancelled: visitors see the reason."
+            )
+        if self.status != self.Status.CANCELLED and self.cancellation_reason.strip():
+            errors["cancellation_reason"] = _(
+                "Only a cancelled date has a reason: choose “cancelled” or leave the reason empty."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -216,10 +243,21 @@ class CourseDate(Orderable):
         return (self.end_date or self.start_date) >= today
 
     @property
+    def is_cancelled(self) -> bool:
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def is_full(self) -> bool:
+        """Fully booked: so marked, or no free seat left."""
+        return self.status == self.Status.FULL or self.seats_free == 0
+
+    @property
     def has_free_seats(self) -> bool:
         """Unknown counts as possibly free: the visitor should ask rather than give up."""
-        return self.seats_free is None or self.seats_free > 0
+        return not self.is_cancelled and not self.is_full
 
     @property
     def registration_open(self) -> bool:
+        if self.status in (self.Status.PLANNED, self.Status.CANCELLED):
+            return False
         return self.registration_deadline is None or self.registration_deadline >= timezone.localdate()

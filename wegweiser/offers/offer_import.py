@@ -44,7 +44,10 @@ FLAG_COLUMNS = {"childcare": "childcare", "wheelchair_accessible": "wheelchair_a
 DATE_COLUMNS = {"valid_from": "valid_from", "valid_until": "valid_until"}
 TERM_COLUMNS = {"topics": Topic, "target_groups": TargetGroup, "languages": Language}
 COURSE_DATE_COLUMNS = ("course_start", "course_end", "course_schedule", "seats_total", "seats_free",
-                       "registration_deadline")  # fmt: skip
+                       "registration_deadline", "course_status", "cancellation_reason")  # fmt: skip
+COURSE_STATUSES = {"geplant": "planned", "offen": "open", "ausgebucht": "full", "voll": "full",
+                   "abgesagt": "cancelled", "fällt aus": "cancelled", "planned": "planned", "open": "open",
+                   "full": "full", "cancelled": "cancelled", "canceled": "cancelled"}  # fmt: skip
 LEVEL_ALIASES = {"alphabetisierung": "alpha", "alpha": "alpha", "literacy": "alpha"}
 LEVEL_RANGE = re.compile(r"\s*(?:–|—|-|\bbis\b|\bto\b)\s*")
 KNOWN_COLUMNS = {"title", "slug", "registration", "district", "level", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
@@ -55,14 +58,14 @@ TEMPLATE_COLUMNS = (
     "languages", "district", "place_name", "street", "postcode", "city", "wheelchair_accessible", "registration",
     "registration_url", "contact_name", "contact_email", "contact_phone", "opening_hours", "by_appointment_only",
     "valid_from", "valid_until", "course_start", "course_end", "course_schedule", "seats_total", "seats_free",
-    "registration_deadline",
+    "registration_deadline", "course_status", "cancellation_reason",
 )  # fmt: skip
 TEMPLATE_EXAMPLE = (
     "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "a1–b1", "ja",
     "in_person", "funded", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
     "Neustadt am Fluss", "ja", "Bitte Ausweis und Berechtigungsschein mitbringen.", "", "Aylin Demir",
     "kurse@example.org", "05561 100-200", "Mo–Do 9–12 Uhr", "nein", "", "", "05.01.2027", "30.06.2027",
-    "Mo–Fr 8:30–12:45", "20", "6", "15.12.2026",
+    "Mo–Fr 8:30–12:45", "20", "6", "15.12.2026", "offen", "",
 )  # fmt: skip
 YES = {"1", "ja", "yes", "x", "true", "wahr", "j", "y"}
 NO = {"", "0", "nein", "no", "false", "falsch", "n"}
@@ -251,6 +254,8 @@ def _course_date(row, number, problems) -> dict | None:
         "schedule": _text(row.get("course_schedule"))[:200],
         "seats_total": _count(row.get("seats_total"), number, "seats_total", problems),
         "seats_free": _count(row.get("seats_free"), number, "seats_free", problems),
+        "status": _course_status(row.get("course_status"), number, problems),
+        "cancellation_reason": _text(row.get("cancellation_reason"))[:200],
     }
     if len(problems) > before:
         return None
@@ -258,7 +263,7 @@ def _course_date(row, number, problems) -> dict | None:
         CourseDate(**values).clean()
     except ValidationError as error:
         for name, messages in error.message_dict.items():
-            column = {"end_date": "course_end", "seats_free": "seats_free"}.get(name, name)
+            column = {"end_date": "course_end", "status": "course_status"}.get(name, name)
             problems.extend(Problem(message, number, column) for message in messages)
         return None
     return values
@@ -279,6 +284,18 @@ def _create(plan: _PlannedOffer, organisation: OrganisationPage, user) -> OfferP
         if workflow is not None:
             workflow.start(offer, user)
     return offer
+
+
+def _course_status(value, number, problems) -> str:
+    """``geplant`` / ``offen`` / ``ausgebucht`` / ``abgesagt`` (or English); empty is open."""
+    text = _text(value).lower()
+    if not text:
+        return CourseDate.Status.OPEN
+    if text not in COURSE_STATUSES:
+        problems.append(Problem(_("“%(value)s” is not a status; write geplant, offen, ausgebucht or abgesagt.")
+                                % {"value": _text(value)}, number, "course_status"))  # fmt: skip
+        return CourseDate.Status.OPEN
+    return COURSE_STATUSES[text]
 
 
 def _levels(value, number, problems) -> tuple[str, str]:

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from wegweiser.offers.models import OfferPage
 
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+EVENT_SCHEDULED = "https://schema.org/EventScheduled"
+EVENT_CANCELLED = "https://schema.org/EventCancelled"
+SOLD_OUT = "https://schema.org/SoldOut"
 
 
 def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
@@ -48,7 +51,10 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
                 "@type": "CourseInstance",
                 "startDate": course_date.start_date.isoformat(),
                 "courseMode": _course_mode(offer),
+                "eventStatus": EVENT_CANCELLED if course_date.is_cancelled else EVENT_SCHEDULED,
             }
+            if course_date.is_full and not course_date.is_cancelled:
+                instance["offers"] = {"@type": "Offer", "availability": SOLD_OUT, "url": url}
             if course_date.end_date:
                 instance["endDate"] = course_date.end_date.isoformat()
             if course_date.schedule:
