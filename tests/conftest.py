@@ -255,6 +255,13 @@ _FLUSHES_KEY = pytest.StashKey[bool]()
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: an entry built from a rolled-back test's rows (navigation,
+    labels, locales) is never served to the next test, whose cache generations may have the same values."""
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _mail_through_the_outbox(settings):
     """Every mail takes the production way: Django's test set-up makes ``EMAIL_BACKEND`` its in-memory
     backend, so the outbox is put back; it delivers to ``mail.outbox`` (or to ``smtp_server``)."""

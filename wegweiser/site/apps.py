@@ -9,4 +9,4 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wegweiser.site import checks, signals  # noqa: F401
+        from wegweiser.site import checks, page_tree_cache, signals  # noqa: F401

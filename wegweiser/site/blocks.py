@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 
@@ -200,8 +201,7 @@ class UpcomingDatesBlock(blocks.StructBlock):
         from wegweiser.site.upcoming import upcoming_dates
 
         context = super().get_context(value, parent_context=parent_context)
-        page = (parent_context or {}).get("page")
-        site = page.get_site() if page is not None else None
+        site = _site_of(parent_context)
         context["dates"] = upcoming_dates(site, value["listing_types"] or (), value["count"])
         return context
 
@@ -225,9 +225,12 @@ class OfficeContactBlock(blocks.StructBlock):
         from wegweiser.site.models import PortalSettings
 
         context = super().get_context(value, parent_context=parent_context)
-        page = (parent_context or {}).get("page")
-        site = page.get_site() if page is not None else None
-        office = PortalSettings.for_site(site) if site is not None else None
+        request = (parent_context or {}).get("request")
+        site = _site_of(parent_context)
+        if request is not None and site is not None:
+            office = PortalSettings.for_request(request)  # read once per request, shared with the footer
+        else:
+            office = PortalSettings.for_site(site) if site is not None else None
         phone = value["phone"] or (office.office_phone if office else "")
         context["contact"] = {
             "name": value["name"] or (office.office_name if office else ""),
@@ -247,3 +250,11 @@ class HomeStreamBlock(ContentStreamBlock):
     first_steps = FirstStepsBlock()
     upcoming_dates = UpcomingDatesBlock()
     office_contact = OfficeContactBlock()
+
+
+def _site_of(parent_context) -> Site | None:
+    """The site a block is rendered for: the request's (no query), else the page's."""
+    request = (parent_context or {}).get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    page = (parent_context or {}).get("page")
+    return site or (page.get_site() if page is not None else None)

@@ -7,12 +7,16 @@ from functools import cache
 import django_filters
 from django import forms
 from django.conf import settings
+from django.core.cache import caches
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from wegweiser.site.page_tree_cache import page_tree_generation
 from wegweiser.site.registry import Facet, ListingType, enabled_listing_types
 
 MAX_QUERY_LENGTH = 200
@@ -104,10 +108,28 @@ def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
 
 
 def active_locale() -> Locale:
+    """The locale of the visitor's language, else the default one; from the cache, not a query."""
+    return _cached_locale(translation.get_language()) or default_locale()
+
+
+def default_locale() -> Locale:
+    """Wagtail's default locale (``Locale.get_default()``), from the cache like :func:`active_locale`."""
+    return _cached_locale(settings.LANGUAGE_CODE) or Locale.get_default()
+
+
+def _cached_locale(language: str | None) -> Locale | None:
+    """The site's locale for ``language``, built from a cached id: every public page asks several times."""
     try:
-        return Locale.get_active()
-    except Locale.DoesNotExist:
-        return Locale.get_default()
+        code = get_supported_content_language_variant(language or settings.LANGUAGE_CODE)
+    except LookupError:
+        return None
+    key = f"wegweiser:locales:{page_tree_generation()}"
+    ids = caches["default"].get(key)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        caches["default"].set(key, ids, 3600)
+    pk = ids.get(code)
+    return Locale.from_db(DEFAULT_DB_ALIAS, ["id", "language_code"], [pk, code]) if pk else None
 
 
 def localized_url(page: Page, request=None) -> str:
@@ -157,7 +179,7 @@ def _with_language_prefix(url: str, language: str) -> str:
 def localized(queryset: QuerySet, locale: Locale | None = None) -> QuerySet:
     """Listings in ``locale``; where one has no translation there, its original in the default language."""
     locale = locale or active_locale()
-    default = Locale.get_default()
+    default = default_locale()
     if locale.pk == default.pk:
         return queryset.filter(locale=locale)
     translated = queryset.model.objects.filter(locale=locale).values("translation_key")

@@ -17,8 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from django.core.cache import cache
 from django.db.models import Q
 from wagtail import hooks
+
+from wegweiser.site.cache_generations import bump, generation
 
 if TYPE_CHECKING:
     from wagtail.models import Page, Site
@@ -246,7 +249,25 @@ def enabled_listing_types(site: Site | None) -> dict[str, ListingType]:
     all_types = listing_types()
     if site is None:
         return all_types
+    disabled = disabled_listing_types(site)
+    return {key: value for key, value in all_types.items() if key not in disabled}
+
+
+_SETTINGS_GENERATION_KEY = "wegweiser:portal-settings-generation"
+
+
+def disabled_listing_types(site: Site) -> frozenset[str]:
+    """The listing types the office switched off for ``site``; cached, since nearly every page asks."""
     from wegweiser.site.models import PortalSettings
 
-    disabled = set(PortalSettings.for_site(site).disabled_listing_types or [])
-    return {key: value for key, value in all_types.items() if key not in disabled}
+    key = f"wegweiser:disabled-types:{site.pk}:{generation(_SETTINGS_GENERATION_KEY)}"
+    disabled = cache.get(key)
+    if disabled is None:
+        disabled = frozenset(PortalSettings.for_site(site).disabled_listing_types or [])
+        cache.set(key, disabled, 3600)
+    return disabled
+
+
+def portal_settings_changed() -> None:
+    """Forget cached portal settings (a PortalSettings row was saved or deleted)."""
+    bump(_SETTINGS_GENERATION_KEY)

@@ -7,8 +7,18 @@ from django.dispatch import receiver
 from wagtail.signals import post_page_move
 
 from wegweiser.site import taxonomy_labels
-from wegweiser.site.models import District, HomePage, Language, Listing, OrganisationPage, TargetGroup, Topic
+from wegweiser.site.models import (
+    District,
+    HomePage,
+    Language,
+    Listing,
+    OrganisationPage,
+    PortalSettings,
+    TargetGroup,
+    Topic,
+)
 from wegweiser.site.organisations import ensure_editors_group
+from wegweiser.site.registry import portal_settings_changed
 
 
 @receiver(post_save, sender=OrganisationPage)
@@ -75,3 +85,9 @@ def update_listing_organisation(sender, instance, **kwargs) -> None:
 for taxonomy in (Topic, TargetGroup, Language, District):
     post_save.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)
     post_delete.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)
+
+
+@receiver(post_save, sender=PortalSettings)
+@receiver(post_delete, sender=PortalSettings)
+def forget_cached_portal_settings(sender, **kwargs) -> None:
+    portal_settings_changed()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -201,7 +201,8 @@ class Listing(PlaceMixin, Page):
         listing_type = self.listing_type
         from wegweiser.site.registry import enabled_listing_types
 
-        if listing_type is None or listing_type.key not in enabled_listing_types(self.get_site()):
+        site = Site.find_for_request(request) or self.get_site()
+        if listing_type is None or listing_type.key not in enabled_listing_types(site):
             raise Http404
         return super().serve(request, *args, **kwargs)
 

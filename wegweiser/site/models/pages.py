@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from wegweiser.site.blocks import ContentStreamBlock, HomeStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
@@ -39,6 +40,14 @@ class HomePage(EasyLanguageVersionMixin, Page):
         ``localized_url`` links every page under the visitor's language prefix; once the home page is
         translated, Wagtail would route such a path only through the translated tree and answer 404.
         """
+        if path_components:
+            # One lookup by the page's URL path instead of one per path segment (Wagtail's walk). Nothing
+            # below the home page routes on its own, so the page at that path is what the walk would find.
+            found = Page.objects.filter(
+                url_path=f"{self.url_path}{'/'.join(path_components)}/", live=True
+            ).first()
+            if found is not None:
+                return RouteResult(found.specific)
         try:
             return super().route(request, path_components)
         except Http404:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url
+from wegweiser.site.page_tree_cache import cached_navigation
 
 register = template.Library()
 
@@ -30,8 +31,12 @@ def home_for_language(request, language_code: str):
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
     request = context.get("request")
-    home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
-    return home.url if home and home.live else "/"
+
+    def build() -> str:
+        home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
+        return home.url if home and home.live else "/"
+
+    return cached_navigation("home", request, build)
 
 
 @register.simple_tag(takes_context=True)
@@ -41,25 +46,7 @@ def language_links(context, page=None) -> list[dict]:
     current = translation.get_language()
     targets: dict[str, str] = {}
     if isinstance(page, Page) and page.pk:
-        chain = [*page.get_ancestors().filter(depth__gt=1), page]
-        keys = [ancestor.translation_key for ancestor in chain]
-        depth_of = {ancestor.translation_key: index for index, ancestor in enumerate(chain)}
-        candidates = (
-            Page.objects.filter(translation_key__in=keys, live=True)
-            .select_related("locale")
-            .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
-        )
-        best: dict[str, tuple[int, Page]] = {}
-        for candidate in candidates:
-            code = candidate.locale.language_code
-            rank = depth_of[candidate.translation_key]
-            if code not in best or rank > best[code][0]:
-                best[code] = (rank, candidate)
-        site = Site.find_for_request(request) if request else None
-        for code, (_rank, candidate) in best.items():
-            url = candidate.get_url(request=request, current_site=site)
-            if url:
-                targets[code] = url
+        targets = cached_navigation("languages", request, lambda: _translated_urls(request, page), page.pk)
     links = []
     for code, name in settings.LANGUAGES:
         url = targets.get(code)
@@ -77,6 +64,31 @@ def language_links(context, page=None) -> list[dict]:
     return links
 
 
+def _translated_urls(request, page: Page) -> dict[str, str]:
+    """``{language: URL}`` of the page's translations, else of its nearest translated ancestor."""
+    targets: dict[str, str] = {}
+    chain = [*page.get_ancestors().filter(depth__gt=1), page]
+    keys = [ancestor.translation_key for ancestor in chain]
+    depth_of = {ancestor.translation_key: index for index, ancestor in enumerate(chain)}
+    candidates = (
+        Page.objects.filter(translation_key__in=keys, live=True)
+        .select_related("locale")
+        .only("id", "url_path", "translation_key", "locale__language_code", "depth", "path")
+    )
+    best: dict[str, tuple[int, Page]] = {}
+    for candidate in candidates:
+        code = candidate.locale.language_code
+        rank = depth_of[candidate.translation_key]
+        if code not in best or rank > best[code][0]:
+            best[code] = (rank, candidate)
+    site = Site.find_for_request(request) if request else None
+    for code, (_rank, candidate) in best.items():
+        url = candidate.get_url(request=request, current_site=site)
+        if url:
+            targets[code] = url
+    return targets
+
+
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[dict]:
     """The menu pages of the default-language home page, each in the visitor's language where translated.
@@ -85,6 +97,14 @@ def main_menu(context) -> list[dict]:
     pages are not translated yet still has a navigation; an untranslated item is marked with its language.
     """
     request = context.get("request")
+    current_path = request.path if request else ""
+    return [
+        {**item, "active": current_path.startswith(item["url"])}
+        for item in cached_navigation("menu", request, lambda: _menu_items(request))
+    ]
+
+
+def _menu_items(request) -> list[dict]:
     default_home = home_for_language(request, Locale.get_default().language_code)
     if default_home is None:
         return []
@@ -97,7 +117,6 @@ def main_menu(context) -> list[dict]:
         .filter(translation_key__in=[page.translation_key for page in pages], locale__language_code=current)
         .select_related("locale")
     }
-    current_path = request.path if request else ""
     items = []
     for page in pages:
         shown = translated.get(page.translation_key, page)
@@ -108,7 +127,6 @@ def main_menu(context) -> list[dict]:
                 {
                     "title": shown.title,
                     "url": url,
-                    "active": current_path.startswith(url),
                     "lang": language if language != current else "",
                 }
             )
@@ -119,6 +137,10 @@ def main_menu(context) -> list[dict]:
 def footer_links(context) -> list[dict]:
     """Legal and accessibility pages: children of home that are not in the menu but marked by slug."""
     request = context.get("request")
+    return cached_navigation("footer", request, lambda: _footer_links(request))
+
+
+def _footer_links(request) -> list[dict]:
     home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
     if home is None:
         return []

@@ -1,0 +1,113 @@
+"""What a public page costs the database, and navigation that follows every change of the page tree.
+
+The menu, footer, home and language links are cached (``wegweiser.site.page_tree_cache``); these tests
+show the budgets that caching keeps, and that a visitor never sees a menu or a language link older than
+the tree: publishing, unpublishing, translating, moving and deleting show on the next request.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from wegweiser.events.models import EventPage
+from wegweiser.offers.models import OfferPage
+from wegweiser.site.models import HomePage, StandardPage
+
+
+@pytest.fixture
+def demo(demo_town, db):
+    """The demo town, each test in its own savepoint."""
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # the first visitor after a change builds the navigation; the budget is for the rest
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def _german(model):
+    return model.objects.live().filter(locale__language_code="de").order_by("path").first()
+
+
+@pytest.mark.parametrize(
+    ("which", "budget"),
+    [("home de", 32), ("home ar", 47), ("offer", 15), ("event", 17), ("offer finder", 21)],
+)
+def test_a_public_page_stays_within_its_query_budget(client, demo, which, budget):
+    url = {
+        "home de": lambda: "/de/",
+        "home ar": lambda: "/ar/",
+        "offer": lambda: _german(OfferPage).url,
+        "event": lambda: _german(EventPage).url,
+        "offer finder": lambda: "/de/angebote/",
+    }[which]()
+    assert queries_for(client, url) <= budget
+
+
+def _menu(html: str) -> list[str]:
+    nav = html.split('class="main-nav', 1)[1].split("</nav>", 1)[0]
+    return [re.sub(r"\s+", " ", title).strip() for title in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
+
+
+def _german_home() -> HomePage:
+    return HomePage.objects.get(locale__language_code="de")
+
+
+def test_a_published_menu_page_is_in_the_menu_at_once_and_gone_when_unpublished(client, demo):
+    before = _menu(client.get("/de/").content.decode())
+    page = _german_home().add_child(
+        instance=StandardPage(title="Wohnungssuche", slug="wohnungssuche", show_in_menus=True)
+    )
+    page.save_revision().publish()
+    assert _menu(client.get("/de/").content.decode()) == [*before, "Wohnungssuche"]
+    page.unpublish()
+    assert _menu(client.get("/de/").content.decode()) == before
+
+
+def test_a_renamed_menu_page_shows_its_new_title_once_published(client, demo):
+    menu_page = _german_home().get_children().live().in_menu().first().specific
+    old_title = menu_page.title
+    assert old_title in _menu(client.get("/de/").content.decode())
+    menu_page.title = "Neu: " + old_title
+    revision = menu_page.save_revision()
+    assert old_title in _menu(client.get("/de/").content.decode())  # a draft changes nothing for visitors
+    revision.publish()
+    menu = _menu(client.get("/de/").content.decode())
+    assert "Neu: " + old_title in menu and old_title not in menu
+
+
+def _language_link(html: str, code: str) -> str:
+    return re.search(rf'<a href="([^"]+)" lang="{code}" hreflang="{code}"', html).group(1)
+
+
+def test_the_language_switcher_leads_to_a_new_translation_at_once(client, demo):
+    page = _german_home().add_child(instance=StandardPage(title="Sprechzeiten", slug="sprechzeiten"))
+    page.save_revision().publish()
+    assert _language_link(client.get(page.url).content.decode(), "uk") == "/uk/"  # nearest translated
+    translation = page.copy_for_translation(Locale.objects.get(language_code="uk"))
+    translation.title = "Години прийому"
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    assert _language_link(client.get(page.url).content.decode(), "uk") == translation.url
+
+
+def test_moved_and_deleted_pages_leave_the_menu_at_once(client, demo):
+    home = _german_home()
+    page = home.add_child(instance=StandardPage(title="Elterninfo", slug="elterninfo", show_in_menus=True))
+    page.save_revision().publish()
+    assert "Elterninfo" in _menu(client.get("/de/").content.decode())
+    other_parent = home.get_children().live().in_menu().exclude(pk=page.pk).first()
+    page.move(other_parent, pos="last-child")
+    assert "Elterninfo" not in _menu(client.get("/de/").content.decode())
+    second = home.add_child(instance=StandardPage(title="Kurzinfo", slug="kurzinfo", show_in_menus=True))
+    second.save_revision().publish()
+    assert "Kurzinfo" in _menu(client.get("/de/").content.decode())
+    Page.objects.get(pk=second.pk).delete()
+    assert "Kurzinfo" not in _menu(client.get("/de/").content.decode())
