@@ -161,6 +161,7 @@ def test_calendar_query_count_does_not_grow_with_the_number_of_events(
     with CaptureQueriesContext(connection) as few:
         client.get(url, {"topic": "sprache"})
     create(25, 100)
+    client.get(url)  # the first request after a change rebuilds the cached navigation, as above
     with CaptureQueriesContext(connection) as many:
         response = client.get(url, {"topic": "sprache"})
     assert len(response.context["agenda"].events) == 30 if view == "upcoming" else True
