@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 
+from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.templatetags.portal_tags import home_for_language
 
 register = template.Library()
@@ -58,6 +59,10 @@ def page_description(context, page=None) -> dict:
             language = page.locale.language_code if page.locale_id else current
             return {"text": text, "lang": "" if language == current else language}
     request = context.get("request")
+    return cached_navigation("description", request, lambda: _home_description(request, current))
+
+
+def _home_description(request, current: str) -> dict:
     for language in dict.fromkeys([current, Locale.get_default().language_code]):
         home = home_for_language(request, language)
         if home is not None and home.live:
