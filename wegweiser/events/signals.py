@@ -10,7 +10,11 @@ from django.contrib.auth.models import Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from wegweiser.events.models import EventRegistration
 from wegweiser.site.models import OrganisationPage
+from wegweiser.site.page_tree_cache import public_pages_show
+
+public_pages_show(EventRegistration)  # event pages show the places left
 
 EDITOR_PERMISSIONS = [
     ("calendarfeed", "add"),

@@ -59,6 +59,19 @@ def _a_page_or_what_routes_to_it_changed(sender, instance, raw: bool = False, **
         invalidate()
 
 
+def public_pages_show(*models) -> None:
+    """Public pages show something of these models (an event's places left, a sign-up count): saving or
+    deleting one starts a new generation, so cached pages and navigation are built again. For plugins."""
+    for model in models:
+        label = model._meta.label_lower
+        post_save.connect(_shown_data_changed, sender=model, dispatch_uid=f"page-tree-save-{label}")
+        post_delete.connect(_shown_data_changed, sender=model, dispatch_uid=f"page-tree-delete-{label}")
+
+
+def _shown_data_changed(sender, **kwargs) -> None:
+    invalidate()
+
+
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def _a_page_left_or_moved(sender, instance, **kwargs) -> None:

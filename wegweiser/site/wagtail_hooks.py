@@ -7,6 +7,7 @@ from wegweiser.site import (
     admin_api,
     document_access,  # noqa: F401 - documents are public only once a live page uses them
     outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
+    page_cache,
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
     translation_permissions,
 )
@@ -70,3 +71,7 @@ def partners_see_no_other_organisations_drafts_in_the_chooser(pages, request):
 @hooks.register("construct_admin_api", order=100)
 def partners_see_only_their_collections_in_the_admin_api(router):
     admin_api.scope_the_admin_api(router)
+
+
+# Marks an answer as a page of the tree, which the anonymous page cache may keep (wegweiser.site.page_cache).
+hooks.register("before_serve_page", page_cache.mark_page_of_the_tree)

@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "wegweiser.site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "wegweiser.site.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "wegweiser.site.middleware.PortalLocaleMiddleware",
     "wegweiser.site.middleware.RejectNulCharactersMiddleware",
@@ -198,6 +199,10 @@ WEGWEISER_SEARCH = {
 # Logged searches (anonymous) are deleted after this many days by the daily clean-up job.
 WEGWEISER_SEARCH_LOG_RETENTION_DAYS = env_int("SEARCH_LOG_RETENTION_DAYS", 90)
 # Listings whose last review is older than this are flagged to their organisation.
+# Whole public pages kept for anonymous visitors (wegweiser.site.page_cache); 0 switches it off. Publishing
+# and the other changes of the page tree show at once; only what depends on the clock may be this old.
+WEGWEISER_PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+
 WEGWEISER_STALE_AFTER_DAYS = env_int("WEGWEISER_STALE_AFTER_DAYS", 183)
 # Map tiles only from a server the operator configures; off by default (no third-party requests).
 WEGWEISER_MAP_TILE_URL = env_str("MAP_TILE_URL", "")

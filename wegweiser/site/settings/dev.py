@@ -9,3 +9,4 @@ ALLOWED_HOSTS = ["*"]
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+WEGWEISER_PAGE_CACHE_SECONDS = 0  # a developer changing a template sees it at once

@@ -29,3 +29,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WEGWEISER_SEARCH = {**WEGWEISER_SEARCH, "BACKEND": "database", "INDEX_PREFIX": "wegweiser-test"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The anonymous page cache is switched on by the tests of it (tests/site/test_page_cache.py): elsewhere a
+# test that changes rows without signals (``update()``) and asks again would see the page it saw before.
+WEGWEISER_PAGE_CACHE_SECONDS = 0
