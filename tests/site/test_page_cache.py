@@ -120,3 +120,21 @@ def test_a_page_kept_in_one_language_is_not_served_in_another(client, event):
     english = Client().get("/en" + event.url[3:])
     assert german["Content-Language"] == "de"
     assert english["Content-Language"] == "en" and english[CACHE_HEADER] == "miss"
+
+
+def test_a_renamed_target_group_and_a_new_office_address_show_on_the_next_request(client, event, home):
+    from wagtail.models import Site
+
+    from wegweiser.site.models import PortalSettings, TargetGroup
+
+    group = TargetGroup.objects.create(name="Frauen", slug="frauen")
+    event.target_groups.add(group)
+    event.save_revision().publish()
+    assert "Frauen" in client.get(event.url).content.decode()
+    group.name = "Frauen und Mädchen"
+    group.save()
+    assert "Frauen und Mädchen" in Client().get(event.url).content.decode()
+    portal = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    portal.office_address = "Rathausplatz 99, 12345 Neustadt"
+    portal.save()
+    assert "Rathausplatz 99" in Client().get(event.url).content.decode()

@@ -18,6 +18,7 @@ from wegweiser.site.models import (
     Topic,
 )
 from wegweiser.site.organisations import ensure_editors_group
+from wegweiser.site.page_tree_cache import public_pages_show
 from wegweiser.site.registry import portal_settings_changed
 
 
@@ -85,6 +86,10 @@ def update_listing_organisation(sender, instance, **kwargs) -> None:
 for taxonomy in (Topic, TargetGroup, Language, District):
     post_save.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)
     post_delete.connect(lambda **kwargs: taxonomy_labels.invalidate(), sender=taxonomy, weak=False)
+
+
+# Every public page shows terms (cards, filters) and the portal settings (the office in the footer).
+public_pages_show(Topic, TargetGroup, Language, District, PortalSettings)
 
 
 @receiver(post_save, sender=PortalSettings)
