@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -170,13 +171,26 @@ def test_new_organisation_requests_account_office_approves_editor_adds_offer_onl
 
     response = client.post("/admin/login/", {"username": "amina@frauencafe.example", "password": PASSWORD})
     assert response.status_code == 302
-    assert client.get("/admin/").status_code == 200
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    # The dashboard tells the new partner what to do: their organisation, no entries yet, a button per type.
+    assert "Ihre Organisation: Frauencafé Nordstadt e. V." in html(dashboard)
+    assert "Ihre Organisation hat noch keine Einträge." in html(dashboard)
+    add_offer = f"/admin/pages/add/offers/offerpage/{organisation.pk}/"
+    assert add_offer in html(dashboard)
     response = client.post(
-        f"/admin/pages/add/offers/offerpage/{organisation.pk}/",
-        offer_form_data(title="Frauenkurs", slug="kurs"),
+        add_offer, {**offer_form_data(title="Frauenkurs", slug="kurs"), "action-submit": "1"}
     )
     assert response.status_code == 302
-    assert OfferPage.objects.get(slug="kurs").get_parent().pk == organisation.pk
+    offer = OfferPage.objects.get(slug="kurs")
+    assert offer.get_parent().pk == organisation.pk and not offer.live, "submitted for review, not published"
+
+    # The office sees it waiting for review on its dashboard, linked to the editor.
+    office = Client()
+    office.force_login(office_user)
+    office_dashboard = html(office.get("/admin/"))
+    assert f'href="/admin/pages/{offer.pk}/edit/"' in office_dashboard
+    assert "Frauenkurs" in office_dashboard
 
     before = OfferPage.objects.count()
     response = client.post(
