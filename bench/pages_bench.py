@@ -13,7 +13,7 @@ page is measured with it off (0) and on. Worktrees, servers and temporary files 
     .venv/bin/python bench/pages_bench.py
     BENCH_BASELINE=d54935d  (default HEAD~5; "none" measures only this tree)
     BENCH_REV=HEAD          (default: the working tree as it is, uncommitted changes included)
-    BENCH_SECONDS=5  BENCH_CONNECTIONS=16  BENCH_WORKERS=2  BENCH_WARMUP_SECONDS=1  BENCH_CACHE_SECONDS=300
+    BENCH_SECONDS=6  BENCH_ROUNDS=3  BENCH_CONNECTIONS=16  BENCH_WORKERS=2  BENCH_WARMUP_SECONDS=1  BENCH_CACHE_SECONDS=300
 """
 
 from __future__ import annotations
@@ -50,11 +50,12 @@ def env_number(name: str, default: float) -> float:
     return float(os.environ.get(name) or default)
 
 
-SECONDS = env_number("BENCH_SECONDS", 5)
+SECONDS = env_number("BENCH_SECONDS", 6)
 WARMUP_SECONDS = env_number("BENCH_WARMUP_SECONDS", 1)
 CONNECTIONS = int(env_number("BENCH_CONNECTIONS", 16))
 WORKERS = int(env_number("BENCH_WORKERS", 2))
 CACHE_SECONDS = int(env_number("BENCH_CACHE_SECONDS", 300))
+ROUNDS = max(1, int(env_number("BENCH_ROUNDS", 3)))
 
 
 def git(*args: str) -> str:
@@ -110,6 +111,14 @@ class LoadResult:
     seconds: float
     latencies: list[float]
 
+    def __add__(self, other: LoadResult) -> LoadResult:
+        return LoadResult(
+            self.requests + other.requests,
+            self.errors + other.errors,
+            self.seconds + other.seconds,
+            self.latencies + other.latencies,
+        )
+
     @property
     def rate(self) -> float:
         return (self.requests - self.errors) / self.seconds if self.seconds else 0.0
@@ -124,16 +133,47 @@ class LoadResult:
 SECRET_KEY = secrets.token_urlsafe(64)
 
 
+CHILDREN: set[subprocess.Popen] = set()  # stopped at the end, whatever happened
+STOPPING = threading.Event()  # set while cleaning up: a build thread starts nothing more
+
+
+def start_child(tree: Tree, mode: str, command: list[str], **streams) -> subprocess.Popen:
+    if STOPPING.is_set():
+        raise RuntimeError("stopping")
+    child = subprocess.Popen(
+        command, cwd=tree.root, env=tree.env(mode), start_new_session=True, text=True, **streams
+    )
+    CHILDREN.add(child)
+    return child
+
+
+def run_child(tree: Tree, mode: str, command: list[str], **streams) -> tuple[int, str, str]:
+    child = start_child(tree, mode, command, **streams)
+    out, err = child.communicate()
+    CHILDREN.discard(child)
+    return child.returncode, out, err
+
+
+def stop_process(child: subprocess.Popen) -> None:
+    """SIGTERM to the child's process group (gunicorn's workers, a script's commands), then SIGKILL."""
+    if child.poll() is None:
+        os.killpg(child.pid, signal.SIGTERM)
+        try:
+            child.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+    CHILDREN.discard(child)
+
+
 def run_logged(tree: Tree, log: Path, command: list[str], mode: str = "as is") -> None:
     with log.open("a") as out:
         out.write(f"$ {' '.join(command)}\n")
         out.flush()
-        completed = subprocess.run(
-            command, cwd=tree.root, env=tree.env(mode), stdout=out, stderr=subprocess.STDOUT, check=False
-        )
-    if completed.returncode:
+        returncode, _out, _err = run_child(tree, mode, command, stdout=out, stderr=subprocess.STDOUT)
+    if returncode:
         tail = "\n".join(log.read_text(errors="replace").splitlines()[-30:])
-        raise RuntimeError(f"{tree.label}: {' '.join(command)} failed ({completed.returncode}):\n{tail}")
+        raise RuntimeError(f"{tree.label}: {' '.join(command)} failed ({returncode}):\n{tail}")
 
 
 def check_out(tree: Tree) -> None:
@@ -170,17 +210,11 @@ def prepare(tree: Tree) -> None:
 
 def probe(tree: Tree, mode: str) -> None:
     """The pages' URLs in this tree's demo, and the SQL queries of one (second) request to each."""
-    completed = subprocess.run(
-        [tree.python, str(Path(__file__).resolve()), "--probe"],
-        cwd=tree.root,
-        env=tree.env(mode),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if completed.returncode:
-        raise RuntimeError(f"{tree.label}: counting queries failed:\n{completed.stderr[-3000:]}")
-    found = json.loads(completed.stdout.strip().splitlines()[-1])
+    command = [tree.python, str(Path(__file__).resolve()), "--probe"]
+    returncode, out, err = run_child(tree, mode, command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if returncode:
+        raise RuntimeError(f"{tree.label}: counting queries failed:\n{err[-3000:]}")
+    found = json.loads(out.strip().splitlines()[-1])
     for page in PAGES:
         tree.urls[page] = found[page]["url"]
         status = found[page]["status"]
@@ -235,11 +269,9 @@ def free_port() -> int:
 
 def start_server(tree: Tree, mode: str, port: int) -> subprocess.Popen:
     log = (tree.var_dir / f"gunicorn-{mode.replace(' ', '-')}.log").open("a")
-    server = subprocess.Popen(
-        [tree.python, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"{HOST}:{port}",
-         "--chdir", str(tree.root), "--log-level", "warning", "wegweiser.site.wsgi:application"],
-        cwd=tree.root, env=tree.env(mode), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
+    command = [tree.python, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"{HOST}:{port}",
+               "--chdir", str(tree.root), "--log-level", "warning", "wegweiser.site.wsgi:application"]  # fmt: skip
+    server = start_child(tree, mode, command, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -252,19 +284,8 @@ def start_server(tree: Tree, mode: str, port: int) -> subprocess.Popen:
         except OSError:
             pass
         time.sleep(0.25)
-    stop_server(server)
+    stop_process(server)
     raise RuntimeError(f"{tree.label}: gunicorn did not answer within 60 s")
-
-
-def stop_server(server: subprocess.Popen) -> None:
-    if server.poll() is not None:
-        return
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
 
 
 def load(port: int, path: str, seconds: float) -> LoadResult:
@@ -303,22 +324,28 @@ def load(port: int, path: str, seconds: float) -> LoadResult:
 
 def measure(trees: list[Tree]) -> None:
     """All servers up at once, idle but for the one being loaded: page by page, each tree and mode in
-    turn, so that a change in the machine's other load falls on both sides of a ratio alike."""
+    turn, in ROUNDS rounds of BENCH_SECONDS / ROUNDS, so that a change in the machine's other load falls
+    on both sides of a ratio alike."""
     servers = {}
     try:
         for tree in trees:
             for mode in tree.modes:
                 servers[tree.label, mode] = (start_server(tree, mode, port := free_port()), port)
-        for page in PAGES:
-            for tree in trees:
-                for mode in tree.modes:
-                    port = servers[tree.label, mode][1]
-                    load(port, tree.urls[page], WARMUP_SECONDS)
-                    result = tree.results[page, mode] = load(port, tree.urls[page], SECONDS)
-                    print(f"  {page} {tree.label} ({mode}): {result.rate:.1f}/s", flush=True)
+        for round_number in range(1, ROUNDS + 1):
+            for page in PAGES:
+                for tree in trees:
+                    for mode in tree.modes:
+                        port, url = servers[tree.label, mode][1], tree.urls[page]
+                        if round_number == 1:
+                            load(port, url, WARMUP_SECONDS)
+                        result = load(port, url, SECONDS / ROUNDS)
+                        if round_number > 1:
+                            result = tree.results[page, mode] + result
+                        tree.results[page, mode] = result
+                        print(f"  round {round_number}: {page} {tree.label} ({mode}): {result.rate:.1f}/s")
     finally:
         for server, _port in servers.values():
-            stop_server(server)
+            stop_process(server)
 
 
 def describe(rev: str) -> str:
@@ -331,8 +358,8 @@ def report(trees: list[Tree]) -> None:
     print()
     print(
         f"Pages: gunicorn with {WORKERS} sync workers, production settings over plain http on {HOST}, "
-        f"SQLite demo town (migrate + load_demo), {CONNECTIONS} connections, {SECONDS:g} s per page after "
-        f"{WARMUP_SECONDS:g} s warm-up; queries: the second request in a test client"
+        f"SQLite demo town (migrate + load_demo), {CONNECTIONS} connections, {SECONDS:g} s per page ({ROUNDS} "
+        f"rounds) after {WARMUP_SECONDS:g} s warm-up; queries: the second request in a test client"
     )
     for tree in trees:
         print(f"  {tree.label}: {tree.description}")
@@ -368,24 +395,31 @@ def report(trees: list[Tree]) -> None:
             print("  ".join("-" * width for width in widths))
 
 
+def resolve(variable: str, rev: str) -> str:
+    try:
+        return git("rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+    except subprocess.CalledProcessError:
+        sys.exit(f"{variable}={rev} names no commit of this repository")
+
+
 def main() -> int:
     sys.stdout.reconfigure(line_buffering=True)
     baseline_rev = os.environ.get("BENCH_BASELINE", "HEAD~5")
     current_rev = os.environ.get("BENCH_REV") or None
+    current = resolve("BENCH_REV", current_rev) if current_rev else None
+    baseline = resolve("BENCH_BASELINE", baseline_rev) if baseline_rev.lower() != "none" else None
     scratch = Path(tempfile.mkdtemp(prefix="wegweiser-pages-bench-"))
     trees = []
-    if current_rev:
-        commit = git("rev-parse", "--verify", f"{current_rev}^{{commit}}")
-        trees.append(Tree("current", commit, scratch / "current-src", scratch / "current-var",
-                          f"{current_rev} = {describe(commit)} (clean worktree)"))  # fmt: skip
+    if current:
+        trees.append(Tree("current", current, scratch / "current-src", scratch / "current-var",
+                          f"{current_rev} = {describe(current)} (clean worktree)"))  # fmt: skip
     else:
         dirty = " + uncommitted changes" if git("status", "--porcelain", "--untracked-files=no") else ""
         trees.append(Tree("current", None, REPO, scratch / "current-var",
                           f"working tree: HEAD {describe('HEAD')}{dirty}"))  # fmt: skip
-    if baseline_rev.lower() != "none":
-        commit = git("rev-parse", "--verify", f"{baseline_rev}^{{commit}}")
-        trees.append(Tree("baseline", commit, scratch / "baseline-src", scratch / "baseline-var",
-                          f"{baseline_rev} = {describe(commit)} (worktree)"))  # fmt: skip
+    if baseline:
+        trees.append(Tree("baseline", baseline, scratch / "baseline-src", scratch / "baseline-var",
+                          f"{baseline_rev} = {describe(baseline)} (worktree)"))  # fmt: skip
 
     def stop(signum, frame):
         raise KeyboardInterrupt
@@ -406,7 +440,7 @@ def main() -> int:
             except Exception as error:  # reported below, after the other tree's build
                 failures.append(error)
 
-        builders = [threading.Thread(target=prepare_or_note, args=(tree,)) for tree in trees]
+        builders = [threading.Thread(target=prepare_or_note, args=(tree,), daemon=True) for tree in trees]
         for builder in builders:
             builder.start()
         for builder in builders:
@@ -419,6 +453,9 @@ def main() -> int:
         print(f"\n(total {time.perf_counter() - started:.0f} s)")
         return 0
     finally:
+        STOPPING.set()
+        for child in list(CHILDREN):
+            stop_process(child)
         for tree in trees:
             if tree.rev is not None and tree.root.exists():
                 for link in (tree.root / ".venv", tree.root / "frontend" / "node_modules"):
