@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from tests.api.counselling import CounsellingHourPage, counselling_listing_type
-from tests.conftest import make_organisation
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.demo import load_taxonomies
 from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
 from wegweiser.site.registry import HOOK_NAME

@@ -9,12 +9,12 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from tests.api.conftest import add_counselling, translate
 from tests.api.crawl import every_answer
-from tests.conftest import make_organisation
 from tests.events.conftest import make_event
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
 from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.models import HomePage, OrganisationIndexPage, StandardPage
 
 SECRET = "GEHEIM"

@@ -9,7 +9,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from django.db import connection, transaction
 
-from tests.conftest import forget_cached_rows
+from wegweiser.plugin_api.testing import forget_cached_rows
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

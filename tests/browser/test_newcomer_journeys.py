@@ -17,9 +17,9 @@ from wagtail.models import Locale, Page
 from tests.browser.conftest import PHONE
 from tests.browser.test_accessibility import public_path
 from tests.browser.test_rtl import reads_left_to_right
-from tests.mail import body_of, link_path
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.registry import listing_types
 
 pytestmark = pytest.mark.browser

@@ -15,12 +15,12 @@ from django.urls import reverse
 from icalendar import Calendar
 from wagtail.models import TaskState, WorkflowState
 
-from tests.conftest import make_user
 from tests.events.conftest import berlin
 from wegweiser.events.ical_import import sync_all_feeds, sync_feed, unreachable_message
 from wegweiser.events.models import CalendarFeed, EventPage
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.events.tasks import sync_calendar_feeds
+from wegweiser.plugin_api.testing import make_user
 
 pytestmark = pytest.mark.django_db
 

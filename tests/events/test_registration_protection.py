@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from tests.events.conftest import make_event
-from tests.mail import body_of, link_path
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.events.registration_mails import release_unconfirmed_registrations
+from wegweiser.plugin_api.testing import body_of, link_path
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 
-from tests.conftest import built_once, make_organisation, make_organisation_index, make_user
 from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.factories import OfferPageFactory
 from wegweiser.offers.models import OfferPage
+from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index, make_user
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.setup import ensure_portal
 

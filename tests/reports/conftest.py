@@ -16,7 +16,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
-from tests.conftest import make_organisation
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
 

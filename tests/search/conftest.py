@@ -14,9 +14,13 @@ from django.test import TestCase
 from django.utils import timezone, translation
 from wagtail import hooks
 
-from tests.conftest import forget_cached_rows, make_organisation, make_organisation_index
 from tests.search.listing_types import BulletinPage, MeetingPage, register_test_types
-from tests.snapshot import Snapshot
+from wegweiser.plugin_api.testing import (
+    Snapshot,
+    forget_cached_rows,
+    make_organisation,
+    make_organisation_index,
+)
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.setup import ensure_portal
 

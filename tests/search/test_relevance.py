@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 from wagtail.models import Locale
 
-from tests.conftest import make_organisation
 from tests.search.conftest import add_listing, run
 from tests.search.listing_types import MeetingPage
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.search.demo import load_starter_synonyms
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 

@@ -20,10 +20,10 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Site, Workflow
 from wagtail.users.models import UserProfile
 
-from tests.conftest import make_organisation, make_user
 from tests.events.conftest import make_event
 from tests.volunteers.conftest import make_opportunity
 from wegweiser.events.models import CalendarFeed, EventRegistration
+from wegweiser.plugin_api.testing import make_organisation, make_user
 from wegweiser.site.models import AccountRequest, District, OrganisationIndexPage, PortalSettings, Topic
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.setup import ensure_portal

@@ -19,10 +19,9 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, Page
 
-from tests.conftest import make_user
-from tests.mail import body_of, free_port, link_path
 from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.models import OfferPage
+from wegweiser.plugin_api.testing import body_of, free_port, link_path, make_user
 from wegweiser.site.accounts.invitations import invitation_tokens
 from wegweiser.site.models import AccountRequest, OrganisationPage
 
@@ -30,7 +29,7 @@ FORM_URL = "/de/konto/zugang-beantragen/"
 PASSWORD = "Sprachcafé am Mittwoch 2027!"
 
 
-# -- a real SMTP server (tests.mail) -------------------------------------------------------------------
+# -- a real SMTP server (wegweiser.plugin_api.testing) ---------------------------------------------
 
 
 @pytest.fixture

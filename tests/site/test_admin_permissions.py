@@ -13,10 +13,10 @@ from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from tests.conftest import built_once
 from tests.events.conftest import berlin, make_event
 from tests.site.admin_world import ROLES, SECRET, admin_urls, build_world, url_kwargs
 from wegweiser.events.models import EventRegistration
+from wegweiser.plugin_api.testing import built_once
 from wegweiser.site.checks import check_organisation_scoping
 from wegweiser.site.scoping import OrganisationScopedViewSetMixin
 

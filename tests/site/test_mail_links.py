@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Site
 
-from tests.mail import body_of
+from wegweiser.plugin_api.testing import body_of
 from wegweiser.site.links import public_base_url
 from wegweiser.site.models import AccountRequest
 

@@ -127,7 +127,7 @@ def test_renaming_to_another_organisations_title_and_translating_takes_over_no_c
 def test_organisations_of_the_same_title_get_their_own_group_and_collection(
     organisation_index, organisation_b
 ):
-    from tests.conftest import make_organisation
+    from wegweiser.plugin_api.testing import make_organisation
 
     namesake = make_organisation(organisation_index, "Verein B", "verein-b-2")
     assert namesake.editors_group != organisation_b.editors_group

@@ -21,10 +21,10 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page
 
 from tests.events.conftest import make_event
-from tests.mail import body_of
 from tests.volunteers.conftest import make_opportunity, signup_data
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.plugin_api.testing import body_of
 from wegweiser.site.models import (
     AccessibilityStatementPage,
     AccountRequest,

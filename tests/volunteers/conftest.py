@@ -7,11 +7,8 @@ from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale
 
-from tests.mail import body_of, link_path
 from wegweiser.site.models import Language
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
-
-__all__ = ["body_of", "link_path"]  # mail helpers, shared via tests.mail
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from tests.conftest import make_user
+from wegweiser.plugin_api.testing import make_user
 from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.volunteers.conftest import body_of, link_path, signup_data
+from tests.volunteers.conftest import signup_data
+from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import OutgoingMail
 from wegweiser.site.outbox import send_pending_mails
 from wegweiser.volunteers.consent import CONSENT_VERSION

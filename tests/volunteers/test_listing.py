@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.conftest import make_organisation
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.models import ListingIndexPage
 from wegweiser.site.registry import listing_types
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage

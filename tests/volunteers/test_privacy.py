@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.volunteers.conftest import link_path
+from wegweiser.plugin_api.testing import link_path
 from wegweiser.site.models import OutgoingMail
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.privacy import anonymise_due_applications

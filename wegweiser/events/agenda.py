@@ -18,8 +18,15 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.site.listings import active_locale, filterset_for, localized_url, public_listings
-from wegweiser.site.registry import CalendarEntry, ListingType, enabled_listing_types
+from wegweiser.plugin_api import (
+    CalendarEntry,
+    ListingType,
+    active_locale,
+    enabled_listing_types,
+    filterset_for,
+    localized_url,
+    public_listings,
+)
 
 EVENT_TYPE_KEY = "event"
 MAX_RANGE_DAYS = 400

@@ -25,8 +25,7 @@ from wegweiser.events.agenda import with_dates_between
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.site.api_schemas import ListingOrganisation, ListingPlace, ListingSchema
-from wegweiser.site.registry import ApiExtension, ApiFeed
+from wegweiser.plugin_api import ApiExtension, ApiFeed, ListingOrganisation, ListingPlace, ListingSchema
 
 DEFAULT_WINDOW_DAYS = 90
 MAX_WINDOW_DAYS = 366

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.plugins import PluginConfig, PluginMeta
+from wegweiser.plugin_api import PluginConfig, PluginMeta
 
 
 class EventsConfig(PluginConfig):

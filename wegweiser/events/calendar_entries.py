@@ -10,8 +10,7 @@ from wagtail.models import Locale
 
 from wegweiser.events.agenda import day_start, events_in_range
 from wegweiser.events.models import EventPage
-from wegweiser.site.listings import localized, localized_url
-from wegweiser.site.registry import CalendarEntry
+from wegweiser.plugin_api import CalendarEntry, localized, localized_url
 
 
 def event_calendar_entries(

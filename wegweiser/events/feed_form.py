@@ -9,7 +9,7 @@ from wagtail.models import GroupPagePermission
 
 from wegweiser.events.ical_import import feed_address
 from wegweiser.events.models import CalendarFeed
-from wegweiser.site.safe_fetch import FetchRefused, check_public_url
+from wegweiser.plugin_api import FetchRefused, check_public_url
 
 NO_PUBLISH_RIGHT = _(
     "Your organisation's events are reviewed by the integration office before they appear. "

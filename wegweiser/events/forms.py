@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
+from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, reject_markup
 
 CONSENT_VERSION = "2026-11-1"
 

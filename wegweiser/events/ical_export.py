@@ -14,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from wegweiser.events.recurrence import local_starts
-from wegweiser.site.registry import CalendarEntry
+from wegweiser.plugin_api import CalendarEntry
 
 PRODID = "-//Wegweiser//Integration portal events//DE"
 

@@ -26,8 +26,7 @@ from wagtail.models import Locale
 
 from wegweiser.events.models import CalendarFeed, EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.site.outbox import queue_mail
-from wegweiser.site.safe_fetch import FetchHTTPError, FetchRefused, FetchTooLarge, fetch_public_url
+from wegweiser.plugin_api import FetchHTTPError, FetchRefused, FetchTooLarge, fetch_public_url, queue_mail
 
 logger = logging.getLogger(__name__)
 

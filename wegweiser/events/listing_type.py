@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.events.agenda import on_days
 from wegweiser.events.api import EVENT_API, EventSchema
 from wegweiser.events.models import EventPage
-from wegweiser.site.registry import ListingType
+from wegweiser.plugin_api import ListingType
 
 #: What an event's date on a search hit reads (``events/includes/hit_when.html``).
 HIT_FIELDS = (

@@ -11,8 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from wegweiser.site.links import public_base_url
-from wegweiser.site.outbox import queue_mail
+from wegweiser.plugin_api import public_base_url, queue_mail
 
 KINDS = ("confirm", "moved_up")
 

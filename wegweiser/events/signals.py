@@ -11,8 +11,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from wegweiser.events.models import EventRegistration
-from wegweiser.site.models import OrganisationPage
-from wegweiser.site.page_tree_cache import public_pages_show
+from wegweiser.plugin_api import OrganisationPage, public_pages_show
 
 public_pages_show(EventRegistration)  # event pages show the places left
 

@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.site.scoping import OrganisationScopedViewSet
+from wegweiser.plugin_api import OrganisationScopedViewSet
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):

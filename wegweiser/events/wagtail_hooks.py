@@ -9,7 +9,7 @@ from wagtail import hooks
 
 from wegweiser.events.listing_type import event_listing_type
 from wegweiser.events.viewsets import EventAdminViewSetGroup
-from wegweiser.site.scheduling import ScheduledJob
+from wegweiser.plugin_api import ScheduledJob
 
 
 @hooks.register("register_listing_type")

@@ -16,8 +16,7 @@ from wagtail.models import Page
 from wegweiser.offers.forms import OfferImportForm
 from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, import_offers
 from wegweiser.offers.spreadsheets import MAX_ROWS
-from wegweiser.site.models import Listing
-from wegweiser.site.spreadsheets import SPREADSHEET_GERMAN
+from wegweiser.plugin_api import SPREADSHEET_GERMAN, Listing
 
 
 @require_POST

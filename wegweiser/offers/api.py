@@ -15,8 +15,7 @@ from ninja import Schema
 from pydantic import Field
 
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.site.api_schemas import ListingSchema
-from wegweiser.site.registry import ApiExtension
+from wegweiser.plugin_api import ApiExtension, ListingSchema
 
 
 class CourseDateStatus:

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.site.demo import DemoContext
+from wegweiser.plugin_api import DemoContext
 
 ENGLISH_OPENING_HOURS = {
     "course": "Registration: Mon–Thu 9–12 and Tue 14–17",

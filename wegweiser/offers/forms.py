@@ -6,8 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.offers.spreadsheets import MAX_FILE_BYTES
-from wegweiser.site.models import OrganisationPage
-from wegweiser.site.scoping import organisations_for
+from wegweiser.plugin_api import OrganisationPage, organisations_for
 
 
 def organisations_for_import(user):

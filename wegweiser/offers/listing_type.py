@@ -9,8 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from wegweiser.site.listings import localized, localized_url
-from wegweiser.site.registry import CalendarEntry, Facet, ListingType
+from wegweiser.plugin_api import CalendarEntry, Facet, ListingType, localized, localized_url
 
 from .api import OFFER_API, OfferSchema
 from .models import CourseDate, OfferPage

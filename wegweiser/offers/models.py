@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from wegweiser.site.models import Listing
+from wegweiser.plugin_api import Listing
 
 
 class OfferPage(Listing):

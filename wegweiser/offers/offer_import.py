@@ -22,7 +22,7 @@ from wagtail.models import Locale
 
 from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.offers.spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
-from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
+from wegweiser.plugin_api import District, Language, OrganisationPage, TargetGroup, Topic
 
 TEXT_COLUMNS = (
     "summary", "cost_note", "place_name", "street", "postcode", "city", "registration_url", "contact_name",

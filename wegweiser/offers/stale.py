@@ -17,10 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from wegweiser.site.models import OrganisationPage
-from wegweiser.site.outbox import queue_mails
-from wegweiser.site.registry import listing_types
-from wegweiser.site.scoping import organisations_for
+from wegweiser.plugin_api import OrganisationPage, listing_types, organisations_for, queue_mails
 
 
 def stale_after_days() -> int:

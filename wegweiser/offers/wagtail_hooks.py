@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wegweiser.offers import admin_urls
 from wegweiser.offers.listing_type import offer_listing_type
 from wegweiser.offers.stale import StaleListingsPanel
-from wegweiser.site.scheduling import command_job
+from wegweiser.plugin_api import command_job
 
 
 @hooks.register("register_listing_type")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from wegweiser.site.scoping import organisations_for
+from wegweiser.plugin_api import organisations_for
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
 PERSONAL_DATA_PERMISSION = "volunteers.view_personal_data"

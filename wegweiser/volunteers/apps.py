@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.plugins import PluginConfig, PluginMeta
+from wegweiser.plugin_api import PluginConfig, PluginMeta
 
 
 class VolunteersConfig(PluginConfig):
@@ -18,7 +18,7 @@ class VolunteersConfig(PluginConfig):
 
     def ready(self) -> None:
         super().ready()
-        from wegweiser.site.page_tree_cache import public_pages_show
+        from wegweiser.plugin_api import public_pages_show
         from wegweiser.volunteers.models import VolunteerApplication
 
         public_pages_show(VolunteerApplication)  # an opportunity's page shows the places still free

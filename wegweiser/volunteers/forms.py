@@ -10,9 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from wegweiser.site.models import Language
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
-from wegweiser.site.taxonomy_labels import localized_label
+from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, Language, localized_label, reject_markup
 from wegweiser.volunteers.consent import CONSENT_VERSION, consent_text
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.models.applications import retention_days

@@ -21,7 +21,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from wegweiser.site.spreadsheets import SPREADSHEET_GERMAN
+from wegweiser.plugin_api import SPREADSHEET_GERMAN
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
 from wegweiser.volunteers.models import VolunteerApplication

@@ -12,9 +12,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from wegweiser.site.links import public_base_url
-from wegweiser.site.models import OutgoingMail
-from wegweiser.site.outbox import queue_mail, queue_mails
+from wegweiser.plugin_api import OutgoingMail, public_base_url, queue_mail, queue_mails
 from wegweiser.volunteers import links
 from wegweiser.volunteers.models import VolunteerApplication
 

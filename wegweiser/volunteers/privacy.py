@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from wagtail.log_actions import log
 
-from wegweiser.site.models import OutgoingMail
+from wegweiser.plugin_api import OutgoingMail
 from wegweiser.volunteers.mails import send_data_export
 from wegweiser.volunteers.models import VolunteerApplication
 

@@ -18,8 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
-from wegweiser.site.registry import enabled_listing_types
+from wegweiser.plugin_api import enabled_listing_types, private_no_store, rate_limit_exceeded
 from wegweiser.volunteers import links, mails
 from wegweiser.volunteers.forms import DataRequestForm, VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage

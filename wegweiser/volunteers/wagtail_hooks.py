@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wegweiser.site.scheduling import command_job
+from wegweiser.plugin_api import command_job
 from wegweiser.volunteers import access, admin_urls
 from wegweiser.volunteers.listing_type import volunteer_listing_type
 from wegweiser.volunteers.report import may_see_report

@@ -1,7 +1,8 @@
-"""Fixtures for the housing plugin's tests: a portal, partner organisations, a finder and housing offers.
+"""Fixtures for the housing plugin's tests: two partner organisations, a finder and housing offers.
 
-The root ``tests/conftest.py`` is not visible here (this is a separate package's test suite), so the
-portal is built with the same public set-up function an installation uses.
+The portal (``home``, ``english``), ``organisation_index``, ``admin_user``, the SMTP server and the helpers
+``make_organisation`` and ``make_user`` come from Wegweiser's pytest plugin ``wegweiser.plugin_api.testing``
+(see the README: a plugin's own ``pyproject.toml`` loads it with ``-p wegweiser.plugin_api.testing``).
 """
 
 from __future__ import annotations
@@ -10,36 +11,10 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
-from wagtail.models import Locale
 from wegweiser_housing.models import HousingKind, HousingOfferPage, Wbs
 
-from wegweiser.site.models import District, ListingIndexPage, OrganisationIndexPage, OrganisationPage
-from wegweiser.site.setup import ensure_portal
-
-
-@pytest.fixture
-def home(db):
-    return ensure_portal(home_title="Willkommen in Teststadt")
-
-
-@pytest.fixture
-def english(db):
-    return Locale.objects.get_or_create(language_code="en")[0]
-
-
-@pytest.fixture
-def organisation_index(home):
-    index = home.add_child(instance=OrganisationIndexPage(title="Partner", slug="partner"))
-    index.save_revision().publish()
-    return index
-
-
-def make_organisation(index, title: str, slug: str) -> OrganisationPage:
-    organisation = index.add_child(instance=OrganisationPage(title=title, slug=slug))
-    organisation.save_revision().publish()
-    organisation.refresh_from_db()
-    return organisation
+from wegweiser.plugin_api import District, ListingIndexPage, OrganisationPage
+from wegweiser.plugin_api.testing import make_organisation, make_user
 
 
 @pytest.fixture
@@ -52,26 +27,15 @@ def diakonie(organisation_index):
     return make_organisation(organisation_index, "Diakonie Teststadt", "diakonie")
 
 
-def make_user(username: str, *groups, **extra):
-    user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="correct horse battery", **extra
-    )
-    user.groups.add(*groups)
-    return user
-
-
 @pytest.fixture
 def caritas_editor(caritas):
     return make_user("caritas-editor", caritas.editors_group)
 
 
 @pytest.fixture
-def admin_user(db):
-    return get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery")
-
-
-@pytest.fixture
 def nordstadt(home):
+    from wagtail.models import Locale
+
     return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
 
 

@@ -3,7 +3,7 @@ the housing endpoints in the OpenAPI document — only because the plugin is ins
 
 from __future__ import annotations
 
-from wegweiser.site.models import PortalSettings
+from wegweiser.plugin_api import PortalSettings
 
 LIST_URL = "/api/v1/listings/housing/"
 
@@ -21,9 +21,19 @@ def test_api_lists_current_housing_offers_with_their_facts(client, family_flat, 
     assert flat["rent_warm"] == 720.0
     assert flat["wbs_required"] is True
     assert flat["kdu_accepted"] is True
-    assert flat["district"]["slug"] == "nordstadt"
+    assert flat["place"]["district"]["slug"] == "nordstadt"
+    assert flat["place"]["street"] == "Lessingstraße 17"
     assert flat["organisation"]["title"] == "Caritasverband Teststadt"
-    assert "contact_email" not in flat
+    assert flat["type"] == "housing"
+    assert flat["cost_label"]
+
+
+def test_housing_offers_carry_every_field_of_a_listing(client, family_flat):
+    """The housing schema is the shared listing shape plus the housing facts: nothing of a listing missing."""
+    from wegweiser.plugin_api import ListingSchema
+
+    flat = client.get(LIST_URL).json()["items"][0]
+    assert set(ListingSchema.model_fields) - {"body_html", "distance_km"} <= set(flat)
 
 
 def test_api_filters_housing_offers_like_the_finder(client, family_flat, shared_room, large_flat):

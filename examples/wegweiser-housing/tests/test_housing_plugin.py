@@ -13,12 +13,21 @@ from wagtail.models import Locale
 from wegweiser_housing.apps import HousingConfig
 from wegweiser_housing.models import HousingOfferPage
 
-from wegweiser.site.checks import check_plugin_compatibility
-from wegweiser.site.demo import DemoContext, load_taxonomies
-from wegweiser.site.demo.data import ORGANISATIONS
-from wegweiser.site.models import District, OrganisationIndexPage, OrganisationPage
-from wegweiser.site.plugins import PluginConfig, PluginMeta, discover_plugin_apps, installed_plugins
-from wegweiser.site.registry import listing_type_for_model, listing_types
+from wegweiser.plugin_api import DEMO_ORGANISATIONS as ORGANISATIONS
+from wegweiser.plugin_api import (
+    DemoContext,
+    District,
+    OrganisationIndexPage,
+    OrganisationPage,
+    PluginConfig,
+    PluginMeta,
+    check_plugin_compatibility,
+    discover_plugin_apps,
+    installed_plugins,
+    listing_type_for_model,
+    listing_types,
+    load_taxonomies,
+)
 
 
 def test_plugin_is_discovered_through_the_entry_point():
@@ -87,7 +96,7 @@ def test_system_check_reports_an_unreadable_compatibility_declaration(extra_plug
 @pytest.fixture
 def demo_town(db):
     """The demo town's partner organisations, as the core's demo loader creates them."""
-    from wegweiser.site.setup import ensure_portal
+    from wegweiser.plugin_api import ensure_portal
 
     home = ensure_portal(home_title="Willkommen in Neustadt am Fluss")
     locale = Locale.get_default()

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.plugins import PluginConfig, PluginMeta
+from wegweiser.plugin_api import PluginConfig, PluginMeta
 from wegweiser_housing import __version__
 
 

@@ -10,7 +10,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.registry import Facet, ListingType
+from wegweiser.plugin_api import Facet, ListingType
 from wegweiser_housing.demo import load_housing_demo
 from wegweiser_housing.models import HousingKind, HousingOfferPage, RoomBand, Wbs
 from wegweiser_housing.schemas import HousingOfferSchema

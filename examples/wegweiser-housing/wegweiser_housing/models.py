@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from wegweiser.site.models import Listing
+from wegweiser.plugin_api import Listing
 
 
 class HousingKind(models.TextChoices):

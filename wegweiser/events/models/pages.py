@@ -26,7 +26,7 @@ from wegweiser.events.recurrence import (
     parse_rrule,
     starts_on_rule,
 )
-from wegweiser.site.models import Listing
+from wegweiser.plugin_api import Listing
 
 UPCOMING_DAYS = 366
 

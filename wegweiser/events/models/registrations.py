@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.models.mail import owned_mails
+from wegweiser.plugin_api import owned_mails
 
 
 def hold_time() -> datetime.timedelta:

@@ -19,8 +19,7 @@ from wegweiser.events.agenda import (
     other_entries,
 )
 from wegweiser.events.ical_export import build_calendar
-from wegweiser.site.listings import public_listings
-from wegweiser.site.models import OrganisationPage
+from wegweiser.plugin_api import OrganisationPage, public_listings
 
 PAST_DAYS = 31
 FUTURE_DAYS = 366

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
-from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+from wegweiser.plugin_api import private_no_store, rate_limit_exceeded
 
 
 def registrations_per_hour() -> int:

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.models.mail import owned_mails
+from wegweiser.plugin_api import owned_mails
 
 
 class VolunteerApplicationQuerySet(models.QuerySet):

@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from wegweiser.site.models import Listing, PlaceMixin
+from wegweiser.plugin_api import Listing, PlaceMixin
 
 
 class Suitability(models.Model):

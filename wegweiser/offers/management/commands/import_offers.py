@@ -11,7 +11,7 @@ from wagtail.models import Locale
 
 from wegweiser.offers.offer_import import import_offers
 from wegweiser.offers.spreadsheets import MAX_FILE_BYTES
-from wegweiser.site.models import OrganisationPage
+from wegweiser.plugin_api import OrganisationPage
 
 
 class Command(BaseCommand):

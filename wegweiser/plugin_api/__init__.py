@@ -1,0 +1,114 @@
+"""The one module a plugin imports from Wegweiser: ``from wegweiser.plugin_api import Listing, ListingType``.
+
+Built-in plugins (offers, events, volunteers) and external ones (the housing example) import nothing else
+from the core; an import-linter contract in ``pyproject.toml`` enforces it, and ``docs/plugins.md`` §9
+documents exactly the names below. Test fixtures come as a pytest plugin: ``wegweiser.plugin_api.testing``.
+
+Names are loaded on first use (:pep:`562`), so a plugin's ``apps.py`` may import ``PluginConfig`` before
+Django's app registry is ready, and its ``models.py`` may import ``Listing`` while models load.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: name → (core module, name there). Grouped as in docs/plugins.md §9.
+_EXPORTS: dict[str, tuple[str, str]] = {
+    # The plugin itself: its AppConfig and its compatibility check.
+    "PluginConfig": ("wegweiser.site.plugins", "PluginConfig"),
+    "PluginMeta": ("wegweiser.site.plugins", "PluginMeta"),
+    "installed_plugins": ("wegweiser.site.plugins", "installed_plugins"),
+    "discover_plugin_apps": ("wegweiser.site.plugins", "discover_plugin_apps"),
+    "check_plugin_compatibility": ("wegweiser.site.checks", "check_plugin_compatibility"),
+    # The registry: what a listing type is and how the finder, search, API and calendar learn of it.
+    "ListingType": ("wegweiser.site.registry", "ListingType"),
+    "Facet": ("wegweiser.site.registry", "Facet"),
+    "CalendarEntry": ("wegweiser.site.registry", "CalendarEntry"),
+    "ApiExtension": ("wegweiser.site.registry", "ApiExtension"),
+    "ApiFeed": ("wegweiser.site.registry", "ApiFeed"),
+    "listing_types": ("wegweiser.site.registry", "listing_types"),
+    "get_listing_type": ("wegweiser.site.registry", "get_listing_type"),
+    "listing_type_for_model": ("wegweiser.site.registry", "listing_type_for_model"),
+    "enabled_listing_types": ("wegweiser.site.registry", "enabled_listing_types"),
+    # Models: the listing base class, places, taxonomies and pages a listing refers to.
+    "Listing": ("wegweiser.site.models", "Listing"),
+    "ListingQuerySet": ("wegweiser.site.models", "ListingQuerySet"),
+    "PlaceMixin": ("wegweiser.site.models", "PlaceMixin"),
+    "Topic": ("wegweiser.site.models", "Topic"),
+    "TargetGroup": ("wegweiser.site.models", "TargetGroup"),
+    "Language": ("wegweiser.site.models", "Language"),
+    "District": ("wegweiser.site.models", "District"),
+    "HomePage": ("wegweiser.site.models", "HomePage"),
+    "OrganisationIndexPage": ("wegweiser.site.models", "OrganisationIndexPage"),
+    "OrganisationPage": ("wegweiser.site.models", "OrganisationPage"),
+    "ListingIndexPage": ("wegweiser.site.models", "ListingIndexPage"),
+    "PortalSettings": ("wegweiser.site.models", "PortalSettings"),
+    "OutgoingMail": ("wegweiser.site.models", "OutgoingMail"),
+    # Public queries and links in the visitor's language.
+    "localized": ("wegweiser.site.listings", "localized"),
+    "localized_url": ("wegweiser.site.listings", "localized_url"),
+    "public_listings": ("wegweiser.site.listings", "public_listings"),
+    "with_card_data": ("wegweiser.site.listings", "with_card_data"),
+    "active_locale": ("wegweiser.site.listings", "active_locale"),
+    "filterset_for": ("wegweiser.site.listings", "filterset_for"),
+    "public_base_url": ("wegweiser.site.links", "public_base_url"),
+    "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),
+    "term_choices": ("wegweiser.site.taxonomy_labels", "term_choices"),
+    # The API shape of a listing.
+    "ListingSchema": ("wegweiser.site.api_schemas", "ListingSchema"),
+    "ListingTerm": ("wegweiser.site.api_schemas", "ListingTerm"),
+    "ListingOrganisation": ("wegweiser.site.api_schemas", "ListingOrganisation"),
+    "ListingContact": ("wegweiser.site.api_schemas", "ListingContact"),
+    "ListingPlace": ("wegweiser.site.api_schemas", "ListingPlace"),
+    # Organisation scoping in the admin.
+    "organisations_for": ("wegweiser.site.scoping", "organisations_for"),
+    "scope_queryset": ("wegweiser.site.scoping", "scope_queryset"),
+    "OrganisationScopedViewSet": ("wegweiser.site.scoping", "OrganisationScopedViewSet"),
+    "OrganisationScopedViewSetMixin": ("wegweiser.site.scoping", "OrganisationScopedViewSetMixin"),
+    "OrganisationPermissionPolicy": ("wegweiser.site.scoping", "OrganisationPermissionPolicy"),
+    # Public forms, mail and personal data.
+    "HoneypotMixin": ("wegweiser.site.public_forms", "HoneypotMixin"),
+    "ConsentMixin": ("wegweiser.site.public_forms", "ConsentMixin"),
+    "reject_markup": ("wegweiser.site.public_forms", "reject_markup"),
+    "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),
+    "rate_limit_exceeded": ("wegweiser.site.public_forms", "rate_limit_exceeded"),
+    "client_address": ("wegweiser.site.public_forms", "client_address"),
+    "queue_mail": ("wegweiser.site.outbox", "queue_mail"),
+    "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
+    "owned_mails": ("wegweiser.site.models.mail", "owned_mails"),
+    # Cached public pages.
+    "public_pages_show": ("wegweiser.site.page_tree_cache", "public_pages_show"),
+    "invalidate_public_pages": ("wegweiser.site.page_tree_cache", "invalidate"),
+    # Scheduled jobs, fetching from partners' servers, spreadsheets.
+    "ScheduledJob": ("wegweiser.site.scheduling", "ScheduledJob"),
+    "command_job": ("wegweiser.site.scheduling", "command_job"),
+    "fetch_public_url": ("wegweiser.site.safe_fetch", "fetch_public_url"),
+    "check_public_url": ("wegweiser.site.safe_fetch", "check_public_url"),
+    "FetchRefused": ("wegweiser.site.safe_fetch", "FetchRefused"),
+    "FetchTooLarge": ("wegweiser.site.safe_fetch", "FetchTooLarge"),
+    "FetchHTTPError": ("wegweiser.site.safe_fetch", "FetchHTTPError"),
+    "SPREADSHEET_GERMAN": ("wegweiser.site.spreadsheets", "SPREADSHEET_GERMAN"),
+    # Demo content and setting up a portal.
+    "DemoContext": ("wegweiser.site.demo", "DemoContext"),
+    "load_taxonomies": ("wegweiser.site.demo", "load_taxonomies"),
+    "DEMO_ORGANISATIONS": ("wegweiser.site.demo.data", "ORGANISATIONS"),
+    "ensure_portal": ("wegweiser.site.setup", "ensure_portal"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    try:
+        module, attribute = _EXPORTS[name]
+    except KeyError:
+        raise AttributeError(
+            f"wegweiser.plugin_api has no {name!r}; docs/plugins.md §9 lists what it has"
+        ) from None
+    value = getattr(importlib.import_module(module), attribute)
+    globals()[name] = value  # later lookups do not come here again
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
