@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -227,12 +230,34 @@ class OrganisationPage(PlaceMixin, Page):
         return context
 
 
+def listing_type_choices() -> list[tuple[str, str]]:
+    """The installed listing types, by their plural name, for the editor to choose from."""
+    from wegweiser.site.registry import listing_types
+
+    return [("", "---------")] + sorted(
+        ((key, str(listing_type.verbose_name_plural)) for key, listing_type in listing_types().items()),
+        key=lambda choice: choice[1].casefold(),
+    )
+
+
+class ListingIndexPageForm(WagtailAdminPageForm):
+    """The listing type is chosen from the installed ones (the registry), never typed in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["listing_type"]
+        self.fields["listing_type"] = forms.ChoiceField(
+            label=field.label, help_text=field.help_text, choices=listing_type_choices()
+        )
+
+
 class ListingIndexPage(EasyLanguageVersionMixin, Page):
     """The public finder for one listing type ("Angebote", "Veranstaltungen", "Ehrenamt")."""
 
     listing_type = models.CharField(
         _("listing type"), max_length=50, help_text=_("Which kind of listing this page lists and filters.")
     )
+    base_form_class = ListingIndexPageForm
     intro = models.TextField(_("introduction"), blank=True)
     per_page = models.PositiveSmallIntegerField(_("results per page"), default=20)
 
@@ -245,6 +270,18 @@ class ListingIndexPage(EasyLanguageVersionMixin, Page):
     class Meta:
         verbose_name = _("listing finder")
         verbose_name_plural = _("listing finders")
+
+    def clean(self):
+        super().clean()
+        from wegweiser.site.registry import listing_types
+
+        if self.listing_type not in listing_types():
+            raise ValidationError(
+                {
+                    "listing_type": _("Choose one of the installed listing types: %(types)s.")
+                    % {"types": ", ".join(label for key, label in listing_type_choices() if key)}
+                }
+            )
 
     def get_listing_type(self):
         from wegweiser.site.registry import enabled_listing_types
