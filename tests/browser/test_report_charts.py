@@ -85,3 +85,55 @@ def test_every_report_chart_is_drawn_to_scale_with_whole_labels_in_the_german_ad
                 assert row["valueWidth"] >= len(str(row["value"])) * 4, where
                 assert row["valueRight"] <= row["svgRight"] + 0.5, where
     assert measured_charts >= len(REPORTS), "each report draws at least one chart from the demo town"
+
+
+PRINT_LAYOUT = """() => {
+  const page = document.documentElement.getBoundingClientRect();
+  const visible = el => el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  return {
+    width: page.width,
+    town: document.querySelector('.ww-print__town').textContent.trim(),
+    facts: document.querySelector('.ww-print__facts').textContent.replace(/\\s+/g, ' ').trim(),
+    charts: [...document.querySelectorAll('svg.ww-chart')].map(svg => {
+      const box = svg.getBoundingClientRect();
+      return {left: box.left, right: box.right, height: box.height};
+    }),
+    chartTables: [...document.querySelectorAll('.ww-chart-table table')].map(visible),
+    buttons: [...document.querySelectorAll('.ww-print__actions')].map(visible),
+    chrome: document.querySelectorAll('aside, nav, .w-sidebar, [data-side-panel], .w-header, form').length,
+  };
+}"""
+
+
+def test_every_report_prints_on_a4_with_town_date_filters_chart_and_table_in_the_german_admin(
+    office_in_german, live_server
+):
+    """The "Print / PDF" button leads to a page that prints as a document: no admin around it, the chart
+    within the paper's width and the figures behind it as a table. Chromium prints it to a PDF."""
+    page = office_in_german
+    for report in REPORTS:
+        page.goto(f"{live_server.url}{reverse(f'reports:{report}')}?listing_type=offer")
+        page.get_by_role("link", name="Drucken / PDF").click()
+        page.wait_for_url(re.compile(rf"/{report}/print/\?listing_type=offer$"))
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 718, "height": 1000})  # A4 less the page margins, at 96 dpi
+
+        layout = page.evaluate(PRINT_LAYOUT)
+
+        assert layout["town"] == "Integrationsbüro Neustadt am Fluss", report
+        assert layout["facts"].startswith("Stand:"), report
+        if report != "demand":  # the demand report has no listing-type filter
+            assert "Filter: Art des Eintrags: Angebote" in layout["facts"], report
+        assert layout["chrome"] == 0, report
+        assert layout["buttons"] == [False], "the print button is not printed"
+        assert layout["charts"], f"{report}: a chart"
+        for chart in layout["charts"]:
+            assert chart["left"] >= 0 and chart["right"] <= layout["width"] + 0.5, report
+            assert chart["height"] > 20, report
+        assert layout["chartTables"] and all(layout["chartTables"]), f"{report}: the chart's table is printed"
+
+        pdf = page.pdf(format="A4", prefer_css_page_size=True)
+        assert pdf.startswith(b"%PDF"), report
+        assert 1 <= len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 6, report
+        page.emulate_media(media="screen")
+        page.set_viewport_size(DESKTOP)

@@ -14,14 +14,19 @@ pytestmark = pytest.mark.django_db
 REPORT_URLS = [
     "reports:coverage",
     "reports:coverage_results",
+    "reports:coverage_print",
     "reports:duplicates",
     "reports:duplicates_results",
+    "reports:duplicates_print",
     "reports:freshness",
     "reports:freshness_results",
+    "reports:freshness_print",
     "reports:demand",
     "reports:demand_results",
+    "reports:demand_print",
     "reports:listings",
     "reports:listings_results",
+    "reports:listings_print",
 ]
 
 # role -> where every report URL takes them: the report itself, or away (login / admin start page).

@@ -23,4 +23,5 @@ for _name, _view in REPORTS.items():
     urlpatterns += [
         path(f"{_name}/", _view.as_view(), name=_name),
         path(f"{_name}/results/", _view.as_view(results_only=True), name=f"{_name}_results"),
+        path(f"{_name}/print/", _view.as_view(print_view=True), name=f"{_name}_print"),
     ]

@@ -4,28 +4,37 @@ from __future__ import annotations
 
 import itertools
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, QueryDict
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Page
+from wagtail.admin.widgets import HeaderButton
+from wagtail.models import Page, Site
 
 from wegweiser.reports.permissions import can_view_office_reports
 from wegweiser.reports.selection import ListingSelection
+from wegweiser.site.models import PortalSettings
 from wegweiser.site.spreadsheets import UnknownCsvDialect, csv_dialect_for, csv_response
 
 
 class OfficeReportView(ReportView):
     """A report only the integration office sees; rows are plain objects, not a queryset.
 
-    Subclasses implement :meth:`get_rows` and may add context in :meth:`get_report_context`.
+    Subclasses implement :meth:`get_rows` and may add context in :meth:`get_report_context`. Each report
+    also has a print view (``print_view=True``): one page for the council, without the admin around it.
     """
 
     url_name = ""
     results_template_name = "reports/report_results.html"
+    print_template_name = "reports/print.html"
     paginate_by = 50
+    print_view = False
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_office_reports(request.user):
@@ -39,6 +48,55 @@ class OfficeReportView(ReportView):
     @property
     def index_results_url_name(self):
         return f"reports:{self.url_name}_results"
+
+    def _filter_query(self) -> str:
+        """The query string of the filters in force, without export, page or fragment parameters."""
+        query = self.request.GET.copy()
+        for name in ("export", self.page_kwarg, "_w_filter_fragment"):
+            query.pop(name, None)
+        return f"?{query.urlencode()}" if query else ""
+
+    @property
+    def print_url(self) -> str:
+        return reverse(f"reports:{self.url_name}_print") + self._filter_query()
+
+    @cached_property
+    def header_buttons(self):
+        return [
+            *super().header_buttons,
+            HeaderButton(_("Print / PDF"), url=self.print_url, icon_name="doc-full", priority=10),
+        ]
+
+    def get_paginate_by(self, queryset):
+        return None if self.print_view else super().get_paginate_by(queryset)
+
+    @property
+    def active_filters(self):
+        """The print page names the filters itself, as text, without the buttons that remove them."""
+        return [] if self.print_view else self.wagtail_active_filters
+
+    @cached_property
+    def wagtail_active_filters(self) -> list:
+        # The parent's cached_property by its function: through super() it would cache under our name.
+        return ReportView.active_filters.func(self)
+
+    @cached_property
+    def filters_in_force(self) -> list[tuple[str, str]]:
+        """``(label, value)`` of every filter the report was narrowed by, as the filter bar shows them."""
+        return [(str(active.field_label), str(active.value)) for active in self.wagtail_active_filters]
+
+    def print_heading(self) -> dict:
+        """Who made the report and when: the town's office (or the site's name) and today's date."""
+        site = Site.find_for_request(self.request) or Site.objects.filter(is_default_site=True).first()
+        office = PortalSettings.for_site(site).office_name if site else ""
+        heading = {
+            "town": office or (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME,
+            "printed_on": timezone.localdate(),
+            "filters_in_force": self.filters_in_force,
+            "report_url": self.index_url + self._filter_query(),
+        }
+        heading["page_footer_css"] = css_string(f"{heading['town']} · {self.get_page_title()}")
+        return heading
 
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "queryset": Page.objects.none()}
@@ -95,8 +153,22 @@ class OfficeReportView(ReportView):
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["filter_errors"] = self.filter_errors
+        context["print_view"] = self.print_view
         context.update(self.get_report_context())
+        if self.print_view:
+            context.update(self.print_heading())
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.print_view and not self.is_export:
+            return TemplateResponse(self.request, self.print_template_name, context)
+        return super().render_to_response(context, **response_kwargs)
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string for a ``<style>`` block (the print page's footer line)."""
+    escaped = "".join(f"\\{ord(char):X} " if char in '"\\<>&\n' else char for char in str(text))
+    return mark_safe(f'"{escaped}"')  # noqa: S308 - every character that could end the string or the style is escaped
 
 
 def listings_url(selection: ListingSelection, **narrowing) -> str:
