@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -13,12 +14,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
 from wagtail.models import Page, Site
 
 from wegweiser.reports.permissions import can_view_office_reports
 from wegweiser.reports.selection import ListingSelection
+from wegweiser.reports.xlsx_charts import XlsxChart, add_bar_chart
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.spreadsheets import UnknownCsvDialect, csv_dialect_for, csv_response
 
@@ -150,6 +153,29 @@ class OfficeReportView(ReportView):
             f"{self.get_filename()}.csv", itertools.chain([header], rows), dialect, streaming=True
         )
 
+    def get_xlsx_chart(self) -> XlsxChart | None:
+        """The chart the XLSX export carries over its rows; ``None`` for a report without one."""
+        return None
+
+    def write_xlsx(self, queryset, output):
+        """Wagtail's XLSX export (header row, one row per item), plus the report's chart as a native bar chart."""
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.get_page_title()))
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        row_count = 0
+        for item in queryset:
+            worksheet.append(
+                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
+            )
+            row_count += 1
+        chart = self.get_xlsx_chart()
+        if chart is not None:
+            add_bar_chart(worksheet, chart, self.list_export, row_count)
+        workbook.save(output)
+
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
         context["filter_errors"] = self.filter_errors
@@ -163,6 +189,11 @@ class OfficeReportView(ReportView):
         if self.print_view and not self.is_export:
             return TemplateResponse(self.request, self.print_template_name, context)
         return super().render_to_response(context, **response_kwargs)
+
+
+def sheet_title(title) -> str:
+    """``title`` as Excel allows a sheet's name: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", " ", str(title))[:31].strip() or "Sheet1"
 
 
 def css_string(text: str) -> str:

@@ -9,6 +9,7 @@ from wegweiser.reports.charts import bar_chart
 from wegweiser.reports.coverage import coverage_matrix
 from wegweiser.reports.filters import CoverageFilterSet
 from wegweiser.reports.views.base import OfficeReportView, listings_url
+from wegweiser.reports.xlsx_charts import XlsxChart
 
 
 class CoverageReportView(OfficeReportView):
@@ -44,6 +45,16 @@ class CoverageReportView(OfficeReportView):
                 cell.url = listings_url(self.selection, topic=row.topic, **{self.across: cell.column})
             row.url = listings_url(self.selection, topic=row.topic)
         return matrix.rows
+
+    def get_xlsx_chart(self):
+        columns = [f"values.{slug}" for slug, _label in self.matrix.columns]
+        return XlsxChart(
+            _("Current listings: topic × %(dimension)s") % {"dimension": self.matrix.across_label},
+            category_fields=["label"],
+            value_fields=columns,
+            stacked=True,
+            value_axis_title=_("Current listings"),
+        )
 
     def get_report_context(self):
         matrix = self.matrix

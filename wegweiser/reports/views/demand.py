@@ -17,6 +17,7 @@ from wegweiser.reports.demand import (
 )
 from wegweiser.reports.filters import DEMAND_TABLES, DemandFilterSet
 from wegweiser.reports.views.base import NO_SEARCH_LOG, OfficeReportView
+from wegweiser.reports.xlsx_charts import XlsxChart
 
 DEFAULT_PERIOD_DAYS = 30
 
@@ -73,6 +74,14 @@ class DemandReportView(OfficeReportView):
         if self.table == "filters":
             return filters_used(self.searches)
         return most_frequent_searches(self.searches)
+
+    def get_xlsx_chart(self):
+        fields, _headings = EXPORTS[self.table]
+        return XlsxChart(
+            dict(DEMAND_TABLES)[self.table],
+            category_fields=fields[:-1] if self.table != "searches" else fields[:1],
+            value_fields=fields[-1:] if self.table != "searches" else fields[1:],
+        )
 
     def get_report_context(self):
         start, end = self.period

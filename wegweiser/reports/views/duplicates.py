@@ -11,6 +11,7 @@ from wegweiser.reports.charts import bar_chart
 from wegweiser.reports.duplicates import DEFAULT_THRESHOLD, find_duplicates
 from wegweiser.reports.filters import DuplicatesFilterSet
 from wegweiser.reports.views.base import OfficeReportView
+from wegweiser.reports.xlsx_charts import XlsxChart
 
 
 class DuplicatesReportView(OfficeReportView):
@@ -56,6 +57,13 @@ class DuplicatesReportView(OfficeReportView):
 
     def get_rows(self):
         return self.pairs
+
+    def get_xlsx_chart(self):
+        return XlsxChart(
+            _("Similarity of the likely duplicates (%)"),
+            category_fields=["first.title"],
+            value_fields=["score_percent"],
+        )
 
     def get_report_context(self):
         per_topic = Counter(topic for pair in self.pairs for topic in pair.topics)

@@ -10,6 +10,7 @@ from wegweiser.reports.filters import FreshnessFilterSet
 from wegweiser.reports.freshness import freshness_by_organisation, review_age_bands
 from wegweiser.reports.selection import stale_after_days
 from wegweiser.reports.views.base import OfficeReportView, listings_url
+from wegweiser.reports.xlsx_charts import XlsxChart
 
 
 class FreshnessReportView(OfficeReportView):
@@ -38,6 +39,14 @@ class FreshnessReportView(OfficeReportView):
 
     def get_rows(self):
         return self.organisations
+
+    def get_xlsx_chart(self):
+        return XlsxChart(
+            _("Current and stale listings per organisation"),
+            category_fields=["organisation"],
+            value_fields=["listings", "stale"],
+            value_axis_title=_("Listings"),
+        )
 
     def get_report_context(self):
         top = [row for row in self.organisations if row.stale][:12]
