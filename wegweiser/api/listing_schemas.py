@@ -1,10 +1,12 @@
 """Per-listing-type shapes: the query parameters (one per facet, like the finder) and the answers.
 
-A listing type's ``api_schema`` (from its plugin) is used as it is; otherwise the generic
-:class:`~wegweiser.api.schemas.ListingOut` plus a typed object with the plugin's own facet values.
+Every listing has one shape, :class:`~wegweiser.site.api_schemas.ListingSchema`: a listing type's
+``api_schema`` (from its plugin) subclasses it, and a type without one gets ``ListingSchema`` plus a typed
+object with the type's own facet values (:func:`generic_schema`).
 """
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -13,8 +15,8 @@ from ninja import Schema
 from pydantic import Field, create_model
 
 from wegweiser.api.querying import DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, portal_language_codes
-from wegweiser.api.records import SHARED_FACET_NAMES, own_facets
-from wegweiser.api.schemas import ListingOut
+from wegweiser.api.records import own_facets
+from wegweiser.site.api_schemas import ListingSchema
 from wegweiser.site.listings import MAX_QUERY_LENGTH
 from wegweiser.site.registry import ListingType
 
@@ -91,25 +93,8 @@ def shapes_for(listing_type: ListingType) -> ListingShapes:
         create_model(f"{name}DetailParams", __base__=(LocaleQuery, *extra)) if extra else LocaleQuery
     )
 
-    if listing_type.api_schema is not None:
-        item = detail = listing_type.api_schema
-        generic = False
-    else:
-        facet_fields = {
-            facet.name: _facet_value_field(facet)
-            for facet in own_facets(listing_type)
-            if facet.name not in SHARED_FACET_NAMES
-        }
-        facets = create_model(f"{name}FacetValues", __base__=Schema, **facet_fields)
-        item = create_model(
-            f"{name}Listing",
-            __base__=ListingOut,
-            facets=(facets, Field(description="Values of the filters this listing type adds.")),
-        )
-        detail = create_model(
-            f"{name}ListingDetail", __base__=item, body_html=(str, Field(description="The details, as HTML."))
-        )
-        generic = True
+    generic = listing_type.api_schema is None
+    item = detail = generic_schema(listing_type) if generic else listing_type.api_schema
     page = paginated(f"{name}ListingList", item)
     feed_pages = {
         feed.name: paginated(f"{name}{camel(feed.name)}List", feed.schema)
@@ -123,6 +108,29 @@ def shapes_for(listing_type: ListingType) -> ListingShapes:
         page=page,
         generic=generic,
         feed_pages=feed_pages,
+    )
+
+
+class GenericListingSchema(ListingSchema):
+    """``ListingSchema`` for a listing type without its own ``api_schema``: ``facets`` (a field each
+    subclass declares with the type's own facets) is read from ``page.api_facets``, set before serialising."""
+
+    @staticmethod
+    def resolve_facets(obj) -> dict:
+        return getattr(obj, "api_facets", {})
+
+
+@functools.cache  # per ListingType object (compared by identity)
+def generic_schema(listing_type: ListingType) -> type:
+    """``ListingSchema`` plus the listing type's own facet values: the answer of a type without an
+    ``api_schema``, and the rows of every type's open-data export."""
+    name = camel(listing_type.key)
+    facet_fields = {facet.name: _facet_value_field(facet) for facet in own_facets(listing_type)}
+    facets = create_model(f"{name}FacetValues", __base__=Schema, **facet_fields)
+    return create_model(
+        f"{name}Listing",
+        __base__=GenericListingSchema,
+        facets=(facets, Field(description="Values of the filters this listing type adds.")),
     )
 
 

@@ -24,7 +24,7 @@ from wegweiser.api.querying import (
     updated_since,
     within_site,
 )
-from wegweiser.api.records import Labels, facet_values, listing_record
+from wegweiser.api.records import Labels, facet_values
 from wegweiser.api.schemas import ErrorOut, PageId
 from wegweiser.site.listings import filterset_for, with_card_data
 from wegweiser.site.registry import ApiFeed, ListingType
@@ -75,23 +75,18 @@ def filter_error_response(request, exc: FilterError):
 def serialize(
     listing_type: ListingType, shapes: ListingShapes, pages: list, request, params=None, detail: bool = False
 ):
-    """Plugin schemas get the page objects; the generic schema gets records built here."""
+    """The pages, ready for their schema (every schema is a ``ListingSchema``): the body for the answer
+    about one listing, and for the generic schema the type's own facet values."""
     extension = listing_type.api_extension
     if extension is not None and extension.prepare is not None:
         extension.prepare(pages, params)
-    if not shapes.generic:
-        for page in pages if detail else ():
-            page.api_body_html = _body_html(page)
-        return pages
-    labels = Labels(translation.get_language())
-    values = facet_values(listing_type, pages)
-    records = []
-    for page in pages:
-        record = listing_record(page, listing_type, request, labels, values)
-        if detail:
-            record["body_html"] = _body_html(page)
-        records.append(record)
-    return records
+    if shapes.generic:
+        values = facet_values(listing_type, pages)
+        for page in pages:
+            page.api_facets = values.get(page.pk, {})
+    for page in pages if detail else ():
+        page.api_body_html = _body_html(page)
+    return pages
 
 
 def _body_html(page) -> str:

@@ -12,14 +12,13 @@ from typing import Literal
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
-from django.utils import translation
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from wegweiser.api.licence import licence_for
-from wegweiser.api.listing_schemas import LocaleQuery
+from wegweiser.api.listing_schemas import LocaleQuery, generic_schema
 from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
-from wegweiser.api.records import Labels, facet_values, listing_record, own_facets
+from wegweiser.api.records import facet_values, own_facets
 from wegweiser.api.schemas import ErrorOut
 from wegweiser.site.listings import with_card_data
 from wegweiser.site.registry import ListingType
@@ -120,14 +119,18 @@ def flat_row(record: dict) -> dict:
 def catalogue_rows(listing_type: ListingType, request, locale_code: str | None) -> list[dict]:
     queryset = with_card_data(current_listings(listing_type, request, locale_for(locale_code)), listing_type)
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
-    labels = Labels(translation.get_language())
+    schema = generic_schema(listing_type)
     extra = extra_columns(listing_type)
     rows = []
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = list(queryset.filter(pk__in=ids[start : start + CHUNK_SIZE]).order_by("pk"))
         values = facet_values(listing_type, chunk)
         for page in chunk:
-            row = flat_row(listing_record(page, listing_type, request, labels, values))
+            page.api_facets = values.get(page.pk, {})
+            record = schema.model_validate(page, context={"request": request}).model_dump(
+                exclude={"body_html"}
+            )
+            row = flat_row(record)
             row.update((name, column(page)) for name, column in extra.items())
             rows.append(row)
     return rows

@@ -12,16 +12,16 @@ from collections.abc import Iterable
 from django.core.exceptions import FieldDoesNotExist
 from wagtail.rich_text import expand_db_html
 
+from wegweiser.site.facets import shared_facet_names
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import ListingType
 from wegweiser.site.taxonomy_labels import term_labels
 
-SHARED_FACET_NAMES = frozenset({"topic", "target_group", "language", "district", "cost", "accessible"})
-
 
 def own_facets(listing_type: ListingType) -> list:
     """The facets a plugin adds beyond the shared ones (which are fields of every listing anyway)."""
-    return [facet for facet in listing_type.all_facets() if facet.name not in SHARED_FACET_NAMES]
+    shared = shared_facet_names()
+    return [facet for facet in listing_type.all_facets() if facet.name not in shared]
 
 
 class Labels:
@@ -65,42 +65,6 @@ def place_record(obj, labels: Labels) -> dict:
         "longitude": obj.longitude,
         "wheelchair_accessible": obj.wheelchair_accessible,
         "accessibility_notes": obj.accessibility_notes,
-    }
-
-
-def listing_record(page, listing_type: ListingType, request, labels: Labels, facet_values: dict) -> dict:
-    """The generic record of one listing: the Listing base fields plus the plugin's facet values."""
-    organisation = page.organisation if page.organisation_id and page.organisation.live else None
-    return {
-        "id": page.pk,
-        "translation_key": str(page.translation_key),
-        "type": listing_type.key,
-        "locale": page.locale.language_code,
-        "title": page.title,
-        "slug": page.slug,
-        "url": full_url(page, request),
-        "summary": page.summary,
-        "organisation": (
-            {"id": organisation.pk, "title": organisation.title, "url": full_url(organisation, request)}
-            if organisation
-            else None
-        ),
-        "topics": labels.terms(page.topics.all()),
-        "target_groups": labels.terms(page.target_groups.all()),
-        "languages": labels.terms(page.languages.all()),
-        "cost": page.cost,
-        "cost_label": str(page.get_cost_display()),
-        "cost_note": page.cost_note,
-        "registration_html": rich_text_html(page.registration),
-        "registration_url": page.registration_url,
-        "contact": {"name": page.contact_name, "email": page.contact_email, "phone": page.contact_phone},
-        "place": place_record(page, labels),
-        "valid_from": page.valid_from,
-        "valid_until": page.valid_until,
-        "last_reviewed": page.last_reviewed,
-        "updated_at": page.last_published_at,
-        "distance_km": _rounded(getattr(page, "distance_km", None)),
-        "facets": facet_values.get(page.pk, {}),
     }
 
 

@@ -1,5 +1,5 @@
-"""The shapes of the API's answers, shared by every endpoint; per-listing-type shapes are built in
-:mod:`wegweiser.api.listing_schemas` from these.
+"""The shapes of the API's answers besides listings, shared by every endpoint. A listing's shape is
+:class:`wegweiser.site.api_schemas.ListingSchema` (per listing type: :mod:`wegweiser.api.listing_schemas`).
 
 Changing or removing a field here breaks clients: that needs a new API version (``/api/v2/``).
 Adding a field does not.
@@ -37,47 +37,6 @@ class PlaceOut(Schema):
     longitude: float | None
     wheelchair_accessible: bool
     accessibility_notes: str
-
-
-class OrganisationRefOut(Schema):
-    id: int
-    title: str
-    url: str | None
-
-
-class ContactOut(Schema):
-    name: str = Field(description="The contact person as shown on the public page.")
-    email: str
-    phone: str
-
-
-class ListingOut(Schema):
-    """The fields every listing has, whatever its type."""
-
-    id: int = Field(description="Stable id of this listing in this language.")
-    translation_key: str = Field(description="The same for all language versions of a listing.")
-    type: str = Field(description="The listing type's key.")
-    locale: str = Field(description="Language of this version (German when no translation exists).")
-    title: str
-    slug: str
-    url: str | None = Field(description="The listing's public web page.")
-    summary: str
-    organisation: OrganisationRefOut | None
-    topics: list[TermOut]
-    target_groups: list[TermOut]
-    languages: list[TermOut] = Field(description="Languages spoken in the offer.")
-    cost: str = Field(description="free, reduced, fee or funded.")
-    cost_label: str
-    cost_note: str
-    registration_html: str = Field(description="How to take part, as HTML.")
-    registration_url: str
-    contact: ContactOut
-    place: PlaceOut
-    valid_from: datetime.date | None
-    valid_until: datetime.date | None
-    last_reviewed: datetime.date | None
-    updated_at: datetime.datetime | None = Field(description="When this version was last published.")
-    distance_km: float | None = Field(default=None, description="Distance from lat/lon when searching near.")
 
 
 class OrganisationOut(Schema):

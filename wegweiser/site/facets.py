@@ -23,6 +23,11 @@ def _cost_choices():
     return list(Listing.Cost.choices)
 
 
+def shared_facet_names() -> frozenset[str]:
+    """The facets every listing type has (their values are fields of every listing in the API)."""
+    return frozenset(facet.name for facet in shared_facets())
+
+
 def shared_facets() -> list[Facet]:
     return [
         Facet("topic", _("Topic"), "topics__slug", choices=_terms("Topic")),
