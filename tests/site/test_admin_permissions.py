@@ -157,7 +157,7 @@ RULES = (
     Rule(r"^volunteers_inbox:(index|export)$", "DAA-A"),
     Rule(r"^volunteers_inbox:detail$", "DDADA", "DDADA"),
     Rule(r"^volunteers_inbox:report$", "DDDAA"),
-    Rule(r"^offers_admin:still_valid$", "D----", "DDAAA"),
+    Rule(r"^still_valid$", "D----", "DDAAA"),
     Rule(r"^offers_admin:", "DAAAA"),
     # The office's own work.
     Rule(r"^account_requests:(index|detail)$", "DDDAA"),

@@ -56,12 +56,11 @@ def test_stale_time_is_configurable(client, organisation_a, organisation_b, edit
 def test_still_valid_button_clears_the_flag(client, organisation_a, organisation_b, editor_a):
     offers = _offers(organisation_a, organisation_b)
     client.force_login(editor_a)
-    response = client.post(f"/admin/offers/listings/{offers['stale_a'].pk}/still-valid/", {"next": "/admin/"})
+    response = client.post(f"/admin/listings/{offers['stale_a'].pk}/still-valid/", {"next": "/admin/"})
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert OfferPage.objects.get(pk=offers["stale_a"].pk).last_reviewed == timezone.localdate()
     assert (
-        f"/admin/offers/listings/{offers['stale_a'].pk}/still-valid/"
-        not in client.get("/admin/").content.decode()
+        f"/admin/listings/{offers['stale_a'].pk}/still-valid/" not in client.get("/admin/").content.decode()
     )
 
 
@@ -70,7 +69,7 @@ def test_partner_cannot_confirm_another_organisations_listing(
 ):
     offers = _offers(organisation_a, organisation_b)
     client.force_login(editor_a)
-    response = client.post(f"/admin/offers/listings/{offers['stale_b'].pk}/still-valid/")
+    response = client.post(f"/admin/listings/{offers['stale_b'].pk}/still-valid/")
     assert response.status_code in (302, 403)
     assert OfferPage.objects.get(pk=offers["stale_b"].pk).last_reviewed == _old(300)
 
@@ -80,7 +79,7 @@ def test_still_valid_needs_a_post_and_ignores_foreign_redirects(
 ):
     offers = _offers(organisation_a, organisation_b)
     client.force_login(editor_a)
-    url = f"/admin/offers/listings/{offers['stale_a'].pk}/still-valid/"
+    url = f"/admin/listings/{offers['stale_a'].pk}/still-valid/"
     assert client.get(url).status_code == 405
     response = client.post(url, {"next": "https://evil.example/"})
     assert response["Location"] == "/admin/"

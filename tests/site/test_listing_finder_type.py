@@ -25,5 +25,7 @@ def test_a_finder_with_a_listing_type_that_is_not_installed_is_refused_in_german
     finder = ListingIndexPage(title="Angebote", slug="angebote", listing_type="angebot")
     with pytest.raises(ValidationError) as refused:
         home.add_child(instance=finder)
-    assert "Wählen Sie eine der installierten Arten von Einträgen" in str(refused.value.message_dict["listing_type"])
+    assert "Wählen Sie eine der installierten Arten von Einträgen" in str(
+        refused.value.message_dict["listing_type"]
+    )
     assert not ListingIndexPage.objects.filter(slug="angebote").exists()

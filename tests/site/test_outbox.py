@@ -67,7 +67,7 @@ def every_kind_of_mail(client, organisation_a, editor_a, office_user) -> dict[st
         "events.registration_confirm": "amal@example.org",
         "accounts.received": "amina@frauencafe.example",
         "accounts.office_notice": office_user.email,
-        "offers.stale_listings": editor_a.email,
+        "core.stale_listings": editor_a.email,
         "events.calendar_import_failed": "kontakt@organisation-a.example",
     }
 

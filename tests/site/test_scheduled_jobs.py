@@ -21,7 +21,7 @@ def test_every_plugins_recurring_work_is_scheduled():
     assert {
         "core.publish_scheduled",
         "core.delete_old_account_requests",
-        "offers.notify_stale_listings",
+        "core.notify_stale_listings",
         "events.sync_calendar_feeds",
         "events.delete_past_registrations",
         "core.send_pending_mails",

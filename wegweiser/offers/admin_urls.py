@@ -6,5 +6,4 @@ app_name = "offers_admin"
 urlpatterns = [
     path("import/", admin_views.OfferImportView.as_view(), name="import"),
     path("import/template.csv", admin_views.import_template, name="template"),
-    path("listings/<int:page_id>/still-valid/", admin_views.still_valid, name="still_valid"),
 ]

@@ -1,6 +1,4 @@
-"""Registration only: the offer listing type, the stale-listings panel and the admin views."""
-
-import datetime
+"""Registration only: the offer listing type and the admin views (import)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +7,6 @@ from wagtail.admin.menu import MenuItem
 
 from wegweiser.offers import admin_urls
 from wegweiser.offers.listing_type import offer_listing_type
-from wegweiser.offers.stale import StaleListingsPanel
-from wegweiser.plugin_api import command_job
 
 
 @hooks.register("register_listing_type")
@@ -26,20 +22,3 @@ def register_offers_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return MenuItem(_("Import offers"), reverse("offers_admin:import"), icon_name="upload", order=250)
-
-
-@hooks.register("construct_homepage_panels")
-def add_stale_listings_panel(request, panels):
-    panels.append(StaleListingsPanel(request))
-
-
-@hooks.register("register_scheduled_jobs")
-def register_offer_jobs():
-    return [
-        command_job(
-            "offers.notify_stale_listings",
-            datetime.timedelta(days=30),
-            "notify_stale_listings",
-            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
-        )
-    ]

@@ -14,7 +14,8 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.reports.selection import ListingSelection, stale_after_days, stale_cutoff
+from wegweiser.reports.selection import ListingSelection, stale_cutoff
+from wegweiser.site.freshness import stale_after_days
 
 # Age bands for the "last reviewed" chart: (upper bound in days or None, label).
 AGE_BANDS = (

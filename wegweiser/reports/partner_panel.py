@@ -17,7 +17,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Site, WorkflowState
 
-from wegweiser.reports.selection import stale_after_days
+from wegweiser.site.freshness import stale_after_days
 from wegweiser.site.registry import enabled_listing_types
 from wegweiser.site.scoping import organisations_for
 

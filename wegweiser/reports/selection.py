@@ -10,19 +10,15 @@ import datetime
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
 
+from wegweiser.site.freshness import stale_after_days
 from wegweiser.site.models import current_listing_q
 from wegweiser.site.registry import ListingType, listing_types
 
 KIND_FACET = "kind"
-
-
-def stale_after_days() -> int:
-    return int(getattr(settings, "WEGWEISER_STALE_AFTER_DAYS", 183))
 
 
 def stale_cutoff(today: datetime.date | None = None) -> datetime.date:

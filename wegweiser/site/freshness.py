@@ -1,7 +1,10 @@
-"""Stale listings: published listings nobody has confirmed for a while are flagged to their organisation.
+"""Freshness: published listings nobody has confirmed for a while are flagged to their organisation.
 
-Covers every registered listing type (offers, events, volunteer opportunities, ...) through the
-registry, so a partner sees all of its stale listings in one place and in one monthly mail.
+Part of the core, for every registered listing type (offers, events, volunteer opportunities, housing,
+...) through the registry, whichever plugins are installed: a partner sees all of its stale listings on
+its dashboard with a "still valid" button each, and gets one monthly mail
+(``manage.py notify_stale_listings``, a scheduled job). How long a listing stays fresh is
+``WEGWEISER_STALE_AFTER_DAYS`` (environment ``WEGWEISER_STALE_AFTER_DAYS``).
 """
 
 from __future__ import annotations
@@ -10,18 +13,29 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
+from wagtail.models import Page
 
-from wegweiser.plugin_api import OrganisationPage, listing_types, organisations_for, queue_mails
+from wegweiser.site.models import Listing, OrganisationPage
+from wegweiser.site.outbox import queue_mails
+from wegweiser.site.registry import listing_types
+from wegweiser.site.scoping import organisations_for
 
 
 def stale_after_days() -> int:
-    return int(getattr(settings, "WEGWEISER_STALE_AFTER_DAYS", 183))
+    """Days after its last review a listing counts as stale (the setting, 183 by default)."""
+    return int(settings.WEGWEISER_STALE_AFTER_DAYS)
 
 
 def stale_listings(organisations: Iterable[OrganisationPage] | None = None) -> list:
@@ -41,7 +55,7 @@ class StaleListingsPanel(Component):
     """Dashboard panel: the user's organisations' stale listings, each with a "still valid" button."""
 
     name = "stale_listings"
-    template_name = "offers/admin/stale_listings_panel.html"
+    template_name = "core/admin/stale_listings_panel.html"
     order = 120
 
     def __init__(self, request):
@@ -90,8 +104,24 @@ def notify_stale_listings(base_url: str | None = None) -> dict[str, int]:
                 recipients,
                 subject=_("%(organisation)s: please check %(count)d listings on the portal")
                 % {"organisation": organisation.title, "count": len(listings)},
-                body=render_to_string("offers/email/stale_listings.txt", context),
-                purpose="offers.stale_listings",
+                body=render_to_string("core/mail/stale_listings.txt", context),
+                purpose="core.stale_listings",
             )
             sent[organisation.slug] = len(recipients)
     return sent
+
+
+@require_POST
+def still_valid(request, page_id: int):
+    """The "still valid" button: whoever may edit the listing (Wagtail's page permissions) may confirm it."""
+    page = Page.objects.filter(pk=page_id).specific().first()
+    if page is None or not isinstance(page, Listing):
+        raise Http404
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    page.mark_reviewed()
+    messages.success(request, _("Thank you: “%(title)s” is marked as still valid.") % {"title": page.title})
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
+        next_url = reverse("wagtailadmin_home")
+    return redirect(next_url)

@@ -40,6 +40,12 @@ def register_core_jobs():
             _("Deletes logged searches after their retention period."),
         ),
         command_job(
+            "core.notify_stale_listings",
+            datetime.timedelta(days=30),
+            "notify_stale_listings",
+            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
+        ),
+        command_job(
             "core.clear_sessions",
             datetime.timedelta(days=1),
             "clearsessions",

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wegweiser.site import (
     admin_api,
     document_access,  # noqa: F401 - documents are public only once a live page uses them
+    freshness,
     outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
     page_cache,
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
@@ -30,6 +31,16 @@ def register_translation_permission_checks():
 class AccountRequestsMenuItem(MenuItem):
     def is_shown(self, request):
         return may_review(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_still_valid_url():
+    return [path("listings/<int:page_id>/still-valid/", freshness.still_valid, name="still_valid")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_listings_panel(request, panels):
+    panels.append(freshness.StaleListingsPanel(request))
 
 
 @hooks.register("register_admin_urls")

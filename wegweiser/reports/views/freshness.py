@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.reports.charts import bar_chart
 from wegweiser.reports.filters import FreshnessFilterSet
 from wegweiser.reports.freshness import freshness_by_organisation, review_age_bands
-from wegweiser.reports.selection import stale_after_days
 from wegweiser.reports.views.base import OfficeReportView, listings_url
 from wegweiser.reports.xlsx_charts import XlsxChart
+from wegweiser.site.freshness import stale_after_days
 
 
 class FreshnessReportView(OfficeReportView):

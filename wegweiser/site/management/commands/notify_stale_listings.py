@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from wegweiser.offers.stale import notify_stale_listings
+from wegweiser.site.freshness import notify_stale_listings
 
 
 class Command(BaseCommand):
