@@ -162,7 +162,8 @@ class ListingType:
     - ``document_fields``: extra values for the search document, ``name -> callable(page)``.
     - ``api_schema``: a django-ninja ``Schema`` for the API (``None``: the generic listing schema).
     - ``api_extension``: extra query parameters and endpoints for the API (:class:`ApiExtension`).
-    - ``card_template``: renders one result in lists and search.
+    - ``card_template``: renders one listing in finder results and on organisation pages (search hits share
+      one layout with highlighted words, extended per type by ``hit_template``).
     - ``finder_links_template``: extra links on the type's finder page (e.g. the month calendar).
     - ``demo_content``: ``callable(DemoContext)`` creating the plugin's demo listings.
     - ``calendar_entries``: ``callable(start: date, end: date, locale_code: str) -> Iterable[CalendarEntry]``.
