@@ -44,6 +44,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ListingIndexPage": ("wegweiser.site.models", "ListingIndexPage"),
     "PortalSettings": ("wegweiser.site.models", "PortalSettings"),
     "OutgoingMail": ("wegweiser.site.models", "OutgoingMail"),
+    "TaxonomyPageForm": ("wegweiser.site.taxonomy_fields", "TaxonomyPageForm"),
     # Public queries and links in the visitor's language.
     "localized": ("wegweiser.site.listings", "localized"),
     "localized_url": ("wegweiser.site.listings", "localized_url"),

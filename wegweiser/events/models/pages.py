@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
@@ -26,12 +25,12 @@ from wegweiser.events.recurrence import (
     parse_rrule,
     starts_on_rule,
 )
-from wegweiser.plugin_api import Listing
+from wegweiser.plugin_api import Listing, TaxonomyPageForm
 
 UPCOMING_DAYS = 366
 
 
-class EventPageForm(WagtailAdminPageForm):
+class EventPageForm(TaxonomyPageForm):
     """Weekdays as checkboxes rather than raw JSON."""
 
     recurrence_weekdays = forms.MultipleChoiceField(

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 
 
 def current_listing_q(today: datetime.date | None = None, prefix: str = "") -> Q:
@@ -98,6 +99,7 @@ class Listing(PlaceMixin, Page):
     last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today, editable=False)
 
     objects = ListingManager()
+    base_form_class = TaxonomyPageForm  # topics, target groups, languages, district: each term once
 
     classification_panels = [
         MultiFieldPanel(

@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 from wegweiser.site.blocks import ContentStreamBlock, HomeStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 
 
 class HomePage(EasyLanguageVersionMixin, Page):
@@ -131,6 +132,8 @@ class OrganisationIndexPage(Page):
 
 class OrganisationPage(PlaceMixin, Page):
     """A partner organisation. Its listings live below it, and its own editors group may edit only them."""
+
+    base_form_class = TaxonomyPageForm
 
     class Kind(models.TextChoices):
         WELFARE_ASSOCIATION = "welfare", _("welfare association")
