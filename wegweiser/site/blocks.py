@@ -43,6 +43,29 @@ class ContentStreamBlock(blocks.StreamBlock):
     document = DocumentChooserBlock(label=_("document"), template="blocks/document_block.html")
 
 
+class VideoBlock(blocks.StructBlock):
+    """A video from the portal's own document library (no third-party player or host), with captions and
+    a text version: for the German Sign Language (DGS) page and explanatory videos."""
+
+    title = blocks.CharBlock(label=_("title"))
+    video = DocumentChooserBlock(label=_("video file (MP4 or WebM)"))
+    captions = DocumentChooserBlock(label=_("captions (WebVTT file)"), required=False)
+    transcript = blocks.RichTextBlock(
+        label=_("text version"), required=False, features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        label = _("video")
+
+
+class ContentPageStreamBlock(ContentStreamBlock):
+    """The content pages' blocks: the shared ones plus self-hosted video."""
+
+    video = VideoBlock()
+
+
 # The home page: what a newcomer needs first, every part editable by the office.
 
 TILE_ICONS = [

@@ -218,20 +218,25 @@ def _load_accessibility_statement(ctx: DemoContext) -> None:
         from_address="noreply@neustadt.example",
         subject="Rückmeldung zur Barrierefreiheit",
     )
-    statement.body = [
-        ("heading", "Stand der Vereinbarkeit mit den Anforderungen"),
-        (
-            "paragraph",
-            "<p>Dieses Portal ist mit der BITV 2.0 vereinbar. Die Prüfung erfolgt automatisiert mit axe-core "
-            "und durch Tests mit Tastatur und Bildschirmlesern.</p>",
-        ),
-        ("heading", "Schlichtungsverfahren"),
-        (
-            "paragraph",
-            "<p>Wenn Sie auf unsere Rückmeldung keine zufriedenstellende Antwort erhalten, können Sie sich an "
-            "die Schlichtungsstelle nach dem Behindertengleichstellungsgesetz wenden.</p>",
-        ),
-    ]
+    # Truthful for this portal: what the project knows is missing, and how it was checked.
+    statement.conformance = AccessibilityStatementPage.Conformance.PARTIAL
+    statement.known_gaps = (
+        "<ul>"
+        "<li>Es gibt noch keine Videos in Deutscher Gebärdensprache (DGS). Die wichtigsten Informationen "
+        "gibt es in Leichter Sprache; wir beantworten Fragen auch schriftlich.</li>"
+        "<li>Dokumente (zum Beispiel PDF-Flyer), die Partnerorganisationen hochladen, sind nicht immer "
+        "barrierefrei. Die Angaben im Eintrag selbst sind es; auf Wunsch schicken wir den Inhalt als Text.</li>"
+        "<li>Texte in Leichter Sprache gibt es bisher nur für die wichtigsten Seiten, nicht für jeden "
+        "Eintrag.</li>"
+        "</ul>"
+    )
+    statement.evaluated_on = ctx.today
+    statement.prepared_on = ctx.today
+    statement.evaluation_method = (
+        "Selbstbewertung: automatisierte Prüfung aller Seitentypen mit axe-core (WCAG 2.1, Stufe AA) in "
+        "Chromium, im Smartphone-Format und in Schrift von rechts nach links. Eine Prüfung durch eine "
+        "unabhängige Prüfstelle (BITV-Test) steht noch aus."
+    )
     statement.form_fields = [
         FeedbackFormField(
             sort_order=0,
@@ -250,6 +255,20 @@ def _load_accessibility_statement(ctx: DemoContext) -> None:
         title="Accessibility statement",
         intro=f"The town of {data.TOWN} strives to make its integration portal accessible in accordance with "
         "the German accessibility regulation (BITV 2.0).",
+        known_gaps=(
+            "<ul>"
+            "<li>There are no videos in German Sign Language (DGS) yet. The most important information is "
+            "available in easy German; we also answer questions in writing.</li>"
+            "<li>Documents (such as PDF flyers) uploaded by partner organisations are not always accessible. "
+            "The details in the listing itself are; on request we send the content as text.</li>"
+            "<li>Easy German texts exist so far only for the most important pages, not for every listing.</li>"
+            "</ul>"
+        ),
+        evaluation_method=(
+            "Self-assessment: automated tests of every page type with axe-core (WCAG 2.1, level AA) in "
+            "Chromium, at phone size and in right-to-left script. A test by an independent body (BITV test) "
+            "is still to come."
+        ),
     )
 
 

@@ -243,14 +243,6 @@ CONTENT_PAGES = [
         True,
     ),
     (
-        "gebaerdensprache",
-        "Gebärdensprache",
-        "German Sign Language",
-        "Informationen in Deutscher Gebärdensprache (DGS).",
-        "Information in German Sign Language (DGS).",
-        False,
-    ),
-    (
         "impressum",
         "Impressum",
         "Legal notice",

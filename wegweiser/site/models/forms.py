@@ -1,13 +1,21 @@
-"""Form pages: the accessibility statement with its feedback form (BITV 2.0 requires one)."""
+"""Form pages: the accessibility statement with its feedback form (BITV 2.0 requires one).
+
+The statement follows the structure BITV 2.0 and the EU model statement ask for: the status of
+compliance with the known gaps, when and how it was evaluated, whom to tell about a barrier, and the
+arbitration body. Each part is a field the office fills in, so none can be forgotten.
+"""
 
 from __future__ import annotations
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import RichTextField, StreamField
 
@@ -22,6 +30,39 @@ class FeedbackFormField(AbstractFormField):
     )
 
 
+#: The arbitration body under § 16 BGG, as the Federal Government Commissioner for Matters relating to
+#: Persons with Disabilities publishes it (schlichtungsstelle-bgg.de). Many Länder have their own body for
+#: municipal websites; the office enters that one instead where it applies.
+FEDERAL_ARBITRATION_BODY = (
+    "Schlichtungsstelle nach dem Behindertengleichstellungsgesetz\n"
+    "bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen\n"
+    "Mauerstraße 53\n"
+    "10117 Berlin\n"
+    "Telefon: +49 30 18 527-2805\n"
+    "E-Mail: info@schlichtungsstelle-bgg.de"
+)
+FEDERAL_ARBITRATION_URL = "https://www.schlichtungsstelle-bgg.de"
+
+
+class AccessibilityStatementForm(WagtailAdminFormPageForm):
+    """The parts BITV 2.0 requires cannot be left out: gaps unless fully compliant, date and method."""
+
+    def clean(self):
+        cleaned = super().clean()
+        required = {
+            "evaluated_on": _("Enter the day of the evaluation."),
+            "evaluation_method": _("Say how the portal was evaluated."),
+            "prepared_on": _("Enter the day the statement was prepared or last reviewed."),
+            "arbitration_body": _("Name the arbitration body and how to reach it."),
+        }
+        if cleaned.get("conformance") != AccessibilityStatementPage.Conformance.FULL:
+            required["known_gaps"] = _("List the content that is not accessible yet.")
+        for name, message in required.items():
+            if name in self.fields and not strip_tags(str(cleaned.get(name) or "")).strip():
+                self.add_error(name, message)
+        return cleaned
+
+
 class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
     """ "Erklärung zur Barrierefreiheit" with a feedback form that mails the office.
 
@@ -30,14 +71,79 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
     per-client limit of :mod:`wegweiser.site.public_forms` keep robots and floods out.
     """
 
+    class Conformance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("statement"))
+    conformance = models.CharField(
+        _("status of compliance"),
+        max_length=10,
+        choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+        help_text=_(
+            "How far the portal meets BITV 2.0 (WCAG 2.1 level AA). Be honest: list every known gap."
+        ),
+    )
+    known_gaps = RichTextField(
+        _("content that is not accessible"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "One item per barrier: what it is, why, and the accessible alternative or when it will be fixed."
+        ),
+    )
+    evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
+    evaluation_method = models.TextField(
+        _("method of the evaluation"),
+        blank=True,
+        help_text=_(
+            "For example: self-assessment with automated tests, or a BITV test by an independent body."
+        ),
+    )
+    prepared_on = models.DateField(_("statement prepared or last reviewed on"), null=True, blank=True)
+    feedback_contact = models.TextField(
+        _("contact for feedback"),
+        blank=True,
+        help_text=_(
+            "Who answers reports of barriers (name, address, phone). Empty: the office from the portal settings."
+        ),
+    )
+    arbitration_body = models.TextField(
+        _("arbitration body"),
+        blank=True,
+        default=FEDERAL_ARBITRATION_BODY,
+        help_text=_(
+            "Where visitors can turn when our answer does not satisfy them. The default is the arbitration "
+            "body under § 16 BGG; if your Land has its own body for municipalities, enter that one."
+        ),
+    )
+    arbitration_url = models.URLField(
+        _("website of the arbitration body"), blank=True, default=FEDERAL_ARBITRATION_URL
+    )
+    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("further information"))
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
 
+    base_form_class = AccessibilityStatementForm
     content_panels = [
         *AbstractEmailForm.content_panels,
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance", widget=forms.RadioSelect),
+                FieldPanel("known_gaps"),
+                FieldRowPanel([FieldPanel("evaluated_on"), FieldPanel("prepared_on")]),
+                FieldPanel("evaluation_method"),
+            ],
+            heading=_("Status of compliance"),
+        ),
         FieldPanel("body"),
+        FieldPanel("feedback_contact"),
+        MultiFieldPanel(
+            [FieldPanel("arbitration_body"), FieldPanel("arbitration_url")],
+            heading=_("Enforcement procedure"),
+        ),
         InlinePanel("form_fields", label=_("Feedback form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(

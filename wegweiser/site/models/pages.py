@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
-from wegweiser.site.blocks import ContentStreamBlock, HomeStreamBlock
+from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
@@ -82,7 +82,11 @@ class HomePage(EasyLanguageVersionMixin, Page):
             .filter(slug__in=["leichte-sprache", "gebaerdensprache"])
         }
         context["easy_language_page"] = access.get("leichte-sprache")
-        context["sign_language_page"] = access.get("gebaerdensprache")
+        # The sign-language page is linked only once it has a video: an empty DGS page helps nobody.
+        sign_language_page = access.get("gebaerdensprache")
+        context["sign_language_page"] = (
+            sign_language_page if sign_language_page and sign_language_page.has_video else None
+        )
         return context
 
 
@@ -90,7 +94,7 @@ class StandardPage(EasyLanguageVersionMixin, Page):
     """A content page (information about the office, easy-German pages, legal pages)."""
 
     intro = models.TextField(_("introduction"), blank=True)
-    body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("content"))
+    body = StreamField(ContentPageStreamBlock(), blank=True, verbose_name=_("content"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     promote_panels = [*Page.promote_panels, *EasyLanguageVersionMixin.easy_language_panels]
@@ -99,6 +103,10 @@ class StandardPage(EasyLanguageVersionMixin, Page):
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+    @property
+    def has_video(self) -> bool:
+        return any(block.block_type == "video" for block in self.body)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -179,7 +179,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # 100 MB; Wagtail's default of 128 megapixels let one upload take gigabytes on every preview.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wegweiser.site.image_form.PortalImageForm"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt"]
+# Video and captions (WebVTT) for the sign-language page, served by the portal itself.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt", "mp4", "webm", "vtt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
