@@ -24,6 +24,7 @@ def event_listing_type() -> ListingType:
     return ListingType(
         key="event",
         model=EventPage,
+        alert_facets=("topic", "district"),
         label=_("Event"),
         label_plural=_("Events"),
         facets=(),

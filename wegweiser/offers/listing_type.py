@@ -72,6 +72,7 @@ def offer_listing_type() -> ListingType:
     return ListingType(
         key="offer",
         model=OfferPage,
+        alert_facets=("kind", "level", "childcare", "district"),
         label=_("Offer"),
         label_plural=_("Offers"),
         facets=offer_facets(),

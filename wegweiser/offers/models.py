@@ -149,6 +149,13 @@ class OfferPage(Listing):
         dates = [course_date for course_date in self.course_dates.all() if course_date.is_upcoming(today)]
         return sorted(dates, key=lambda course_date: (course_date.start_date, course_date.pk or 0))
 
+    @property
+    def has_full_course_date(self) -> bool:
+        """A date not cancelled but fully booked: the page then offers a place alert."""
+        return any(
+            course_date.is_full and not course_date.is_cancelled for course_date in self.upcoming_course_dates
+        )
+
     @cached_property
     def next_course_date_with_seats(self) -> CourseDate | None:
         return next(

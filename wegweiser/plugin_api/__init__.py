@@ -76,7 +76,10 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),
     "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
+    "queue_many": ("wegweiser.site.outbox", "queue_many"),
     "owned_mails": ("wegweiser.site.models.mail", "owned_mails"),
+    # A listing with free places again (visitors' place alerts wait for it).
+    "announce_places_opened": ("wegweiser.site.openings", "announce_places_opened"),
     # Cached public pages.
     "public_pages_show": ("wegweiser.site.page_tree_cache", "public_pages_show"),
     "invalidate_public_pages": ("wegweiser.site.page_tree_cache", "invalidate"),

@@ -154,3 +154,88 @@ def filters_used(searches, limit: int = 100) -> list[FilterUse]:
         value_label = value_labels.get(value, HIDDEN_QUERY if looks_personal(value) else value)
         rows.append(FilterUse(name, facet_label, value, value_label, uses))
     return rows
+
+
+# -- place alerts ------------------------------------------------------------------------------------
+
+
+@dataclass
+class AlertDemand:
+    """How many people wait for one combination of filters (never who)."""
+
+    criteria: str
+    waiting: int
+    in_period: int
+
+
+def place_alert_model():
+    try:
+        return apps.get_model("finder", "PlaceAlert")
+    except LookupError:
+        return None
+
+
+def criteria_label(row: dict, labels: dict, types: dict) -> str:
+    """One alert's criteria in the office's words: "Offers · Course level: A1 · Childcare available"."""
+    parts: list[str] = []
+    for key in row["listing_types"] or []:
+        parts.append(str(types[key].verbose_name_plural) if key in types else key)
+    filters = row["filters"] or {}
+    for name in sorted(
+        filters, key=lambda name: (list(labels).index(name) if name in labels else len(labels), name)
+    ):
+        values = filters[name]
+        facet_label, value_labels = labels.get(name, (name, {}))
+        if value_labels.get("1") == facet_label:  # a yes/no filter ("Childcare available")
+            parts.append(facet_label)
+            continue
+        parts.append(f"{facet_label}: {', '.join(value_labels.get(value, value) for value in values)}")
+    if row["near"]:
+        near_label, places = labels["near"]
+        radius = f" ({row['radius_km']:g} km)" if row["radius_km"] else ""
+        parts.append(f"{near_label}: {places.get(row['near'], row['near'])}{radius}")
+    if row["text"]:
+        parts.append(HIDDEN_QUERY if looks_personal(row["text"]) else f"„{row['text']}“")
+    return " · ".join(parts) or str(_("anything new"))
+
+
+def place_alert_demand(start: datetime.date | None, end: datetime.date | None, now=None, limit: int = 100):
+    """Confirmed alerts per combination of filters: waiting now, and started in the period (ended ones too,
+    as anonymous counts). ``None`` without the finder's alerts."""
+    from django.utils import timezone
+
+    model = place_alert_model()
+    if model is None:
+        return None
+    now = now or timezone.now()
+    confirmed = model.objects.filter(confirmed_at__isnull=False).order_by()
+    in_period = Q()
+    if start:
+        in_period &= Q(confirmed_at__date__gte=start)
+    if end:
+        in_period &= Q(confirmed_at__date__lte=end)
+    groups = list(
+        confirmed.values("criteria_key")
+        .annotate(
+            waiting=Count("pk", filter=Q(status="active", expires_at__gt=now)),
+            in_period=Count("pk", filter=in_period),
+        )
+        .filter(Q(waiting__gt=0) | Q(in_period__gt=0))
+    )
+    groups.sort(key=lambda group: (-group["waiting"], -group["in_period"], group["criteria_key"]))
+    groups = groups[:limit]
+    examples = {}
+    for row in confirmed.filter(criteria_key__in=[group["criteria_key"] for group in groups]).values(
+        "criteria_key", "text", "listing_types", "filters", "near", "radius_km"
+    ):
+        examples.setdefault(row["criteria_key"], row)
+    labels, types = facet_labels(), listing_types()
+    return [
+        AlertDemand(
+            criteria_label(examples[group["criteria_key"]], labels, types),
+            group["waiting"],
+            group["in_period"],
+        )
+        for group in groups
+        if group["criteria_key"] in examples
+    ]

@@ -125,6 +125,7 @@ DEMAND_TABLES = [
     ("searches", _("Most frequent searches")),
     ("no_results", _("Searches without results")),
     ("filters", _("Filters used most")),
+    ("alerts", _("Waiting for a place")),
 ]
 
 

@@ -10,3 +10,4 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from wegweiser.search import signals  # noqa: F401
+        from wegweiser.search.alerts import openings  # noqa: F401

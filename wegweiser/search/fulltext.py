@@ -166,7 +166,7 @@ def is_listing(page) -> bool:
 
 
 # -- matching ---------------------------------------------------------------------------------------
-def _alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
+def unit_alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
     """The ways one typed word (or several-word synonym) can be found: ``(words, as a phrase?)``, any of them.
 
     Its own spellings, stems and synonyms; a compound also as all of its known parts ("deutschkurs" as
@@ -203,7 +203,7 @@ def unit_tsquery(unit: str | list[str]) -> str | None:
     """
     alternatives = []
     for alternative in [unit] if isinstance(unit, str) else unit:
-        for words, phrase in _alternatives(alternative):
+        for words, phrase in unit_alternatives(alternative):
             joined = (" <-> " if phrase else " & ").join(_lexeme(word) for word in words)
             alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
@@ -225,7 +225,7 @@ def unit_fts_query(unit: str | list[str]) -> str | None:
     """
     alternatives = []
     for alternative in [unit] if isinstance(unit, str) else unit:
-        for words, phrase in _alternatives(alternative):
+        for words, phrase in unit_alternatives(alternative):
             joined = (" + " if phrase else " AND ").join(_phrase_part(word) for word in words)
             alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))

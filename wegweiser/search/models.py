@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from wegweiser.site.models.mail import owned_mails
+
 
 class SearchQueryLog(models.Model):
     """One search as the office's reports see it: what was asked and how much was found.
@@ -108,3 +110,107 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class PlaceAlertQuerySet(models.QuerySet):
+    def active(self, now=None):
+        """Confirmed and not yet expired, unsubscribed or erased: the alerts that may get mail."""
+        from django.utils import timezone
+
+        return self.filter(status=PlaceAlert.Status.ACTIVE, expires_at__gt=now or timezone.now())
+
+    def for_email(self, email: str):
+        return self.filter(email__iexact=email.strip()).exclude(email="")
+
+
+class PlaceAlert(models.Model):
+    """A visitor's "tell me when something matching opens": the finder's criteria and an address.
+
+    The address, the token and the consent are the only personal data. When the alert ends (unsubscribed,
+    expired, erased) they are removed and the row stays as an anonymous count for the demand report; an
+    alert never confirmed is deleted.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending"
+        ACTIVE = "active"
+        ENDED = "ended"
+
+    class EndReason(models.TextChoices):
+        UNSUBSCRIBED = "unsubscribed"
+        EXPIRED = "expired"
+        ERASED = "erased"
+
+    email = models.EmailField(blank=True)
+    #: A random secret behind every link in the alert's mails; gone once the alert ends.
+    token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    language = models.CharField(max_length=10)
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.CharField(max_length=200, blank=True)
+    listing_types = models.JSONField(default=list, blank=True)
+    filters = models.JSONField(default=dict, blank=True)
+    near = models.CharField(max_length=100, blank=True)
+    radius_km = models.FloatField(null=True, blank=True)
+    #: The criteria in one canonical string: alerts asking the same are counted together.
+    criteria_key = models.CharField(max_length=64, db_index=True)
+    consent_text = models.TextField(blank=True)
+    consent_version = models.CharField(max_length=20, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    #: Openings up to this moment have been looked at for this alert.
+    checked_until = models.DateTimeField(null=True, blank=True)
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+    mails_sent = models.PositiveIntegerField(default=0)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PlaceAlertQuerySet.as_manager()
+    outgoing_mails = owned_mails()  # an unconfirmed alert deleted takes its mail not yet sent along
+
+    class Meta:
+        indexes = [models.Index(fields=["status", "last_sent_at"], name="finder_alert_due_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.pk} ({self.get_status_display()})"
+
+    @property
+    def criteria(self) -> dict:
+        return {
+            "text": self.text,
+            "listing_types": list(self.listing_types or []),
+            "filters": dict(self.filters or {}),
+            "near": self.near,
+            "radius_km": self.radius_km,
+        }
+
+    def end(self, reason: str, now=None) -> None:
+        """Stop the alert and keep only what the demand report counts (no address, no token, no consent)."""
+        from django.utils import timezone
+
+        self.status = self.Status.ENDED
+        self.end_reason = reason
+        self.ended_at = now or timezone.now()
+        self.email = ""
+        self.token = None
+        self.consent_text = ""
+        self.save(update_fields=["status", "end_reason", "ended_at", "email", "token", "consent_text"])
+
+
+class ListingOpening(models.Model):
+    """A listing that may be what someone waits for: newly published, or with free places again."""
+
+    class Reason(models.TextChoices):
+        PUBLISHED = "published"
+        PLACES = "places"
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.reason} {self.at:%Y-%m-%d %H:%M}"

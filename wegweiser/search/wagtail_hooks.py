@@ -14,3 +14,30 @@ def listing_text_condition(words: list[str]):
     from wegweiser.search.backends.database import text_condition
 
     return text_condition(words)
+
+
+@hooks.register("register_scheduled_jobs")
+def register_place_alert_jobs():
+    from datetime import timedelta
+
+    from django.utils.translation import gettext_lazy as _
+
+    from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
+    from wegweiser.site.scheduling import ScheduledJob
+
+    return [
+        ScheduledJob(
+            "finder.send_place_alerts",
+            timedelta(minutes=15),
+            send_place_alerts,
+            _("Mails visitors' place alerts about newly published listings and free places (at most daily)."),
+        ),
+        ScheduledJob(
+            "finder.end_place_alerts",
+            timedelta(hours=1),
+            remind_and_end_alerts,
+            _(
+                "Reminds before a place alert ends, ends expired alerts (keeping anonymous counts), deletes unconfirmed ones."
+            ),
+        ),
+    ]

@@ -152,7 +152,7 @@ def localized_url(page: Page, request=None) -> str:
     )
     if translated is not None:
         url = translated.get_url(request=request) or url
-    return _with_language_prefix(url, current)
+    return with_language_prefix(url, current)
 
 
 def _split_url(url: str) -> tuple[str, str]:
@@ -168,7 +168,7 @@ def _language_prefix(url: str) -> str | None:
     return first if sep and first in dict(settings.LANGUAGES) else None
 
 
-def _with_language_prefix(url: str, language: str) -> str:
+def with_language_prefix(url: str, language: str) -> str:
     scheme_and_host, path = _split_url(url)
     first, sep, remainder = path.lstrip("/").partition("/")
     if not sep or first not in dict(settings.LANGUAGES) or language not in dict(settings.LANGUAGES):

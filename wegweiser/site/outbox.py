@@ -68,6 +68,35 @@ def queue_mail(
     return mail
 
 
+def queue_many(mails: list[dict]) -> list[OutgoingMail]:
+    """Many mails to different people at once (a scheduled job's batch): one insert and one task for all.
+
+    Each item holds ``queue_mail``'s arguments (``to``, ``subject``, ``body``, ``purpose``, ``owner``,
+    ``headers``).
+    """
+    rows = []
+    for mail in mails:
+        owner = mail.get("owner")
+        rows.append(
+            OutgoingMail(
+                to=mail["to"],
+                subject=" ".join(mail["subject"].split())[:200],
+                body=mail["body"],
+                purpose=mail["purpose"][:60],
+                owner_type=ContentType.objects.get_for_model(owner) if owner is not None else None,
+                owner_id=owner.pk if owner is not None else None,
+                headers=mail.get("headers") or {},
+            )
+        )
+    if not rows:
+        return []
+    created = OutgoingMail.objects.bulk_create(rows)
+    from wegweiser.site.tasks import deliver_mails
+
+    deliver_mails.enqueue([row.pk for row in created])
+    return created
+
+
 def queue_mails(recipients, **mail) -> list[OutgoingMail]:
     """The same mail to several people, one mail each (nobody sees the others' addresses)."""
     return [queue_mail(to=to, **mail) for to in dict.fromkeys(recipients) if to]

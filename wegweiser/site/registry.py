@@ -175,6 +175,8 @@ class ListingType:
       an open end). The finder's date filter ("today", "this weekend") uses it in both search backends;
       without it, the filter keeps listings whose validity period overlaps the days.
     - ``prefetch``: related names to prefetch when listing many pages of this type.
+    - ``alert_facets``: the facets whose values on a listing describe "something like it": a fully booked
+      listing offers a place alert for listings of its type with these values (``{% place_alert_url %}``).
     """
 
     key: str
@@ -197,6 +199,7 @@ class ListingType:
     prefetch: Sequence[str] = ()
     select_related: Sequence[str] = ()
     icon: str = "doc-full"
+    alert_facets: Sequence[str] = ()
 
     @property
     def verbose_name(self) -> Any:

@@ -316,6 +316,7 @@ class EventPage(Listing):
         context["upcoming"] = upcoming
         if self.takes_registrations:
             context["registration_dates"] = self.registration_dates()
+            context["a_date_is_full"] = any(left == 0 for _occurrence, left in context["registration_dates"])
         return context
 
 

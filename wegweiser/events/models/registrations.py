@@ -21,7 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.plugin_api import owned_mails
+from wegweiser.plugin_api import announce_places_opened, owned_mails
 
 
 def hold_time() -> datetime.timedelta:
@@ -155,10 +155,17 @@ class EventRegistration(models.Model):
     def withdraw(self) -> EventRegistration | None:
         """Give the place back; the first confirmed address on the waiting list moves up and is returned."""
         with transaction.atomic():
+            event = self.event
+            was_full = (
+                event.capacity is not None
+                and type(self).places_taken(event, self.occurrence_start).count() >= event.capacity
+            )
             self.status = self.Status.WITHDRAWN
             self.hold_until = None
             self.save(update_fields=["status", "hold_until"])
-            moved_up = type(self).fill_free_places(self.event, self.occurrence_start)
+            moved_up = type(self).fill_free_places(event, self.occurrence_start)
+            if was_full and type(self).places_taken(event, self.occurrence_start).count() < event.capacity:
+                announce_places_opened(event)
             return moved_up[0] if moved_up else None
 
     @classmethod

@@ -12,6 +12,7 @@ from wegweiser.reports.charts import bar_chart
 from wegweiser.reports.demand import (
     filters_used,
     most_frequent_searches,
+    place_alert_demand,
     searches_in_period,
     searches_without_results,
 )
@@ -33,6 +34,14 @@ EXPORTS = {
     "filters": (
         ["facet_label", "value_label", "uses"],
         {"facet_label": _("Filter"), "value_label": _("Value"), "uses": _("Times used")},
+    ),
+    "alerts": (
+        ["criteria", "waiting", "in_period"],
+        {
+            "criteria": _("Waiting for"),
+            "waiting": _("People waiting now"),
+            "in_period": _("Alerts started in the period"),
+        },
     ),
 }
 
@@ -73,10 +82,17 @@ class DemandReportView(OfficeReportView):
             return searches_without_results(self.searches)
         if self.table == "filters":
             return filters_used(self.searches)
+        if self.table == "alerts":
+            start, end = self.period
+            return place_alert_demand(start, end) or []
         return most_frequent_searches(self.searches)
 
     def get_xlsx_chart(self):
         fields, _headings = EXPORTS[self.table]
+        if self.table == "alerts":  # the people waiting now, per filter combination
+            return XlsxChart(
+                dict(DEMAND_TABLES)[self.table], category_fields=fields[:1], value_fields=fields[1:2]
+            )
         return XlsxChart(
             dict(DEMAND_TABLES)[self.table],
             category_fields=fields[:-1] if self.table != "searches" else fields[:1],
@@ -97,7 +113,10 @@ class DemandReportView(OfficeReportView):
             return context
         context["search_count"] = self.searches.count()
         rows = self.object_list[:15]
-        if self.table == "filters":
+        if self.table == "alerts":
+            label_heading, value_heading = _("Waiting for"), _("People waiting now")
+            chart_rows = [(row.criteria, [(row.waiting, "ww-chart__bar")], "") for row in rows]
+        elif self.table == "filters":
             label_heading, value_heading = _("Filter"), _("Times used")
             chart_rows = [
                 (f"{row.facet_label}: {row.value_label}", [(row.uses, "ww-chart__bar")], "") for row in rows

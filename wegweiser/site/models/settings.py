@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -76,6 +77,15 @@ class PortalSettings(BaseSiteSetting):
         default=DEFAULT_OPEN_DATA_LICENCE_URL,
         help_text=_("The licence text."),
     )
+    place_alert_days = models.PositiveSmallIntegerField(
+        _("place alerts run for (days)"),
+        default=90,
+        validators=[MinValueValidator(7), MaxValueValidator(365)],
+        help_text=_(
+            "How long a visitor's “tell me when a place opens” alert runs after they confirm it. A week "
+            "before the end they get a mail with a link to extend it."
+        ),
+    )
 
     base_form_class = PortalSettingsForm
     panels = [
@@ -93,6 +103,7 @@ class PortalSettings(BaseSiteSetting):
             [FieldPanel("open_data_licence_name"), FieldPanel("open_data_licence_url")],
             heading=_("Open data"),
         ),
+        FieldPanel("place_alert_days"),
     ]
 
     class Meta:

@@ -1,0 +1,341 @@
+"""Place alerts: "tell me when something matching opens", read from the real SMTP server as a visitor would."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.models import Locale
+
+from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
+from wegweiser.offers.models import OfferPage
+from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.search.alerts import jobs
+from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
+from wegweiser.search.models import ListingOpening, PlaceAlert
+from wegweiser.site.models import District
+
+pytestmark = pytest.mark.django_db
+
+EMAIL = "amira@example.org"
+CRITERIA = {"type": "offer", "kind": "course", "level": "a1", "childcare": "1", "district": "nordstadt"}
+
+
+@pytest.fixture
+def nordstadt(home):
+    return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
+
+
+@pytest.fixture(autouse=True)
+def openings_settle_at_once(monkeypatch):
+    """In production the job leaves the last minute's openings for its next run; here nothing is pending."""
+    monkeypatch.setattr(jobs, "SETTLE", datetime.timedelta(0))
+
+
+def later(**delta) -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(**delta)
+
+
+def unsubscribe_url(mail) -> str:
+    return str(mail["List-Unsubscribe"]).strip().strip("<>")
+
+
+def course(parent, district, title="Integrationskurs Abend", **fields):
+    defaults = {"kind": OfferPage.Kind.COURSE, "level_from": "a1", "level_to": "b1", "childcare": True}
+    defaults.update(fields)
+    return OfferPageFactory(parent=parent, title=title, district=district, **defaults)
+
+
+def subscribe(client, language="de", email=EMAIL, **criteria):
+    data = {**CRITERIA, **criteria, "email": email, "consent": "on", "homepage": ""}
+    with translation.override(language):
+        url = reverse("search:place_alert")
+    return client.post(url, data)
+
+
+def confirm(client, smtp_server, email=EMAIL):
+    """Follow the confirmation link of the (only) confirmation mail to ``email``, as the visitor does."""
+    [mail] = [mail for mail in smtp_server.to(email) if "/bestaetigen/" in body_of(mail)]
+    path = link_path(mail, "/bestaetigen/")
+    assert client.get(path).status_code == 200
+    response = client.post(path)
+    assert response.status_code == 200
+    return response
+
+
+def test_no_mail_is_sent_before_the_alert_is_confirmed(client, organisation_a, nordstadt, smtp_server):
+    response = subscribe(client)
+    assert response.status_code == 302
+    [confirmation] = smtp_server.to(EMAIL)
+    assert "bestätigen" in confirmation["Subject"].lower()
+    alert = PlaceAlert.objects.get()
+    assert alert.status == "pending" and alert.consent_version and "90" in alert.consent_text
+
+    course(organisation_a, nordstadt)
+    send_place_alerts(now=later())
+
+    assert smtp_server.to(EMAIL) == [confirmation]
+
+
+def test_a_burst_of_ten_new_listings_gives_one_mail_and_then_one_a_day(
+    client, organisation_a, organisation_b, nordstadt, smtp_server
+):
+    subscribe(client)
+    confirm(client, smtp_server)
+    for number in range(10):
+        course(
+            organisation_a if number % 2 else organisation_b,
+            nordstadt,
+            title=f"Abendkurs {number}",
+            slug=f"abendkurs-{number}",
+        )
+    course(organisation_a, nordstadt, title="Ohne Kinderbetreuung", slug="ohne", childcare=False)
+    course(
+        organisation_a,
+        nordstadt,
+        title="Beratung",
+        slug="beratung",
+        kind="counselling",
+        level_from="",
+        level_to="",
+    )
+
+    send_place_alerts(now=later())
+    send_place_alerts(now=later(minutes=20))
+
+    mails = smtp_server.to(EMAIL)[1:]
+    assert len(mails) == 1
+    [mail] = mails
+    body = body_of(mail)
+    assert mail["Subject"].startswith("10 ")
+    assert all(f"Abendkurs {number}" in body for number in range(10))
+    assert "Ohne Kinderbetreuung" not in body and "Beratung\n" not in body
+    assert "/de/" in body
+    assert unsubscribe_url(mail).startswith(
+        "http"
+    ) and "/de/benachrichtigung/abbestellen/" in unsubscribe_url(mail)
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    course(organisation_a, nordstadt, title="Elfter Kurs", slug="elfter")
+    send_place_alerts(now=later(hours=3))
+    assert len(smtp_server.to(EMAIL)) == 2  # not a second mail on the same day
+    send_place_alerts(now=later(days=1, minutes=1))
+    [*_earlier, next_day] = smtp_server.to(EMAIL)
+    assert len(smtp_server.to(EMAIL)) == 3
+    assert "Elfter Kurs" in body_of(next_day) and "Abendkurs 1" not in body_of(next_day)
+
+
+def test_a_full_course_date_with_seats_again_is_mailed(client, organisation_a, nordstadt, smtp_server):
+    offer = course(organisation_a, nordstadt, title="Volles Abendkursangebot")
+    date = CourseDateFactory(page=offer, status="full", seats_free=0)
+    offer.save_revision().publish()
+    html = client.get(offer.url).content.decode()
+    assert (
+        reverse("search:place_alert")
+        + "?type=offer&amp;kind=course&amp;level=a1&amp;childcare=1&amp;district=nordstadt"
+        in html
+    )
+    subscribe(client)
+    confirm(client, smtp_server)
+    send_place_alerts(now=later())
+    assert len(smtp_server.to(EMAIL)) == 1  # published before the alert: nothing new
+
+    date.status, date.seats_free = "open", 3
+    date.save()
+    send_place_alerts(now=later(minutes=5))
+
+    [_confirmation, mail] = smtp_server.to(EMAIL)
+    assert "Volles Abendkursangebot" in body_of(mail)
+    assert ListingOpening.objects.filter(reason="places").count() == 1
+
+
+def test_unsubscribe_from_the_mail_works_without_login_and_one_click(
+    client, organisation_a, nordstadt, smtp_server
+):
+    subscribe(client)
+    confirm(client, smtp_server)
+    course(organisation_a, nordstadt)
+    send_place_alerts(now=later())
+    mail = smtp_server.to(EMAIL)[-1]
+    stop_url = unsubscribe_url(mail)
+
+    page = client.get(stop_url)
+    assert page.status_code == 200 and "no-store" in page.headers["Cache-Control"]
+    response = client.post(stop_url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+
+    alert = PlaceAlert.objects.get()
+    assert (alert.status, alert.end_reason, alert.email, alert.token) == ("ended", "unsubscribed", "", None)
+    course(organisation_a, nordstadt, title="Noch ein Kurs", slug="noch-einer")
+    send_place_alerts(now=later(days=2))
+    assert smtp_server.to(EMAIL)[-1] is mail
+    assert client.post(stop_url).status_code == 404  # nothing left to stop
+
+
+def test_the_stop_link_in_the_confirmation_mail_deletes_the_unconfirmed_alert(client, smtp_server, nordstadt):
+    subscribe(client)
+    [mail] = smtp_server.to(EMAIL)
+    assert client.post(unsubscribe_url(mail)).status_code == 200
+    assert not PlaceAlert.objects.exists()
+
+
+def test_an_expired_alert_sends_nothing_and_leaves_an_anonymous_count(
+    client, organisation_a, nordstadt, smtp_server
+):
+    subscribe(client)
+    confirm(client, smtp_server)
+    PlaceAlert.objects.update(expires_at=timezone.now() - datetime.timedelta(minutes=1))
+    course(organisation_a, nordstadt)
+
+    send_place_alerts(now=later())
+    remind_and_end_alerts(now=later())
+
+    assert len(smtp_server.to(EMAIL)) == 1
+    alert = PlaceAlert.objects.get()
+    assert (alert.status, alert.end_reason, alert.email) == ("ended", "expired", "")
+    assert alert.criteria_key and alert.filters["level"] == ["a1"]
+
+
+def test_a_reminder_before_the_end_offers_to_extend(client, organisation_a, nordstadt, smtp_server):
+    subscribe(client)
+    confirm(client, smtp_server)
+    PlaceAlert.objects.update(expires_at=timezone.now() + datetime.timedelta(days=3))
+
+    remind_and_end_alerts()
+    remind_and_end_alerts()
+
+    [_confirmation, reminder] = smtp_server.to(EMAIL)
+    assert "endet" in reminder["Subject"]
+    assert reminder["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    extend = link_path(reminder, "/verlaengern/")
+    assert client.get(extend).status_code == 200
+    client.post(extend)
+    alert = PlaceAlert.objects.get()
+    assert alert.expires_at > timezone.now() + datetime.timedelta(days=89)
+    assert alert.reminded_at is None
+
+
+def test_the_office_report_shows_counts_per_filter_combination_and_no_addresses(
+    client, office_user, organisation_a, nordstadt, smtp_server
+):
+    for number in range(3):
+        subscribe(client, email=f"person{number}@example.org")
+        confirm(client, smtp_server, email=f"person{number}@example.org")
+    subscribe(client, email="other@example.org", level="b1", childcare="", district="")
+    confirm(client, smtp_server, email="other@example.org")
+    subscribe(client, email="never@example.org", level="c1")  # never confirmed: not counted
+    PlaceAlert.objects.filter(email="person2@example.org").get().end("expired")
+
+    client.force_login(office_user)
+    with translation.override("de"):
+        html = client.get(reverse("reports:demand"), {"table": "alerts"}).content.decode()
+
+    assert "2 Personen warten auf:" in html
+    assert "Kinderbetreuung" in html and "Nordstadt" in html and "A1" in html
+    assert "1 Person wartet auf:" in html
+    assert "@example.org" not in html and "C1" not in html
+    exported = client.get(reverse("reports:demand"), {"table": "alerts", "export": "csv"})
+    csv = b"".join(exported.streaming_content)
+    assert exported.status_code == 200 and b"Nordstadt" in csv and b"@example.org" not in csv
+    assert client.get(reverse("reports:demand"), {"table": "alerts", "export": "xlsx"}).status_code == 200
+
+
+def test_tokens_cannot_be_guessed_or_used_for_another_purpose(client, smtp_server, organisation_a, nordstadt):
+    subscribe(client)
+    subscribe(client, email="someone@example.org", level="b1")
+    mine = PlaceAlert.objects.get(email=EMAIL)
+    [mail] = smtp_server.to(EMAIL)
+    confirm_path = link_path(mail, "/bestaetigen/")
+    signed = confirm_path.rstrip("/").rsplit("/", 1)[1]
+    stop_path = reverse("search:place_alert_stop", kwargs={"token": signed})
+    other = PlaceAlert.objects.get(email="someone@example.org")
+
+    assert client.post(stop_path).status_code == 404  # a confirm link cannot stop
+    forged = reverse("search:place_alert_confirm", kwargs={"token": f"{other.token}:x:y"})
+    assert client.post(forged).status_code == 404
+    assert (
+        client.get(reverse("search:place_alert_confirm", kwargs={"token": str(other.pk)})).status_code == 404
+    )
+    tampered = reverse("search:place_alert_confirm", kwargs={"token": signed[:-2] + "xx"})
+    assert client.post(tampered).status_code == 404
+    other.refresh_from_db()
+    mine.refresh_from_db()
+    assert other.status == mine.status == "pending"
+    assert "someone@example.org" not in client.get(confirm_path).content.decode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"email": "not-an-address", "consent": "on"},
+        {"email": EMAIL},
+        {"email": "x" * 300 + "@example.org", "consent": "on", "radius": "NaN", "near": "nowhere"},
+        {"email": EMAIL, "consent": "on", "level": "z9", "date_from": "yesterday", "lat": "999"},
+    ],
+)
+def test_bad_input_gets_a_clear_message_and_never_a_500(client, organisation_a, nordstadt, data):
+    response = client.post(reverse("search:place_alert"), {**CRITERIA, **data})
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert 'class="form-errors"' in response.content.decode()
+
+
+def test_bad_input_is_answered_in_the_visitors_language(client, organisation_a, nordstadt):
+    with translation.override("ar"):
+        url = reverse("search:place_alert")
+    response = client.post(url, {**CRITERIA, "email": "kein-name", "consent": "on"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'lang="ar"' in html and "name@example.org" in html
+    assert "Please enter" not in html
+    empty = client.get(url)
+    assert empty.status_code == 400
+
+
+def test_an_arabic_visitor_gets_the_mails_and_links_in_arabic(client, organisation_a, nordstadt, smtp_server):
+    subscribe(client, language="ar")
+    [confirmation] = smtp_server.to(EMAIL)
+    assert "/ar/" in body_of(confirmation)
+    assert "تأكيد" in body_of(confirmation) or "أكد" in body_of(confirmation)
+    confirm_path = link_path(confirmation, "/ar/")
+    client.post(confirm_path)
+    course(organisation_a, nordstadt)
+    send_place_alerts(now=later())
+    [_confirmation, mail] = smtp_server.to(EMAIL)
+    assert "/ar/" in body_of(mail) and "Integrationskurs Abend" in body_of(mail)
+    assert "/ar/" in unsubscribe_url(mail)
+
+
+def test_export_and_erase_by_email(client, organisation_a, nordstadt, smtp_server):
+    subscribe(client)
+    confirm(client, smtp_server)
+    subscribe(client, level="b1")
+    subscribe(client, email="someone@example.org")
+
+    client.post(reverse("search:place_alert_data"), {"email": EMAIL, "action": "export", "homepage": ""})
+    link_mail = smtp_server.to(EMAIL)[-1]
+    path = link_path(link_mail, "/meine-daten/")
+    assert client.get(path).status_code == 200
+    client.post(path)
+    export = smtp_server.to(EMAIL)[-1]
+    [attachment] = list(export.iter_attachments())
+    data = json.loads(attachment.get_content().decode("utf-8"))
+    assert len(data["alerts"]) == 2
+    assert data["alerts"][0]["consent_version"]
+    assert b"someone@example.org" not in attachment.get_content()
+
+    client.post(reverse("search:place_alert_data"), {"email": EMAIL, "action": "delete", "homepage": ""})
+    client.post(link_path(smtp_server.to(EMAIL)[-1], "/meine-daten/"))
+    assert not PlaceAlert.objects.filter(email__iexact=EMAIL).exists()
+    assert PlaceAlert.objects.filter(end_reason="erased").count() == 1  # the anonymous count
+    assert PlaceAlert.objects.filter(email="someone@example.org").exists()
+
+
+def test_finder_pages_link_to_the_alert_form_and_stay_free_of_form_tokens(client, organisation_a, nordstadt):
+    course(organisation_a, nordstadt)
+    html = client.get(reverse("search:search"), {"q": "Zebra"}).content.decode()
+    assert reverse("search:place_alert") in html
+    assert "csrfmiddlewaretoken" not in html

@@ -1,0 +1,144 @@
+"""Every mail of a place alert, in the visitor's language, through the core's outbox.
+
+Each mail to a confirmed address carries the stop link, also as ``List-Unsubscribe`` with one-click
+``List-Unsubscribe-Post`` (RFC 8058), so a mail program can end the alert without the visitor logging in.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext, ngettext
+
+from wegweiser.search.alerts import criteria as alert_criteria
+from wegweiser.search.alerts import links
+from wegweiser.site.links import public_base_url
+from wegweiser.site.outbox import queue_mail
+from wegweiser.site.registry import enabled_listing_types
+
+
+def _base_url(alert) -> str:
+    return public_base_url(alert.site)
+
+
+def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
+    """What every alert mail shows (the criteria, the stop link) and its unsubscribe headers.
+
+    ``memo`` keeps what alerts with the same criteria, language and site share (a job's batch).
+    """
+    key = (alert.language, alert.criteria_key, alert.site_id)
+    shared = memo.get(key) if memo is not None else None
+    if shared is None:
+        base_url = _base_url(alert)
+        with translation.override(alert.language):
+            finder_path = reverse("search:search")
+        shared = {
+            "criteria": alert_criteria.labels(alert.criteria, enabled_listing_types(alert.site)),
+            "finder_url": f"{base_url}{finder_path}?{alert_criteria.querystring(alert.criteria)}",
+            # The stop link without its token: one URL lookup per language and criteria, not per alert.
+            "stop_link": links.public_url("place_alert_stop", alert.language, base_url, token="-")[:-2],
+        }
+        if memo is not None:
+            memo[key] = shared
+    stop_url = f"{shared['stop_link']}{links.sign(alert, links.STOP)}/"
+    context = {
+        "criteria": shared["criteria"],
+        "finder_url": shared["finder_url"],
+        "stop_url": stop_url,
+        "expires": formats.date_format(timezone.localtime(alert.expires_at), "DATE_FORMAT")
+        if alert.expires_at
+        else "",
+    }
+    headers = {"List-Unsubscribe": f"<{stop_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    return context, headers
+
+
+def send_confirmation_request(alert):
+    with translation.override(alert.language):
+        context, headers = _common(alert)
+        context["confirm_url"] = links.public_url(
+            "place_alert_confirm", alert.language, _base_url(alert), token=links.sign(alert, links.CONFIRM)
+        )
+        context["valid_days"] = links.CONFIRM_MAX_AGE // 86400
+        return queue_mail(
+            to=alert.email,
+            subject=gettext("Please confirm your alert"),
+            body=render_to_string("search/alerts/mail/confirm.txt", context),
+            purpose="finder.alert_confirm",
+            owner=alert,
+            headers=headers,
+        )
+
+
+def compose_alert(alert, listings, memo: dict | None = None) -> dict:
+    """The mail telling about matching listings, as ``outbox.queue_many`` takes it (sent in batches)."""
+    with translation.override(alert.language):
+        context, headers = _common(alert, memo)
+        context["listings"] = [
+            {
+                "title": listing.title,
+                "url": _base_url(alert) + listing.url_in(alert.language),
+                "places": listing.reason == "places",
+            }
+            for listing in listings
+        ]
+        subject = ngettext(
+            "%(count)s listing matches your alert",
+            "%(count)s listings match your alert",
+            len(listings),
+        ) % {"count": len(listings)}
+        body = render_to_string("search/alerts/mail/alert.txt", context)
+    return {
+        "to": alert.email,
+        "subject": subject,
+        "body": body,
+        "purpose": "finder.alert",
+        "owner": alert,
+        "headers": headers,
+    }
+
+
+def send_reminder(alert):
+    with translation.override(alert.language):
+        context, headers = _common(alert)
+        context["extend_url"] = links.public_url(
+            "place_alert_extend", alert.language, _base_url(alert), token=links.sign(alert, links.EXTEND)
+        )
+        return queue_mail(
+            to=alert.email,
+            subject=gettext("Your alert ends on %(date)s") % {"date": context["expires"]},
+            body=render_to_string("search/alerts/mail/reminder.txt", context),
+            purpose="finder.alert_reminder",
+            owner=alert,
+            headers=headers,
+        )
+
+
+def send_data_request_link(email: str, action: str, language: str, base_url: str):
+    with translation.override(language):
+        url = links.public_url(
+            "place_alert_data_confirm", language, base_url, token=links.data_request_token(email, action)
+        )
+        if action == "export":
+            subject = gettext("Your request for a copy of your alert data")
+        else:
+            subject = gettext("Your request to delete your alert data")
+        body = render_to_string("search/alerts/mail/data_request.txt", {"url": url, "action": action})
+    return queue_mail(to=email, subject=subject, body=body, purpose=f"finder.alert_data_request_{action}")
+
+
+def send_data_export(email: str, language: str, records: list[dict]):
+    data = {"email": email, "exported": timezone.now().isoformat(), "alerts": records}
+    with translation.override(language):
+        subject = gettext("A copy of your alert data")
+        body = render_to_string("search/alerts/mail/data_export.txt", {"count": len(records)})
+    return queue_mail(
+        to=email,
+        subject=subject,
+        body=body,
+        purpose="finder.alert_data_export",
+        attachment=("alert-data.json", json.dumps(data, indent=2), "application/json"),
+    )

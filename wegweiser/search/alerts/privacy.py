@@ -1,0 +1,47 @@
+"""Data protection for place alerts: a copy and the deletion on request (GDPR Art. 15, 17 and 20)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from wegweiser.search.alerts import criteria as alert_criteria
+from wegweiser.search.alerts.mails import send_data_export
+from wegweiser.search.models import PlaceAlert
+from wegweiser.site.models import OutgoingMail
+from wegweiser.site.registry import listing_types
+
+
+def personal_data(alert: PlaceAlert) -> dict:
+    return {
+        "email": alert.email,
+        "language": alert.language,
+        "criteria": alert_criteria.labels(alert.criteria, listing_types()),
+        "status": alert.status,
+        "created_at": alert.created_at.isoformat(),
+        "confirmed_at": alert.confirmed_at.isoformat() if alert.confirmed_at else None,
+        "expires_at": alert.expires_at.isoformat() if alert.expires_at else None,
+        "last_mail_at": alert.last_sent_at.isoformat() if alert.last_sent_at else None,
+        "mails_sent": alert.mails_sent,
+        "consent_text": alert.consent_text,
+        "consent_version": alert.consent_version,
+    }
+
+
+def export_for_email(email: str, language: str) -> OutgoingMail:
+    """Mail everything stored about ``email``'s alerts to that address, as JSON."""
+    alerts = list(PlaceAlert.objects.for_email(email).order_by("created_at"))
+    return send_data_export(email, language, [personal_data(alert) for alert in alerts])
+
+
+@transaction.atomic
+def erase_for_email(email: str) -> int:
+    """End every alert of ``email`` (the address goes, the anonymous count stays); delete unconfirmed
+    ones and every alert mail still waiting for the address."""
+    alerts = PlaceAlert.objects.for_email(email)
+    alerts.filter(status=PlaceAlert.Status.PENDING).delete()
+    erased = 0
+    for alert in alerts:
+        alert.end(PlaceAlert.EndReason.ERASED)
+        erased += 1
+    OutgoingMail.objects.filter(to__iexact=email.strip(), purpose__startswith="finder.").delete()
+    return erased

@@ -1,0 +1,317 @@
+"""The alert's own small pages: the form, the double opt-in, stop, extend, and data requests.
+
+The finder and listing pages only link here (with the finder's criteria in the address), so they carry no
+form token and stay in the anonymous page cache. These pages send ``Cache-Control: private, no-store``.
+The forms need no CSRF cookie (the portal sets none for anonymous visitors): a forged sign-up still needs
+the confirmation link from the person's mailbox, and the signed links are their own proof.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponseRedirect, QueryDict
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from wegweiser.search.alerts import criteria as alert_criteria
+from wegweiser.search.alerts import links, mails
+from wegweiser.search.alerts.forms import AlertDataRequestForm, PlaceAlertForm
+from wegweiser.search.alerts.privacy import erase_for_email, export_for_email
+from wegweiser.search.models import PlaceAlert
+from wegweiser.site.models import PortalSettings
+from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+from wegweiser.site.registry import enabled_listing_types
+
+
+def alerts_per_hour() -> int:
+    return int(getattr(settings, "WEGWEISER_PLACE_ALERTS_PER_HOUR", 5))
+
+
+def alert_days(site: Site | None) -> int:
+    """How long an alert runs: the office's setting for the site (Settings › Portal settings)."""
+    return PortalSettings.for_site(site).place_alert_days if site is not None else 90
+
+
+def _language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = "", **extra):
+    return TemplateResponse(
+        request,
+        "search/alerts/notice.html",
+        {"title": title, "text": text, "action": action, "button": button, **extra},
+        status=status,
+    )
+
+
+def _gone(request):
+    return _notice(
+        request,
+        _("This link is no longer valid"),
+        _(
+            "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the finder."
+        ),
+        status=404,
+        finder_url=reverse("search:search"),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def new_alert(request):
+    site = Site.find_for_request(request)
+    available = enabled_listing_types(site)
+    data = request.POST if request.method == "POST" else request.GET
+    criteria, messages = alert_criteria.criteria_from(data, locale=_language(), available=available)
+    days = alert_days(site)
+    form = PlaceAlertForm(request.POST if request.method == "POST" else None, days=days)
+    context = {
+        "form": form,
+        "criteria": criteria,
+        "criteria_labels": alert_criteria.labels(criteria, available),
+        "querystring": alert_criteria.querystring(criteria),
+        "hidden": [(name, value) for name, values in _criteria_data(criteria) for value in values],
+        "criteria_messages": messages,
+        "days": days,
+    }
+    if alert_criteria.is_empty(criteria):
+        context["empty"] = True
+        return TemplateResponse(request, "search/alerts/new.html", context, status=400)
+    if request.method == "GET":
+        return TemplateResponse(request, "search/alerts/new.html", context)
+    if form.is_bot():
+        return HttpResponseRedirect(reverse("search:place_alert_sent"))
+    if rate_limit_exceeded(request, "place-alert", alerts_per_hour()):
+        form.is_valid()
+        form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+        return TemplateResponse(request, "search/alerts/new.html", context, status=429)
+    if not form.is_valid():
+        return TemplateResponse(request, "search/alerts/new.html", context, status=400)
+    with transaction.atomic():
+        alert = PlaceAlert.objects.create(
+            email=form.cleaned_data["email"],
+            token=links.new_token(),
+            language=_language(),
+            site=site,
+            text=criteria["text"],
+            listing_types=criteria["listing_types"],
+            filters=criteria["filters"],
+            near=criteria["near"],
+            radius_km=criteria["radius_km"],
+            criteria_key=alert_criteria.criteria_key(criteria),
+            **form.consent_record(),
+        )
+    mails.send_confirmation_request(alert)
+    return HttpResponseRedirect(reverse("search:place_alert_sent"))
+
+
+def _criteria_data(criteria: dict) -> list[tuple[str, list[str]]]:
+    return list(QueryDict(alert_criteria.querystring(criteria)).lists())
+
+
+@private_no_store
+def alert_sent(request):
+    return _notice(
+        request,
+        _("Please check your mailbox"),
+        _(
+            "We have sent you a mail with a link. Your alert starts only after you have confirmed it with this "
+            "link. If the mail does not arrive, please look in your spam folder."
+        ),
+    )
+
+
+def _alert_for(signed: str, purpose: str, max_age: int | None = None) -> PlaceAlert | None:
+    token = links.token_from(signed, purpose, max_age=max_age)
+    return (
+        PlaceAlert.objects.filter(token=token).exclude(status=PlaceAlert.Status.ENDED).first()
+        if token
+        else None
+    )
+
+
+def _labels(alert: PlaceAlert) -> list[str]:
+    return alert_criteria.labels(alert.criteria, enabled_listing_types(alert.site))
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def confirm_alert(request, token: str):
+    alert = _alert_for(token, links.CONFIRM, max_age=links.CONFIRM_MAX_AGE)
+    if alert is None:
+        return _gone(request)
+    if alert.status == PlaceAlert.Status.ACTIVE:
+        return _notice(request, _("Alert already confirmed"), _("You have already confirmed this alert."))
+    if request.method == "GET":
+        return _notice(
+            request,
+            _("Confirm your alert"),
+            _("Please confirm that we may tell you by mail when something matching opens:"),
+            action=request.path,
+            button=_("Confirm alert"),
+            criteria_labels=_labels(alert),
+        )
+    now = timezone.now()
+    with transaction.atomic():
+        alert.status = PlaceAlert.Status.ACTIVE
+        alert.confirmed_at = now
+        alert.checked_until = now
+        alert.expires_at = now + datetime.timedelta(days=alert_days(alert.site))
+        alert.save(update_fields=["status", "confirmed_at", "checked_until", "expires_at"])
+    return _notice(
+        request,
+        _("Your alert is on"),
+        _(
+            "We will write to you when something matching is published or has free places again, at most "
+            "once a day, until %(date)s. Every mail has a link to stop the alert."
+        )
+        % {"date": _date(alert.expires_at)},
+        criteria_labels=_labels(alert),
+    )
+
+
+def _date(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def stop_alert(request, token: str):
+    """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
+    alert = _alert_for(token, links.STOP)
+    if alert is None:
+        return _notice(
+            request,
+            _("Alert stopped"),
+            _("This alert no longer exists. We send you nothing more."),
+            status=404,
+        )
+    if request.method == "GET":
+        return _notice(
+            request,
+            _("Stop your alert"),
+            _("Do you want to stop this alert? We will then send you nothing more about it."),
+            action=request.path,
+            button=_("Stop alert"),
+            criteria_labels=_labels(alert),
+        )
+    if alert.status == PlaceAlert.Status.PENDING:
+        alert.delete()
+    else:
+        alert.end(PlaceAlert.EndReason.UNSUBSCRIBED)
+    return _notice(
+        request, _("Alert stopped"), _("Your alert has stopped and your email address has been deleted.")
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def extend_alert(request, token: str):
+    alert = _alert_for(token, links.EXTEND)
+    if alert is None or alert.status != PlaceAlert.Status.ACTIVE:
+        return _gone(request)
+    days = alert_days(alert.site)
+    if request.method == "GET":
+        return _notice(
+            request,
+            _("Extend your alert"),
+            _("Your alert runs for another %(days)s days from today:") % {"days": days},
+            action=request.path,
+            button=_("Extend alert"),
+            criteria_labels=_labels(alert),
+        )
+    alert.expires_at = timezone.now() + datetime.timedelta(days=days)
+    alert.reminded_at = None
+    alert.save(update_fields=["expires_at", "reminded_at"])
+    return _notice(
+        request,
+        _("Your alert is extended"),
+        _("Your alert now runs until %(date)s.") % {"date": _date(alert.expires_at)},
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def data_request(request):
+    form = AlertDataRequestForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_bot():
+            return HttpResponseRedirect(reverse("search:place_alert_data_sent"))
+        if rate_limit_exceeded(request, "place-alert-data-request", alerts_per_hour()):
+            form.is_valid()
+            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+            return TemplateResponse(request, "search/alerts/data_request.html", {"form": form}, status=429)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            # The same answer whether or not alerts exist, so the form does not reveal who has one.
+            if PlaceAlert.objects.for_email(email).exists():
+                mails.send_data_request_link(
+                    email, form.cleaned_data["action"], _language(), request.build_absolute_uri("/")
+                )
+            return HttpResponseRedirect(reverse("search:place_alert_data_sent"))
+    return TemplateResponse(
+        request, "search/alerts/data_request.html", {"form": form}, status=400 if form.errors else 200
+    )
+
+
+@private_no_store
+def data_request_sent(request):
+    return _notice(
+        request,
+        _("Please check your mailbox"),
+        _(
+            "If we have alerts stored for this address, we have sent a mail with a confirmation link to it. "
+            "The link is valid for two days."
+        ),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def data_request_confirm(request, token: str):
+    request_data = links.data_request_from(token)
+    if request_data is None:
+        return _gone(request)
+    email, action = request_data["email"], request_data["action"]
+    if request.method == "GET":
+        if action == "export":
+            title, text, button = (
+                _("Send a copy of your data"),
+                _(
+                    "We will send everything we store about your alerts to your email address, as a JSON file."
+                ),
+                _("Send my data"),
+            )
+        else:
+            title, text, button = (
+                _("Delete your data"),
+                _("All your alerts will be stopped and your email address deleted. This cannot be undone."),
+                _("Delete my data"),
+            )
+        return _notice(request, title, text, action=request.path, button=button)
+    if action == "export":
+        export_for_email(email, _language())
+        return _notice(
+            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
+        )
+    erase_for_email(email)
+    return _notice(
+        request,
+        _("Your data has been deleted"),
+        _("We have stopped your alerts and deleted your email address."),
+    )
