@@ -12,7 +12,7 @@ from wegweiser.api.listing_schemas import LocaleQuery, NearQuery, PaginatedQuery
 from wegweiser.api.querying import (
     locale_for,
     near,
-    page_links,
+    page_answer,
     paginate,
     point_from,
     public_pages,
@@ -65,16 +65,13 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
     queryset = updated_since(queryset, filters.updated_since)
     queryset = near(queryset, point_from(filters.lat, filters.lon, filters.radius))
     count, items = paginate(queryset, filters.limit, filters.offset)
-    next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
     labels = Labels(translation.get_language())
-    return {
-        "count": count,
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "next": next_link,
-        "previous": previous_link,
-        "items": [organisation_record(organisation, request, labels) for organisation in items],
-    }
+    return page_answer(
+        request,
+        filters,
+        count,
+        [organisation_record(organisation, request, labels) for organisation in items],
+    )
 
 
 @organisations.get(
@@ -104,15 +101,7 @@ def list_pages(request, filters: Query[PaginatedQuery]):
     queryset = public_pages(StandardPage, request, locale_for(filters.locale)).select_related("locale")
     queryset = updated_since(queryset, filters.updated_since)
     count, items = paginate(queryset, filters.limit, filters.offset)
-    next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
-    return {
-        "count": count,
-        "limit": filters.limit,
-        "offset": filters.offset,
-        "next": next_link,
-        "previous": previous_link,
-        "items": [content_page_record(page, request) for page in items],
-    }
+    return page_answer(request, filters, count, [content_page_record(page, request) for page in items])
 
 
 @pages.get(

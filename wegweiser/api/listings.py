@@ -17,7 +17,7 @@ from wegweiser.api.querying import (
     ensure_enabled,
     locale_for,
     near,
-    page_links,
+    page_answer,
     paginate,
     point_from,
     request_site,
@@ -114,15 +114,7 @@ def listing_router(listing_type: ListingType) -> Router:
         ensure_enabled(request, listing_type)
         queryset = filtered_listings(listing_type, request, filters)
         count, pages = paginate(queryset, filters.limit, filters.offset)
-        next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
-        return {
-            "count": count,
-            "limit": filters.limit,
-            "offset": filters.offset,
-            "next": next_link,
-            "previous": previous_link,
-            "items": serialize(listing_type, shapes, pages, request, filters),
-        }
+        return page_answer(request, filters, count, serialize(listing_type, shapes, pages, request, filters))
 
     for feed in listing_type.api_extension.feeds if listing_type.api_extension else ():
         _add_feed(router, listing_type, shapes, feed)
@@ -175,16 +167,9 @@ def _add_feed(router: Router, listing_type: ListingType, shapes: ListingShapes, 
     def list_feed(request, filters: Query[shapes.filters]):
         ensure_enabled(request, listing_type)
         items = feed.items(filtered_listings(listing_type, request, filters), filters)
-        count = len(items)
-        next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
-        return {
-            "count": count,
-            "limit": filters.limit,
-            "offset": filters.offset,
-            "next": next_link,
-            "previous": previous_link,
-            "items": list(items[filters.offset : filters.offset + filters.limit]),
-        }
+        return page_answer(
+            request, filters, len(items), list(items[filters.offset : filters.offset + filters.limit])
+        )
 
 
 def _current_listing(listing_type: ListingType, request, pk: int, locale_code: str | None):

@@ -139,6 +139,19 @@ def paginate(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
     return count, list(queryset.order_by("pk")[offset : offset + limit])
 
 
+def page_answer(request, filters, count: int, items) -> dict:
+    """The answer of every list endpoint: the count, the page asked for, links to the pages around it."""
+    next_link, previous_link = page_links(request, count, filters.limit, filters.offset)
+    return {
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "next": next_link,
+        "previous": previous_link,
+        "items": items,
+    }
+
+
 def page_links(request, count: int, limit: int, offset: int) -> tuple[str | None, str | None]:
     def link(new_offset: int) -> str:
         query = request.GET.copy()

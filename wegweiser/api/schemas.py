@@ -11,6 +11,8 @@ from typing import Annotated
 from ninja import Path, Schema
 from pydantic import Field
 
+from wegweiser.site.api_schemas import ListingPlace, ListingTerm
+
 MAX_PAGE_ID = 2_147_483_647
 
 # A page id in a URL: a positive database integer (larger numbers cannot name a page).
@@ -20,23 +22,6 @@ PageId = Annotated[int, Path(..., ge=1, le=MAX_PAGE_ID, description="The id from
 class ErrorOut(Schema):
     detail: str = Field(description="What went wrong, in the requested language.")
     errors: dict[str, list[str]] = Field(default_factory=dict, description="Messages per query parameter.")
-
-
-class TermOut(Schema):
-    slug: str = Field(description="Stable in every language; use it in filters.")
-    name: str = Field(description="The term's name in the requested language (German if not translated).")
-
-
-class PlaceOut(Schema):
-    name: str
-    street: str
-    postcode: str
-    city: str
-    district: TermOut | None
-    latitude: float | None
-    longitude: float | None
-    wheelchair_accessible: bool
-    accessibility_notes: str
 
 
 class OrganisationOut(Schema):
@@ -54,7 +39,7 @@ class OrganisationOut(Schema):
     phone: str
     website: str
     opening_hours: str
-    place: PlaceOut
+    place: ListingPlace
     updated_at: datetime.datetime | None
     distance_km: float | None = None
 
@@ -93,17 +78,17 @@ class ContentPageListOut(Schema):
     items: list[ContentPageOut]
 
 
-class TopicOut(TermOut):
+class TopicOut(ListingTerm):
     description: str
     icon: str
 
 
-class LanguageOut(TermOut):
+class LanguageOut(ListingTerm):
     native_name: str
     direction: str = Field(description="ltr or rtl.")
 
 
-class DistrictOut(TermOut):
+class DistrictOut(ListingTerm):
     latitude: float | None
     longitude: float | None
 
@@ -115,7 +100,7 @@ class TopicListOut(Schema):
 
 class TargetGroupListOut(Schema):
     count: int
-    items: list[TermOut]
+    items: list[ListingTerm]
 
 
 class LanguageListOut(Schema):
