@@ -253,13 +253,14 @@ def search_log():
 
 @pytest.fixture
 def searches(search_log, home):
-    def log(query, locale="de", results=3, filters=None, days_ago=1):
+    def log(query, locale="de", results=3, filters=None, days_ago=1, weak=False):
         entry = search_log.objects.create(
             query_text=query,
             locale=locale,
             listing_types=["offer"],
             filters=filters or {},
             result_count=results,
+            weak=weak,
             backend="database",
             took_ms=12,
         )

@@ -36,6 +36,24 @@ def test_searches_without_results_by_locale_hide_personal_data(searches):
     assert found[(demand.HIDDEN_QUERY, "de")] == 1
 
 
+def test_searches_whose_best_hits_had_only_part_of_the_words_count_as_gaps(searches):
+    searches("Deutschkurs Samstag", results=4, weak=True)
+    searches("deutschkurs  samstag", results=4, weak=True)
+    period = demand.searches_in_period(None, None, "")
+
+    frequent = {
+        row.query: (row.searches, row.without_results, row.weak)
+        for row in demand.most_frequent_searches(period)
+    }
+    assert frequent["deutschkurs samstag"] == (2, 0, 2)
+    assert frequent["deutschkurs"] == (5, 1, 0)
+    gaps = demand.searches_without_results(period)
+    assert [(row.query, row.searches, row.weak) for row in gaps[:2]] == [
+        ("deutschkurs samstag", 0, 2),
+        ("schuldnerberatung", 2, 0),
+    ]
+
+
 def test_filters_used_most_are_counted_per_value(searches):
     rows = demand.filters_used(
         demand.searches_in_period(timezone.localdate() - datetime.timedelta(days=30), None)
@@ -61,7 +79,7 @@ def test_demand_page_shows_the_chosen_period_and_exports(client, office_user, se
 
     exported = client.get(reverse("reports:demand"), {"table": "no_results", "locale": "de", "export": "csv"})
     header, *rows = german_csv_rows(exported)
-    assert rows[0] == ["schuldnerberatung", "de", "2"]
+    assert rows[0] == ["schuldnerberatung", "de", "2", "0"]  # the last column: only partly found
     assert {row[1] for row in rows} == {"de"}
 
     old = timezone.localdate() - datetime.timedelta(days=61)
@@ -71,7 +89,7 @@ def test_demand_page_shows_the_chosen_period_and_exports(client, office_user, se
     values = list(
         load_workbook(io.BytesIO(b"".join(workbook.streaming_content))).active.iter_rows(values_only=True)
     )
-    assert values[1] == ("deutschkurs", 5, 1)
+    assert values[1] == ("deutschkurs", 5, 1, 0)
 
 
 def test_a_friendly_note_when_there_is_no_search_log(client, office_user, monkeypatch):

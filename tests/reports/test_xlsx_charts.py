@@ -77,10 +77,10 @@ def test_demand_export_charts_the_table_it_exports(german_office, searches):
     [chart] = sheet._charts
     assert title_of(chart) == "Suchen ohne Treffer"
     rows = sheet.max_row
-    [(name, values, categories)] = series_refs(chart)
-    assert name == "'Nachfrage'!C1" and sheet["C1"].value == "Suchen ohne Treffer"
-    assert values == f"'Nachfrage'!$C$2:$C${rows}"
-    assert categories == f"'Nachfrage'!$A$2:$B${rows}", "search words and their language"
+    without, weak = series_refs(chart)
+    assert sheet["C1"].value == "Suchen ohne Treffer" and sheet["D1"].value == "Nur teilweise gefunden"
+    assert without == ("'Nachfrage'!C1", f"'Nachfrage'!$C$2:$C${rows}", f"'Nachfrage'!$A$2:$B${rows}")
+    assert weak == ("'Nachfrage'!D1", f"'Nachfrage'!$D$2:$D${rows}", f"'Nachfrage'!$A$2:$B${rows}")
 
 
 def test_the_listings_export_has_no_chart_and_an_empty_report_none(german_office, town):

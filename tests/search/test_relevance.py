@@ -193,20 +193,10 @@ def newcomer_town(home, organisation_index):
     return {name: add_listing(provider, **dict(fields)) for name, fields in LISTINGS.items()}
 
 
-ES_NOT_YET = (
-    "Elasticsearch finds compounds, word forms and term names through the shared forms field, but does "
-    "not yet leave out words found nowhere, correct typos from the portal's vocabulary or rank partial "
-    "matches like the database backend (issue 13); its score is printed, its misses do not fail the run"
-)
-
-
 @pytest.fixture(
     params=[
         "database",
-        pytest.param(
-            "elasticsearch",
-            marks=[pytest.mark.elasticsearch, pytest.mark.xfail(reason=ES_NOT_YET, strict=False)],
-        ),
+        pytest.param("elasticsearch", marks=pytest.mark.elasticsearch),
     ]
 )
 def relevance_backend(request, newcomer_town):
@@ -235,3 +225,25 @@ def test_newcomers_find_what_they_type_in_the_first_three(relevance_backend, new
         print(f"\nrelevance [{relevance_backend.name}]: {passed}/{len(QUERIES)} queries")  # noqa: T201 - the score is the point
     assert len(QUERIES) >= 60
     assert not failures, "\n".join(failures)
+
+
+#: (what is typed, words found nowhere, no listing has all the rest, "did you mean", logged as weak)
+HOW_WELL_FOUND = [
+    ("Deutschkurs", [], False, "", False),
+    ("Deutschkurs Samstag", ["Samstag"], False, "", True),
+    ("Fahrrad Wohnungsamt", [], True, "", True),
+    ("Beratnug", [], False, "beratung", False),
+    ("Samstag", ["Samstag"], False, "", False),  # nothing found: counted as a search without results
+]
+
+
+def test_both_backends_say_which_words_they_left_out_and_log_partial_finds_as_weak(relevance_backend):
+    from wegweiser.search.service import log_search
+
+    for text, missing, partial, suggestion, weak in HOW_WELL_FOUND:
+        result = run(relevance_backend, {"q": text})
+        assert (result.missing_words, result.partial, result.suggestion) == (missing, partial, suggestion), (
+            text
+        )
+        entry = log_search(result)
+        assert (entry.weak, entry.result_count > 0) == (weak, text != "Samstag"), text

@@ -1,4 +1,4 @@
-"""Demand: what newcomers search for, what they do not find, and which filters they use.
+"""Demand: what newcomers search for, what they do not find (or only partly), and which filters they use.
 
 Read from the finder's anonymous search log (``finder.SearchQueryLog``), looked up lazily so the reports
 work (with a note) on an installation whose search app has no log. Search words that look like an e-mail
@@ -48,6 +48,8 @@ class SearchDemand:
     searches: int
     without_results: int
     locale: str = ""
+    #: Searches that found something, but only part of their words (see ``SearchQueryLog.weak``).
+    weak: int = 0
 
     @property
     def without_results_percent(self) -> int:
@@ -92,12 +94,15 @@ def _merge(groups, with_locale: bool) -> list[SearchDemand]:
         )
         entry.searches += group["searches"]
         entry.without_results += group["without_results"] or 0
+        entry.weak += group["weak"] or 0
     return list(merged.values())
 
 
 def most_frequent_searches(searches, limit: int = 100) -> list[SearchDemand]:
     groups = searches.values("query_text").annotate(
-        searches=Count("pk"), without_results=Count("pk", filter=Q(result_count=0))
+        searches=Count("pk"),
+        without_results=Count("pk", filter=Q(result_count=0)),
+        weak=Count("pk", filter=Q(weak=True)),
     )
     rows = _merge(groups, with_locale=False)
     rows.sort(key=lambda row: (-row.searches, row.query))
@@ -105,14 +110,23 @@ def most_frequent_searches(searches, limit: int = 100) -> list[SearchDemand]:
 
 
 def searches_without_results(searches, limit: int = 100) -> list[SearchDemand]:
-    """Searches that found nothing, per language the visitor used: the clearest sign of a gap."""
+    """Searches that found nothing, or only part of their words, per language the visitor used: the gaps.
+
+    ``searches`` counts those without any result, ``weak`` those whose best hits had only part of the
+    words (the finder leaves out a word found nowhere and shows what has the rest, so "Deutschkurs
+    Samstag" finds courses on other days: the missing Saturday course is still a gap).
+    """
     groups = (
-        searches.filter(result_count=0)
+        searches.filter(Q(result_count=0) | Q(weak=True))
         .values("query_text", "locale")
-        .annotate(searches=Count("pk"), without_results=Count("pk"))
+        .annotate(
+            searches=Count("pk", filter=Q(result_count=0)),
+            without_results=Count("pk", filter=Q(result_count=0)),
+            weak=Count("pk", filter=Q(weak=True)),
+        )
     )
     rows = _merge(groups, with_locale=True)
-    rows.sort(key=lambda row: (-row.searches, row.locale, row.query))
+    rows.sort(key=lambda row: (-(row.searches + row.weak), row.locale, row.query))
     return rows[:limit]
 
 

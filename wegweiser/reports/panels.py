@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -65,7 +66,7 @@ def oldest_listings_awaiting_review(limit: int = LIST_LENGTH) -> list[dict]:
 def searches_without_results_this_week(today: datetime.date | None = None) -> int | None:
     today = today or timezone.localdate()
     searches = searches_in_period(today - datetime.timedelta(days=6), today)
-    return None if searches is None else searches.filter(result_count=0).count()
+    return None if searches is None else searches.filter(Q(result_count=0) | Q(weak=True)).count()
 
 
 class OfficeAttentionPanel(Component):
@@ -148,12 +149,12 @@ class OfficeAttentionPanel(Component):
             },
             {
                 "name": "no_results",
-                "label": _("Searches without results in the last 7 days"),
+                "label": _("Searches that found nothing or only part in the last 7 days"),
                 "value": searches_without_results_this_week(today),
                 "url": demand_url,
                 "link_text": _("Open the demand report"),
                 "rows": [
-                    {"text": row.query, "detail": row.searches, "url": demand_url}
+                    {"text": row.query, "detail": row.searches + row.weak, "url": demand_url}
                     for row in (
                         searches_without_results(searches, limit=LIST_LENGTH) if searches is not None else []
                     )

@@ -59,19 +59,3 @@ def cached_district_centres() -> dict[str, GeoPoint]:
         centres = district_centres()
         cache.set(key, centres, CACHE_SECONDS)
     return centres
-
-
-def site_language(code: str) -> str:
-    """``code`` if the site has a locale in that language, else the default locale's: what is searched in."""
-    key = f"wegweiser:search:locales:{_generation()}"
-    known = cache.get(key)
-    if known is None:
-        from wagtail.models import Locale
-
-        known = (
-            Locale.get_default().language_code,
-            list(Locale.objects.values_list("language_code", flat=True)),
-        )
-        cache.set(key, known, CACHE_SECONDS)
-    default, codes = known
-    return code if code in codes else default

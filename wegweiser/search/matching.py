@@ -1,6 +1,7 @@
 """How the typed words become a condition: all words first, else the words that exist, else any of them.
 
-One plan per search, made against the whole table of searchable words (not per listing type):
+One plan per search, made against everything the backend searches (not per listing type): the database
+backend asks its table of searchable words, Elasticsearch its index (``finds``); the steps are the same:
 
 1. Stop words ("mit", "für", "with", "في" ...) are left out, unless nothing else was typed.
 2. If some listing has every word, every word is required (the usual case: one query decides it).
@@ -13,13 +14,17 @@ One plan per search, made against the whole table of searchable words (not per l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_rows
 from wegweiser.search.vocabulary import corrections
-from wegweiser.search.wording import meaningful, query_units
+from wegweiser.search.wording import meaningful, query_units, word_variants
+
+#: Whether some listing has every one of these units (each a list of alternatives): a backend's index asked.
+Finder = Callable[[list[list[str]]], bool]
 
 
 @dataclass
@@ -49,26 +54,45 @@ class TextPlan:
         return " ".join(self.corrected.get(word, word) for word in self.typed if word not in self.missing)
 
 
-def plan_text(words: list[str]) -> TextPlan:
-    """The plan for these typed words (see the module's docstring); a few indexed lookups at most."""
+def rows_found(units: list[list[str]]) -> bool:
+    """The database backend's :data:`Finder`: the finder's table of searchable words."""
+    return matching_rows(units).exists()
+
+
+def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
+    """The plan for these typed words (see the module's docstring); a few indexed lookups at most.
+
+    Corrections come from the portal's vocabulary table on every backend; whether a word or a set of
+    words is found is asked of the backend's own index (``finds``), so a plan never promises more than
+    that backend can find.
+    """
     typed = meaningful(query_units(words))
     plan = TextPlan(typed=typed, units=[[word] for word in typed])
-    if not typed or matching_rows(plan.units).exists():
+    if not typed or finds(plan.units):
         return plan
     units: list[list[str]] = []
     for word in typed:
-        if matching_rows([[word]]).exists():
+        if finds([[word]]):
             units.append([word])
             continue
         known = corrections(word)
-        if known and matching_rows([known]).exists():
+        if known and finds([known]):
             units.append(known)
             plan.corrected[word] = known[0]
         else:
             plan.missing.append(word)
     plan.units = units
-    plan.any_unit = len(units) > 1 and not matching_rows(units).exists()
+    plan.any_unit = len(units) > 1 and not finds(units)
     return plan
+
+
+def ranking_variants(plan: TextPlan) -> list[list[str]]:
+    """Per searched word, the spellings that rank a hit: in its title it counts 3, in its summary 2, else 1.
+
+    Both backends rank by this (and, when no listing has every word, by how many words a listing has),
+    with the title in alphabetical order breaking ties.
+    """
+    return [variants for word in query_units(plan.words) if (variants := word_variants(word))]
 
 
 def text_filter(plan: TextPlan) -> Q:

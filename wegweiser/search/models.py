@@ -20,6 +20,9 @@ class SearchQueryLog(models.Model):
     listing_types = models.JSONField(_("listing types"), default=list, blank=True)
     filters = models.JSONField(_("filters"), default=dict, blank=True)
     result_count = models.IntegerField(_("number of results"))
+    #: Something was found, but the best hits have only part of the words (:attr:`SearchResult.weak`):
+    #: for the office's demand report a gap as real as no result at all.
+    weak = models.BooleanField(_("only partly found"), default=False)
     backend = models.CharField(_("search backend"), max_length=20)
     took_ms = models.IntegerField(_("time taken (ms)"))
     created_at = models.DateTimeField(_("searched at"), auto_now_add=True, db_index=True)

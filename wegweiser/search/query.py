@@ -297,6 +297,12 @@ class SearchResult:
     suggestion: str = ""
 
     @property
+    def weak(self) -> bool:
+        """Something was found, but the best hits have only part of the words (some found nowhere, or
+        none has them all): what the demand report counts as weak."""
+        return self.total > 0 and (self.partial or bool(self.missing_words))
+
+    @property
     def num_pages(self) -> int:
         return max(1, math.ceil(self.total / self.query.per_page))
 

@@ -5,17 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from wagtail.models import Locale
-
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.geo import haversine_km
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, search_facets
 from wegweiser.site.registry import ListingType
-
-
-def locale_for(code: str) -> Locale:
-    """The site's locale for a visitor language; the default (German) one if the site has no such locale."""
-    return Locale.objects.filter(language_code=code).first() or Locale.get_default()
 
 
 def facet_table(

@@ -56,7 +56,7 @@ def _trip(name: str, error: Exception) -> None:
 
 
 def log_search(result: SearchResult) -> SearchQueryLog:
-    """Store what was searched and how much was found, for the office's reports; nothing about who."""
+    """Store what was searched and how much (and how well) it found, for the office's reports; nothing about who."""
     query = result.query
     return SearchQueryLog.objects.create(
         query_text=query.text[:MAX_QUERY_LENGTH],
@@ -64,6 +64,7 @@ def log_search(result: SearchResult) -> SearchQueryLog:
         listing_types=list(query.listing_types),
         filters=query.log_filters(),
         result_count=result.total,
+        weak=result.weak,
         backend=("database" if result.fell_back else result.backend)[:20],
         took_ms=result.took_ms,
     )

@@ -107,9 +107,9 @@ def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
     return type(f"{listing_type.model.__name__}FilterSet", (ListingFilterSet,), attrs)
 
 
-def active_locale() -> Locale:
-    """The locale of the visitor's language, else the default one; from the cache, not a query."""
-    return _cached_locale(translation.get_language()) or default_locale()
+def active_locale(language: str | None = None) -> Locale:
+    """The locale of ``language`` (by default the visitor's), else the default one; from the cache, not a query."""
+    return _cached_locale(language or translation.get_language()) or default_locale()
 
 
 def default_locale() -> Locale:

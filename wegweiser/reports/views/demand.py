@@ -24,12 +24,22 @@ DEFAULT_PERIOD_DAYS = 30
 
 EXPORTS = {
     "searches": (
-        ["query", "searches", "without_results"],
-        {"query": _("Search words"), "searches": _("Searches"), "without_results": _("Without results")},
+        ["query", "searches", "without_results", "weak"],
+        {
+            "query": _("Search words"),
+            "searches": _("Searches"),
+            "without_results": _("Without results"),
+            "weak": _("Only partly found"),
+        },
     ),
     "no_results": (
-        ["query", "locale", "searches"],
-        {"query": _("Search words"), "locale": _("Language"), "searches": _("Searches without results")},
+        ["query", "locale", "searches", "weak"],
+        {
+            "query": _("Search words"),
+            "locale": _("Language"),
+            "searches": _("Searches without results"),
+            "weak": _("Only partly found"),
+        },
     ),
     "filters": (
         ["facet_label", "value_label", "uses"],
@@ -43,6 +53,18 @@ EXPORTS = {
             "in_period": _("Alerts started in the period"),
         },
     ),
+}
+
+LEGENDS = {
+    "searches": [
+        ("ww-chart__bar", _("with results")),
+        ("ww-chart__bar--weak", _("only partly found")),
+        ("ww-chart__bar--stale", _("without results")),
+    ],
+    "no_results": [
+        ("ww-chart__bar--stale", _("without results")),
+        ("ww-chart__bar--weak", _("only partly found")),
+    ],
 }
 
 
@@ -93,10 +115,9 @@ class DemandReportView(OfficeReportView):
             return XlsxChart(
                 dict(DEMAND_TABLES)[self.table], category_fields=fields[:1], value_fields=fields[1:2]
             )
+        labels = 1 if self.table == "searches" else 2  # the words (and their language), or filter and value
         return XlsxChart(
-            dict(DEMAND_TABLES)[self.table],
-            category_fields=fields[:-1] if self.table != "searches" else fields[:1],
-            value_fields=fields[-1:] if self.table != "searches" else fields[1:],
+            dict(DEMAND_TABLES)[self.table], category_fields=fields[:labels], value_fields=fields[labels:]
         )
 
     def get_report_context(self):
@@ -124,7 +145,12 @@ class DemandReportView(OfficeReportView):
         elif self.table == "no_results":
             label_heading, value_heading = _("Search words"), _("Without results")
             chart_rows = [
-                (f"{row.query} ({row.locale})", [(row.searches, "ww-chart__bar--stale")], "") for row in rows
+                (
+                    f"{row.query} ({row.locale})",
+                    [(row.searches, "ww-chart__bar--stale"), (row.weak, "ww-chart__bar--weak")],
+                    "",
+                )
+                for row in rows
             ]
         else:
             label_heading, value_heading = _("Search words"), _("Searches")
@@ -132,7 +158,8 @@ class DemandReportView(OfficeReportView):
                 (
                     row.query,
                     [
-                        (row.searches - row.without_results, "ww-chart__bar"),
+                        (row.searches - row.without_results - row.weak, "ww-chart__bar"),
+                        (row.weak, "ww-chart__bar--weak"),
                         (row.without_results, "ww-chart__bar--stale"),
                     ],
                     "",
@@ -145,9 +172,7 @@ class DemandReportView(OfficeReportView):
                 chart_rows,
                 label_heading=label_heading,
                 value_heading=value_heading,
-                legend=[("ww-chart__bar", _("with results")), ("ww-chart__bar--stale", _("without results"))]
-                if self.table == "searches"
-                else (),
+                legend=LEGENDS.get(self.table, ()),
             )
             if chart_rows
             else None

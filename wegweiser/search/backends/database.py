@@ -37,7 +37,7 @@ from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.fulltext import TEXT_FIELDS
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
-from wegweiser.search.matching import TextPlan, plan_text, text_filter, units_found
+from wegweiser.search.matching import TextPlan, plan_text, ranking_variants, text_filter, units_found
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -46,9 +46,9 @@ from wegweiser.search.query import (
     on_the_days,
     search_facets,
 )
-from wegweiser.search.results import attach_pages, facet_table, locale_for
-from wegweiser.search.wording import highlight, query_units, word_variants
-from wegweiser.site.listings import filterset_for, localized
+from wegweiser.search.results import attach_pages, facet_table
+from wegweiser.search.wording import highlight, word_variants
+from wegweiser.site.listings import active_locale, filterset_for, localized
 from wegweiser.site.registry import Facet, ListingType
 
 
@@ -57,7 +57,7 @@ class DatabaseBackend(SearchBackend):
 
     def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
         started = time.perf_counter()
-        locale = locale_for(query.locale)
+        locale = active_locale(query.locale)
         plan = plan_text(query.words)
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
@@ -154,7 +154,7 @@ class DatabaseBackend(SearchBackend):
                     rows.append(((nearness is None, nearness or 0.0, title, pk), SearchHit(key, pk)))
                 continue
             queryset = queryset.annotate(
-                score=relevance(plan.words, query.locale) + units_found(plan) * Value(10),
+                score=relevance(plan) + units_found(plan) * Value(10),
                 sort_title=Lower("title"),
             )
             if query.sort == "date":
@@ -178,7 +178,7 @@ class DatabaseBackend(SearchBackend):
         if len(prefix) < 2:
             return []
         found: list[str] = []
-        locale_obj = locale_for(locale)
+        locale_obj = active_locale(locale)
         for lookup in ("istartswith", "icontains"):
             for listing_type in listing_types.values():
                 queryset = localized(listing_type.model.objects.current(), locale_obj)
@@ -298,15 +298,11 @@ def like_condition(word: str) -> Q:
     return word_q
 
 
-def relevance(words: list[str], locale_code: str):
-    """A simple score: a word in the title counts three, in the summary two, elsewhere one."""
-    if not words:
-        return Value(0, output_field=IntegerField())
+def relevance(plan: TextPlan):
+    """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
+    three, in the summary two, elsewhere one."""
     score = Value(0, output_field=IntegerField())
-    for word in query_units(words):
-        variants = word_variants(word)
-        if not variants:  # punctuation only ("((("): nothing to rank by
-            continue
+    for variants in ranking_variants(plan):
         title_q, summary_q = Q(), Q()
         for variant in variants:
             title_q |= Q(title__icontains=variant)

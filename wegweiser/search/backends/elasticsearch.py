@@ -3,6 +3,7 @@
 Facets are disjunctive: the chosen facet values go into ``post_filter`` (they narrow the hits), and
 each facet's aggregation is filtered by every *other* facet's choice, so the counts of a facet's
 other values stay visible once one is chosen. Expired content is filtered out at query time.
+Typed words are planned, found and ranked as the database backend does it (:mod:`wegweiser.search.es.text`).
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from collections import Counter
 from collections.abc import Mapping
 
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from elasticsearch.dsl import A, Q, Search
 
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
-from wegweiser.search.choices import facet_choices, site_language
-from wegweiser.search.es.analysis import analysed_languages, node_capabilities
+from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
+from wegweiser.search.es.text import finder, language_field, text_query
+from wegweiser.search.matching import plan_text
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -28,13 +29,9 @@ from wegweiser.search.query import (
     search_facets,
 )
 from wegweiser.search.results import attach_pages, facet_table
-from wegweiser.search.vocabulary import known_stems, split_compound
-from wegweiser.search.wording import highlight, meaningful, query_forms, query_units, synonyms_of
+from wegweiser.search.wording import highlight
+from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import ListingType
-
-TEXT_FIELDS = ["title^3", "summary^2", "body", "organisation", "extra_text"]
-#: Weight of a match through a language analyzer's word form, against 1 for the plain fields.
-LANGUAGE_BOOST = 0.7
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -45,9 +42,12 @@ class ElasticsearchBackend(SearchBackend):
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
         facets = search_facets(searched)
-        locale = site_language(query.locale)
+        locale = active_locale(query.locale).language_code
         try:
-            search = self._build(query, listing_types, searched_keys, facets, locale)
+            field = language_field(query.locale)
+            plan = plan_text(query.words, finder(field))
+            text = text_query(plan, field) if plan.typed else Q("match_all")
+            search = self._build(query, text, listing_types, searched_keys, facets, locale)
             response = search.using(get_client()).index(alias_name()).execute()
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
@@ -66,21 +66,15 @@ class ElasticsearchBackend(SearchBackend):
             distance = None
             if query.sort == "distance" and getattr(meta, "sort", None):
                 distance = float(meta.sort[0]) if meta.sort[0] not in (None, "Infinity") else None
-            highlights = {}
-            for field in ("title", "summary"):
-                fragments = getattr(getattr(meta, "highlight", None), field, None)
-                if fragments:
-                    highlights[field] = mark_safe(" … ".join(fragments))  # noqa: S308 - encoder "html" escaped it
             hits.append(
-                SearchHit(
-                    document.listing_type, int(document.page_id), float(meta.score or 0), distance, highlights
-                )
+                SearchHit(document.listing_type, int(document.page_id), float(meta.score or 0), distance)
             )
         hits = attach_pages(hits, listing_types, query)
-        for hit in hits:
-            # A match through word forms or synonyms has no Elasticsearch highlight; mark the words here.
-            hit.highlights.setdefault("title", highlight(hit.page.title, query.words))
-            hit.highlights.setdefault("summary", highlight(hit.page.summary, query.words, limit=300))
+        for hit in hits:  # marked as the database backend marks them: the words searched in the end
+            hit.highlights = {
+                "title": highlight(hit.page.title, plan.words),
+                "summary": highlight(hit.page.summary, plan.words, limit=300),
+            }
         return SearchResult(
             query=query,
             hits=hits,
@@ -88,11 +82,15 @@ class ElasticsearchBackend(SearchBackend):
             total=response.hits.total.value,
             backend=self.name,
             took_ms=round((time.perf_counter() - started) * 1000),
+            missing_words=plan.missing,
+            partial=plan.any_unit,
+            suggestion=plan.suggestion,
         )
 
-    def _build(self, query: SearchQuery, listing_types, searched_keys, facets, locale: str) -> Search:
-        search = Search().extra(track_total_hits=True)
-        search = search.query(self._text_query(query)) if query.words else search.query(Q("match_all"))
+    def _build(
+        self, query: SearchQuery, text: Q, listing_types, searched_keys, facets, locale: str
+    ) -> Search:
+        search = Search().extra(track_total_hits=True).query(text)
         # Only the listing types switched on for this site, even when the visitor chose none.
         enabled = Q("terms", listing_type=list(listing_types))
         search = search.filter(Q("bool", filter=[enabled, *visibility_filters(query, locale, listing_types)]))
@@ -116,51 +114,7 @@ class ElasticsearchBackend(SearchBackend):
             search.aggs.bucket(f"facet_{name}", agg)
 
         search = search.sort(*self._sort(query)).source(["page_id", "listing_type"])
-        if query.words:
-            search = (
-                search.highlight_options(
-                    pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html", require_field_match=False
-                )
-                .highlight("title", number_of_fragments=0)
-                .highlight("summary", fragment_size=200, number_of_fragments=1)
-            )
         return search[query.offset : query.offset + query.per_page]
-
-    def _text_query(self, query: SearchQuery) -> Q:
-        """Every word must be found: fuzzily in the texts, as a word form, or as one of its synonyms.
-
-        Word forms come from the language fields (the visitor's language and German, stemmed by
-        the node's language analyzers) and from the Python ``forms`` field; both weigh less than
-        the word itself, and the language fields are not searched fuzzily (a typo of a stem
-        matches far too much).
-        """
-        fields = list(TEXT_FIELDS)
-        languages = analysed_languages(node_capabilities())
-        language_fields = [
-            f"text_{code}^{LANGUAGE_BOOST}"
-            for code in dict.fromkeys([query.locale, "de"])
-            if code in languages
-        ]
-        clauses = []
-        for word in meaningful(query_units(query.words)):
-            if " " in word:
-                should = [Q("multi_match", query=word, fields=fields + language_fields, type="phrase")]
-            else:
-                should = [
-                    Q("multi_match", query=word, fields=fields, fuzziness="AUTO", prefix_length=1),
-                    Q("terms", forms=query_forms(word), boost=0.8),
-                ]
-                parts = split_compound(word, known_stems())
-                if len(parts) > 1:  # "Deutschkurs" also as "Kurs für Deutsch"
-                    should.append(Q("bool", must=[Q("term", forms=part) for part in parts], boost=0.7))
-                if language_fields:
-                    should.append(Q("multi_match", query=word, fields=language_fields, operator="and"))
-            for synonym in synonyms_of(word):
-                should.append(
-                    Q("multi_match", query=synonym, fields=fields + language_fields, type="phrase", boost=0.9)
-                )
-            clauses.append(Q("bool", should=should, minimum_should_match=1))
-        return Q("bool", must=clauses)
 
     def _sort(self, query: SearchQuery) -> list:
         if query.sort == "distance" and query.point is not None:
@@ -193,7 +147,7 @@ class ElasticsearchBackend(SearchBackend):
                         "field": "suggest",
                         "size": limit * 3,
                         "skip_duplicates": True,
-                        "contexts": {"shown_in": [site_language(locale)]},
+                        "contexts": {"shown_in": [active_locale(locale).language_code]},
                     },
                 }
             },

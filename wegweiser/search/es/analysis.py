@@ -3,12 +3,12 @@
 Language analyzers and ASCII folding live in Elasticsearch's ``analysis-common`` module. A full
 distribution has it; the integration-test build does not, but our own ``wegweiser-analysis`` plugin
 (``scripts/es-analysis``) registers them there under their standard names. The finder asks the node
-once and builds what it can; word forms and compounds are additionally handled in Python
-(:func:`wegweiser.search.wording.index_forms`), so search stays forgiving on either.
+once and builds what it can; word forms and compounds are handled in Python for both search backends
+(the ``words`` field, :mod:`wegweiser.search.es.text`), so search stays forgiving on either.
 
 The language fields (``text_<locale>``) stem but do not split compounds: a decompounder there made
-"Deutschkurs" find every "kurs" (the Python ``forms`` field already finds compound parts, with a lower
-boost), and the query gives them a lower boost than the plain fields, so an exact word still ranks first.
+"Deutschkurs" find every "kurs" (the shared ``words`` already hold the compound parts the portal knows).
+They add the word forms of a visitor's language other than German that the Python stemmer does not know.
 """
 
 from __future__ import annotations
@@ -77,17 +77,20 @@ def analysis_settings(capabilities: NodeCapabilities) -> dict:
 def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas: int = 0) -> dict:
     """Settings and mappings of a listings index; one keyword field ``f_<facet>`` per facet."""
     text = {"type": "text", "analyzer": "folded"}
+    plain = {"type": "text", "analyzer": "standard"}
     properties = {
         "page_id": {"type": "integer"},
         "listing_type": {"type": "keyword"},
         "locale": {"type": "keyword"},
         "shown_in": {"type": "keyword"},
-        "title": {**text, "fields": {"sort": {"type": "keyword", "normalizer": "sortable"}}},
-        "summary": text,
+        # ``plain``: lower-cased words with their umlauts, where ranking looks for a word inside the title.
+        "title": {**text, "fields": {"sort": {"type": "keyword", "normalizer": "sortable"}, "plain": plain}},
+        "summary": {**text, "fields": {"plain": plain}},
         "body": text,
         "organisation": text,
         "extra_text": text,
-        "forms": {"type": "text", "analyzer": "standard"},
+        # The finder's searchable words, already split and lower-cased as the database indexes them.
+        "words": {"type": "text", "analyzer": "whitespace"},
         "extra": {"type": "object", "enabled": False},
         "valid_from": {"type": "date"},
         "valid_until": {"type": "date"},

@@ -13,8 +13,10 @@ from django.utils.html import strip_tags
 from wagtail.models import Locale
 
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
+from wegweiser.search.es.text import searchable_words
+from wegweiser.search.fulltext import page_text
 from wegweiser.search.listing_terms import term_texts
-from wegweiser.search.wording import index_forms
+from wegweiser.search.vocabulary import known_stems
 from wegweiser.site.registry import ListingType
 
 
@@ -79,6 +81,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
     shown_in = shown_in_for(listing_type, pages)
     terms = term_texts(listing_type, ids)
     languages = analysed_languages(capabilities)
+    known = known_stems()  # once for the batch: every document's compounds split alike
     for page in pages:
         body = body_text(page)
         extra = {}
@@ -104,9 +107,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "organisation": organisation,
             "extra_text": extra_text,
             "extra": extra,
-            "forms": index_forms(
-                " ".join([page.title, page.summary, body, extra_text, terms.get(page.pk, "")])
-            ),
+            "words": searchable_words(page_text(page, terms.get(page.pk, ""), known)),
             "valid_from": page.valid_from.isoformat() if page.valid_from else None,
             "valid_until": page.valid_until.isoformat() if page.valid_until else None,
             "first_published_at": page.first_published_at.isoformat() if page.first_published_at else None,

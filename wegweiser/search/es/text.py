@@ -1,0 +1,129 @@
+"""The finder's text search as Elasticsearch queries: the database backend's plan, forms and ranking.
+
+A document carries the listing's searchable words (``words``): the text the database backend stores for
+it (:func:`wegweiser.search.fulltext.page_text`: its texts, its terms' names in every language, their
+folded stems and compound parts) split into the same tokens. A typed word (or the known words its typo
+was taken for) is looked for through the same alternatives as there
+(:func:`wegweiser.search.fulltext.unit_alternatives`): each form as a prefix, a phrase's words in a row,
+a compound's parts anywhere. In a language other than German the node's analyzer of that language
+(``text_<locale>``) adds the word forms Python does not know ("family" finds "families").
+
+Which words are required, corrected or left out is decided by the shared plan
+(:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
+database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
+word in the title or the summary, and for each word a listing has when none has all of them.
+"""
+
+from __future__ import annotations
+
+from elasticsearch.dsl import Q
+
+from wegweiser.search.es.analysis import analysed_languages, node_capabilities
+from wegweiser.search.es.connection import alias_name, get_client
+from wegweiser.search.fulltext import unit_alternatives
+from wegweiser.search.matching import Finder, TextPlan, ranking_variants
+from wegweiser.search.wording import tokens
+
+#: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
+TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
+#: A typed token is cut like the database backend cuts it.
+MAX_TOKEN = 100
+
+
+def searchable_words(text: str) -> str:
+    """The ``words`` field of a document: the tokens of the finder's text, as the database indexes them."""
+    return " ".join(tokens(text))
+
+
+def language_field(locale: str) -> str | None:
+    """The visitor's language field, when it is not German (whose forms the shared ``words`` already hold)."""
+    if locale == "de" or locale not in analysed_languages(node_capabilities()):
+        return None
+    return f"text_{locale}"
+
+
+def _prefix(token: str) -> Q:
+    return Q("prefix", words={"value": token[:MAX_TOKEN]})
+
+
+def _alternative(words: tuple[str, ...], phrase: bool) -> Q:
+    if len(words) == 1:
+        return _prefix(words[0])
+    if not phrase:  # a compound's parts, anywhere in the listing
+        return Q("bool", filter=[_prefix(word) for word in words])
+    clauses = [
+        {"span_multi": {"match": {"prefix": {"words": {"value": word[:MAX_TOKEN]}}}}} for word in words
+    ]
+    return Q("span_near", clauses=clauses, slop=0, in_order=True)
+
+
+def unit_query(unit: list[str], field: str | None) -> Q | None:
+    """Any form of one typed word (or of its corrections); ``None`` if it has no letters to look for."""
+    alternatives = list(
+        dict.fromkeys(found for alternative in unit for found in unit_alternatives(alternative))
+    )
+    should = [_alternative(words, phrase) for words, phrase in alternatives]
+    if field and should:
+        should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
+    return Q("bool", should=should, minimum_should_match=1) if should else None
+
+
+def matching_query(units: list[list[str]], field: str | None, any_unit: bool = False) -> Q:
+    """The documents with every unit (or, with ``any_unit``, at least one), as the database's ``matching_rows``."""
+    queries = [query for query in (unit_query(unit, field) for unit in units) if query is not None]
+    if not queries:
+        return Q("match_none")
+    if any_unit:
+        return Q("bool", should=queries, minimum_should_match=1)
+    return Q("bool", filter=queries)
+
+
+def finder(field: str | None) -> Finder:
+    """The plan's question to this index: does any document have all these units? One request, no hits."""
+
+    def finds(units: list[list[str]]) -> bool:
+        response = get_client().search(
+            index=alias_name(),
+            query=matching_query(units, field).to_dict(),
+            size=0,
+            terminate_after=1,
+            track_total_hits=1,
+        )
+        return response["hits"]["total"]["value"] > 0
+
+    return finds
+
+
+def _contains(field: str, variants: list[str]) -> Q:
+    """Any of the spellings inside the field's text, as ``icontains`` finds it in the database."""
+    should = []
+    for variant in dict.fromkeys(variant.lower() for variant in variants):
+        words = tokens(variant)
+        if len(words) == 1 and words[0] == variant:  # letters and digits only: no wildcard syntax
+            should.append(Q("wildcard", **{field: {"value": f"*{variant[:MAX_TOKEN]}*"}}))
+        elif words:
+            should.append(Q("match_phrase_prefix", **{field: " ".join(words)}))
+    return Q("bool", should=should, minimum_should_match=1)
+
+
+def text_query(plan: TextPlan, field: str | None) -> Q:
+    """What the plan finds, scored like the database backend scores it."""
+    if plan.finds_nothing:
+        return Q("match_none")
+    ranking = [
+        Q(
+            "dis_max",
+            queries=[
+                Q("constant_score", filter=_contains("title.plain", variants), boost=TITLE_WEIGHT),
+                Q("constant_score", filter=_contains("summary.plain", variants), boost=SUMMARY_WEIGHT),
+            ],
+        )
+        for variants in ranking_variants(plan)
+    ]
+    if plan.any_unit:  # no listing has every word: the more it has, the higher
+        ranking.extend(
+            Q("constant_score", filter=query, boost=UNIT_WEIGHT)
+            for query in (unit_query(unit, field) for unit in plan.units)
+            if query is not None
+        )
+    return Q("bool", filter=[matching_query(plan.units, field, plan.any_unit)], should=ranking)
