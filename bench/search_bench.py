@@ -8,6 +8,7 @@ Elasticsearch (after a full ``rebuild`` whose throughput is measured too), and p
 
     .venv/bin/python bench/search_bench.py
     BENCH_SIZES=1000,10000,100000  BENCH_REPEAT=30  (defaults: 1000,10000 and 30)
+    BENCH_BACKENDS=elasticsearch  (default: database,elasticsearch; the database's texts are built anyway)
 """
 
 from __future__ import annotations
@@ -219,7 +220,8 @@ def main() -> None:
 
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size.strip()]
     repeat = int(os.environ.get("BENCH_REPEAT", "30"))
-    es_url = os.environ.get("ELASTICSEARCH_URL", "")
+    backends = os.environ.get("BENCH_BACKENDS", "database,elasticsearch").split(",")
+    es_url = os.environ.get("ELASTICSEARCH_URL", "") if "elasticsearch" in backends else ""
     setup_test_environment()
     settings_dict = connection.settings_dict
     settings_dict.setdefault("TEST", {})
@@ -245,8 +247,9 @@ def main() -> None:
             rows.append(
                 (size, "database", "texts (rebuild)", f"{stored / seconds:.0f} docs/s", f"{seconds:.1f} s")
             )
-            for name, (p50, p95) in measure(DatabaseBackend(), repeat).items():
-                rows.append((size, f"database ({connection.vendor})", name, f"{p50:.1f}", f"{p95:.1f}"))
+            if "database" in backends:
+                for name, (p50, p95) in measure(DatabaseBackend(), repeat).items():
+                    rows.append((size, f"database ({connection.vendor})", name, f"{p50:.1f}", f"{p95:.1f}"))
             if es_url:
                 from wegweiser.search.es.indexes import rebuild
 
