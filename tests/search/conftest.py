@@ -184,6 +184,7 @@ def build_town(organisation_index) -> dict:
             cost="funded",
             german_from="a1",
             german_to="b1",
+            meets="Mo–Fr 8:30–12:45",
         ),
         "deutschkurs": add_listing(
             vhs,
@@ -197,6 +198,7 @@ def build_town(organisation_index) -> dict:
             bulletin_kind="call",
             german_from="a1",
             german_to="a1",
+            meets="Di, Do 9–11 Uhr",
         ),
         "abendkurs": add_listing(
             vhs,
@@ -208,6 +210,7 @@ def build_town(organisation_index) -> dict:
             cost="fee",
             german_from="b2",
             german_to="b2",
+            meets="Mo, Mi 18:00–20:15",
         ),
         "migrationsberatung": add_listing(
             caritas,
@@ -229,6 +232,7 @@ def build_town(organisation_index) -> dict:
             bulletin_kind="call",
             german_from="b1",
             german_to="b2",
+            meets="Mi 14–16 Uhr; Sa 10–13 Uhr",
         ),
         "sprachcafe": add_listing(
             caritas,

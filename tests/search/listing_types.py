@@ -9,8 +9,10 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.facets import time_of_day_facet
 from wegweiser.site.models import Listing
 from wegweiser.site.registry import Facet, ListingType
+from wegweiser.site.schedules import TimeSlot, parse_schedule
 
 
 class BulletinPage(Listing):
@@ -30,9 +32,14 @@ class BulletinPage(Listing):
     #: The German a notice's offer is for, as a range (A1 to B1): a range facet, like a course's levels.
     german_from = models.CharField(max_length=2, choices=German.choices, blank=True)
     german_to = models.CharField(max_length=2, choices=German.choices, blank=True)
+    #: When the notice's offer meets ("Mo–Fr 8:30–12:45"): its weekly slots give the time-of-day facet.
+    meets = models.CharField(max_length=100, blank=True)
 
     class Meta:
         app_label = "finder"
+
+    def time_slots(self) -> list[TimeSlot]:
+        return parse_schedule(self.meets)
 
 
 class MeetingPage(Listing):
@@ -62,6 +69,7 @@ def bulletin_type() -> ListingType:
                 field_to="german_to",
                 choices=lambda: BulletinPage.German.choices,
             ),
+            time_of_day_facet(),
         ],
         document_fields={"bulletin_kind": lambda page: page.bulletin_kind},
     )

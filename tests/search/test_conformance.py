@@ -33,6 +33,12 @@ FILTER_QUERIES = [
     ({"german": ["b1"]}, {"integration", "jobberatung"}),
     ({"german": ["a2", "b2"]}, {"integration", "abendkurs", "jobberatung"}),
     ({"german": ["b1"], "topic": ["sprache"]}, {"integration"}),
+    # The core's time-of-day facet, from each listing's weekly slots (a start before 12:00 is a morning).
+    ({"time_of_day": ["morning"]}, {"integration", "deutschkurs", "jobberatung"}),
+    ({"time_of_day": ["evening"]}, {"abendkurs"}),
+    ({"time_of_day": ["evening", "weekend"]}, {"abendkurs", "jobberatung"}),
+    ({"time_of_day": ["afternoon"], "topic": ["arbeit"]}, {"jobberatung"}),
+    ({"time_of_day": ["weekend"], "german": ["b2"]}, {"jobberatung"}),
     ({"near": "altstadt", "radius": "1"}, {"integration", "migrationsberatung", "sprachcafe"}),
     (
         {"near": "altstadt", "radius": "2", "topic": ["beratung"]},
@@ -116,6 +122,16 @@ def test_a_range_facet_counts_a_listing_under_every_value_it_covers(backend, tow
     assert found(result, town) == {"deutschkurs"}
     counts = {value: count for value, _label, count in result.facets["german"]}
     assert counts == {"a1": 1, "a2": 0, "b1": 1, "b2": 1}
+
+
+def test_the_time_of_day_facet_counts_every_part_of_the_day_a_listing_meets_in(backend, town):
+    """Mo/Mi 14–16 and Sa 10–13 count for afternoons, mornings and weekends alike; chosen, disjunctive."""
+    counts = {value: count for value, _label, count in run(backend).facets["time_of_day"]}
+    assert counts == {"morning": 3, "afternoon": 1, "evening": 1, "weekend": 1}
+    result = run(backend, {"time_of_day": ["evening"], "topic": ["arbeit"]})
+    counts = {value: count for value, _label, count in result.facets["time_of_day"]}
+    assert counts == {"morning": 1, "afternoon": 1, "evening": 1, "weekend": 1}
+    assert [label for _value, label, _count in result.facets["time_of_day"]][2] == "Abends (Beginn ab 17:00)"
 
 
 def test_geo_sort_puts_the_nearest_first(backend, town):

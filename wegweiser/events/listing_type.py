@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.events.agenda import on_days
 from wegweiser.events.api import EVENT_API, EventSchema
 from wegweiser.events.models import EventPage
-from wegweiser.plugin_api import ListingType
+from wegweiser.plugin_api import ListingType, time_of_day_facet
 
 #: What an event's date on a search hit reads (``events/includes/hit_when.html``).
 HIT_FIELDS = (
@@ -27,7 +27,7 @@ def event_listing_type() -> ListingType:
         alert_facets=("topic", "district"),
         label=_("Event"),
         label_plural=_("Events"),
-        facets=(),
+        facets=(time_of_day_facet(),),
         document_fields={
             "start": lambda event: event.start.isoformat(),
             "series_end": lambda event: event.series_end.isoformat() if event.series_end else None,

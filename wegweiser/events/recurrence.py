@@ -8,12 +8,15 @@ would shift it by an hour).
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule as dateutil_rrule
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wegweiser.plugin_api import TimeSlot
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = datetime.UTC
@@ -197,3 +200,26 @@ def starts_on_rule(rule: str, start_local: datetime.datetime) -> bool:
     parts = {key: value for key, value in rrule_parts(rule).items() if key not in {"UNTIL", "COUNT"}}
     unbounded = dateutil_rrule.rrulestr(";".join(f"{k}={v}" for k, v in parts.items()), dtstart=start_local)
     return unbounded.after(start_local, inc=True) == start_local
+
+
+def weekly_slots(
+    local_start: datetime.datetime,
+    local_end: datetime.datetime | None,
+    all_day: bool,
+    frequency: str,
+    weekdays: Sequence[str] = (),
+) -> list[TimeSlot]:
+    """The weekly slot an event meets in, from its own start, end and repetition (Tuesdays 18:00–20:00):
+    the chosen weekdays of a weekly series, every day of a daily one, otherwise the weekday of the start."""
+    if frequency == Frequency.DAILY:
+        days = list(WEEKDAY_CODES)
+    elif frequency == Frequency.WEEKLY and weekdays:
+        days = list(weekdays)
+    else:
+        days = [WEEKDAY_CODES[local_start.weekday()]]
+    if all_day:
+        return [TimeSlot.of(days)]
+    same_day_end = local_end.time() if local_end and local_end.date() == local_start.date() else None
+    if same_day_end is not None and same_day_end <= local_start.time():
+        same_day_end = None
+    return [TimeSlot.of(days, local_start.time().replace(second=0, microsecond=0), same_day_end)]

@@ -15,7 +15,7 @@ from ninja import Schema
 from pydantic import Field
 
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.plugin_api import ApiExtension, ListingSchema
+from wegweiser.plugin_api import ApiExtension, DayPart, ListingSchema, day_parts, format_slots
 
 
 class CourseDateStatus:
@@ -49,11 +49,23 @@ def course_date_status_label(status: str) -> str:
     }[status]
 
 
+class TimeSlotOut(Schema):
+    weekdays: list[str] = Field(description="Weekday codes MO, TU, WE, TH, FR, SA, SU.")
+    start: str | None = Field(description="Start time, HH:MM (local time).")
+    end: str | None = Field(description="End time, HH:MM (local time).")
+    text: str = Field(description='The slot in the requested language and time format ("Mo–Fr 08:30–12:45").')
+
+
 class CourseDateOut(Schema):
     id: int
     start_date: datetime.date = Field(description="The first day.")
     end_date: datetime.date | None = Field(description="The last day; empty if not known.")
-    schedule: str = Field(description="When the course meets, in the editor's words (Mon–Fri 8:30–12:45).")
+    slots: list[TimeSlotOut] = Field(description="When the course meets each week: weekdays and times.")
+    times: str = Field(description="All slots as one line in the requested language.")
+    schedule: str = Field(
+        description="A note on the times in the editor's words (not in the school holidays); older dates whose "
+        "free-text times could not be read as slots keep them here."
+    )
     seats_total: int | None
     seats_free: int | None = Field(description="Empty: not known, ask the provider.")
     has_free_seats: bool = Field(description="True also when the number of free seats is not known.")
@@ -74,6 +86,7 @@ class OfferFacetValues(Schema):
     level: list[str]
     childcare: bool
     mode: list[str]
+    time_of_day: list[str] = Field(description="morning, afternoon, evening, weekend: when its slots start.")
 
 
 def _choice(value: str) -> list[str]:
@@ -138,6 +151,11 @@ class OfferSchema(ListingSchema):
                     "id": course_date.pk,
                     "start_date": course_date.start_date,
                     "end_date": course_date.end_date,
+                    "slots": [
+                        {**slot.as_dict(), "text": str(shown)}
+                        for slot, shown in zip(course_date.time_slots, course_date.shown_slots, strict=True)
+                    ],
+                    "times": format_slots(course_date.time_slots),
                     "schedule": course_date.schedule,
                     "seats_total": course_date.seats_total,
                     "seats_free": course_date.seats_free,
@@ -160,6 +178,7 @@ class OfferSchema(ListingSchema):
             "level": obj.levels,
             "childcare": obj.childcare,
             "mode": _choice(obj.mode),
+            "time_of_day": sorted(day_parts(obj.time_slots()), key=DayPart.values.index),
         }
 
 

@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.plugin_api import DemoContext
+from wegweiser.plugin_api import DemoContext, parse_schedule, slots_stream
 
 ENGLISH_OPENING_HOURS = {
     "course": "Registration: Mon–Thu 9–12 and Tue 14–17",
@@ -129,7 +129,7 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
             CourseDate(
                 start_date=start,
                 end_date=start + datetime.timedelta(weeks=weeks, days=-3 if weeks > 1 else 0),
-                schedule=SCHEDULES.get(level, SCHEDULES[""]),
+                slots=slots_stream(parse_schedule(SCHEDULES.get(level, SCHEDULES[""]))),
                 seats_total=seats_total,
                 seats_free=None if seats_free is None else min(seats_free, seats_total),
                 registration_deadline=start - datetime.timedelta(days=5),

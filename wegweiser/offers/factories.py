@@ -9,6 +9,7 @@ import wagtail_factories
 from django.utils import timezone
 
 from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.plugin_api import parse_schedule, slots_stream
 
 
 class OfferPageFactory(wagtail_factories.PageFactory):
@@ -36,7 +37,7 @@ class CourseDateFactory(factory.django.DjangoModelFactory):
     page = factory.SubFactory(OfferPageFactory)
     start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=30))
     end_date = factory.LazyAttribute(lambda date: date.start_date + datetime.timedelta(days=90))
-    schedule = "Mo–Fr 8:30–12:45"
+    slots = factory.LazyFunction(lambda: slots_stream(parse_schedule("Mo–Fr 8:30–12:45")))
     seats_total = 20
     seats_free = 5
 

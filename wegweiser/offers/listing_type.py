@@ -9,7 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from wegweiser.plugin_api import CalendarEntry, Facet, ListingType, localized, localized_url
+from wegweiser.plugin_api import (
+    CalendarEntry,
+    Facet,
+    ListingType,
+    localized,
+    localized_url,
+    time_of_day_facet,
+)
 
 from .api import OFFER_API, OfferSchema
 from .models import CourseDate, OfferPage
@@ -27,6 +34,7 @@ def offer_facets() -> list[Facet]:
         ),
         Facet("childcare", _("Childcare available"), "childcare", kind="flag"),
         Facet("mode", _("Online or in person"), "mode", choices=lambda: list(OfferPage.Mode.choices)),
+        time_of_day_facet(),
     ]
 
 

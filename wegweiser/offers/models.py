@@ -14,7 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from wegweiser.plugin_api import Listing
+from wegweiser.plugin_api import Listing, ShownSlot, TimeSlot, shown_slots, time_slots_of, weekly_slots_field
 
 
 class OfferPage(Listing):
@@ -156,6 +156,14 @@ class OfferPage(Listing):
             course_date.is_full and not course_date.is_cancelled for course_date in self.upcoming_course_dates
         )
 
+    def time_slots(self) -> list[TimeSlot]:
+        """The weekly slots of every course date not cancelled: the course is found by their times of day."""
+        slots = []
+        for course_date in self.course_dates.all():
+            if not course_date.is_cancelled:
+                slots.extend(course_date.time_slots)
+        return slots
+
     @cached_property
     def next_course_date_with_seats(self) -> CourseDate | None:
         return next(
@@ -188,8 +196,20 @@ class CourseDate(Orderable):
     page = ParentalKey(OfferPage, on_delete=models.CASCADE, related_name="course_dates")
     start_date = models.DateField(_("first day"))
     end_date = models.DateField(_("last day"), null=True, blank=True)
+    slots = weekly_slots_field(
+        verbose_name=_("times"),
+        help_text=_(
+            "When the course meets: tick the weekdays and enter the times; add a slot for other times."
+        ),
+    )
     schedule = models.CharField(
-        _("times"), max_length=200, blank=True, help_text=_("For example: Mon–Fri 8:30–12:45.")
+        _("note on the times"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Only what the times above cannot say, e.g. “not in the school holidays”. Old entries that could "
+            "not be read as times are kept here."
+        ),
     )
     seats_total = models.PositiveSmallIntegerField(_("seats in total"), null=True, blank=True)
     seats_free = models.PositiveSmallIntegerField(
@@ -208,6 +228,7 @@ class CourseDate(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+        FieldPanel("slots"),
         FieldPanel("schedule"),
         FieldRowPanel(
             [FieldPanel("seats_total"), FieldPanel("seats_free"), FieldPanel("registration_deadline")]
@@ -244,6 +265,15 @@ class CourseDate(Orderable):
             )
         if errors:
             raise ValidationError(errors)
+
+    @cached_property
+    def time_slots(self) -> list[TimeSlot]:
+        return time_slots_of(self.slots)
+
+    @property
+    def shown_slots(self) -> list[ShownSlot]:
+        """The slots in the visitor's language and time format, for the page."""
+        return shown_slots(self.time_slots)
 
     def is_upcoming(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()

@@ -22,7 +22,17 @@ from wagtail.models import Locale
 
 from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.offers.spreadsheets import Sheet, SpreadsheetError, read_spreadsheet
-from wegweiser.plugin_api import District, Language, OrganisationPage, TargetGroup, Topic
+from wegweiser.plugin_api import (
+    District,
+    Language,
+    OrganisationPage,
+    TargetGroup,
+    TimeSlot,
+    Topic,
+    UnreadableSchedule,
+    parse_schedule,
+    slots_stream,
+)
 
 TEXT_COLUMNS = (
     "summary", "cost_note", "place_name", "street", "postcode", "city", "registration_url", "contact_name",
@@ -251,7 +261,7 @@ def _course_date(row, number, problems) -> dict | None:
         "registration_deadline": _date(
             row.get("registration_deadline"), number, "registration_deadline", problems
         ),
-        "schedule": _text(row.get("course_schedule"))[:200],
+        "slots": slots_stream(_slots(row.get("course_schedule"), number, problems)),
         "seats_total": _count(row.get("seats_total"), number, "seats_total", problems),
         "seats_free": _count(row.get("seats_free"), number, "seats_free", problems),
         "status": _course_status(row.get("course_status"), number, problems),
@@ -284,6 +294,18 @@ def _create(plan: _PlannedOffer, organisation: OrganisationPage, user) -> OfferP
         if workflow is not None:
             workflow.start(offer, user)
     return offer
+
+
+def _slots(value, number, problems) -> list[TimeSlot]:
+    """``Mo–Fr 8:30–12:45``, ``Di, Do 18–20 Uhr``, several separated by ``;``: the course date's weekly slots."""
+    text = _text(value)
+    try:
+        return parse_schedule(text)
+    except UnreadableSchedule:
+        problems.append(Problem(_("The times “%(value)s” cannot be read. Write weekdays and times, e.g. "
+                                  "“Mo–Fr 8:30–12:45” or “Di, Do 18–20 Uhr; Sa 10–13 Uhr”.")
+                                % {"value": text}, number, "course_schedule"))  # fmt: skip
+        return []
 
 
 def _course_status(value, number, problems) -> str:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from wegweiser.plugin_api import WEEKDAY_CODES
+
 if TYPE_CHECKING:
     from wegweiser.offers.models import OfferPage
 
@@ -57,8 +59,9 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
                 instance["offers"] = {"@type": "Offer", "availability": SOLD_OUT, "url": url}
             if course_date.end_date:
                 instance["endDate"] = course_date.end_date.isoformat()
-            if course_date.schedule:
-                instance["courseSchedule"] = {"@type": "Schedule", "description": course_date.schedule}
+            schedules = _schedules(course_date)
+            if schedules:
+                instance["courseSchedule"] = schedules if len(schedules) > 1 else schedules[0]
             if location:
                 instance["location"] = location
             instances.append(instance)
@@ -116,3 +119,33 @@ def offer_json_ld(offer: OfferPage, request=None) -> SafeString:
     """The ``<script type="application/ld+json">`` element for ``offer``'s page."""
     payload = json.dumps(offer_json_ld_data(offer, request), ensure_ascii=False).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+_DAY_NAMES = dict(zip(WEEKDAY_CODES, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+                      strict=True))  # fmt: skip
+
+
+def _schedules(course_date) -> list[dict[str, Any]]:
+    """One weekly ``Schedule`` per time slot (days, start and end time), the note as its description."""
+    schedules: list[dict[str, Any]] = []
+    for slot in course_date.time_slots:
+        schedule: dict[str, Any] = {
+            "@type": "Schedule",
+            "repeatFrequency": "P1W",
+            "byDay": [f"https://schema.org/{_DAY_NAMES[code]}" for code in slot.weekdays],
+        }
+        if slot.start:
+            schedule["startTime"] = slot.start.strftime("%H:%M:%S")
+        if slot.end:
+            schedule["endTime"] = slot.end.strftime("%H:%M:%S")
+        if course_date.start_date:
+            schedule["startDate"] = course_date.start_date.isoformat()
+        if course_date.end_date:
+            schedule["endDate"] = course_date.end_date.isoformat()
+        schedules.append(schedule)
+    if course_date.schedule:
+        if schedules:
+            schedules[0]["description"] = course_date.schedule
+        else:
+            schedules.append({"@type": "Schedule", "description": course_date.schedule})
+    return schedules

@@ -80,6 +80,21 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "owned_mails": ("wegweiser.site.models.mail", "owned_mails"),
     # A listing with free places again (visitors' place alerts wait for it).
     "announce_places_opened": ("wegweiser.site.openings", "announce_places_opened"),
+    # Weekly time slots (course dates, repeating events) and the time-of-day facet built from them.
+    "time_of_day_facet": ("wegweiser.site.facets", "time_of_day_facet"),
+    "TimeSlot": ("wegweiser.site.schedules", "TimeSlot"),
+    "ShownSlot": ("wegweiser.site.schedules", "ShownSlot"),
+    "DayPart": ("wegweiser.site.schedules", "DayPart"),
+    "WEEKDAY_CODES": ("wegweiser.site.schedules", "WEEKDAY_CODES"),
+    "weekday_choices": ("wegweiser.site.schedules", "weekday_choices"),
+    "day_parts": ("wegweiser.site.schedules", "day_parts"),
+    "parse_schedule": ("wegweiser.site.schedules", "parse_schedule"),
+    "UnreadableSchedule": ("wegweiser.site.schedules", "UnreadableSchedule"),
+    "format_slots": ("wegweiser.site.schedules", "format_slots"),
+    "shown_slots": ("wegweiser.site.schedules", "shown_slots"),
+    "weekly_slots_field": ("wegweiser.site.blocks", "weekly_slots_field"),
+    "time_slots_of": ("wegweiser.site.blocks", "time_slots_of"),
+    "slots_stream": ("wegweiser.site.blocks", "slots_stream"),
     # Cached public pages.
     "public_pages_show": ("wegweiser.site.page_tree_cache", "public_pages_show"),
     "invalidate_public_pages": ("wegweiser.site.page_tree_cache", "invalidate"),

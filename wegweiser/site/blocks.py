@@ -1,11 +1,17 @@
 """StreamField blocks shared by the portal's pages and listings."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from wegweiser.site.schedules import TimeSlot, weekday_choices
 
 
 class LinkBlock(blocks.StructBlock):
@@ -281,3 +287,55 @@ def _site_of(parent_context) -> Site | None:
     site = Site.find_for_request(request) if request is not None else None
     page = (parent_context or {}).get("page")
     return site or (page.get_site() if page is not None else None)
+
+
+# Weekly schedules: a course date or any listing that meets on fixed weekdays.
+
+
+class WeeklySlotBlock(blocks.StructBlock):
+    """Some weekdays with one start and end time ("Tu, Th 18:00–20:00")."""
+
+    weekdays = blocks.MultipleChoiceBlock(
+        choices=weekday_choices, label=_("weekdays"), widget=forms.CheckboxSelectMultiple
+    )
+    start = blocks.TimeBlock(label=_("starts at"), format="%H:%M")
+    end = blocks.TimeBlock(label=_("ends at"), format="%H:%M")
+
+    class Meta:
+        icon = "time"
+        label = _("time slot")
+        form_classname = "weekly-slot"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["start"] and value["end"] and value["end"] <= value["start"]:
+            raise StructBlockValidationError(
+                block_errors={
+                    "end": ValidationError(
+                        _("The end (%(end)s) must be after the start (%(start)s).")
+                        % {"end": value["end"].strftime("%H:%M"), "start": value["start"].strftime("%H:%M")}
+                    )
+                }
+            )
+        return value
+
+
+def weekly_slots_field(**kwargs):
+    """A StreamField of :class:`WeeklySlotBlock` s, as a course date or listing model field."""
+    return StreamField([("slot", WeeklySlotBlock())], blank=True, **kwargs)
+
+
+def time_slots_of(stream) -> list[TimeSlot]:
+    """The :class:`TimeSlot` s of a weekly-slots StreamField value (raw JSON or a StreamValue)."""
+    slots = []
+    for child in stream or ():
+        value = child.value if hasattr(child, "value") else child.get("value", {})
+        slots.append(TimeSlot.of(value.get("weekdays") or (), value.get("start"), value.get("end")))
+    return slots
+
+
+def slots_stream(slots) -> list[tuple[str, dict]]:
+    """What to assign to a weekly-slots StreamField for some :class:`TimeSlot` s."""
+    return [
+        ("slot", {"weekdays": list(slot.weekdays), "start": slot.start, "end": slot.end}) for slot in slots
+    ]

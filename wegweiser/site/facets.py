@@ -1,4 +1,5 @@
-"""The facets every listing type shares: topic, target group, language, district, cost, accessibility."""
+"""The facets every listing type shares (topic, target group, language, district, cost, accessibility), and
+the core's facets a listing type adds when it has the data (the time of day of its weekly slots)."""
 
 from __future__ import annotations
 
@@ -37,3 +38,17 @@ def shared_facets() -> list[Facet]:
         Facet("cost", _("Cost"), "cost", choices=_cost_choices),
         Facet("accessible", _("Wheelchair accessible"), "wheelchair_accessible", kind="flag"),
     ]
+
+
+def time_of_day_facet() -> Facet:
+    """Mornings, afternoons, evenings, weekends: for a listing type whose ``time_slots()`` gives its weekly
+    slots (course dates, repeating events). ``Listing.save()`` keeps the parts of the day it meets in."""
+    from wegweiser.site.schedules import DayPart
+
+    return Facet(
+        "time_of_day",
+        _("Time of day"),
+        "schedule_day_parts__value",
+        choices=lambda: list(DayPart.choices),
+        help_text=_("When it starts: mornings before 12:00, afternoons 12:00–17:00, evenings from 17:00."),
+    )

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -86,3 +88,8 @@ def partners_see_only_their_collections_in_the_admin_api(router):
 
 # Marks an answer as a page of the tree, which the anonymous page cache may keep (wegweiser.site.page_cache).
 hooks.register("before_serve_page", page_cache.mark_page_of_the_tree)
+
+
+@hooks.register("insert_global_admin_css")
+def weekly_slots_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/weekly_slots.css"))

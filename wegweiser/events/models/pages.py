@@ -24,8 +24,9 @@ from wegweiser.events.recurrence import (
     last_local_start,
     parse_rrule,
     starts_on_rule,
+    weekly_slots,
 )
-from wegweiser.plugin_api import Listing, TaxonomyPageForm
+from wegweiser.plugin_api import Listing, TaxonomyPageForm, TimeSlot
 
 UPCOMING_DAYS = 366
 
@@ -188,6 +189,20 @@ class EventPage(Listing):
         self.recurrence_week_of_month = recurrence.week_of_month
         self.recurrence_until = recurrence.until
         self.recurrence_count = recurrence.count
+
+    def time_slots(self) -> list[TimeSlot]:
+        """The weekly slot of the event's own dates, for the ``time_of_day`` facet (evenings, weekends)."""
+        if not self.start:
+            return []
+        tz = self.tz
+        local_end = self.end.astimezone(tz) if self.end else None
+        return weekly_slots(
+            self.start.astimezone(tz),
+            local_end,
+            self.all_day,
+            self.recurrence_frequency,
+            self.recurrence_weekdays or (),
+        )
 
     def occurrences(self, window_start: datetime.datetime, window_end: datetime.datetime) -> list[Occurrence]:
         return expand(self, window_start, window_end)

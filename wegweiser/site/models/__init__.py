@@ -1,6 +1,7 @@
 """Core models: pages, partner organisations, taxonomies, the Listing base and per-site settings."""
 
 from wegweiser.site.models.accounts import AccountRequest
+from wegweiser.site.models.day_parts import ListingDayPart
 from wegweiser.site.models.easy_language import EasyLanguagePage
 from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField, RateLimitCounter
 from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
@@ -27,6 +28,7 @@ __all__ = [
     "Language",
     "Listing",
     "ListingIndexPage",
+    "ListingDayPart",
     "ListingManager",
     "ListingQuerySet",
     "OrganisationIndexPage",

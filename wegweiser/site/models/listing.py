@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.schedules import TimeSlot, day_parts
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 
 
@@ -170,7 +171,21 @@ class Listing(PlaceMixin, Page):
 
     def save(self, *args, **kwargs):
         self._set_organisation_from_parent()
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None:
+            # A whole save (creation, publishing, an import), never a draft's bookkeeping update: the
+            # in-memory child rows are then what the database holds.
+            slots = self.time_slots()
+            if slots is not None:
+                from wegweiser.site.models.day_parts import store_day_parts
+
+                store_day_parts(self, day_parts(slots))
+        return result
+
+    def time_slots(self) -> list[TimeSlot] | None:
+        """The weekly time slots the listing meets in (a course's dates, a repeating event), or ``None`` if
+        its type has no schedule. They give the ``time_of_day`` facet (mornings, evenings, weekends)."""
+        return None
 
     def _set_organisation_from_parent(self) -> None:
         if not self.path or self.depth is None or self.depth < 2:
