@@ -19,6 +19,8 @@ from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from wegweiser.site.templatetags.direction_tags import list_separator_text
+
 #: RFC 5545 weekday codes, Monday first, as the events' recurrence rules use them.
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 WEEKEND = frozenset({"SA", "SU"})
@@ -103,7 +105,7 @@ def format_weekdays(weekdays: Sequence[str]) -> str:
             names.append(f"{WEEKDAYS_ABBR[run[0]]}–{WEEKDAYS_ABBR[run[-1]]}")
         else:
             names.extend(str(WEEKDAYS_ABBR[position]) for position in run)
-    return pgettext("separator between weekdays", ", ").join(names)
+    return list_separator_text().join(names)
 
 
 def format_times(slot: TimeSlot) -> str:
