@@ -21,7 +21,9 @@ from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
 from wegweiser.offers.models import OfferPage
+from wegweiser.site.blocks import slots_stream
 from wegweiser.site.models import PortalSettings, Topic
+from wegweiser.site.schedules import parse_schedule
 
 OFFERS = f"{API}/listings/offer/"
 EVENTS = f"{API}/listings/event/"
@@ -105,7 +107,13 @@ def test_offer_shows_its_own_fields_and_only_upcoming_course_dates(client, carit
     assert offer["opening_hours"] == "Mo–Do 9–12"
     assert "<b>Berechtigungsschein</b>" in offer["registration_html"]
     assert offer["organisation"]["title"] == "Caritas Teststadt"
-    assert offer["facets"] == {"kind": ["course"], "level": ["a1"], "childcare": True, "mode": ["hybrid"]}
+    assert offer["facets"] == {
+        "kind": ["course"],
+        "level": ["a1"],
+        "childcare": True,
+        "mode": ["hybrid"],
+        "time_of_day": ["morning"],  # the factory's dates meet Mo–Fr 8:30–12:45
+    }
     assert offer["body_html"] is None
     dates = offer["course_dates"]
     assert [date["start_date"] for date in dates] == [str(days(-5)), str(days(20)), str(days(40))]
@@ -428,12 +436,26 @@ def test_a_one_off_event_has_no_schedule_and_a_course_lists_its_upcoming_dates(c
         caritas,
         dates=[
             {"start_date": days(-60), "end_date": days(-1)},
-            {"start_date": days(14), "end_date": days(100), "schedule": "Di und Do 18–20 Uhr"},
+            {
+                "start_date": days(14),
+                "end_date": days(100),
+                "slots": slots_stream(parse_schedule("Di und Do 18–20 Uhr")),
+                "schedule": "nicht in den Ferien",
+            },
         ],
     )
     instances = page_json_ld(client, course)["hasCourseInstance"]
     assert [instance["startDate"] for instance in instances] == [str(days(14))]
-    assert instances[0]["courseSchedule"] == {"@type": "Schedule", "description": "Di und Do 18–20 Uhr"}
+    assert instances[0]["courseSchedule"] == {
+        "@type": "Schedule",
+        "repeatFrequency": "P1W",
+        "byDay": ["https://schema.org/Tuesday", "https://schema.org/Thursday"],
+        "startTime": "18:00:00",
+        "endTime": "20:00:00",
+        "startDate": str(days(14)),
+        "endDate": str(days(100)),
+        "description": "nicht in den Ferien",
+    }
 
 
 # -- open data -----------------------------------------------------------------------------------------------
