@@ -11,10 +11,10 @@ import pytest
 from django.apps import apps
 from django.utils import timezone, translation
 
-from tests.conftest import built_once, make_organisation, make_organisation_index, make_user
 from tests.offers.admin_forms import offer_form_data, slot
 from wegweiser.offers.models import CourseDate, OfferPage
 from wegweiser.offers.offer_import import import_offers
+from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index, make_user
 from wegweiser.site.blocks import slots_stream
 from wegweiser.site.models import ListingDayPart, ListingIndexPage
 from wegweiser.site.schedules import parse_schedule
