@@ -1,7 +1,9 @@
-"""One Elasticsearch client per process, with the finder's short timeout and no retries.
+"""One Elasticsearch client per process, with the finder's short timeout and no retries on the same node.
 
 A visitor must not wait for retries: if the node does not answer within ``WEGWEISER_SEARCH["TIMEOUT"]``
-seconds the call fails and the finder answers from the database instead.
+seconds the call fails and the finder answers from the database instead. ``ELASTICSEARCH_URL`` may name
+several nodes of one cluster (comma-separated): a refused connection then goes on to the next node at
+once, so a stopped node costs no visitor a fallback; a timeout is not retried.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ def search_settings() -> dict:
 
 @cache
 def _client(url: str, timeout: float) -> Elasticsearch:
-    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+    nodes = [node.strip() for node in url.split(",") if node.strip()]
+    return Elasticsearch(nodes, request_timeout=timeout, max_retries=len(nodes) - 1, retry_on_timeout=False)
 
 
 def get_client(timeout: float | None = None) -> Elasticsearch:

@@ -188,7 +188,10 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # The finder's backend: "database" (embedded default) or "elasticsearch".
 WEGWEISER_SEARCH = {
     "BACKEND": env_str("SEARCH_BACKEND", "elasticsearch" if env_str("ELASTICSEARCH_URL") else "database"),
+    # One node, or several of one cluster separated by commas (a request goes on to the next on failure).
     "ELASTICSEARCH_URL": env_str("ELASTICSEARCH_URL", ""),
+    # Copies of each shard on other nodes: 1 on a cluster of two or more, so that losing a node loses nothing.
+    "REPLICAS": env_int("ELASTICSEARCH_REPLICAS", 0),
     "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "wegweiser"),
     "TIMEOUT": float(env_str("ELASTICSEARCH_TIMEOUT", "2")),
     # On PostgreSQL, match words through the finder's GIN-indexed text table instead of LIKE scans.
