@@ -129,6 +129,23 @@ es_fetch() {
 
 es_modules() { ls "$(es_dist_path "$1")/modules" 2>/dev/null | tr '\n' ' ' | sed 's/ $//'; }
 
+# es_module_settings DIST: settings of the modules that exist (unknown settings are fatal).
+es_module_settings() {
+    local dist="$1"
+    if [ -d "${dist}/modules/x-pack-security" ]; then
+        printf 'xpack.security.enabled: false\n'
+    fi
+    if [ -d "${dist}/modules/x-pack-core" ]; then
+        printf 'xpack.license.self_generated.type: basic\n'
+    fi
+    if [ -d "${dist}/modules/ingest-geoip" ]; then
+        printf 'ingest.geoip.downloader.enabled: false\n'
+    fi
+    if [ -d "${dist}/modules/x-pack-ml" ]; then
+        printf 'xpack.ml.enabled: false\n'
+    fi
+}
+
 es_write_config() {
     local v="$1" dist
     dist="$(es_dist_path "$v")"
@@ -146,19 +163,7 @@ es_write_config() {
         printf 'path.logs: %s\n' "$ES_LOG_DIR"
         printf 'action.destructive_requires_name: false\n'
         printf 'cluster.routing.allocation.disk.threshold_enabled: false\n'
-        # Only name settings of modules that exist: unknown settings are fatal.
-        if [ -d "${dist}/modules/x-pack-security" ]; then
-            printf 'xpack.security.enabled: false\n'
-        fi
-        if [ -d "${dist}/modules/x-pack-core" ]; then
-            printf 'xpack.license.self_generated.type: basic\n'
-        fi
-        if [ -d "${dist}/modules/ingest-geoip" ]; then
-            printf 'ingest.geoip.downloader.enabled: false\n'
-        fi
-        if [ -d "${dist}/modules/x-pack-ml" ]; then
-            printf 'xpack.ml.enabled: false\n'
-        fi
+        es_module_settings "$dist"
     } >"${ES_CONF_DIR}/elasticsearch.yml"
     mkdir -p "${ES_CONF_DIR}/jvm.options.d"
     printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"${ES_CONF_DIR}/jvm.options.d/wegweiser.options"
