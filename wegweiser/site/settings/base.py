@@ -119,6 +119,8 @@ AUTHENTICATION_BACKENDS = ["wegweiser.site.login_throttle.ThrottledModelBackend"
 WAGTAILADMIN_USER_LOGIN_FORM = "wegweiser.site.login_throttle.ThrottledLoginForm"
 WEGWEISER_LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 10)
 WEGWEISER_LOGIN_FAILURES_PER_CLIENT = env_int("LOGIN_FAILURES_PER_CLIENT", 30)
+# Requests per client to the public API, counted in the database for every app server: "120/minute".
+WEGWEISER_API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
 WEGWEISER_LOGIN_COOL_OFF_SECONDS = env_int("LOGIN_COOL_OFF_SECONDS", 900)
 
 AUTH_PASSWORD_VALIDATORS = [
