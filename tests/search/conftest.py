@@ -233,6 +233,9 @@ def build_town(organisation_index) -> dict:
             german_from="b1",
             german_to="b2",
             meets="Mi 14–16 Uhr; Sa 10–13 Uhr",
+            cost="fee",
+            cost_amount=40,
+            cost_paid_by=["jobcenter"],
         ),
         "sprachcafe": add_listing(
             caritas,

@@ -22,7 +22,11 @@ FILTER_QUERIES = [
     ({"language": ["uk"], "target_group": ["frauen"]}, {"deutschkurs", "sprachcafe"}),
     ({"accessible": ["1"]}, {"deutschkurs", "migrationsberatung", "frauentreff"}),
     ({"district": ["altstadt"], "topic": ["sprache"]}, {"integration", "sprachcafe"}),
-    ({"cost": ["funded", "fee"]}, {"integration", "abendkurs"}),
+    ({"cost": ["funded", "fee"]}, {"integration", "abendkurs", "jobberatung"}),
+    # Free, funded, or a fee an authority can pay (the Jobcenter pays the Bewerbungshilfe's fee).
+    ({"free_or_funded": ["1"]}, VISIBLE - {"abendkurs"}),
+    ({"free_or_funded": ["1"], "district": ["weststadt"]}, {"frauentreff"}),
+    ({"free_or_funded": ["1"], "cost": ["fee"]}, {"jobberatung"}),
     ({"type": ["meeting"]}, {"sprachcafe", "frauentreff", "ohne_ort"}),
     ({"type": ["meeting"], "topic": ["beratung"]}, {"frauentreff", "ohne_ort"}),
     # A facet only bulletins have narrows the results to bulletins.
@@ -108,7 +112,8 @@ def test_single_valued_facets_are_counted_disjunctively_too(backend, town):
     assert found(result, town) == {"migrationsberatung", "sprachcafe"}
     counts = {name: {value: count for value, _label, count in rows} for name, rows in result.facets.items()}
     assert counts["cost"] == {"free": 2, "reduced": 0, "fee": 0, "funded": 1}
-    assert counts["district"] == {"altstadt": 2, "nordstadt": 2, "weststadt": 1}
+    # Nordstadt: the free Deutschkurs (the Bewerbungshilfe there costs a fee the Jobcenter pays).
+    assert counts["district"] == {"altstadt": 2, "nordstadt": 1, "weststadt": 1}
     assert counts["accessible"] == {"1": 1}
     assert counts["bulletin_kind"] == {"information": 1, "call": 0}
     assert (counts["type"]["bulletin"], counts["type"]["meeting"]) == (1, 1)
@@ -132,6 +137,18 @@ def test_the_time_of_day_facet_counts_every_part_of_the_day_a_listing_meets_in(b
     counts = {value: count for value, _label, count in result.facets["time_of_day"]}
     assert counts == {"morning": 1, "afternoon": 1, "evening": 1, "weekend": 1}
     assert [label for _value, label, _count in result.facets["time_of_day"]][2] == "Abends (Beginn ab 17:00)"
+
+
+def test_free_or_paid_for_by_an_authority_is_counted_like_every_flag(backend, town):
+    assert run(backend).facets["free_or_funded"] == [("1", "Kostenlos oder von einer Stelle bezahlt", 7)]
+    result = run(backend, {"free_or_funded": ["1"], "topic": ["sprache"]})
+    assert found(result, town) == {"integration", "deutschkurs", "sprachcafe"}
+    assert dict((value, count) for value, _label, count in result.facets["cost"]) == {
+        "free": 2,
+        "reduced": 0,
+        "fee": 0,
+        "funded": 1,
+    }
 
 
 def test_geo_sort_puts_the_nearest_first(backend, town):

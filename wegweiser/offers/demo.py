@@ -7,13 +7,14 @@ Run through the core's ``load_demo`` via the listing type's ``demo_content``; a 
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.utils.text import slugify
 
 from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.plugin_api import DemoContext, parse_schedule, slots_stream
+from wegweiser.plugin_api import DemoContext, PaidBy, parse_schedule, slots_stream
 
 ENGLISH_OPENING_HOURS = {
     "course": "Registration: Mon–Thu 9–12 and Tue 14–17",
@@ -67,6 +68,7 @@ def _add_offer(
         childcare="childcare" in flags,
         mode=mode,
         cost=cost,
+        **_demo_cost(title_de, cost, number),
         registration=REGISTRATION[kind][0],
         opening_hours="" if mode == "online" else OPENING_HOURS[kind],
         by_appointment_only="appointment" in flags,
@@ -105,6 +107,19 @@ def _add_offer(
             opening_hours="" if mode == "online" else demo_translations.OPENING_HOURS[kind][language],
         )
     return offer
+
+
+def _demo_cost(title: str, cost: str, number: int) -> dict:
+    """Amounts and payers as a town's offers have them: integration courses paid by the BAMF, job-related
+    courses by the Jobcenter or the employment agency, fees reduced with the Neustadt-Pass."""
+    if cost == OfferPage.Cost.FUNDED:
+        payers = [PaidBy.BAMF] if "ntegrationskurs" in title else [PaidBy.JOBCENTER, PaidBy.EMPLOYMENT_AGENCY]
+        return {"cost_paid_by": payers}
+    if cost == OfferPage.Cost.REDUCED:
+        return {"cost_amount": Decimal((20, 35, 50)[number % 3]), "cost_paid_by": [PaidBy.TOWN_PASS]}
+    if cost == OfferPage.Cost.FEE:
+        return {"cost_amount": Decimal((25, 45, 60, 90, 120)[number % 5])}
+    return {}
 
 
 CANCELLATION_REASON = "Die Lehrkraft ist erkrankt. Bitte melden Sie sich für den nächsten Termin an."

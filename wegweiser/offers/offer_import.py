@@ -12,6 +12,7 @@ import datetime
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -60,11 +61,16 @@ COURSE_STATUSES = {"geplant": "planned", "offen": "open", "ausgebucht": "full", 
                    "full": "full", "cancelled": "cancelled", "canceled": "cancelled"}  # fmt: skip
 LEVEL_ALIASES = {"alphabetisierung": "alpha", "alpha": "alpha", "literacy": "alpha"}
 LEVEL_RANGE = re.compile(r"\s*(?:–|—|-|\bbis\b|\bto\b)\s*")
-KNOWN_COLUMNS = {"title", "slug", "registration", "district", "level", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
+PAYER_ALIASES = {"bamf": "bamf", "berechtigungsschein": "bamf", "jobcenter": "jobcenter",
+                 "bildungsgutschein": "jobcenter", "agentur für arbeit": "employment_agency",
+                 "arbeitsagentur": "employment_agency", "stadtpass": "town_pass", "sozialpass": "town_pass",
+                 "town pass": "town_pass", "sonstige": "other", "andere": "other", "other": "other"}  # fmt: skip
+KNOWN_COLUMNS = {"title", "slug", "registration", "district", "level", "cost_amount", "cost_paid_by", *TEXT_COLUMNS, *CHOICE_COLUMNS, *FLAG_COLUMNS,
                  *DATE_COLUMNS, *TERM_COLUMNS, *COURSE_DATE_COLUMNS}  # fmt: skip
 REQUIRED_COLUMNS = ("title", "summary", "kind")
 TEMPLATE_COLUMNS = (
-    "title", "summary", "kind", "level", "childcare", "mode", "cost", "cost_note", "topics", "target_groups",
+    "title", "summary", "kind", "level", "childcare", "mode", "cost", "cost_amount", "cost_paid_by", "cost_note",
+    "topics", "target_groups",
     "languages", "district", "place_name", "street", "postcode", "city", "wheelchair_accessible", "registration",
     "registration_url", "contact_name", "contact_email", "contact_phone", "opening_hours", "by_appointment_only",
     "valid_from", "valid_until", "course_start", "course_end", "course_schedule", "seats_total", "seats_free",
@@ -72,7 +78,7 @@ TEMPLATE_COLUMNS = (
 )  # fmt: skip
 TEMPLATE_EXAMPLE = (
     "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "a1–b1", "ja",
-    "in_person", "funded", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
+    "in_person", "funded", "", "BAMF, Jobcenter", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
     "Neustadt am Fluss", "ja", "Bitte Ausweis und Berechtigungsschein mitbringen.", "", "Aylin Demir",
     "kurse@example.org", "05561 100-200", "Mo–Do 9–12 Uhr", "nein", "", "", "05.01.2027", "30.06.2027",
     "Mo–Fr 8:30–12:45", "20", "6", "15.12.2026", "offen", "",
@@ -220,6 +226,11 @@ def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
             fields[model_field] = value
     for column, model_field in DATE_COLUMNS.items():
         fields[model_field] = _date(row.get(column), number, column, problems)
+    fields["cost_amount"] = _amount(row.get("cost_amount"), number, problems)
+    fields["cost_paid_by"] = _payers(row.get("cost_paid_by"), number, problems)
+    if fields.get("cost") == OfferPage.Cost.FREE and fields["cost_amount"]:
+        problems.append(Problem(_("A free offer has no amount: leave the amount empty, or choose “fee” or "
+                                  "“reduced fee possible” as the cost."), number, "cost_amount"))  # fmt: skip
     fields["level_from"], fields["level_to"] = _levels(row.get("level"), number, problems)
     if fields["level_from"] and fields.get("kind") != OfferPage.Kind.COURSE:
         problems.append(Problem(_("Only courses have a level."), number, "level"))
@@ -306,6 +317,38 @@ def _slots(value, number, problems) -> list[TimeSlot]:
                                   "“Mo–Fr 8:30–12:45” or “Di, Do 18–20 Uhr; Sa 10–13 Uhr”.")
                                 % {"value": text}, number, "course_schedule"))  # fmt: skip
         return []
+
+
+def _amount(value, number, problems) -> Decimal | None:
+    """``120``, ``12,50``, ``12.50 €``: what a participant pays, in euros."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    text = _text(value).replace("€", "").replace("EUR", "").strip()
+    if "," in text:  # German: 1.200,50
+        text = text.replace(".", "").replace(",", ".")
+    if not text:
+        return None
+    if re.fullmatch(r"\d{1,6}(\.\d{1,2})?", text) and Decimal(text) > 0:
+        return Decimal(text)
+    problems.append(Problem(_("“%(value)s” is not an amount; write it as 120 or 12,50.") % {"value": _text(value)},
+                            number, "cost_amount"))  # fmt: skip
+    return None
+
+
+def _payers(value, number, problems) -> list[str]:
+    """``BAMF, Jobcenter, Neustadt-Pass``: who can pay for a participant."""
+    payers = []
+    for part in _text(value).replace(";", ",").split(","):
+        key = part.strip().lower()
+        if not key:
+            continue
+        payer = PAYER_ALIASES.get(key) or ("town_pass" if key.endswith("-pass") else None)
+        if payer is None:
+            problems.append(Problem(_("“%(value)s” is not a payer; write BAMF, Jobcenter, Agentur für Arbeit, "
+                                      "Stadtpass or Sonstige.") % {"value": part.strip()}, number, "cost_paid_by"))  # fmt: skip
+        elif payer not in payers:
+            payers.append(payer)
+    return payers
 
 
 def _course_status(value, number, problems) -> str:

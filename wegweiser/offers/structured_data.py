@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from wegweiser.plugin_api import WEEKDAY_CODES
 
@@ -45,7 +46,12 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
     location = _place(offer)
     price = {"@type": "Offer", "category": offer.get_cost_display(), "url": url}
     if offer.cost == offer.Cost.FREE:
-        price.update(price="0", priceCurrency="EUR")
+        price.update(price="0", priceCurrency=offer.cost_currency)
+    elif offer.cost_amount is not None:
+        price.update(price=str(offer.cost_amount), priceCurrency=offer.cost_currency)
+    if offer.paid_by_labels:
+        price["description"] = f"{gettext('Can be paid by:')} {', '.join(offer.paid_by_labels)}"
+    data["isAccessibleForFree"] = offer.cost == offer.Cost.FREE
     if offer.is_course:
         instances = []
         for course_date in offer.upcoming_course_dates:

@@ -95,6 +95,12 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "weekly_slots_field": ("wegweiser.site.blocks", "weekly_slots_field"),
     "time_slots_of": ("wegweiser.site.blocks", "time_slots_of"),
     "slots_stream": ("wegweiser.site.blocks", "slots_stream"),
+    # What taking part costs.
+    "PaidBy": ("wegweiser.site.prices", "PaidBy"),
+    "ChoiceListField": ("wegweiser.site.prices", "ChoiceListField"),
+    "format_amount": ("wegweiser.site.prices", "format_amount"),
+    "paid_by_labels": ("wegweiser.site.prices", "paid_by_labels"),
+    "cost_into_fields": ("wegweiser.site.prices", "cost_into_fields"),
     # Cached public pages.
     "public_pages_show": ("wegweiser.site.page_tree_cache", "public_pages_show"),
     "invalidate_public_pages": ("wegweiser.site.page_tree_cache", "invalidate"),

@@ -73,6 +73,18 @@ class ListingSchema(Schema):
     languages: list[ListingTerm] = Field(description="Languages spoken in the offer.")
     cost: str = Field(description="free, reduced, fee or funded.")
     cost_label: str
+    cost_amount: str | None = Field(
+        description='What a participant pays, a decimal number ("120.00"); empty if free or not known.'
+    )
+    cost_currency: str = Field(description="ISO 4217 code of the amount, EUR by default.")
+    price_label: str = Field(description='The amount in the requested language\'s number format ("120 €").')
+    cost_paid_by: list[str] = Field(
+        description="Who can pay for a participant: bamf, jobcenter, employment_agency, town_pass, other."
+    )
+    cost_paid_by_labels: list[str]
+    free_or_funded: bool = Field(
+        description="Free, or an authority (BAMF, Jobcenter, a town pass …) can pay."
+    )
     cost_note: str
     registration_html: str = Field(description="How to take part, as HTML.")
     registration_url: str
@@ -130,6 +142,18 @@ class ListingSchema(Schema):
     @staticmethod
     def resolve_cost_label(obj) -> str:
         return str(obj.get_cost_display())
+
+    @staticmethod
+    def resolve_cost_amount(obj) -> str | None:
+        return str(obj.cost_amount) if obj.cost_amount is not None else None
+
+    @staticmethod
+    def resolve_cost_paid_by(obj) -> list[str]:
+        return list(obj.cost_paid_by or [])
+
+    @staticmethod
+    def resolve_cost_paid_by_labels(obj) -> list[str]:
+        return obj.paid_by_labels
 
     @staticmethod
     def resolve_registration_html(obj) -> str:

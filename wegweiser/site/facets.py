@@ -1,5 +1,6 @@
-"""The facets every listing type shares (topic, target group, language, district, cost, accessibility), and
-the core's facets a listing type adds when it has the data (the time of day of its weekly slots)."""
+"""The facets every listing type shares (topic, target group, language, district, cost, free or paid for by an
+authority, accessibility), and the core's facets a listing type adds when it has the data (the time of day
+of its weekly slots)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ def shared_facets() -> list[Facet]:
         Facet("language", _("Language spoken"), "languages__slug", choices=_terms("Language")),
         Facet("district", _("District"), "district__slug", choices=_terms("District")),
         Facet("cost", _("Cost"), "cost", choices=_cost_choices),
+        Facet("free_or_funded", _("Free or paid for by an authority"), "free_or_funded", kind="flag"),
         Facet("accessible", _("Wheelchair accessible"), "wheelchair_accessible", kind="flag"),
     ]
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -19,6 +22,7 @@ from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.prices import ChoiceListField, PaidBy, format_amount, paid_by_labels
 from wegweiser.site.schedules import TimeSlot, day_parts
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 
@@ -79,7 +83,33 @@ class Listing(PlaceMixin, Page):
         "core.Language", verbose_name=_("languages spoken"), blank=True, related_name="+"
     )
     cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    cost_amount = models.DecimalField(
+        _("amount"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("What a participant pays, e.g. 120 or 12.50. Leave empty if it is free or not known."),
+    )
+    cost_currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        blank=True,
+        validators=[
+            RegexValidator(r"^[A-Z]{3}$", _("Enter a currency code of three capital letters, e.g. EUR."))
+        ],
+    )
+    cost_paid_by = ChoiceListField(
+        _("who can get it paid"),
+        blank=True,
+        choice_list=PaidBy.choices,
+        help_text=_("Tick who may pay the cost for a participant; name anything else in the note."),
+    )
     cost_note = models.CharField(_("note on cost"), max_length=200, blank=True)
+    #: Free, funded, or payable by one of ``cost_paid_by``: the finder's "free or paid for by an authority".
+    free_or_funded = models.BooleanField(default=True, editable=False)
     registration = RichTextField(
         _("how to take part"),
         blank=True,
@@ -107,7 +137,15 @@ class Listing(PlaceMixin, Page):
             [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("languages")],
             heading=_("Who and what"),
         ),
-        MultiFieldPanel([FieldPanel("cost"), FieldPanel("cost_note")], heading=_("Cost")),
+        MultiFieldPanel(
+            [
+                FieldPanel("cost"),
+                FieldRowPanel([FieldPanel("cost_amount"), FieldPanel("cost_currency")]),
+                FieldPanel("cost_paid_by"),
+                FieldPanel("cost_note"),
+            ],
+            heading=_("Cost"),
+        ),
     ]
     participation_panels = [
         MultiFieldPanel(
@@ -141,6 +179,7 @@ class Listing(PlaceMixin, Page):
         index.SearchField("registration"),
         index.AutocompleteField("summary"),
         index.FilterField("cost"),
+        index.FilterField("free_or_funded"),
         index.FilterField("valid_until"),
         index.FilterField("valid_from"),
         index.FilterField("organisation"),
@@ -169,8 +208,38 @@ class Listing(PlaceMixin, Page):
         self._set_organisation_from_parent()
         super().full_clean(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        if self.cost == self.Cost.FREE and self.cost_amount:
+            raise ValidationError(
+                {
+                    "cost_amount": _(
+                        "A free offer has no amount: leave the amount empty, or choose “fee” or “reduced fee "
+                        "possible” as the cost."
+                    )
+                }
+            )
+
+    @property
+    def is_free_or_funded(self) -> bool:
+        """Free of charge, or someone (BAMF, Jobcenter, a town pass …) can pay for the participant."""
+        return self.cost in (self.Cost.FREE, self.Cost.FUNDED) or bool(self.cost_paid_by)
+
+    @property
+    def price_label(self) -> str:
+        """The amount in the visitor's language and number format ("120 €"), or "" when there is none."""
+        return format_amount(self.cost_amount, self.cost_currency)
+
+    @property
+    def paid_by_labels(self) -> list[str]:
+        return paid_by_labels(self.cost_paid_by)
+
     def save(self, *args, **kwargs):
         self._set_organisation_from_parent()
+        self.free_or_funded = self.is_free_or_funded
+        self.cost_currency = self.cost_currency or "EUR"
+        if kwargs.get("update_fields") is not None and "cost" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "free_or_funded"}
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None:
             # A whole save (creation, publishing, an import), never a draft's bookkeeping update: the
