@@ -10,6 +10,9 @@ import time
 
 from django.core.cache import cache
 
+#: What every public page shows: the page tree, the terms and the portal settings (page_tree_cache.py).
+PAGE_TREE = "wegweiser:page-tree-generation"
+
 
 def _fresh() -> int:
     """A generation never used before, for a counter the cache lost (or never had): after the cache was

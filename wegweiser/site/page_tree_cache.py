@@ -20,21 +20,20 @@ from django.utils import translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
-from wegweiser.site.cache_generations import bump, generation
+from wegweiser.site.cache_generations import PAGE_TREE, bump, generation
 
-_GENERATION_KEY = "wegweiser:page-tree-generation"
 CACHE_SECONDS = 3600
 
 T = TypeVar("T")
 
 
 def page_tree_generation() -> int:
-    return generation(_GENERATION_KEY)
+    return generation(PAGE_TREE)
 
 
 def invalidate() -> None:
     """Forget all cached navigation (the page tree changed)."""
-    bump(_GENERATION_KEY)
+    bump(PAGE_TREE)
 
 
 def cached_navigation(name: str, request, build: Callable[[], T], *parts: object) -> T:

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.db.models import Q
 from wagtail import hooks
 
-from wegweiser.site.cache_generations import bump, generation
+from wegweiser.site.cache_generations import PAGE_TREE, generation
 
 if TYPE_CHECKING:
     from wagtail.models import Page, Site
@@ -257,21 +257,14 @@ def enabled_listing_types(site: Site | None) -> dict[str, ListingType]:
     return {key: value for key, value in all_types.items() if key not in disabled}
 
 
-_SETTINGS_GENERATION_KEY = "wegweiser:portal-settings-generation"
-
-
 def disabled_listing_types(site: Site) -> frozenset[str]:
-    """The listing types the office switched off for ``site``; cached, since nearly every page asks."""
+    """The listing types the office switched off for ``site``; cached, since nearly every page asks, under the
+    page tree's generation, which every change of the portal settings renews (``public_pages_show``)."""
     from wegweiser.site.models import PortalSettings
 
-    key = f"wegweiser:disabled-types:{site.pk}:{generation(_SETTINGS_GENERATION_KEY)}"
+    key = f"wegweiser:disabled-types:{site.pk}:{generation(PAGE_TREE)}"
     disabled = cache.get(key)
     if disabled is None:
         disabled = frozenset(PortalSettings.for_site(site).disabled_listing_types or [])
         cache.set(key, disabled, 3600)
     return disabled
-
-
-def portal_settings_changed() -> None:
-    """Forget cached portal settings (a PortalSettings row was saved or deleted)."""
-    bump(_SETTINGS_GENERATION_KEY)

@@ -19,7 +19,6 @@ from wegweiser.site.models import (
 )
 from wegweiser.site.organisations import ensure_editors_group
 from wegweiser.site.page_tree_cache import public_pages_show
-from wegweiser.site.registry import portal_settings_changed
 
 
 @receiver(post_save, sender=OrganisationPage)
@@ -90,9 +89,3 @@ for taxonomy in (Topic, TargetGroup, Language, District):
 
 # Every public page shows terms (cards, filters) and the portal settings (the office in the footer).
 public_pages_show(Topic, TargetGroup, Language, District, PortalSettings)
-
-
-@receiver(post_save, sender=PortalSettings)
-@receiver(post_delete, sender=PortalSettings)
-def forget_cached_portal_settings(sender, **kwargs) -> None:
-    portal_settings_changed()
