@@ -62,7 +62,10 @@ def test_office_switches_housing_off_in_portal_settings(
     html = form.content.decode()
     assert 'value="housing"' in html
     other_types = [key for key in _listing_type_keys() if key != "housing"]
-    response = client.post(url, {"office_name": "Integrationsbüro Teststadt", "enabled_types": other_types})
+    response = client.post(
+        url,
+        {"office_name": "Integrationsbüro Teststadt", "enabled_types": other_types, "place_alert_days": 90},
+    )
     assert response.status_code == 302
     assert PortalSettings.for_site(site).disabled_listing_types == ["housing"]
     client.logout()
