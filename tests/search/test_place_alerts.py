@@ -315,7 +315,7 @@ def test_export_and_erase_by_email(client, organisation_a, nordstadt, smtp_serve
     subscribe(client, level="b1")
     subscribe(client, email="someone@example.org")
 
-    client.post(reverse("search:place_alert_data"), {"email": EMAIL, "action": "export", "homepage": ""})
+    client.post(reverse("data_requests:request"), {"email": EMAIL, "action": "export", "homepage": ""})
     link_mail = smtp_server.to(EMAIL)[-1]
     path = link_path(link_mail, "/meine-daten/")
     assert client.get(path).status_code == 200
@@ -323,11 +323,11 @@ def test_export_and_erase_by_email(client, organisation_a, nordstadt, smtp_serve
     export = smtp_server.to(EMAIL)[-1]
     [attachment] = list(export.iter_attachments())
     data = json.loads(attachment.get_content().decode("utf-8"))
-    assert len(data["alerts"]) == 2
-    assert data["alerts"][0]["consent_version"]
+    assert len(data["place_alerts"]) == 2
+    assert data["place_alerts"][0]["consent_version"]
     assert b"someone@example.org" not in attachment.get_content()
 
-    client.post(reverse("search:place_alert_data"), {"email": EMAIL, "action": "delete", "homepage": ""})
+    client.post(reverse("data_requests:request"), {"email": EMAIL, "action": "delete", "homepage": ""})
     client.post(link_path(smtp_server.to(EMAIL)[-1], "/meine-daten/"))
     assert not PlaceAlert.objects.filter(email__iexact=EMAIL).exists()
     assert PlaceAlert.objects.filter(end_reason="erased").count() == 1  # the anonymous count

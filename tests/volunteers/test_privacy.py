@@ -9,9 +9,11 @@ import pytest
 from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from wegweiser.plugin_api.testing import link_path
+from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.search.models import PlaceAlert
+from wegweiser.site import links
 from wegweiser.site.models import OutgoingMail
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.privacy import anonymise_due_applications
@@ -35,7 +37,7 @@ def make_application(opportunity, email="erika@example.org", **fields):
 
 
 def request_data(client, email, action):
-    return client.post(reverse("volunteers:data_request"), {"email": email, "action": action, "homepage": ""})
+    return client.post(reverse("data_requests:request"), {"email": email, "action": action, "homepage": ""})
 
 
 def test_export_by_email_sends_everything_as_json_to_that_address(
@@ -49,7 +51,7 @@ def test_export_by_email_sends_everything_as_json_to_that_address(
     response = request_data(client, "erika@example.org", "export")
     assert response.status_code == 302
     [link_mail] = smtp_server.to("erika@example.org")
-    confirm_path = link_path(link_mail, "/ehrenamt/meine-daten/")
+    confirm_path = link_path(link_mail, "/meine-daten/")
     assert client.get(confirm_path).status_code == 200
     client.post(confirm_path)
 
@@ -57,10 +59,12 @@ def test_export_by_email_sends_everything_as_json_to_that_address(
     [attachment] = list(export.iter_attachments())
     assert attachment.get_content_type() == "application/json"
     data = json.loads(attachment.get_content().decode("utf-8"))
-    assert len(data["sign_ups"]) == 2
-    titles = {sign_up["opportunity"] for sign_up in data["sign_ups"]}
+    assert len(data["volunteer_sign_ups"]) == 2
+    titles = {sign_up["opportunity"] for sign_up in data["volunteer_sign_ups"]}
     assert titles == {"Sprachpatenschaft", "Fahrradwerkstatt"}
-    first = next(sign_up for sign_up in data["sign_ups"] if sign_up["opportunity"] == "Sprachpatenschaft")
+    first = next(
+        sign_up for sign_up in data["volunteer_sign_ups"] if sign_up["opportunity"] == "Sprachpatenschaft"
+    )
     assert first["languages_spoken"] == ["ar"]
     assert first["consent_text"] == "Ich stimme zu."
     assert b"Jemand Anders" not in attachment.get_content()
@@ -72,7 +76,7 @@ def test_deletion_by_email_removes_every_sign_up_of_that_address(client, opportu
     keep = make_application(opportunity, email="someone-else@example.org")
     request_data(client, "erika@example.org", "delete")
     [link_mail] = smtp_server.to("erika@example.org")
-    client.post(link_path(link_mail, "/ehrenamt/meine-daten/"))
+    client.post(link_path(link_mail, "/meine-daten/"))
     assert list(VolunteerApplication.objects.all()) == [keep]
 
 
@@ -89,7 +93,7 @@ def test_data_request_link_cannot_be_forged_for_another_address(client, opportun
     make_application(opportunity)
     make_application(opportunity, email="victim@example.org")
     request_data(client, "erika@example.org", "delete")
-    path = link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/meine-daten/")
+    path = link_path(smtp_server.to("erika@example.org")[0], "/meine-daten/")
     token = path.rstrip("/").rsplit("/", 1)[1]
     payload = token.split(":", 1)[0]
     forged_payload = signing.b64_encode(
@@ -101,9 +105,101 @@ def test_data_request_link_cannot_be_forged_for_another_address(client, opportun
 
 
 def test_data_request_form_rejects_invalid_addresses(client):
-    response = client.post(reverse("volunteers:data_request"), {"email": "nope", "action": "export"})
+    response = client.post(reverse("data_requests:request"), {"email": "nope", "action": "export"})
     assert response.status_code == 400
     assert "gültige E-Mail-Adresse" in response.content.decode()
+
+
+def make_alert(email="erika@example.org", language="de"):
+    return PlaceAlert.objects.create(
+        email=email,
+        token=f"token-{email}",
+        language=language,
+        text="Sprachkurs",
+        criteria_key=f"key-{email}",
+        consent_text="Ich stimme zu.",
+        consent_version="2026-12-1",
+        status=PlaceAlert.Status.ACTIVE,
+        confirmed_at=timezone.now(),
+        expires_at=timezone.now() + datetime.timedelta(days=90),
+    )
+
+
+def test_one_request_copies_and_erases_sign_ups_and_place_alerts_of_the_address(
+    client, opportunity, smtp_server
+):
+    make_application(opportunity)
+    make_alert(email="Erika@Example.org")
+    make_application(opportunity, email="someone-else@example.org")
+    other_alert = make_alert(email="someone-else@example.org")
+
+    request_data(client, "erika@example.org", "export")
+    [link_mail] = smtp_server.to("erika@example.org")
+    path = link_path(link_mail, "/meine-daten/")
+    page = client.get(path).content.decode()
+    assert "Ehrenamts-Anmeldungen" in page and "Platz-Benachrichtigungen" in page
+    client.post(path)
+    [_link, copy] = smtp_server.to("erika@example.org")
+    [attachment] = list(copy.iter_attachments())
+    data = json.loads(attachment.get_content().decode("utf-8"))
+    assert [sign_up["opportunity"] for sign_up in data["volunteer_sign_ups"]] == ["Sprachpatenschaft"]
+    assert [alert["consent_version"] for alert in data["place_alerts"]] == ["2026-12-1"]
+    assert b"someone-else" not in attachment.get_content()
+
+    request_data(client, "erika@example.org", "delete")
+    delete_mail = smtp_server.to("erika@example.org")[-1]
+    assert "löschen" in body_of(delete_mail)
+    assert client.post(link_path(delete_mail, "/meine-daten/")).status_code == 200
+    assert not VolunteerApplication.objects.filter(email__iexact="erika@example.org").exists()
+    assert not PlaceAlert.objects.filter(email__iexact="erika@example.org").exists()
+    assert PlaceAlert.objects.filter(end_reason="erased").count() == 1  # the anonymous count
+    assert VolunteerApplication.objects.filter(email="someone-else@example.org").exists()
+    other_alert.refresh_from_db()
+    assert other_alert.status == PlaceAlert.Status.ACTIVE
+
+
+def test_the_request_mail_and_copy_are_in_the_visitors_language(client, opportunity, smtp_server):
+    make_application(opportunity)
+    with translation.override("ar"):
+        url = reverse("data_requests:request")
+    assert url.startswith("/ar/")
+    client.post(url, {"email": "erika@example.org", "action": "export", "homepage": ""})
+    [link_mail] = smtp_server.to("erika@example.org")
+    path = link_path(link_mail, "/ar/meine-daten/")
+    assert 'dir="rtl"' in client.get(path).content.decode()
+    client.post(path)
+    copy = smtp_server.to("erika@example.org")[-1]
+    assert copy["Subject"] != "A copy of your data" and "Hello" not in body_of(copy)
+
+
+def test_a_link_from_an_earlier_volunteers_mail_still_deletes_only_the_sign_ups(
+    client, opportunity, smtp_server
+):
+    make_application(opportunity)
+    alert = make_alert()
+    token = links.data_request_token(
+        "erika@example.org", "delete", purpose="wegweiser.volunteers.data-request"
+    )
+    response = client.get(f"/de/ehrenamt/meine-daten/{token}/", follow=True)
+    assert response.status_code == 200 and "Daten löschen" in response.content.decode()
+    client.post(response.redirect_chain[-1][0])
+    assert not VolunteerApplication.objects.filter(email="erika@example.org").exists()
+    alert.refresh_from_db()
+    assert alert.status == PlaceAlert.Status.ACTIVE
+
+
+def test_a_data_request_link_of_an_earlier_alert_mail_is_not_valid_for_sign_ups(client, opportunity):
+    token = links.data_request_token(
+        "erika@example.org", "delete", purpose="wegweiser.finder.alert-data-request"
+    )
+    assert client.get(f"/de/ehrenamt/meine-daten/{token}/", follow=True).status_code == 404
+    assert client.get(f"/de/meine-daten/{token}/").status_code == 404
+
+
+def test_the_former_request_pages_lead_to_the_one_page(client):
+    for former in ("/de/ehrenamt/meine-daten/", "/de/benachrichtigung/meine-daten/"):
+        response = client.get(former)
+        assert response.status_code == 301 and response["Location"] == "/de/meine-daten/"
 
 
 def test_closed_sign_ups_are_anonymised_after_the_retention_period(opportunity, settings):

@@ -107,7 +107,8 @@ def test_sign_up_pages_are_never_cached(client, opportunity, mailoutbox):
         client.get(reverse("volunteers:signup_done")),
         client.get(reverse("volunteers:confirm", args=["bogus"])),
         client.get(reverse("volunteers:withdraw", args=["bogus"])),
-        client.get(reverse("volunteers:data_request")),
+        client.get(reverse("data_requests:request")),
+        client.get(reverse("data_requests:confirm", args=["bogus"])),
     ]
     for response in responses:
         assert "private" in response["Cache-Control"]

@@ -53,6 +53,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "active_locale": ("wegweiser.site.listings", "active_locale"),
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),
     "public_base_url": ("wegweiser.site.links", "public_base_url"),
+    "public_url": ("wegweiser.site.links", "public_url"),
+    "sign": ("wegweiser.site.links", "sign"),
+    "unsign": ("wegweiser.site.links", "unsign"),
     "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),
     "term_choices": ("wegweiser.site.taxonomy_labels", "term_choices"),
     # The API shape of a listing.
@@ -78,6 +81,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
     "queue_many": ("wegweiser.site.outbox", "queue_many"),
     "owned_mails": ("wegweiser.site.models.mail", "owned_mails"),
+    "PersonalData": ("wegweiser.site.data_requests.registry", "PersonalData"),
     # A listing with free places again (visitors' place alerts wait for it).
     "announce_places_opened": ("wegweiser.site.openings", "announce_places_opened"),
     # Weekly time slots (course dates, repeating events) and the time-of-day facet built from them.

@@ -1,5 +1,6 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
+from django.views.generic import RedirectView
 
 from wegweiser.search import views
 from wegweiser.search.alerts import views as alerts
@@ -16,11 +17,14 @@ urlpatterns = [
     path("benachrichtigung/bestaetigen/<str:token>/", alerts.confirm_alert, name="place_alert_confirm"),
     path("benachrichtigung/abbestellen/<str:token>/", alerts.stop_alert, name="place_alert_stop"),
     path("benachrichtigung/verlaengern/<str:token>/", alerts.extend_alert, name="place_alert_extend"),
-    path("benachrichtigung/meine-daten/", alerts.data_request, name="place_alert_data"),
-    path("benachrichtigung/meine-daten/gesendet/", alerts.data_request_sent, name="place_alert_data_sent"),
+    # A copy or the deletion of one's data is the core's page; links from earlier mails lead there.
+    path(
+        "benachrichtigung/meine-daten/",
+        RedirectView.as_view(pattern_name="data_requests:request", permanent=True),
+    ),
     path(
         "benachrichtigung/meine-daten/<str:token>/",
-        alerts.data_request_confirm,
-        name="place_alert_data_confirm",
+        RedirectView.as_view(pattern_name="data_requests:confirm_former"),
+        {"kind": "place_alerts"},
     ),
 ]

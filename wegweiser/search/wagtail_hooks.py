@@ -41,3 +41,21 @@ def register_place_alert_jobs():
             ),
         ),
     ]
+
+
+@hooks.register("register_personal_data")
+def register_place_alerts():
+    """Place alerts on the core's "copy or delete my data" page."""
+    from django.utils.translation import gettext_lazy as _
+
+    from wegweiser.search.alerts import links, privacy
+    from wegweiser.site.data_requests.registry import PersonalData
+
+    return PersonalData(
+        key="place_alerts",
+        label=_("Place alerts"),
+        exists=privacy.has_personal_data,
+        export=privacy.export_for_email,
+        erase=privacy.erase_for_email,
+        former_link_purpose=links.FORMER_DATA_REQUEST,
+    )

@@ -38,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("wegweiser.search.urls")),
     path("konto/", include("wegweiser.site.accounts.urls")),
+    path("meine-daten/", include("wegweiser.site.data_requests.urls")),
     *plugin_urlpatterns(),
     # Public pages take POSTs only in anonymous form pages (the accessibility feedback form). They are
     # exempt from CSRF so that reading a page with a form sets no cookie; those forms change no account

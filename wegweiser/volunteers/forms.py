@@ -1,4 +1,4 @@
-"""The public sign-up and data-request forms, and the organisation's status change form."""
+"""The public sign-up form and the organisation's status change form."""
 
 from __future__ import annotations
 
@@ -89,24 +89,6 @@ class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
         )
         application.languages_spoken.set(data["languages_spoken"])
         return application
-
-
-class DataRequestForm(HoneypotMixin, forms.Form):
-    """A person asks, by their email address, for a copy or the deletion of their volunteering data."""
-
-    email = forms.EmailField(
-        label=_("Your email address"),
-        max_length=254,
-        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
-    )
-    action = forms.ChoiceField(
-        label=_("What would you like?"),
-        choices=[
-            ("export", _("Send me a copy of all data stored about me")),
-            ("delete", _("Delete all data stored about me")),
-        ],
-        widget=forms.RadioSelect,
-    )
 
 
 class StatusChangeForm(forms.Form):

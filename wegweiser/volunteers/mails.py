@@ -4,15 +4,13 @@ core's outbox (``wegweiser.site.outbox``), which delivers and retries it.
 
 from __future__ import annotations
 
-import json
-
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext
 
-from wegweiser.plugin_api import OutgoingMail, public_base_url, queue_mail, queue_mails
+from wegweiser.plugin_api import OutgoingMail, public_base_url, public_url, queue_mail, queue_mails
 from wegweiser.volunteers import links
 from wegweiser.volunteers.models import VolunteerApplication
 
@@ -29,8 +27,8 @@ def _volunteer_mail(
 ) -> OutgoingMail:
     """A mail to the volunteer; each carries the one-click withdraw link (also as RFC 8058 header)."""
     base_url = site_base_url(application.opportunity)
-    withdraw_url = links.public_url(
-        "withdraw", application.language, base_url, token=links.withdraw_token(application)
+    withdraw_url = public_url(
+        "volunteers:withdraw", application.language, base_url, token=links.withdraw_token(application)
     )
     context = {
         "application": application,
@@ -53,8 +51,8 @@ def _volunteer_mail(
 
 def send_confirmation_request(application: VolunteerApplication) -> OutgoingMail:
     with translation.override(application.language):
-        confirm_url = links.public_url(
-            "confirm",
+        confirm_url = public_url(
+            "volunteers:confirm",
             application.language,
             site_base_url(application.opportunity),
             token=links.confirm_token(application),
@@ -120,36 +118,4 @@ def notify_organisation(application: VolunteerApplication, event: str) -> list[O
         body=body,
         purpose=f"volunteers.organisation_{event}",
         owner=application,
-    )
-
-
-def send_data_request_link(email: str, action: str, language: str, base_url: str) -> OutgoingMail:
-    with translation.override(language):
-        url = links.public_url(
-            "data_request_confirm", language, base_url, token=links.data_request_token(email, action)
-        )
-        if action == "export":
-            subject = gettext("Your request for a copy of your volunteering data")
-        else:
-            subject = gettext("Your request to delete your volunteering data")
-        body = render_to_string("volunteers/mail/data_request.txt", {"url": url, "action": action})
-    return queue_mail(to=email, subject=subject, body=body, purpose=f"volunteers.data_request_{action}")
-
-
-def send_data_export(email: str, language: str, applications) -> OutgoingMail:
-    data = {
-        "email": email,
-        "exported": timezone.now().isoformat(),
-        "sign_ups": [application.personal_data() for application in applications],
-    }
-    with translation.override(language):
-        subject = gettext("A copy of your volunteering data")
-        body = render_to_string("volunteers/mail/data_export.txt", {"count": len(data["sign_ups"])})
-    content = json.dumps(data, ensure_ascii=False, indent=2)
-    return queue_mail(
-        to=email,
-        subject=subject,
-        body=body,
-        purpose="volunteers.data_export",
-        attachment=("volunteering-data.json", content, "application/json"),
     )

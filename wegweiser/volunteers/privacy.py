@@ -1,17 +1,20 @@
-"""Data protection: copies and deletion on request, and anonymisation after the retention period."""
+"""Data protection: what the core's "copy or delete my data" page gets about sign-ups (registered in
+``wagtail_hooks.py``), and anonymisation after the retention period."""
 
 from __future__ import annotations
 
 from django.db import transaction
 from wagtail.log_actions import log
 
-from wegweiser.plugin_api import OutgoingMail
-from wegweiser.volunteers.mails import send_data_export
 from wegweiser.volunteers.models import VolunteerApplication
 
 
-def export_for_email(email: str, language: str) -> OutgoingMail:
-    """Mail everything stored about ``email`` to that address, as JSON (GDPR Art. 15 and 20)."""
+def has_personal_data(email: str) -> bool:
+    return VolunteerApplication.objects.for_email(email).exists()
+
+
+def export_for_email(email: str) -> list[dict]:
+    """Everything stored about ``email``'s sign-ups, for the core's copy on request (GDPR Art. 15 and 20)."""
     applications = list(
         VolunteerApplication.objects.for_email(email)
         .select_related("opportunity", "opportunity__organisation")
@@ -19,16 +22,15 @@ def export_for_email(email: str, language: str) -> OutgoingMail:
     )
     for application in applications:
         log(application, "volunteers.export_on_request")
-    return send_data_export(email, language, applications)
+    return [application.personal_data() for application in applications]
 
 
 @transaction.atomic
 def delete_for_email(email: str) -> int:
-    """Delete every sign-up of ``email`` and any mail still waiting for it (GDPR Art. 17)."""
+    """Delete every sign-up of ``email`` and the mails still waiting for them (GDPR Art. 17)."""
     applications = list(VolunteerApplication.objects.filter(email__iexact=email.strip()))
     for application in applications:
         log(application, "volunteers.delete_on_request")
-    OutgoingMail.objects.filter(to__iexact=email.strip()).delete()
     VolunteerApplication.objects.filter(pk__in=[application.pk for application in applications]).delete()
     return len(applications)
 

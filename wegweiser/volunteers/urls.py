@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from wegweiser.volunteers import views
 
@@ -9,7 +10,11 @@ urlpatterns = [
     path("anmelden/danke/", views.signup_done, name="signup_done"),
     path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("abmelden/<str:token>/", views.withdraw, name="withdraw"),
-    path("meine-daten/", views.data_request, name="data_request"),
-    path("meine-daten/gesendet/", views.data_request_done, name="data_request_done"),
-    path("meine-daten/<str:token>/", views.data_request_confirm, name="data_request_confirm"),
+    # A copy or the deletion of one's data is the core's page; links from earlier mails lead there.
+    path("meine-daten/", RedirectView.as_view(pattern_name="data_requests:request", permanent=True)),
+    path(
+        "meine-daten/<str:token>/",
+        RedirectView.as_view(pattern_name="data_requests:confirm_former"),
+        {"kind": "volunteer_sign_ups"},
+    ),
 ]

@@ -1,4 +1,5 @@
-"""Public pages of volunteering: sign-up, double opt-in, withdrawal, and data requests.
+"""Public pages of volunteering: sign-up, double opt-in and withdrawal (a copy or the deletion of one's
+data is the core's page, ``data_requests:request``).
 
 These pages handle personal data, so they send ``Cache-Control: private, no-store``. The forms need no
 CSRF cookie (the portal sets no cookies for anonymous visitors): a forged sign-up still needs the
@@ -13,24 +14,18 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wegweiser.plugin_api import enabled_listing_types, private_no_store, rate_limit_exceeded
 from wegweiser.volunteers import links, mails
-from wegweiser.volunteers.forms import DataRequestForm, VolunteerSignupForm
+from wegweiser.volunteers.forms import VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
-from wegweiser.volunteers.privacy import delete_for_email, export_for_email
 
 
 def signups_per_hour() -> int:
     return int(getattr(settings, "WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR", 5))
-
-
-def _language() -> str:
-    return (translation.get_language() or "de").split("-")[0]
 
 
 def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = ""):
@@ -160,79 +155,4 @@ def withdraw(request, token: str):
         request,
         _("Sign-up withdrawn"),
         _("You have withdrawn your sign-up. Your details will be deleted after the retention period."),
-    )
-
-
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
-def data_request(request):
-    form = DataRequestForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_bot():
-            return HttpResponseRedirect(reverse("volunteers:data_request_done"))
-        if rate_limit_exceeded(request, "volunteer-data-request", signups_per_hour()):
-            form.is_valid()
-            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
-            return TemplateResponse(request, "volunteers/data_request.html", {"form": form}, status=429)
-        if form.is_valid():
-            email = form.cleaned_data["email"]
-            # The same answer whether or not data exists, so the form does not reveal who volunteers.
-            if VolunteerApplication.objects.filter(email__iexact=email, anonymised_at__isnull=True).exists():
-                mails.send_data_request_link(
-                    email, form.cleaned_data["action"], _language(), request.build_absolute_uri("/")
-                )
-            return HttpResponseRedirect(reverse("volunteers:data_request_done"))
-    return TemplateResponse(
-        request, "volunteers/data_request.html", {"form": form}, status=400 if form.errors else 200
-    )
-
-
-@private_no_store
-def data_request_done(request):
-    return _notice(
-        request,
-        _("Please check your mailbox"),
-        _(
-            "If we have data stored for this address, we have sent a mail with a confirmation link to it. "
-            "The link is valid for two days."
-        ),
-    )
-
-
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
-def data_request_confirm(request, token: str):
-    request_data = links.data_request_from(token)
-    if request_data is None:
-        return _notice(
-            request,
-            _("This link is no longer valid"),
-            _("The link has expired. Please make your request again."),
-            status=404,
-        )
-    email, action = request_data["email"], request_data["action"]
-    if request.method == "GET":
-        if action == "export":
-            title, text, button = (
-                _("Send a copy of your data"),
-                _("We will send everything we store about you to your email address, as a JSON file."),
-                _("Send my data"),
-            )
-        else:
-            title, text, button = (
-                _("Delete your data"),
-                _("All your volunteering sign-ups will be deleted. This cannot be undone."),
-                _("Delete my data"),
-            )
-        return _notice(request, title, text, action=request.path, button=button)
-    if action == "export":
-        export_for_email(email, _language())
-        return _notice(
-            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
-        )
-    delete_for_email(email)
-    return _notice(
-        request, _("Your data has been deleted"), _("We have deleted all your volunteering sign-ups.")
     )

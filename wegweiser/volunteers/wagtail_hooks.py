@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from wegweiser.plugin_api import command_job
-from wegweiser.volunteers import access, admin_urls
+from wegweiser.plugin_api import PersonalData, command_job
+from wegweiser.volunteers import access, admin_urls, links
 from wegweiser.volunteers.listing_type import volunteer_listing_type
 from wegweiser.volunteers.report import may_see_report
 
@@ -66,6 +66,21 @@ def register_personal_data_actions(actions):
     )
     actions.register_action(
         "volunteers.anonymise", _("Anonymise"), _("Personal data anonymised after retention")
+    )
+
+
+@hooks.register("register_personal_data")
+def register_sign_ups():
+    """Sign-ups on the core's "copy or delete my data" page."""
+    from wegweiser.volunteers import privacy
+
+    return PersonalData(
+        key="volunteer_sign_ups",
+        label=_("Volunteer sign-ups"),
+        exists=privacy.has_personal_data,
+        export=privacy.export_for_email,
+        erase=privacy.delete_for_email,
+        former_link_purpose=links.FORMER_DATA_REQUEST,
     )
 
 

@@ -1,4 +1,4 @@
-"""The alert's sign-up form and the data-request form (a copy or the deletion of one's alerts)."""
+"""The alert's sign-up form."""
 
 from __future__ import annotations
 
@@ -41,16 +41,3 @@ class PlaceAlertForm(ConsentMixin, HoneypotMixin, forms.Form):
             "%(days)s days unless I extend it. I can stop it at any time with the link in every mail, and "
             "request a copy or the deletion of my data."
         ) % {"days": self.days}
-
-
-class AlertDataRequestForm(HoneypotMixin, forms.Form):
-    email = forms.EmailField(label=_("Your email address"), max_length=254, error_messages=EMAIL_ERRORS)
-    action = forms.ChoiceField(
-        label=_("What would you like?"),
-        choices=[
-            ("export", _("Send me a copy of all data stored about me")),
-            ("delete", _("Delete all data stored about me")),
-        ],
-        widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose what you would like.")},
-    )

@@ -6,8 +6,6 @@ Each mail to a confirmed address carries the stop link, also as ``List-Unsubscri
 
 from __future__ import annotations
 
-import json
-
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -15,7 +13,7 @@ from django.utils.translation import gettext, ngettext
 
 from wegweiser.search.alerts import criteria as alert_criteria
 from wegweiser.search.alerts import links
-from wegweiser.site.links import public_base_url
+from wegweiser.site.links import public_base_url, public_url
 from wegweiser.site.outbox import queue_mail
 from wegweiser.site.registry import enabled_listing_types
 
@@ -39,7 +37,7 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
             "criteria": alert_criteria.labels(alert.criteria, enabled_listing_types(alert.site)),
             "finder_url": f"{base_url}{finder_path}?{alert_criteria.querystring(alert.criteria)}",
             # The stop link without its token: one URL lookup per language and criteria, not per alert.
-            "stop_link": links.public_url("place_alert_stop", alert.language, base_url, token="-")[:-2],
+            "stop_link": public_url("search:place_alert_stop", alert.language, base_url, token="-")[:-2],
         }
         if memo is not None:
             memo[key] = shared
@@ -59,8 +57,11 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
 def send_confirmation_request(alert):
     with translation.override(alert.language):
         context, headers = _common(alert)
-        context["confirm_url"] = links.public_url(
-            "place_alert_confirm", alert.language, _base_url(alert), token=links.sign(alert, links.CONFIRM)
+        context["confirm_url"] = public_url(
+            "search:place_alert_confirm",
+            alert.language,
+            _base_url(alert),
+            token=links.sign(alert, links.CONFIRM),
         )
         context["valid_days"] = links.CONFIRM_MAX_AGE // 86400
         return queue_mail(
@@ -104,8 +105,11 @@ def compose_alert(alert, listings, memo: dict | None = None) -> dict:
 def send_reminder(alert):
     with translation.override(alert.language):
         context, headers = _common(alert)
-        context["extend_url"] = links.public_url(
-            "place_alert_extend", alert.language, _base_url(alert), token=links.sign(alert, links.EXTEND)
+        context["extend_url"] = public_url(
+            "search:place_alert_extend",
+            alert.language,
+            _base_url(alert),
+            token=links.sign(alert, links.EXTEND),
         )
         return queue_mail(
             to=alert.email,
@@ -115,30 +119,3 @@ def send_reminder(alert):
             owner=alert,
             headers=headers,
         )
-
-
-def send_data_request_link(email: str, action: str, language: str, base_url: str):
-    with translation.override(language):
-        url = links.public_url(
-            "place_alert_data_confirm", language, base_url, token=links.data_request_token(email, action)
-        )
-        if action == "export":
-            subject = gettext("Your request for a copy of your alert data")
-        else:
-            subject = gettext("Your request to delete your alert data")
-        body = render_to_string("search/alerts/mail/data_request.txt", {"url": url, "action": action})
-    return queue_mail(to=email, subject=subject, body=body, purpose=f"finder.alert_data_request_{action}")
-
-
-def send_data_export(email: str, language: str, records: list[dict]):
-    data = {"email": email, "exported": timezone.now().isoformat(), "alerts": records}
-    with translation.override(language):
-        subject = gettext("A copy of your alert data")
-        body = render_to_string("search/alerts/mail/data_export.txt", {"count": len(records)})
-    return queue_mail(
-        to=email,
-        subject=subject,
-        body=body,
-        purpose="finder.alert_data_export",
-        attachment=("alert-data.json", json.dumps(data, indent=2), "application/json"),
-    )

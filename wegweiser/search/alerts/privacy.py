@@ -1,11 +1,11 @@
-"""Data protection for place alerts: a copy and the deletion on request (GDPR Art. 15, 17 and 20)."""
+"""Data protection for place alerts: what the core's "copy or delete my data" page gets about them
+(GDPR Art. 15, 17 and 20; registered in ``wegweiser/search/wagtail_hooks.py``)."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
 from wegweiser.search.alerts import criteria as alert_criteria
-from wegweiser.search.alerts.mails import send_data_export
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.models import OutgoingMail
 from wegweiser.site.registry import listing_types
@@ -27,10 +27,13 @@ def personal_data(alert: PlaceAlert) -> dict:
     }
 
 
-def export_for_email(email: str, language: str) -> OutgoingMail:
-    """Mail everything stored about ``email``'s alerts to that address, as JSON."""
-    alerts = list(PlaceAlert.objects.for_email(email).order_by("created_at"))
-    return send_data_export(email, language, [personal_data(alert) for alert in alerts])
+def has_personal_data(email: str) -> bool:
+    return PlaceAlert.objects.for_email(email).exists()
+
+
+def export_for_email(email: str) -> list[dict]:
+    """Everything stored about ``email``'s alerts, for the core's copy on request."""
+    return [personal_data(alert) for alert in PlaceAlert.objects.for_email(email).order_by("created_at")]
 
 
 @transaction.atomic

@@ -1,4 +1,5 @@
-"""The alert's own small pages: the form, the double opt-in, stop, extend, and data requests.
+"""The alert's own small pages: the form, the double opt-in, stop and extend (a copy or the deletion of
+one's data is the core's page, ``data_requests:request``).
 
 The finder and listing pages only link here (with the finder's criteria in the address), so they carry no
 form token and stay in the anonymous page cache. These pages send ``Cache-Control: private, no-store``.
@@ -23,8 +24,7 @@ from wagtail.models import Site
 
 from wegweiser.search.alerts import criteria as alert_criteria
 from wegweiser.search.alerts import links, mails
-from wegweiser.search.alerts.forms import AlertDataRequestForm, PlaceAlertForm
-from wegweiser.search.alerts.privacy import erase_for_email, export_for_email
+from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
@@ -240,78 +240,4 @@ def extend_alert(request, token: str):
         request,
         _("Your alert is extended"),
         _("Your alert now runs until %(date)s.") % {"date": _date(alert.expires_at)},
-    )
-
-
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
-def data_request(request):
-    form = AlertDataRequestForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_bot():
-            return HttpResponseRedirect(reverse("search:place_alert_data_sent"))
-        if rate_limit_exceeded(request, "place-alert-data-request", alerts_per_hour()):
-            form.is_valid()
-            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
-            return TemplateResponse(request, "search/alerts/data_request.html", {"form": form}, status=429)
-        if form.is_valid():
-            email = form.cleaned_data["email"]
-            # The same answer whether or not alerts exist, so the form does not reveal who has one.
-            if PlaceAlert.objects.for_email(email).exists():
-                mails.send_data_request_link(
-                    email, form.cleaned_data["action"], _language(), request.build_absolute_uri("/")
-                )
-            return HttpResponseRedirect(reverse("search:place_alert_data_sent"))
-    return TemplateResponse(
-        request, "search/alerts/data_request.html", {"form": form}, status=400 if form.errors else 200
-    )
-
-
-@private_no_store
-def data_request_sent(request):
-    return _notice(
-        request,
-        _("Please check your mailbox"),
-        _(
-            "If we have alerts stored for this address, we have sent a mail with a confirmation link to it. "
-            "The link is valid for two days."
-        ),
-    )
-
-
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
-def data_request_confirm(request, token: str):
-    request_data = links.data_request_from(token)
-    if request_data is None:
-        return _gone(request)
-    email, action = request_data["email"], request_data["action"]
-    if request.method == "GET":
-        if action == "export":
-            title, text, button = (
-                _("Send a copy of your data"),
-                _(
-                    "We will send everything we store about your alerts to your email address, as a JSON file."
-                ),
-                _("Send my data"),
-            )
-        else:
-            title, text, button = (
-                _("Delete your data"),
-                _("All your alerts will be stopped and your email address deleted. This cannot be undone."),
-                _("Delete my data"),
-            )
-        return _notice(request, title, text, action=request.path, button=button)
-    if action == "export":
-        export_for_email(email, _language())
-        return _notice(
-            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
-        )
-    erase_for_email(email)
-    return _notice(
-        request,
-        _("Your data has been deleted"),
-        _("We have stopped your alerts and deleted your email address."),
     )

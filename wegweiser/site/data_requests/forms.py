@@ -1,0 +1,28 @@
+"""The public data-request form: an address and what to do with its data."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wegweiser.site.public_forms import HoneypotMixin
+
+
+class DataRequestForm(HoneypotMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={
+            "required": _("Please enter your email address."),
+            "invalid": _("Please enter a valid email address, e.g. name@example.org."),
+        },
+    )
+    action = forms.ChoiceField(
+        label=_("What would you like?"),
+        choices=[
+            ("export", _("Send me a copy of all data stored about me")),
+            ("delete", _("Delete all data stored about me")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose what you would like.")},
+    )

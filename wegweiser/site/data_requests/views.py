@@ -1,0 +1,131 @@
+"""The public data-request pages: ask (one form), "check your mailbox", and confirm (GET shows a button,
+POST does it).
+
+These pages handle personal data, so they send ``Cache-Control: private, no-store``. The form needs no CSRF
+cookie (the portal sets no cookies for anonymous visitors): the signed link from the mailbox is the proof.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
+
+from wegweiser.site import links
+from wegweiser.site.data_requests import mails
+from wegweiser.site.data_requests.forms import DataRequestForm
+from wegweiser.site.data_requests.registry import erase, export, personal_data, stored_for
+from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+
+
+def requests_per_hour() -> int:
+    return int(getattr(settings, "WEGWEISER_DATA_REQUESTS_PER_HOUR", 5))
+
+
+def _language() -> str:
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = "", items=()):
+    return TemplateResponse(
+        request,
+        "core/data_requests/notice.html",
+        {"title": title, "text": text, "action": action, "button": button, "items": items},
+        status=status,
+    )
+
+
+def _form_page(request, form, status: int = 200):
+    kinds = [kind.label for kind in personal_data().values()]
+    return TemplateResponse(
+        request, "core/data_requests/request.html", {"form": form, "kinds": kinds}, status=status
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def request_data(request):
+    form = DataRequestForm(request.POST or None)
+    if request.method == "GET":
+        return _form_page(request, form)
+    if form.is_bot():
+        return HttpResponseRedirect(reverse("data_requests:sent"))
+    if rate_limit_exceeded(request, "data-request", requests_per_hour()):
+        form.is_valid()
+        form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+        return _form_page(request, form, status=429)
+    if not form.is_valid():
+        return _form_page(request, form, status=400)
+    email = form.cleaned_data["email"]
+    # The same answer whether or not data exists, so the form does not reveal who uses the portal.
+    if stored_for(email):
+        base_url = links.public_base_url(Site.find_for_request(request))
+        mails.send_confirmation_link(email, form.cleaned_data["action"], _language(), base_url)
+    return HttpResponseRedirect(reverse("data_requests:sent"))
+
+
+@private_no_store
+def request_sent(request):
+    return _notice(
+        request,
+        _("Please check your mailbox"),
+        _(
+            "If we have data stored for this address, we have sent a mail with a confirmation link to it. "
+            "The link is valid for two days."
+        ),
+    )
+
+
+@csrf_exempt
+@private_no_store
+@require_http_methods(["GET", "POST"])
+def confirm(request, token: str, kind: str = ""):
+    """Do what the link in the mail asks. ``kind`` comes from the former links of one owner (volunteers'
+    or alerts' own data-request mails), which may only touch that owner's records."""
+    purpose = links.DATA_REQUEST
+    if kind:
+        former = personal_data().get(kind)
+        purpose = former.former_link_purpose if former else ""
+    asked = links.data_request_from(token, purpose) if purpose else None
+    if asked is None:
+        return _notice(
+            request,
+            _("This link is no longer valid"),
+            _("The link has expired. Please make your request again."),
+            status=404,
+        )
+    email, action = asked["email"], asked["action"]
+    if request.method == "GET":
+        items = [stored.label for stored in stored_for(email, only=kind)]
+        if action == "export":
+            title, text, button = (
+                _("Send a copy of your data"),
+                _("We will send everything we store about your email address to it, as a JSON file."),
+                _("Send my data"),
+            )
+        else:
+            title, text, button = (
+                _("Delete your data"),
+                _("We will delete everything we store about your email address. This cannot be undone."),
+                _("Delete my data"),
+            )
+        return _notice(request, title, text, action=request.path, button=button, items=items)
+    if action == "export":
+        kinds = [personal_data()[kind]] if kind else list(personal_data().values())
+        mails.send_copy(email, _language(), export(email, only=kind), kinds)
+        return _notice(
+            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
+        )
+    erase(email, only=kind)
+    return _notice(
+        request,
+        _("Your data has been deleted"),
+        _("We have deleted everything we stored about your email address."),
+    )
