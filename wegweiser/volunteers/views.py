@@ -31,7 +31,7 @@ def signups_per_hour() -> int:
 def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = ""):
     return TemplateResponse(
         request,
-        "volunteers/notice.html",
+        "notice.html",
         {"title": title, "text": text, "action": action, "button": button},
         status=status,
     )

@@ -35,7 +35,7 @@ def _language() -> str:
 def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = "", items=()):
     return TemplateResponse(
         request,
-        "core/data_requests/notice.html",
+        "notice.html",
         {"title": title, "text": text, "action": action, "button": button, "items": items},
         status=status,
     )
