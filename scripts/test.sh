@@ -11,9 +11,25 @@ scripts/build_assets.sh
 scripts/messages.sh compile
 scripts/install_browser.sh
 
-cleanup() { scripts/services.sh stop || true; }
+cleanup() {
+    scripts/services.sh stop app || true
+    scripts/services.sh stop elasticsearch --nodes 3 || true
+    scripts/services.sh stop redis || true
+    scripts/services.sh stop || true
+}
 trap cleanup EXIT
 scripts/services.sh start all
+[ "${WEGWEISER_CLUSTER_TEST:-1}" = 0 ] || scripts/services.sh start redis
+# The cluster test's three Elasticsearch nodes (tests/cluster) start in the background while the checks below
+# run; the test waits for them (services.sh's lock) and starts its two app servers itself.
+# WEGWEISER_CLUSTER_TEST=0 leaves the cluster test (and its services) out.
+cluster_marker=()
+if [ "${WEGWEISER_CLUSTER_TEST:-1}" = 0 ]; then
+    cluster_marker=(-m "not cluster")
+else
+    mkdir -p .services
+    scripts/services.sh start elasticsearch --nodes 3 >.services/es-cluster-start.log 2>&1 &
+fi
 eval "$(scripts/services.sh env)"
 export DATABASE_URL ELASTICSEARCH_URL
 
@@ -47,4 +63,4 @@ step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELAS
 # its own PostgreSQL database (suffix _gw0, _gw1) and Elasticsearch index prefix, and the demo town is built
 # by the first process that needs it and shared with the other. WEGWEISER_TEST_PROCESSES=0 runs one process.
 "$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40 \
-    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile
+    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile "${cluster_marker[@]}"

@@ -1,0 +1,243 @@
+"""A region's set-up on loopback: two app servers, one Redis, a three-node Elasticsearch cluster.
+
+While visitors search and an editor publishes for a minute, one Elasticsearch node is stopped and
+started again: no search fails or falls back to the database, every published listing is found once.
+Meanwhile a rate limit counted on one app server holds on the other, and a scheduled job started on both
+servers at the same moment runs once. The services come from ``scripts/services.sh`` (the cluster and
+Redis beside the test run's own Elasticsearch node; the test run's PostgreSQL database).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings as django_settings
+from django.db import connection, transaction
+
+from wegweiser.offers.factories import OfferPageFactory
+from wegweiser.offers.models import OfferPage
+from wegweiser.plugin_api.testing import forget_cached_rows
+from wegweiser.search.es.connection import alias_name, get_client, reset_client
+from wegweiser.search.es.indexes import delete_all_indexes, rebuild
+from wegweiser.search.models import SearchQueryLog
+from wegweiser.site.models import OrganisationPage, ScheduledJobRun
+
+pytestmark = [pytest.mark.cluster, pytest.mark.django_db(transaction=True)]
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SERVICES = REPO_ROOT / "scripts" / "services.sh"
+LOAD_SECONDS = float(os.environ.get("WEGWEISER_CLUSTER_LOAD_SECONDS", "60"))
+SEARCHERS = 3
+STOPPED_NODE = "2"
+INDEX_PREFIX = f"wegweiser-cluster-{os.getpid()}"
+API_LIMIT = 5
+
+
+def services(*args: str) -> str:
+    done = subprocess.run(
+        [str(SERVICES), *args], capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL
+    )
+    assert done.returncode == 0, f"services.sh {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def region_env() -> dict[str, str]:
+    lines = services("env", "region").splitlines()
+    return dict(line.removeprefix("export ").split("=", 1) for line in lines)
+
+
+def database_url() -> str:
+    db = django_settings.DATABASES["default"]
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except OSError as error:
+        return 0, str(error)
+
+
+@pytest.fixture
+def demo_town(demo_rows, transactional_db):
+    """The demo town, committed so that the app servers see it; the flush after the test removes it."""
+    with transaction.atomic():
+        demo_rows.complete.restore(connection)
+    forget_cached_rows()
+    yield
+    forget_cached_rows()
+
+
+@pytest.fixture
+def region(settings, demo_town):
+    """Redis, the cluster and two app servers on this test run's database, under an index of its own."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the region runs on PostgreSQL")
+    services("start", "redis")
+    services("start", "elasticsearch", "--nodes", "3")
+    urls = region_env()
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": urls["ELASTICSEARCH_URL"],
+        "INDEX_PREFIX": INDEX_PREFIX,
+        "REPLICAS": 1,
+        "TIMEOUT": 5,
+    }
+    reset_client()
+    rebuild()
+    app_env = {
+        "DATABASE_URL": database_url(),
+        "ELASTICSEARCH_URL": urls["ELASTICSEARCH_URL"],
+        "CACHE_URL": urls["CACHE_URL"],
+        "ELASTICSEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        # Availability is tested here, not speed: a cold node on a busy machine must not trip the breaker.
+        "ELASTICSEARCH_TIMEOUT": "15",
+        "API_RATE_LIMIT": f"{API_LIMIT}/hour",
+        "PAGE_CACHE_SECONDS": "0",
+        "LOG_LEVEL": "WARNING",
+    }
+    env = {**os.environ, **app_env}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    try:
+        subprocess.run(
+            [str(SERVICES), "start", "app"], env=env, check=True, timeout=300, stdin=subprocess.DEVNULL
+        )
+        yield urls["WEGWEISER_APP_URLS"].split(",")
+    finally:
+        subprocess.run([str(SERVICES), "stop", "app"], timeout=120, stdin=subprocess.DEVNULL, check=False)
+        delete_all_indexes()
+        reset_client()
+        services("start", "elasticsearch", "--nodes", "3")  # a node stopped by a failed test comes back
+
+
+class Searchers:
+    """A few visitors searching the app servers in turn until the deadline (bounded in time and count)."""
+
+    def __init__(self, servers: list[str], words: list[str], seconds: float):
+        self.servers, self.words, self.deadline = servers, words, time.monotonic() + seconds
+        self.statuses: Counter[int] = Counter()
+        self.threads = [threading.Thread(target=self.run, args=(n,), daemon=True) for n in range(SEARCHERS)]
+
+    def run(self, number: int) -> None:
+        for request in range(2000):
+            if time.monotonic() > self.deadline:
+                return
+            server = self.servers[(number + request) % len(self.servers)]
+            word = self.words[(number + request) % len(self.words)]
+            status, _body = get(f"{server}/de/search/?q={quote(word)}")
+            self.statuses[status] += 1
+            time.sleep(0.05)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        for thread in self.threads:
+            thread.join(timeout=LOAD_SECONDS + 60)
+
+
+def run_job_on_both_servers(name: str, urls: dict[str, str]) -> list[str]:
+    """``run_scheduled_jobs NAME`` started twice at the same moment, as two servers' cron lines would."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "wegweiser.site.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(60),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url(),
+        "CACHE_URL": urls["CACHE_URL"],
+        "ELASTICSEARCH_URL": urls["ELASTICSEARCH_URL"],
+        "ELASTICSEARCH_INDEX_PREFIX": INDEX_PREFIX,
+        "PYTHONPATH": f"{REPO_ROOT}:{REPO_ROOT / 'examples' / 'wegweiser-housing'}",
+    }
+    command = [str(REPO_ROOT / ".venv" / "bin" / "python"), "manage.py", "run_scheduled_jobs", name]
+    runs = [
+        subprocess.Popen(
+            command, cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True
+        )
+        for _server in range(2)
+    ]
+    return [run.communicate(timeout=120)[0] for run in runs]
+
+
+def test_a_region_keeps_searching_and_publishing_while_a_node_restarts(region):
+    servers = region
+    organisation = OrganisationPage.objects.live().first()
+    words = [
+        next(word for word in title.split() if len(word) >= 5)
+        for title in OfferPage.objects.live()
+        .filter(locale__language_code="de")
+        .values_list("title", flat=True)[:8]
+        if any(len(word) >= 5 for word in title.split())
+    ]
+    published: list[OfferPage] = []
+    job_outputs: list[str] = []
+    client = get_client(timeout=10)
+    indexed_before = client.count(index=alias_name())["count"]
+
+    def restart_one_node() -> None:
+        time.sleep(LOAD_SECONDS / 5)
+        services("stop", "elasticsearch", "--nodes", "3", "--node", STOPPED_NODE)
+        services("start", "elasticsearch", "--nodes", "3", "--node", STOPPED_NODE)
+
+    for server in servers:  # each server's first search opens its connections
+        assert get(f"{server}/de/search/?q={quote(words[0])}", timeout=60)[0] == 200
+    logged_before = SearchQueryLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    restarter = threading.Thread(target=restart_one_node, daemon=True)
+    with Searchers(servers, words, LOAD_SECONDS) as searchers:
+        restarter.start()
+        job_outputs = run_job_on_both_servers("core.clear_sessions", region_env())
+        api = [get(f"{servers[n % 2]}/api/v1/organisations/")[0] for n in range(API_LIMIT + 1)]
+        number = 0
+        while time.monotonic() < searchers.deadline and number < 40:
+            number += 1
+            offer = OfferPageFactory(
+                parent=organisation,
+                title=f"Clustertest Angebot {number}",
+                slug=f"clustertest-{number}",
+                live=False,
+            )
+            offer.save_revision().publish()
+            published.append(offer)
+            time.sleep(LOAD_SECONDS / 20)
+        restarter.join(timeout=240)
+    assert not restarter.is_alive()
+
+    # Every search answered by Elasticsearch, none by the database fallback, none failed.
+    assert set(searchers.statuses) == {200}, searchers.statuses
+    backends = Counter(SearchQueryLog.objects.filter(pk__gt=logged_before).values_list("backend", flat=True))
+    assert backends == {"elasticsearch": searchers.statuses[200]}, backends
+
+    # Every published listing findable on both servers, and indexed once.
+    client.indices.refresh(index=alias_name())
+    for offer in published:
+        assert client.count(index=alias_name(), query={"term": {"page_id": offer.pk}})["count"] == 1, (
+            offer.title
+        )
+        for server in servers:
+            status, body = get(f"{server}/de/search/?q={quote(offer.title)}")
+            assert status == 200 and offer.title in body, (server, offer.title)
+    assert client.count(index=alias_name())["count"] == indexed_before + len(published)
+
+    # The API's limit counted across both servers: the request past it is refused on either.
+    assert api == [200] * API_LIMIT + [429], api
+
+    # The clean-up started on both servers at once ran once.
+    assert sum(output.count("core.clear_sessions: ok") for output in job_outputs) == 1, job_outputs
+    assert ScheduledJobRun.objects.get(name="core.clear_sessions").last_status == "ok"
