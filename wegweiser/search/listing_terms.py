@@ -41,6 +41,8 @@ def _compute_labels(listing_type: ListingType) -> tuple[dict[str, dict[str, list
         with translation.override(code):
             type_names.extend([str(listing_type.verbose_name), str(listing_type.verbose_name_plural)])
             for facet in listing_type.all_facets():
+                if not facet.searchable:
+                    continue
                 values = by_facet.setdefault(facet.name, {})
                 for value, label in facet.get_choices():
                     values.setdefault(str(value), []).append(str(label))
@@ -55,7 +57,7 @@ def term_texts(listing_type: ListingType, page_ids: Iterable[int]) -> dict[int, 
     labels, type_names = _labels(listing_type)
     names: dict[int, list[str]] = {pk: list(type_names) for pk in page_ids}
     pages = listing_type.model.objects.filter(pk__in=page_ids)
-    for facet in listing_type.all_facets():
+    for facet in (facet for facet in listing_type.all_facets() if facet.searchable):
         for pk, *raw in pages.values_list("pk", *facet.lookups):
             for key in facet.values_of(*raw):
                 names[pk].extend(labels.get(facet.name, {}).get(key, []))

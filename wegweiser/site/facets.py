@@ -37,7 +37,13 @@ def shared_facets() -> list[Facet]:
         Facet("language", _("Language spoken"), "languages__slug", choices=_terms("Language")),
         Facet("district", _("District"), "district__slug", choices=_terms("District")),
         Facet("cost", _("Cost"), "cost", choices=_cost_choices),
-        Facet("free_or_funded", _("Free or paid for by an authority"), "free_or_funded", kind="flag"),
+        Facet(
+            "free_or_funded",
+            _("Free or paid for by an authority"),
+            "free_or_funded",
+            kind="flag",
+            searchable=False,  # the cost's own label ("kostenlos", "gefördert") is searchable already
+        ),
         Facet("accessible", _("Wheelchair accessible"), "wheelchair_accessible", kind="flag"),
     ]
 

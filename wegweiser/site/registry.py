@@ -42,6 +42,11 @@ class Facet:
     ``field`` holds the first choice, ``field_to`` the last, and the listing carries every choice in
     between, so it is found under each. Backends, API and search documents read a listing's values
     through :meth:`values_of` and :meth:`condition`, never from ``field`` alone.
+
+    ``searchable``: whether the labels of a listing's values (in every language) are among its searchable
+    words, so that "Kinderbetreuung" or "لغة" finds it. Off for a facet whose label is a sentence that
+    says nothing of the listing's subject ("free or paid for by an authority"): in seven languages its
+    words would match the stems of unrelated queries on every listing that carries it.
     """
 
     name: str
@@ -51,6 +56,7 @@ class Facet:
     choices: Callable[[], Sequence[tuple[str, Any]]] | None = None
     help_text: Any = ""
     field_to: str = ""
+    searchable: bool = True
 
     def get_choices(self) -> list[tuple[str, Any]]:
         if self.kind == "flag":
