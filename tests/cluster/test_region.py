@@ -85,7 +85,10 @@ def demo_town(demo_rows, transactional_db):
 def region(settings, demo_town):
     """Redis, the cluster and two app servers on this test run's database, under an index of its own."""
     if connection.vendor != "postgresql":
-        pytest.skip("the region runs on PostgreSQL")
+        pytest.fail(
+            "The region test needs PostgreSQL (the app servers share its database): run it as make test does, "
+            "with DATABASE_URL from scripts/services.sh env, or leave it out with -m 'not cluster'."
+        )
     services("start", "redis")
     services("start", "elasticsearch", "--nodes", "3")
     urls = region_env()
