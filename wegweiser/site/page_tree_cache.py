@@ -9,14 +9,16 @@ so the next answer is built from the tree as it is.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_unpublished, post_page_move
 
@@ -36,19 +38,50 @@ def invalidate() -> None:
     bump(PAGE_TREE)
 
 
+def cached_for_page_tree(name: str, build: Callable[[], T], *parts: object) -> T:
+    """``build()`` (``None`` too), cached per ``parts`` under the page tree's generation.
+
+    What also depends on the clock (the next dates) says until when it holds with :func:`holds_until`;
+    the value is then kept no longer than that, and a value that holds it passes the moment on.
+    """
+    key = ":".join(["wegweiser:nav", name, *map(str, parts), str(page_tree_generation())])
+    kept = cache.get(key)
+    if kept is not None:
+        value, until = kept
+    else:
+        moments: list[datetime.datetime] = []
+        token = _moments.set(moments)
+        try:
+            value = build()
+        finally:
+            _moments.reset(token)
+        until = min(moments, default=None)
+        seconds = (
+            CACHE_SECONDS if until is None else min(CACHE_SECONDS, (until - timezone.now()).total_seconds())
+        )
+        if seconds >= 1:
+            cache.set(key, (value, until), int(seconds))
+    if until is not None:
+        holds_until(until)
+    return value
+
+
 def cached_navigation(name: str, request, build: Callable[[], T], *parts: object) -> T:
     """``build()``, cached per site, active language and ``parts`` under the page tree's generation."""
     site = Site.find_for_request(request) if request is not None else None
     language = translation.get_language() or settings.LANGUAGE_CODE
-    key = ":".join(
-        ["wegweiser:nav", name, str(site.pk if site else 0), language, *map(str, parts)]
-        + [str(page_tree_generation())]
-    )
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return cached_for_page_tree(name, build, site.pk if site else 0, language, *parts)
+
+
+_moments: ContextVar[list[datetime.datetime] | None] = ContextVar("wegweiser_holds_until", default=None)
+
+
+def holds_until(moment: datetime.datetime) -> None:
+    """What is being built changes by the clock alone at ``moment`` (a shown date passes, a day begins):
+    the cached value that holds it is built anew from then on."""
+    moments = _moments.get()
+    if moments is not None:
+        moments.append(moment)
 
 
 @receiver(post_save)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from wegweiser.site.listings import active_locale
+from wegweiser.site.page_tree_cache import holds_until
 from wegweiser.site.registry import CalendarEntry, enabled_listing_types
 
 LOOK_AHEAD_DAYS = 60
@@ -65,4 +66,10 @@ def upcoming_dates(site, keys: Collection[str] = (), count: int = 4) -> list[Upc
             if not entry.cancelled and (entry.end or entry.start) >= now:
                 found.append(UpcomingDate(entry=entry, kind_label=label))
     found.sort(key=lambda date: (date.entry.start, date.entry.title.lower()))
-    return found[:count]
+    shown = found[:count]
+    # The list changes by the clock alone when a shown date is over or a new day brings new ones.
+    next_day = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=1), datetime.time())
+    )
+    holds_until(min([next_day, *((date.entry.end or date.entry.start) for date in shown)]))
+    return shown

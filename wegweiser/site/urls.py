@@ -4,12 +4,11 @@ from django.conf.urls.static import static
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wegweiser.site import views
+from wegweiser.site import page_routing, views
 from wegweiser.site.plugins import installed_plugins
 
 
@@ -43,7 +42,7 @@ urlpatterns += i18n_patterns(
     # Public pages take POSTs only in anonymous form pages (the accessibility feedback form). They are
     # exempt from CSRF so that reading a page with a form sets no cookie; those forms change no account
     # and carry a honeypot instead.
-    re_path(r"^((?:[\w\-]+/)*)$", csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
+    re_path(r"^((?:[\w\-]+/)*)$", csrf_exempt(page_routing.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

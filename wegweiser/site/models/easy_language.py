@@ -17,6 +17,9 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from wegweiser.site.page_tree_cache import cached_for_page_tree
+from wegweiser.site.view_restrictions import PublicPageMixin
+
 
 class EasyLanguageVersionMixin(models.Model):
     """A key page (home, finder, content page, accessibility statement) that may have an easy-German version."""
@@ -48,7 +51,11 @@ class EasyLanguageVersionMixin(models.Model):
         """The easy version if it is published and public, else ``None`` (no link to a draft)."""
         if not self.easy_language_page_id:
             return None
-        return EasyLanguagePage.objects.live().public().filter(pk=self.easy_language_page_id).first()
+        return cached_for_page_tree(
+            "easy-language",
+            lambda: EasyLanguagePage.objects.live().public().filter(pk=self.easy_language_page_id).first(),
+            self.easy_language_page_id,
+        )
 
 
 class EasyParagraphBlock(blocks.StructBlock):
@@ -71,7 +78,7 @@ class EasyLanguageStreamBlock(blocks.StreamBlock):
     paragraph = EasyParagraphBlock()
 
 
-class EasyLanguagePage(Page):
+class EasyLanguagePage(PublicPageMixin, Page):
     """A page in Leichte Sprache: larger type, one sentence per line, short paragraphs, pictures beside them."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -17,7 +17,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Site
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
@@ -25,6 +24,7 @@ from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.prices import ChoiceListField, PaidBy, format_amount, paid_by_labels
 from wegweiser.site.schedules import TimeSlot, day_parts
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
+from wegweiser.site.view_restrictions import PublicPageMixin, PublicPageQuerySet
 
 
 def current_listing_q(today: datetime.date | None = None, prefix: str = "") -> Q:
@@ -37,7 +37,7 @@ def current_listing_q(today: datetime.date | None = None, prefix: str = "") -> Q
     )
 
 
-class ListingQuerySet(PageQuerySet):
+class ListingQuerySet(PublicPageQuerySet):
     def current(self, today: datetime.date | None = None):
         """Live, public (no view restriction) and not expired."""
         return self.filter(current_listing_q(today)).public()
@@ -53,7 +53,7 @@ class ListingQuerySet(PageQuerySet):
 ListingManager = PageManager.from_queryset(ListingQuerySet)
 
 
-class Listing(PlaceMixin, Page):
+class Listing(PublicPageMixin, PlaceMixin, Page):
     """Something a partner organisation offers the public; lives below its organisation page."""
 
     class Cost(models.TextChoices):
@@ -130,6 +130,8 @@ class Listing(PlaceMixin, Page):
     last_reviewed = models.DateField(_("last reviewed"), default=datetime.date.today, editable=False)
 
     objects = ListingManager()
+    #: Read with the page when it is served (``page_routing``): its card and head show them at once.
+    serve_select_related = ("locale", "organisation", "district")
     base_form_class = TaxonomyPageForm  # topics, target groups, languages, district: each term once
 
     classification_panels = [

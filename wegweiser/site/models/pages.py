@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -21,9 +21,10 @@ from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
+from wegweiser.site.view_restrictions import PublicPageMixin
 
 
-class HomePage(EasyLanguageVersionMixin, Page):
+class HomePage(PublicPageMixin, EasyLanguageVersionMixin, Page):
     """The start page of one town's portal (one per Wagtail Site and language)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -64,7 +65,7 @@ class HomePage(EasyLanguageVersionMixin, Page):
         from wegweiser.site.registry import enabled_listing_types
 
         context = super().get_context(request, *args, **kwargs)
-        site = self.get_site()
+        site = Site.find_for_request(request) or self.get_site()
         finders = (
             ListingIndexPage.objects.live()
             .public()
@@ -90,7 +91,7 @@ class HomePage(EasyLanguageVersionMixin, Page):
         return context
 
 
-class StandardPage(EasyLanguageVersionMixin, Page):
+class StandardPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
     """A content page (information about the office, easy-German pages, legal pages)."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -115,7 +116,7 @@ class StandardPage(EasyLanguageVersionMixin, Page):
         return context
 
 
-class OrganisationIndexPage(Page):
+class OrganisationIndexPage(PublicPageMixin, Page):
     """Lists the partner organisations; organisation pages live below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -138,7 +139,7 @@ class OrganisationIndexPage(Page):
         return context
 
 
-class OrganisationPage(PlaceMixin, Page):
+class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
     """A partner organisation. Its listings live below it, and its own editors group may edit only them."""
 
     base_form_class = TaxonomyPageForm
@@ -220,6 +221,7 @@ class OrganisationPage(PlaceMixin, Page):
         index.FilterField("kind"),
     ]
     parent_page_types = ["core.OrganisationIndexPage"]
+    serve_select_related = ("locale", "district", "logo")
 
     class Meta:
         verbose_name = _("partner organisation")
@@ -262,7 +264,7 @@ class ListingIndexPageForm(WagtailAdminPageForm):
         )
 
 
-class ListingIndexPage(EasyLanguageVersionMixin, Page):
+class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
     """The public finder for one listing type ("Angebote", "Veranstaltungen", "Ehrenamt")."""
 
     listing_type = models.CharField(

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 
 class PortalSettingsForm(WagtailAdminModelForm):
@@ -108,6 +109,22 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("portal settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's site's settings, kept under the page tree's generation: every public page shows
+        them (the office in the footer), and saving them starts a new generation (``public_pages_show``)."""
+        from wegweiser.site.page_tree_cache import cached_for_page_tree
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            settings = cached_for_page_tree("portal-settings", lambda: cls.for_site(site), site.pk)
+            settings._request = request
+            setattr(request, attr_name, settings)
+        return getattr(request, attr_name)
 
     @property
     def open_data_licence(self) -> OpenDataLicence:

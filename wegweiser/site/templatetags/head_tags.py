@@ -105,13 +105,18 @@ def translation_links(context, page) -> list[dict]:
     if not isinstance(page, Page) or not page.pk:
         return []
     request = context.get("request")
-    pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
-    links = []
-    for other in pages:
-        url = other.get_url(request=request)
-        if url:
-            links.append({"code": other.locale.language_code, "url": _absolute(request, url)})
+    links = [
+        {"code": code, "url": _absolute(request, url)}
+        for code, url in cached_navigation(
+            "hreflang", request, lambda: _translation_urls(request, page), page.pk
+        )
+    ]
     default = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     if default is not None:
         links.append({"code": "x-default", "url": default["url"]})
     return links
+
+
+def _translation_urls(request, page: Page) -> list[tuple[str, str]]:
+    pages = Page.objects.filter(translation_key=page.translation_key, live=True).select_related("locale")
+    return [(other.locale.language_code, url) for other in pages if (url := other.get_url(request=request))]

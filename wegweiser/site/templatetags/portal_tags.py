@@ -175,6 +175,27 @@ FOOTER_LABELS = {
 }
 
 
+@register.tag
+def page_tree_fragment(parser, token):
+    """``{% page_tree_fragment "name" part … %}…{% end_page_tree_fragment %}``: the enclosed HTML, cached
+    per site, language and parts under the page tree's generation (blocks that list pages and terms).
+    Only for what is the same for every visitor: no form, nothing personal."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("end_page_tree_fragment",))
+    parser.delete_first_token()
+    return PageTreeFragmentNode(nodelist, parts)
+
+
+class PageTreeFragmentNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        name, *parts = [part.resolve(context) for part in self.parts]
+        return cached_navigation(name, context.get("request"), lambda: self.nodelist.render(context), *parts)
+
+
 @register.simple_tag
 def accessible_field(field):
     """Render a form field with its help text and errors tied to it (aria-describedby, aria-invalid)."""
