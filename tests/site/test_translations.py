@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import polib
@@ -41,6 +42,54 @@ def test_catalogue_is_complete_and_keeps_placeholders(path):
                 entry.msgid,
                 translation,
             )
+
+
+def _translation(entry: polib.POEntry) -> str | tuple[str, ...]:
+    """What a catalogue shows for an entry; an empty or fuzzy one shows the English msgid."""
+    if not entry.translated() or "fuzzy" in entry.flags:
+        return "(untranslated)"
+    return tuple(entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)) or entry.msgstr
+
+
+def conflicts(catalogues: list[Path], root: Path = ROOT) -> list[str]:
+    """Messages that two catalogues of one language translate differently.
+
+    Django merges every app's catalogue into one per language, so which translation a page shows then
+    depends on the order of the catalogues. A message with two meanings needs a context (``pgettext``,
+    ``{% translate "..." context "..." %}``), each translated on its own.
+    """
+    found: dict[tuple[str, str | None, str], dict[str, str | tuple[str, ...]]] = defaultdict(dict)
+    for path in catalogues:
+        language, catalogue = path.parents[1].name, str(path.parents[3].relative_to(root))
+        for entry in polib.pofile(str(path)):
+            if not entry.obsolete:
+                found[(language, entry.msgctxt, entry.msgid)][catalogue] = _translation(entry)
+    problems = []
+    for (language, context, msgid), translations in sorted(found.items(), key=lambda item: str(item[0])):
+        if len(set(translations.values())) > 1:
+            message = f"{msgid!r}" + (f" (context {context!r})" if context else "")
+            shown = "; ".join(f"{catalogue}: {text!r}" for catalogue, text in sorted(translations.items()))
+            problems.append(f"[{language}] {message} is translated differently: {shown}")
+    return problems
+
+
+def test_a_message_reads_the_same_in_every_catalogue_of_a_language():
+    assert conflicts(CATALOGUES) == []
+
+
+def test_a_conflict_names_the_message_the_language_the_catalogues_and_their_translations(tmp_path):
+    translations = {"wegweiser": "назва", "wegweiser/volunteers": "ім’я", "wegweiser/events": ""}
+    for app, translation in translations.items():
+        catalogue = polib.POFile()
+        catalogue.append(polib.POEntry(msgid="name", msgstr=translation))
+        catalogue.append(polib.POEntry(msgctxt="person", msgid="name", msgstr="ім’я"))
+        path = tmp_path / app / "locale" / "uk" / "LC_MESSAGES" / "django.po"
+        path.parent.mkdir(parents=True)
+        catalogue.save(str(path))
+    assert conflicts(sorted(tmp_path.glob("**/django.po")), root=tmp_path) == [
+        "[uk] 'name' is translated differently: wegweiser: 'назва'; wegweiser/events: '(untranslated)'; "
+        "wegweiser/volunteers: 'ім’я'"
+    ]
 
 
 @pytest.mark.parametrize("language", ["ar", "fa", "uk", "ru", "tr", "de"])

@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -175,7 +175,7 @@ class ExportView(View):
                 _("Volunteer opportunity"),
                 _("Status"),
                 _("Waiting list"),
-                _("Name"),
+                pgettext("person", "Name"),
                 _("Email"),
                 _("Phone"),
                 _("Languages spoken"),

@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wegweiser.plugin_api import announce_places_opened, owned_mails
 
@@ -44,7 +45,7 @@ class EventRegistration(models.Model):
     occurrence_start = models.DateTimeField(
         _("date of the event"), help_text=_("The date as planned, also if it was moved.")
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=120)
     email = models.EmailField(_("email"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     token = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
