@@ -6,9 +6,15 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+import html5lib
 import polib
 import pytest
 from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.test_accessibility import public_path
+from wegweiser.site.registry import listing_types
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted(
@@ -17,6 +23,11 @@ CATALOGUES = sorted(
     if ".venv" not in path.parts and "node_modules" not in path.parts
 )
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\w*\}")
+# What splits a message into the words a page shows as they are.
+MARKUP = re.compile(PLACEHOLDER.pattern + r"|<[^>]+>|\n")
+# Attributes whose text a visitor reads or hears.
+READ_ATTRIBUTES = ("placeholder", "aria-label", "title", "alt")
+HTML = "{http://www.w3.org/1999/xhtml}"
 
 
 def test_every_portal_language_has_a_catalogue_for_every_app():
@@ -35,12 +46,12 @@ def test_catalogue_is_complete_and_keeps_placeholders(path):
     for entry in catalogue.translated_entries():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
         expected = sorted(PLACEHOLDER.findall(entry.msgid_plural or entry.msgid))
-        for translation in translations:
-            found = sorted(PLACEHOLDER.findall(translation))
+        for text in translations:
+            found = sorted(PLACEHOLDER.findall(text))
             # A plural form for exactly one may write the number as a word ("ein Ergebnis").
             assert set(found) <= set(expected) and (found == expected or entry.msgid_plural), (
                 entry.msgid,
-                translation,
+                text,
             )
 
 
@@ -79,9 +90,9 @@ def test_a_message_reads_the_same_in_every_catalogue_of_a_language():
 
 def test_a_conflict_names_the_message_the_language_the_catalogues_and_their_translations(tmp_path):
     translations = {"wegweiser": "назва", "wegweiser/volunteers": "ім’я", "wegweiser/events": ""}
-    for app, translation in translations.items():
+    for app, text in translations.items():
         catalogue = polib.POFile()
-        catalogue.append(polib.POEntry(msgid="name", msgstr=translation))
+        catalogue.append(polib.POEntry(msgid="name", msgstr=text))
         catalogue.append(polib.POEntry(msgctxt="person", msgid="name", msgstr="ім’я"))
         path = tmp_path / app / "locale" / "uk" / "LC_MESSAGES" / "django.po"
         path.parent.mkdir(parents=True)
@@ -92,12 +103,117 @@ def test_a_conflict_names_the_message_the_language_the_catalogues_and_their_tran
     ]
 
 
-@pytest.mark.parametrize("language", ["ar", "fa", "uk", "ru", "tr", "de"])
-def test_interface_is_shown_in_the_visitors_language(client, home, language):
-    from django.utils import translation
+def english_in(texts: list[str], language: str) -> set[str]:
+    """English messages of the language's catalogues that a page's visible strings (``texts``) show.
 
+    A whole string that is a msgid, or three words or more of one, unless the language's translation has
+    those same words (a name such as "Leichte Sprache", a format such as "%(km)s km").
+    """
+    shown = "\n".join(texts)
+    found = set()
+    for path in CATALOGUES:
+        if path.parents[1].name != language:
+            continue
+        for entry in polib.pofile(str(path)):
+            translated = " ".join([entry.msgstr, *entry.msgstr_plural.values()])
+            for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
+                for words in MARKUP.split(msgid):
+                    words = words.strip(" .,:;")
+                    if not re.search(r"[A-Za-z]{2}", words) or words in translated:
+                        continue
+                    if words in texts or (len(words.split()) >= 3 and words in shown):
+                        found.add(words)
+    return found
+
+
+def visible_strings(html: str, language: str) -> list[str]:
+    """The page's texts and read attributes, without scripts and without parts marked as another language."""
+    strings = []
+
+    def walk(element) -> None:
+        tag = element.tag.removeprefix(HTML)
+        if tag in ("script", "style", "template") or element.get("lang", language) != language:
+            return
+        strings.extend(element.get(name) for name in READ_ATTRIBUTES if element.get(name))
+        if tag == "meta" and element.get("name") == "description":
+            strings.append(element.get("content", ""))
+        strings.extend(text.strip() for text in (element.text,) if text and text.strip())
+        for child in element:
+            if isinstance(child.tag, str):
+                walk(child)
+            if child.tail and child.tail.strip():
+                strings.append(child.tail.strip())
+
+    walk(html5lib.parse(html))
+    return strings
+
+
+def newcomer_pages(language: str) -> dict[str, tuple[str, dict | None]]:
+    """A visitor's pages in ``language``: every listing type's page, finders, calendar, forms and their errors.
+
+    Each is ``(path, data to post or None)``.
+    """
+    from tests.site.test_html_validity import sample_paths
+
+    with translation.override(language):
+        pages = {name: (f"/{language}{path}", None) for name, path in sample_paths().items()}
+        for key, listing_type in listing_types().items():
+            listing = listing_type.model.objects.current().filter(locale__language_code="de").order_by("path")
+            pages[key] = (f"/{language}{public_path(listing.first())}", None)
+        registering = next(
+            event
+            for event in listing_types()["event"].model.objects.current().filter(locale__language_code="de")
+            if event.takes_registrations
+        )
+        registration = reverse("events:register", kwargs={"pk": registering.pk})
+        volunteering = listing_types()["volunteer"].model.objects.current().filter(locale__language_code="de")
+        bad_address = {"name": "Amal", "email": "amal-at-example", "consent": "on"}
+        pages |= {
+            "event registration": (registration, None),
+            "event registration with errors": (registration, bad_address),
+            "volunteer sign-up with errors": (
+                reverse("volunteers:signup", kwargs={"opportunity_id": volunteering.order_by("path")[0].pk}),
+                bad_address,
+            ),
+            "place alert": (reverse("search:place_alert") + "?type=offer&cost=free", None),
+            "place alert with errors": (reverse("search:place_alert") + "?type=offer&cost=free", bad_address),
+            "data request": (reverse("data_requests:request"), None),
+            "data request with errors": (reverse("data_requests:request"), bad_address),
+            "search without results": (reverse("search:search") + "?q=qqxyzzy", None),
+        }
+    return pages
+
+
+def test_english_is_found_in_a_page_of_another_language():
+    html = (
+        '<html lang="ar"><head><meta name="description" content="وصف"></head><body>'
+        '<p>Skip to content</p><button aria-label="Search">🔍</button><p lang="de">Deutsch lernen</p>'
+        '<p lang="en">Your data</p><p>أخبرني: Tell me when something matching opens</p></body></html>'
+    )
+    found = english_in(visible_strings(html, "ar"), "ar")
+    assert found == {"Skip to content", "Search", "Tell me when something matching opens"}
+
+
+@pytest.fixture
+def demo(demo_town, db):
+    """The demo town, each test in its own savepoint."""
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "uk", "ru", "tr", "de"])
+def test_interface_is_shown_in_the_visitors_language(client, demo, language):
     with translation.override(language):
         skip = translation.gettext("Skip to content")
     assert skip != "Skip to content"
-    html = client.get(f"/{language}/").content.decode()
-    assert skip in html
+    assert skip in client.get(f"/{language}/").content.decode()
+    english = {}
+    for name, (path, data) in newcomer_pages(language).items():
+        response = client.post(path, data, follow=True) if data else client.get(path, follow=True)
+        assert response.status_code in (200, 400, 429), (name, path, response.status_code)
+        assert response.request["PATH_INFO"].startswith(f"/{language}/"), (
+            name,
+            response.request["PATH_INFO"],
+        )
+        found = english_in(visible_strings(response.content.decode(), language), language)
+        if found:
+            english[name] = sorted(found)
+    assert english == {}
