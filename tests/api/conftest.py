@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 
 import pytest
 from django.core.cache import cache
@@ -10,10 +11,11 @@ from wagtail import hooks
 from wagtail.models import Locale
 
 from tests.api.counselling import CounsellingHourPage, counselling_listing_type
-from wegweiser.plugin_api.testing import make_organisation
+from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index
 from wegweiser.site.demo import load_taxonomies
 from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
-from wegweiser.site.registry import HOOK_NAME
+from wegweiser.site.registry import HOOK_NAME, listing_types
+from wegweiser.site.setup import ensure_portal
 
 API = "/api/v1"
 
@@ -26,24 +28,29 @@ def fresh_cache():
     cache.clear()
 
 
-@pytest.fixture
-def counselling_type():
+@contextmanager
+def counselling_registered():
+    """The test-only counselling-hour listing type, registered while the block runs (once: inside a
+    module world that registered it already, the block adds nothing)."""
+    registered = listing_types().get("counselling-hour")
+    if registered is not None:
+        yield registered
+        return
     listing_type = counselling_listing_type()
     with hooks.register_temporarily(HOOK_NAME, lambda: listing_type):
         yield listing_type
 
 
 @pytest.fixture
-def town(home, english):
-    load_taxonomies(Locale.get_default(), english)
-    return home
+def counselling_type():
+    with counselling_registered() as listing_type:
+        yield listing_type
 
 
-@pytest.fixture
-def caritas(town, organisation_index):
+def _caritas(index):
     district = District.objects.get(slug="nordstadt", locale=Locale.get_default())
     return make_organisation(
-        organisation_index,
+        index,
         "Caritas Teststadt",
         "caritas",
         kind=OrganisationPage.Kind.WELFARE_ASSOCIATION,
@@ -57,14 +64,64 @@ def caritas(town, organisation_index):
     )
 
 
-@pytest.fixture
-def frauentreff(town, organisation_index):
+def _frauentreff(index):
     return make_organisation(
-        organisation_index,
+        index,
         "Frauentreff International",
         "frauentreff",
         kind=OrganisationPage.Kind.MIGRANT_ORGANISATION,
     )
+
+
+@pytest.fixture(scope="module")
+def partner_pks(django_db_setup, django_db_blocker) -> dict[str, int]:
+    """The town (portal, taxonomies in every language) and its two partners, built once for a test module
+    through the ORM: each test runs in a savepoint on top of it and changes nothing for the next."""
+
+    def build():
+        home = ensure_portal(home_title="Willkommen in Teststadt")
+        load_taxonomies(Locale.get_default(), Locale.objects.get_or_create(language_code="en")[0])
+        index = make_organisation_index(home)
+        return {"caritas": _caritas(index).pk, "frauentreff": _frauentreff(index).pk}
+
+    with built_once(django_db_blocker, build) as pks:
+        yield pks
+
+
+@pytest.fixture
+def town(partner_pks, home, english):
+    return home
+
+
+@pytest.fixture
+def caritas(partner_pks, db):
+    return OrganisationPage.objects.get(pk=partner_pks["caritas"])
+
+
+@pytest.fixture
+def frauentreff(partner_pks, db):
+    return OrganisationPage.objects.get(pk=partner_pks["frauentreff"])
+
+
+@contextmanager
+def module_world(django_db_blocker, partner_pks, build):
+    """For a module-scoped fixture: ``build(caritas, frauentreff)`` (with the counselling-hour type
+    registered) on top of the module's town, built once for the module's tests. Yields what ``build``
+    returned (primary keys, not model instances: each test reads its own with :func:`pages_by_name`)."""
+
+    def build_on_the_town():
+        partners = OrganisationPage.objects.in_bulk([partner_pks["caritas"], partner_pks["frauentreff"]])
+        return build(partners[partner_pks["caritas"]], partners[partner_pks["frauentreff"]])
+
+    with counselling_registered(), built_once(django_db_blocker, build_on_the_town) as built:
+        yield built
+
+
+def pages_by_name(pks: dict[str, int]) -> dict:
+    """A module world's pages again, as this test's instances."""
+    from wagtail.models import Page
+
+    return {name: Page.objects.get(pk=pk).specific for name, pk in pks.items()}
 
 
 def terms(model, *slugs):

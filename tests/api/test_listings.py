@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.api.conftest import API, add_counselling, translate
+from tests.api.conftest import API, add_counselling, module_world, pages_by_name, translate
 from wegweiser.site.models import Listing, PortalSettings, Topic
 
 URL = f"{API}/listings/counselling-hour/"
@@ -18,8 +18,7 @@ def titles(response) -> list[str]:
     return [item["title"] for item in response.json()["items"]]
 
 
-@pytest.fixture
-def hours(counselling_type, caritas, frauentreff):
+def _add_hours(caritas, frauentreff) -> dict[str, int]:
     return {
         "migration": add_counselling(
             caritas,
@@ -30,7 +29,7 @@ def hours(counselling_type, caritas, frauentreff):
             latitude=52.52,
             longitude=13.40,
             district=caritas.district,
-        ),
+        ).pk,
         "jobs": add_counselling(
             caritas,
             "Jobberatung",
@@ -40,7 +39,7 @@ def hours(counselling_type, caritas, frauentreff):
             cost=Listing.Cost.FEE,
             latitude=52.60,
             longitude=13.40,
-        ),
+        ).pk,
         "women": add_counselling(
             frauentreff,
             "Frauencafé Beratung",
@@ -48,8 +47,19 @@ def hours(counselling_type, caritas, frauentreff):
             target_groups=("frauen",),
             languages=("fa",),
             focus="family",
-        ),
+        ).pk,
     }
+
+
+@pytest.fixture(scope="module")
+def hour_pks(partner_pks, django_db_blocker):
+    with module_world(django_db_blocker, partner_pks, _add_hours) as pks:
+        yield pks
+
+
+@pytest.fixture
+def hours(hour_pks, db):
+    return pages_by_name(hour_pks)
 
 
 @pytest.mark.django_db

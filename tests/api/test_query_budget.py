@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.api.conftest import API, add_counselling, translate
+from tests.api.conftest import API, add_counselling, module_world, translate
 from wegweiser.site.models import StandardPage
 
 
@@ -18,9 +18,8 @@ def queries_for(client, url: str) -> int:
     return len(captured)
 
 
-@pytest.fixture
-def catalogue(counselling_type, caritas, frauentreff, home, settings):
-    settings.WEGWEISER_API_RATE_LIMIT = 0
+def _add_catalogue(caritas, frauentreff) -> dict:
+    home = caritas.get_parent().get_parent()
     for number in range(6):
         page = add_counselling(
             caritas if number % 2 else frauentreff,
@@ -33,6 +32,18 @@ def catalogue(counselling_type, caritas, frauentreff, home, settings):
             translate(page, "en", title=f"Counselling {number}")
         content_page = home.add_child(instance=StandardPage(title=f"Seite {number}", slug=f"seite-{number}"))
         content_page.save_revision().publish()
+    return {}
+
+
+@pytest.fixture(scope="module")
+def catalogue_world(partner_pks, django_db_blocker):
+    with module_world(django_db_blocker, partner_pks, _add_catalogue):
+        yield
+
+
+@pytest.fixture
+def catalogue(catalogue_world, db, settings):
+    settings.WEGWEISER_API_RATE_LIMIT = 0
 
 
 @pytest.mark.django_db
@@ -57,9 +68,9 @@ def test_list_queries_do_not_grow_with_page_size(client, catalogue, path):
 @pytest.mark.django_db
 def test_export_queries_do_not_grow_with_the_catalogue(client, counselling_type, caritas, settings):
     settings.WEGWEISER_API_RATE_LIMIT = 0
-    add_counselling(caritas, "Beratung A")
+    add_counselling(caritas, "Sprechstunde A")
     few = queries_for(client, f"{API}/export/counselling-hour.json")
     for number in range(5):
-        add_counselling(caritas, f"Beratung {number}", languages=("de", "fa"))
+        add_counselling(caritas, f"Sprechstunde {number}", languages=("de", "fa"))
     many = queries_for(client, f"{API}/export/counselling-hour.json")
     assert few == many

@@ -9,7 +9,7 @@ import io
 import pytest
 from wagtail.models import Locale
 
-from tests.api.conftest import API, add_counselling, translate
+from tests.api.conftest import API, add_counselling, module_world, pages_by_name, translate
 from tests.api.snapshots import assert_matches_snapshot
 from tests.events.conftest import make_event
 from wegweiser.events.recurrence import BERLIN
@@ -18,9 +18,7 @@ from wegweiser.offers.models import OfferPage
 from wegweiser.site.models import District, Listing, StandardPage
 
 
-@pytest.fixture
-def sample(counselling_type, caritas, frauentreff, home, settings):
-    settings.WEGWEISER_API_RATE_LIMIT = 0
+def _add_sample(caritas, frauentreff) -> dict[str, int]:
     migration = add_counselling(
         caritas,
         "Migrationsberatung",
@@ -44,11 +42,24 @@ def sample(counselling_type, caritas, frauentreff, home, settings):
     )
     translate(migration, "en", title="Migration counselling", summary="Advice on residence and family.")
     add_counselling(frauentreff, "Frauencafé", target_groups=("frauen",), languages=("fa",), focus="family")
+    home = caritas.get_parent().get_parent()
     page = home.add_child(
         instance=StandardPage(title="Über uns", slug="ueber-uns", intro="Das Integrationsbüro.")
     )
     page.save_revision().publish()
-    return migration
+    return {"migration": migration.pk}
+
+
+@pytest.fixture(scope="module")
+def sample_pks(partner_pks, django_db_blocker):
+    with module_world(django_db_blocker, partner_pks, _add_sample) as pks:
+        yield pks
+
+
+@pytest.fixture
+def sample(sample_pks, db, settings):
+    settings.WEGWEISER_API_RATE_LIMIT = 0
+    return pages_by_name(sample_pks)["migration"]
 
 
 @pytest.mark.django_db
