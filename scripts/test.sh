@@ -12,6 +12,7 @@ scripts/messages.sh compile
 scripts/install_browser.sh
 
 cleanup() {
+    if [ -n "${sqlite_search:-}" ]; then kill "$sqlite_search" 2>/dev/null || true; fi
     scripts/services.sh stop app || true
     scripts/services.sh stop elasticsearch --nodes 3 || true
     scripts/services.sh stop redis || true
@@ -35,6 +36,13 @@ export DATABASE_URL ELASTICSEARCH_URL
 
 step() { echo; echo "== $*"; }
 
+# The search conformance suite on SQLite needs no service: it runs beside the checks below, which use one
+# core; its report is printed after them.
+mkdir -p .services
+env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch" \
+    >.services/sqlite-search.log 2>&1 &
+sqlite_search=$!
+
 step "ruff (lint and format)"
 "$REPO_ROOT/.venv/bin/ruff" check .
 "$REPO_ROOT/.venv/bin/ruff" format --check .
@@ -56,11 +64,18 @@ DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no
 
 # The database backend on SQLite only: the Elasticsearch-parametrised tests run once, in the whole suite below.
 step "search conformance on SQLite (the embedded default; database backend)"
-env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch"
+echo "(its report follows when it ends)"
+if ! wait "$sqlite_search"; then
+    cat .services/sqlite-search.log
+    echo "search conformance on SQLite FAILED" >&2
+    exit 1
+fi
+cat .services/sqlite-search.log
 
 step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
 # Two test processes (pytest-xdist), whole files to each so module-scoped fixtures are built once; each has
 # its own PostgreSQL database (suffix _gw0, _gw1) and Elasticsearch index prefix, and the demo town is built
 # by the first process that needs it and shared with the other. WEGWEISER_TEST_PROCESSES=0 runs one process.
+# The order of the files is tests/conftest.py's (the longest first), not pytest-xdist's.
 "$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40 \
-    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile "${cluster_marker[@]}"
+    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile --no-loadscope-reorder "${cluster_marker[@]}"

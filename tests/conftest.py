@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pickle
+from collections import Counter
 from dataclasses import dataclass
 
 import pytest
@@ -18,6 +19,29 @@ from django.db.models.signals import post_migrate
 from django.test import TestCase
 
 from wegweiser.plugin_api.testing import Snapshot, forget_cached_rows
+
+#: Modules whose few tests take a minute or more each (the region on loopback, the crawls of every API
+#: answer, the demo town's first build). Started first, so that two test processes (pytest-xdist, whole
+#: files each) end together on short files instead of one waiting for the other's long one.
+RUN_FIRST = (
+    "tests/cluster/test_region.py",
+    "tests/site/test_language_and_direction.py",
+    "tests/api/test_schemathesis.py",
+    "tests/api/test_visibility.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """The long modules first, then the others by their number of tests, most first (what pytest-xdist's
+    own reordering does; ``make test`` turns that off with ``--no-loadscope-reorder`` to keep this order)."""
+    counts = Counter(item.nodeid.split("::", 1)[0] for item in items)
+
+    def order(item):
+        module = item.nodeid.split("::", 1)[0]
+        first = RUN_FIRST.index(module) if module in RUN_FIRST else len(RUN_FIRST)
+        return (first, -counts[module], module)
+
+    items.sort(key=order)  # stable: a module's own tests keep their order
 
 
 @pytest.fixture(scope="session")
