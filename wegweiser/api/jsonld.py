@@ -8,8 +8,9 @@ model implements :meth:`~wegweiser.site.models.Listing.structured_data` adds its
 
 from __future__ import annotations
 
-from wegweiser.api.records import Labels, full_url, place_record
+from wegweiser.api.records import Labels, full_url
 from wegweiser.site.models import Listing
+from wegweiser.site.structured_data import place_json_ld
 
 
 def listing_jsonld(page, listing_type, request, labels: Labels) -> dict:
@@ -43,25 +44,8 @@ def listing_jsonld(page, listing_type, request, labels: Labels) -> dict:
             "name": page.organisation.title,
             "url": full_url(page.organisation, request),
         }
-    place = place_record(page, labels)
     if page.street or page.city or page.has_coordinates:
-        location = {
-            "@type": "Place",
-            "name": place["name"] or None,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": place["street"],
-                "postalCode": place["postcode"],
-                "addressLocality": place["city"],
-                "addressCountry": "DE",
-            },
-        }
-        if page.has_coordinates:
-            location["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": page.latitude,
-                "longitude": page.longitude,
-            }
+        location = place_json_ld(page, getattr(page, "place_name", "") or None)
         if page.wheelchair_accessible:
             location["amenityFeature"] = {
                 "@type": "LocationFeatureSpecification",

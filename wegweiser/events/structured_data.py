@@ -1,17 +1,13 @@
-"""schema.org ``Event`` JSON-LD for event pages, so search engines show date, place and a cancellation.
-
-Serialised with the same escaping as Django's ``json_script``: a title containing ``</script>``
-cannot break out of the script element.
-"""
+"""schema.org ``Event`` JSON-LD for event pages, so search engines show date, place and a cancellation."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+from wegweiser.plugin_api import json_ld_script, languages_json_ld, organisation_json_ld, place_json_ld
+
 SUB_EVENTS = 10
 _FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M"}
 _DAY_NAMES = {
@@ -55,24 +51,7 @@ def event_json_ld_data(event, request=None, occurrence=None) -> dict[str, Any]:
         data["endDate"] = _iso(end.astimezone(tz), event.all_day)
     places = []
     if event.has_address:
-        place: dict[str, Any] = {
-            "@type": "Place",
-            "name": event.place_name or event.street,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": event.street,
-                "postalCode": event.postcode,
-                "addressLocality": event.city,
-                "addressCountry": "DE",
-            },
-        }
-        if event.has_coordinates:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": event.latitude,
-                "longitude": event.longitude,
-            }
-        places.append(place)
+        places.append(place_json_ld(event, event.place_name or event.street))
     if event.online_url:
         places.append({"@type": "VirtualLocation", "url": event.online_url})
     if places:
@@ -86,15 +65,12 @@ def event_json_ld_data(event, request=None, occurrence=None) -> dict[str, Any]:
                 else "https://schema.org/OfflineEventAttendanceMode"
             )
         )
-    if event.organisation is not None:
-        organiser = {"@type": "Organization", "name": event.organisation.title}
-        organisation_url = event.organisation.get_full_url(request)
-        if organisation_url:
-            organiser["url"] = organisation_url
+    organiser = organisation_json_ld(event.organisation, request)
+    if organiser:
         data["organizer"] = organiser
-    languages = [code for code, _name in event.localized_languages]
+    languages = languages_json_ld(event)
     if languages:
-        data["inLanguage"] = languages if len(languages) > 1 else languages[0]
+        data["inLanguage"] = languages
     if event.cost == event.Cost.FREE:
         data["isAccessibleForFree"] = True
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR", "url": url}
@@ -164,5 +140,4 @@ def _schedule(event) -> dict[str, Any] | None:
 
 
 def event_json_ld(event, request=None, occurrence=None) -> SafeString:
-    payload = json.dumps(event_json_ld_data(event, request, occurrence), ensure_ascii=False)
-    return mark_safe(f'<script type="application/ld+json">{payload.translate(_SCRIPT_ESCAPES)}</script>')  # noqa: S308
+    return json_ld_script(event_json_ld_data(event, request, occurrence))

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from wegweiser.offers.structured_data import offer_json_ld, offer_json_ld_data
 from wegweiser.plugin_api import Listing, ShownSlot, TimeSlot, shown_slots, time_slots_of, weekly_slots_field
 
 
@@ -171,13 +172,9 @@ class OfferPage(Listing):
         )
 
     def structured_data(self, request=None) -> dict:
-        from wegweiser.offers.structured_data import offer_json_ld_data
-
         return offer_json_ld_data(self, request)
 
     def get_context(self, request, *args, **kwargs):
-        from wegweiser.offers.structured_data import offer_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = offer_json_ld(self, request)
         return context

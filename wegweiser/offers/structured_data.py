@@ -1,24 +1,23 @@
-"""schema.org JSON-LD for offer pages, so search engines and aggregators understand courses and services.
-
-Built as Python data and serialised with ``json.dumps`` plus the same escaping as Django's
-``json_script``: a title containing ``</script>`` cannot break out of the script element.
-"""
+"""schema.org JSON-LD for offer pages, so search engines and aggregators understand courses and services."""
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from wegweiser.plugin_api import WEEKDAY_CODES
+from wegweiser.plugin_api import (
+    WEEKDAY_CODES,
+    json_ld_script,
+    languages_json_ld,
+    organisation_json_ld,
+    place_json_ld,
+)
 
 if TYPE_CHECKING:
     from wegweiser.offers.models import OfferPage
 
-_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 EVENT_SCHEDULED = "https://schema.org/EventScheduled"
 EVENT_CANCELLED = "https://schema.org/EventCancelled"
 SOLD_OUT = "https://schema.org/SoldOut"
@@ -34,15 +33,12 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
         "description": offer.summary,
         "url": url,
     }
-    if offer.organisation is not None:
-        provider = {"@type": "Organization", "name": offer.organisation.title}
-        organisation_url = offer.organisation.get_full_url(request)
-        if organisation_url:
-            provider["url"] = organisation_url
+    provider = organisation_json_ld(offer.organisation, request)
+    if provider:
         data["provider"] = provider
-    languages = [code for code, _name in offer.localized_languages]
+    languages = languages_json_ld(offer)
     if languages:
-        data["inLanguage"] = languages if len(languages) > 1 else languages[0]
+        data["inLanguage"] = languages
     location = _place(offer)
     price = {"@type": "Offer", "category": offer.get_cost_display(), "url": url}
     if offer.cost == offer.Cost.FREE:
@@ -90,20 +86,9 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
 def _place(offer: OfferPage) -> dict[str, Any] | None:
     if not offer.has_address:
         return None
-    place: dict[str, Any] = {
-        "@type": "Place",
-        "name": offer.place_name or (offer.organisation.title if offer.organisation else offer.title),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": offer.street,
-            "postalCode": offer.postcode,
-            "addressLocality": offer.city,
-            "addressCountry": "DE",
-        },
-    }
-    if offer.has_coordinates:
-        place["geo"] = {"@type": "GeoCoordinates", "latitude": offer.latitude, "longitude": offer.longitude}
-    return place
+    return place_json_ld(
+        offer, offer.place_name or (offer.organisation.title if offer.organisation else offer.title)
+    )
 
 
 def _course_mode(offer: OfferPage) -> str:
@@ -123,8 +108,7 @@ def _without_lazy_strings(value):
 
 def offer_json_ld(offer: OfferPage, request=None) -> SafeString:
     """The ``<script type="application/ld+json">`` element for ``offer``'s page."""
-    payload = json.dumps(offer_json_ld_data(offer, request), ensure_ascii=False).translate(_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+    return json_ld_script(offer_json_ld_data(offer, request))
 
 
 _DAY_NAMES = dict(zip(WEEKDAY_CODES, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),

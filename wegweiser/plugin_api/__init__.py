@@ -64,6 +64,11 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "ListingOrganisation": ("wegweiser.site.api_schemas", "ListingOrganisation"),
     "ListingContact": ("wegweiser.site.api_schemas", "ListingContact"),
     "ListingPlace": ("wegweiser.site.api_schemas", "ListingPlace"),
+    # schema.org JSON-LD on a listing's page.
+    "json_ld_script": ("wegweiser.site.structured_data", "json_ld_script"),
+    "organisation_json_ld": ("wegweiser.site.structured_data", "organisation_json_ld"),
+    "languages_json_ld": ("wegweiser.site.structured_data", "languages_json_ld"),
+    "place_json_ld": ("wegweiser.site.structured_data", "place_json_ld"),
     # Organisation scoping in the admin.
     "organisations_for": ("wegweiser.site.scoping", "organisations_for"),
     "scope_queryset": ("wegweiser.site.scoping", "scope_queryset"),

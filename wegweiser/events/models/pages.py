@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from wegweiser.events.models.registrations import EventRegistration
 from wegweiser.events.occurrences import Occurrence, expand, zone
 from wegweiser.events.recurrence import (
     WEEKDAYS,
@@ -26,6 +27,7 @@ from wegweiser.events.recurrence import (
     starts_on_rule,
     weekly_slots,
 )
+from wegweiser.events.structured_data import event_json_ld_data
 from wegweiser.plugin_api import Listing, TaxonomyPageForm, TimeSlot
 
 UPCOMING_DAYS = 366
@@ -306,8 +308,6 @@ class EventPage(Listing):
         """Places not yet confirmed or held for someone; ``None`` when there is no limit."""
         if self.capacity is None:
             return None
-        from wegweiser.events.models.registrations import EventRegistration
-
         taken = EventRegistration.places_taken(self.registration_event, occurrence.original_start).count()
         return max(self.capacity - taken, 0)
 
@@ -321,8 +321,6 @@ class EventPage(Listing):
 
     # -- page --------------------------------------------------------------------------------------
     def structured_data(self, request=None) -> dict:
-        from wegweiser.events.structured_data import event_json_ld_data
-
         return event_json_ld_data(self, request)
 
     def get_context(self, request, *args, **kwargs):
