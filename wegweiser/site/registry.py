@@ -22,6 +22,7 @@ from django.db.models import Q
 from wagtail import hooks
 
 from wegweiser.site.cache_generations import PAGE_TREE, generation
+from wegweiser.site.registered import collect_registered
 
 if TYPE_CHECKING:
     from wagtail.models import Page, Site
@@ -231,13 +232,9 @@ def listing_types() -> dict[str, ListingType]:
     cached = _cache.get(hook_functions)
     if cached is not None:
         return cached
-    result: dict[str, ListingType] = {}
-    for hook_function in hook_functions:
-        returned = hook_function()
-        for listing_type in returned if isinstance(returned, list | tuple) else [returned]:
-            if listing_type.key in result:
-                raise ValueError(f"Listing type key {listing_type.key!r} is registered twice.")
-            result[listing_type.key] = listing_type
+    result = collect_registered(
+        HOOK_NAME, lambda listing_type: listing_type.key, "Listing type key", hook_functions
+    )
     _cache.clear()
     _cache[hook_functions] = result
     return result

@@ -29,7 +29,8 @@ from typing import Any
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
-from wagtail import hooks
+
+from wegweiser.site.registered import collect_registered
 
 logger = logging.getLogger(__name__)
 
@@ -62,13 +63,7 @@ def command_job(
 
 
 def scheduled_jobs() -> dict[str, ScheduledJob]:
-    jobs: dict[str, ScheduledJob] = {}
-    for hook_function in hooks.get_hooks(HOOK_NAME):
-        returned = hook_function()
-        for job in returned if isinstance(returned, list | tuple) else [returned]:
-            if job.name in jobs:
-                raise ValueError(f"Scheduled job {job.name!r} is registered twice.")
-            jobs[job.name] = job
+    jobs = collect_registered(HOOK_NAME, lambda job: job.name, "Scheduled job")
     return dict(sorted(jobs.items()))
 
 

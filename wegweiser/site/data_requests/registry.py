@@ -21,7 +21,8 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail import hooks
+
+from wegweiser.site.registered import collect_registered
 
 HOOK_NAME = "register_personal_data"
 
@@ -46,13 +47,7 @@ class PersonalData:
 
 def personal_data() -> dict[str, PersonalData]:
     """Every registered kind of personal data, by key, in a stable order."""
-    kinds: dict[str, PersonalData] = {}
-    for hook_function in hooks.get_hooks(HOOK_NAME):
-        returned = hook_function()
-        for kind in returned if isinstance(returned, list | tuple) else [returned]:
-            if kind.key in kinds:
-                raise ValueError(f"Personal data {kind.key!r} is registered twice.")
-            kinds[kind.key] = kind
+    kinds = collect_registered(HOOK_NAME, lambda kind: kind.key, "Personal data")
     return dict(sorted(kinds.items()))
 
 
