@@ -15,6 +15,4 @@ class EventsConfig(PluginConfig):
         urls="wegweiser.events.urls",
         url_prefix="kalender/",
     )
-
-    def ready(self) -> None:
-        from wegweiser.events import signals  # noqa: F401 - connects the receivers
+    receivers = ("wegweiser.events.signals",)

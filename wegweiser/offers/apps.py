@@ -13,7 +13,4 @@ class OffersConfig(PluginConfig):
         description="Courses, counselling, services and groups, with course dates and seats.",
         compatibility=">=0.1,<1.0",
     )
-
-    def ready(self) -> None:
-        super().ready()
-        from wegweiser.offers import openings  # noqa: F401 - connects the receivers
+    receivers = ("wegweiser.offers.openings",)

@@ -8,6 +8,7 @@ volunteers plugins come in through this door exactly like a third-party package.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from importlib.metadata import entry_points
 
 from django.apps import AppConfig
@@ -35,6 +36,12 @@ class PluginConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     plugin_meta: PluginMeta
+    #: Modules imported once the app registry is ready: those connecting signal receivers.
+    receivers: tuple[str, ...] = ()
+
+    def ready(self) -> None:
+        for module in self.receivers:
+            import_module(module)
 
     @property
     def is_wegweiser_plugin(self) -> bool:

@@ -15,10 +15,4 @@ class VolunteersConfig(PluginConfig):
         urls="wegweiser.volunteers.urls",
         url_prefix="ehrenamt/",
     )
-
-    def ready(self) -> None:
-        super().ready()
-        from wegweiser.plugin_api import public_pages_show
-        from wegweiser.volunteers.models import VolunteerApplication
-
-        public_pages_show(VolunteerApplication)  # an opportunity's page shows the places still free
+    receivers = ("wegweiser.volunteers.signals",)
