@@ -2,13 +2,49 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Mapping
 
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.geo import haversine_km
-from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, search_facets
+from wegweiser.search.matching import TextPlan
+from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
+from wegweiser.search.wording import highlight
 from wegweiser.site.registry import ListingType
+
+
+def search_result(
+    query: SearchQuery,
+    hits: list[SearchHit],
+    total: int,
+    counts: Mapping[str, Counter],
+    *,
+    listing_types: Mapping[str, ListingType],
+    searched: list[ListingType],
+    plan: TextPlan,
+    backend: str,
+    started: float,
+) -> SearchResult:
+    """What every backend answers once it has a page of hits and the facet counts: the hits with their pages
+    and the searched words marked, the facet table, and the time since ``started`` (``perf_counter``)."""
+    hits = attach_pages(hits, listing_types, query)
+    for hit in hits:
+        hit.highlights = {
+            "title": highlight(hit.page.title, plan.words),
+            "summary": highlight(hit.page.summary, plan.words, limit=300),
+        }
+    return SearchResult(
+        query=query,
+        hits=hits,
+        facets=facet_table(query, listing_types, searched, counts),
+        total=total,
+        backend=backend,
+        took_ms=round((time.perf_counter() - started) * 1000),
+        missing_words=plan.missing,
+        partial=plan.any_unit,
+        suggestion=plan.suggestion,
+    )
 
 
 def facet_table(

@@ -46,8 +46,8 @@ from wegweiser.search.query import (
     on_the_days,
     search_facets,
 )
-from wegweiser.search.results import attach_pages, facet_table
-from wegweiser.search.wording import highlight, word_variants
+from wegweiser.search.results import search_result
+from wegweiser.search.wording import word_variants
 from wegweiser.site.listings import active_locale, filterset_for, localized
 from wegweiser.site.registry import Facet, ListingType
 
@@ -105,22 +105,16 @@ class DatabaseBackend(SearchBackend):
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
-        hits = attach_pages(hits, listing_types, query)
-        for hit in hits:
-            hit.highlights = {
-                "title": highlight(hit.page.title, plan.words),
-                "summary": highlight(hit.page.summary, plan.words, limit=300),
-            }
-        return SearchResult(
-            query=query,
-            hits=hits,
-            facets=facet_table(query, listing_types, searched, counts),
-            total=total,
+        return search_result(
+            query,
+            hits,
+            total,
+            counts,
+            listing_types=listing_types,
+            searched=searched,
+            plan=plan,
             backend=self.name,
-            took_ms=round((time.perf_counter() - started) * 1000),
-            missing_words=plan.missing,
-            partial=plan.any_unit,
-            suggestion=plan.suggestion,
+            started=started,
         )
 
     # -- narrowing --------------------------------------------------------------------------------

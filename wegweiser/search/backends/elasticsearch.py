@@ -28,8 +28,7 @@ from wegweiser.search.query import (
     on_the_days,
     search_facets,
 )
-from wegweiser.search.results import attach_pages, facet_table
-from wegweiser.search.wording import highlight
+from wegweiser.search.results import search_result
 from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import ListingType
 
@@ -69,22 +68,16 @@ class ElasticsearchBackend(SearchBackend):
             hits.append(
                 SearchHit(document.listing_type, int(document.page_id), float(meta.score or 0), distance)
             )
-        hits = attach_pages(hits, listing_types, query)
-        for hit in hits:  # marked as the database backend marks them: the words searched in the end
-            hit.highlights = {
-                "title": highlight(hit.page.title, plan.words),
-                "summary": highlight(hit.page.summary, plan.words, limit=300),
-            }
-        return SearchResult(
-            query=query,
-            hits=hits,
-            facets=facet_table(query, listing_types, searched, counts),
-            total=response.hits.total.value,
+        return search_result(  # the words searched in the end marked as the database backend marks them
+            query,
+            hits,
+            response.hits.total.value,
+            counts,
+            listing_types=listing_types,
+            searched=searched,
+            plan=plan,
             backend=self.name,
-            took_ms=round((time.perf_counter() - started) * 1000),
-            missing_words=plan.missing,
-            partial=plan.any_unit,
-            suggestion=plan.suggestion,
+            started=started,
         )
 
     def _build(
