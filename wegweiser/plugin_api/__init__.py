@@ -82,6 +82,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),
     "rate_limit_exceeded": ("wegweiser.site.public_forms", "rate_limit_exceeded"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),
+    "notice": ("wegweiser.site.public_forms", "notice"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),
     "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
     "queue_many": ("wegweiser.site.outbox", "queue_many"),

@@ -10,6 +10,7 @@ accessibility feedback) uses:
   are stored with what was sent.
 * :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer.
 * :func:`reject_markup`: plain text only in free-text fields.
+* :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -185,3 +187,23 @@ def private_no_store(view: Callable) -> Callable:
         return no_store(view(request, *args, **kwargs))
 
     return wrapper
+
+
+def notice(
+    request: HttpRequest,
+    title: str,
+    text: str,
+    status: int = 200,
+    *,
+    action: str = "",
+    button: str = "",
+    items=(),
+    link: str = "",
+    link_text: str = "",
+) -> TemplateResponse:
+    """The page ``notice.html``: what happened (``title``, ``text``, optional ``items``), an optional one-button
+    form that POSTs to ``action``, and an optional ``link`` onwards."""
+    context = {"title": title, "text": text, "action": action, "button": button, "items": items}
+    return TemplateResponse(
+        request, "notice.html", {**context, "link": link, "link_text": link_text}, status=status
+    )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wegweiser.plugin_api import enabled_listing_types, private_no_store, rate_limit_exceeded
+from wegweiser.plugin_api import enabled_listing_types, notice, private_no_store, rate_limit_exceeded
 from wegweiser.volunteers import links, mails
 from wegweiser.volunteers.forms import VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
@@ -26,15 +26,6 @@ from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportuni
 
 def signups_per_hour() -> int:
     return int(getattr(settings, "WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR", 5))
-
-
-def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = ""):
-    return TemplateResponse(
-        request,
-        "notice.html",
-        {"title": title, "text": text, "action": action, "button": button},
-        status=status,
-    )
 
 
 def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
@@ -74,7 +65,7 @@ def _opportunity_with_form(request, opportunity, form, status: int):
 
 @private_no_store
 def signup_done(request):
-    return _notice(
+    return notice(
         request,
         _("Please check your mailbox"),
         _(
@@ -91,16 +82,16 @@ def confirm(request, token: str):
     application_id = links.application_id_from(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
     application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
     if application is None or application.is_anonymised:
-        return _notice(
+        return notice(
             request,
             _("This link is no longer valid"),
             _("The link has expired or was already used. Please sign up again on the opportunity's page."),
             status=404,
         )
     if application.status != VolunteerApplication.Status.NEW:
-        return _notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
+        return notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
     if request.method == "GET":
-        return _notice(
+        return notice(
             request,
             _("Confirm your sign-up"),
             _("Please confirm that you want to sign up for “%(title)s”.")
@@ -118,7 +109,7 @@ def confirm(request, token: str):
     }
     if application.waiting_list:
         text += " " + _("All places are taken at the moment, so you are on the waiting list.")
-    return _notice(request, _("Your sign-up is confirmed"), text)
+    return notice(request, _("Your sign-up is confirmed"), text)
 
 
 @csrf_exempt
@@ -129,16 +120,16 @@ def withdraw(request, token: str):
     application_id = links.application_id_from(token, links.WITHDRAW_SALT)
     application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
     if application is None or application.is_anonymised:
-        return _notice(
+        return notice(
             request,
             _("Nothing to withdraw"),
             _("This sign-up no longer exists. Nothing is stored."),
             status=404,
         )
     if application.status == VolunteerApplication.Status.WITHDRAWN:
-        return _notice(request, _("Sign-up withdrawn"), _("You have already withdrawn this sign-up."))
+        return notice(request, _("Sign-up withdrawn"), _("You have already withdrawn this sign-up."))
     if request.method == "GET":
-        return _notice(
+        return notice(
             request,
             _("Withdraw your sign-up"),
             _("Do you want to withdraw your sign-up for “%(title)s”?")
@@ -151,7 +142,7 @@ def withdraw(request, token: str):
         application.withdraw()
     if had_reached_organisation:
         mails.notify_organisation(application, "withdrawn")
-    return _notice(
+    return notice(
         request,
         _("Sign-up withdrawn"),
         _("You have withdrawn your sign-up. Your details will be deleted after the retention period."),

@@ -27,7 +27,7 @@ from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.models import PortalSettings
-from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
 from wegweiser.site.registry import enabled_listing_types
 
 
@@ -44,24 +44,16 @@ def _language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = "", **extra):
-    return TemplateResponse(
-        request,
-        "search/alerts/notice.html",
-        {"title": title, "text": text, "action": action, "button": button, **extra},
-        status=status,
-    )
-
-
 def _gone(request):
-    return _notice(
+    return notice(
         request,
         _("This link is no longer valid"),
         _(
             "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the finder."
         ),
         status=404,
-        finder_url=reverse("search:search"),
+        link=reverse("search:search"),
+        link_text=_("Go to the search"),
     )
 
 
@@ -121,7 +113,7 @@ def _criteria_data(criteria: dict) -> list[tuple[str, list[str]]]:
 
 @private_no_store
 def alert_sent(request):
-    return _notice(
+    return notice(
         request,
         _("Please check your mailbox"),
         _(
@@ -152,15 +144,15 @@ def confirm_alert(request, token: str):
     if alert is None:
         return _gone(request)
     if alert.status == PlaceAlert.Status.ACTIVE:
-        return _notice(request, _("Alert already confirmed"), _("You have already confirmed this alert."))
+        return notice(request, _("Alert already confirmed"), _("You have already confirmed this alert."))
     if request.method == "GET":
-        return _notice(
+        return notice(
             request,
             _("Confirm your alert"),
             _("Please confirm that we may tell you by mail when something matching opens:"),
             action=request.path,
             button=_("Confirm alert"),
-            criteria_labels=_labels(alert),
+            items=_labels(alert),
         )
     now = timezone.now()
     with transaction.atomic():
@@ -169,7 +161,7 @@ def confirm_alert(request, token: str):
         alert.checked_until = now
         alert.expires_at = now + datetime.timedelta(days=alert_days(alert.site))
         alert.save(update_fields=["status", "confirmed_at", "checked_until", "expires_at"])
-    return _notice(
+    return notice(
         request,
         _("Your alert is on"),
         _(
@@ -177,7 +169,7 @@ def confirm_alert(request, token: str):
             "once a day, until %(date)s. Every mail has a link to stop the alert."
         )
         % {"date": _date(alert.expires_at)},
-        criteria_labels=_labels(alert),
+        items=_labels(alert),
     )
 
 
@@ -192,26 +184,26 @@ def stop_alert(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
     alert = _alert_for(token, links.STOP)
     if alert is None:
-        return _notice(
+        return notice(
             request,
             _("Alert stopped"),
             _("This alert no longer exists. We send you nothing more."),
             status=404,
         )
     if request.method == "GET":
-        return _notice(
+        return notice(
             request,
             _("Stop your alert"),
             _("Do you want to stop this alert? We will then send you nothing more about it."),
             action=request.path,
             button=_("Stop alert"),
-            criteria_labels=_labels(alert),
+            items=_labels(alert),
         )
     if alert.status == PlaceAlert.Status.PENDING:
         alert.delete()
     else:
         alert.end(PlaceAlert.EndReason.UNSUBSCRIBED)
-    return _notice(
+    return notice(
         request, _("Alert stopped"), _("Your alert has stopped and your email address has been deleted.")
     )
 
@@ -225,18 +217,18 @@ def extend_alert(request, token: str):
         return _gone(request)
     days = alert_days(alert.site)
     if request.method == "GET":
-        return _notice(
+        return notice(
             request,
             _("Extend your alert"),
             _("Your alert runs for another %(days)s days from today:") % {"days": days},
             action=request.path,
             button=_("Extend alert"),
-            criteria_labels=_labels(alert),
+            items=_labels(alert),
         )
     alert.expires_at = timezone.now() + datetime.timedelta(days=days)
     alert.reminded_at = None
     alert.save(update_fields=["expires_at", "reminded_at"])
-    return _notice(
+    return notice(
         request,
         _("Your alert is extended"),
         _("Your alert now runs until %(date)s.") % {"date": _date(alert.expires_at)},

@@ -20,20 +20,11 @@ from django.views.decorators.http import require_http_methods
 from wegweiser.site.accounts import mails
 from wegweiser.site.accounts.forms import AccountRequestForm
 from wegweiser.site.accounts.invitations import admin_login_url, invited_user
-from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
 
 
 def requests_per_hour() -> int:
     return int(getattr(settings, "WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR", 5))
-
-
-def _notice(request, title: str, text: str, status: int = 200, link: str = "", link_text: str = ""):
-    return TemplateResponse(
-        request,
-        "core/accounts/notice.html",
-        {"title": title, "text": text, "link": link, "link_text": link_text},
-        status=status,
-    )
 
 
 @csrf_exempt
@@ -63,7 +54,7 @@ def request_account(request):
 
 @private_no_store
 def request_done(request):
-    return _notice(
+    return notice(
         request,
         _("Thank you for your request"),
         _(
@@ -79,7 +70,7 @@ def request_done(request):
 def set_password(request, uidb64: str, token: str):
     user = invited_user(uidb64, token)
     if user is None:
-        return _notice(
+        return notice(
             request,
             _("This link is no longer valid"),
             _(
@@ -96,7 +87,7 @@ def set_password(request, uidb64: str, token: str):
             user = form.save(commit=False)
             user.is_active = True
             user.save()
-        return _notice(
+        return notice(
             request,
             _("Your password is set"),
             _("You can now log in with your email address %(username)s and your new password.")

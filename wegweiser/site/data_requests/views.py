@@ -21,7 +21,7 @@ from wegweiser.site import links
 from wegweiser.site.data_requests import mails
 from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.data_requests.registry import erase, export, personal_data, stored_for
-from wegweiser.site.public_forms import private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
 
 
 def requests_per_hour() -> int:
@@ -30,15 +30,6 @@ def requests_per_hour() -> int:
 
 def _language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
-def _notice(request, title: str, text: str, status: int = 200, action: str = "", button: str = "", items=()):
-    return TemplateResponse(
-        request,
-        "notice.html",
-        {"title": title, "text": text, "action": action, "button": button, "items": items},
-        status=status,
-    )
 
 
 def _form_page(request, form, status: int = 200):
@@ -73,7 +64,7 @@ def request_data(request):
 
 @private_no_store
 def request_sent(request):
-    return _notice(
+    return notice(
         request,
         _("Please check your mailbox"),
         _(
@@ -95,7 +86,7 @@ def confirm(request, token: str, kind: str = ""):
         purpose = former.former_link_purpose if former else ""
     asked = links.data_request_from(token, purpose) if purpose else None
     if asked is None:
-        return _notice(
+        return notice(
             request,
             _("This link is no longer valid"),
             _("The link has expired. Please make your request again."),
@@ -116,15 +107,15 @@ def confirm(request, token: str, kind: str = ""):
                 _("We will delete everything we store about your email address. This cannot be undone."),
                 _("Delete my data"),
             )
-        return _notice(request, title, text, action=request.path, button=button, items=items)
+        return notice(request, title, text, action=request.path, button=button, items=items)
     if action == "export":
         kinds = [personal_data()[kind]] if kind else list(personal_data().values())
         mails.send_copy(email, _language(), export(email, only=kind), kinds)
-        return _notice(
+        return notice(
             request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
         )
     erase(email, only=kind)
-    return _notice(
+    return notice(
         request,
         _("Your data has been deleted"),
         _("We have deleted everything we stored about your email address."),
