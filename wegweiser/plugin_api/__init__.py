@@ -75,6 +75,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "OrganisationScopedViewSet": ("wegweiser.site.scoping", "OrganisationScopedViewSet"),
     "OrganisationScopedViewSetMixin": ("wegweiser.site.scoping", "OrganisationScopedViewSetMixin"),
     "OrganisationPermissionPolicy": ("wegweiser.site.scoping", "OrganisationPermissionPolicy"),
+    "RestrictedMenuItem": ("wegweiser.site.admin_menu", "RestrictedMenuItem"),
     # Public forms, mail and personal data.
     "HoneypotMixin": ("wegweiser.site.public_forms", "HoneypotMixin"),
     "ConsentMixin": ("wegweiser.site.public_forms", "ConsentMixin"),

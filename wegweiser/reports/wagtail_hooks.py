@@ -2,17 +2,12 @@ from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from wegweiser.reports import urls
 from wegweiser.reports.panels import OfficeAttentionPanel
 from wegweiser.reports.partner_panel import PartnerDashboardPanel, partner_organisations
 from wegweiser.reports.permissions import can_view_office_reports
-
-
-class OfficeReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_view_office_reports(request.user)
+from wegweiser.site.admin_menu import RestrictedMenuItem
 
 
 @hooks.register("register_admin_urls")
@@ -26,8 +21,13 @@ def register_report_permission():
 
 
 def _menu_item(label, url_name, icon, order):
-    return OfficeReportMenuItem(
-        label, reverse(url_name), name=f"office-{url_name.split(':')[1]}", icon_name=icon, order=order
+    return RestrictedMenuItem(
+        label,
+        reverse(url_name),
+        shown_to=can_view_office_reports,
+        name=f"office-{url_name.split(':')[1]}",
+        icon_name=icon,
+        order=order,
     )
 
 

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
 from wegweiser.site.scheduling import command_job
 
 VIEW_PERMISSION = "core.view_outgoingmail"
@@ -76,11 +76,13 @@ def register_outbox_url():
     return [path("outbox/", outbox_view, name="outbox")]
 
 
-class OutboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_outbox_menu_item():
-    return OutboxMenuItem(_("Outbox"), reverse("outbox"), name="outbox", icon_name="mail", order=910)
+    return RestrictedMenuItem(
+        _("Outbox"),
+        reverse("outbox"),
+        shown_to=having_permission(VIEW_PERMISSION),
+        name="outbox",
+        icon_name="mail",
+        order=910,
+    )

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
 from wegweiser.site.scheduling import command_job, scheduled_jobs
 
 VIEW_PERMISSION = "core.view_scheduledjobrun"
@@ -87,13 +87,13 @@ def register_scheduled_jobs_url():
     return [path("scheduled-jobs/", scheduled_jobs_view, name="scheduled_jobs")]
 
 
-class ScheduledJobsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(VIEW_PERMISSION)
-
-
 @hooks.register("register_settings_menu_item")
 def register_scheduled_jobs_menu_item():
-    return ScheduledJobsMenuItem(
-        _("Scheduled jobs"), reverse("scheduled_jobs"), name="scheduled-jobs", icon_name="time", order=900
+    return RestrictedMenuItem(
+        _("Scheduled jobs"),
+        reverse("scheduled_jobs"),
+        shown_to=having_permission(VIEW_PERMISSION),
+        name="scheduled-jobs",
+        icon_name="time",
+        order=900,
     )

@@ -3,7 +3,6 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from wegweiser.site import (
     admin_api,
@@ -16,6 +15,7 @@ from wegweiser.site import (
 )
 from wegweiser.site.accounts import admin_urls as account_request_urls
 from wegweiser.site.accounts.admin_views import may_review
+from wegweiser.site.admin_menu import RestrictedMenuItem
 from wegweiser.site.scoping import visible_in_the_page_tree
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
@@ -28,11 +28,6 @@ def register_taxonomies():
 @hooks.register("register_admin_urls")
 def register_translation_permission_checks():
     return translation_permissions.urlpatterns()
-
-
-class AccountRequestsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_review(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -52,8 +47,12 @@ def register_account_request_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_account_requests_menu_item():
-    return AccountRequestsMenuItem(
-        _("Account requests"), reverse("account_requests:index"), icon_name="group", order=260
+    return RestrictedMenuItem(
+        _("Account requests"),
+        reverse("account_requests:index"),
+        shown_to=may_review,
+        icon_name="group",
+        order=260,
     )
 
 

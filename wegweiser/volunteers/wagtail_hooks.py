@@ -3,9 +3,8 @@ import datetime
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from wegweiser.plugin_api import PersonalData, command_job
+from wegweiser.plugin_api import PersonalData, RestrictedMenuItem, command_job
 from wegweiser.volunteers import access, admin_urls, links
 from wegweiser.volunteers.listing_type import volunteer_listing_type
 from wegweiser.volunteers.report import may_see_report
@@ -21,26 +20,26 @@ def register_inbox_urls():
     return [path("volunteers/", include((admin_urls, "volunteers_inbox"), namespace="volunteers_inbox"))]
 
 
-class InboxMenuItem(MenuItem):
-    def is_shown(self, request):
-        return access.opportunities_for(request.user).exists()
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_see_report(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_inbox_menu_item():
-    return InboxMenuItem(
-        _("Volunteer sign-ups"), reverse("volunteers_inbox:index"), icon_name="group", order=250
+    return RestrictedMenuItem(
+        _("Volunteer sign-ups"),
+        reverse("volunteers_inbox:index"),
+        shown_to=lambda user: access.opportunities_for(user).exists(),
+        icon_name="group",
+        order=250,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def register_volunteering_report():
-    return ReportMenuItem(_("Volunteering"), reverse("volunteers_inbox:report"), icon_name="group", order=800)
+    return RestrictedMenuItem(
+        _("Volunteering"),
+        reverse("volunteers_inbox:report"),
+        shown_to=may_see_report,
+        icon_name="group",
+        order=800,
+    )
 
 
 @hooks.register("register_log_actions")
