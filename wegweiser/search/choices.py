@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
-from wegweiser.search.query import GeoPoint
+from wegweiser.search.geo import GeoPoint, district_centres
 from wegweiser.site.cache_generations import bump, generation
 from wegweiser.site.registry import Facet
 
@@ -51,8 +51,6 @@ def facet_choices(facets: Mapping[str, Facet]) -> dict[str, list[tuple[str, str]
 
 def cached_district_centres() -> dict[str, GeoPoint]:
     """:func:`wegweiser.search.geo.district_centres`, cached per language like the choice lists."""
-    from wegweiser.search.geo import district_centres
-
     key = f"wegweiser:search:centres:{_language()}:{_generation()}"
     centres = cache.get(key)
     if centres is None:

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
-from wegweiser.search.query import GeoPoint
+from wegweiser.site.models import District
+from wegweiser.site.taxonomy_labels import term_labels
 
 EARTH_RADIUS_KM = 6371.0088
+
+
+@dataclass(frozen=True)
+class GeoPoint:
+    """Where "near me" is: the browser's location or a district's centre."""
+
+    latitude: float
+    longitude: float
+    label: str = ""
 
 
 def haversine_km(point: GeoPoint, latitude: float, longitude: float) -> float:
@@ -27,9 +38,6 @@ def bounding_box(point: GeoPoint, radius_km: float) -> tuple[float, float, float
 
 def district_centres() -> dict[str, GeoPoint]:
     """District slug -> its centre, labelled in the visitor's language (districts without one are left out)."""
-    from wegweiser.site.models import District
-    from wegweiser.site.taxonomy_labels import term_labels
-
     labels = term_labels(District)
     centres: dict[str, GeoPoint] = {}
     rows = District.objects.filter(latitude__isnull=False, longitude__isnull=False).order_by(

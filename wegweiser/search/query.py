@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.search.choices import facet_choices
+from wegweiser.search.geo import GeoPoint
 from wegweiser.site.registry import Facet, ListingType
 
 MAX_QUERY_LENGTH = 200
@@ -39,15 +41,6 @@ RESERVED_PARAMETERS = {
     "date_from",
     "date_to",
 }
-
-
-@dataclass(frozen=True)
-class GeoPoint:
-    """Where "near me" is: the browser's location or a district's centre."""
-
-    latitude: float
-    longitude: float
-    label: str = ""
 
 
 @dataclass
@@ -124,8 +117,6 @@ class SearchQuery:
         query.listing_types = [key for key in dict.fromkeys(requested_types) if key in available_types]
         if len(query.listing_types) != len(set(requested_types)):
             messages.append(_("Some kinds of listing are not available here and have been ignored."))
-
-        from wegweiser.search.choices import facet_choices
 
         facets = search_facets(available_types.values())
         requested = {name: facet for name, facet in facets.items() if any(data.getlist(name))}
