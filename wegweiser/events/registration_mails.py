@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from wegweiser.events.models import EventRegistration
 from wegweiser.plugin_api import public_base_url, queue_mail
 
 KINDS = ("confirm", "moved_up")
@@ -57,8 +58,6 @@ def send_registration_mail(registration, kind: str) -> None:
 
 def release_unconfirmed_registrations() -> dict[str, int]:
     """The scheduled job: give unconfirmed places back; whoever moves up from the waiting list is told."""
-    from wegweiser.events.models import EventRegistration
-
     moved_up = EventRegistration.release_unconfirmed()
     for registration in moved_up:
         send_registration_mail(registration, "moved_up")

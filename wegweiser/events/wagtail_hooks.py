@@ -7,7 +7,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wegweiser.events import tasks
+from wegweiser.events.ical_import import sync_all_feeds
 from wegweiser.events.listing_type import event_listing_type
+from wegweiser.events.models import EventRegistration
+from wegweiser.events.registration_mails import release_unconfirmed_registrations
 from wegweiser.events.viewsets import EventAdminViewSetGroup
 from wegweiser.plugin_api import ScheduledJob
 
@@ -24,10 +28,6 @@ def register_event_admin():
 
 @hooks.register("register_scheduled_jobs")
 def register_event_jobs():
-    from wegweiser.events import tasks
-    from wegweiser.events.ical_import import sync_all_feeds
-    from wegweiser.events.registration_mails import release_unconfirmed_registrations
-
     return [
         ScheduledJob(
             "events.sync_calendar_feeds",
@@ -53,8 +53,6 @@ def register_event_jobs():
 @hooks.register("register_partner_dashboard_items")
 def event_registrations_on_the_partner_dashboard(request, organisations):
     """Registrations for the organisation's coming event dates."""
-    from wegweiser.events.models import EventRegistration
-
     coming = EventRegistration.objects.filter(
         event__organisation__in=organisations,
         occurrence_start__gte=timezone.now(),

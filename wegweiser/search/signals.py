@@ -16,6 +16,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wegweiser.search import choices, fulltext
 from wegweiser.search.models import SearchText, Synonym
+from wegweiser.search.tasks import remove_listings, sync_listings
 from wegweiser.search.wording import invalidate_synonyms
 from wegweiser.site.models import District, Language, Listing, TargetGroup, Topic
 from wegweiser.site.registry import listing_type_for_model, listing_types
@@ -27,8 +28,6 @@ def _is_listing(instance) -> bool:
 
 def _enqueue_sync(page_ids: list[int], texts: bool = True) -> None:
     """``texts=False``: the handler has written the finder's text rows itself, the task need not again."""
-    from wegweiser.search.tasks import sync_listings
-
     if page_ids:
         transaction.on_commit(lambda: sync_listings.enqueue(page_ids=page_ids, texts=texts))
 
@@ -64,8 +63,6 @@ def listing_unpublished(sender, instance, **kwargs) -> None:
 def listing_deleted(sender, instance, **kwargs) -> None:
     if not _is_listing(instance):
         return
-    from wegweiser.search.tasks import remove_listings
-
     page_ids, keys = [instance.pk], [str(instance.translation_key)]
     transaction.on_commit(lambda: remove_listings.enqueue(page_ids=page_ids, translation_keys=keys))
 

@@ -7,6 +7,7 @@ import logging
 from django_tasks import task
 
 from wegweiser.search.backends import SearchUnavailable, configured_backend_name
+from wegweiser.search.fulltext import sync_texts
 
 logger = logging.getLogger(__name__)
 
@@ -23,8 +24,6 @@ def sync_listings(page_ids: list[int], texts: bool = True) -> dict:
     without Elasticsearch, unless the caller wrote them already (``texts=False``: publishing and
     unpublishing write them in their own transaction).
     """
-    from wegweiser.search.fulltext import sync_texts
-
     texts = sync_texts(page_ids) if texts else 0
     if not _index_in_use():
         return {"skipped": True, "texts": texts}

@@ -1,6 +1,14 @@
+from datetime import timedelta
+
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wegweiser.search.alerts import links, privacy
+from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
+from wegweiser.search.backends.database import text_condition
 from wegweiser.search.viewsets import SynonymViewSet
+from wegweiser.site.data_requests.registry import PersonalData
+from wegweiser.site.scheduling import ScheduledJob
 
 
 @hooks.register("register_admin_viewset")
@@ -11,20 +19,11 @@ def register_synonyms():
 @hooks.register("listing_text_condition")
 def listing_text_condition(words: list[str]):
     """The finder's text search for the per-type finder pages and the API (``?q=``)."""
-    from wegweiser.search.backends.database import text_condition
-
     return text_condition(words)
 
 
 @hooks.register("register_scheduled_jobs")
 def register_place_alert_jobs():
-    from datetime import timedelta
-
-    from django.utils.translation import gettext_lazy as _
-
-    from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
-    from wegweiser.site.scheduling import ScheduledJob
-
     return [
         ScheduledJob(
             "finder.send_place_alerts",
@@ -46,11 +45,6 @@ def register_place_alert_jobs():
 @hooks.register("register_personal_data")
 def register_place_alerts():
     """Place alerts on the core's "copy or delete my data" page."""
-    from django.utils.translation import gettext_lazy as _
-
-    from wegweiser.search.alerts import links, privacy
-    from wegweiser.site.data_requests.registry import PersonalData
-
     return PersonalData(
         key="place_alerts",
         label=_("Place alerts"),

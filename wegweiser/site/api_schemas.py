@@ -14,6 +14,7 @@ from pydantic import Field
 from wagtail.rich_text import expand_db_html
 
 from wegweiser.site.registry import listing_type_for_model
+from wegweiser.site.taxonomy_labels import term_labels
 
 
 class ListingTerm(Schema):
@@ -195,6 +196,4 @@ class ListingSchema(Schema):
 def _district_term(district) -> dict | None:
     if district is None:
         return None
-    from wegweiser.site.taxonomy_labels import term_labels
-
     return {"slug": district.slug, "name": term_labels(type(district)).get(district.slug, district.name)}

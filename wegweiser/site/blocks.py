@@ -11,7 +11,10 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Site
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from wegweiser.site.listings import active_locale
+from wegweiser.site.registry import listing_types
 from wegweiser.site.schedules import TimeSlot, weekday_choices
+from wegweiser.site.upcoming import upcoming_dates
 
 
 class LinkBlock(blocks.StructBlock):
@@ -96,7 +99,6 @@ def _finder_in_language(finder):
 
 def _topics_in_language(topics) -> dict[str, object]:
     """The active language's version of each chosen topic, in one query (by translation key)."""
-    from wegweiser.site.listings import active_locale
     from wegweiser.site.models import Topic
 
     keys = {topic.translation_key for topic in topics if topic is not None}
@@ -199,8 +201,6 @@ class FirstStepsBlock(blocks.StructBlock):
 
 
 def _dated_listing_types():
-    from wegweiser.site.registry import listing_types
-
     return [
         (key, listing_type.verbose_name_plural)
         for key, listing_type in listing_types().items()
@@ -227,8 +227,6 @@ class UpcomingDatesBlock(blocks.StructBlock):
         label = _("next dates")
 
     def get_context(self, value, parent_context=None):
-        from wegweiser.site.upcoming import upcoming_dates
-
         context = super().get_context(value, parent_context=parent_context)
         site = _site_of(parent_context)
         context["dates"] = upcoming_dates(site, value["listing_types"] or (), value["count"])

@@ -14,7 +14,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
+from wegweiser.site import outbox
 from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
+from wegweiser.site.models import OutgoingMail
 from wegweiser.site.scheduling import command_job
 
 VIEW_PERMISSION = "core.view_outgoingmail"
@@ -36,9 +38,6 @@ def register_outbox_job():
 
 @require_http_methods(["GET", "POST"])
 def outbox_view(request):
-    from wegweiser.site import outbox
-    from wegweiser.site.models import OutgoingMail
-
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     if request.method == "POST":

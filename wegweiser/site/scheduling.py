@@ -30,6 +30,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
+from wegweiser.site.models import ScheduledJobRun
 from wegweiser.site.registered import collect_registered
 
 logger = logging.getLogger(__name__)
@@ -81,8 +82,6 @@ class Outcome:
 
 def run_jobs(*, only: list[str] | None = None, force: bool = False, now=None) -> list[Outcome]:
     """Run the due jobs (or the named ones; ``force`` ignores the interval). Never raises for a job's error."""
-    from wegweiser.site.models import ScheduledJobRun
-
     jobs = scheduled_jobs()
     unknown = sorted(set(only or []) - set(jobs))
     if unknown:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
+from wegweiser.site.models import ScheduledJobRun
 from wegweiser.site.scheduling import command_job, scheduled_jobs
 
 VIEW_PERMISSION = "core.view_scheduledjobrun"
@@ -55,8 +56,6 @@ def register_core_jobs():
 
 
 def scheduled_jobs_view(request):
-    from wegweiser.site.models import ScheduledJobRun
-
     if not request.user.has_perm(VIEW_PERMISSION):
         raise PermissionDenied
     records = {record.name: record for record in ScheduledJobRun.objects.all()}

@@ -19,6 +19,7 @@ from wegweiser.site.models import (
 )
 from wegweiser.site.organisations import ensure_editors_group
 from wegweiser.site.page_tree_cache import public_pages_show
+from wegweiser.site.setup import ensure_office_rights
 
 
 @receiver(post_save, sender=OrganisationPage)
@@ -57,8 +58,6 @@ def extend_office_rights_to_new_language(
     """A new language version of the portal (often an alias made by wagtail-localize) is the office's too."""
     if raw or not created or instance.locale_id == _default_locale_id():
         return
-    from wegweiser.site.setup import ensure_office_rights
-
     source = HomePage.objects.filter(
         translation_key=instance.translation_key, locale_id=_default_locale_id()
     ).first()

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.plugin_api import Facet, ListingType
+from wegweiser.plugin_api import Facet, Language, ListingType, term_choices
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
 
 
 def _language_choices():
-    from wegweiser.plugin_api import Language, term_choices
-
     return term_choices(Language)
 
 

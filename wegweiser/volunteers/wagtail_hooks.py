@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.plugin_api import PersonalData, RestrictedMenuItem, command_job
-from wegweiser.volunteers import access, admin_urls, links
+from wegweiser.volunteers import access, admin_urls, links, privacy
 from wegweiser.volunteers.listing_type import volunteer_listing_type
+from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.report import may_see_report
 
 
@@ -71,8 +72,6 @@ def register_personal_data_actions(actions):
 @hooks.register("register_personal_data")
 def register_sign_ups():
     """Sign-ups on the core's "copy or delete my data" page."""
-    from wegweiser.volunteers import privacy
-
     return PersonalData(
         key="volunteer_sign_ups",
         label=_("Volunteer sign-ups"),
@@ -98,8 +97,6 @@ def register_volunteer_jobs():
 @hooks.register("register_partner_dashboard_items")
 def volunteer_sign_ups_on_the_partner_dashboard(request, organisations):
     """Confirmed sign-ups still waiting for the organisation's answer."""
-    from wegweiser.volunteers.models import VolunteerApplication
-
     waiting = access.applications_for(request.user).filter(status=VolunteerApplication.Status.CONFIRMED)
     return [
         {

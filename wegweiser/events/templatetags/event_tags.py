@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import template
 
 from wegweiser.events.agenda import days_window
+from wegweiser.events.recurrence import BERLIN
 from wegweiser.events.structured_data import event_json_ld
 
 register = template.Library()
@@ -18,8 +19,6 @@ def event_structured_data(context, event, occurrence=None):
 @register.inclusion_tag("events/includes/when.html")
 def event_when(start, end=None, all_day=False):
     """'Tuesday, 3 March 2026, 19:00–21:00' in the visitor's language, always in Berlin time."""
-    from wegweiser.events.recurrence import BERLIN
-
     local_start = start.astimezone(BERLIN)
     local_end = end.astimezone(BERLIN) if end else None
     same_day = local_end is None or local_end.date() == local_start.date()

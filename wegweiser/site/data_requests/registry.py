@@ -22,6 +22,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from wegweiser.site.models import OutgoingMail
 from wegweiser.site.registered import collect_registered
 
 HOOK_NAME = "register_personal_data"
@@ -73,8 +74,6 @@ def export(email: str, only: str = "") -> dict:
 def erase(email: str, only: str = "") -> dict[str, int]:
     """Erase everything stored about ``email`` (GDPR Art. 17): each kind's records, and for a request of
     everything also every mail still waiting in the outbox for the address."""
-    from wegweiser.site.models import OutgoingMail
-
     erased = {kind.key: kind.erase(email) for kind in _kinds(only)}
     if not only:
         OutgoingMail.objects.filter(to__iexact=email.strip()).delete()

@@ -9,6 +9,7 @@ from django.utils import translation
 
 from wegweiser.site.demo import translations
 from wegweiser.site.models import ListingIndexPage, OrganisationIndexPage, StandardPage, Topic
+from wegweiser.site.registry import listing_types
 
 if TYPE_CHECKING:
     from wegweiser.site.demo import DemoContext
@@ -144,8 +145,6 @@ def _translate_menu_pages(ctx: DemoContext) -> None:
 
 def _translate_finders(ctx: DemoContext) -> None:
     """A finder is called what its listing type is called, in each language's catalogue."""
-    from wegweiser.site.registry import listing_types
-
     types = listing_types()
     for finder in ListingIndexPage.objects.filter(locale=ctx.locale).child_of(ctx.home):
         listing_type = types.get(finder.listing_type)

@@ -20,10 +20,13 @@ from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.models.day_parts import store_day_parts
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.prices import ChoiceListField, PaidBy, format_amount, paid_by_labels
+from wegweiser.site.registry import enabled_listing_types, listing_type_for_model
 from wegweiser.site.schedules import TimeSlot, day_parts
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
+from wegweiser.site.taxonomy_labels import localized_label
 from wegweiser.site.view_restrictions import PublicPageMixin, PublicPageQuerySet
 
 
@@ -198,8 +201,6 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
         """Only below an organisation, and only where the site has this listing type switched on."""
         if not super().can_create_at(parent):
             return False
-        from wegweiser.site.registry import enabled_listing_types, listing_type_for_model
-
         listing_type = listing_type_for_model(cls)
         if listing_type is None:
             return False
@@ -248,8 +249,6 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
             # in-memory child rows are then what the database holds.
             slots = self.time_slots()
             if slots is not None:
-                from wegweiser.site.models.day_parts import store_day_parts
-
                 store_day_parts(self, day_parts(slots))
         return result
 
@@ -268,8 +267,6 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
     # -- public visibility ------------------------------------------------------------------------
     @property
     def listing_type(self):
-        from wegweiser.site.registry import listing_type_for_model
-
         return listing_type_for_model(type(self))
 
     def is_current(self, today: datetime.date | None = None) -> bool:
@@ -287,8 +284,6 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
         if not self.is_current():
             raise Http404(_("This listing has expired."))
         listing_type = self.listing_type
-        from wegweiser.site.registry import enabled_listing_types
-
         site = Site.find_for_request(request) or self.get_site()
         if listing_type is None or listing_type.key not in enabled_listing_types(site):
             raise Http404
@@ -328,6 +323,4 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
 
 def _localized_terms(terms):
     """Show taxonomy terms in the visitor's language, falling back to the linked (German) term."""
-    from wegweiser.site.taxonomy_labels import localized_label
-
     return [(term.slug, localized_label(term)) for term in terms]

@@ -18,8 +18,10 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
+from wegweiser.site.listings import build_filterset, current_listings_below
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.registry import enabled_listing_types, listing_types
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 from wegweiser.site.view_restrictions import PublicPageMixin
 
@@ -62,8 +64,6 @@ class HomePage(PublicPageMixin, EasyLanguageVersionMixin, Page):
             return original.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from wegweiser.site.registry import enabled_listing_types
-
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request) or self.get_site()
         finders = (
@@ -231,13 +231,9 @@ class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
     @classmethod
     def allowed_subpage_models(cls):
         """Any registered listing type may live below an organisation — that is how plugins plug in."""
-        from wegweiser.site.registry import listing_types
-
         return [listing_type.model for listing_type in listing_types().values()]
 
     def get_context(self, request, *args, **kwargs):
-        from wegweiser.site.listings import current_listings_below
-
         context = super().get_context(request, *args, **kwargs)
         context["listings"] = current_listings_below(self, request=request)
         return context
@@ -245,8 +241,6 @@ class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
 
 def listing_type_choices() -> list[tuple[str, str]]:
     """The installed listing types, by their plural name, for the editor to choose from."""
-    from wegweiser.site.registry import listing_types
-
     return [("", "---------")] + sorted(
         ((key, str(listing_type.verbose_name_plural)) for key, listing_type in listing_types().items()),
         key=lambda choice: choice[1].casefold(),
@@ -286,8 +280,6 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
 
     def clean(self):
         super().clean()
-        from wegweiser.site.registry import listing_types
-
         if self.listing_type not in listing_types():
             raise ValidationError(
                 {
@@ -297,8 +289,6 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
             )
 
     def get_listing_type(self):
-        from wegweiser.site.registry import enabled_listing_types
-
         return enabled_listing_types(self.get_site()).get(self.listing_type)
 
     def get_template(self, request, *args, **kwargs):
@@ -307,8 +297,6 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
         return super().get_template(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from wegweiser.site.listings import build_filterset
-
         context = super().get_context(request, *args, **kwargs)
         listing_type = self.get_listing_type()
         if listing_type is None:

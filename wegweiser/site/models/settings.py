@@ -13,6 +13,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from wegweiser.site.registry import listing_types
+
 
 class PortalSettingsForm(WagtailAdminModelForm):
     """Offers the registered listing types as checkboxes: ticked means switched on for this site."""
@@ -26,8 +28,6 @@ class PortalSettingsForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wegweiser.site.registry import listing_types
-
         types = listing_types()
         self.fields["enabled_types"].choices = [
             (key, str(lt.verbose_name_plural)) for key, lt in types.items()
@@ -36,8 +36,6 @@ class PortalSettingsForm(WagtailAdminModelForm):
         self.fields["enabled_types"].initial = [key for key in types if key not in disabled]
 
     def save(self, commit=True):
-        from wegweiser.site.registry import listing_types
-
         enabled = set(self.cleaned_data.get("enabled_types") or [])
         self.instance.disabled_listing_types = sorted(key for key in listing_types() if key not in enabled)
         return super().save(commit=commit)
