@@ -17,6 +17,7 @@ from wegweiser.site.registry import enabled_listing_types, listing_types
 
 def openapi_schema(request) -> dict:
     """The OpenAPI document for this site: only its enabled listing types, facet values as enums."""
+    # versions.py imports this module's views
     from wegweiser.api.versions import current_api
 
     api, _patterns = current_api()

@@ -95,6 +95,7 @@ def current_api() -> tuple[NinjaAPI, list]:
     types = tuple(listing_types().values())
     cached = _built.get(types)
     if cached is None:
+        # reference.py imports current_api from here
         from wegweiser.api.reference import openapi_document, reference_page
 
         api = build_api(list(types))

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.agenda import on_days
 from wegweiser.events.api import EVENT_API, EventSchema
+from wegweiser.events.calendar_entries import event_calendar_entries
+from wegweiser.events.demo import load_event_demo
 from wegweiser.events.models import EventPage
 from wegweiser.plugin_api import ListingType, time_of_day_facet
 
@@ -18,9 +20,6 @@ HIT_FIELDS = (
 
 
 def event_listing_type() -> ListingType:
-    from wegweiser.events.calendar_entries import event_calendar_entries
-    from wegweiser.events.demo import load_event_demo
-
     return ListingType(
         key="event",
         model=EventPage,

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from wegweiser.events.recurrence import BERLIN, local_starts, localize
 
 if TYPE_CHECKING:
+    # the event page's model imports this module
     from wegweiser.events.models import EventPage
 
 

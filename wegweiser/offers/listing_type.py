@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from wegweiser.offers.demo import load_offer_demo
 from wegweiser.plugin_api import (
     CalendarEntry,
     Facet,
@@ -75,8 +76,6 @@ def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
 
 
 def offer_listing_type() -> ListingType:
-    from wegweiser.offers.demo import load_offer_demo
-
     return ListingType(
         key="offer",
         model=OfferPage,

@@ -27,6 +27,7 @@ def sync_listings(page_ids: list[int], texts: bool = True) -> dict:
     texts = sync_texts(page_ids) if texts else 0
     if not _index_in_use():
         return {"skipped": True, "texts": texts}
+    # the Elasticsearch client only when its index is in use
     from wegweiser.search.es.connection import UNAVAILABLE_ERRORS
     from wegweiser.search.es.indexes import sync_pages
 
@@ -42,6 +43,7 @@ def remove_listings(page_ids: list[int], translation_keys: list[str]) -> dict:
     """Drop deleted listings from the index; their remaining translations are re-indexed."""
     if not _index_in_use():
         return {"skipped": True}
+    # the Elasticsearch client only when its index is in use
     from wegweiser.search.es.connection import UNAVAILABLE_ERRORS
     from wegweiser.search.es.indexes import remove_pages
 

@@ -17,6 +17,8 @@ from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from wegweiser.search.models import Synonym
+
 _SYNONYM_CACHE_KEY = "wegweiser:search:synonyms"
 _FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"})
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -121,8 +123,6 @@ def synonym_groups() -> list[list[str]]:
     """The editable synonym list, cached until a group is saved or deleted."""
     groups = cache.get(_SYNONYM_CACHE_KEY)
     if groups is None:
-        from wegweiser.search.models import Synonym
-
         groups = [synonym.term_list for synonym in Synonym.objects.all()]
         groups = [group for group in groups if len(group) > 1]
         cache.set(_SYNONYM_CACHE_KEY, groups, 3600)
@@ -185,6 +185,7 @@ def index_forms(text: str, known: frozenset[str] | None = None) -> str:
 
     ``known`` is the decompounder's vocabulary (by default the portal's current one).
     """
+    # vocabulary.py imports this module
     from wegweiser.search.vocabulary import known_stems, split_compound
 
     known = known_stems() if known is None else known

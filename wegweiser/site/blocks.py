@@ -99,6 +99,7 @@ def _finder_in_language(finder):
 
 def _topics_in_language(topics) -> dict[str, object]:
     """The active language's version of each chosen topic, in one query (by translation key)."""
+    # the page models import these blocks
     from wegweiser.site.models import Topic
 
     keys = {topic.translation_key for topic in topics if topic is not None}
@@ -249,6 +250,7 @@ class OfficeContactBlock(blocks.StructBlock):
         label = _("office contact")
 
     def get_context(self, value, parent_context=None):
+        # the page models import these blocks
         from wegweiser.site.models import PortalSettings
 
         context = super().get_context(value, parent_context=parent_context)

@@ -6,22 +6,21 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site import models
+from wegweiser.site.models import Listing
 from wegweiser.site.registry import Facet
+from wegweiser.site.schedules import DayPart
+from wegweiser.site.taxonomy_labels import term_choices
 
 
 def _terms(model_name: str):
     def choices():
-        from wegweiser.site import models
-        from wegweiser.site.taxonomy_labels import term_choices
-
         return term_choices(getattr(models, model_name))
 
     return choices
 
 
 def _cost_choices():
-    from wegweiser.site.models import Listing
-
     return list(Listing.Cost.choices)
 
 
@@ -51,8 +50,6 @@ def shared_facets() -> list[Facet]:
 def time_of_day_facet() -> Facet:
     """Mornings, afternoons, evenings, weekends: for a listing type whose ``time_slots()`` gives its weekly
     slots (course dates, repeating events). ``Listing.save()`` keeps the parts of the day it meets in."""
-    from wegweiser.site.schedules import DayPart
-
     return Facet(
         "time_of_day",
         _("Time of day"),

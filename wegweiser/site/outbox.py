@@ -62,6 +62,7 @@ def queue_mail(
         attachment_content=content,
         attachment_mimetype=mimetype,
     )
+    # tasks.py imports this module
     from wegweiser.site.tasks import deliver_mail
 
     deliver_mail.enqueue(mail.pk)
@@ -91,6 +92,7 @@ def queue_many(mails: list[dict]) -> list[OutgoingMail]:
     if not rows:
         return []
     created = OutgoingMail.objects.bulk_create(rows)
+    # tasks.py imports this module
     from wegweiser.site.tasks import deliver_mails
 
     deliver_mails.enqueue([row.pk for row in created])
@@ -204,6 +206,7 @@ def _record_failure(mail: OutgoingMail, error: str) -> None:
         error,
     )
     if mail.failed_at is None:
+        # tasks.py imports this module
         from wegweiser.site.tasks import deliver_mail
 
         if deliver_mail.get_backend().supports_defer:

@@ -217,6 +217,7 @@ class ListingType:
         return self.label_plural or self.model._meta.verbose_name_plural
 
     def all_facets(self) -> list[Facet]:
+        # facets.py imports Facet from here
         from wegweiser.site.facets import shared_facets
 
         own = {facet.name for facet in self.facets}
@@ -263,6 +264,7 @@ def enabled_listing_types(site: Site | None) -> dict[str, ListingType]:
 def disabled_listing_types(site: Site) -> frozenset[str]:
     """The listing types the office switched off for ``site``; cached, since nearly every page asks, under the
     page tree's generation, which every change of the portal settings renews (``public_pages_show``)."""
+    # the models import the registry
     from wegweiser.site.models import PortalSettings
 
     key = f"wegweiser:disabled-types:{site.pk}:{generation(PAGE_TREE)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.plugin_api import Facet, Language, ListingType, term_choices
+from wegweiser.volunteers.demo import load_demo_opportunities
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
 
 
@@ -13,8 +14,6 @@ def _language_choices():
 
 
 def volunteer_listing_type() -> ListingType:
-    from wegweiser.volunteers.demo import load_demo_opportunities
-
     return ListingType(
         key="volunteer",
         model=VolunteerOpportunityPage,

@@ -39,9 +39,11 @@ def configured_backend_name() -> str:
 def get_backend(name: str | None = None) -> SearchBackend:
     name = name or configured_backend_name()
     if name == "elasticsearch":
+        # the backends import this module; Elasticsearch's client only when configured
         from wegweiser.search.backends.elasticsearch import ElasticsearchBackend
 
         return ElasticsearchBackend()
+    # the backends import this module (SearchBackend)
     from wegweiser.search.backends.database import DatabaseBackend
 
     return DatabaseBackend()

@@ -33,6 +33,7 @@ class NodeCapabilities:
 
 @cache
 def node_capabilities() -> NodeCapabilities:
+    # connection.py imports this module
     from wegweiser.search.es.connection import get_client
 
     info = get_client().nodes.info(metric="plugins", filter_path="nodes.*.modules.name,nodes.*.plugins.name")

@@ -39,6 +39,7 @@ def get_client(timeout: float | None = None) -> Elasticsearch:
 
 def reset_client() -> None:
     """Forget clients and node capabilities (after the settings changed, in tests)."""
+    # analysis.py imports this module
     from wegweiser.search.es.analysis import node_capabilities
 
     _client.cache_clear()

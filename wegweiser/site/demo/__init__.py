@@ -18,7 +18,9 @@ from wegweiser.site.demo.easy_language import load_easy_language
 from wegweiser.site.demo.home import load_home, load_translations
 from wegweiser.site.demo.report_examples import load_report_examples
 from wegweiser.site.models import (
+    AccessibilityStatementPage,
     District,
+    FeedbackFormField,
     HomePage,
     Language,
     ListingIndexPage,
@@ -205,8 +207,6 @@ def _load_pages(ctx: DemoContext) -> OrganisationIndexPage:
 
 
 def _load_accessibility_statement(ctx: DemoContext) -> None:
-    from wegweiser.site.models import AccessibilityStatementPage, FeedbackFormField
-
     statement = AccessibilityStatementPage(
         title="Erklärung zur Barrierefreiheit",
         slug="barrierefreiheit",

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from wegweiser.plugin_api import Listing, PlaceMixin
+from wegweiser.volunteers.models.applications import VolunteerApplication
 
 
 class Suitability(models.Model):
@@ -113,8 +114,6 @@ class VolunteerOpportunityPage(Listing):
     @property
     def accepted_count(self) -> int:
         """Accepted volunteers over every translation of this opportunity (sign-ups may come in any language)."""
-        from wegweiser.volunteers.models.applications import VolunteerApplication
-
         return VolunteerApplication.objects.filter(
             opportunity__translation_key=self.translation_key, status=VolunteerApplication.Status.ACCEPTED
         ).count()
@@ -128,6 +127,7 @@ class VolunteerOpportunityPage(Listing):
         return self.places_free == 0
 
     def get_context(self, request, *args, **kwargs):
+        # the form imports the models
         from wegweiser.volunteers.forms import VolunteerSignupForm
 
         context = super().get_context(request, *args, **kwargs)

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from wegweiser.events.ical_import import sync_all_feeds
+from wegweiser.events.tasks import sync_calendar_feeds
 
 
 class Command(BaseCommand):
@@ -13,8 +14,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue: bool = False, **options):
         if enqueue:
-            from wegweiser.events.tasks import sync_calendar_feeds
-
             result = sync_calendar_feeds.enqueue()
             self.stdout.write(f"Enqueued task {result.id}.")
             return

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from wegweiser.search.backends import SearchUnavailable, configured_backend_name
+from wegweiser.search.fulltext import rebuild_texts
 
 
 class Command(BaseCommand):
@@ -23,14 +24,13 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (for logs and cron).")
 
     def handle(self, *args, batch_size: int, no_progress: bool, **options):
-        from wegweiser.search.fulltext import rebuild_texts
-
         with tqdm(unit="listings", disable=no_progress, file=sys.stderr) as bar:
             stored = rebuild_texts(progress=bar.update, batch_size=batch_size)
         self.stdout.write(self.style.SUCCESS(f"Stored the searchable text of {stored} listings."))
         if configured_backend_name() != "elasticsearch":
             return
 
+        # the Elasticsearch client only when that backend is configured
         from wegweiser.search.es.connection import UNAVAILABLE_ERRORS
         from wegweiser.search.es.indexes import count_documents, rebuild
 

@@ -2,12 +2,12 @@
 
 from django.core.management.base import BaseCommand
 
+from wegweiser.search.demo import load_starter_synonyms
+
 
 class Command(BaseCommand):
     help = "Add the starter synonym groups (German course, counselling, asylum, job ... in seven languages)."
 
     def handle(self, *args, **options):
-        from wegweiser.search.demo import load_starter_synonyms
-
         added = load_starter_synonyms()
         self.stdout.write(self.style.SUCCESS(f"Added {added} synonym groups."))
