@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.events.occurrences import Occurrence
+from wegweiser.events.occurrences import LocalTimes, Occurrence
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.plugin_api import (
     CalendarEntry,
@@ -66,7 +66,7 @@ def day_start(day: datetime.date) -> datetime.datetime:
 
 
 @dataclass(frozen=True)
-class CalendarItem:
+class CalendarItem(LocalTimes):
     """One line in the calendar, whether an event date or a course start from the offers plugin."""
 
     title: str
@@ -85,14 +85,6 @@ class CalendarItem:
     occurrence: Occurrence | None = None
     #: The language the title is written in (German when the listing has no translation yet).
     language: str = ""
-
-    @property
-    def local_start(self) -> datetime.datetime:
-        return self.start.astimezone(BERLIN)
-
-    @property
-    def local_end(self) -> datetime.datetime | None:
-        return self.end.astimezone(BERLIN) if self.end else None
 
     @property
     def day(self) -> datetime.date:

@@ -10,12 +10,26 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from wegweiser.events.recurrence import BERLIN, local_starts, localize
 
 if TYPE_CHECKING:
-    # the event page's model imports this module
     from wegweiser.events.models import EventPage
 
 
+class LocalTimes:
+    """``local_start`` and ``local_end``: ``start`` and ``end`` in the portal's time zone (Berlin)."""
+
+    start: datetime.datetime
+    end: datetime.datetime | None
+
+    @property
+    def local_start(self) -> datetime.datetime:
+        return self.start.astimezone(BERLIN)
+
+    @property
+    def local_end(self) -> datetime.datetime | None:
+        return self.end.astimezone(BERLIN) if self.end else None
+
+
 @dataclass(frozen=True)
-class Occurrence:
+class Occurrence(LocalTimes):
     """One date of an event. ``original_start`` identifies it even after it was moved."""
 
     event: Any
@@ -34,14 +48,6 @@ class Occurrence:
     def key(self) -> str:
         """A stable, URL-safe identifier of the occurrence (its original local start)."""
         return self.original_start.astimezone(self.event.tz).strftime("%Y%m%dT%H%M")
-
-    @property
-    def local_start(self) -> datetime.datetime:
-        return self.start.astimezone(BERLIN)
-
-    @property
-    def local_end(self) -> datetime.datetime | None:
-        return self.end.astimezone(BERLIN) if self.end else None
 
 
 def zone(name: str) -> ZoneInfo:
