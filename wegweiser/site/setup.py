@@ -20,6 +20,7 @@ from wagtail.models import (
 
 from wegweiser.site.models import HomePage, PortalSettings
 from wegweiser.site.models.pages import office_group_name
+from wegweiser.site.organisations import EDITOR_COLLECTION_PERMISSIONS
 
 OFFICE_PAGE_PERMISSIONS = (
     "add_page",
@@ -104,12 +105,7 @@ def ensure_office_group(home: Page) -> Group:
         ("wagtailadmin", "access_admin"),
         ("wagtail_localize", "submit_translation"),
         ("core", "manage_organisations"),
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
+        *EDITOR_COLLECTION_PERMISSIONS,
     ]
     for model in ("topic", "targetgroup", "language", "district"):
         codenames += [("core", f"add_{model}"), ("core", f"change_{model}"), ("core", f"delete_{model}")]
