@@ -24,13 +24,18 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = Field(default_factory=dict, description="Messages per query parameter.")
 
 
-class OrganisationOut(Schema):
+class PageOut(Schema):
+    """What every page the API answers with starts with: its ids, language, title and public URL."""
+
     id: int
     translation_key: str
     locale: str
     title: str
     slug: str
     url: str | None
+
+
+class OrganisationOut(PageOut):
     kind: str
     kind_label: str
     summary: str
@@ -53,13 +58,7 @@ class OrganisationListOut(Schema):
     items: list[OrganisationOut]
 
 
-class ContentPageOut(Schema):
-    id: int
-    translation_key: str
-    locale: str
-    title: str
-    slug: str
-    url: str | None
+class ContentPageOut(PageOut):
     intro: str
     search_description: str
     updated_at: datetime.datetime | None
