@@ -201,13 +201,7 @@ def unit_tsquery(unit: str | list[str]) -> str | None:
     Only word characters reach the tsquery, each one quoted: what a visitor types can never become
     tsquery syntax (``&``, ``|``, ``!``, ``:*``, parentheses, quotes).
     """
-    alternatives = []
-    for alternative in [unit] if isinstance(unit, str) else unit:
-        for words, phrase in unit_alternatives(alternative):
-            joined = (" <-> " if phrase else " & ").join(_lexeme(word) for word in words)
-            alternatives.append(f"({joined})")
-    alternatives = list(dict.fromkeys(alternatives))
-    return "(" + " | ".join(alternatives) + ")" if alternatives else None
+    return _unit_query(unit, _lexeme, in_a_row=" <-> ", all_of=" & ", any_of=" | ")
 
 
 def _phrase_part(token: str) -> str:
@@ -223,13 +217,19 @@ def unit_fts_query(unit: str | list[str]) -> str | None:
     Only letters and digits reach the query, each one double-quoted, so nothing typed can become FTS5
     syntax (``AND``, ``NEAR``, ``*``, ``^``, columns).
     """
+    return _unit_query(unit, _phrase_part, in_a_row=" + ", all_of=" AND ", any_of=" OR ")
+
+
+def _unit_query(unit: str | list[str], word_query, *, in_a_row: str, all_of: str, any_of: str) -> str | None:
+    """The forms of a typed word in one query language: each form's words joined (``in_a_row`` for a phrase,
+    ``all_of`` for a compound's parts), the forms joined by ``any_of``; ``None`` when no form has a word."""
     alternatives = []
     for alternative in [unit] if isinstance(unit, str) else unit:
         for words, phrase in unit_alternatives(alternative):
-            joined = (" + " if phrase else " AND ").join(_phrase_part(word) for word in words)
+            joined = (in_a_row if phrase else all_of).join(word_query(word) for word in words)
             alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
-    return "(" + " OR ".join(alternatives) + ")" if alternatives else None
+    return "(" + any_of.join(alternatives) + ")" if alternatives else None
 
 
 def full_text_enabled() -> bool:
