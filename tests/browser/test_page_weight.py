@@ -8,9 +8,17 @@ Persian pages.
 
 from __future__ import annotations
 
-import pytest
+import gzip
+from pathlib import Path
+from urllib.parse import urlsplit
 
-from tests.browser.test_accessibility import _first_current, public_path
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+from django.utils import translation
+
+from tests.browser.test_accessibility import _finder, _first_current, public_path
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +56,21 @@ class Transfers:
         return {self.urls[request]: size for request, size in self.sizes.items() if request in self.urls}
 
 
+#: What WhiteNoise sends precompressed in production (its CompressedManifestStaticFilesStorage); fonts are
+#: compressed already and sent as they are.
+COMPRESSED_STATIC = (".css", ".js", ".svg")
+
+
+def as_production_sends(url: str, transferred: int) -> int:
+    """The bytes of one response with the static text files gzipped, as WhiteNoise serves them in production
+    (brotli, where the browser takes it, is smaller still); the HTML stays uncompressed, as there."""
+    path = urlsplit(url).path
+    if not (path.startswith(settings.STATIC_URL) and path.endswith(COMPRESSED_STATIC)):
+        return transferred
+    body = Path(finders.find(path.removeprefix(settings.STATIC_URL))).read_bytes()
+    return transferred - len(body) + len(gzip.compress(body, compresslevel=9))
+
+
 def fetched(transfers: dict[str, int], file_name: str) -> bool:
     return any(url.endswith(file_name) for url in transfers)
 
@@ -77,3 +100,23 @@ def test_arabic_page_still_gets_the_whole_arabic_font(page_on_phone, live_server
     assert families["ar"] == "Noto Sans Arabic"  # the current language, in the page's font
     assert families["fa"] == "Wegweiser Endonyms"
     assert page_on_phone.evaluate("document.fonts.check('16px \"Wegweiser Endonyms\"', 'فارسی')")
+
+
+def test_german_finder_and_search_weigh_at_most_75_kib_as_production_sends_them(
+    page_on_phone, live_server, demo_town
+):
+    """The finders carry the most markup (filters, twenty cards) and their own script: no script library."""
+    network = Transfers(page_on_phone)
+    with translation.override("de"):
+        search = reverse("search:search")
+    weights = {}
+    for name, path in [
+        ("offer finder", f"/de{public_path(_finder('offer'))}"),
+        ("search", f"{search}?q=deutsch"),
+    ]:
+        transfers = network.load(page_on_phone, f"{live_server.url}{path}")
+        weights[name] = sum(as_production_sends(url, size) for url, size in transfers.items())
+        assert weights[name] <= GERMAN_PAGE_BUDGET, (name, weights[name], sorted(transfers.items()))
+        assert not fetched(transfers, WHOLE_ARABIC_FONT), name
+        assert not fetched(transfers, "htmx.min.js"), name
+    print("transferred bytes, first visit, static files compressed:", weights)  # noqa: T201 - the issue's figure

@@ -1,6 +1,6 @@
 """The finder page and its autocomplete endpoint.
 
-The page works without JavaScript (a GET form); with htmx the results and facet counts are swapped
+The page works without JavaScript (a GET form); with finder.js the results and facet counts are swapped
 in place, and a small script adds the browser's location and suggestions while typing.
 """
 

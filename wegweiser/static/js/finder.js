@@ -1,30 +1,107 @@
-/* The finders' filter panel: a sidebar that is always open on wide screens, and on a phone it stays open
-   or closed as the visitor left it while htmx swaps in new results. Without this script the panel is
-   a plain <details> that opens and closes by itself. */
+/* The finders (a listing type's finder page, the site search, the event calendar).
+
+   1. Results without a page load: a form marked data-finder-swap="<id>" is sent when a filter in its
+      panel changes or when it is submitted; the element with that id (form and results) is replaced by
+      the same element of the answer, and the address bar gets the form's URL (Back works). The answer
+      is the ordinary page, so that without this script the plain GET form gives the same.
+   2. The filter panel: a sidebar that is always open on wide screens; on a phone it stays open or
+      closed as the visitor left it when new results come in. Without this script the panel is a plain
+      <details> that opens and closes by itself.
+
+   A few lines instead of htmx (16 KiB compressed, more than the rest of a finder page's scripts, styles
+   and HTML markup together). After a swap the event "finder:swapped" tells other scripts (search.js). */
 (function () {
   "use strict";
 
   var wide = window.matchMedia("(min-width: 60rem)");
-  var openBeforeSwap = {};
+  var FOCUSABLE = "input, select, textarea, button, a[href], summary";
+  var pending = null;
 
-  function arrange() {
+  function arrange(openBefore) {
     document.querySelectorAll("details[data-filter-panel]").forEach(function (panel) {
       panel.classList.toggle("filter-panel--sidebar", wide.matches);
       if (wide.matches) {
         panel.open = true;
-      } else if (panel.id in openBeforeSwap) {
-        panel.open = openBeforeSwap[panel.id];
+      } else if (openBefore && panel.id in openBefore) {
+        panel.open = openBefore[panel.id];
       }
     });
-    openBeforeSwap = {};
   }
 
-  document.addEventListener("DOMContentLoaded", arrange);
-  wide.addEventListener("change", arrange);
-  document.addEventListener("htmx:beforeSwap", function () {
-    document.querySelectorAll("details[data-filter-panel]").forEach(function (panel) {
-      openBeforeSwap[panel.id] = panel.open;
+  function swap(region, url, push) {
+    if (pending) { pending.abort(); }
+    var controller = window.AbortController ? new AbortController() : null;
+    pending = controller;
+    region.setAttribute("aria-busy", "true");
+    fetch(url, { credentials: "same-origin", signal: controller && controller.signal })
+      .then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.text();
+      })
+      .then(function (html) {
+        var answer = new DOMParser().parseFromString(html, "text/html");
+        var replacement = answer.getElementById(region.id);
+        var current = document.getElementById(region.id);
+        if (!replacement || !current) { throw new Error("no " + region.id); }
+        var openBefore = {};
+        current.querySelectorAll("details[data-filter-panel]").forEach(function (panel) {
+          openBefore[panel.id] = panel.open;
+        });
+        var focusables = Array.prototype.slice.call(current.querySelectorAll(FOCUSABLE));
+        var focused = focusables.indexOf(document.activeElement);
+        var was = focused >= 0 ? focusables[focused] : null;
+        current.replaceWith(document.adoptNode(replacement));
+        if (push) { history.pushState({ finder: region.id }, "", url); }
+        if (answer.title) { document.title = answer.title; }
+        arrange(openBefore);
+        if (was) {
+          var now = replacement.querySelectorAll(FOCUSABLE)[focused];
+          if (now && now.tagName === was.tagName && now.name === was.name) { now.focus(); }
+        }
+        pending = null;
+        document.dispatchEvent(new CustomEvent("finder:swapped", { detail: { region: replacement } }));
+      })
+      .catch(function (error) {
+        if (error && error.name === "AbortError") { return; }
+        window.location.assign(url); // the plain page load, as without this script
+      });
+  }
+
+  function formUrl(form) {
+    var query = new URLSearchParams(new FormData(form)).toString();
+    return form.action.split("?")[0] + (query ? "?" + query : "");
+  }
+
+  function regionOf(form) {
+    var id = form.getAttribute("data-finder-swap");
+    return id ? document.getElementById(id) : null;
+  }
+
+  if (window.fetch && window.DOMParser && window.history && window.history.pushState) {
+    document.addEventListener("submit", function (event) {
+      var form = event.target.closest("form[data-finder-swap]");
+      var region = form && regionOf(form);
+      if (!region) { return; }
+      event.preventDefault();
+      swap(region, formUrl(form), true);
     });
-  });
-  document.addEventListener("htmx:afterSettle", arrange);
+    document.addEventListener("change", function (event) {
+      var form = event.target.closest("form[data-finder-swap]");
+      var region = form && regionOf(form);
+      if (region && event.target.closest("[data-filter-panel]")) { swap(region, formUrl(form), true); }
+    });
+    window.addEventListener("popstate", function (event) {
+      var region = event.state && event.state.finder && document.getElementById(event.state.finder);
+      if (region) { swap(region, window.location.href, false); }
+    });
+    document.addEventListener("DOMContentLoaded", function () {
+      var form = document.querySelector("form[data-finder-swap]");
+      if (form && regionOf(form)) {
+        history.replaceState({ finder: form.getAttribute("data-finder-swap") }, "", window.location.href);
+      }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { arrange(null); });
+  wide.addEventListener("change", function () { arrange(null); });
 })();

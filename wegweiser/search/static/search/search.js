@@ -64,6 +64,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { setUp(document); });
-  // After htmx swapped in a new form, enhance it again.
-  document.addEventListener("htmx:afterSettle", function () { setUp(document); });
+  // After finder.js swapped in a new form, enhance it again.
+  document.addEventListener("finder:swapped", function () { setUp(document); });
 })();
