@@ -10,6 +10,11 @@ from wegweiser.site.models import District, Language, ListingIndexPage, TargetGr
 
 @pytest.fixture
 def finder(home):
+    return make_finder(home)
+
+
+def make_finder(home):
+    """The "Angebote" finder below ``home``, published."""
     page = home.add_child(instance=ListingIndexPage(title="Angebote", slug="angebote", listing_type="offer"))
     page.save_revision().publish()
     return page
@@ -17,6 +22,10 @@ def finder(home):
 
 @pytest.fixture
 def terms(home):
+    return make_terms()
+
+
+def make_terms():
     """A few terms of each taxonomy in the default locale, by slug."""
     locale = Locale.get_default()
     return {
