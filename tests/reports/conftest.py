@@ -16,7 +16,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
-from wegweiser.plugin_api.testing import make_organisation
+from wegweiser.plugin_api.testing import make_organisation, make_organisation_index
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
 
@@ -37,6 +37,11 @@ def offer_type():
 
 @pytest.fixture
 def terms(home):
+    return make_terms()
+
+
+def make_terms():
+    """Three topics, districts and languages and two target groups in the default locale, by slug."""
     locale = Locale.get_default()
 
     def create(model, rows, **extra):
@@ -64,6 +69,10 @@ def organisation_c(organisation_index):
 
 @pytest.fixture
 def make_listing(offer_type, terms):
+    return listing_maker(offer_type, terms)
+
+
+def listing_maker(offer_type, terms):
     """Create a live offer below ``organisation``; taxonomy terms are given by slug."""
 
     def make(organisation, title, *, topics=(), district=None, languages=(), target_groups=(), **fields):
@@ -92,6 +101,10 @@ def make_listing(offer_type, terms):
 
 @pytest.fixture
 def town(make_listing, organisation_a, organisation_b, organisation_c):
+    return make_town(make_listing, organisation_a, organisation_b, organisation_c)
+
+
+def make_town(make_listing, organisation_a, organisation_b, organisation_c):
     """The known data set the coverage and freshness tests count on.
 
     Topic × district (current offers only):       Topic × language:
@@ -170,6 +183,10 @@ def town(make_listing, organisation_a, organisation_b, organisation_c):
 
 @pytest.fixture
 def planted(make_listing, organisation_a, organisation_b, organisation_c):
+    return make_planted(make_listing, organisation_a, organisation_b, organisation_c)
+
+
+def make_planted(make_listing, organisation_a, organisation_b, organisation_c):
     """Two planted duplicate pairs and five near-misses that must not be reported."""
     course = "Deutschkurs auf Niveau A1 für Frauen, mit Kinderbetreuung im Familienzentrum. Montag bis Donnerstag vormittags."
     counselling = "Wir beraten erwachsene Zugewanderte zu Aufenthalt, Arbeit, Wohnen und Sprachkursen. Termine nach Vereinbarung."
@@ -281,3 +298,42 @@ def searches(search_log, home):
     log("max.mustermann@example.org", results=0)
     log("Deutschkurs", results=5, days_ago=60)  # outside the default period
     return log
+
+
+def build_world(*parts: str) -> dict:
+    """For a module's world (through ``built_once``): the portal, organisations A–C, the terms and the
+    listings of ``parts`` ("town", "planted"), as primary keys; :func:`read_world` reads them again."""
+    from wegweiser.site.setup import ensure_portal
+
+    home = ensure_portal(home_title="Willkommen in Teststadt")
+    index = make_organisation_index(home)
+    organisations = {
+        f"organisation_{letter}": make_organisation(index, f"Verein {letter.upper()}", f"verein-{letter}")
+        for letter in "abc"
+    }
+    terms = make_terms()
+    make = listing_maker(listing_types()["offer"], terms)
+    builders = {"town": make_town, "planted": make_planted}
+    listings = {part: builders[part](make, *organisations.values()) for part in parts}
+    return {
+        **{name: organisation.pk for name, organisation in organisations.items()},
+        "terms": {
+            taxonomy: {slug: term.pk for slug, term in by_slug.items()} for taxonomy, by_slug in terms.items()
+        },
+        **{part: {name: page.pk for name, page in pages.items()} for part, pages in listings.items()},
+    }
+
+
+def read_world(ids: dict, name: str):
+    """The instances of ``build_world``'s ``name`` read again for a test."""
+    from wagtail.models import Page
+
+    if name == "terms":
+        models = {"topic": Topic, "district": District, "language": Language, "target_group": TargetGroup}
+        return {
+            taxonomy: {slug: models[taxonomy].objects.get(pk=pk) for slug, pk in by_slug.items()}
+            for taxonomy, by_slug in ids["terms"].items()
+        }
+    if isinstance(ids[name], dict):
+        return {key: Page.objects.get(pk=pk).specific for key, pk in ids[name].items()}
+    return Page.objects.get(pk=ids[name]).specific
