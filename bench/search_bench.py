@@ -6,9 +6,14 @@ offers plugin is installed), with topics, languages, target groups, districts an
 size it measures typical queries on the database backend and, when ``ELASTICSEARCH_URL`` is set, on
 Elasticsearch (after a full ``rebuild`` whose throughput is measured too), and prints one table.
 
+The "finder" rows are whole requests to that listing type's finder page (``ListingIndexPage``, the
+database backend) through Django's test client, without the anonymous page cache (as the test settings
+have it): what one visitor waits for when the page is not kept, template rendering included.
+
     .venv/bin/python bench/search_bench.py
     BENCH_SIZES=1000,10000,100000  BENCH_REPEAT=30  (defaults: 1000,10000 and 30)
-    BENCH_BACKENDS=elasticsearch  (default: database,elasticsearch; the database's texts are built anyway)
+    BENCH_BACKENDS=elasticsearch  (default: database,elasticsearch,finder; the database's texts are built anyway)
+    BENCH_SIZES=60,10000 BENCH_BACKENDS=finder  (the finder page at the demo town's size and at 10,000)
 """
 
 from __future__ import annotations
@@ -212,6 +217,48 @@ def measure(backend, repeat: int) -> dict[str, tuple[float, float]]:
     return results
 
 
+FINDER_REQUESTS = {
+    "finder page": {},
+    "finder + 2 facets": {"topic": ["sprache"], "language": ["ar"]},
+    "finder + text + facet": {"q": "Deutschkurs", "district": ["altstadt"]},
+}
+
+
+def finder_url() -> str:
+    """The finder page of the benchmark's listing type, added below the home page the first time."""
+    from wegweiser.site.models import HomePage, ListingIndexPage
+
+    key = os.environ.get("BENCH_LISTING_TYPE", "offer")
+    finder = ListingIndexPage.objects.filter(listing_type=key).first()
+    if finder is None:
+        home = HomePage.objects.first()
+        finder = home.add_child(
+            instance=ListingIndexPage(title="Angebote", slug="angebote", listing_type=key)
+        )
+    return finder.get_url()
+
+
+def measure_finder(repeat: int) -> dict[str, tuple[float, float]]:
+    """p50/p95 ms of one whole request to the finder page (the first two of each kind warm the caches)."""
+    from django.test import Client
+
+    url = finder_url()
+    client = Client(HTTP_ACCEPT_LANGUAGE="de")
+    results = {}
+    for name, params in FINDER_REQUESTS.items():
+        timings = []
+        for round_number in range(repeat + 2):
+            started = time.perf_counter()
+            response = client.get(url, params)
+            if response.status_code != 200:
+                raise RuntimeError(f"{url} {params}: HTTP {response.status_code}")
+            if round_number >= 2:
+                timings.append((time.perf_counter() - started) * 1000)
+        timings.sort()
+        results[name] = (statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)])
+    return results
+
+
 def main() -> None:
     from wegweiser.search.backends.database import DatabaseBackend
     from wegweiser.search.backends.elasticsearch import ElasticsearchBackend
@@ -220,7 +267,7 @@ def main() -> None:
 
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size.strip()]
     repeat = int(os.environ.get("BENCH_REPEAT", "30"))
-    backends = os.environ.get("BENCH_BACKENDS", "database,elasticsearch").split(",")
+    backends = os.environ.get("BENCH_BACKENDS", "database,elasticsearch,finder").split(",")
     es_url = os.environ.get("ELASTICSEARCH_URL", "") if "elasticsearch" in backends else ""
     setup_test_environment()
     settings_dict = connection.settings_dict
@@ -250,6 +297,9 @@ def main() -> None:
             if "database" in backends:
                 for name, (p50, p95) in measure(DatabaseBackend(), repeat).items():
                     rows.append((size, f"database ({connection.vendor})", name, f"{p50:.1f}", f"{p95:.1f}"))
+            if "finder" in backends:
+                for name, (p50, p95) in measure_finder(repeat).items():
+                    rows.append((size, f"finder ({connection.vendor})", name, f"{p50:.1f}", f"{p95:.1f}"))
             if es_url:
                 from wegweiser.search.es.indexes import rebuild
 

@@ -8,6 +8,8 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import FieldDoesNotExist
+from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q, QuerySet
 from django.utils import translation
@@ -79,6 +81,55 @@ class RangeChoiceFilter(django_filters.MultipleChoiceFilter):
         return qs.filter(condition)
 
 
+class AnyOfFilter(django_filters.MultipleChoiceFilter):
+    """Listings with any of the chosen values.
+
+    Through a to-many relation (a listing's topics, languages) the matching listings are a subquery of ids
+    rather than a join: no listing comes twice, so no ``DISTINCT`` has to sort whole rows. At 10,000
+    listings that sort was most of a filtered finder page's SQL time.
+    """
+
+    def __init__(self, *args, **kwargs):
+        kwargs["distinct"] = False
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value or not crosses_to_many(qs.model, self.field_name):
+            return super().filter(qs, value)
+        matching = qs.model._base_manager.filter(**{f"{self.field_name}__in": set(value)}).values("pk")
+        return qs.filter(pk__in=matching)
+
+
+def crosses_to_many(model, path: str) -> bool:
+    """Whether a lookup path (``topics__slug``) passes a relation that gives a row several matches."""
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many or field.one_to_many:
+            return True
+        if not field.is_relation:
+            return False
+        model = field.related_model
+    return False
+
+
+class ListingPaginator(Paginator):
+    """A page of listings chosen by a narrow subquery (ids, sorted, sliced) inside the query that fetches
+    them with what their cards need. Sorting every current listing with its organisation and district
+    joined, to keep twenty, was the slowest query of an unfiltered finder at 10,000 listings."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        page_ids = self.object_list.values("pk")[bottom:top]
+        return self._get_page(self.object_list.filter(pk__in=page_ids), number, self)
+
+
 def filter_for_facet(facet: Facet) -> django_filters.Filter:
     if facet.kind == "flag":
         return FlagFilter(field_name=facet.field, label=facet.label, required=False)
@@ -90,12 +141,11 @@ def filter_for_facet(facet: Facet) -> django_filters.Filter:
             choices=facet.get_choices,
             widget=forms.CheckboxSelectMultiple,
         )
-    return django_filters.MultipleChoiceFilter(
+    return AnyOfFilter(
         field_name=facet.field,
         label=facet.label,
         choices=facet.get_choices,
         widget=forms.CheckboxSelectMultiple,
-        distinct=True,
     )
 
 

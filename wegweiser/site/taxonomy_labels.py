@@ -40,23 +40,36 @@ def invalidate() -> None:
     bump(_GENERATION_KEY)
 
 
+#: Names already read from the cache in this process, under the same key (whose generation a term's change
+#: renews): a finder page labels some seventy terms, and reading and unpickling the whole map each time
+#: was a fifth of its rendering.
+_NAMES_IN_PROCESS: dict[str, dict[str, TermName]] = {}
+_NAMES_IN_PROCESS_LIMIT = 256
+
+
 def term_names(model, language: str | None = None) -> dict[str, TermName]:
     """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{taxonomy_generation()}"
-    entries = cache.get(key)
-    if entries is None:
-        entries = {}
-        rows = model.objects.values_list("slug", "name", "locale__language_code")
-        default_language = settings.LANGUAGE_CODE
-        for slug, name, code in rows:
-            if code == default_language:
-                entries.setdefault(slug, (name, code))
-        for slug, name, code in rows:
-            if code == language:
-                entries[slug] = (name, code)
-        cache.set(key, entries, 24 * 3600)
-    return {slug: TermName(name, code) for slug, (name, code) in entries.items()}
+    names = _NAMES_IN_PROCESS.get(key)
+    if names is None:
+        entries = cache.get(key)
+        if entries is None:
+            entries = {}
+            rows = model.objects.values_list("slug", "name", "locale__language_code")
+            default_language = settings.LANGUAGE_CODE
+            for slug, name, code in rows:
+                if code == default_language:
+                    entries.setdefault(slug, (name, code))
+            for slug, name, code in rows:
+                if code == language:
+                    entries[slug] = (name, code)
+            cache.set(key, entries, 24 * 3600)
+        names = {slug: TermName(name, code) for slug, (name, code) in entries.items()}
+        if len(_NAMES_IN_PROCESS) >= _NAMES_IN_PROCESS_LIMIT:  # old generations, or a cache keeping nothing
+            _NAMES_IN_PROCESS.clear()
+        _NAMES_IN_PROCESS[key] = names
+    return dict(names)
 
 
 def term_labels(model, language: str | None = None) -> dict[str, str]:

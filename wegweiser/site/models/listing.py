@@ -26,7 +26,7 @@ from wegweiser.site.prices import ChoiceListField, PaidBy, format_amount, paid_b
 from wegweiser.site.registry import enabled_listing_types, listing_type_for_model
 from wegweiser.site.schedules import TimeSlot, day_parts
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
-from wegweiser.site.taxonomy_labels import localized_label
+from wegweiser.site.taxonomy_labels import TermName, term_names
 from wegweiser.site.view_restrictions import PublicPageMixin, PublicPageQuerySet
 
 
@@ -323,4 +323,8 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
 
 def _localized_terms(terms):
     """Show taxonomy terms in the visitor's language, falling back to the linked (German) term."""
-    return [(term.slug, localized_label(term)) for term in terms]
+    terms = list(terms)
+    names = term_names(type(terms[0])) if terms else {}
+    return [
+        (term.slug, names.get(term.slug) or TermName(term.name, term.locale.language_code)) for term in terms
+    ]

@@ -6,7 +6,6 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
-from wegweiser.site.listings import build_filterset, current_listings_below
+from wegweiser.site.listings import ListingPaginator, build_filterset, current_listings_below
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.registry import enabled_listing_types, listing_types
@@ -302,7 +301,7 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
         if listing_type is None:
             raise Http404("This listing type is switched off for this site.")
         filterset = build_filterset(listing_type, request=request)
-        paginator = Paginator(filterset.qs, self.per_page)
+        paginator = ListingPaginator(filterset.qs, self.per_page)
         page_number = request.GET.get("page") or 1
         page = paginator.get_page(page_number)
         context.update(
