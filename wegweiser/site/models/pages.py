@@ -301,7 +301,7 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
         if listing_type is None:
             raise Http404("This listing type is switched off for this site.")
         filterset = build_filterset(listing_type, request=request)
-        paginator = ListingPaginator(filterset.qs, self.per_page)
+        paginator = ListingPaginator(filterset.qs, self.per_page, listing_type)
         page_number = request.GET.get("page") or 1
         page = paginator.get_page(page_number)
         context.update(

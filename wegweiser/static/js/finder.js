@@ -68,7 +68,11 @@
   }
 
   function formUrl(form) {
-    var query = new URLSearchParams(new FormData(form)).toString();
+    var fields = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (value !== "") { fields.append(name, value); } // an empty search box is no part of the address
+    });
+    var query = fields.toString();
     return form.action.split("?")[0] + (query ? "?" + query : "");
   }
 
