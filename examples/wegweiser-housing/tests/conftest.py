@@ -14,7 +14,7 @@ import pytest
 from wegweiser_housing.models import HousingKind, HousingOfferPage, Wbs
 
 from wegweiser.plugin_api import District, ListingIndexPage, OrganisationPage
-from wegweiser.plugin_api.testing import make_organisation, make_user
+from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index, make_user
 
 
 @pytest.fixture
@@ -34,6 +34,10 @@ def caritas_editor(caritas):
 
 @pytest.fixture
 def nordstadt(home):
+    return make_nordstadt()
+
+
+def make_nordstadt():
     from wagtail.models import Locale
 
     return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
@@ -41,6 +45,10 @@ def nordstadt(home):
 
 @pytest.fixture
 def housing_finder(home):
+    return make_housing_finder(home)
+
+
+def make_housing_finder(home):
     finder = home.add_child(
         instance=ListingIndexPage(title="Wohnungen", slug="wohnungen", listing_type="housing")
     )
@@ -59,6 +67,10 @@ def add_housing_offer(organisation: OrganisationPage, title: str, **fields) -> H
 
 @pytest.fixture
 def family_flat(caritas, nordstadt):
+    return make_family_flat(caritas, nordstadt)
+
+
+def make_family_flat(caritas, nordstadt):
     """A 3-room flat for a family; the landlady accepts the Jobcenter's rent payment; needs a WBS."""
     return add_housing_offer(
         caritas,
@@ -79,6 +91,10 @@ def family_flat(caritas, nordstadt):
 
 @pytest.fixture
 def shared_room(diakonie):
+    return make_shared_room(diakonie)
+
+
+def make_shared_room(diakonie):
     """A furnished room in a shared flat, no WBS, no Jobcenter payment, available in two weeks."""
     return add_housing_offer(
         diakonie,
@@ -93,6 +109,10 @@ def shared_room(diakonie):
 
 @pytest.fixture
 def large_flat(caritas):
+    return make_large_flat(caritas)
+
+
+def make_large_flat(caritas):
     """Five rooms: must show up under "4 or more rooms"."""
     return add_housing_offer(
         caritas,
@@ -104,6 +124,33 @@ def large_flat(caritas):
         kdu_accepted=True,
         family_suitable=True,
     )
+
+
+def build_housing_world() -> dict:
+    """The portal, Caritas and Diakonie, Nordstadt, the finder and three housing offers, as primary keys."""
+    from wegweiser.site.setup import ensure_portal
+
+    home = ensure_portal(home_title="Willkommen in Teststadt")
+    index = make_organisation_index(home)
+    caritas = make_organisation(index, "Caritasverband Teststadt", "caritas")
+    diakonie = make_organisation(index, "Diakonie Teststadt", "diakonie")
+    nordstadt = make_nordstadt()
+    pages = {
+        "caritas": caritas,
+        "diakonie": diakonie,
+        "housing_finder": make_housing_finder(home),
+        "family_flat": make_family_flat(caritas, nordstadt),
+        "shared_room": make_shared_room(diakonie),
+        "large_flat": make_large_flat(caritas),
+    }
+    return {"nordstadt": nordstadt.pk, **{name: page.pk for name, page in pages.items()}}
+
+
+@pytest.fixture(scope="module")
+def housing_world(django_db_setup, django_db_blocker):
+    """:func:`build_housing_world` once for a module that asks for it (its tests read the rows again)."""
+    with built_once(django_db_blocker, build_housing_world) as ids:
+        yield ids
 
 
 @pytest.fixture

@@ -10,6 +10,55 @@ from django.urls import reverse
 from django.utils import translation
 
 
+@pytest.fixture(scope="module")
+def world(housing_world):
+    """The finder, Caritas, Diakonie, Nordstadt and three offers, built once for this module (conftest)."""
+    return housing_world
+
+
+def _page(world, name):
+    from wagtail.models import Page
+
+    return Page.objects.get(pk=world[name]).specific
+
+
+@pytest.fixture
+def caritas(world, db):
+    return _page(world, "caritas")
+
+
+@pytest.fixture
+def diakonie(world, db):
+    return _page(world, "diakonie")
+
+
+@pytest.fixture
+def nordstadt(world, db):
+    from wegweiser.plugin_api import District
+
+    return District.objects.get(pk=world["nordstadt"])
+
+
+@pytest.fixture
+def housing_finder(world, db):
+    return _page(world, "housing_finder")
+
+
+@pytest.fixture
+def family_flat(world, db):
+    return _page(world, "family_flat")
+
+
+@pytest.fixture
+def shared_room(world, db):
+    return _page(world, "shared_room")
+
+
+@pytest.fixture
+def large_flat(world, db):
+    return _page(world, "large_flat")
+
+
 def finder_html(client, finder, query: str = "") -> str:
     response = client.get(finder.url + (f"?{query}" if query else ""))
     assert response.status_code == 200
