@@ -80,8 +80,6 @@ copy() {  # copy SRC (relative to node_modules) DEST (relative to vendor)
   cp "$src" "$dest"
 }
 
-# htmx
-copy htmx.org/dist/htmx.min.js            htmx/htmx.min.js
 # Leaflet (the source map is referenced by leaflet.js; shipping it keeps
 # Django's ManifestStaticFilesStorage/collectstatic happy)
 copy leaflet/dist/leaflet.js              leaflet/leaflet.js
@@ -234,7 +232,7 @@ pkg_version() { node -p "require(process.argv[1]).version" "$NODE_MODULES/$1/pac
   echo "# Source: npm registry, pinned in frontend/package-lock.json. Do not edit by hand."
   echo "#"
   echo "# Packages:"
-  for p in htmx.org leaflet axe-core @fontsource/noto-sans @fontsource/noto-sans-arabic; do
+  for p in leaflet axe-core @fontsource/noto-sans @fontsource/noto-sans-arabic; do
     echo "#   $p@$(pkg_version "$p")"
   done
   echo "#"

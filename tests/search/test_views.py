@@ -79,12 +79,6 @@ def test_near_a_district_sorted_by_distance_shows_how_far(client, town):
     assert "0,0 km" in html
 
 
-def test_htmx_requests_get_the_same_page_to_swap_results_and_facets(client, town):
-    response = client.get(reverse("search:search"), {"q": "Frauen"}, HTTP_HX_REQUEST="true")
-    assert response.status_code == 200
-    assert 'id="search-app"' in response.content.decode()
-
-
 def test_pages_of_results_link_to_each_other(client, town):
     html = client.get(reverse("search:search"), {"per_page": "10", "page": "1", "q": ""}).content.decode()
     assert 'rel="next"' not in html  # eight listings fit on one page

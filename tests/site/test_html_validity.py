@@ -2,7 +2,7 @@
 
 Each page is parsed with html5lib (the HTML5 parsing algorithm, which reports misnested and unclosed
 elements) and fails on a parse error, an attribute HTML5 does not define for its element (``data-*``,
-``aria-*`` and ``role`` are allowed; htmx reads ``data-hx-*``), an empty ``action=""`` and a duplicate id.
+``aria-*`` and ``role`` are allowed), an empty ``action=""`` and a duplicate id.
 """
 
 from __future__ import annotations

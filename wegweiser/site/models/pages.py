@@ -290,11 +290,6 @@ class ListingIndexPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
     def get_listing_type(self):
         return enabled_listing_types(self.get_site()).get(self.listing_type)
 
-    def get_template(self, request, *args, **kwargs):
-        if request.headers.get("HX-Request") and request.headers.get("HX-Target") == "finder-results":
-            return "core/includes/finder_results.html"
-        return super().get_template(request, *args, **kwargs)
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing_type = self.get_listing_type()
