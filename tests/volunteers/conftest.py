@@ -27,6 +27,11 @@ def german_by_default():
 
 @pytest.fixture
 def languages(home):
+    return make_languages()
+
+
+def make_languages():
+    """Arabic and Ukrainian in the default locale, by code."""
     default = Locale.get_default()
     return {
         code: Language.objects.get_or_create(
@@ -56,7 +61,12 @@ def make_opportunity(organisation, title="Sprachpatenschaft", slug="sprachpatens
 
 @pytest.fixture
 def opportunity(organisation_a, languages):
-    page = make_opportunity(organisation_a)
+    return make_wanted_opportunity(organisation_a, languages)
+
+
+def make_wanted_opportunity(organisation, languages):
+    """The "Sprachpatenschaft" below ``organisation``: for adults and students, Arabic wanted."""
+    page = make_opportunity(organisation)
     page.suitable_for.set(Suitability.objects.filter(slug__in=["adults", "students"]))
     page.languages_wanted.set([languages["ar"]])
     page.save_revision().publish()
