@@ -25,7 +25,7 @@ from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exc
 
 
 def requests_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_DATA_REQUESTS_PER_HOUR", 5))
+    return settings.WEGWEISER_DATA_REQUESTS_PER_HOUR
 
 
 def _language() -> str:
