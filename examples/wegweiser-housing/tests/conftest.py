@@ -14,7 +14,13 @@ import pytest
 from wegweiser_housing.models import HousingKind, HousingOfferPage, Wbs
 
 from wegweiser.plugin_api import District, ListingIndexPage, OrganisationPage
-from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index, make_user
+from wegweiser.plugin_api.testing import (
+    built_once,
+    make_organisation,
+    make_organisation_index,
+    make_portal,
+    make_user,
+)
 
 
 @pytest.fixture
@@ -128,9 +134,7 @@ def make_large_flat(caritas):
 
 def build_housing_world() -> dict:
     """The portal, Caritas and Diakonie, Nordstadt, the finder and three housing offers, as primary keys."""
-    from wegweiser.site.setup import ensure_portal
-
-    home = ensure_portal(home_title="Willkommen in Teststadt")
+    home = make_portal()
     index = make_organisation_index(home)
     caritas = make_organisation(index, "Caritasverband Teststadt", "caritas")
     diakonie = make_organisation(index, "Diakonie Teststadt", "diakonie")

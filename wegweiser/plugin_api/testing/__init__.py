@@ -39,6 +39,7 @@ __all__ = [
     "link_path",
     "make_organisation",
     "make_organisation_index",
+    "make_portal",
     "make_user",
     "smtp_server",
 ]
@@ -103,6 +104,14 @@ def english(home):
 @pytest.fixture
 def organisation_index(home):
     return make_organisation_index(home)
+
+
+def make_portal(home_title: str = "Willkommen in Teststadt"):
+    """The portal's German home page built (or looked up) through the ORM: site, locales, the office's group
+    and the review workflow. For a module's world built with :func:`built_once`; a test takes ``home``."""
+    from wegweiser.site.setup import ensure_portal
+
+    return ensure_portal(home_title=home_title)
 
 
 def make_organisation_index(home):
@@ -247,10 +256,9 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: an entry built from a rolled-back test's rows (navigation,
-    labels, locales) is never served to the next test, whose cache generations may have the same values."""
-    from django.core.cache import cache
-
-    cache.clear()
+    labels, locales, content types) is never served to the next test, whose cache generations may have the
+    same values; a content type a test created in its savepoint is gone after its rollback."""
+    forget_cached_rows()
 
 
 @pytest.fixture(autouse=True)
