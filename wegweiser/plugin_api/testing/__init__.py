@@ -214,15 +214,22 @@ _FLUSHES_KEY = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session", autouse=True)
-def pristine_rows(django_db_setup, django_db_blocker) -> Snapshot:
+def pristine_rows(request, django_db_setup, django_db_blocker) -> Snapshot | None:
     """The database as the migrations left it, before any test; written back after each flush.
 
     ``post_migrate`` is sent once more first, as a flush sends it: with every model loaded, not only those
     with migrations, so the test-only listing types' content types and permissions are part of it.
+
+    Nothing when no collected test uses the database: ``django_db_setup`` then creates no test database,
+    and the connection would reach the configured one (an empty in-memory SQLite, or the real PostgreSQL).
     """
     from django.core.management.sql import emit_post_migrate_signal
     from django.db import connection
+    from pytest_django.fixtures import _get_databases_for_setup
 
+    needed, _serialized = _get_databases_for_setup(request.session.items)  # django_db_setup's own answer
+    if connection.alias not in needed:
+        return None
     with django_db_blocker.unblock():
         emit_post_migrate_signal(verbosity=0, interactive=False, db=connection.alias)
         _PRISTINE.append(Snapshot.read(connection))
