@@ -206,7 +206,7 @@ def main() -> None:
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     print(
-        f"place alerts: one run of finder.send_place_alerts ({connection.vendor}; batches of {BATCH} alerts)"
+        f"place alerts: one run of search.send_place_alerts ({connection.vendor}; batches of {BATCH} alerts)"
     )
     print(f"{'alerts':>7} {'changed':>8} {'batches':>8} {'queries':>8} {'seconds':>8} {'mails':>7}")
     for row in results:

@@ -265,7 +265,7 @@ def make_planted(make_listing, organisation_a, organisation_b, organisation_c):
 
 @pytest.fixture
 def search_log():
-    return apps.get_model("finder", "SearchQueryLog")
+    return apps.get_model("search", "SearchQueryLog")
 
 
 @pytest.fixture

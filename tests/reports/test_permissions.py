@@ -102,6 +102,6 @@ def test_dashboard_counts_what_needs_attention(
 def search_log_entries(home):
     from django.apps import apps
 
-    log = apps.get_model("finder", "SearchQueryLog")
+    log = apps.get_model("search", "SearchQueryLog")
     for query, results in [("Schuldnerberatung", 0), ("Deutschkurs", 4), ("Kita", 0)]:
         log.objects.create(query_text=query, locale="de", result_count=results, backend="database", took_ms=5)

@@ -36,7 +36,7 @@ class BulletinPage(Listing):
     meets = models.CharField(max_length=100, blank=True)
 
     class Meta:
-        app_label = "finder"
+        app_label = "search"
 
     def time_slots(self) -> list[TimeSlot]:
         return parse_schedule(self.meets)
@@ -46,7 +46,7 @@ class MeetingPage(Listing):
     """A regular meeting (a café, a group); no facets of its own."""
 
     class Meta:
-        app_label = "finder"
+        app_label = "search"
 
 
 def bulletin_type() -> ListingType:

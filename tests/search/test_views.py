@@ -100,7 +100,7 @@ def test_autocomplete_returns_titles_as_json(client, town):
 def test_the_office_can_edit_the_synonym_list(client, admin_user):
     client.force_login(admin_user)
     response = client.post(
-        reverse("wagtailsnippets_finder_synonym:add"),
+        reverse("wagtailsnippets_search_synonym:add"),
         {"terms": "Beratung, Counselling", "note": "Sozialberatung"},
     )
     assert response.status_code == 302

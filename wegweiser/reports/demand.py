@@ -1,6 +1,6 @@
 """Demand: what newcomers search for, what they do not find (or only partly), and which filters they use.
 
-Read from the finder's anonymous search log (``finder.SearchQueryLog``), looked up lazily so the reports
+Read from the finder's anonymous search log (``search.SearchQueryLog``), looked up lazily so the reports
 work (with a note) on an installation whose search app has no log. Search words that look like an e-mail
 address or a phone number are never shown: a visitor may have typed their own.
 """
@@ -29,7 +29,7 @@ _PERSONAL = re.compile(r"\S+@\S+|\d[\d /()+-]{5,}\d")
 def search_log_model():
     """The search log model, or ``None`` if the search app does not provide one (yet)."""
     try:
-        return apps.get_model("finder", "SearchQueryLog")
+        return apps.get_model("search", "SearchQueryLog")
     except LookupError:
         return None
 
@@ -184,7 +184,7 @@ class AlertDemand:
 
 def place_alert_model():
     try:
-        return apps.get_model("finder", "PlaceAlert")
+        return apps.get_model("search", "PlaceAlert")
     except LookupError:
         return None
 

@@ -4,10 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 class SearchConfig(AppConfig):
     name = "wegweiser.search"
-    label = "finder"
+    label = "search"
+    #: Installations from before the label was "search" are switched by `migrate` (wegweiser.site.former_labels).
+    former_labels = ("finder",)
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wegweiser.search import signals  # noqa: F401
+        from wegweiser.search import former_label, signals  # noqa: F401
         from wegweiser.search.alerts import openings  # noqa: F401

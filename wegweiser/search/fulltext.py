@@ -35,10 +35,25 @@ from wegweiser.site.registry import ListingType, listing_type_for_model, listing
 
 TEXT_FIELDS = ("title", "summary", "search_description")
 #: The GIN index the migration creates on PostgreSQL (tests look for it in query plans).
-VECTOR_INDEX = "finder_searchtext_vector_gin"
+VECTOR_INDEX = "search_searchtext_vector_gin"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
-#: The FTS5 table the migration creates on SQLite over ``finder_searchtext(text)``.
-FTS_TABLE = "finder_searchtext_fts"
+#: The FTS5 table the migration creates on SQLite over ``search_searchtext(text)``.
+FTS_TABLE = "search_searchtext_fts"
+FTS_REBUILD = "INSERT INTO search_searchtext_fts(search_searchtext_fts) VALUES ('rebuild')"
+#: The FTS5 table, its triggers and its first filling, as migration 0003 creates them on SQLite.
+FTS_SQL = [
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_searchtext_fts USING fts5("
+    "text, content='search_searchtext', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_insert AFTER INSERT ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_delete AFTER DELETE ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(search_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "END",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_update AFTER UPDATE ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(search_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO search_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
+    FTS_REBUILD,
+]
 #: FTS5's ``unicode61`` splits at ``_`` too, so only letters and digits make an FTS5 token.
 _FTS_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 #: PostgreSQL does not index words longer than 2,047 bytes; a typed token is cut well below that.
@@ -142,7 +157,7 @@ def rebuild_fts() -> None:
     if connection.vendor != "sqlite" or FTS_TABLE not in connection.introspection.table_names():
         return
     with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO finder_searchtext_fts(finder_searchtext_fts) VALUES ('rebuild')")
+        cursor.execute(FTS_REBUILD)
 
 
 def fill_missing_texts(batch_size: int = 500) -> int:
@@ -273,7 +288,7 @@ def matching_rows(units: list[list[str]], any_unit: bool = False):
         expression = (" OR " if any_unit else " AND ").join(parts)
         return SearchText.objects.filter(
             id__in=RawSQL(
-                "SELECT rowid FROM finder_searchtext_fts WHERE finder_searchtext_fts MATCH %s", (expression,)
+                "SELECT rowid FROM search_searchtext_fts WHERE search_searchtext_fts MATCH %s", (expression,)
             )
         )
     expression = (" | " if any_unit else " & ").join(parts)

@@ -79,7 +79,7 @@ class SearchText(models.Model):
     word forms of :func:`wegweiser.search.wording.index_forms`. On PostgreSQL the migration adds a
     generated ``vector`` column (``to_tsvector('simple', text)``) with a GIN index, so a text query
     reads the index instead of scanning every listing table; on SQLite a migration adds an FTS5 index
-    over ``text`` (``finder_searchtext_fts``, kept in step by triggers). Kept in step with publishing by
+    over ``text`` (``search_searchtext_fts``, kept in step by triggers). Kept in step with publishing by
     :mod:`wegweiser.search.fulltext`.
     """
 
@@ -176,7 +176,7 @@ class PlaceAlert(models.Model):
     outgoing_mails = owned_mails()  # an unconfirmed alert deleted takes its mail not yet sent along
 
     class Meta:
-        indexes = [models.Index(fields=["status", "last_sent_at"], name="finder_alert_due_idx")]
+        indexes = [models.Index(fields=["status", "last_sent_at"], name="search_alert_due_idx")]
 
     def __str__(self) -> str:
         return f"{self.pk} ({self.get_status_display()})"

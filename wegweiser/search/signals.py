@@ -85,7 +85,7 @@ def synonyms_changed(**kwargs) -> None:
 
 def fill_search_texts(sender, using, **kwargs) -> None:
     """After ``migrate``: rows for listings published before the finder's text table existed."""
-    if sender.label != "finder":
+    if sender.name != "wegweiser.search":
         return
     from django.db import connections
 
@@ -99,9 +99,9 @@ def _choices_changed(**kwargs) -> None:
 
 # Facet choice lists and district centres are cached per language until a term or a locale changes.
 for _model in (Topic, TargetGroup, Language, District, Locale):
-    post_save.connect(_choices_changed, sender=_model, dispatch_uid=f"finder-choices-save-{_model.__name__}")
+    post_save.connect(_choices_changed, sender=_model, dispatch_uid=f"search-choices-save-{_model.__name__}")
     post_delete.connect(
-        _choices_changed, sender=_model, dispatch_uid=f"finder-choices-delete-{_model.__name__}"
+        _choices_changed, sender=_model, dispatch_uid=f"search-choices-delete-{_model.__name__}"
     )
 
-post_migrate.connect(fill_search_texts, dispatch_uid="finder-fill-search-texts")
+post_migrate.connect(fill_search_texts, dispatch_uid="search-fill-search-texts")

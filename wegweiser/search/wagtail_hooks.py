@@ -26,13 +26,13 @@ def listing_text_condition(words: list[str]):
 def register_place_alert_jobs():
     return [
         ScheduledJob(
-            "finder.send_place_alerts",
+            "search.send_place_alerts",
             timedelta(minutes=15),
             send_place_alerts,
             _("Mails visitors' place alerts about newly published listings and free places (at most daily)."),
         ),
         ScheduledJob(
-            "finder.end_place_alerts",
+            "search.end_place_alerts",
             timedelta(hours=1),
             remind_and_end_alerts,
             _(

@@ -12,6 +12,7 @@ import secrets
 
 from wegweiser.site import links as core_links
 
+# "finder" was the search app's former label: the salts stay, so links in mails already sent keep working.
 CONFIRM = "wegweiser.finder.alert-confirm"
 STOP = "wegweiser.finder.alert-stop"
 EXTEND = "wegweiser.finder.alert-extend"

@@ -68,7 +68,7 @@ def send_confirmation_request(alert):
             to=alert.email,
             subject=gettext("Please confirm your alert"),
             body=render_to_string("search/alerts/mail/confirm.txt", context),
-            purpose="finder.alert_confirm",
+            purpose="search.alert_confirm",
             owner=alert,
             headers=headers,
         )
@@ -96,7 +96,7 @@ def compose_alert(alert, listings, memo: dict | None = None) -> dict:
         "to": alert.email,
         "subject": subject,
         "body": body,
-        "purpose": "finder.alert",
+        "purpose": "search.alert",
         "owner": alert,
         "headers": headers,
     }
@@ -115,7 +115,7 @@ def send_reminder(alert):
             to=alert.email,
             subject=gettext("Your alert ends on %(date)s") % {"date": context["expires"]},
             body=render_to_string("search/alerts/mail/reminder.txt", context),
-            purpose="finder.alert_reminder",
+            purpose="search.alert_reminder",
             owner=alert,
             headers=headers,
         )

@@ -46,5 +46,5 @@ def erase_for_email(email: str) -> int:
     for alert in alerts:
         alert.end(PlaceAlert.EndReason.ERASED)
         erased += 1
-    OutgoingMail.objects.filter(to__iexact=email.strip(), purpose__startswith="finder.").delete()
+    OutgoingMail.objects.filter(to__iexact=email.strip(), purpose__startswith="search.").delete()
     return erased

@@ -7,10 +7,10 @@ from django.db import migrations, models
 # On PostgreSQL the words are also stored as a generated tsvector with a GIN index (full text search);
 # other databases keep the plain text column only.
 VECTOR_SQL = (
-    "ALTER TABLE finder_searchtext ADD COLUMN vector tsvector "
+    "ALTER TABLE search_searchtext ADD COLUMN vector tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, text)) STORED"
 )
-INDEX_SQL = "CREATE INDEX finder_searchtext_vector_gin ON finder_searchtext USING gin (vector)"
+INDEX_SQL = "CREATE INDEX search_searchtext_vector_gin ON search_searchtext USING gin (vector)"
 
 
 def add_vector(apps, schema_editor):
@@ -21,13 +21,13 @@ def add_vector(apps, schema_editor):
 
 def drop_vector(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("ALTER TABLE finder_searchtext DROP COLUMN IF EXISTS vector")
+        schema_editor.execute("ALTER TABLE search_searchtext DROP COLUMN IF EXISTS vector")
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finder', '0001_initial'),
+        ('search', '0001_initial'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 

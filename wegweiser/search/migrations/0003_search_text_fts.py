@@ -4,23 +4,23 @@
 from django.db import migrations
 
 FTS_SQL = [
-    "CREATE VIRTUAL TABLE IF NOT EXISTS finder_searchtext_fts USING fts5("
-    "text, content='finder_searchtext', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
-    "CREATE TRIGGER IF NOT EXISTS finder_searchtext_fts_insert AFTER INSERT ON finder_searchtext BEGIN "
-    "INSERT INTO finder_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
-    "CREATE TRIGGER IF NOT EXISTS finder_searchtext_fts_delete AFTER DELETE ON finder_searchtext BEGIN "
-    "INSERT INTO finder_searchtext_fts(finder_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_searchtext_fts USING fts5("
+    "text, content='search_searchtext', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_insert AFTER INSERT ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_delete AFTER DELETE ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(search_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
     "END",
-    "CREATE TRIGGER IF NOT EXISTS finder_searchtext_fts_update AFTER UPDATE ON finder_searchtext BEGIN "
-    "INSERT INTO finder_searchtext_fts(finder_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
-    "INSERT INTO finder_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
-    "INSERT INTO finder_searchtext_fts(finder_searchtext_fts) VALUES ('rebuild')",
+    "CREATE TRIGGER IF NOT EXISTS search_searchtext_fts_update AFTER UPDATE ON search_searchtext BEGIN "
+    "INSERT INTO search_searchtext_fts(search_searchtext_fts, rowid, text) VALUES ('delete', old.id, old.text); "
+    "INSERT INTO search_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
+    "INSERT INTO search_searchtext_fts(search_searchtext_fts) VALUES ('rebuild')",
 ]
 DROP_SQL = [
-    "DROP TRIGGER IF EXISTS finder_searchtext_fts_insert",
-    "DROP TRIGGER IF EXISTS finder_searchtext_fts_delete",
-    "DROP TRIGGER IF EXISTS finder_searchtext_fts_update",
-    "DROP TABLE IF EXISTS finder_searchtext_fts",
+    "DROP TRIGGER IF EXISTS search_searchtext_fts_insert",
+    "DROP TRIGGER IF EXISTS search_searchtext_fts_delete",
+    "DROP TRIGGER IF EXISTS search_searchtext_fts_update",
+    "DROP TABLE IF EXISTS search_searchtext_fts",
 ]
 
 
@@ -39,7 +39,7 @@ def drop_fts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("finder", "0002_search_text"),
+        ("search", "0002_search_text"),
     ]
 
     operations = [

@@ -8,12 +8,12 @@ from django.db import migrations, models
 
 
 def forget_old_forms(apps, schema_editor):
-    apps.get_model("finder", "SearchText").objects.all().delete()
+    apps.get_model("search", "SearchText").objects.all().delete()
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("finder", "0003_search_text_fts"),
+        ("search", "0003_search_text_fts"),
     ]
 
     operations = [

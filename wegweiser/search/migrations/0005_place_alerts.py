@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finder', '0004_search_word_vocabulary'),
+        ('search', '0004_search_word_vocabulary'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 ('site', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.site')),
             ],
             options={
-                'indexes': [models.Index(fields=['status', 'last_sent_at'], name='finder_alert_due_idx')],
+                'indexes': [models.Index(fields=['status', 'last_sent_at'], name='search_alert_due_idx')],
             },
         ),
     ]

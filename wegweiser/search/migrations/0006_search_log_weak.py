@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('finder', '0005_place_alerts'),
+        ('search', '0005_place_alerts'),
     ]
 
     operations = [

@@ -99,7 +99,7 @@ def _make_some_listings_stale(ctx) -> None:
 def _log_searches() -> None:
     if not apps.is_installed("wegweiser.search"):
         return
-    log = apps.get_model("finder", "SearchQueryLog")
+    log = apps.get_model("search", "SearchQueryLog")
     if log.objects.exists():
         return
     now = timezone.now()
