@@ -1,4 +1,4 @@
-"""Fixtures for the finder: its own listing types, a few terms, a small town of listings, the backends."""
+"""Fixtures for the search: its own listing types, a few terms, a small town of listings, the backends."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Demand: what newcomers search for, what they do not find (or only partly), and which filters they use.
 
-Read from the finder's anonymous search log (``search.SearchQueryLog``), looked up lazily so the reports
+Read from the search's anonymous log (``search.SearchQueryLog``), looked up lazily so the reports
 work (with a note) on an installation whose search app has no log. Search words that look like an e-mail
 address or a phone number are never shown: a visitor may have typed their own.
 """
@@ -113,7 +113,7 @@ def searches_without_results(searches, limit: int = 100) -> list[SearchDemand]:
     """Searches that found nothing, or only part of their words, per language the visitor used: the gaps.
 
     ``searches`` counts those without any result, ``weak`` those whose best hits had only part of the
-    words (the finder leaves out a word found nowhere and shows what has the rest, so "Deutschkurs
+    words (the search leaves out a word found nowhere and shows what has the rest, so "Deutschkurs
     Samstag" finds courses on other days: the missing Saturday course is still a gap).
     """
     groups = (
@@ -215,7 +215,7 @@ def criteria_label(row: dict, labels: dict, types: dict) -> str:
 
 def place_alert_demand(start: datetime.date | None, end: datetime.date | None, now=None, limit: int = 100):
     """Confirmed alerts per combination of filters: waiting now, and started in the period (ended ones too,
-    as anonymous counts). ``None`` without the finder's alerts."""
+    as anonymous counts). ``None`` without the search's alerts."""
     from django.utils import timezone
 
     model = place_alert_model()

@@ -1,4 +1,4 @@
-"""The finder's own table of searchable words, and full text matching through it (PostgreSQL, SQLite).
+"""The search's own table of searchable words, and full text matching through it (PostgreSQL, SQLite).
 
 Every published listing has one :class:`~wegweiser.search.models.SearchText` row: its title, summary
 and search description (what the ``LIKE`` matching of the database backend looks at) followed by their
@@ -248,7 +248,7 @@ def _unit_query(unit: str | list[str], word_query, *, in_a_row: str, all_of: str
 
 
 def full_text_enabled() -> bool:
-    """Whether text queries on this database go through the finder's full text index.
+    """Whether text queries on this database go through the search's full text index.
 
     ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` on PostgreSQL, ``["SQLITE_FULL_TEXT"]`` on SQLite (both on
     by default); other databases match substrings.

@@ -55,7 +55,7 @@ class TextPlan:
 
 
 def rows_found(units: list[list[str]]) -> bool:
-    """The database backend's :data:`Finder`: the finder's table of searchable words."""
+    """The database backend's :data:`Finder`: the search's table of searchable words."""
     return matching_rows(units).exists()
 
 

@@ -1,4 +1,4 @@
-"""What the finder stores: an anonymous log of searches, and the editable synonym list."""
+"""What the search stores: an anonymous log of searches, and the editable synonym list."""
 
 from __future__ import annotations
 
@@ -127,7 +127,7 @@ class PlaceAlertQuerySet(models.QuerySet):
 
 
 class PlaceAlert(models.Model):
-    """A visitor's "tell me when something matching opens": the finder's criteria and an address.
+    """A visitor's "tell me when something matching opens": the search's criteria and an address.
 
     The address, the token and the consent are the only personal data. When the alert ends (unsubscribed,
     expired, erased) they are removed and the row stays as an anonymous count for the demand report; an

@@ -1,4 +1,4 @@
-"""The finder's one query object and one result object, shared by every search backend.
+"""The search's one query object and one result object, shared by every search backend.
 
 A :class:`SearchQuery` is built from a request's GET parameters and validated here, once, so that the
 backends only ever see clean values and a visitor's typo in a URL becomes a message instead of a 500.
@@ -45,7 +45,7 @@ RESERVED_PARAMETERS = {
 
 @dataclass
 class SearchQuery:
-    """Everything a visitor can ask the finder; built by :meth:`from_querydict`, never trusted raw."""
+    """Everything a visitor can ask the search; built by :meth:`from_querydict`, never trusted raw."""
 
     text: str = ""
     filters: dict[str, list[str]] = field(default_factory=dict)

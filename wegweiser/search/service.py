@@ -1,4 +1,4 @@
-"""The finder's front door: pick the configured backend, fall back to the database, log anonymously.
+"""The search's front door: pick the configured backend, fall back to the database, log anonymously.
 
 If Elasticsearch is unreachable or slower than ``WEGWEISER_SEARCH["TIMEOUT"]``, the database answers
 and a warning is logged; for the next half minute Elasticsearch is not asked again, so that visitors

@@ -1,7 +1,7 @@
 """Keep the search index following the content: publish, unpublish, delete and move enqueue a sync task.
 
 The task is enqueued once the database transaction commits, so the worker sees what the editor saved.
-Expiry needs no signal: queries filter on the validity dates. The finder's own table of searchable
+Expiry needs no signal: queries filter on the validity dates. The search's own table of searchable
 words (:mod:`wegweiser.search.fulltext`) is written in the publishing transaction itself, and filled
 for listings that have no row yet after every ``migrate``.
 """
@@ -27,7 +27,7 @@ def _is_listing(instance) -> bool:
 
 
 def _enqueue_sync(page_ids: list[int], texts: bool = True) -> None:
-    """``texts=False``: the handler has written the finder's text rows itself, the task need not again."""
+    """``texts=False``: the handler has written the search's text rows itself, the task need not again."""
     if page_ids:
         transaction.on_commit(lambda: sync_listings.enqueue(page_ids=page_ids, texts=texts))
 
@@ -84,7 +84,7 @@ def synonyms_changed(**kwargs) -> None:
 
 
 def fill_search_texts(sender, using, **kwargs) -> None:
-    """After ``migrate``: rows for listings published before the finder's text table existed."""
+    """After ``migrate``: rows for listings published before the search's text table existed."""
     if sender.name != "wegweiser.search":
         return
     from django.db import connections

@@ -20,7 +20,7 @@ def _index_in_use() -> bool:
 def sync_listings(page_ids: list[int], texts: bool = True) -> dict:
     """Index these listings (and their translations) if current, remove them from the index if not.
 
-    The finder's own text rows (:mod:`wegweiser.search.fulltext`) are refreshed first, with or
+    The search's own text rows (:mod:`wegweiser.search.fulltext`) are refreshed first, with or
     without Elasticsearch, unless the caller wrote them already (``texts=False``: publishing and
     unpublishing write them in their own transaction).
     """

@@ -1,4 +1,4 @@
-"""The finder page and its autocomplete endpoint.
+"""The search page and its autocomplete endpoint.
 
 The page works without JavaScript (a GET form); with finder.js the results and facet counts are swapped
 in place, and a small script adds the browser's location and suggestions while typing.

@@ -1,4 +1,4 @@
-"""Admin views for the finder: the synonym list the integration office maintains."""
+"""Admin views for the search: the synonym list the integration office maintains."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet

@@ -18,7 +18,7 @@ def register_synonyms():
 
 @hooks.register("listing_text_condition")
 def listing_text_condition(words: list[str]):
-    """The finder's text search for the per-type finder pages and the API (``?q=``)."""
+    """The search's text matching for the per-type finder pages and the API (``?q=``)."""
     return text_condition(words)
 
 

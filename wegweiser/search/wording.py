@@ -25,7 +25,7 @@ _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\uf
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
 
-#: Words that carry no meaning for the finder, in the portal's seven languages: a query made only of
+#: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
 #: them is searched as typed, otherwise they are left out, so "Deutschkurs mit Kinderbetreuung" is
 #: "Deutschkurs Kinderbetreuung".
 STOP_WORDS = frozenset(

@@ -50,7 +50,7 @@ class ListingFilterSet(django_filters.FilterSet):
 
 
 def text_search_condition(words: list[str]) -> Q:
-    """The listings some typed words find, the same on a type's finder page, in the API and in the finder.
+    """The listings some typed words find, the same on a type's finder page, in the API and in the search.
 
     The search app provides the text search through the ``listing_text_condition`` hook (the core imports
     no app); without it, every word must be a substring of a title, summary or description.

@@ -223,5 +223,5 @@ def listings_url(selection: ListingSelection, **narrowing) -> str:
 
 NO_SEARCH_LOG = _(
     "The search log is not available on this installation yet, so there is nothing to show. "
-    "Searches are counted once the finder's search log is installed."
+    "Searches are counted once the search log is installed."
 )

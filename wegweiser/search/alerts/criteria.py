@@ -1,4 +1,4 @@
-"""What an alert waits for: the finder's criteria, cleaned by :class:`SearchQuery` and kept canonical.
+"""What an alert waits for: the search's criteria, cleaned by :class:`SearchQuery` and kept canonical.
 
 Only what describes listings is kept: words, kinds of listing, facet values and a district with a radius.
 The visitor's own location and dates are not (a location is personal; "this weekend" is over by the time
@@ -24,7 +24,7 @@ from wegweiser.site.taxonomy_labels import term_choices
 def criteria_from(
     data: QueryDict, *, locale: str, available: Mapping[str, ListingType]
 ) -> tuple[dict, list[str]]:
-    """The criteria in ``data`` (the finder's GET parameters) and messages about what was left out."""
+    """The criteria in ``data`` (the search's GET parameters) and messages about what was left out."""
     query, messages = SearchQuery.from_querydict(
         data, locale=locale, available_types=available, district_centres=cached_district_centres()
     )
@@ -63,7 +63,7 @@ def criteria_key(criteria: dict) -> str:
 
 
 def querystring(criteria: dict) -> str:
-    """The criteria as the finder's GET parameters (for the form's hidden fields and "show in the finder")."""
+    """The criteria as the search's GET parameters (for the form's hidden fields and "show in the finder")."""
     data = QueryDict(mutable=True)
     if criteria["text"]:
         data["q"] = criteria["text"]
@@ -87,7 +87,7 @@ def labels(criteria: dict, available: Mapping[str, ListingType]) -> list[str]:
         if key in available:
             found.append(str(available[key].verbose_name_plural))
     facets = search_facets(available.values())
-    for name, facet in facets.items():  # in the finder's order of facets
+    for name, facet in facets.items():  # in the search's order of facets
         values = criteria["filters"].get(name)
         if not values:
             continue

@@ -48,7 +48,7 @@ def send_place_alerts(now: datetime.datetime | None = None, batch_size: int = BA
     pool = OpeningPool(openings)
     checked = mailed = 0
     last_pk = 0
-    shared: dict = {}  # criteria in words and finder links, per language and criteria
+    shared: dict = {}  # criteria in words and search links, per language and criteria
     while True:
         batch = list(due.filter(pk__gt=last_pk).select_related("site").order_by("pk")[:batch_size])
         if not batch:

@@ -2,7 +2,7 @@
 
 :class:`OpeningPool` reads the opened listings once (their translations, facet values, searchable words and
 coordinates: a few queries per listing type, however many alerts there are) and indexes them per language
-by kind and facet value. An alert is then matched in memory with the finder's meaning: any of the chosen
+by kind and facet value. An alert is then matched in memory with the search's meaning: any of the chosen
 values of a facet, every chosen facet, every typed word (in any of its forms, as a prefix, like the full
 text index), within the radius of the chosen district. Alerts with the same criteria share one result.
 """
@@ -125,7 +125,7 @@ class OpeningPool:
                 listing.url_path = ""
 
     def view(self, language: str) -> _LanguageView:
-        """The version in ``language`` of each opened listing, else its original (as the finder shows it)."""
+        """The version in ``language`` of each opened listing, else its original (as the search shows it)."""
         if language not in self._views:
             default = settings.LANGUAGE_CODE.split("-")[0]
             chosen: dict[int, OpenedListing] = {}
@@ -188,7 +188,7 @@ def _has_unit(words: list[str], ways: list[tuple[tuple[str, ...], bool]]) -> boo
 
 
 def _within(found: list[OpenedListing], near: str, radius_km: float | None) -> list[OpenedListing]:
-    """With a radius, the listings within it of the district's centre (as the finder measures it)."""
+    """With a radius, the listings within it of the district's centre (as the search measures it)."""
     if not radius_km:
         return found
     centre = cached_district_centres().get(near)

@@ -49,7 +49,7 @@ def _gone(request):
         request,
         _("This link is no longer valid"),
         _(
-            "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the finder."
+            "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the search."
         ),
         status=404,
         link=reverse("search:search"),

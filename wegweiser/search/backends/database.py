@@ -1,7 +1,7 @@
 """The embedded search backend: the ORM over every listing type, filtered by the listing pages' FilterSets.
 
-It needs nothing but the database, so ``make run`` has a working finder. Words are matched in their
-forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the finder's own
+It needs nothing but the database, so ``make run`` has a working search. Words are matched in their
+forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the search's own
 GIN-indexed table of stored vectors, on SQLite through an FTS5 index of the same table
 (:mod:`wegweiser.search.fulltext`, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` and ``["SQLITE_FULL_TEXT"]``,
 on by default), otherwise as substrings. Per listing type, one query
@@ -273,10 +273,10 @@ def count_values(queryset: QuerySet, facet: Facet) -> Counter:
 
 
 def text_condition(words: list[str], locale_code: str = "") -> Q:
-    """The listings the typed words find: the one text search of the finder, its per-type pages and the API.
+    """The listings the typed words find: the one text matching of the search, the per-type finder pages and the API.
 
     Planned by :func:`wegweiser.search.matching.plan_text` (all words if some listing has them all,
-    typos corrected, stop words and unknown words left out) and matched through the finder's table of
+    typos corrected, stop words and unknown words left out) and matched through the search's table of
     searchable words: on PostgreSQL its GIN-indexed vectors, on SQLite its FTS5 index, otherwise
     substrings of it.
     """

@@ -1,1 +1,1 @@
-"""Elasticsearch plumbing for the finder: the client, analysis settings, documents and index life cycle."""
+"""Elasticsearch plumbing for the search: the client, analysis settings, documents and index life cycle."""

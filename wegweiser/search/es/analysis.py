@@ -2,7 +2,7 @@
 
 Language analyzers and ASCII folding live in Elasticsearch's ``analysis-common`` module. A full
 distribution has it; the integration-test build does not, but our own ``wegweiser-analysis`` plugin
-(``scripts/es-analysis``) registers them there under their standard names. The finder asks the node
+(``scripts/es-analysis``) registers them there under their standard names. The search asks the node
 once and builds what it can; word forms and compounds are handled in Python for both search backends
 (the ``words`` field, :mod:`wegweiser.search.es.text`), so search stays forgiving on either.
 
@@ -90,7 +90,7 @@ def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas:
         "body": text,
         "organisation": text,
         "extra_text": text,
-        # The finder's searchable words, already split and lower-cased as the database indexes them.
+        # The search's searchable words, already split and lower-cased as the database indexes them.
         "words": {"type": "text", "analyzer": "whitespace"},
         "extra": {"type": "object", "enabled": False},
         "valid_from": {"type": "date"},

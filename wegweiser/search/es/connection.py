@@ -1,7 +1,7 @@
-"""One Elasticsearch client per process, with the finder's short timeout and no retries on the same node.
+"""One Elasticsearch client per process, with the search's short timeout and no retries on the same node.
 
 A visitor must not wait for retries: if the node does not answer within ``WEGWEISER_SEARCH["TIMEOUT"]``
-seconds the call fails and the finder answers from the database instead. ``ELASTICSEARCH_URL`` may name
+seconds the call fails and the search answers from the database instead. ``ELASTICSEARCH_URL`` may name
 several nodes of one cluster (comma-separated): a refused connection then goes on to the next node at
 once, so a stopped node costs no visitor a fallback; a timeout is not retried.
 """

@@ -1,4 +1,4 @@
-"""The finder's text search as Elasticsearch queries: the database backend's plan, forms and ranking.
+"""The search's text matching as Elasticsearch queries: the database backend's plan, forms and ranking.
 
 A document carries the listing's searchable words (``words``): the text the database backend stores for
 it (:func:`wegweiser.search.fulltext.page_text`: its texts, its terms' names in every language, their
@@ -31,7 +31,7 @@ MAX_TOKEN = 100
 
 
 def searchable_words(text: str) -> str:
-    """The ``words`` field of a document: the tokens of the finder's text, as the database indexes them."""
+    """The ``words`` field of a document: the tokens of the search's text, as the database indexes them."""
     return " ".join(tokens(text))
 
 

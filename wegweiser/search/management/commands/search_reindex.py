@@ -1,4 +1,4 @@
-"""``manage.py search_reindex``: rebuild the finder's text table and the Elasticsearch index (alias swap).
+"""``manage.py search_reindex``: rebuild the search's text table and the Elasticsearch index (alias swap).
 
 The text table (full text search of the database backend on PostgreSQL) is rebuilt in one
 transaction; the Elasticsearch index, when Elasticsearch is the configured backend, is built anew and
