@@ -16,7 +16,7 @@ from django.apps import apps
 from django.utils import timezone
 from wagtail.models import Locale
 
-from wegweiser.plugin_api.testing import make_organisation, make_organisation_index
+from wegweiser.plugin_api.testing import make_organisation, make_organisation_index, module_world
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
 
@@ -35,8 +35,18 @@ def offer_type():
     return registered["offer"]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def world(request):
+    """A module marked ``built_once("town")`` (or ``"planted"``) shares one :func:`build_world`; its tests read
+    it again through the fixtures below, which in the other modules build their own rows for each test."""
+    yield from module_world(request, build_world)
+
+
 @pytest.fixture
-def terms(home):
+def terms(world, request):
+    if world:
+        return read_world(world, "terms")
+    request.getfixturevalue("home")
     return make_terms()
 
 
@@ -63,8 +73,27 @@ def make_terms():
 
 
 @pytest.fixture
-def organisation_c(organisation_index):
-    return make_organisation(organisation_index, "Verein C", "verein-c")
+def organisation_a(world, request):
+    return organisation(world, request, "a")
+
+
+@pytest.fixture
+def organisation_b(world, request):
+    return organisation(world, request, "b")
+
+
+@pytest.fixture
+def organisation_c(world, request):
+    return organisation(world, request, "c")
+
+
+def organisation(world, request, letter: str):
+    """Partner A, B or C: the module's world's, or a new one for this test."""
+    if world:
+        return read_world(world, f"organisation_{letter}")
+    return make_organisation(
+        request.getfixturevalue("organisation_index"), f"Verein {letter.upper()}", f"verein-{letter}"
+    )
 
 
 @pytest.fixture
@@ -100,8 +129,8 @@ def listing_maker(offer_type, terms):
 
 
 @pytest.fixture
-def town(make_listing, organisation_a, organisation_b, organisation_c):
-    return make_town(make_listing, organisation_a, organisation_b, organisation_c)
+def town(world, request):
+    return listings(world, request, "town", make_town)
 
 
 def make_town(make_listing, organisation_a, organisation_b, organisation_c):
@@ -182,8 +211,16 @@ def make_town(make_listing, organisation_a, organisation_b, organisation_c):
 
 
 @pytest.fixture
-def planted(make_listing, organisation_a, organisation_b, organisation_c):
-    return make_planted(make_listing, organisation_a, organisation_b, organisation_c)
+def planted(world, request):
+    return listings(world, request, "planted", make_planted)
+
+
+def listings(world, request, part: str, make) -> dict:
+    """The module's world's ``part``, or ``make``'s listings built for this test."""
+    if world:
+        return read_world(world, part)
+    names = ("make_listing", "organisation_a", "organisation_b", "organisation_c")
+    return make(*map(request.getfixturevalue, names))
 
 
 def make_planted(make_listing, organisation_a, organisation_b, organisation_c):

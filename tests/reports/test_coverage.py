@@ -10,23 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from tests.reports.conftest import build_world, german_csv_rows, read_world
-from wegweiser.plugin_api.testing import built_once
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.coverage import GAP, THIN, coverage_matrix
 from wegweiser.reports.selection import ListingSelection
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, lambda: build_world("town")) as ids:
-        yield ids
-
-
-@pytest.fixture
-def town(world, db):
-    return read_world(world, "town")
+pytestmark = [pytest.mark.django_db, pytest.mark.built_once("town")]
 
 
 def counts(matrix):

@@ -11,27 +11,17 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.reports.conftest import build_world, german_csv_rows, read_world
-from wegweiser.plugin_api.testing import built_once
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.duplicates import ComparedListing, find_duplicates, similarity_score
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.similarity import candidate_pairs, jaccard, trigrams, without_common_words, word_tokens
+
+pytestmark = pytest.mark.built_once("planted")
 
 
 def pair_names(pairs, planted):
     by_pk = {page.pk: name for name, page in planted.items()}
     return {frozenset((by_pk[pair.first.pk], by_pk[pair.second.pk])) for pair in pairs}
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, lambda: build_world("planted")) as ids:
-        yield ids
-
-
-@pytest.fixture
-def planted(world, db):
-    return read_world(world, "planted")
 
 
 @pytest.mark.django_db

@@ -8,33 +8,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from tests.reports.conftest import build_world, german_csv_rows, read_world
-from wegweiser.plugin_api.testing import built_once
+from tests.reports.conftest import german_csv_rows
 from wegweiser.reports.freshness import freshness_by_organisation, review_age_bands
 from wegweiser.reports.selection import ListingSelection
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, lambda: build_world("town")) as ids:
-        yield ids
-
-
-@pytest.fixture
-def town(world, db):
-    return read_world(world, "town")
-
-
-@pytest.fixture
-def organisation_a(world, db):
-    return read_world(world, "organisation_a")
-
-
-@pytest.fixture
-def organisation_b(world, db):
-    return read_world(world, "organisation_b")
+pytestmark = [pytest.mark.django_db, pytest.mark.built_once("town")]
 
 
 def test_organisations_with_most_stale_listings_come_first(town, organisation_a, organisation_b, settings):

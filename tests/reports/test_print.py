@@ -8,34 +8,11 @@ from django.utils import formats, timezone
 from wagtail.models import Site
 from wagtail.users.models import UserProfile
 
-from tests.reports.conftest import build_world, read_world
-from wegweiser.plugin_api.testing import built_once
 from wegweiser.site.models import PortalSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.built_once("town")]
 
 REPORTS = ("coverage", "freshness", "demand", "duplicates", "listings")
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, lambda: build_world("town")) as ids:
-        yield ids
-
-
-@pytest.fixture
-def town(world, db):
-    return read_world(world, "town")
-
-
-@pytest.fixture
-def organisation_a(world, db):
-    return read_world(world, "organisation_a")
-
-
-@pytest.fixture
-def terms(world, db):
-    return read_world(world, "terms")
 
 
 @pytest.fixture

@@ -3,126 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from wegweiser.plugin_api.testing import built_once, make_user
-from wegweiser.volunteers.models import VolunteerApplication
+from tests.volunteers.conftest import read_world
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.built_once("people", "sign_up")]
 
 NAME = "Erika Mustermann"
 
 
-def _build_world():
-    """The portal, partners A and B with their editors, the office, an administrator, the opportunity and
-    one confirmed sign-up, built once for the module."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
-    from tests.volunteers.conftest import make_languages, make_wanted_opportunity
-    from wegweiser.plugin_api.testing import PASSWORD, make_organisation, make_organisation_index
-    from wegweiser.site.models.pages import office_group_name
-    from wegweiser.site.setup import ensure_portal
-
-    home = ensure_portal(home_title="Willkommen in Teststadt")
-    index = make_organisation_index(home)
-    organisation_a = make_organisation(index, "Verein A", "verein-a")
-    organisation_b = make_organisation(index, "Verein B", "verein-b")
-    office_user = make_user("office", Group.objects.get(name=office_group_name()))
-    privileged_office = make_user("office-privacy", *office_user.groups.all())
-    privileged_office.user_permissions.add(Permission.objects.get(codename="view_personal_data"))
-    languages = make_languages()
-    opportunity = make_wanted_opportunity(organisation_a, languages)
-    application = VolunteerApplication.objects.create(
-        opportunity=opportunity,
-        name=NAME,
-        email="erika@example.org",
-        phone="0171 2345678",
-        consent_text="Einwilligung",
-        consent_version="1",
-        status="confirmed",
-    )
-    users = {
-        "editor_a": make_user("editor-a", organisation_a.editors_group),
-        "editor_b": make_user("editor-b", organisation_b.editors_group),
-        "office_user": office_user,
-        "privileged_office": privileged_office,
-        "admin_user": get_user_model().objects.create_superuser("admin", "admin@example.org", PASSWORD),
-    }
-    return {
-        "pages": {"organisation_a": organisation_a.pk, "organisation_b": organisation_b.pk,
-                  "opportunity": opportunity.pk},
-        "users": {name: user.pk for name, user in users.items()},
-        "languages": {code: language.pk for code, language in languages.items()},
-        "application": application.pk,
-    }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, _build_world) as ids:
-        yield ids
-
-
-def _page(world, name):
-    from wagtail.models import Page
-
-    return Page.objects.get(pk=world["pages"][name]).specific
-
-
-def _user(world, name):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(pk=world["users"][name])
-
-
-@pytest.fixture
-def organisation_a(world, db):
-    return _page(world, "organisation_a")
-
-
-@pytest.fixture
-def organisation_b(world, db):
-    return _page(world, "organisation_b")
-
-
-@pytest.fixture
-def opportunity(world, db):
-    return _page(world, "opportunity")
-
-
-@pytest.fixture
-def languages(world, db):
-    from wegweiser.site.models import Language
-
-    return {code: Language.objects.get(pk=pk) for code, pk in world["languages"].items()}
-
-
-@pytest.fixture
-def editor_a(world, db):
-    return _user(world, "editor_a")
-
-
-@pytest.fixture
-def editor_b(world, db):
-    return _user(world, "editor_b")
-
-
-@pytest.fixture
-def office_user(world, db):
-    return _user(world, "office_user")
-
-
-@pytest.fixture
-def admin_user(world, db):
-    return _user(world, "admin_user")
-
-
 @pytest.fixture
 def application(world, db):
-    return VolunteerApplication.objects.get(pk=world["application"])
+    return read_world(world, "application")
 
 
 def snapshot(application):
@@ -136,7 +29,7 @@ def people(editor_a, editor_b, office_user, admin_user, world):
         "editor of the organisation": editor_a,
         "editor of another organisation": editor_b,
         "integration office": office_user,
-        "office with personal-data permission": _user(world, "privileged_office"),
+        "office with personal-data permission": read_world(world, "privileged_office"),
         "administrator": admin_user,
     }
 

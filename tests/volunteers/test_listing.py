@@ -7,81 +7,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from wegweiser.plugin_api.testing import built_once, make_organisation
-from wegweiser.site.models import ListingIndexPage
+from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.registry import listing_types
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
 
-pytestmark = pytest.mark.django_db
-
-
-def _build_world():
-    """The portal, partners A and B, A's editor, the volunteering finder and two wanted languages, built
-    once for the module; the opportunities stay per test (the demo content's test counts them)."""
-    from tests.volunteers.conftest import make_languages
-    from wegweiser.plugin_api.testing import make_organisation_index, make_user
-    from wegweiser.site.setup import ensure_portal
-
-    home = ensure_portal(home_title="Willkommen in Teststadt")
-    index = make_organisation_index(home)
-    organisation_a = make_organisation(index, "Verein A", "verein-a")
-    organisation_b = make_organisation(index, "Verein B", "verein-b")
-    finder = home.add_child(
-        instance=ListingIndexPage(title="Ehrenamt", slug="ehrenamt-finden", listing_type="volunteer")
-    )
-    finder.save_revision().publish()
-    return {
-        "pages": {"organisation_index": index.pk, "organisation_a": organisation_a.pk,
-                  "organisation_b": organisation_b.pk, "finder": finder.pk},
-        "editor_a": make_user("editor-a", organisation_a.editors_group).pk,
-        "languages": {code: language.pk for code, language in make_languages().items()},
-    }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    with built_once(django_db_blocker, _build_world) as ids:
-        yield ids
-
-
-def _page(world, name):
-    from wagtail.models import Page
-
-    return Page.objects.get(pk=world["pages"][name]).specific
-
-
-@pytest.fixture
-def organisation_index(world, db):
-    return _page(world, "organisation_index")
-
-
-@pytest.fixture
-def organisation_a(world, db):
-    return _page(world, "organisation_a")
-
-
-@pytest.fixture
-def organisation_b(world, db):
-    return _page(world, "organisation_b")
-
-
-@pytest.fixture
-def finder(world, db):
-    return _page(world, "finder")
-
-
-@pytest.fixture
-def editor_a(world, db):
-    from django.contrib.auth import get_user_model
-
-    return get_user_model().objects.get(pk=world["editor_a"])
-
-
-@pytest.fixture
-def languages(world, db):
-    from wegweiser.site.models import Language
-
-    return {code: Language.objects.get(pk=pk) for code, pk in world["languages"].items()}
+pytestmark = [pytest.mark.django_db, pytest.mark.built_once("finder", "people")]
 
 
 def test_volunteer_listing_type_is_registered_with_its_facets():

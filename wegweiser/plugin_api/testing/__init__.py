@@ -14,7 +14,8 @@ What a test gets:
   and :func:`make_user` for more.
 * ``smtp_server``: a real SMTP server on loopback; every mail goes the production way through the outbox,
   and :func:`body_of` / :func:`link_path` read what a person would get.
-* :func:`built_once`: a module-scoped world built once and rolled back after the module.
+* :func:`built_once`: a module-scoped world built once and rolled back after the module;
+  :func:`module_world` builds a test package's world once for each module marked ``built_once(*parts)``.
 * Each test starts with an empty cache and in the portal's default language (German).
 
 Nothing here imports Django models at import time: pytest loads this plugin before Django is set up.
@@ -41,6 +42,7 @@ __all__ = [
     "make_organisation_index",
     "make_portal",
     "make_user",
+    "module_world",
     "smtp_server",
 ]
 
@@ -197,6 +199,28 @@ def built_once(django_db_blocker, build):
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
             forget_cached_rows()
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "built_once(*parts): the module's tests share one world built once (see module_world)"
+    )
+
+
+def module_world(request, build):
+    """For a test package's autouse module-scoped fixture: ``build(*parts)`` through :func:`built_once` when
+    the module is marked ``@pytest.mark.built_once(*parts)``, else ``None`` and nothing is built.
+
+    The package's fixtures then read a marked module's rows again for each test and build their own in the
+    other modules, so one set of fixtures serves both.
+    """
+    marker = request.node.get_closest_marker("built_once")
+    if marker is None:
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    with built_once(request.getfixturevalue("django_db_blocker"), lambda: build(*marker.args)) as ids:
+        yield ids
 
 
 def forget_cached_rows() -> None:
