@@ -166,3 +166,30 @@ def test_calendar_query_count_does_not_grow_with_the_number_of_events(
         response = client.get(url, {"topic": "sprache"})
     assert len(response.context["agenda"].events) == 30 if view == "upcoming" else True
     assert len(many) == len(few)
+
+
+def test_a_dates_german_note_reads_as_german_in_the_arabic_calendar(client, organisation_a):
+    start = soon(1)
+    make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=start,
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
+        exceptions=[
+            {
+                "occurrence_date": start.date() + datetime.timedelta(days=7),
+                "action": "move",
+                "new_start": start + datetime.timedelta(days=8),
+                "note": "Bitte Ausweis mitbringen",
+            }
+        ],
+    )
+
+    arabic = client.get("/ar/kalender/").content.decode()
+    german = client.get("/de/kalender/").content.decode()
+
+    assert '<p class="calendar-item__note" lang="de" dir="ltr">Bitte Ausweis mitbringen</p>' in arabic
+    assert 'lang="de" dir="ltr">Elterncafé</a>' in arabic
+    assert '<p class="calendar-item__note">Bitte Ausweis mitbringen</p>' in german

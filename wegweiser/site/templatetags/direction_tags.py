@@ -21,11 +21,15 @@ register = template.Library()
 
 
 def content_language(obj) -> str | None:
-    """The language ``obj`` is written in: a term name's, a page's locale, else None (unknown)."""
+    """The language ``obj`` is written in: a term name's, a page's locale, the ``language`` code an item of
+    a list carries for its listing (a calendar line), else None (unknown)."""
     if isinstance(obj, TermName):
         return obj.lang
     locale = getattr(obj, "locale", None)
-    return getattr(locale, "language_code", None)
+    if locale is not None:
+        return getattr(locale, "language_code", None)
+    language = getattr(obj, "language", None)
+    return language if isinstance(language, str) and language else None
 
 
 def direction_of(language: str) -> str:
