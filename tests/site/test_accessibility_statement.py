@@ -12,7 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wegweiser.site.models import AccessibilityStatementPage, PortalSettings, StandardPage
+from wegweiser.site.models import AccessibilityStatementPage, FeedbackFormField, PortalSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,33 @@ def test_the_sign_language_page_is_linked_only_once_it_has_a_video(client, home,
     html = client.get("/de/gebaerdensprache/").content.decode()
     assert f'<video controls preload="metadata" src="{video.url}"' in html
     assert f'<track kind="captions" src="{captions.url}" srclang="de" label="Untertitel" default>' in html
+
+
+def test_the_offices_german_feedback_form_reads_as_german_on_the_arabic_statement_and_is_sent_from_there(
+    client, statement
+):
+    statement.form_fields = [
+        FeedbackFormField(
+            sort_order=0,
+            label="Ihre Nachricht",
+            field_type="multiline",
+            required=True,
+            help_text="Welche Barriere ist Ihnen aufgefallen?",
+        ),
+        FeedbackFormField(sort_order=1, label="Ihre E-Mail-Adresse", field_type="email", required=False),
+    ]
+    statement.save_revision().publish()
+
+    arabic = client.get("/ar/barrierefreiheit/").content.decode()
+    german = client.get("/de/barrierefreiheit/").content.decode()
+
+    assert '<span lang="de" dir="ltr">Ihre Nachricht</span> <span aria-hidden="true">*</span>' in arabic
+    assert 'dir="ltr">Welche Barriere ist Ihnen aufgefallen?</div>' in arabic
+    assert '<span lang="de" dir="ltr">Ihre E-Mail-Adresse</span></label>' in arabic
+    assert "<h3>الإبلاغ عن عائق</h3>" in arabic
+    assert '<label for="id_ihre_nachricht">Ihre Nachricht <span aria-hidden="true">*</span>' in german
+    assert '<form method="post" action="/ar/barrierefreiheit/"' in arabic, "sent from the Arabic page"
+    thanks = client.post(
+        "/ar/barrierefreiheit/", {"ihre_nachricht": "Der Kontrast ist zu schwach.", "homepage": ""}
+    )
+    assert '<html lang="ar" dir="rtl">' in thanks.content.decode()

@@ -23,7 +23,14 @@ from wagtail.models import Locale
 
 from tests.browser.test_accessibility import public_path
 from wegweiser.site.listings import localized_url
-from wegweiser.site.models import District, HomePage, ListingIndexPage, OrganisationPage, StandardPage
+from wegweiser.site.models import (
+    AccessibilityStatementPage,
+    District,
+    HomePage,
+    ListingIndexPage,
+    OrganisationPage,
+    StandardPage,
+)
 from wegweiser.site.registry import listing_types
 from wegweiser.site.taxonomy_labels import invalidate, term_choices
 
@@ -49,6 +56,9 @@ def sample_paths() -> dict[str, str]:
         "finder": public_path(ListingIndexPage.objects.filter(locale__language_code="de").first()),
         "organisation": public_path(OrganisationPage.objects.filter(locale__language_code="de").first()),
         "standard page": public_path(StandardPage.objects.child_of(home).get(slug="ueber-uns")),
+        "accessibility statement with its feedback form": public_path(
+            AccessibilityStatementPage.objects.get(locale__language_code="de")
+        ),
     }
     for key, name in (("offer", "offer"), ("event", "event"), ("volunteer", "volunteer opportunity")):
         model = listing_types()[key].model
