@@ -32,7 +32,7 @@ RUN_PREFIX = f"wegweiser-test-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture(scope="session", autouse=True)
-def finder_test_tables(django_db_setup, django_db_blocker):
+def search_test_tables(django_db_setup, django_db_blocker):
     """The test listing types' tables, created once the migrated test database exists."""
     from django.db import connection
 
@@ -50,7 +50,7 @@ def finder_test_tables(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def finder_listing_types():
+def search_listing_types():
     with hooks.register_temporarily("register_listing_type", register_test_types):
         yield
 
@@ -131,7 +131,7 @@ class TownRows:
 
 
 @pytest.fixture(scope="session")
-def town_rows(django_db_setup, django_db_blocker, finder_test_tables) -> TownRows:
+def town_rows(django_db_setup, django_db_blocker, search_test_tables) -> TownRows:
     """The small town, built once per session through the ORM (seconds), then only written back."""
     with django_db_blocker.unblock(), transaction.atomic():
         before = Snapshot.read(connection)
