@@ -193,3 +193,25 @@ def test_a_dates_german_note_reads_as_german_in_the_arabic_calendar(client, orga
     assert '<p class="calendar-item__note" lang="de" dir="ltr">Bitte Ausweis mitbringen</p>' in arabic
     assert 'lang="de" dir="ltr">Elterncafé</a>' in arabic
     assert '<p class="calendar-item__note">Bitte Ausweis mitbringen</p>' in german
+
+
+def test_a_translations_note_nobody_translated_reads_as_german(client, organisation_a):
+    event = make_event(
+        organisation_a,
+        title="Workshop Wohnungssuche",
+        slug="wohnungssuche",
+        start=soon(3),
+        status="cancelled",
+        status_note="Die Referentin ist erkrankt.",
+    )
+    arabic = event.copy_for_translation(Locale.objects.get(language_code="ar"), copy_parents=True)
+    arabic.title = "ورشة: البحث عن شقة"
+    arabic.save_revision().publish()
+
+    calendar = client.get("/ar/kalender/").content.decode()
+    assert arabic.url.startswith("/ar/")
+    page = client.get(arabic.url).content.decode()
+
+    assert '<p class="calendar-item__note" lang="de" dir="ltr">Die Referentin ist erkrankt.</p>' in calendar
+    assert '<a href="/ar/' in calendar and ">ورشة: البحث عن شقة</a>" in calendar
+    assert '<span lang="de" dir="ltr">Die Referentin ist erkrankt.</span>' in page

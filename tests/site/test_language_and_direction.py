@@ -56,6 +56,7 @@ def sample_paths() -> dict[str, str]:
         "finder": public_path(ListingIndexPage.objects.filter(locale__language_code="de").first()),
         "organisation": public_path(OrganisationPage.objects.filter(locale__language_code="de").first()),
         "standard page": public_path(StandardPage.objects.child_of(home).get(slug="ueber-uns")),
+        "event calendar": "/kalender/",
         "accessibility statement with its feedback form": public_path(
             AccessibilityStatementPage.objects.get(locale__language_code="de")
         ),

@@ -87,6 +87,11 @@ class CalendarItem(LocalTimes):
     language: str = ""
 
     @property
+    def page(self):
+        """The event page of an event's date (whose German original a translated note may still be)."""
+        return self.occurrence.event if self.occurrence else None
+
+    @property
     def day(self) -> datetime.date:
         return self.local_start.date()
 

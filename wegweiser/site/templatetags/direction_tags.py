@@ -11,25 +11,67 @@ from urllib.parse import quote
 
 from django import template
 from django.conf import settings
+from django.db import models
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from modelcluster.models import get_all_child_relations
+from wagtail.models import Page
 
 from wegweiser.site.taxonomy_labels import TermName, localized_label
 
 register = template.Library()
 
 
-def content_language(obj) -> str | None:
+def content_language(obj, text: str = "") -> str | None:
     """The language ``obj`` is written in: a term name's, a page's locale, the ``language`` code an item of
-    a list carries for its listing (a calendar line), else None (unknown)."""
+    a list carries for its listing (a calendar line), else None (unknown).
+
+    With ``text`` (one of a translated page's texts): German if the text is still its German original's,
+    as wagtail-localize publishes a segment nobody translated (a date's note, a cancellation reason).
+    """
     if isinstance(obj, TermName):
         return obj.lang
     locale = getattr(obj, "locale", None)
     if locale is not None:
-        return getattr(locale, "language_code", None)
-    language = getattr(obj, "language", None)
-    return language if isinstance(language, str) and language else None
+        language = getattr(locale, "language_code", None)
+    else:
+        language = getattr(obj, "language", None)
+        language = language if isinstance(language, str) and language else None
+    default = settings.LANGUAGE_CODE
+    if text and language and language != default:
+        page = obj if isinstance(obj, Page) else getattr(obj, "page", None)
+        if isinstance(page, Page) and str(text) in original_texts(page):
+            return default
+    return language
+
+
+def original_texts(page: Page) -> frozenset[str]:
+    """The texts of ``page``'s German original and of its child objects (course dates, changed dates),
+    read once per page instance."""
+    texts = getattr(page, "_original_texts", None)
+    if texts is None:
+        original = (
+            type(page)
+            .objects.filter(
+                translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+            )
+            .first()
+        )
+        objects = [original] if original else []
+        if original:
+            for relation in get_all_child_relations(original):
+                objects += getattr(original, relation.get_accessor_name()).all()
+        texts = frozenset(
+            value
+            for row in objects
+            for field in row._meta.concrete_fields
+            if isinstance(field, models.CharField | models.TextField)
+            and isinstance(value := getattr(row, field.attname), str)
+            and value
+        )
+        page._original_texts = texts
+    return texts
 
 
 def direction_of(language: str) -> str:
@@ -54,12 +96,13 @@ def join_list(values) -> str:
 
 
 @register.simple_tag
-def lang_attrs(obj) -> SafeString:
+def lang_attrs(obj, text: str = "") -> SafeString:
     """`` lang=".." dir=".."`` when ``obj`` is written in another language than the page, else nothing.
 
-    Used on the element that holds a listing's own text: ``<p{% lang_attrs listing %}>``.
+    Used on the element that holds a listing's own text: ``<p{% lang_attrs listing %}>``; with the text, for
+    a translation's text that may still be German: ``<span{% lang_attrs page page.status_note %}>``.
     """
-    language = content_language(obj)
+    language = content_language(obj, text)
     if not language or language == translation.get_language():
         return mark_safe("")
     return format_html(' lang="{}" dir="{}"', language, direction_of(language))
