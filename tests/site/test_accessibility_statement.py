@@ -179,3 +179,21 @@ def test_the_offices_german_feedback_form_reads_as_german_on_the_arabic_statemen
         "/ar/barrierefreiheit/", {"ihre_nachricht": "Der Kontrast ist zu schwach.", "homepage": ""}
     )
     assert '<html lang="ar" dir="rtl">' in thanks.content.decode()
+
+
+def test_labels_an_english_translation_kept_in_german_read_as_german(client, statement, english):
+    statement.form_fields = [
+        FeedbackFormField(sort_order=0, label="Ihre Nachricht", field_type="multiline", required=True),
+        FeedbackFormField(sort_order=1, label="Ihre E-Mail-Adresse", field_type="email", required=False),
+    ]
+    statement.save_revision().publish()
+    translation = statement.copy_for_translation(english, copy_parents=True)
+    translation.title = "Accessibility statement"
+    translation.save_revision().publish()
+    FeedbackFormField.objects.filter(page=translation, sort_order=1).update(label="Your e-mail address")
+
+    html = client.get("/en/barrierefreiheit/").content.decode()
+
+    assert '<span lang="de" dir="ltr">Ihre Nachricht</span>' in html
+    assert '">Your e-mail address</label>' in html
+    assert '<address class="statement-contact" lang="de" dir="ltr">Schlichtungsstelle' in html
