@@ -6,12 +6,16 @@ REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$REPO_ROOT"
 PY="$REPO_ROOT/.venv/bin/python"
 
+step() { echo; echo "== $(date -u +%T) $*"; }
+
+step "install (virtualenv, front-end packages, translations, browser)"
 scripts/bootstrap.sh test
 scripts/build_assets.sh
 scripts/messages.sh compile
 scripts/install_browser.sh
 
 cleanup() {
+    echo "== $(date -u +%T) stopping the services"
     if [ -n "${sqlite_search:-}" ]; then kill "$sqlite_search" 2>/dev/null || true; fi
     scripts/services.sh stop app || true
     scripts/services.sh stop elasticsearch --nodes 3 || true
@@ -19,6 +23,7 @@ cleanup() {
     scripts/services.sh stop || true
 }
 trap cleanup EXIT
+step "services"
 scripts/services.sh start all
 [ "${WEGWEISER_CLUSTER_TEST:-1}" = 0 ] || scripts/services.sh start redis
 # The cluster test's three Elasticsearch nodes (tests/cluster) start in the background while the checks below
@@ -33,8 +38,6 @@ else
 fi
 eval "$(scripts/services.sh env)"
 export DATABASE_URL ELASTICSEARCH_URL
-
-step() { echo; echo "== $*"; }
 
 # The search conformance suite on SQLite needs no service: it runs beside the checks below, which use one
 # core; its report is printed after them.
