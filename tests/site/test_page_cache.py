@@ -8,7 +8,7 @@ kept page; a page with a form token, the search and the pages with personal data
 from __future__ import annotations
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -70,6 +70,20 @@ def test_an_unpublished_page_is_gone_on_the_next_request(client, event):
     assert client.get(event.url).status_code == 200
     event.unpublish()
     assert Client().get(event.url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_kept_before_a_change_was_committed_is_not_served_after_it(event):
+    """Another app server asking between a change and its commit reads the rows as they were and keeps
+    that page under the new generation: the commit starts one more."""
+    with transaction.atomic():
+        event.title = "Bewerbungstraining für Frauen"
+        event.save_revision().publish()
+        assert Client().get(event.url)[CACHE_HEADER] == "miss"
+        assert Client().get(event.url)[CACHE_HEADER] == "hit"  # kept before the commit
+    after = Client().get(event.url)
+    assert after[CACHE_HEADER] == "miss"
+    assert "Bewerbungstraining für Frauen" in after.content.decode()
 
 
 def test_a_draft_changes_nothing_for_visitors_until_it_is_published(client, event):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from django.core.cache import cache
+from django.db import connection, transaction
 
 #: What every public page shows: the page tree, the terms and the portal settings (page_tree_cache.py).
 PAGE_TREE = "wegweiser:page-tree-generation"
@@ -29,6 +30,32 @@ def generation(key: str) -> int:
 
 
 def bump(key: str) -> None:
+    """A new generation now, and once more when the current transaction commits.
+
+    Between a change and its commit, another app server still reads the rows as they were and keeps
+    what it builds from them under the new generation; the second increment makes that unreachable too.
+    """
+    _increment(key)
+    if connection.in_atomic_block and not _bumps_at_commit(key):
+        transaction.on_commit(_AtCommit(key))
+
+
+class _AtCommit:
+    def __init__(self, key: str):
+        self.key = key
+
+    def __call__(self) -> None:
+        _increment(self.key)
+
+
+def _bumps_at_commit(key: str) -> bool:
+    """Whether this transaction already increments ``key`` when it commits (a publish saves many rows)."""
+    return any(
+        isinstance(hook, _AtCommit) and hook.key == key for _sids, hook, *_rest in connection.run_on_commit
+    )
+
+
+def _increment(key: str) -> None:
     try:
         cache.incr(key)
     except ValueError:  # not in the cache (yet, or any more)

@@ -82,7 +82,7 @@ def home(request, db):
     With the demo town (which has its own portal) or a database some other fixture filled first, the
     portal is looked up or completed through the ORM instead.
     """
-    from django.db import connection
+    from django.db import connection, transaction
 
     from wegweiser.site.models import HomePage
     from wegweiser.site.setup import ensure_portal
@@ -90,7 +90,8 @@ def home(request, db):
     if "demo_town" in request.fixturenames or HomePage.objects.exists():
         return ensure_portal(home_title="Willkommen in Teststadt")
     rows = request.getfixturevalue("portal_rows")
-    rows.changed.restore(connection)
+    with transaction.atomic():  # foreign keys are checked at its end, in a transactional test too
+        rows.changed.restore(connection)
     forget_cached_rows()
     return HomePage.objects.get(pk=rows.home_pk)
 
