@@ -17,6 +17,7 @@ scripts/install_browser.sh
 cleanup() {
     echo "== $(date -u +%T) stopping the services"
     if [ -n "${sqlite_search:-}" ]; then kill "$sqlite_search" 2>/dev/null || true; fi
+    if [ -n "${checks:-}" ]; then kill "$checks" 2>/dev/null || true; fi
     scripts/services.sh stop app || true
     scripts/services.sh stop elasticsearch --nodes 3 || true
     scripts/services.sh stop redis || true
@@ -39,13 +40,6 @@ fi
 eval "$(scripts/services.sh env)"
 export DATABASE_URL ELASTICSEARCH_URL
 
-# The search conformance suite on SQLite needs no service: it runs beside the checks below, which use one
-# core; its report is printed after them.
-mkdir -p .services
-env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch" \
-    >.services/sqlite-search.log 2>&1 &
-sqlite_search=$!
-
 step "ruff (lint and format)"
 "$REPO_ROOT/.venv/bin/ruff" check .
 "$REPO_ROOT/.venv/bin/ruff" format --check .
@@ -53,32 +47,51 @@ step "ruff (lint and format)"
 step "import-linter (dependency rules of the plugin architecture)"
 "$REPO_ROOT/.venv/bin/lint-imports"
 
-step "manage.py check and makemigrations --check (PostgreSQL)"
-DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py check
-DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py makemigrations --check --dry-run
-
-step "manage.py check --deploy under production settings"
-SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(60))')" \
-ALLOWED_HOSTS=wegweiser.example DJANGO_SETTINGS_MODULE=wegweiser.site.settings.production \
-    "$PY" manage.py check --deploy --fail-level WARNING
-
-step "migrations apply on PostgreSQL"
-DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no-input -v 0
-
+# The Django checks and the search conformance suite on SQLite run beside the whole suite: its first minutes
+# (the test databases, the demo town built by one test process while the other waits for it, the cluster's
+# nodes starting) leave a core free for them. Their reports follow the suite's; any failure fails make test.
+django_checks() {
+    set -e
+    echo "== manage.py check and makemigrations --check (PostgreSQL)"
+    DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py check
+    DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py makemigrations --check --dry-run
+    echo "== manage.py check --deploy under production settings"
+    SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(60))')" \
+    ALLOWED_HOSTS=wegweiser.example DJANGO_SETTINGS_MODULE=wegweiser.site.settings.production \
+        "$PY" manage.py check --deploy --fail-level WARNING
+    echo "== migrations apply on PostgreSQL (the database make run would use, not the tests' own)"
+    DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no-input -v 0
+    echo "Django checks passed."
+}
+mkdir -p .services
+django_checks >.services/django-checks.log 2>&1 &
+checks=$!
 # The database backend on SQLite only: the Elasticsearch-parametrised tests run once, in the whole suite below.
-step "search conformance on SQLite (the embedded default; database backend)"
-echo "(its report follows when it ends)"
-if ! wait "$sqlite_search"; then
-    cat .services/sqlite-search.log
-    echo "search conformance on SQLite FAILED" >&2
-    exit 1
-fi
-cat .services/sqlite-search.log
+env -u DATABASE_URL "$REPO_ROOT/.venv/bin/pytest" tests/search -q -p no:cacheprovider -m "not elasticsearch" \
+    >.services/sqlite-search.log 2>&1 &
+sqlite_search=$!
 
 step "the whole suite on PostgreSQL ${DATABASE_URL##*@} with Elasticsearch $ELASTICSEARCH_URL"
 # Two test processes (pytest-xdist), whole files to each so module-scoped fixtures are built once; each has
 # its own PostgreSQL database (suffix _gw0, _gw1) and Elasticsearch index prefix, and the demo town is built
 # by the first process that needs it and shared with the other. WEGWEISER_TEST_PROCESSES=0 runs one process.
 # The order of the files is tests/conftest.py's (the longest first), not pytest-xdist's.
+suite=0
 "$REPO_ROOT/.venv/bin/pytest" -p no:cacheprovider --durations=40 \
-    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile --no-loadscope-reorder "${cluster_marker[@]}"
+    -n "${WEGWEISER_TEST_PROCESSES:-2}" --dist loadfile --no-loadscope-reorder "${cluster_marker[@]}" || suite=$?
+
+failed=()
+[ "$suite" = 0 ] || failed+=("the whole suite")
+step "manage.py checks and migrations (ran beside the suite)"
+wait "$checks" || failed+=("the Django checks")
+checks=
+cat .services/django-checks.log
+step "search conformance on SQLite, the embedded default's database backend (ran beside the suite)"
+wait "$sqlite_search" || failed+=("search conformance on SQLite")
+sqlite_search=
+cat .services/sqlite-search.log
+if [ "${#failed[@]}" -gt 0 ]; then
+    echo >&2
+    printf 'FAILED: %s\n' "${failed[@]}" >&2
+    exit 1
+fi
