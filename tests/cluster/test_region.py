@@ -3,13 +3,15 @@
 While visitors search and an editor publishes for a minute, one Elasticsearch node is stopped and
 started again: no search fails or falls back to the database, every published listing is found once.
 Meanwhile a rate limit counted on one app server holds on the other, and a scheduled job started on both
-servers at the same moment runs once. The services come from ``scripts/services.sh`` (the cluster and
+servers at the same moment runs once, and a listing published or unpublished through the shared cache
+reaches the pages each app server keeps. The services come from ``scripts/services.sh`` (the cluster and
 Redis beside the test run's own Elasticsearch node; the test run's PostgreSQL database).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import subprocess
 import threading
@@ -22,6 +24,7 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from wegweiser.offers.factories import OfferPageFactory
@@ -30,7 +33,8 @@ from wegweiser.plugin_api.testing import forget_cached_rows
 from wegweiser.search.es.connection import alias_name, get_client, reset_client
 from wegweiser.search.es.indexes import delete_all_indexes, rebuild
 from wegweiser.search.models import SearchQueryLog
-from wegweiser.site.models import OrganisationPage, ScheduledJobRun
+from wegweiser.site.models import ListingIndexPage, OrganisationPage, ScheduledJobRun
+from wegweiser.site.page_cache import CACHE_HEADER
 
 pytestmark = [pytest.mark.cluster, pytest.mark.django_db(transaction=True)]
 
@@ -66,14 +70,20 @@ def database_url() -> str:
     return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
 
 
-def get(url: str, timeout: float = 10) -> tuple[int, str]:
+def fetch(url: str, timeout: float = 10) -> tuple[int, str, dict[str, str]]:
+    """Status, body and headers of a cookie-less visitor's GET (status 0: no answer, the body says why)."""
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
-            return response.status, response.read().decode()
+            return response.status, response.read().decode(), dict(response.headers)
     except urllib.error.HTTPError as error:
-        return error.code, ""
+        return error.code, "", dict(error.headers)
     except OSError as error:
-        return 0, str(error)
+        return 0, str(error), {}
+
+
+def get(url: str, timeout: float = 10) -> tuple[int, str]:
+    status, body, _headers = fetch(url, timeout)
+    return status, body
 
 
 @pytest.fixture
@@ -97,6 +107,13 @@ def region(settings, demo_town):
     services("start", "redis")
     services("start", "elasticsearch", "--nodes", "3")
     urls = region_env()
+    # This process publishes like a third app server (an editor's): through the same Redis, so the app
+    # servers' kept pages and page-tree caches are forgotten when it publishes. Emptied first: Redis may
+    # keep a former run's pages.
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": urls["CACHE_URL"]}
+    }
+    cache.clear()
     settings.WEGWEISER_SEARCH = {
         **settings.WEGWEISER_SEARCH,
         "BACKEND": "elasticsearch",
@@ -115,7 +132,7 @@ def region(settings, demo_town):
         # Availability is tested here, not speed: a cold node on a busy machine must not trip the breaker.
         "ELASTICSEARCH_TIMEOUT": "15",
         "API_RATE_LIMIT": f"{API_LIMIT}/hour",
-        "PAGE_CACHE_SECONDS": "0",
+        "PAGE_CACHE_SECONDS": "300",
         "LOG_LEVEL": "WARNING",
     }
     env = {**os.environ, **app_env}
@@ -167,6 +184,17 @@ class Searchers:
     def __exit__(self, *exc):
         for thread in self.threads:
             thread.join(timeout=LOAD_SECONDS + 60)
+
+
+def path_of(page) -> str:
+    """The page's path on any of the app servers (they answer for the default site)."""
+    return page.get_url_parts()[2]
+
+
+def results_of(body: str) -> str:
+    """The finder's results as text, for a failure's message."""
+    start = body.find('id="finder-results"')
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body[start : start + 3000]))
 
 
 def app_logs() -> str:
@@ -222,15 +250,25 @@ def test_a_region_keeps_searching_and_publishing_while_a_node_restarts(region):
 
     for server in servers:  # each server's first search opens its connections
         assert get(f"{server}/de/search/?q={quote(words[0])}", timeout=60)[0] == 200
+    # The offers finder asked for words nothing has yet: kept by each server (a miss, then a hit).
+    finder = ListingIndexPage.objects.live().get(listing_type="offer", locale__language_code="de")
+    finder_path = path_of(finder)
+    for server in servers:
+        kept = [fetch(f"{server}{finder_path}?q=Clustertest")[2].get(CACHE_HEADER) for _twice in range(2)]
+        assert kept == ["miss", "hit"], (server, kept)
     logged_before = SearchQueryLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
     restarter = threading.Thread(target=restart_one_node, daemon=True)
+    jobs = threading.Thread(
+        target=lambda: job_outputs.extend(run_job_on_both_servers("core.clear_sessions", region_env())),
+        daemon=True,
+    )
     with Searchers(servers, words, LOAD_SECONDS) as searchers:
         restarter.start()
-        job_outputs = run_job_on_both_servers("core.clear_sessions", region_env())
+        jobs.start()
         api = [get(f"{servers[n % 2]}/api/v1/organisations/")[0] for n in range(API_LIMIT + 1)]
         number = 0
-        while time.monotonic() < searchers.deadline and number < 40:
+        while (time.monotonic() < searchers.deadline or number < 3) and number < 40:
             number += 1
             offer = OfferPageFactory(
                 parent=organisation,
@@ -242,17 +280,17 @@ def test_a_region_keeps_searching_and_publishing_while_a_node_restarts(region):
             published.append(offer)
             time.sleep(LOAD_SECONDS / 20)
         restarter.join(timeout=240)
-    assert not restarter.is_alive()
+        jobs.join(timeout=240)
+    assert not restarter.is_alive() and not jobs.is_alive()
+    assert len(published) >= 3, published
 
     # Every search answered by Elasticsearch, none by the database fallback, none failed.
-    assert set(searchers.statuses) == {200}, (
-        searchers.statuses,
-        searchers.failures,
-        searchers.slowest,
-        app_logs(),
-    )
+    print("searches:", searchers.statuses, "slowest:", searchers.slowest, *searchers.failures, sep="\n")  # noqa: T201
+    if searchers.failures:
+        print(app_logs())  # noqa: T201
+    assert set(searchers.statuses) == {200}, searchers.statuses
     backends = Counter(SearchQueryLog.objects.filter(pk__gt=logged_before).values_list("backend", flat=True))
-    assert backends == {"elasticsearch": searchers.statuses[200]}, (backends, searchers.slowest)
+    assert backends == {"elasticsearch": searchers.statuses[200]}, backends
 
     # Every published listing findable on both servers, and indexed once.
     client.indices.refresh(index=alias_name())
@@ -267,6 +305,25 @@ def test_a_region_keeps_searching_and_publishing_while_a_node_restarts(region):
 
     # The API's limit counted across both servers: the request past it is refused on either.
     assert api == [200] * API_LIMIT + [429], api
+
+    # Publishing here reached the pages every app server kept: the finder that found nothing lists them now.
+    for server in servers:
+        status, body, headers = fetch(f"{server}{finder_path}?q=Clustertest")
+        print(server, status, headers.get(CACHE_HEADER), results_of(body))  # noqa: T201 - shown if the test fails
+        assert status == 200 and "Clustertest Angebot" in body, server
+    # So does unpublishing: a listing kept on both servers is gone from each one's finder and address at once.
+    gone = OfferPage.objects.get(pk=published[-1].pk)  # as published (the factory's copy still says draft)
+    gone_path, gone_query = path_of(gone), f"{finder_path}?q={quote(gone.title)}"
+    for server in servers:
+        assert [fetch(f"{server}{gone_query}")[2].get(CACHE_HEADER) for _twice in range(2)] == ["miss", "hit"]
+        assert gone_path in fetch(f"{server}{gone_query}")[1]
+        assert get(f"{server}{gone_path}")[0] == 200
+    gone.unpublish()
+    for server in servers:
+        status, body, headers = fetch(f"{server}{gone_query}")
+        print(server, status, headers.get(CACHE_HEADER), results_of(body))  # noqa: T201 - shown if the test fails
+        assert status == 200 and gone_path not in body, server
+        assert get(f"{server}{gone_path}")[0] == 404, server
 
     # The clean-up started on both servers at once ran once.
     assert sum(output.count("core.clear_sessions: ok") for output in job_outputs) == 1, job_outputs
