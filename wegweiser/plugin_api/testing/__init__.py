@@ -265,7 +265,9 @@ def pristine_rows(request, django_db_setup, django_db_blocker) -> Snapshot | Non
 def pytest_runtest_setup(item):
     yield
     funcargs = getattr(item, "funcargs", {})
-    item.stash[_FLUSHES_KEY] = "transactional_db" in funcargs or "live_server" in funcargs
+    marker = item.get_closest_marker("django_db")
+    marked = marker is not None and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    item.stash[_FLUSHES_KEY] = bool(marked) or "transactional_db" in funcargs or "live_server" in funcargs
 
 
 @pytest.hookimpl(hookwrapper=True)
