@@ -7,7 +7,6 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from wegweiser.plugin_api.testing import make_organisation
 from wegweiser.site.registry import listing_types
 from wegweiser.volunteers.models import Suitability, VolunteerOpportunityPage
 
@@ -69,37 +68,6 @@ def test_expired_opportunity_leaves_the_finder(client, finder, opportunity):
     opportunity.save_revision().publish()
     assert "Sprachpatenschaft" not in client.get(finder.url).content.decode()
     assert client.get(opportunity.url).status_code == 404
-
-
-def test_demo_content_creates_opportunities_in_german_and_english(organisation_index, english):
-    from wagtail.models import Locale
-
-    from wegweiser.site.demo import DemoContext, load_taxonomies
-    from wegweiser.volunteers.demo import OPPORTUNITIES, load_demo_opportunities
-
-    load_taxonomies(Locale.get_default(), english)
-    slugs = {row[0] for row in OPPORTUNITIES}
-    organisations = {}
-    for slug in slugs:
-        organisation = make_organisation(organisation_index, slug.title(), slug, email=f"{slug}@example.org")
-        organisation.copy_for_translation(english, copy_parents=True).save_revision().publish()
-        organisations[slug] = organisation
-    ctx = DemoContext(
-        home=organisation_index.get_parent().specific,
-        organisations=organisations,
-        locale=Locale.get_default(),
-        english=english,
-        today=timezone.localdate(),
-    )
-    load_demo_opportunities(ctx)
-    german = VolunteerOpportunityPage.objects.filter(locale=Locale.get_default())
-    assert german.count() == len(OPPORTUNITIES) >= 15
-    assert VolunteerOpportunityPage.objects.filter(locale=english).count() == len(OPPORTUNITIES)
-    reading = german.get(slug="lesepaten")
-    assert reading.live and "Führungszeugnis" in reading.requirements
-    assert set(reading.suitable_for.values_list("slug", flat=True)) == {"adults", "students", "seniors"}
-    assert VolunteerOpportunityPage.objects.get(locale=english, slug="lesepaten").title.startswith("Reading")
-    assert Suitability.objects.count() == len(Suitability.Kind.values)
 
 
 EMPTY_RICH_TEXT = '{"blocks": [], "entityMap": {}}'
