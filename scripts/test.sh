@@ -50,6 +50,7 @@ step "import-linter (dependency rules of the plugin architecture)"
 # The Django checks and the search conformance suite on SQLite run beside the whole suite: its first minutes
 # (the test databases, the demo town built by one test process while the other waits for it, the cluster's
 # nodes starting) leave a core free for them. Their reports follow the suite's; any failure fails make test.
+# The migrations are applied to PostgreSQL by the suite itself: each test process migrates its own database.
 django_checks() {
     set -e
     echo "== manage.py check and makemigrations --check (PostgreSQL)"
@@ -59,8 +60,6 @@ django_checks() {
     SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(60))')" \
     ALLOWED_HOSTS=wegweiser.example DJANGO_SETTINGS_MODULE=wegweiser.site.settings.production \
         "$PY" manage.py check --deploy --fail-level WARNING
-    echo "== migrations apply on PostgreSQL (the database make run would use, not the tests' own)"
-    DJANGO_SETTINGS_MODULE=wegweiser.site.settings.test "$PY" manage.py migrate --no-input -v 0
     echo "Django checks passed."
 }
 mkdir -p .services
@@ -82,7 +81,7 @@ suite=0
 
 failed=()
 [ "$suite" = 0 ] || failed+=("the whole suite")
-step "manage.py checks and migrations (ran beside the suite)"
+step "manage.py checks (ran beside the suite)"
 wait "$checks" || failed+=("the Django checks")
 checks=
 cat .services/django-checks.log
