@@ -25,6 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 step "services"
+export WEGWEISER_ES_FIRST_TIER_JIT=1  # scripts/lib/elasticsearch.sh: es_jvm_options
 scripts/services.sh start all
 [ "${WEGWEISER_CLUSTER_TEST:-1}" = 0 ] || scripts/services.sh start redis
 # The cluster test's three Elasticsearch nodes (tests/cluster) start in the background while the checks below

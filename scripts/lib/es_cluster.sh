@@ -70,7 +70,7 @@ esc_write_config() {
         es_module_settings "$dist"
     } >"${dir}/config/elasticsearch.yml"
     mkdir -p "${dir}/config/jvm.options.d"
-    printf -- '-Xms%s\n-Xmx%s\n' "$ESC_HEAP" "$ESC_HEAP" >"${dir}/config/jvm.options.d/wegweiser.options"
+    es_jvm_options "$ESC_HEAP" >"${dir}/config/jvm.options.d/wegweiser.options"
 }
 
 # esc_launch VERSION N: start node N in the background (no waiting).
