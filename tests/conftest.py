@@ -29,16 +29,38 @@ RUN_FIRST = (
     "tests/api/test_schemathesis.py",
     "tests/api/test_visibility.py",
 )
+#: About this many tests (a third of a second each) of modules without the demo town go between the first module,
+#: which builds the demo town (two minutes), and the other long ones, which wait for it: the second test
+#: process works through them meanwhile instead of waiting.
+WHILE_THE_DEMO_TOWN_IS_BUILT = 500
 
 
 def pytest_collection_modifyitems(config, items):
     """The long modules first, then the others by their number of tests, most first (what pytest-xdist's
-    own reordering does; ``make test`` turns that off with ``--no-loadscope-reorder`` to keep this order)."""
+    own reordering does; ``make test`` turns that off with ``--no-loadscope-reorder`` to keep this order).
+
+    Between the first long module and the others, the largest modules that need no demo town."""
     counts = Counter(item.nodeid.split("::", 1)[0] for item in items)
+    needs_demo = {
+        item.nodeid.split("::", 1)[0]
+        for item in items
+        if {"demo_town", "demo_rows"} & set(getattr(item, "fixturenames", ()))
+    }
+    meanwhile, taken = set(), 0
+    for module, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+        if taken >= WHILE_THE_DEMO_TOWN_IS_BUILT:
+            break
+        if module not in needs_demo and module not in RUN_FIRST:
+            meanwhile.add(module)
+            taken += count
 
     def order(item):
         module = item.nodeid.split("::", 1)[0]
-        first = RUN_FIRST.index(module) if module in RUN_FIRST else len(RUN_FIRST)
+        if module in RUN_FIRST:
+            first = RUN_FIRST.index(module)
+            first = first if first == 0 else first + 1
+        else:
+            first = 1 if module in meanwhile else len(RUN_FIRST) + 1
         return (first, -counts[module], module)
 
     items.sort(key=order)  # stable: a module's own tests keep their order
