@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from wegweiser.search import service
 from wegweiser.search.query import SearchQuery
-from wegweiser.search.service import CIRCUIT_KEY
+from wegweiser.search.service import CIRCUIT_FAILURES, CIRCUIT_KEY, FAILURES_KEY
 from wegweiser.site.registry import listing_types
 
 NOTHING_LISTENS = "http://127.0.0.1:9"  # the discard port: connections are refused at once
@@ -42,16 +43,35 @@ def test_search_answers_from_the_database_when_elasticsearch_is_unreachable(town
     assert "answering from the database" in caplog.text
 
 
-def test_after_a_failure_elasticsearch_is_left_alone_for_a_while(town, elasticsearch_down, caplog):
-    from django.core.cache import cache
-
+def test_after_repeated_failures_elasticsearch_is_left_alone_for_a_while(town, elasticsearch_down, caplog):
     query, _messages = SearchQuery.from_querydict({}, locale="de", available_types=listing_types())
-    service.search(query, listing_types())
+    for _failure in range(CIRCUIT_FAILURES):
+        assert service.search(query, listing_types()).fell_back
     assert cache.get(CIRCUIT_KEY)
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="wegweiser.search.service"):
         assert service.search(query, listing_types()).total == 8
     assert caplog.text == ""
+
+
+def test_one_failure_sends_only_that_search_to_the_database(town, elasticsearch_down, settings, caplog):
+    """One search that outlasted the timeout (a node restarting) must not turn Elasticsearch off for every
+    visitor on every app server; the next search asks it again."""
+    query, _messages = SearchQuery.from_querydict({}, locale="de", available_types=listing_types())
+    assert service.search(query, listing_types()).fell_back
+    assert not cache.get(CIRCUIT_KEY)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="wegweiser.search.service"):
+        service.search(query, listing_types())
+    assert "answering from the database" in caplog.text  # Elasticsearch was asked again
+
+
+def test_failures_further_apart_than_the_window_do_not_open_the_circuit(town, elasticsearch_down):
+    query, _messages = SearchQuery.from_querydict({}, locale="de", available_types=listing_types())
+    for _failure in range(CIRCUIT_FAILURES + 1):
+        service.search(query, listing_types())
+        cache.delete(FAILURES_KEY)  # as if the window had closed since
+    assert not cache.get(CIRCUIT_KEY)
 
 
 def test_the_search_page_and_suggestions_work_while_elasticsearch_is_down(client, town, elasticsearch_down):

@@ -1,8 +1,11 @@
 """The search's front door: pick the configured backend, fall back to the database, log anonymously.
 
 If Elasticsearch is unreachable or slower than ``WEGWEISER_SEARCH["TIMEOUT"]``, the database answers
-and a warning is logged; for the next half minute Elasticsearch is not asked again, so that visitors
-do not each wait for the timeout while it is down.
+and a warning is logged. After ``CIRCUIT_FAILURES`` such failures within ``CIRCUIT_WINDOW`` seconds,
+counted in the shared cache (so over every app server of a region), Elasticsearch is not asked again for
+``CIRCUIT_SECONDS``, so that visitors do not each wait for the timeout while it is down. A single failure
+(one query that outlasted the timeout, a node restarting in a cluster) sends only that visitor to the
+database, not every visitor on every server for half a minute.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ logger = logging.getLogger(__name__)
 
 CIRCUIT_KEY = "wegweiser:search:elasticsearch-down"
 CIRCUIT_SECONDS = 30
+FAILURES_KEY = "wegweiser:search:elasticsearch-failures"
+CIRCUIT_FAILURES = 3
+CIRCUIT_WINDOW = 10
 
 
 def search(query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
@@ -52,7 +58,24 @@ def suggest(prefix: str, locale: str, listing_types: Mapping[str, ListingType], 
 
 def _trip(name: str, error: Exception) -> None:
     logger.warning("Search backend %s unavailable, answering from the database: %s", name, error)
-    cache.set(CIRCUIT_KEY, True, CIRCUIT_SECONDS)
+    if _recent_failures() >= CIRCUIT_FAILURES:
+        logger.warning(
+            "Search backend %s failed %d times within %d s: the database answers for the next %d s",
+            name, CIRCUIT_FAILURES, CIRCUIT_WINDOW, CIRCUIT_SECONDS,
+        )  # fmt: skip
+        cache.set(CIRCUIT_KEY, True, CIRCUIT_SECONDS)
+        cache.delete(FAILURES_KEY)
+
+
+def _recent_failures() -> int:
+    """Count this failure in the window that the first failure opened; returns the count so far."""
+    if cache.add(FAILURES_KEY, 1, CIRCUIT_WINDOW):
+        return 1
+    try:
+        return cache.incr(FAILURES_KEY)  # keeps the key's expiry: the window does not move
+    except ValueError:  # the window closed between add() and incr()
+        cache.add(FAILURES_KEY, 1, CIRCUIT_WINDOW)
+        return 1
 
 
 def log_search(result: SearchResult) -> SearchQueryLog:
