@@ -20,6 +20,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "installed_plugins": ("wegweiser.site.plugins", "installed_plugins"),
     "discover_plugin_apps": ("wegweiser.site.plugins", "discover_plugin_apps"),
     "check_plugin_compatibility": ("wegweiser.site.checks", "check_plugin_compatibility"),
+    "label_switched": ("wegweiser.site.former_labels", "label_switched"),
     # The registry: what a listing type is and how the finder, search, API and calendar learn of it.
     "ListingType": ("wegweiser.site.registry", "ListingType"),
     "Facet": ("wegweiser.site.registry", "Facet"),
