@@ -341,15 +341,91 @@ def elasticsearch_settings(settings, es_url):
 
 @pytest.fixture(params=["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)])
 def backend(request, town):
-    """Each backend over the same town; Elasticsearch with a freshly built index of it."""
+    """Each backend over the same town; Elasticsearch with an index of exactly the town as it is now."""
     from wegweiser.search.backends import get_backend
 
     if request.param == "elasticsearch":
-        request.getfixturevalue("elasticsearch_settings")
-        from wegweiser.search.es.indexes import rebuild
-
-        rebuild()
+        request.getfixturevalue("town_index")
     return get_backend(request.param)
+
+
+@pytest.fixture(scope="session")
+def _town_indexes():
+    """The index the ``town_index`` fixture built last in this test process, and how to know it again."""
+    built = {"prefix": f"{RUN_PREFIX}-town", "fingerprint": None, "writes": None}
+    yield built
+    if built["fingerprint"] is not None:
+        _delete_indexes(os.environ["ELASTICSEARCH_URL"], built["prefix"])
+
+
+@pytest.fixture
+def town_index(settings, es_url, _town_indexes):
+    """The Elasticsearch backend over an index of the current listings, built anew only when they differ.
+
+    Building an index costs Elasticsearch most of a second; most tests search the same town. The index is
+    kept while both the documents the listings make (with the index's facet fields and the node's
+    analysis) and the index's own count of writes are what they were when it was built: a test that
+    changed a listing, or whose signals wrote to the index, makes the next test build a new one.
+    """
+    from wegweiser.search.es.connection import reset_client
+    from wegweiser.search.es.indexes import rebuild
+
+    settings.WEGWEISER_SEARCH = {
+        **settings.WEGWEISER_SEARCH,
+        "BACKEND": "elasticsearch",
+        "ELASTICSEARCH_URL": es_url,
+        "INDEX_PREFIX": _town_indexes["prefix"],
+        "TIMEOUT": 15,
+    }
+    reset_client()
+    fingerprint = _documents_fingerprint()
+    if fingerprint != _town_indexes["fingerprint"] or _index_writes() != _town_indexes["writes"]:
+        _town_indexes["fingerprint"] = None  # while it is rebuilt
+        rebuild()
+        _town_indexes.update(fingerprint=fingerprint, writes=_index_writes())
+    yield settings.WEGWEISER_SEARCH
+    reset_client()
+
+
+def _documents_fingerprint() -> str:
+    import hashlib
+    import json
+
+    from wegweiser.search.es.analysis import node_capabilities
+    from wegweiser.search.es.documents import all_facet_names, current_pages, documents_for
+    from wegweiser.site.registry import listing_types
+
+    types = listing_types()
+    capabilities = node_capabilities()
+    documents = [
+        document
+        for listing_type in types.values()
+        for document in documents_for(listing_type, current_pages(listing_type), capabilities)
+    ]
+    described = [sorted(types), sorted(all_facet_names(types.values())), repr(capabilities), documents]
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _index_writes() -> int | None:
+    """Documents indexed and deleted so far in the index behind the alias (None: there is none)."""
+    from elasticsearch import NotFoundError
+
+    from wegweiser.search.es.connection import alias_name, get_client
+
+    try:
+        stats = get_client().indices.stats(index=alias_name(), metric="indexing")
+    except NotFoundError:
+        return None
+    counts = stats["_all"]["primaries"]["indexing"]
+    return counts["index_total"] + counts["delete_total"]
+
+
+def _delete_indexes(es_url: str, prefix: str) -> None:
+    from elasticsearch import Elasticsearch
+
+    client = Elasticsearch(es_url, request_timeout=60)
+    for index in client.indices.get(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True):
+        client.indices.delete(index=index, ignore_unavailable=True)
 
 
 def run(backend, params=None, locale="de"):
