@@ -26,7 +26,7 @@ from wegweiser.api.querying import (
 )
 from wegweiser.api.records import Labels, facet_values
 from wegweiser.api.schemas import ErrorOut, PageId
-from wegweiser.site.listings import filterset_for, with_card_data
+from wegweiser.site.listings import filterset_for, with_record_data
 from wegweiser.site.registry import ApiFeed, ListingType
 
 ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
@@ -57,7 +57,7 @@ def filtered_listings(listing_type: ListingType, request, filters):
     extension = listing_type.api_extension
     if extension is not None and extension.narrow is not None:
         queryset = extension.narrow(queryset, filters)
-    return with_card_data(queryset, listing_type)
+    return with_record_data(queryset, listing_type)
 
 
 class FilterError(HttpError):
@@ -175,7 +175,7 @@ def _add_feed(router: Router, listing_type: ListingType, shapes: ListingShapes, 
 def _current_listing(listing_type: ListingType, request, pk: int, locale_code: str | None):
     """A listing by id; its translation when one exists in the requested language."""
     ensure_enabled(request, listing_type)
-    queryset = with_card_data(listing_type.model.objects.current(), listing_type)
+    queryset = with_record_data(listing_type.model.objects.current(), listing_type)
     queryset = within_site(queryset, request_site(request))
     page = queryset.filter(pk=pk).first()
     if page is None:

@@ -20,7 +20,7 @@ from wegweiser.api.listing_schemas import LocaleQuery, generic_schema
 from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
 from wegweiser.api.records import facet_values, own_facets
 from wegweiser.api.schemas import ErrorOut
-from wegweiser.site.listings import with_card_data
+from wegweiser.site.listings import with_record_data
 from wegweiser.site.registry import ListingType
 from wegweiser.site.spreadsheets import CSV_DIALECTS, csv_dialect, csv_response
 
@@ -117,7 +117,9 @@ def flat_row(record: dict) -> dict:
 
 
 def catalogue_rows(listing_type: ListingType, request, locale_code: str | None) -> list[dict]:
-    queryset = with_card_data(current_listings(listing_type, request, locale_for(locale_code)), listing_type)
+    queryset = with_record_data(
+        current_listings(listing_type, request, locale_for(locale_code)), listing_type
+    )
     ids = list(queryset.order_by("pk").values_list("pk", flat=True))
     schema = generic_schema(listing_type)
     extra = extra_columns(listing_type)

@@ -254,9 +254,19 @@ def public_listings(listing_type: ListingType, locale: Locale | None = None) -> 
 
 
 def with_card_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
+    """What a card shows of many listings (finder, organisation page, calendar), loaded with them: the
+    organisation, district and languages and the type's own ``select_related`` and ``prefetch``."""
     return queryset.select_related(
         "district", "organisation", "locale", *listing_type.select_related
-    ).prefetch_related("topics", "languages", "target_groups", *listing_type.prefetch)
+    ).prefetch_related("languages", *listing_type.prefetch)
+
+
+def with_record_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
+    """A whole record of many listings (the API, open data): the card's data and every taxonomy.
+
+    Cards show no topics or target groups; prefetching them for every finder page cost two queries and,
+    through modelcluster, a manager and a queryset per listing and relation."""
+    return with_card_data(queryset, listing_type).prefetch_related("topics", "target_groups")
 
 
 def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:
