@@ -215,3 +215,34 @@ def test_a_translations_note_nobody_translated_reads_as_german(client, organisat
     assert '<p class="calendar-item__note" lang="de" dir="ltr">Die Referentin ist erkrankt.</p>' in calendar
     assert '<a href="/ar/' in calendar and ">ورشة: البحث عن شقة</a>" in calendar
     assert '<span lang="de" dir="ltr">Die Referentin ist erkrankt.</span>' in page
+
+
+def test_the_arabic_calendar_marks_untranslated_notes_without_a_query_per_event(client, organisation_a):
+    """Each translated event's German original is read for its note's language: all at once, not per event."""
+    arabic = Locale.objects.get(language_code="ar")
+
+    def create(count: int, offset: int):
+        for number in range(offset, offset + count):
+            event = make_event(
+                organisation_a,
+                title=f"Termin {number}",
+                slug=f"termin-{number}",
+                start=soon(1 + number % 20),
+                status="cancelled",
+                status_note=f"Fällt aus ({number}).",
+            )
+            translation = event.copy_for_translation(arabic, copy_parents=True)
+            translation.title = f"موعد {number}"
+            translation.save_revision().publish()
+
+    create(2, 0)
+    client.get("/ar/kalender/")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/ar/kalender/")
+    create(6, 100)
+    client.get("/ar/kalender/")  # the first request after a change rebuilds the cached navigation
+    with CaptureQueriesContext(connection) as many:
+        calendar = client.get("/ar/kalender/").content.decode()
+
+    assert calendar.count('<p class="calendar-item__note" lang="de" dir="ltr">Fällt aus (') == 8
+    assert len(many) == len(few)

@@ -12,8 +12,9 @@ from functools import cache
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import LocalTimes, Occurrence
@@ -24,6 +25,7 @@ from wegweiser.plugin_api import (
     active_locale,
     enabled_listing_types,
     filterset_for,
+    load_original_texts,
     localized_url,
     public_listings,
 )
@@ -248,6 +250,8 @@ def build_agenda(
     window_start = day_start(first_day)
     window_end = day_start(last_day + datetime.timedelta(days=1)) - datetime.timedelta(microseconds=1)
     events = events_in_range(filterset.qs, first_day, last_day)
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        load_original_texts(events)  # notes a translation kept in German (lang_attrs): not a query per event
     urls = {event.pk: localized_url(event, request) for event in events}
     items = [
         item_for_occurrence(occurrence, request, urls[event.pk])

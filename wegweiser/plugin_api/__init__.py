@@ -58,6 +58,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "sign": ("wegweiser.site.links", "sign"),
     "unsign": ("wegweiser.site.links", "unsign"),
     "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),
+    "load_original_texts": ("wegweiser.site.templatetags.direction_tags", "load_original_texts"),
     "term_choices": ("wegweiser.site.taxonomy_labels", "term_choices"),
     # The API shape of a listing.
     "ListingSchema": ("wegweiser.site.api_schemas", "ListingSchema"),

@@ -7,6 +7,7 @@ an Arabic or Persian sentence the bidi algorithm would otherwise reorder "05561 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import quote
 
 from django import template
@@ -49,29 +50,42 @@ def content_language(obj, text: str = "") -> str | None:
 def original_texts(page: Page) -> frozenset[str]:
     """The texts of ``page``'s German original and of its child objects (course dates, changed dates),
     read once per page instance."""
-    texts = getattr(page, "_original_texts", None)
-    if texts is None:
-        original = (
-            type(page)
-            .objects.filter(
-                translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    if getattr(page, "_original_texts", None) is None:
+        load_original_texts([page])
+    return page._original_texts
+
+
+def load_original_texts(pages: Iterable[Page]) -> None:
+    """Read the German originals' texts of many pages at once: one query per page type and child relation,
+    so that a list of translated items (the calendar) that marks their notes costs no query per item."""
+    by_model: dict[type, dict] = {}
+    for page in pages:
+        if getattr(page, "_original_texts", None) is None:
+            by_model.setdefault(type(page), {}).setdefault(page.translation_key, []).append(page)
+    for model, by_key in by_model.items():
+        relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+        originals = {
+            original.translation_key: original
+            for original in model.objects.filter(
+                translation_key__in=list(by_key), locale__language_code=settings.LANGUAGE_CODE
+            ).prefetch_related(*relations)
+        }
+        for key, group in by_key.items():
+            original = originals.get(key)
+            rows = [original] if original else []
+            if original:
+                for relation in relations:
+                    rows += getattr(original, relation).all()
+            texts = frozenset(
+                value
+                for row in rows
+                for field in row._meta.concrete_fields
+                if isinstance(field, models.CharField | models.TextField)
+                and isinstance(value := getattr(row, field.attname), str)
+                and value
             )
-            .first()
-        )
-        objects = [original] if original else []
-        if original:
-            for relation in get_all_child_relations(original):
-                objects += getattr(original, relation.get_accessor_name()).all()
-        texts = frozenset(
-            value
-            for row in objects
-            for field in row._meta.concrete_fields
-            if isinstance(field, models.CharField | models.TextField)
-            and isinstance(value := getattr(row, field.attname), str)
-            and value
-        )
-        page._original_texts = texts
-    return texts
+            for page in group:
+                page._original_texts = texts
 
 
 def direction_of(language: str) -> str:
