@@ -1,8 +1,11 @@
 """The Elasticsearch backend: the same query and facets as the database backend, at scale.
 
 Facets are disjunctive: the chosen facet values go into ``post_filter`` (they narrow the hits), and
-each facet's aggregation is filtered by every *other* facet's choice, so the counts of a facet's
-other values stay visible once one is chosen. Expired content is filtered out at query time.
+each chosen facet's aggregation is filtered by every *other* facet's choice, so the counts of a facet's
+other values stay visible once one is chosen. The facets without a choice are all counted under the
+same filter, so they share one aggregation over the documents' ``facets`` field (``name:value``): at
+100,000 listings each aggregation costs the node about 5 ms, and a search has one per chosen facet plus
+two, not one per facet. Expired content is filtered out at query time.
 Typed words are planned, found and ranked as the database backend does it (:mod:`wegweiser.search.es.text`).
 """
 
@@ -18,6 +21,7 @@ from elasticsearch.dsl import A, Q, Search
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
+from wegweiser.search.es.documents import facet_key
 from wegweiser.search.es.text import finder, language_field, text_query
 from wegweiser.search.matching import plan_text
 from wegweiser.search.query import (
@@ -31,6 +35,9 @@ from wegweiser.search.query import (
 from wegweiser.search.results import search_result
 from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import ListingType
+
+#: The aggregation counting every facet that has no choice, over the documents' ``facets`` field.
+SHARED_AGGREGATION = "facets"
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -59,6 +66,11 @@ class ElasticsearchBackend(SearchBackend):
                 if bucket_agg
                 else {}
             )
+        shared = getattr(response.aggregations, SHARED_AGGREGATION, None)
+        for bucket in shared.values.buckets if shared else ():
+            name, _separator, value = str(bucket.key).partition(":")
+            if name in counts:
+                counts[name][value] = bucket.doc_count
         hits = []
         for document in response.hits:
             meta = document.meta
@@ -98,12 +110,27 @@ class ElasticsearchBackend(SearchBackend):
         type_agg = A("filter", every_facet)
         type_agg.bucket("values", "terms", field="listing_type", size=max(10, len(listing_types)))
         search.aggs.bucket(f"facet_{TYPE_FACET}", type_agg)
-        for name, choices in facet_choices(facets).items():
+        choices = facet_choices(facets)
+        # Every facet without a choice is counted under all the choices (and the type): one aggregation.
+        unchosen = [
+            facet_key(name, value)
+            for name in facets
+            if name not in facet_filters
+            for value, _ in choices[name]
+        ]
+        if unchosen:
+            others = [*facet_filters.values(), *([type_filter] if type_filter else [])]
+            agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
+            agg.bucket("values", "terms", field="facets", include=unchosen, size=len(unchosen))
+            search.aggs.bucket(SHARED_AGGREGATION, agg)
+        for name in facet_filters:
+            if name not in choices:
+                continue
             others = [clause for other, clause in facet_filters.items() if other != name]
             if type_filter is not None:
                 others.append(type_filter)
             agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
-            agg.bucket("values", "terms", field=f"f_{name}", size=max(10, len(choices) + 5))
+            agg.bucket("values", "terms", field=f"f_{name}", size=max(10, len(choices[name]) + 5))
             search.aggs.bucket(f"facet_{name}", agg)
 
         search = search.sort(*self._sort(query)).source(["page_id", "listing_type"])

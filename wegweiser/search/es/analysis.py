@@ -76,7 +76,8 @@ def analysis_settings(capabilities: NodeCapabilities) -> dict:
 
 
 def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas: int = 0) -> dict:
-    """Settings and mappings of a listings index; one keyword field ``f_<facet>`` per facet."""
+    """Settings and mappings of a listings index; one keyword field ``f_<facet>`` per facet, and all of
+    them in ``facets`` (``name:value``), where the search counts the facets without a choice at once."""
     text = {"type": "text", "analyzer": "folded"}
     plain = {"type": "text", "analyzer": "standard"}
     properties = {
@@ -107,6 +108,8 @@ def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas:
         properties[f"text_{code}"] = {"type": "text", "analyzer": f"text_{code}"}
     for name in facet_names:
         properties[f"f_{name}"] = {"type": "keyword"}
+    # Counted in every search: its global ordinals are built when the index refreshes, not by a visitor.
+    properties["facets"] = {"type": "keyword", "eager_global_ordinals": True}
     return {
         "settings": {
             "number_of_shards": 1,

@@ -27,6 +27,11 @@ def all_facet_names(listing_types: Iterable[ListingType]) -> list[str]:
     return names
 
 
+def facet_key(name: str, value: str) -> str:
+    """One facet value in the documents' combined ``facets`` field: ``"topic:sprache"``."""
+    return f"{name}:{value}"
+
+
 def body_text(page) -> str:
     """The searchable words of a page's StreamField body, without markup."""
     body = getattr(page, "body", None)
@@ -119,6 +124,10 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             document[f"text_{page.locale.language_code}"] = " ".join([page.title, page.summary, body])
         for name, values in facets.get(page.pk, {}).items():
             document[f"f_{name}"] = values
+        # The same values in one field, where the facets without a choice are counted together.
+        document["facets"] = [
+            facet_key(name, value) for name, values in facets.get(page.pk, {}).items() for value in values
+        ]
         yield document
 
 
