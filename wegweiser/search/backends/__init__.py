@@ -29,6 +29,17 @@ class SearchBackend:
     def suggest(
         self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
     ) -> list[str]:
+        """Titles completing what has been typed so far (spaces collapsed, at most 50 characters); nothing
+        for fewer than two characters."""
+        prefix = " ".join(prefix.split())[:50]
+        if len(prefix) < 2:
+            return []
+        return self.completions(prefix, locale, listing_types, limit)
+
+    def completions(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int
+    ) -> list[str]:
+        """The backend's own part of :meth:`suggest`, for a prefix already cleaned."""
         raise NotImplementedError
 
 

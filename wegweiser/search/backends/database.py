@@ -164,13 +164,10 @@ class DatabaseBackend(SearchBackend):
         return [hit for _rank, hit in rows[query.offset : wanted]]
 
     # -- suggestions ------------------------------------------------------------------------------
-    def suggest(
-        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
+    def completions(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int
     ) -> list[str]:
         """Titles of current listings starting with (or else containing) what has been typed so far."""
-        prefix = " ".join(prefix.split())[:50]
-        if len(prefix) < 2:
-            return []
         found: list[str] = []
         locale_obj = active_locale(locale)
         for lookup in ("istartswith", "icontains"):

@@ -150,13 +150,10 @@ class ElasticsearchBackend(SearchBackend):
             return ["_score", "title.sort", "page_id"]
         return ["title.sort", "page_id"]
 
-    def suggest(
-        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
+    def completions(
+        self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int
     ) -> list[str]:
         """Completion suggester in the visitor's language; expired listings are skipped afterwards."""
-        prefix = " ".join(prefix.split())[:50]
-        if len(prefix) < 2:
-            return []
         today = timezone.localdate().isoformat()
         body = {
             "_source": ["title", "valid_from", "valid_until", "listing_type"],
