@@ -254,12 +254,40 @@ def count_together(
     return row["total"] or 0, counts
 
 
+def one_row_per_value(model, facet: Facet) -> bool:
+    """Whether joining a listing to the facet's values gives one row per value: the lookups follow
+    relations to one, and at most one many-to-many field (whose table holds each pair once)."""
+    many_to_many = 0
+    for lookup in facet.lookups:
+        current = model
+        for part in lookup.split("__")[:-1]:
+            field = current._meta.get_field(part)
+            if field.one_to_many or (field.many_to_many and not field.concrete):
+                return False  # reverse relations: a value may come back in several rows
+            many_to_many += field.many_to_many
+            current = field.related_model
+            if current is None:
+                return False
+    return many_to_many == 0 or (many_to_many == 1 and len(facet.lookups) == 1)
+
+
 def count_values(queryset: QuerySet, facet: Facet) -> Counter:
-    """How many distinct listings carry each value of a facet: one aggregate query."""
+    """How many distinct listings carry each value of a facet: one aggregate query.
+
+    Where a listing's row meets each of its values once (:func:`one_row_per_value`), the values are
+    counted over the matching ids with a plain ``COUNT``: the listings are joined to the values only,
+    and PostgreSQL groups them in a hash instead of sorting every row for ``COUNT(DISTINCT …)`` (at
+    100,000 listings a sort on disk of 130,000 rows, 60-90 ms per facet).
+    """
+    if one_row_per_value(queryset.model, facet):
+        source = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
+        listings = Count("pk")
+    else:
+        source, listings = queryset, Count("pk", distinct=True)
     rows = (
-        queryset.order_by()
+        source.order_by()
         .values(*facet.lookups)
-        .annotate(listings=Count("pk", distinct=True))
+        .annotate(listings=listings)
         .values_list(*facet.lookups, "listings")
     )
     counter: Counter = Counter()
