@@ -138,3 +138,51 @@ def test_word_forms_of_the_visitors_language_are_found_without_over_matching(ind
     assert {"deutschkurs", "frauentreff"} <= found(
         run(ElasticsearchBackend(), {"q": "Frauen", "per_page": "50"}), indexed_town
     )
+
+
+def test_an_index_built_before_the_facets_field_still_counts_every_facet(indexed_town):
+    """After an upgrade, until ``search_reindex`` has run, visitors search the old index: its documents
+    have no ``facets`` field, and each facet is counted on its own there, as the old release did."""
+    from elasticsearch.helpers import bulk
+
+    from wegweiser.search.backends import elasticsearch as backend_module
+    from wegweiser.search.backends.database import DatabaseBackend
+    from wegweiser.search.es.analysis import index_body, node_capabilities
+    from wegweiser.search.es.documents import all_facet_names, current_pages, documents_for
+
+    client = get_client()
+    capabilities = node_capabilities()
+    types = listing_types()
+    body = index_body(capabilities, all_facet_names(types.values()))
+    del body["mappings"]["properties"]["facets"]
+    old_index = f"{alias_name()}-before-facets"
+    client.indices.create(index=old_index, **body)
+    documents = [
+        {key: value for key, value in document.items() if key != "facets"}
+        for listing_type in types.values()
+        for document in documents_for(listing_type, current_pages(listing_type), capabilities)
+    ]
+    bulk(client, ({"_index": old_index, **document} for document in documents), refresh=True)
+    current = list(client.indices.get_alias(name=alias_name()))
+    client.indices.update_aliases(
+        actions=[
+            *({"remove": {"index": index, "alias": alias_name()}} for index in current),
+            {"add": {"index": old_index, "alias": alias_name()}},
+        ]
+    )
+    backend_module._TOGETHER.clear()  # a new app process meeting the old index
+
+    for params in ({}, {"topic": ["sprache"]}, {"q": "Kurs", "cost": ["free"]}):
+        old = run(ElasticsearchBackend(), params)
+        expected = run(DatabaseBackend(), params)
+        assert old.facets == expected.facets, params
+        assert any(count for values in old.facets.values() for _value, _label, count in values)
+    assert backend_module._TOGETHER[alias_name()] is not True
+
+    call_command("search_reindex", "--no-progress")  # the upgrade's step: the new index counts together
+    backend_module._TOGETHER.clear()
+    assert (
+        run(ElasticsearchBackend(), {"topic": ["sprache"]}).facets
+        == run(DatabaseBackend(), {"topic": ["sprache"]}).facets
+    )
+    assert backend_module._TOGETHER[alias_name()] is True

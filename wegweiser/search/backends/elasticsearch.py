@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from django.utils import timezone
+from elasticsearch import NotFoundError
 from elasticsearch.dsl import A, Q, Search
 
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
@@ -38,6 +39,28 @@ from wegweiser.site.registry import ListingType
 
 #: The aggregation counting every facet that has no choice, over the documents' ``facets`` field.
 SHARED_AGGREGATION = "facets"
+#: Per index alias: ``True`` once its index is known to have the ``facets`` field, else until when
+#: (``time.monotonic()``) it is taken not to have it.
+_TOGETHER: dict[str, bool | float] = {}
+#: How long an index without the field is believed to stay without it (a ``search_reindex`` swaps it).
+RECHECK_SECONDS = 60
+
+
+def counts_facets_together() -> bool:
+    """Whether the index behind the alias has the documents' ``facets`` field (indexes built since it
+    came do). One request per app process and alias, or a minute while an older index is in use: until
+    ``manage.py search_reindex`` has run after an upgrade, each facet is counted on its own, as before."""
+    alias = alias_name()
+    known = _TOGETHER.get(alias)
+    if known is True or (known is not None and time.monotonic() < known):
+        return known is True
+    try:
+        mappings = get_client().indices.get_field_mapping(index=alias, fields=SHARED_AGGREGATION)
+    except NotFoundError:  # no index yet: nothing to count either way
+        return True
+    present = any(SHARED_AGGREGATION in (index.get("mappings") or {}) for index in mappings.body.values())
+    _TOGETHER[alias] = True if present else time.monotonic() + RECHECK_SECONDS
+    return present
 
 
 class ElasticsearchBackend(SearchBackend):
@@ -111,11 +134,13 @@ class ElasticsearchBackend(SearchBackend):
         type_agg.bucket("values", "terms", field="listing_type", size=max(10, len(listing_types)))
         search.aggs.bucket(f"facet_{TYPE_FACET}", type_agg)
         choices = facet_choices(facets)
-        # Every facet without a choice is counted under all the choices (and the type): one aggregation.
+        # Every facet without a choice is counted under all the choices (and the type): one aggregation,
+        # where the index has the field for it (an index built before it counts each facet on its own).
+        together = counts_facets_together()
         unchosen = [
             facet_key(name, value)
             for name in facets
-            if name not in facet_filters
+            if together and name not in facet_filters
             for value, _ in choices[name]
         ]
         if unchosen:
@@ -123,7 +148,7 @@ class ElasticsearchBackend(SearchBackend):
             agg = A("filter", Q("bool", filter=others) if others else Q("match_all"))
             agg.bucket("values", "terms", field="facets", include=unchosen, size=len(unchosen))
             search.aggs.bucket(SHARED_AGGREGATION, agg)
-        for name in facet_filters:
+        for name in facets if not together else facet_filters:
             if name not in choices:
                 continue
             others = [clause for other, clause in facet_filters.items() if other != name]
