@@ -218,16 +218,21 @@ def apply_filters(
     return filterset_for(listing_type)(data=data, queryset=queryset).qs
 
 
-def is_many(model, facet) -> bool:
-    """Whether a listing can carry several values of the facet (its lookup follows a to-many relation)."""
-    for part in facet.field.split("__")[:-1]:
+def relations(model, lookup: str) -> list:
+    """The relation fields a lookup follows from ``model`` (``topics__slug``: the field ``topics``)."""
+    fields = []
+    for part in lookup.split("__")[:-1]:
         field = model._meta.get_field(part)
-        if field.many_to_many or field.one_to_many:
-            return True
+        fields.append(field)
         model = field.related_model
         if model is None:
-            return False
-    return False
+            break
+    return fields
+
+
+def is_many(model, facet) -> bool:
+    """Whether a listing can carry several values of the facet (its lookup follows a to-many relation)."""
+    return any(field.many_to_many or field.one_to_many for field in relations(model, facet.field))
 
 
 def count_together(
@@ -257,17 +262,10 @@ def count_together(
 def one_row_per_value(model, facet: Facet) -> bool:
     """Whether joining a listing to the facet's values gives one row per value: the lookups follow
     relations to one, and at most one many-to-many field (whose table holds each pair once)."""
-    many_to_many = 0
-    for lookup in facet.lookups:
-        current = model
-        for part in lookup.split("__")[:-1]:
-            field = current._meta.get_field(part)
-            if field.one_to_many or (field.many_to_many and not field.concrete):
-                return False  # reverse relations: a value may come back in several rows
-            many_to_many += field.many_to_many
-            current = field.related_model
-            if current is None:
-                return False
+    fields = [field for lookup in facet.lookups for field in relations(model, lookup)]
+    if any(field.one_to_many or (field.many_to_many and not field.concrete) for field in fields):
+        return False  # reverse relations: a value may come back in several rows
+    many_to_many = sum(1 for field in fields if field.many_to_many)
     return many_to_many == 0 or (many_to_many == 1 and len(facet.lookups) == 1)
 
 
