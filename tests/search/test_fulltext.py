@@ -25,8 +25,9 @@ from wegweiser.search.fulltext import (
     unit_fts_query,
     unit_tsquery,
 )
-from wegweiser.search.models import SearchText
+from wegweiser.search.models import SearchFacet, SearchText
 from wegweiser.search.query import SearchQuery
+from wegweiser.site.models import Language, Topic
 from wegweiser.site.registry import listing_types
 
 HOSTILE = [
@@ -66,6 +67,15 @@ def fts_rows(word: str) -> set[int]:
             [f'"{word}"*'],
         )
         return {row[0] for row in cursor.fetchall()}
+
+
+def counts(result, facet: str) -> dict[str, int]:
+    """A result's counts for one facet, the values nothing carries left out."""
+    return {value: count for value, _label, count in result.facets[facet] if count}
+
+
+def facet_rows(page) -> set[str]:
+    return set(SearchFacet.objects.filter(page_id=page.pk).values_list("key", flat=True))
 
 
 def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, organisation_a, matching):
@@ -115,6 +125,10 @@ def test_listings_published_before_the_table_existed_get_their_rows_after_migrat
     assert stored == SearchText.objects.count() >= 8
     assert fill_missing_texts() == 0
     assert found(run(DatabaseBackend(), {"q": "Kinderbetreuung"}), town) == {"integration"}
+
+    SearchFacet.objects.all().delete()  # upgraded to the facet rows: every listing has its text, none its facets
+    assert fill_missing_texts() == stored
+    assert counts(run(DatabaseBackend(), {}), "topic") == {"sprache": 4, "beratung": 4, "arbeit": 2}
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda text: text[:20])
@@ -219,3 +233,83 @@ def test_the_sync_task_refreshes_the_texts_without_elasticsearch(town, settings)
     type(page).objects.filter(pk=page.pk).update(live=False)
     sync_listings.enqueue(page_ids=[page.pk])
     assert not SearchText.objects.filter(page=page).exists()
+
+
+def test_a_listing_s_facet_values_are_stored_with_its_text_and_counted_from_them(town, organisation_a):
+    """The database backend counts facets from the rows publishing writes: the values the FilterSets
+    filter by (fields, a range of levels, terms, the parts of the day it meets in) and its type."""
+    assert facet_rows(town["integration"]) == {
+        "type:bulletin",
+        "bulletin_kind:information",
+        "topic:sprache",
+        "language:de",
+        "language:ar",
+        "target_group:familien",
+        "district:altstadt",
+        "cost:funded",
+        "free_or_funded:1",
+        "german:a1",
+        "german:a2",
+        "german:b1",
+        "time_of_day:morning",
+    }
+    result = run(DatabaseBackend(), {})
+    assert counts(result, "type") == {"bulletin": 5, "meeting": 3}
+    assert counts(result, "topic") == {"sprache": 4, "beratung": 4, "arbeit": 2}
+    assert counts(result, "german") == {"a1": 2, "a2": 1, "b1": 2, "b2": 2}
+
+    page = add_listing(organisation_a, title="Elterncafé", topics=["sprache"], languages=["ar"])
+    assert facet_rows(page) == {
+        "type:bulletin",
+        "bulletin_kind:information",  # the model's defaults
+        "cost:free",
+        "free_or_funded:1",
+        "topic:sprache",
+        "language:ar",
+    }
+    result = run(DatabaseBackend(), {"topic": "sprache"})
+    assert counts(result, "type") == {"bulletin": 4, "meeting": 1}
+    assert counts(result, "topic") == {
+        "sprache": 5,
+        "beratung": 4,
+        "arbeit": 2,
+    }  # the chosen facet without its choice
+    assert counts(result, "language")["ar"] == 3
+
+    page.unpublish()
+    assert facet_rows(page) == set()
+    assert counts(run(DatabaseBackend(), {}), "topic")["sprache"] == 4
+
+
+@pytest.mark.parametrize(
+    "backend", ["database", pytest.param("elasticsearch", marks=pytest.mark.elasticsearch)], indirect=True
+)
+def test_a_term_given_another_slug_and_name_counts_and_finds_its_listings_under_the_new_ones(
+    backend, town, django_capture_on_commit_callbacks
+):
+    """An editor renames the topic "Sprache": its listings are counted, filtered and found under the new
+    slug and name at once, in either backend (the sync task stores and indexes them anew)."""
+    with_topic = found(run(backend, {"topic": "sprache", "per_page": "50"}), town)
+    assert len(with_topic) == 4
+    assert found(run(backend, {"q": "Quasselrunde"}), town) == set()
+
+    topic = Topic.objects.get(slug="sprache", locale=town["integration"].locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.slug, topic.name = "quasselrunde", "Quasselrunde"
+        topic.save()
+
+    result = run(backend, {"per_page": "50"})
+    assert counts(result, "topic") == {"quasselrunde": 4, "beratung": 4, "arbeit": 2}
+    assert found(run(backend, {"topic": "quasselrunde", "per_page": "50"}), town) == with_topic
+    assert found(run(backend, {"q": "Quasselrunde", "per_page": "50"}), town) == with_topic
+
+
+def test_a_removed_term_is_no_longer_among_its_listings_facet_values(
+    town, django_capture_on_commit_callbacks
+):
+    page = town["integration"]
+    assert "language:ar" in facet_rows(page)
+    with django_capture_on_commit_callbacks(execute=True):
+        Language.objects.get(slug="ar", locale=page.locale).delete()
+    assert "language:ar" not in facet_rows(page) and "language:de" in facet_rows(page)
+    assert counts(run(DatabaseBackend(), {}), "language") == {"de": 8, "uk": 3}

@@ -1,4 +1,4 @@
-"""The search's own table of searchable words, and full text matching through it (PostgreSQL, SQLite).
+"""The search's own tables of searchable words and facet values, and full text matching (PostgreSQL, SQLite).
 
 Every published listing has one :class:`~wegweiser.search.models.SearchText` row: its title, summary
 and search description (what the ``LIKE`` matching of the database backend looks at) followed by their
@@ -11,24 +11,30 @@ remove_diacritics 0``, kept in step by triggers), and a text query becomes an FT
 same meaning: per typed word any of its forms as a prefix, all words required, several-word synonyms
 as phrases.
 
-The rows follow the content: publishing writes a page's row and unpublishing removes it in the same
+Beside its text, every published listing has its facet values as rows
+(:class:`~wegweiser.search.models.SearchFacet`, keys like ``"topic:sprache"`` and one ``"type:offers"``),
+which the database backend counts a result's facets from.
+
+The rows follow the content: publishing writes a page's rows and unpublishing removes them in the same
 transaction (:mod:`wegweiser.search.signals`), deleting a page removes it (``CASCADE``), the index sync
 task refreshes them whether or not Elasticsearch is configured, ``manage.py search_reindex`` rebuilds
-them all, and after ``migrate`` the rows of listings published before this table existed are added.
+them all, a term given another slug or name refreshes its listings' rows (the sync task), and after
+``migrate`` the rows of listings published before these tables existed are added.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
+from wegweiser.search.facet_values import facet_keys, facet_values, type_key
 from wegweiser.search.listing_terms import term_texts
-from wegweiser.search.models import SearchText
+from wegweiser.search.models import SearchFacet, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
@@ -72,61 +78,102 @@ def _own_text(page) -> str:
     return "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
 
 
-def _listing_pages(page_ids: Iterable[int]) -> list:
-    """The listings among ``page_ids`` (their specific pages), live or not."""
-    pages = []
-    for listing_type in listing_types().values():
-        pages.extend(listing_type.model.objects.filter(pk__in=list(page_ids)).only(*TEXT_FIELDS, "live"))
-    return pages
-
-
 def store_text(page) -> None:
-    """Write (or remove, if it is not live) the searchable text of one listing; learn its words."""
+    """Write (or remove, if it is not live) the searchable text and facet values of one listing; learn its words."""
     if not page.live:
-        SearchText.objects.filter(page_id=page.pk).delete()
+        remove_text(page.pk)
         return
     listing_type = listing_type_for_model(type(page))
-    terms = term_texts(listing_type, [page.pk]).get(page.pk, "") if listing_type else ""
-    learn(vocabulary_words([_own_text(page), terms]))
-    SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page_text(page, terms)})
+    if listing_type is None:
+        SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": page_text(page)})
+        return
+    _store(listing_type, [page])
+
+
+def _store(listing_type: ListingType, pages: list) -> None:
+    """The rows of these live listings of one type anew: their text (its words learnt first) and facets."""
+    page_ids = [page.pk for page in pages]
+    values = facet_values(listing_type, page_ids)
+    terms = term_texts(listing_type, page_ids, values)
+    learn(vocabulary_words([*(_own_text(page) for page in pages), *terms.values()]))
+    known = known_stems()
+    for page in pages:
+        text = page_text(page, terms.get(page.pk, ""), known)
+        SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": text})
+    store_facets(listing_type, values, page_ids)
+
+
+def store_facets(
+    listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
+) -> None:
+    """The facet rows of these listings anew: their type's row and one per facet value (``values``)."""
+    _delete(SearchFacet.objects.filter(page_id__in=page_ids))
+    SearchFacet.objects.bulk_create(
+        SearchFacet(page_id=pk, key=key)
+        for pk in page_ids
+        for key in [type_key(listing_type), *facet_keys(values.get(pk, {}))]
+    )
+
+
+def _delete(queryset) -> None:
+    """Delete rows in one statement. ``QuerySet.delete()`` would first read every row: receivers of
+    ``post_delete`` for all senders (the search's own) keep Django from deleting them unread, and
+    nothing listens to the deletion of these rows."""
+    queryset._raw_delete(queryset.db)
 
 
 def remove_text(page_id: int) -> None:
-    SearchText.objects.filter(page_id=page_id).delete()
+    _delete(SearchText.objects.filter(page_id=page_id))
+    _delete(SearchFacet.objects.filter(page_id=page_id))
 
 
-def sync_texts(page_ids: list[int]) -> int:
+def sync_texts(page_ids: list[int], batch_size: int = 500) -> int:
     """Bring the rows of these pages in line with the database: live listings stored, the rest removed."""
-    pages = _listing_pages(page_ids)
-    for page in pages:
-        store_text(page)
-    listed = {page.pk for page in pages}
-    SearchText.objects.filter(page_id__in=[pk for pk in page_ids if pk not in listed]).delete()
-    return len(pages)
+    page_ids = list(page_ids)
+    stored = 0
+    live: set[int] = set()
+    for listing_type in listing_types().values():
+        pages = list(listing_type.model.objects.filter(pk__in=page_ids).only(*TEXT_FIELDS, "live"))
+        stored += len(pages)
+        pages = [page for page in pages if page.live]
+        live.update(page.pk for page in pages)
+        for start in range(0, len(pages), batch_size):
+            _store(listing_type, pages[start : start + batch_size])
+    gone = [pk for pk in page_ids if pk not in live]
+    if gone:
+        _delete(SearchText.objects.filter(page_id__in=gone))
+        _delete(SearchFacet.objects.filter(page_id__in=gone))
+    return stored
 
 
 def _chunks(listing_type: ListingType, queryset, batch_size: int):
-    """The pages of ``queryset`` in chunks, each with its terms' names: ``(pages, {pk: terms})``."""
+    """The pages of ``queryset`` in chunks, with their facet values and their terms' names:
+    ``(pages, {pk: facet values}, {pk: terms})``."""
     page_ids = list(queryset.values_list("pk", flat=True))
     for start in range(0, len(page_ids), batch_size):
         chunk = page_ids[start : start + batch_size]
         pages = list(listing_type.model.objects.filter(pk__in=chunk).only(*TEXT_FIELDS))
-        yield pages, term_texts(listing_type, chunk)
+        values = facet_values(listing_type, chunk)
+        yield pages, values, term_texts(listing_type, chunk, values)
 
 
 def _learn(listing_type: ListingType, queryset, batch_size: int) -> None:
     """The words of these listings into the vocabulary, before any is indexed (so compounds split alike)."""
-    for pages, terms in _chunks(listing_type, queryset, batch_size):
+    for pages, _values, terms in _chunks(listing_type, queryset, batch_size):
         learn(vocabulary_words([*(_own_text(page) for page in pages), *terms.values()]))
 
 
 def _fill(listing_type, queryset, batch_size: int, progress: Callable[[int], object] | None) -> int:
+    """The rows of these listings, written in bulk (replacing any they had)."""
     stored = 0
     known = known_stems()
-    for pages, terms in _chunks(listing_type, queryset, batch_size):
+    for pages, values, terms in _chunks(listing_type, queryset, batch_size):
+        page_ids = [page.pk for page in pages]
+        _delete(SearchText.objects.filter(page_id__in=page_ids))
         SearchText.objects.bulk_create(
             SearchText(page_id=page.pk, text=page_text(page, terms.get(page.pk, ""), known)) for page in pages
         )
+        store_facets(listing_type, values, page_ids)
         stored += len(pages)
         if progress:
             progress(len(pages))
@@ -136,7 +183,8 @@ def _fill(listing_type, queryset, batch_size: int, progress: Callable[[int], obj
 def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: int = 500) -> int:
     """All rows anew, from every live listing (expired ones too: queries filter on the dates)."""
     with transaction.atomic():  # searches see the old rows until the new ones are complete
-        SearchText.objects.all().delete()
+        _delete(SearchText.objects.all())
+        _delete(SearchFacet.objects.all())
         forget_all()
         types = list(listing_types().values())
         for listing_type in types:
@@ -147,7 +195,8 @@ def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: i
         )
     if connection.vendor == "postgresql":  # fresh statistics, so the planner knows the new rows
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {SearchText._meta.db_table}")
+            for model in (SearchText, SearchFacet):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
     rebuild_fts()
     return stored
 
@@ -161,12 +210,14 @@ def rebuild_fts() -> None:
 
 
 def fill_missing_texts(batch_size: int = 500) -> int:
-    """Rows for live listings that have none yet (published before the table existed, or imported)."""
+    """Rows for live listings that have none yet (published before the tables existed, or imported)."""
     stored = 0
-    missing = {
-        listing_type: listing_type.model.objects.live().exclude(pk__in=SearchText.objects.values("page_id"))
-        for listing_type in listing_types().values()
-    }
+    missing = {}
+    for listing_type in listing_types().values():
+        typed = SearchFacet.objects.filter(key=type_key(listing_type)).values("page_id")
+        missing[listing_type] = listing_type.model.objects.live().filter(
+            ~Q(pk__in=SearchText.objects.values("page_id")) | ~Q(pk__in=typed)
+        )
     for listing_type, queryset in missing.items():
         _learn(listing_type, queryset, batch_size)
     for listing_type, queryset in missing.items():

@@ -9,12 +9,13 @@ languages, are stored with its searchable words; so is a translated listing's Ge
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from wegweiser.search.facet_values import facet_values
 from wegweiser.site.registry import ListingType
 from wegweiser.site.taxonomy_labels import taxonomy_generation
 
@@ -49,18 +50,30 @@ def _compute_labels(listing_type: ListingType) -> tuple[dict[str, dict[str, list
     return by_facet, list(dict.fromkeys(type_names))
 
 
-def term_texts(listing_type: ListingType, page_ids: Iterable[int]) -> dict[int, str]:
-    """For each listing, the names of its type and facet values in every language, as one text."""
+def term_texts(
+    listing_type: ListingType,
+    page_ids: Iterable[int],
+    values: Mapping[int, Mapping[str, list[str]]] | None = None,
+) -> dict[int, str]:
+    """For each listing, the names of its type and facet values in every language, as one text.
+
+    ``values``: the listings' facet values (:func:`~wegweiser.search.facet_values.facet_values`) when the
+    caller has read them already; otherwise they are read here.
+    """
     page_ids = list(page_ids)
     if not page_ids:
         return {}
+    if values is None:
+        values = facet_values(listing_type, page_ids)
     labels, type_names = _labels(listing_type)
     names: dict[int, list[str]] = {pk: list(type_names) for pk in page_ids}
+    searchable = {facet.name for facet in listing_type.all_facets() if facet.searchable}
+    for pk in page_ids:
+        for name, found in values.get(pk, {}).items():
+            if name in searchable:
+                for key in found:
+                    names[pk].extend(labels.get(name, {}).get(key, []))
     pages = listing_type.model.objects.filter(pk__in=page_ids)
-    for facet in (facet for facet in listing_type.all_facets() if facet.searchable):
-        for pk, *raw in pages.values_list("pk", *facet.lookups):
-            for key in facet.values_of(*raw):
-                names[pk].extend(labels.get(facet.name, {}).get(key, []))
     _add_german_originals(listing_type, pages, names)
     return {pk: " ".join(dict.fromkeys(found)) for pk, found in names.items()}
 

@@ -96,6 +96,34 @@ class SearchText(models.Model):
         return self.text[:80]
 
 
+class SearchFacet(models.Model):
+    """One facet value of one published listing (``"topic:sprache"``), and one row for its listing type
+    (``"type:offers"``): what the database backend counts its facets from.
+
+    Written with the listing's :class:`SearchText` row (:mod:`wegweiser.search.fulltext`), from the same
+    values the FilterSets filter by and the Elasticsearch documents carry in their ``facets`` field
+    (:func:`wegweiser.search.facet_values.facet_keys`). Counting a result's facets is then one grouped
+    query over these rows, however the values are stored on the listing (fields, ranges, relations to
+    terms, the days' parts of a schedule); a term given another slug refreshes the rows of its listings
+    (:mod:`wegweiser.search.signals`).
+    """
+
+    # No index of its own: the unique constraint's index starts with the page.
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"), db_index=False
+    )
+    key = models.CharField(_("facet value"), max_length=255)
+
+    class Meta:
+        verbose_name = _("facet value of a listing")
+        verbose_name_plural = _("facet values of listings")
+        constraints = [models.UniqueConstraint(fields=["page", "key"], name="search_facet_page_key")]
+        indexes = [models.Index(fields=["key", "page"], name="search_facet_key_page")]
+
+    def __str__(self) -> str:
+        return self.key
+
+
 class SearchWord(models.Model):
     """One word of the portal's vocabulary: the words of its listings and of its terms in every language.
 

@@ -1,7 +1,8 @@
 """Keep the search index following the content: publish, unpublish, delete and move enqueue a sync task.
 
 The task is enqueued once the database transaction commits, so the worker sees what the editor saved.
-Expiry needs no signal: queries filter on the validity dates. The search's own table of searchable
+Expiry needs no signal: queries filter on the validity dates. A term that facets read through (a topic, a
+district) enqueues its listings when it is saved or deleted. The search's own table of searchable
 words (:mod:`wegweiser.search.fulltext`) is written in the publishing transaction itself, and filled
 for listings that have no row yet after every ``migrate``.
 """
@@ -9,12 +10,13 @@ for listings that have no row yet after every ``migrate``.
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wegweiser.search import choices, fulltext
+from wegweiser.search.facet_values import listings_carrying
 from wegweiser.search.models import SearchText, Synonym
 from wegweiser.search.tasks import remove_listings, sync_listings
 from wegweiser.search.wording import invalidate_synonyms
@@ -75,6 +77,24 @@ def page_moved(sender, instance, **kwargs) -> None:
         moved = listing_type.model.objects.descendant_of(instance, inclusive=True)
         page_ids.extend(moved.values_list("pk", flat=True))
     _enqueue_sync(sorted(set(page_ids)))
+
+
+@receiver(post_save)
+def term_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A term a facet reads through (a topic, a district, a language ...) given another slug or name: its
+    listings are stored and indexed anew, so they are counted under the new value and found by the new
+    name. Models no facet reads through cost no query."""
+    if raw or isinstance(instance, Page):
+        return
+    _enqueue_sync(listings_carrying(instance))
+
+
+@receiver(pre_delete)
+def term_deleted(sender, instance, **kwargs) -> None:
+    """A deleted term: its listings (read before the deletion takes the links away) are stored anew without it."""
+    if isinstance(instance, Page):
+        return
+    _enqueue_sync(listings_carrying(instance))
 
 
 @receiver(post_save, sender=Synonym)

@@ -4,9 +4,10 @@ It needs nothing but the database, so ``make run`` has a working search. Words a
 forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the search's own
 GIN-indexed table of stored vectors, on SQLite through an FTS5 index of the same table
 (:mod:`wegweiser.search.fulltext`, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` and ``["SQLITE_FULL_TEXT"]``,
-on by default), otherwise as substrings. Per listing type, one query
-counts the matches and every single-valued facet (conditional aggregation); each many-valued facet
-(topics, languages, ...) and each chosen facet (counted without its own choice) takes one grouped query.
+on by default), otherwise as substrings. Facets are counted from the listings' stored facet rows
+(:class:`~wegweiser.search.models.SearchFacet`): per listing type one grouped query counts the matches
+(the type's own row) and every facet without a choice; each chosen facet, counted without its own choice,
+takes one more.
 "Near me" narrows by bounding box and distance, both in SQL.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from django.db.models import (
@@ -35,9 +36,11 @@ from wagtail.models import Locale
 
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
+from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.matching import TextPlan, plan_text, ranking_variants, text_filter, units_found
+from wegweiser.search.models import SearchFacet
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -71,37 +74,28 @@ class DatabaseBackend(SearchBackend):
             if narrowed is None:  # a chosen facet the type does not have: none of it can match
                 counts[TYPE_FACET][key], filtered[key] = 0, None
                 continue
-            own = {facet.name: facet for facet in listing_type.all_facets()}
-            # One query counts the type's matches and every unchosen single-valued facet at once.
-            together = [
-                own[name]
-                for name in facets
-                if key in searched_keys
-                and name in own
-                and name not in query.filters
-                and not is_many(listing_type.model, own[name])
-            ]
-            total, together_counts = count_together(narrowed, together, choices)
-            counts[TYPE_FACET][key] = total
+            own = {facet.name: facet for facet in listing_type.all_facets() if facet.name in facets}
+            searched_type = key in searched_keys
+            # One query counts the type's matches (its type row) and every facet without a choice.
+            unchosen = [facet for name, facet in own.items() if searched_type and name not in query.filters]
+            found = count_keys(
+                narrowed, {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}
+            )
+            total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
             # A type with nothing matching the words, dates and place needs no facet queries at all.
-            if key not in searched_keys or (total == 0 and (not query.filters or not base.exists())):
+            if not searched_type or (total == 0 and (not query.filters or not base.exists())):
                 filtered[key] = None
                 continue
             filtered[key] = narrowed if total else None
-            for name, counter in together_counts.items():
-                counts[name].update(counter)
-            for name, facet in own.items():
-                if name not in facets or facet in together:
-                    continue
-                # A chosen facet is counted without its own choice (disjunctive); a many-valued one
-                # (topics, languages) needs its own grouped query.
-                queryset = (
-                    narrowed
-                    if name not in query.filters
-                    else apply_filters(listing_type, base, query.filters_without(name))
+            for facet in unchosen:
+                counts[facet.name].update(found[facet.name])
+            # A chosen facet is counted without its own choice (disjunctive): one query each.
+            for name in query.filters:
+                without = (
+                    apply_filters(listing_type, base, query.filters_without(name)) if name in own else None
                 )
-                if queryset is not None:
-                    counts[name].update(count_values(queryset, facet))
+                if without is not None:
+                    counts[name].update(count_keys(without, choice_keys([own[name]], choices))[name])
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
@@ -218,81 +212,34 @@ def apply_filters(
     return filterset_for(listing_type)(data=data, queryset=queryset).qs
 
 
-def relations(model, lookup: str) -> list:
-    """The relation fields a lookup follows from ``model`` (``topics__slug``: the field ``topics``)."""
-    fields = []
-    for part in lookup.split("__")[:-1]:
-        field = model._meta.get_field(part)
-        fields.append(field)
-        model = field.related_model
-        if model is None:
-            break
-    return fields
-
-
-def is_many(model, facet) -> bool:
-    """Whether a listing can carry several values of the facet (its lookup follows a to-many relation)."""
-    return any(field.many_to_many or field.one_to_many for field in relations(model, facet.field))
-
-
-def count_together(
-    queryset: QuerySet, facets: list, choices: Mapping[str, list[tuple[str, str]]]
-) -> tuple[int, dict[str, Counter]]:
-    """The number of listings and, in the same query, how many carry each choice of single-valued facets.
-
-    Conditional aggregation (``COUNT(*) FILTER (WHERE cost = 'free')`` ...) reads the matching rows
-    once instead of once per facet; only the choices a visitor can see are counted.
-    """
-    aggregates = {"total": Count("pk")}
-    names: dict[str, tuple[str, str]] = {}
-    for facet_number, facet in enumerate(facets):
+def choice_keys(
+    facets: list[Facet], choices: Mapping[str, list[tuple[str, str]]]
+) -> dict[str, tuple[str, str]]:
+    """The facet rows to count for these facets: ``{"topic:sprache": ("topic", "sprache")}``, only the
+    choices a visitor can see."""
+    keys = {}
+    for facet in facets:
         values = ["1"] if facet.kind == "flag" else [value for value, _label in choices.get(facet.name, [])]
-        for value_number, value in enumerate(values):
-            alias = f"f{facet_number}_{value_number}"
-            aggregates[alias] = Count("pk", filter=facet.condition(value))
-            names[alias] = (facet.name, value)
-    row = queryset.order_by().aggregate(**aggregates)
-    counts: dict[str, Counter] = {facet.name: Counter() for facet in facets}
-    for alias, (name, value) in names.items():
-        if row[alias]:
-            counts[name][value] = row[alias]
-    return row["total"] or 0, counts
+        keys.update({facet_key(facet.name, value): (facet.name, value) for value in values})
+    return keys
 
 
-def one_row_per_value(model, facet: Facet) -> bool:
-    """Whether joining a listing to the facet's values gives one row per value: the lookups follow
-    relations to one, and at most one many-to-many field (whose table holds each pair once)."""
-    fields = [field for lookup in facet.lookups for field in relations(model, lookup)]
-    if any(field.one_to_many or (field.many_to_many and not field.concrete) for field in fields):
-        return False  # reverse relations: a value may come back in several rows
-    many_to_many = sum(1 for field in fields if field.many_to_many)
-    return many_to_many == 0 or (many_to_many == 1 and len(facet.lookups) == 1)
-
-
-def count_values(queryset: QuerySet, facet: Facet) -> Counter:
-    """How many distinct listings carry each value of a facet: one aggregate query.
-
-    Where a listing's row meets each of its values once (:func:`one_row_per_value`), the values are
-    counted over the matching ids with a plain ``COUNT``: the listings are joined to the values only,
-    and PostgreSQL groups them in a hash instead of sorting every row for ``COUNT(DISTINCT …)`` (at
-    100,000 listings a sort on disk of 130,000 rows, 60-90 ms per facet).
-    """
-    if one_row_per_value(queryset.model, facet):
-        source = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
-        listings = Count("pk")
-    else:
-        source, listings = queryset, Count("pk", distinct=True)
+def count_keys(queryset: QuerySet, keys: Mapping[str, tuple[str, str]]) -> dict[str, Counter]:
+    """How many of the listings in ``queryset`` carry each facet value of ``keys``: one grouped query over
+    their facet rows (:class:`~wegweiser.search.models.SearchFacet`), ``{facet: {value: listings}}``."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    if not keys:
+        return counts
     rows = (
-        source.order_by()
-        .values(*facet.lookups)
-        .annotate(listings=listings)
-        .values_list(*facet.lookups, "listings")
+        SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"), key__in=list(keys))
+        .values("key")
+        .annotate(listings=Count("pk"))
+        .values_list("key", "listings")
     )
-    counter: Counter = Counter()
-    for *raw, listings in rows:
-        for value in facet.values_of(*raw):
-            counter[value] += listings
-    return counter
+    for key, listings in rows:
+        name, value = keys[key]
+        counts[name][value] += listings
+    return counts
 
 
 def text_condition(words: list[str], locale_code: str = "") -> Q:

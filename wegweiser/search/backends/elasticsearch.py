@@ -22,8 +22,8 @@ from elasticsearch.dsl import A, Q, Search
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
-from wegweiser.search.es.documents import facet_key
 from wegweiser.search.es.text import finder, language_field, text_query
+from wegweiser.search.facet_values import facet_key
 from wegweiser.search.matching import plan_text
 from wegweiser.search.query import (
     TYPE_FACET,

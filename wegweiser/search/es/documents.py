@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.es.text import searchable_words
+from wegweiser.search.facet_values import facet_keys, facet_values
 from wegweiser.search.fulltext import page_text
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.vocabulary import known_stems
@@ -25,11 +26,6 @@ def all_facet_names(listing_types: Iterable[ListingType]) -> list[str]:
     for listing_type in listing_types:
         names.extend(facet.name for facet in listing_type.all_facets() if facet.name not in names)
     return names
-
-
-def facet_key(name: str, value: str) -> str:
-    """One facet value in the documents' combined ``facets`` field: ``"topic:sprache"``."""
-    return f"{name}:{value}"
 
 
 def body_text(page) -> str:
@@ -45,18 +41,6 @@ def body_text(page) -> str:
             continue
         words.extend(strip_tags(str(item)) for item in content)
     return " ".join(words)
-
-
-def facet_values(listing_type: ListingType, page_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """``page id -> facet -> values``, one query per facet, the same lookups the FilterSets use."""
-    values: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for facet in listing_type.all_facets():
-        rows = listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", *facet.lookups)
-        for pk, *raw in rows:
-            for value in facet.values_of(*raw):
-                if value not in values[pk][facet.name]:
-                    values[pk][facet.name].append(value)
-    return values
 
 
 def shown_in_for(listing_type: ListingType, pages: list) -> dict[int, list[str]]:
@@ -84,7 +68,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
     ids = [page.pk for page in pages]
     facets = facet_values(listing_type, ids)
     shown_in = shown_in_for(listing_type, pages)
-    terms = term_texts(listing_type, ids)
+    terms = term_texts(listing_type, ids, facets)
     languages = analysed_languages(capabilities)
     known = known_stems()  # once for the batch: every document's compounds split alike
     for page in pages:
@@ -125,9 +109,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
         for name, values in facets.get(page.pk, {}).items():
             document[f"f_{name}"] = values
         # The same values in one field, where the facets without a choice are counted together.
-        document["facets"] = [
-            facet_key(name, value) for name, values in facets.get(page.pk, {}).items() for value in values
-        ]
+        document["facets"] = facet_keys(facets.get(page.pk, {}))
         yield document
 
 
