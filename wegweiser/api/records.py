@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.core.exceptions import FieldDoesNotExist
 from wagtail.rich_text import expand_db_html
 
 from wegweiser.site.facets import shared_facet_names
@@ -84,7 +83,7 @@ def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
         return values
     model = listing_type.model
     for facet in facets:
-        if all(_is_local_field(model, lookup) for lookup in facet.lookups):
+        if facet.in_own_row(model):
             for page in pages:
                 raw = [getattr(page, lookup) for lookup in facet.lookups]
                 values[page.pk][facet.name] = _facet_value(facet, [facet.values_of(*raw)])
@@ -96,16 +95,6 @@ def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
         for pk in values:
             values[pk][facet.name] = _facet_value(facet, found.get(pk, []))
     return values
-
-
-def _is_local_field(model, name: str) -> bool:
-    if "__" in name:
-        return False
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return field.concrete and not field.is_relation
 
 
 def _facet_value(facet, rows: list[list[str]]):

@@ -106,13 +106,22 @@ def _store(listing_type: ListingType, pages: list) -> None:
 def store_facets(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
-    """The facet rows of these listings anew: their type's row and one per facet value (``values``)."""
+    """The facet rows of these listings anew: their type's row and one per facet value (``values``).
+
+    Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes more than ten
+    rows a listing (a million at 100,000 listings: 28 s through ``bulk_create``, a few through ``COPY``).
+    """
     _delete(SearchFacet.objects.filter(page_id__in=page_ids))
-    SearchFacet.objects.bulk_create(
-        SearchFacet(page_id=pk, key=key)
-        for pk in page_ids
-        for key in [type_key(listing_type), *facet_keys(values.get(pk, {}))]
-    )
+    rows = [(pk, key) for pk in page_ids for key in [type_key(listing_type), *facet_keys(values.get(pk, {}))]]
+    table = connection.ops.quote_name(SearchFacet._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} (page_id, key) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            insert = f"INSERT INTO {table} (page_id, key) VALUES (%s, %s)"  # noqa: S608 - the model's own table
+            cursor.executemany(insert, rows)
 
 
 def _delete(queryset) -> None:

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from wagtail import hooks
 
@@ -69,6 +70,11 @@ class Facet:
         """The lookups to read for a listing's values, in the order :meth:`values_of` takes them."""
         return (self.field, self.field_to) if self.field_to else (self.field,)
 
+    def in_own_row(self, model) -> bool:
+        """Whether every lookup is a plain field of the listing's own row (no relation to follow), so that
+        its values come with the row."""
+        return all(_is_own_field(model, lookup) for lookup in self.lookups)
+
     def values_of(self, *raw: Any) -> list[str]:
         """The facet values one row carries, given what :attr:`lookups` read (``"1"`` for a set flag)."""
         if self.kind == "flag":
@@ -98,6 +104,16 @@ class Facet:
         if first not in order or last not in order:
             return [value for value in (first, last) if value][:1]
         return order[order.index(first) : order.index(last) + 1]
+
+
+def _is_own_field(model, name: str) -> bool:
+    if "__" in name:
+        return False
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return field.concrete and not field.is_relation
 
 
 @dataclass(frozen=True)
