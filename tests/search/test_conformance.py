@@ -203,3 +203,26 @@ def test_search_in_english_finds_translations_and_untranslated_german_originals(
 def _names_in_order(result, town):
     names = {page.pk: name for name, page in town.items()}
     return [names[hit.page_id] for hit in result.hits]
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        {},
+        {"topic": ["sprache"]},
+        {"language": ["ar", "uk"], "german": ["a1"]},
+        {"topic": ["sprache", "beratung"], "district": ["altstadt", "nordstadt"], "accessible": ["1"]},
+        {"q": "Kurs", "cost": ["free", "funded"], "target_group": ["frauen"], "time_of_day": ["morning"]},
+    ],
+    ids=["nothing", "one", "two", "three", "words-and-three"],
+)
+def test_every_count_shown_is_the_number_of_results_its_choice_gives(backend, town, choices):
+    """What a visitor sees beside a value is what ticking it gives: for a facet without a choice, the
+    results with that value added; for a chosen facet, the results with that value instead of its choice."""
+    result = run(backend, {**choices, "per_page": "50"})
+    for name, rows in result.facets.items():
+        if name == "type":
+            continue
+        for value, _label, count in rows:
+            ticked = {**choices, name: [value]}  # added, or instead of the facet's own choice
+            assert run(backend, {**ticked, "per_page": "50"}).total == count, (name, value)

@@ -6,8 +6,7 @@ GIN-indexed table of stored vectors, on SQLite through an FTS5 index of the same
 (:mod:`wegweiser.search.fulltext`, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` and ``["SQLITE_FULL_TEXT"]``,
 on by default), otherwise as substrings. Facets are counted from the listings' stored facet rows
 (:class:`~wegweiser.search.models.SearchFacet`): per listing type one grouped query counts the matches
-(the type's own row) and every facet without a choice; each chosen facet, counted without its own choice,
-takes one more.
+(the type's own row), every facet without a choice and each chosen facet without its own choice.
 "Near me" narrows by bounding box and distance, both in SQL.
 """
 
@@ -16,8 +15,11 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -74,28 +76,26 @@ class DatabaseBackend(SearchBackend):
             if narrowed is None:  # a chosen facet the type does not have: none of it can match
                 counts[TYPE_FACET][key], filtered[key] = 0, None
                 continue
-            own = {facet.name: facet for facet in listing_type.all_facets() if facet.name in facets}
             searched_type = key in searched_keys
-            # One query counts the type's matches (its type row) and every facet without a choice.
-            unchosen = [facet for name, facet in own.items() if searched_type and name not in query.filters]
+            own = {facet.name: facet for facet in listing_type.all_facets()}
+            shown = {name: facet for name, facet in own.items() if searched_type and name in facets}
+            # One query counts the type's matches (its type row), every facet without a choice over the
+            # listings that meet every choice, and each chosen facet over those that meet the others.
+            chosen = [
+                Chosen(
+                    keys=chosen_keys(own[name], values),
+                    counted=choice_keys([shown[name]], choices) if name in shown else {},
+                )
+                for name, values in query.filters.items()
+            ]
+            unchosen = [facet for name, facet in shown.items() if name not in query.filters]
             found = count_keys(
-                narrowed, {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}
+                base, {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}, chosen
             )
             total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
-            # A type with nothing matching the words, dates and place needs no facet queries at all.
-            if not searched_type or (total == 0 and (not query.filters or not base.exists())):
-                filtered[key] = None
-                continue
-            filtered[key] = narrowed if total else None
-            for facet in unchosen:
-                counts[facet.name].update(found[facet.name])
-            # A chosen facet is counted without its own choice (disjunctive): one query each.
-            for name in query.filters:
-                without = (
-                    apply_filters(listing_type, base, query.filters_without(name)) if name in own else None
-                )
-                if without is not None:
-                    counts[name].update(count_keys(without, choice_keys([own[name]], choices))[name])
+            filtered[key] = narrowed if searched_type and total else None
+            for name in shown:
+                counts[name].update(found[name])
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
@@ -224,22 +224,99 @@ def choice_keys(
     return keys
 
 
-def count_keys(queryset: QuerySet, keys: Mapping[str, tuple[str, str]]) -> dict[str, Counter]:
-    """How many of the listings in ``queryset`` carry each facet value of ``keys``: one grouped query over
-    their facet rows (:class:`~wegweiser.search.models.SearchFacet`), ``{facet: {value: listings}}``."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    if not keys:
-        return counts
-    rows = (
-        SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"), key__in=list(keys))
-        .values("key")
-        .annotate(listings=Count("pk"))
-        .values_list("key", "listings")
+def chosen_keys(facet: Facet, values: list[str]) -> list[str]:
+    """The facet rows that meet a visitor's choice of a facet (any of the chosen values; a flag's "1")."""
+    return (
+        [facet_key(facet.name, "1")] if facet.kind == "flag" else [facet_key(facet.name, v) for v in values]
     )
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """A facet a visitor has chosen values of: the rows that meet the choice (``keys``), and the values to
+    count for it (``counted``), over the listings that meet every other choice (disjunctive facets)."""
+
+    keys: list[str]
+    counted: Mapping[str, tuple[str, str]]
+
+
+def count_keys(
+    queryset: QuerySet, keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen] = ()
+) -> dict[str, Counter]:
+    """How many listings carry each facet value: one grouped query over their facet rows
+    (:class:`~wegweiser.search.models.SearchFacet`), ``{facet: {value: listings}}``.
+
+    Without ``chosen``, ``keys`` are counted over the listings of ``queryset``. With chosen facets,
+    ``queryset`` is what the words, dates and place match; ``keys`` are counted over those of its
+    listings that meet every choice, and each chosen facet's own values over those that meet every other
+    choice. Which choices a listing meets is read from its rows too, in the same query (one row per
+    listing, a column per chosen facet), instead of a query per chosen facet.
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    if not chosen:
+        rows = (
+            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"), key__in=list(keys))
+            .values("key")
+            .annotate(listings=Count("pk"))
+            .values_list("key", "listings")
+        )
+    else:
+        rows = _count_with_choices(queryset, keys, chosen)
+    named = {**keys, **{key: name for choice in chosen for key, name in choice.counted.items()}}
     for key, listings in rows:
-        name, value = keys[key]
+        name, value = named[key]
         counts[name][value] += listings
     return counts
+
+
+def _count_with_choices(
+    queryset: QuerySet, keys: Mapping[str, tuple[str, str]], chosen: list[Chosen]
+) -> list:
+    table = connection.ops.quote_name(SearchFacet._meta.db_table)
+    try:
+        matched, matched_params = queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:  # a condition that can match nothing (no word of the text is known anywhere)
+        return []
+
+    def marks(values) -> str:
+        return ", ".join(["%s"] * len(values))
+
+    met = [
+        f"MAX(CASE WHEN key IN ({marks(choice.keys)}) THEN 1 ELSE 0 END) AS c{n}"
+        for n, choice in enumerate(chosen)
+    ]
+    every_key = [key for choice in chosen for key in choice.keys]
+    params = [*(key for choice in chosen for key in choice.keys), *every_key, *matched_params]
+    meeting = (  # per listing matched that carries any chosen value: which choices it meets
+        f"SELECT page_id, {', '.join(met)} FROM {table} "  # noqa: S608 - the model's table, placeholders
+        f"WHERE key IN ({marks(every_key)}) AND page_id IN ({matched}) GROUP BY page_id"
+    )
+
+    def meets(skip: int | None) -> str:
+        return " AND ".join(f"met.c{n} = 1" for n in range(len(chosen)) if n != skip) or "1 = 1"
+
+    branches = [f"(f.key IN ({marks(keys)}) AND {meets(None)})"]
+    branch_params = list(keys)
+    for number, choice in enumerate(chosen):
+        if choice.counted:
+            branches.append(f"(f.key IN ({marks(choice.counted)}) AND {meets(number)})")
+            branch_params.extend(choice.counted)
+    if len(chosen) == 1:  # the chosen facet's own values are counted over every listing matched
+        sql = (
+            f"WITH met AS ({meeting}) SELECT f.key, COUNT(*) FROM {table} f "  # noqa: S608
+            f"LEFT JOIN met ON met.page_id = f.page_id WHERE f.page_id IN ({matched}) "
+            f"AND ({' OR '.join(branches)}) GROUP BY f.key"
+        )
+        params += [*matched_params, *branch_params]
+    else:  # every branch needs another choice met: only the listings that carry a chosen value
+        sql = (
+            f"WITH met AS ({meeting}) SELECT f.key, COUNT(*) FROM {table} f "  # noqa: S608
+            f"INNER JOIN met ON met.page_id = f.page_id WHERE {' OR '.join(branches)} GROUP BY f.key"
+        )
+        params += branch_params
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def text_condition(words: list[str], locale_code: str = "") -> Q:
