@@ -22,10 +22,12 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     Count,
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -255,7 +257,9 @@ def count_keys(
     counts: dict[str, Counter] = defaultdict(Counter)
     if not chosen:
         rows = (
-            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"), key__in=list(keys))
+            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
+            .alias(counted_key=_key_walked_per_listing())
+            .filter(counted_key__in=list(keys))
             .values("key")
             .annotate(listings=Count("pk"))
             .values_list("key", "listings")
@@ -267,6 +271,15 @@ def count_keys(
         name, value = named[key]
         counts[name][value] += listings
     return counts
+
+
+def _key_walked_per_listing():
+    """The facet row's key, on SQLite as ``+key``: so that SQLite walks each matched listing's rows (the
+    index on page and key) instead of looking up every key for every listing (at 100,000 matches 45 keys
+    times 100,000 listings, about 2 s). PostgreSQL plans the join itself."""
+    if connection.vendor != "sqlite":
+        return F("key")
+    return Func(F("key"), template="+%(expressions)s", output_field=CharField())
 
 
 def _count_with_choices(
