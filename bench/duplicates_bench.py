@@ -15,7 +15,6 @@ import os
 import random
 import sys
 import time
-import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -27,8 +26,9 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+from bench.bulk_pages import insert_listings  # noqa: E402
 
 TOPICS = {
     "sprache": [
@@ -246,53 +246,22 @@ def build_town(size: int, seed: int = 20261124) -> tuple[set[frozenset[int]], fl
 
 def insert_pages(model, offers: list[dict], locale, districts) -> list[int]:
     """Bulk-insert offer pages below their organisations (Wagtail's add_child would take minutes for 10k)."""
-    now = timezone.now()
-    next_step: dict[int, int] = {}
-    parents = []
-    children = []
-    for number, offer in enumerate(offers):
-        parent = offer["organisation"]
-        step = next_step[parent.pk] = next_step.get(parent.pk, parent.numchild) + 1
-        child = model(
-            title=offer["title"],
-            draft_title=offer["title"],
-            slug=f"angebot-{number}",
-            summary=offer["summary"],
-            district=districts[offer["district"]],
-            organisation_id=parent.pk,
-            locale=locale,
-            translation_key=uuid.uuid4(),
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-            depth=parent.depth + 1,
-            path=Page._get_path(parent.path, parent.depth + 1, step),
-            url_path=f"{parent.url_path}angebot-{number}/",
-        )
-        parents.append(
-            Page(**{field.attname: getattr(child, field.attname) for field in Page._meta.concrete_fields})
-        )
-        children.append(child)
-    Page.objects.bulk_create(parents, batch_size=1000)
-    if any(page.pk is None for page in parents):
-        paths = dict(Page.objects.filter(path__in=[page.path for page in parents]).values_list("path", "pk"))
-        for page in parents:
-            page.pk = paths[page.path]
-    fields = [field for field in model._meta.local_concrete_fields]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    rows = []
-    for parent, child in zip(parents, children, strict=True):
-        child.page_ptr_id = parent.pk
-        rows.append([field.get_db_prep_save(getattr(child, field.attname), connection) for field in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})",
-            rows,
-        )
-    for parent_pk, count in next_step.items():
-        Page.objects.filter(pk=parent_pk).update(numchild=count)
-    return [page.pk for page in parents]
+    return insert_listings(
+        model,
+        [
+            (
+                offer["organisation"],
+                {
+                    "title": offer["title"],
+                    "slug": f"angebot-{number}",
+                    "summary": offer["summary"],
+                    "district": districts[offer["district"]],
+                    "locale": locale,
+                },
+            )
+            for number, offer in enumerate(offers)
+        ],
+    )
 
 
 def run(size: int) -> dict:

@@ -32,7 +32,9 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+from bench.bulk_pages import insert_listings  # noqa: E402
 
 DISTRICTS = ["altstadt", "nordstadt", "suedstadt", "weststadt", "ostviertel", "am-hafen"]
 TOPICS = ["sprache", "beratung", "arbeit", "familie"]
@@ -72,53 +74,31 @@ def build_town(changed: int, rng: random.Random) -> list[int]:
         index.add_child(instance=OrganisationPage(title=f"Verein {n}", slug=f"verein-{n}")) for n in range(20)
     ]
     now = timezone.now()
-    parents, children, steps = [], [], {}
+    listings = []
     for number in range(changed):
-        parent = rng.choice(organisations)
-        step = steps[parent.pk] = steps.get(parent.pk, parent.numchild) + 1
         course = rng.random() < 0.7
         first = rng.randrange(len(LEVELS) - 1)
         title = f"{rng.choice(TITLES)} {number}"
         district = rng.choice(districts)
-        child = OfferPage(
-            title=title, draft_title=title, slug=f"angebot-{number}", summary=f"{title} für Neuzugewanderte.",
-            kind="course" if course else "counselling",
-            level_from=LEVELS[first] if course else "", level_to=LEVELS[min(first + rng.randrange(3), len(LEVELS) - 1)] if course else "",
-            childcare=rng.random() < 0.4, district=district, latitude=district.latitude, longitude=district.longitude,
-            organisation_id=parent.pk, locale=locale, translation_key=uuid.uuid4(), live=True,
-            first_published_at=now, last_published_at=now, depth=parent.depth + 1,
-            path=Page._get_path(parent.path, parent.depth + 1, step), url_path=f"{parent.url_path}angebot-{number}/",
-        )  # fmt: skip
-        parents.append(
-            Page(**{field.attname: getattr(child, field.attname) for field in Page._meta.concrete_fields})
-        )
-        children.append(child)
-    Page.objects.bulk_create(parents, batch_size=1000)
-    paths = dict(Page.objects.filter(path__in=[page.path for page in parents]).values_list("path", "pk"))
-    fields = list(OfferPage._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    rows = []
-    for parent, child in zip(parents, children, strict=True):
-        child.page_ptr_id = parent.pk = paths[parent.path]
-        rows.append([field.get_db_prep_save(getattr(child, field.attname), connection) for field in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(OfferPage._meta.db_table)} ({columns}) "
-            f"VALUES ({', '.join(['%s'] * len(fields))})",
-            rows,
-        )
-    for parent_pk, count in steps.items():
-        Page.objects.filter(pk=parent_pk).update(numchild=count)
+        listings.append((rng.choice(organisations), {
+            "title": title, "slug": f"angebot-{number}", "summary": f"{title} für Neuzugewanderte.",
+            "kind": "course" if course else "counselling",
+            "level_from": LEVELS[first] if course else "",
+            "level_to": LEVELS[min(first + rng.randrange(3), len(LEVELS) - 1)] if course else "",
+            "childcare": rng.random() < 0.4, "district": district, "latitude": district.latitude,
+            "longitude": district.longitude, "locale": locale,
+        }))  # fmt: skip
+    page_ids = insert_listings(OfferPage, listings)
     through = OfferPage.topics.through
     through.objects.bulk_create(
-        [through(offerpage_id=page.pk, topic_id=rng.choice(topics).pk) for page in parents]
+        [through(offerpage_id=page_id, topic_id=rng.choice(topics).pk) for page_id in page_ids]
     )
     fill_missing_texts()
     ListingOpening.objects.bulk_create(
-        ListingOpening(page_id=page.pk, reason="published", at=now - datetime.timedelta(minutes=10))
-        for page in parents
+        ListingOpening(page_id=page_id, reason="published", at=now - datetime.timedelta(minutes=10))
+        for page_id in page_ids
     )
-    return [page.pk for page in parents]
+    return page_ids
 
 
 def make_alerts(count: int, rng: random.Random) -> None:

@@ -36,8 +36,9 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Locale  # noqa: E402
+
+from bench.bulk_pages import insert_listings  # noqa: E402
 
 WHAT = {
     "sprache": ["Deutschkurs {level}", "Integrationskurs {level}", "Sprachcafé", "Alphabetisierungskurs",
@@ -147,50 +148,24 @@ def build_town(size: int, start: int, rng: random.Random) -> None:
 
 
 def insert_pages(model, listings: list[dict], locale) -> list[int]:
-    now = timezone.now()
-    parents, children = [], []
-    numchild = {
-        org.pk: Page.objects.get(pk=org.pk).numchild for org in {row["organisation"] for row in listings}
-    }
-    organisations = {org.pk: org for org in {row["organisation"] for row in listings}}
-    for row in listings:
-        parent = organisations[row["organisation"].pk]
-        numchild[parent.pk] += 1
-        child = model(
-            title=row["title"], draft_title=row["title"], slug=f"listing-{row['number']}", summary=row["summary"],
-            district=row["district"], latitude=row["latitude"], longitude=row["longitude"], cost=row["cost"],
-            wheelchair_accessible=row["wheelchair_accessible"], organisation_id=parent.pk, locale=locale,
-            translation_key=uuid.uuid4(), live=True, first_published_at=now, last_published_at=now,
-            depth=parent.depth + 1, path=Page._get_path(parent.path, parent.depth + 1, numchild[parent.pk]),
-            url_path=f"{parent.url_path}listing-{row['number']}/",
-        )  # fmt: skip
-        parents.append(
-            Page(**{field.attname: getattr(child, field.attname) for field in Page._meta.concrete_fields})
-        )
-        children.append(child)
-    Page.objects.bulk_create(parents, batch_size=2000)
-    if any(page.pk is None for page in parents):
-        paths = dict(Page.objects.filter(path__in=[page.path for page in parents]).values_list("path", "pk"))
-        for page in parents:
-            page.pk = paths[page.path]
-    fields = list(model._meta.local_concrete_fields)
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    rows = []
-    for parent, child in zip(parents, children, strict=True):
-        child.page_ptr_id = parent.pk
-        rows.append([field.get_db_prep_save(getattr(child, field.attname), connection) for field in fields])
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({placeholders})",
-            rows,
-        )
-    for parent_pk, count in numchild.items():
-        Page.objects.filter(pk=parent_pk).update(numchild=count)
+    pks = insert_listings(
+        model,
+        [
+            (
+                row["organisation"],
+                {
+                    "title": row["title"], "slug": f"listing-{row['number']}", "summary": row["summary"],
+                    "district": row["district"], "latitude": row["latitude"], "longitude": row["longitude"],
+                    "cost": row["cost"], "wheelchair_accessible": row["wheelchair_accessible"], "locale": locale,
+                },
+            )
+            for row in listings
+        ],
+    )  # fmt: skip
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-    return [page.pk for page in parents]
+    return pks
 
 
 def measure(backend, repeat: int, node_times: list[float] | None = None) -> dict[str, tuple[float, float]]:
