@@ -75,23 +75,38 @@ def listings_carrying(term) -> list[int]:
     translation of it: those whose stored keys and searchable names change when it does.
 
     Only the relations a listing holds itself (a foreign key, a many-to-many field) lead to terms; the
-    rows a listing owns (the days' parts of its schedule) are written with it. No query at all for a
-    model no facet lookup passes through.
+    rows a listing owns (the days' parts of its schedule) are written with it. A model no facet lookup
+    passes through costs one dictionary lookup: every save and delete of any model asks.
     """
-    model = type(term)
     page_ids: set[int] = set()
-    for listing_type in listing_types().values():
-        for facet in listing_type.all_facets():
-            for lookup in facet.lookups:
-                path: list[str] = []
-                for field in relations(listing_type.model, lookup):
-                    if not field.concrete:
-                        break
-                    path.append(field.name)
-                    if issubclass(model, field.related_model):
-                        page_ids.update(_carrying(listing_type, "__".join(path), term))
-                        break
+    for listing_type, path in _paths_to_terms().get(type(term)._meta.concrete_model, ()):
+        page_ids.update(_carrying(listing_type, path, term))
     return sorted(page_ids)
+
+
+#: The listing types the paths were found for (the registry's own dict, kept so that it is not another
+#: one at the same address), and the paths.
+_PATHS: list = [None, {}]
+
+
+def _paths_to_terms() -> dict[type, list[tuple[ListingType, str]]]:
+    """``{term model: [(listing type, lookup path from the listing to it)]}``, once per set of listing types."""
+    types = listing_types()
+    if _PATHS[0] is not types:
+        paths: dict[type, list[tuple[ListingType, str]]] = defaultdict(list)
+        for listing_type in types.values():
+            for facet in listing_type.all_facets():
+                for lookup in facet.lookups:
+                    path: list[str] = []
+                    for field in relations(listing_type.model, lookup):
+                        if not field.concrete:
+                            break
+                        path.append(field.name)
+                        entry = (listing_type, "__".join(path))
+                        if entry not in paths[field.related_model]:
+                            paths[field.related_model].append(entry)
+        _PATHS[:] = [types, dict(paths)]
+    return _PATHS[1]
 
 
 def _carrying(listing_type: ListingType, path: str, term) -> list[int]:
