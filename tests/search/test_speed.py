@@ -19,8 +19,8 @@ from wegweiser.site.models import District, Topic
 #: The whole search page (site, settings, the base template's menus) with 20 hits of two listing types.
 #: Of these, Elasticsearch's hits cost four: the pages and their languages, per listing type. The database
 #: backend also counts: per registered listing type one query for the matches and the
-#: single-valued facets, one per many-valued facet; and the text search's plan (does some listing have
-#: every word?), answered from the index before the listing queries.
+#: single-valued facets, one per many-valued facet. A text search that finds something asks nothing more;
+#: only one that finds nothing asks the index about its words (see the test below).
 # Elasticsearch: two more for the vocabulary (did you mean / words not found) since issue 13.
 SEARCH_PAGE_QUERIES = {"elasticsearch": 17, "database": 44}
 
@@ -101,3 +101,28 @@ def test_facet_labels_follow_the_visitors_language(client, page_backend):
         english = client.get(reverse("search:search"), {"q": "Kurs"}).content.decode()
     assert "kostenlos" in german
     assert "free of charge" in english and "kostenlos" not in english
+
+
+def test_the_index_is_asked_about_the_words_only_when_a_search_finds_nothing(
+    client, page_backend, monkeypatch
+):
+    """Most searches find what was typed: they are searched with every word at once, without first asking
+    the index whether some listing has them all (a query, or a request to Elasticsearch, per search). A
+    typo finds nothing at first; then the index is asked, and the visitor gets the correction."""
+    from wegweiser.search.backends import get_backend
+
+    backend_class = type(get_backend(page_backend))
+    finder = backend_class.finder
+    asked = []
+
+    def asking(backend, query):
+        finds = finder(backend, query)  # the backend's own answer, only written down here
+        return lambda units: asked.append(units) or finds(units)
+
+    monkeypatch.setattr(backend_class, "finder", asking)
+    html, _queries = _search_page(client, {"q": "Sprachcafé"})
+    assert "1 Ergebnis" in html and asked == []
+
+    html, _queries = _search_page(client, {"q": "Sprahcafé"})
+    assert asked
+    assert "Meinten Sie:" in html and "1 Ergebnis" in html

@@ -6,10 +6,12 @@ falls back to the database when Elasticsearch cannot answer in time.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 
 from django.conf import settings
 
+from wegweiser.search.matching import Finder, TextPlan, every_word_plan, plan_text
 from wegweiser.search.query import SearchQuery, SearchResult
 from wegweiser.site.registry import ListingType
 
@@ -24,6 +26,30 @@ class SearchBackend:
     name = ""
 
     def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
+        """The answer to ``query``: searched first with every typed word required, asking the index nothing
+        beforehand (:func:`~wegweiser.search.matching.every_word_plan`). Only a search with words that finds
+        nothing is planned with the index's answers (:func:`~wegweiser.search.matching.plan_text`: typos
+        corrected, unknown words left out, any of the words) and, where that changes the plan, searched again.
+        """
+        started = time.perf_counter()
+        plan = every_word_plan(query.words)
+        result = self.search_planned(query, listing_types, plan, started)
+        if result.total or not plan.typed:
+            return result
+        planned = plan_text(query.words, self.finder(query))
+        if planned == plan:
+            return result
+        return self.search_planned(query, listing_types, planned, started)
+
+    def search_planned(
+        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
+    ) -> SearchResult:
+        """The backend's own part of :meth:`search`: the query with its words matched as ``plan`` says;
+        ``started`` (``perf_counter``) is when the search began."""
+        raise NotImplementedError
+
+    def finder(self, query: SearchQuery) -> Finder:
+        """Whether the backend's index has a listing with all of some words (what a plan asks)."""
         raise NotImplementedError
 
     def suggest(

@@ -13,7 +13,6 @@ on by default), otherwise as substrings. Facets are counted from the listings' s
 from __future__ import annotations
 
 import math
-import time
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -43,7 +42,15 @@ from wegweiser.search.choices import facet_choices
 from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
-from wegweiser.search.matching import TextPlan, plan_text, ranking_variants, text_filter, units_found
+from wegweiser.search.matching import (
+    Finder,
+    TextPlan,
+    plan_text,
+    ranking_variants,
+    rows_found,
+    text_filter,
+    units_found,
+)
 from wegweiser.search.models import SearchFacet
 from wegweiser.search.query import (
     TYPE_FACET,
@@ -62,10 +69,13 @@ from wegweiser.site.registry import Facet, ListingType
 class DatabaseBackend(SearchBackend):
     name = "database"
 
-    def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
-        started = time.perf_counter()
+    def finder(self, query: SearchQuery) -> Finder:
+        return rows_found
+
+    def search_planned(
+        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
+    ) -> SearchResult:
         locale = active_locale(query.locale)
-        plan = plan_text(query.words)
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
         facets = search_facets(searched)

@@ -24,7 +24,7 @@ from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
 from wegweiser.search.es.text import finder, language_field, text_query
 from wegweiser.search.facet_values import facet_key
-from wegweiser.search.matching import plan_text
+from wegweiser.search.matching import Finder, TextPlan
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -66,16 +66,26 @@ def counts_facets_together() -> bool:
 class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
-    def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
-        started = time.perf_counter()
+    def finder(self, query: SearchQuery) -> Finder:
+        finds = finder(language_field(query.locale))
+
+        def guarded(units: list[list[str]]) -> bool:
+            try:
+                return finds(units)
+            except UNAVAILABLE_ERRORS as error:
+                raise SearchUnavailable(str(error)) from error
+
+        return guarded
+
+    def search_planned(
+        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
+    ) -> SearchResult:
         searched_keys = query.listing_types or list(listing_types)
         searched = [listing_types[key] for key in searched_keys]
         facets = search_facets(searched)
         locale = active_locale(query.locale).language_code
         try:
-            field = language_field(query.locale)
-            plan = plan_text(query.words, finder(field))
-            text = text_query(plan, field) if plan.typed else Q("match_all")
+            text = text_query(plan, language_field(query.locale)) if plan.typed else Q("match_all")
             search = self._build(query, text, listing_types, searched_keys, facets, locale)
             response = search.using(get_client()).index(alias_name()).execute()
         except UNAVAILABLE_ERRORS as error:
