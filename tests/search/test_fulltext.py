@@ -62,8 +62,7 @@ def fts_rows(word: str) -> set[int]:
     """On SQLite, the pages whose row the FTS5 index finds for ``word`` (read straight from the index)."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT s.page_id FROM search_searchtext s WHERE s.id IN "
-            "(SELECT rowid FROM search_searchtext_fts WHERE search_searchtext_fts MATCH %s)",
+            "SELECT rowid FROM search_searchtext_fts WHERE search_searchtext_fts MATCH %s",
             [f'"{word}"*'],
         )
         return {row[0] for row in cursor.fetchall()}

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
-from wegweiser.search.fulltext import matching_rows
+from wegweiser.search.fulltext import matching_pages, matching_rows
 from wegweiser.search.vocabulary import corrections
 from wegweiser.search.wording import meaningful, query_units, word_variants
 
@@ -111,7 +111,7 @@ def text_filter(plan: TextPlan) -> Q:
         return Q()
     if plan.finds_nothing:
         return Q(pk__in=[])
-    return Q(pk__in=matching_rows(plan.units, any_unit=plan.any_unit).values("page_id"))
+    return Q(pk__in=matching_pages(plan.units, any_unit=plan.any_unit))
 
 
 def units_found(plan: TextPlan):
@@ -121,7 +121,7 @@ def units_found(plan: TextPlan):
     score = Value(0, output_field=IntegerField())
     for unit in plan.units:
         score = score + Case(
-            When(Q(pk__in=matching_rows([unit]).values("page_id")), then=Value(1)),
+            When(Q(pk__in=matching_pages([unit])), then=Value(1)),
             default=Value(0),
             output_field=IntegerField(),
         )
