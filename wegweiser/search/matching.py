@@ -86,16 +86,6 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
     return plan
 
 
-def every_word_plan(words: list[str]) -> TextPlan:
-    """The plan when some listing has every typed word (step 2, the usual case), made without asking an index.
-
-    A backend searches with it first (:meth:`~wegweiser.search.backends.SearchBackend.search`): whatever it
-    finds proves that some listing has every word, which is all that :func:`plan_text` would have asked;
-    only a search that finds nothing is planned again with the questions.
-    """
-    return plan_text(words, finds=lambda _units: True)
-
-
 def ranking_variants(plan: TextPlan) -> list[list[str]]:
     """Per searched word, the spellings that rank a hit: in its title it counts 3, in its summary 2, else 1.
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from django.conf import settings
 
-from wegweiser.search.matching import Finder, TextPlan, every_word_plan, plan_text
+from wegweiser.search.matching import Finder, TextPlan, plan_text
 from wegweiser.search.query import SearchQuery, SearchResult
 from wegweiser.site.registry import ListingType
 
@@ -26,20 +26,13 @@ class SearchBackend:
     name = ""
 
     def search(self, query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchResult:
-        """The answer to ``query``: searched first with every typed word required, asking the index nothing
-        beforehand (:func:`~wegweiser.search.matching.every_word_plan`). Only a search with words that finds
-        nothing is planned with the index's answers (:func:`~wegweiser.search.matching.plan_text`: typos
-        corrected, unknown words left out, any of the words) and, where that changes the plan, searched again.
-        """
+        """The answer to ``query``: its words planned with the backend's own index
+        (:func:`~wegweiser.search.matching.plan_text`: all words if some listing has them all, typos
+        corrected, unknown words left out), then searched as planned. A word found nowhere is known before
+        any listing is read: such a search costs one indexed lookup, not a search over every listing."""
         started = time.perf_counter()
-        plan = every_word_plan(query.words)
-        result = self.search_planned(query, listing_types, plan, started)
-        if result.total or not plan.typed:
-            return result
-        planned = plan_text(query.words, self.finder(query))
-        if planned == plan:
-            return result
-        return self.search_planned(query, listing_types, planned, started)
+        plan = plan_text(query.words, self.finder(query))
+        return self.search_planned(query, listing_types, plan, started)
 
     def search_planned(
         self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
