@@ -347,12 +347,11 @@ def matching_rows(units: list[list[str]], any_unit: bool = False):
         for unit in units:
             condition = condition | _like_rows(unit) if any_unit else condition & _like_rows(unit)
         return SearchText.objects.filter(condition)
-    sqlite = connection.vendor == "sqlite"
-    parts = [part for part in ((unit_fts_query if sqlite else unit_tsquery)(unit) for unit in units) if part]
+    if connection.vendor == "sqlite":
+        return SearchText.objects.filter(page_id__in=matching_pages(units, any_unit))
+    parts = [part for part in (unit_tsquery(unit) for unit in units) if part]
     if not parts:
         return SearchText.objects.none()
-    if sqlite:
-        return SearchText.objects.filter(page_id__in=_fts_pages(parts, any_unit))
     expression = (" | " if any_unit else " & ").join(parts)
     return SearchText.objects.filter(
         RawSQL("vector @@ to_tsquery('simple', %s)", (expression,), output_field=BooleanField())
