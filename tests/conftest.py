@@ -21,7 +21,7 @@ from django.test import TestCase
 from wegweiser.plugin_api.testing import Snapshot, forget_cached_rows
 
 #: Modules whose few tests take a minute or more each (the region on loopback, the crawls of every API
-#: answer, the demo town's first build). Started first, so that two test processes (pytest-xdist, whole
+#: answer, the demo town's first build). Started first, so that the test processes (pytest-xdist, whole
 #: files each) end together on short files instead of one waiting for the other's long one.
 RUN_FIRST = (
     "tests/cluster/test_region.py",
@@ -30,8 +30,8 @@ RUN_FIRST = (
     "tests/api/test_visibility.py",
 )
 #: About this many tests (a third of a second each) of modules without the demo town go between the first module,
-#: which builds the demo town (two minutes), and the other long ones, which wait for it: the second test
-#: process works through them meanwhile instead of waiting.
+#: which builds the demo town (two minutes), and the other long ones, which wait for it: the other test
+#: processes work through them meanwhile instead of waiting.
 WHILE_THE_DEMO_TOWN_IS_BUILT = 500
 
 
