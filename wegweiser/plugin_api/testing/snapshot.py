@@ -91,7 +91,9 @@ class Snapshot:
         """Move each table's id sequence past its rows, once they are written back (PostgreSQL).
 
         Rows another database made (a parallel test process built the demo town) were never counted by
-        this database's sequences, and sequences ignore rollbacks: moved once, they stay moved.
+        this database's sequences, and sequences ignore rollbacks: moved once, they stay moved. Never moved
+        back: this database's own tests may already have taken higher ids, which other written-back rows
+        keep (the portal's, built after them); moved back, a new row would be given one of those ids.
         """
         if connection.vendor != "postgresql":
             return
@@ -104,7 +106,8 @@ class Snapshot:
                 if sequence:
                     quoted = connection.ops.quote_name(table.name)
                     cursor.execute(
-                        f"SELECT setval(%s, GREATEST((SELECT MAX(id) FROM {quoted}), 1))",  # noqa: S608
+                        f"SELECT setval(%s, GREATEST((SELECT MAX(id) FROM {quoted}), "  # noqa: S608
+                        f"(SELECT last_value FROM {sequence}), 1))",
                         [sequence],
                     )
 
