@@ -14,6 +14,8 @@ have it): what one visitor waits for when the page is not kept, template renderi
     BENCH_SIZES=1000,10000,100000  BENCH_REPEAT=30  (defaults: 1000,10000 and 30)
     BENCH_BACKENDS=elasticsearch  (default: database,elasticsearch,finder; the database's texts are built anyway)
     BENCH_SIZES=60,10000 BENCH_BACKENDS=finder  (the finder page at the demo town's size and at 10,000)
+    BENCH_TOWN=demo BENCH_BACKENDS=finder  (the finder page of the demo town itself, ``load_demo``: its 61
+                                           German offers with their real texts, dates and translations)
 """
 
 from __future__ import annotations
@@ -72,6 +74,17 @@ QUERIES = {
         {"near": "am-hafen", "radius": "1", "topic": ["sprache"]},
     ],
 }
+
+
+def load_demo_town() -> int:
+    """The demo town (``load_demo``), committed as ``make run`` has it; its number of live listings."""
+    from django.core.management import call_command
+
+    from wegweiser.site.registry import listing_types
+
+    with open(os.devnull, "w") as devnull:
+        call_command("load_demo", stdout=devnull)
+    return sum(listing_type.model.objects.live().count() for listing_type in listing_types().values())
 
 
 def build_town(size: int, start: int, rng: random.Random) -> None:
@@ -284,7 +297,9 @@ def main() -> None:
     from wegweiser.search.es.connection import reset_client
     from wegweiser.search.fulltext import rebuild_texts
 
+    demo_town = os.environ.get("BENCH_TOWN", "") == "demo"
     sizes = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size.strip()]
+    sizes = [0] if demo_town else sizes
     repeat = int(os.environ.get("BENCH_REPEAT", "30"))
     backends = os.environ.get("BENCH_BACKENDS", "database,elasticsearch,finder").split(",")
     es_url = os.environ.get("ELASTICSEARCH_URL", "") if "elasticsearch" in backends else ""
@@ -303,9 +318,12 @@ def main() -> None:
     try:
         for size in sizes:
             started = time.perf_counter()
-            build_town(size, built, rng)
+            if demo_town:
+                size = load_demo_town()
+            else:
+                build_town(size, built, rng)
             built = size
-            print(f"  {size} listings generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+            print(f"  {size} listings built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
             # The bulk inserts bypass publishing, so the finder's text table is rebuilt as after an import.
             started = time.perf_counter()
             stored = rebuild_texts()
