@@ -30,6 +30,7 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -109,7 +110,7 @@ class DatabaseBackend(SearchBackend):
                 base, {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}, chosen
             )
             total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
-            filtered[key] = narrowed if searched_type and total else None
+            filtered[key] = matched_first(listing_type, narrowed, total) if searched_type and total else None
             for name in shown:
                 counts[name].update(found[name])
 
@@ -195,6 +196,28 @@ class DatabaseBackend(SearchBackend):
         return sorted(
             found[:limit], key=lambda title: (not title.lower().startswith(prefix.lower()), title.lower())
         )
+
+
+#: Up to this many listings of a type matched, PostgreSQL finds them before it ranks them (:func:`matched_first`).
+FEW_MATCHES = 5000
+
+
+def matched_first(listing_type: ListingType, narrowed: QuerySet, total: int) -> QuerySet:
+    """The listings of ``narrowed`` (``total`` of them, as counted), for ranking a page of hits: on PostgreSQL,
+    when they are few, as a subquery it must run first.
+
+    Otherwise PostgreSQL ranks every current listing of the type and only then checks each, best first,
+    against the words until it has a page: at 100,000 listings about 300 ms for a word in 2,000 of them
+    (the relevance of all 100,000 titles and summaries, sorted on disk), against about 50 ms when it finds
+    the 2,000 first (the index of the words) and ranks only those. A ``LIMIT`` keeps the subquery from being
+    merged into the ranking query. For a word in most listings ranking them all is the faster way (at
+    100,000 matches 220 against 525 ms), and SQLite plans the words first anyway (the subquery made it 5-50 %
+    slower there).
+    """
+    if connection.vendor != "postgresql" or total > FEW_MATCHES:
+        return narrowed
+    matched = narrowed.order_by().values("pk")[: 2 * FEW_MATCHES]
+    return listing_type.model.objects.filter(pk__in=Subquery(matched))
 
 
 def squared_distance(point):
