@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
 from wegweiser.events.models import EventRegistration
 from wegweiser.plugin_api import public_base_url, queue_mail
@@ -65,6 +66,4 @@ def release_unconfirmed_registrations() -> dict[str, int]:
 
 
 def translation_locale(language: str):
-    from wagtail.models import Locale
-
     return Locale.objects.filter(language_code=language).first()

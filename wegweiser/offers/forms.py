@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from wegweiser.offers.spreadsheets import MAX_FILE_BYTES
 from wegweiser.plugin_api import OrganisationPage, organisations_for
@@ -15,8 +16,6 @@ def organisations_for_import(user):
 
 
 def _default_language() -> str:
-    from wagtail.models import Locale
-
     return Locale.get_default().language_code
 
 

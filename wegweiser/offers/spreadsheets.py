@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -65,8 +66,6 @@ def read_spreadsheet(data: bytes, filename: str = "") -> Sheet:
 
 
 def _read_xlsx(data: bytes) -> Sheet:
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if "xl/workbook.xml" not in archive.namelist():

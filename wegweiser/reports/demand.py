@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.models import District
@@ -216,8 +217,6 @@ def criteria_label(row: dict, labels: dict, types: dict) -> str:
 def place_alert_demand(start: datetime.date | None, end: datetime.date | None, now=None, limit: int = 100):
     """Confirmed alerts per combination of filters: waiting now, and started in the period (ended ones too,
     as anonymous counts). ``None`` without the search's alerts."""
-    from django.utils import timezone
-
     model = place_alert_model()
     if model is None:
         return None

@@ -6,6 +6,7 @@ Choices are callables, so new listing types, terms and organisations appear with
 from __future__ import annotations
 
 import django_filters
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
@@ -34,8 +35,6 @@ def _organisation_choices():
 
 
 def _locale_choices():
-    from django.conf import settings
-
     return list(settings.LANGUAGES)
 
 

@@ -11,5 +11,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # once the apps are ready (they import models): these modules connect their signal receivers
         from wegweiser.search import former_label, signals  # noqa: F401
         from wegweiser.search.alerts import openings  # noqa: F401

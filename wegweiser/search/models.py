@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -146,8 +147,6 @@ class SearchWord(models.Model):
 class PlaceAlertQuerySet(models.QuerySet):
     def active(self, now=None):
         """Confirmed and not yet expired, unsubscribed or erased: the alerts that may get mail."""
-        from django.utils import timezone
-
         return self.filter(status=PlaceAlert.Status.ACTIVE, expires_at__gt=now or timezone.now())
 
     def for_email(self, email: str):
@@ -221,8 +220,6 @@ class PlaceAlert(models.Model):
 
     def end(self, reason: str, now=None) -> None:
         """Stop the alert and keep only what the demand report counts (no address, no token, no consent)."""
-        from django.utils import timezone
-
         self.status = self.Status.ENDED
         self.end_reason = reason
         self.ended_at = now or timezone.now()

@@ -9,7 +9,7 @@ for listings that have no row yet after every ``migrate``.
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Locale, Page
@@ -107,7 +107,6 @@ def fill_search_texts(sender, using, **kwargs) -> None:
     """After ``migrate``: rows for listings published before the search's text table existed."""
     if sender.name != "wegweiser.search":
         return
-    from django.db import connections
 
     if SearchText._meta.db_table in connections[using].introspection.table_names():
         fulltext.fill_missing_texts()

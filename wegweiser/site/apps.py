@@ -9,4 +9,5 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # once the apps are ready (they import models): these modules register their checks and receivers
         from wegweiser.site import checks, page_tree_cache, signals  # noqa: F401

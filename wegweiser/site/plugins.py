@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from importlib import import_module
 from importlib.metadata import entry_points
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 ENTRY_POINT_GROUP = "wegweiser.plugins"
 
@@ -65,6 +65,4 @@ def discover_plugin_apps(exclude: list[str] | tuple[str, ...] = ()) -> list[str]
 
 
 def installed_plugins() -> list[PluginConfig]:
-    from django.apps import apps
-
     return [config for config in apps.get_app_configs() if isinstance(config, PluginConfig)]

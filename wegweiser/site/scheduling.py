@@ -24,6 +24,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from io import StringIO
 from typing import Any
 
 from django.core.management import call_command
@@ -54,8 +55,6 @@ def command_job(
     """A job that runs a management command (its output becomes the summary)."""
 
     def run() -> str:
-        from io import StringIO
-
         out = StringIO()
         call_command(command, *args, stdout=out)
         return out.getvalue().strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import GroupPagePermission, Locale
 from wagtail.signals import post_page_move
 
 from wegweiser.site import taxonomy_labels
@@ -43,8 +44,6 @@ def create_editors_group(
 
 
 def _publish_right_changed(instance: OrganisationPage) -> bool:
-    from wagtail.models import GroupPagePermission
-
     has_publish = GroupPagePermission.objects.filter(
         group_id=instance.editors_group_id, page_id=instance.pk, permission__codename="publish_page"
     ).exists()
@@ -66,8 +65,6 @@ def extend_office_rights_to_new_language(
 
 
 def _default_locale_id() -> int | None:
-    from wagtail.models import Locale
-
     try:
         return Locale.get_default().pk
     except Locale.DoesNotExist:

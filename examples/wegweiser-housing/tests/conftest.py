@@ -11,6 +11,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from wagtail.models import Locale
 from wegweiser_housing.models import HousingKind, HousingOfferPage, Wbs
 
 from wegweiser.plugin_api import District, ListingIndexPage, OrganisationPage
@@ -44,8 +45,6 @@ def nordstadt(home):
 
 
 def make_nordstadt():
-    from wagtail.models import Locale
-
     return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
 
 

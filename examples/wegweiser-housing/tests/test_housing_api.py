@@ -3,7 +3,7 @@ the housing endpoints in the OpenAPI document — only because the plugin is ins
 
 from __future__ import annotations
 
-from wegweiser.plugin_api import PortalSettings
+from wegweiser.plugin_api import ListingSchema, PortalSettings
 
 LIST_URL = "/api/v1/listings/housing/"
 
@@ -30,8 +30,6 @@ def test_api_lists_current_housing_offers_with_their_facts(client, family_flat, 
 
 def test_housing_offers_carry_every_field_of_a_listing(client, family_flat):
     """The housing schema is the shared listing shape plus the housing facts: nothing of a listing missing."""
-    from wegweiser.plugin_api import ListingSchema
-
     flat = client.get(LIST_URL).json()["items"][0]
     assert set(ListingSchema.model_fields) - {"body_html", "distance_km"} <= set(flat)
 

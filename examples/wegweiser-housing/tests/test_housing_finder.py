@@ -8,6 +8,9 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Page
+
+from wegweiser.plugin_api import District
 
 
 @pytest.fixture(scope="module")
@@ -17,8 +20,6 @@ def world(housing_world):
 
 
 def _page(world, name):
-    from wagtail.models import Page
-
     return Page.objects.get(pk=world[name]).specific
 
 
@@ -34,8 +35,6 @@ def diakonie(world, db):
 
 @pytest.fixture
 def nordstadt(world, db):
-    from wegweiser.plugin_api import District
-
     return District.objects.get(pk=world["nordstadt"])
 
 

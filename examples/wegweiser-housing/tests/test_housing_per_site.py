@@ -11,7 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wegweiser_housing.models import HousingOfferPage
 
-from wegweiser.plugin_api import HomePage, OrganisationIndexPage, PortalSettings
+from wegweiser.plugin_api import HomePage, OrganisationIndexPage, PortalSettings, listing_types
 
 
 def switch_off_housing(site: Site) -> None:
@@ -73,8 +73,6 @@ def test_office_switches_housing_off_in_portal_settings(
 
 
 def _listing_type_keys() -> list[str]:
-    from wegweiser.plugin_api import listing_types
-
     return list(listing_types())
 
 

@@ -3,6 +3,8 @@ against the core's version, a registered listing type, and demo content loaded t
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 import wegweiser_housing
 from django.apps import apps
@@ -23,6 +25,7 @@ from wegweiser.plugin_api import (
     PluginMeta,
     check_plugin_compatibility,
     discover_plugin_apps,
+    ensure_portal,
     installed_plugins,
     listing_type_for_model,
     listing_types,
@@ -96,8 +99,6 @@ def test_system_check_reports_an_unreadable_compatibility_declaration(extra_plug
 @pytest.fixture
 def demo_town(db):
     """The demo town's partner organisations, as the core's demo loader creates them."""
-    from wegweiser.plugin_api import ensure_portal
-
     home = ensure_portal(home_title="Willkommen in Neustadt am Fluss")
     locale = Locale.get_default()
     english = Locale.objects.get_or_create(language_code="en")[0]
@@ -124,7 +125,6 @@ def demo_town(db):
         organisation.save_revision().publish()
         organisation.copy_for_translation(english).save_revision().publish()
         organisations[slug] = organisation
-    import datetime
 
     return DemoContext(
         home=home, organisations=organisations, locale=locale, english=english, today=datetime.date.today()

@@ -23,6 +23,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
 
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
@@ -108,8 +109,6 @@ def _by_token(token) -> EventRegistration | None:
 
 
 def _localized(event: EventPage) -> EventPage:
-    from wagtail.models import Locale
-
     locale = Locale.objects.filter(language_code=_language()).first()
     return (locale and event.get_translation_or_none(locale)) or event
 

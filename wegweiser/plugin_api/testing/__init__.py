@@ -27,6 +27,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import connection, transaction
+from django.test import TestCase
+from django.utils import translation
+from pytest_django.fixtures import _get_databases_for_setup
+from pytest_django.plugin import blocking_manager_key
 
 from .mail import body_of, free_port, link_path, smtp_server
 from .snapshot import Snapshot
@@ -60,9 +69,7 @@ class PortalRows:
 @pytest.fixture(scope="session")
 def portal_rows(django_db_setup, django_db_blocker) -> PortalRows:
     """A fresh portal built once per session through the ORM (half a second), then only written back."""
-    from django.db import connection, transaction
-    from django.test import TestCase
-
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wegweiser.site.setup import ensure_portal
 
     with django_db_blocker.unblock(), transaction.atomic():
@@ -82,8 +89,7 @@ def home(request, db):
     With the demo town (which has its own portal) or a database some other fixture filled first, the
     portal is looked up or completed through the ORM instead.
     """
-    from django.db import connection, transaction
-
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wegweiser.site.models import HomePage
     from wegweiser.site.setup import ensure_portal
 
@@ -99,6 +105,7 @@ def home(request, db):
 @pytest.fixture
 def english(home):
     """After the portal: writing back a fresh portal replaces the locales' rows."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wagtail.models import Locale
 
     return Locale.objects.get_or_create(language_code="en")[0]
@@ -112,6 +119,7 @@ def organisation_index(home):
 def make_portal(home_title: str = "Willkommen in Teststadt"):
     """The portal's German home page built (or looked up) through the ORM: site, locales, the office's group
     and the review workflow. For a module's world built with :func:`built_once`; a test takes ``home``."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wegweiser.site.setup import ensure_portal
 
     return ensure_portal(home_title=home_title)
@@ -119,6 +127,7 @@ def make_portal(home_title: str = "Willkommen in Teststadt"):
 
 def make_organisation_index(home):
     """The partners' index below ``home`` (the one already there, if a written-back town brought it)."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wegweiser.site.models import OrganisationIndexPage
 
     index = OrganisationIndexPage.objects.child_of(home).filter(slug="partner").first()
@@ -130,6 +139,7 @@ def make_organisation_index(home):
 
 def make_organisation(index, title: str, slug: str, **fields):
     """A published partner organisation below ``index``; its editors' group comes with it."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from wegweiser.site.models import OrganisationPage
 
     organisation = index.add_child(instance=OrganisationPage(title=title, slug=slug, **fields))
@@ -150,8 +160,6 @@ def organisation_b(organisation_index):
 
 def make_user(username: str, *groups, **extra):
     """A user ``username`` (mail ``username@example.org``, password :data:`PASSWORD`) in ``groups``."""
-    from django.contrib.auth import get_user_model
-
     user = get_user_model().objects.create_user(
         username=username, email=f"{username}@example.org", password=PASSWORD, **extra
     )
@@ -171,6 +179,7 @@ def editor_b(organisation_b):
 
 @pytest.fixture
 def office_user(home):
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from django.contrib.auth.models import Group
 
     from wegweiser.site.models.pages import office_group_name
@@ -180,8 +189,6 @@ def office_user(home):
 
 @pytest.fixture
 def admin_user(db):
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.create_superuser("admin", "admin@example.org", PASSWORD)
 
 
@@ -189,8 +196,6 @@ def admin_user(db):
 def built_once(django_db_blocker, build):
     """For a module-scoped fixture: ``build()``'s rows in a transaction rolled back at the module's end,
     so that each test (with ``db``) runs in a savepoint on top of them and changes nothing for the next."""
-    from django.db import transaction
-
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
@@ -226,8 +231,8 @@ def module_world(request, build):
 
 def forget_cached_rows() -> None:
     """Caches that hold rows (content types, site root paths, labels) after rows were written back."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import cache
 
     ContentType.objects.clear_cache()
     cache.clear()
@@ -248,10 +253,6 @@ def pristine_rows(request, django_db_setup, django_db_blocker) -> Snapshot | Non
     Nothing when no collected test uses the database: ``django_db_setup`` then creates no test database,
     and the connection would reach the configured one (an empty in-memory SQLite, or the real PostgreSQL).
     """
-    from django.core.management.sql import emit_post_migrate_signal
-    from django.db import connection
-    from pytest_django.fixtures import _get_databases_for_setup
-
     needed, _serialized = _get_databases_for_setup(request.session.items)  # django_db_setup's own answer
     if connection.alias not in needed:
         return None
@@ -279,9 +280,6 @@ def pytest_runtest_teardown(item, nextitem):
     yield
     if nextitem is None or not (_PRISTINE and item.stash.get(_FLUSHES_KEY, False)):
         return  # without a next test, the test database is already gone
-    from django.db import connection, transaction
-    from pytest_django.plugin import blocking_manager_key
-
     with item.config.stash[blocking_manager_key].unblock(), transaction.atomic():
         _PRISTINE[0].restore(connection)
     forget_cached_rows()
@@ -309,9 +307,6 @@ def _default_language():
     A request to ``/en/…`` activates English in the test's thread and Django leaves it active, so without
     this a ``reverse()`` in the next test would build an English URL depending on the order of tests.
     """
-    from django.conf import settings
-    from django.utils import translation
-
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from openpyxl import Workbook
 from wagtail.admin.views.mixins import ExcelDateFormatter
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import HeaderButton
@@ -159,8 +160,6 @@ class OfficeReportView(ReportView):
 
     def write_xlsx(self, queryset, output):
         """Wagtail's XLSX export (header row, one row per item), plus the report's chart as a native bar chart."""
-        from openpyxl import Workbook
-
         workbook = Workbook(write_only=True, iso_dates=True)
         worksheet = workbook.create_sheet(title=sheet_title(self.get_page_title()))
         worksheet.append(self.get_heading(queryset, field) for field in self.list_export)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Locale
 
@@ -132,9 +134,6 @@ def current_queryset(listing_type: ListingType, queryset=None):
     Pages that are not valid *yet* are indexed too (the query filters on dates), so that they appear
     on their first day without waiting for a sync.
     """
-    from django.db.models import Q
-    from django.utils import timezone
-
     base = queryset if queryset is not None else listing_type.model.objects.all()
     today = timezone.localdate()
     return base.filter(live=True).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today)).public()

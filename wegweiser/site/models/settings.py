@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from wegweiser.site.page_tree_cache import cached_for_page_tree
 from wegweiser.site.registry import listing_types
 
 
@@ -112,8 +113,6 @@ class PortalSettings(BaseSiteSetting):
     def for_request(cls, request):
         """The request's site's settings, kept under the page tree's generation: every public page shows
         them (the office in the footer), and saving them starts a new generation (``public_pages_show``)."""
-        from wegweiser.site.page_tree_cache import cached_for_page_tree
-
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):
             site = Site.find_for_request(request)
