@@ -54,14 +54,14 @@ def discover_plugin_apps(exclude: list[str] | tuple[str, ...] = ()) -> list[str]
     ``exclude`` may name a plugin by its entry-point name (``events``) or its module (``wegweiser.events``).
     """
     excluded = set(exclude)
-    apps = []
+    found = []
     for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
         module = entry_point.value.split(":")[0]
         app_module = module.rsplit(".apps.", 1)[0] if ".apps." in module else module
         if entry_point.name in excluded or app_module in excluded:
             continue
-        apps.append(entry_point.value.replace(":", "."))
-    return apps
+        found.append(entry_point.value.replace(":", "."))
+    return found
 
 
 def installed_plugins() -> list[PluginConfig]:
