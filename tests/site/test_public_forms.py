@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -22,9 +23,13 @@ from wagtail.models import Page
 
 from tests.events.conftest import make_event
 from tests.volunteers.conftest import make_opportunity, signup_data
+from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.plugin_api.testing import body_of
+from wegweiser.search.alerts.forms import PlaceAlertForm
+from wegweiser.site.accounts.forms import AccountRequestForm
+from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.models import (
     AccessibilityStatementPage,
     AccountRequest,
@@ -32,6 +37,7 @@ from wegweiser.site.models import (
     OutgoingMail,
     RateLimitCounter,
 )
+from wegweiser.volunteers.forms import VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = pytest.mark.django_db
@@ -316,3 +322,36 @@ def test_the_registration_mail_links_open_the_configured_portal_address(
     )
     assert f"https://integration.teststadt.example{confirm_path}" in body
     assert "http://localhost" not in body
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "uk"])
+def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_same_words(language):
+    """Account request, volunteer sign-up, event registration, place alert and data request: a missing or
+    wrong email address (and a wrong phone number) get the same clear message in the visitor's language."""
+
+    def messages(field, value) -> list[str]:
+        try:
+            field.clean(value)
+        except ValidationError as error:
+            return [str(message) for message in error.messages]
+        return []
+
+    forms = (AccountRequestForm, VolunteerSignupForm, EventRegistrationForm, PlaceAlertForm, DataRequestForm)
+    with translation.override(language):
+        missing = {form.__name__: messages(form.base_fields["email"], "") for form in forms}
+        wrong = {form.__name__: messages(form.base_fields["email"], "amina@") for form in forms}
+        phones = {
+            form.__name__: messages(form.base_fields["phone"], "call me")
+            for form in forms
+            if "phone" in form.base_fields
+        }
+        expected_missing = translation.gettext("Please enter your email address.")
+        expected_wrong = translation.gettext("Please enter a valid email address, e.g. name@example.org.")
+        expected_phone = translation.gettext(
+            "Please enter a phone number with digits only, e.g. 0171 2345678."
+        )
+    assert expected_missing != "Please enter your email address."  # translated, not the English source
+    assert missing == dict.fromkeys(missing, [expected_missing])
+    assert wrong == dict.fromkeys(wrong, [expected_wrong])
+    assert set(phones) == {"AccountRequestForm", "VolunteerSignupForm"}
+    assert phones == dict.fromkeys(phones, [expected_phone])

@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
-from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, reject_markup
+from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, reject_markup
 
 CONSENT_VERSION = "2026-11-1"
 
@@ -25,12 +25,7 @@ class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
 
     occurrence = forms.ChoiceField(label=_("Date of the event"))
     name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
-    email = forms.EmailField(
-        label=_("Your email address"),
-        max_length=254,
-        help_text=_("We send you a link to confirm your registration."),
-        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
-    )
+    email = email_field(_("We send you a link to confirm your registration."))
     consent = forms.BooleanField(
         required=True, error_messages={"required": _("Please agree so that we may store your registration.")}
     )

@@ -82,6 +82,8 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "HoneypotMixin": ("wegweiser.site.public_forms", "HoneypotMixin"),
     "ConsentMixin": ("wegweiser.site.public_forms", "ConsentMixin"),
     "reject_markup": ("wegweiser.site.public_forms", "reject_markup"),
+    "email_field": ("wegweiser.site.public_forms", "email_field"),
+    "phone_field": ("wegweiser.site.public_forms", "phone_field"),
     "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),
     "rate_limit_exceeded": ("wegweiser.site.public_forms", "rate_limit_exceeded"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),

@@ -10,6 +10,8 @@ accessibility feedback) uses:
   are stored with what was sent.
 * :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer.
 * :func:`reject_markup`: plain text only in free-text fields.
+* :func:`email_field` and :func:`phone_field`: a visitor's address and phone number, with the same limits and
+  the same messages in every form.
 * :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step.
 """
 
@@ -24,6 +26,7 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
@@ -43,6 +46,28 @@ def reject_markup(value: str) -> None:
     """Form validator: plain text only (no tags, no script)."""
     if value and MARKUP.search(value):
         raise ValidationError(_("Please use plain text only, without HTML or script code."), code="markup")
+
+
+# -- contact fields ------------------------------------------------------------------------------------
+
+PHONE = RegexValidator(
+    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
+    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
+)
+EMAIL_ERRORS = {
+    "required": _("Please enter your email address."),
+    "invalid": _("Please enter a valid email address, e.g. name@example.org."),
+}
+
+
+def email_field(help_text: str = "", label: str = _("Your email address")) -> forms.EmailField:
+    """A visitor's email address (required): ``help_text`` says what the portal sends to it."""
+    return forms.EmailField(label=label, max_length=254, help_text=help_text, error_messages=EMAIL_ERRORS)
+
+
+def phone_field(label: str = _("Phone (optional)")) -> forms.CharField:
+    """A visitor's phone number, optional: digits, spaces, ``+ ( ) / -``."""
+    return forms.CharField(label=label, max_length=30, required=False, validators=[PHONE])
 
 
 # -- honeypot ------------------------------------------------------------------------------------------

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, Language, localized_label, reject_markup
+from wegweiser.plugin_api import (
+    ConsentMixin,
+    HoneypotMixin,
+    Language,
+    email_field,
+    localized_label,
+    phone_field,
+    reject_markup,
+)
 from wegweiser.volunteers.consent import CONSENT_VERSION, consent_text
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.models.applications import retention_days
-
-PHONE = RegexValidator(
-    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
-    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
-)
 
 
 class LanguageChoiceField(forms.ModelMultipleChoiceField):
@@ -30,13 +30,8 @@ class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
     name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
-    email = forms.EmailField(
-        label=_("Email"),
-        max_length=254,
-        help_text=_("We send you a link to confirm your sign-up."),
-        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
-    )
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False, validators=[PHONE])
+    email = email_field(_("We send you a link to confirm your sign-up."), label=_("Email"))
+    phone = phone_field()
     languages_spoken = LanguageChoiceField(
         label=_("Languages you speak"),
         queryset=Language.objects.none(),

@@ -6,26 +6,16 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin
+from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field
 
 #: Change the consent wording only together with a new version.
 CONSENT_VERSION = "2026-12-1"
-
-EMAIL_ERRORS = {
-    "required": _("Please enter your email address."),
-    "invalid": _("Please enter a valid email address, e.g. name@example.org."),
-}
 
 
 class PlaceAlertForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
-    email = forms.EmailField(
-        label=_("Your email address"),
-        max_length=254,
-        help_text=_("We send you a link to confirm. Nothing else is sent before you have confirmed."),
-        error_messages=EMAIL_ERRORS,
-    )
+    email = email_field(_("We send you a link to confirm. Nothing else is sent before you have confirmed."))
     consent = forms.BooleanField(
         required=True, error_messages={"required": _("Please agree so that we may write to you.")}
     )

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
-from django.core.validators import RegexValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
 from wegweiser.site.models import AccountRequest
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, reject_markup
-
-PHONE = RegexValidator(
-    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
-    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
-)
+from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field, phone_field, reject_markup
 
 
 class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
@@ -42,13 +34,8 @@ class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
         label=_("Address or district (optional)"), max_length=300, required=False, validators=[reject_markup]
     )
     contact_name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
-    email = forms.EmailField(
-        label=_("Your email address"),
-        max_length=254,
-        help_text=_("We send the invitation to your account to this address."),
-        error_messages={"invalid": _("Please enter a valid email address, e.g. name@example.org.")},
-    )
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=30, required=False, validators=[PHONE])
+    email = email_field(_("We send the invitation to your account to this address."))
+    phone = phone_field()
     offer_description = forms.CharField(
         label=_("What does your organisation offer?"),
         max_length=1000,

@@ -5,18 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.public_forms import HoneypotMixin
+from wegweiser.site.public_forms import HoneypotMixin, email_field
 
 
 class DataRequestForm(HoneypotMixin, forms.Form):
-    email = forms.EmailField(
-        label=_("Your email address"),
-        max_length=254,
-        error_messages={
-            "required": _("Please enter your email address."),
-            "invalid": _("Please enter a valid email address, e.g. name@example.org."),
-        },
-    )
+    email = email_field()
     action = forms.ChoiceField(
         label=_("What would you like?"),
         choices=[
