@@ -30,8 +30,8 @@ def event_calendar_entries(
     for event in events:
         event_url = localized_url(event)
         for occurrence in event.occurrences(window_start, window_end):
-            yield CalendarEntry(
-                title=event.title,
+            yield CalendarEntry.for_listing(
+                event,
                 url=event_url,
                 start=occurrence.start,
                 end=occurrence.end,
@@ -39,10 +39,4 @@ def event_calendar_entries(
                 kind="event",
                 uid=f"event-{event.pk}-{occurrence.key}@wegweiser",
                 cancelled=occurrence.cancelled or event.is_cancelled,
-                topics=tuple(topic.slug for topic in event.topics.all()),
-                languages=tuple(language.slug for language in event.languages.all()),
-                districts=(event.district.slug,) if event.district else (),
-                free_of_charge=event.cost == EventPage.Cost.FREE,
-                organisation=event.organisation.title if event.organisation else "",
-                language=event.locale.language_code,
             )

@@ -53,8 +53,8 @@ def course_calendar_entries(
     )
     for course_date in course_dates:
         offer = course_date.page
-        yield CalendarEntry(
-            title=offer.title,
+        yield CalendarEntry.for_listing(
+            offer,
             url=localized_url(offer),
             start=_at(course_date.start_date, datetime.time(0, 0)),
             end=_at(course_date.end_date, datetime.time(23, 59)) if course_date.end_date else None,
@@ -62,12 +62,6 @@ def course_calendar_entries(
             kind="course_date",
             cancelled=course_date.is_cancelled,
             uid=f"offer-course-date-{course_date.pk}@wegweiser",
-            topics=tuple(topic.slug for topic in offer.topics.all()),
-            languages=tuple(language.slug for language in offer.languages.all()),
-            districts=(offer.district.slug,) if offer.district else (),
-            free_of_charge=offer.cost == OfferPage.Cost.FREE,
-            organisation=offer.organisation.title if offer.organisation else "",
-            language=offer.locale.language_code,
         )
 
 

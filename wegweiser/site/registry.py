@@ -136,6 +136,22 @@ class CalendarEntry:
     #: The language the title is written in, so a page in another language can mark it (``lang``).
     language: str = ""
 
+    @classmethod
+    def for_listing(cls, listing: Any, **fields: Any) -> CalendarEntry:
+        """An entry for one date of ``listing``: its title, taxonomies, cost, organisation and language come
+        from the listing (prefetch its topics and languages, select its district, organisation and locale);
+        ``fields`` gives the rest (``url``, ``start``, ``end``, ...)."""
+        return cls(
+            title=listing.title,
+            topics=tuple(topic.slug for topic in listing.topics.all()),
+            languages=tuple(language.slug for language in listing.languages.all()),
+            districts=(listing.district.slug,) if listing.district else (),
+            free_of_charge=listing.cost == listing.Cost.FREE,
+            organisation=listing.organisation.title if listing.organisation else "",
+            language=listing.locale.language_code,
+            **fields,
+        )
+
 
 @dataclass(frozen=True)
 class ApiFeed:
