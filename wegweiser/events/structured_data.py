@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
-from wegweiser.plugin_api import json_ld_script, languages_json_ld, organisation_json_ld, place_json_ld
+from wegweiser.plugin_api import json_ld_script, listing_parties_json_ld, place_json_ld
 
 SUB_EVENTS = 10
 _FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M"}
@@ -65,12 +65,7 @@ def event_json_ld_data(event, request=None, occurrence=None) -> dict[str, Any]:
                 else "https://schema.org/OfflineEventAttendanceMode"
             )
         )
-    organiser = organisation_json_ld(event.organisation, request)
-    if organiser:
-        data["organizer"] = organiser
-    languages = languages_json_ld(event)
-    if languages:
-        data["inLanguage"] = languages
+    data.update(listing_parties_json_ld(event, request, organisation_property="organizer"))
     if event.cost == event.Cost.FREE:
         data["isAccessibleForFree"] = True
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "EUR", "url": url}

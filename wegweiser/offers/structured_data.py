@@ -10,8 +10,7 @@ from django.utils.translation import gettext
 from wegweiser.plugin_api import (
     WEEKDAY_CODES,
     json_ld_script,
-    languages_json_ld,
-    organisation_json_ld,
+    listing_parties_json_ld,
     place_json_ld,
 )
 
@@ -33,12 +32,7 @@ def offer_json_ld_data(offer: OfferPage, request=None) -> dict[str, Any]:
         "description": offer.summary,
         "url": url,
     }
-    provider = organisation_json_ld(offer.organisation, request)
-    if provider:
-        data["provider"] = provider
-    languages = languages_json_ld(offer)
-    if languages:
-        data["inLanguage"] = languages
+    data.update(listing_parties_json_ld(offer, request, organisation_property="provider"))
     location = _place(offer)
     price = {"@type": "Offer", "category": offer.get_cost_display(), "url": url}
     if offer.cost == offer.Cost.FREE:

@@ -70,6 +70,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "json_ld_script": ("wegweiser.site.structured_data", "json_ld_script"),
     "organisation_json_ld": ("wegweiser.site.structured_data", "organisation_json_ld"),
     "languages_json_ld": ("wegweiser.site.structured_data", "languages_json_ld"),
+    "listing_parties_json_ld": ("wegweiser.site.structured_data", "listing_parties_json_ld"),
     "place_json_ld": ("wegweiser.site.structured_data", "place_json_ld"),
     # Organisation scoping in the admin.
     "organisations_for": ("wegweiser.site.scoping", "organisations_for"),

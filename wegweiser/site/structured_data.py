@@ -41,6 +41,19 @@ def languages_json_ld(listing) -> str | list[str] | None:
     return languages if len(languages) > 1 else languages[0]
 
 
+def listing_parties_json_ld(listing, request=None, *, organisation_property: str) -> dict[str, Any]:
+    """The organisation behind ``listing`` under ``organisation_property`` (``"provider"``, ``"organizer"``)
+    and its ``inLanguage``, each only where known: for ``data.update(...)`` on any listing's document."""
+    data: dict[str, Any] = {}
+    organisation = organisation_json_ld(listing.organisation, request)
+    if organisation:
+        data[organisation_property] = organisation
+    languages = languages_json_ld(listing)
+    if languages:
+        data["inLanguage"] = languages
+    return data
+
+
 def place_json_ld(place, name: str | None) -> dict[str, Any]:
     """The schema.org ``Place`` of a listing (or anything with a ``PlaceMixin``'s address and coordinates)."""
     data: dict[str, Any] = {
