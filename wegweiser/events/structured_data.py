@@ -6,19 +6,10 @@ from typing import Any
 
 from django.utils.safestring import SafeString
 
-from wegweiser.plugin_api import json_ld_script, listing_parties_json_ld, place_json_ld
+from wegweiser.plugin_api import json_ld_script, listing_parties_json_ld, place_json_ld, schema_org_day
 
 SUB_EVENTS = 10
 _FREQUENCIES = {"DAILY": "D", "WEEKLY": "W", "MONTHLY": "M"}
-_DAY_NAMES = {
-    "MO": "Monday",
-    "TU": "Tuesday",
-    "WE": "Wednesday",
-    "TH": "Thursday",
-    "FR": "Friday",
-    "SA": "Saturday",
-    "SU": "Sunday",
-}
 
 
 def _iso(moment, all_day: bool) -> str:
@@ -118,9 +109,9 @@ def _schedule(event) -> dict[str, Any] | None:
     }
     by_day = recurrence.by_day(start.replace(tzinfo=None))
     if recurrence.frequency == "WEEKLY" and by_day:
-        schedule["byDay"] = [f"https://schema.org/{_DAY_NAMES[code]}" for code in by_day.split(",")]
+        schedule["byDay"] = [schema_org_day(code) for code in by_day.split(",")]
     elif recurrence.frequency == "MONTHLY":
-        schedule["byDay"] = f"https://schema.org/{_DAY_NAMES[by_day[-2:]]}"
+        schedule["byDay"] = schema_org_day(by_day[-2:])
         if recurrence.week_of_month and recurrence.week_of_month > 0:
             schedule["byMonthWeek"] = recurrence.week_of_month
     if not event.all_day:

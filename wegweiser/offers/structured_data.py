@@ -8,10 +8,10 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
 from wegweiser.plugin_api import (
-    WEEKDAY_CODES,
     json_ld_script,
     listing_parties_json_ld,
     place_json_ld,
+    schema_org_day,
 )
 
 if TYPE_CHECKING:
@@ -105,10 +105,6 @@ def offer_json_ld(offer: OfferPage, request=None) -> SafeString:
     return json_ld_script(offer_json_ld_data(offer, request))
 
 
-_DAY_NAMES = dict(zip(WEEKDAY_CODES, ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-                      strict=True))  # fmt: skip
-
-
 def _schedules(course_date) -> list[dict[str, Any]]:
     """One weekly ``Schedule`` per time slot (days, start and end time), the note as its description."""
     schedules: list[dict[str, Any]] = []
@@ -116,7 +112,7 @@ def _schedules(course_date) -> list[dict[str, Any]]:
         schedule: dict[str, Any] = {
             "@type": "Schedule",
             "repeatFrequency": "P1W",
-            "byDay": [f"https://schema.org/{_DAY_NAMES[code]}" for code in slot.weekdays],
+            "byDay": [schema_org_day(code) for code in slot.weekdays],
         }
         if slot.start:
             schedule["startTime"] = slot.start.strftime("%H:%M:%S")

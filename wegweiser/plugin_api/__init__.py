@@ -72,6 +72,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "languages_json_ld": ("wegweiser.site.structured_data", "languages_json_ld"),
     "listing_parties_json_ld": ("wegweiser.site.structured_data", "listing_parties_json_ld"),
     "place_json_ld": ("wegweiser.site.structured_data", "place_json_ld"),
+    "schema_org_day": ("wegweiser.site.structured_data", "schema_org_day"),
     # Organisation scoping in the admin.
     "organisations_for": ("wegweiser.site.scoping", "organisations_for"),
     "scope_queryset": ("wegweiser.site.scoping", "scope_queryset"),

@@ -13,7 +13,16 @@ from typing import Any
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from wegweiser.site.schedules import WEEKDAY_CODES
+
 _SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_DAY_NAMES = dict(
+    zip(
+        WEEKDAY_CODES,
+        ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        strict=True,
+    )
+)
 
 
 def json_ld_script(data: dict[str, Any]) -> SafeString:
@@ -70,3 +79,8 @@ def place_json_ld(place, name: str | None) -> dict[str, Any]:
     if place.has_coordinates:
         data["geo"] = {"@type": "GeoCoordinates", "latitude": place.latitude, "longitude": place.longitude}
     return data
+
+
+def schema_org_day(code: str) -> str:
+    """The schema.org ``DayOfWeek`` of an RFC 5545 weekday code: ``"MO"`` is ``https://schema.org/Monday``."""
+    return f"https://schema.org/{_DAY_NAMES[code]}"
