@@ -22,6 +22,11 @@ def _base_url(alert) -> str:
     return public_base_url(alert.site)
 
 
+def _signed_url(alert, view_name: str, purpose: str) -> str:
+    """The link in a mail that does one thing (confirm, extend) to this alert, signed for that purpose."""
+    return public_url(view_name, alert.language, _base_url(alert), token=links.sign(alert, purpose))
+
+
 def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
     """What every alert mail shows (the criteria, the stop link) and its unsubscribe headers.
 
@@ -57,12 +62,7 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
 def send_confirmation_request(alert):
     with translation.override(alert.language):
         context, headers = _common(alert)
-        context["confirm_url"] = public_url(
-            "search:place_alert_confirm",
-            alert.language,
-            _base_url(alert),
-            token=links.sign(alert, links.CONFIRM),
-        )
+        context["confirm_url"] = _signed_url(alert, "search:place_alert_confirm", links.CONFIRM)
         context["valid_days"] = links.CONFIRM_MAX_AGE // 86400
         return queue_mail(
             to=alert.email,
@@ -105,12 +105,7 @@ def compose_alert(alert, listings, memo: dict | None = None) -> dict:
 def send_reminder(alert):
     with translation.override(alert.language):
         context, headers = _common(alert)
-        context["extend_url"] = public_url(
-            "search:place_alert_extend",
-            alert.language,
-            _base_url(alert),
-            token=links.sign(alert, links.EXTEND),
-        )
+        context["extend_url"] = _signed_url(alert, "search:place_alert_extend", links.EXTEND)
         return queue_mail(
             to=alert.email,
             subject=gettext("Your alert ends on %(date)s") % {"date": context["expires"]},
