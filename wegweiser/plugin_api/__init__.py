@@ -90,6 +90,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "rate_limit_exceeded": ("wegweiser.site.public_forms", "rate_limit_exceeded"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
+    "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),
     "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
     "queue_many": ("wegweiser.site.outbox", "queue_many"),

@@ -12,7 +12,8 @@ accessibility feedback) uses:
 * :func:`reject_markup`: plain text only in free-text fields.
 * :func:`email_field` and :func:`phone_field`: a visitor's address and phone number, with the same limits and
   the same messages in every form.
-* :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step.
+* :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step;
+  :func:`ask_to_confirm`: that page asking for the one click a link from a mail needs.
 """
 
 from __future__ import annotations
@@ -232,3 +233,10 @@ def notice(
     return TemplateResponse(
         request, "notice.html", {**context, "link": link, "link_text": link_text}, status=status
     )
+
+
+def ask_to_confirm(request: HttpRequest, title: str, text: str, button: str, items=()) -> TemplateResponse:
+    """What a link from a mail (confirm, withdraw, stop) shows on GET: a :func:`notice` whose one button POSTs
+    back to the same address, which then acts, so a mail program or scanner that opens the link changes
+    nothing."""
+    return notice(request, title, text, action=request.path, button=button, items=items)

@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from wegweiser.plugin_api import enabled_listing_types, notice, private_no_store, rate_limit_exceeded
+from wegweiser.plugin_api import (
+    ask_to_confirm,
+    enabled_listing_types,
+    notice,
+    private_no_store,
+    rate_limit_exceeded,
+)
 from wegweiser.volunteers import links, mails
 from wegweiser.volunteers.forms import VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
@@ -75,13 +81,19 @@ def signup_done(request):
     )
 
 
+def _application_for(token: str, salt: str, max_age: int | None = None) -> VolunteerApplication | None:
+    """The sign-up a link from a mail names; ``None`` if the link is forged or expired or the data is gone."""
+    application_id = links.application_id_from(token, salt, max_age=max_age)
+    application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
+    return None if application is None or application.is_anonymised else application
+
+
 @csrf_exempt
 @private_no_store
 @require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
-    application_id = links.application_id_from(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
-    application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
-    if application is None or application.is_anonymised:
+    application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
+    if application is None:
         return notice(
             request,
             _("This link is no longer valid"),
@@ -91,13 +103,12 @@ def confirm(request, token: str):
     if application.status != VolunteerApplication.Status.NEW:
         return notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
     if request.method == "GET":
-        return notice(
+        return ask_to_confirm(
             request,
             _("Confirm your sign-up"),
             _("Please confirm that you want to sign up for “%(title)s”.")
             % {"title": application.opportunity.title},
-            action=request.path,
-            button=_("Confirm sign-up"),
+            _("Confirm sign-up"),
         )
     with transaction.atomic():
         application.confirm()
@@ -117,9 +128,8 @@ def confirm(request, token: str):
 @require_http_methods(["GET", "POST"])
 def withdraw(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
-    application_id = links.application_id_from(token, links.WITHDRAW_SALT)
-    application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
-    if application is None or application.is_anonymised:
+    application = _application_for(token, links.WITHDRAW_SALT)
+    if application is None:
         return notice(
             request,
             _("Nothing to withdraw"),
@@ -129,13 +139,12 @@ def withdraw(request, token: str):
     if application.status == VolunteerApplication.Status.WITHDRAWN:
         return notice(request, _("Sign-up withdrawn"), _("You have already withdrawn this sign-up."))
     if request.method == "GET":
-        return notice(
+        return ask_to_confirm(
             request,
             _("Withdraw your sign-up"),
             _("Do you want to withdraw your sign-up for “%(title)s”?")
             % {"title": application.opportunity.title},
-            action=request.path,
-            button=_("Withdraw sign-up"),
+            _("Withdraw sign-up"),
         )
     had_reached_organisation = application.status != VolunteerApplication.Status.NEW
     with transaction.atomic():

@@ -27,7 +27,7 @@ from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.models import PortalSettings
-from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import ask_to_confirm, notice, private_no_store, rate_limit_exceeded
 from wegweiser.site.registry import enabled_listing_types
 
 
@@ -146,13 +146,12 @@ def confirm_alert(request, token: str):
     if alert.status == PlaceAlert.Status.ACTIVE:
         return notice(request, _("Alert already confirmed"), _("You have already confirmed this alert."))
     if request.method == "GET":
-        return notice(
+        return ask_to_confirm(
             request,
             _("Confirm your alert"),
             _("Please confirm that we may tell you by mail when something matching opens:"),
-            action=request.path,
-            button=_("Confirm alert"),
-            items=_labels(alert),
+            _("Confirm alert"),
+            _labels(alert),
         )
     now = timezone.now()
     with transaction.atomic():
@@ -191,13 +190,12 @@ def stop_alert(request, token: str):
             status=404,
         )
     if request.method == "GET":
-        return notice(
+        return ask_to_confirm(
             request,
             _("Stop your alert"),
             _("Do you want to stop this alert? We will then send you nothing more about it."),
-            action=request.path,
-            button=_("Stop alert"),
-            items=_labels(alert),
+            _("Stop alert"),
+            _labels(alert),
         )
     if alert.status == PlaceAlert.Status.PENDING:
         alert.delete()
@@ -217,13 +215,12 @@ def extend_alert(request, token: str):
         return _gone(request)
     days = alert_days(alert.site)
     if request.method == "GET":
-        return notice(
+        return ask_to_confirm(
             request,
             _("Extend your alert"),
             _("Your alert runs for another %(days)s days from today:") % {"days": days},
-            action=request.path,
-            button=_("Extend alert"),
-            items=_labels(alert),
+            _("Extend alert"),
+            _labels(alert),
         )
     alert.expires_at = timezone.now() + datetime.timedelta(days=days)
     alert.reminded_at = None

@@ -21,7 +21,7 @@ from wegweiser.site import links
 from wegweiser.site.data_requests import mails
 from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.data_requests.registry import erase, export, personal_data, stored_for
-from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import ask_to_confirm, notice, private_no_store, rate_limit_exceeded
 
 
 def requests_per_hour() -> int:
@@ -107,7 +107,7 @@ def confirm(request, token: str, kind: str = ""):
                 _("We will delete everything we store about your email address. This cannot be undone."),
                 _("Delete my data"),
             )
-        return notice(request, title, text, action=request.path, button=button, items=items)
+        return ask_to_confirm(request, title, text, button, items)
     if action == "export":
         kinds = [personal_data()[kind]] if kind else list(personal_data().values())
         mails.send_copy(email, _language(), export(email, only=kind), kinds)
