@@ -25,18 +25,17 @@ from wegweiser.api.schemas import (
     ContentPageDetailOut,
     ContentPageListOut,
     DistrictListOut,
-    ErrorOut,
     LanguageListOut,
     OrganisationListOut,
     OrganisationOut,
     PageId,
     TargetGroupListOut,
     TopicListOut,
+    responses,
 )
 from wegweiser.site.listings import localized
 from wegweiser.site.models import OrganisationPage, StandardPage
 
-ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 KINDS = tuple(value for value, _label in OrganisationPage.Kind.choices)
 
 
@@ -50,7 +49,7 @@ organisations = Router(tags=["organisations"])
 
 @organisations.get(
     "/",
-    response={200: OrganisationListOut, 304: None, **ERRORS},
+    response=responses(OrganisationListOut),
     operation_id="list_organisations",
     summary="Partner organisations",
 )
@@ -76,7 +75,7 @@ def list_organisations(request, filters: Query[OrganisationQuery]):
 
 @organisations.get(
     "/{int:id}/",
-    response={200: OrganisationOut, 304: None, **ERRORS},
+    response=responses(OrganisationOut),
     operation_id="get_organisation",
     summary="One partner organisation",
 )
@@ -92,7 +91,7 @@ pages = Router(tags=["pages"])
 
 @pages.get(
     "/",
-    response={200: ContentPageListOut, 304: None, **ERRORS},
+    response=responses(ContentPageListOut),
     operation_id="list_pages",
     summary="Content pages",
     description="Published, public information pages of the portal (without their content; see the single page).",
@@ -106,7 +105,7 @@ def list_pages(request, filters: Query[PaginatedQuery]):
 
 @pages.get(
     "/{int:id}/",
-    response={200: ContentPageDetailOut, 304: None, **ERRORS},
+    response=responses(ContentPageDetailOut),
     operation_id="get_page",
     summary="One content page with its content",
 )
@@ -142,7 +141,7 @@ def _terms(slug: str, locale_code: str | None) -> dict:
 
 @taxonomies.get(
     "/topics/",
-    response={200: TopicListOut, 304: None, **ERRORS},
+    response=responses(TopicListOut),
     operation_id="list_topics",
     summary="Topics",
 )
@@ -152,7 +151,7 @@ def list_topics(request, params: Query[LocaleQuery]):
 
 @taxonomies.get(
     "/target-groups/",
-    response={200: TargetGroupListOut, 304: None, **ERRORS},
+    response=responses(TargetGroupListOut),
     operation_id="list_target_groups",
     summary="Target groups",
 )
@@ -162,7 +161,7 @@ def list_target_groups(request, params: Query[LocaleQuery]):
 
 @taxonomies.get(
     "/languages/",
-    response={200: LanguageListOut, 304: None, **ERRORS},
+    response=responses(LanguageListOut),
     operation_id="list_languages",
     summary="Languages spoken in offers",
 )
@@ -172,7 +171,7 @@ def list_languages(request, params: Query[LocaleQuery]):
 
 @taxonomies.get(
     "/districts/",
-    response={200: DistrictListOut, 304: None, **ERRORS},
+    response=responses(DistrictListOut),
     operation_id="list_districts",
     summary="Districts",
 )

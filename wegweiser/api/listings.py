@@ -25,11 +25,9 @@ from wegweiser.api.querying import (
     within_site,
 )
 from wegweiser.api.records import Labels, facet_values
-from wegweiser.api.schemas import ErrorOut, PageId
+from wegweiser.api.schemas import PageId, responses
 from wegweiser.site.listings import filterset_for, with_record_data
 from wegweiser.site.registry import ApiFeed, ListingType
-
-ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 
 
 def filtered_listings(listing_type: ListingType, request, filters):
@@ -101,7 +99,7 @@ def listing_router(listing_type: ListingType) -> Router:
 
     @router.get(
         "/",
-        response={200: shapes.page, 304: None, **ERRORS},
+        response=responses(shapes.page),
         operation_id=f"list_{key.replace('-', '_')}",
         url_name=f"{key}-list",
         summary=f"{plural}: list and filter",
@@ -121,7 +119,7 @@ def listing_router(listing_type: ListingType) -> Router:
 
     @router.get(
         "/{int:id}/",
-        response={200: shapes.detail, 304: None, **ERRORS},
+        response=responses(shapes.detail),
         operation_id=f"get_{key.replace('-', '_')}",
         url_name=f"{key}-detail",
         summary=f"{plural}: one listing",
@@ -133,7 +131,7 @@ def listing_router(listing_type: ListingType) -> Router:
 
     @router.get(
         "/{int:id}.jsonld",
-        response={200: dict, 304: None, **ERRORS},
+        response=responses(dict),
         operation_id=f"get_{key.replace('-', '_')}_jsonld",
         url_name=f"{key}-jsonld",
         summary=f"{plural}: one listing as schema.org JSON-LD",
@@ -158,7 +156,7 @@ def _add_feed(router: Router, listing_type: ListingType, shapes: ListingShapes, 
 
     @router.get(
         f"/{feed.name}/",
-        response={200: shapes.feed_pages[feed.name], 304: None, **ERRORS},
+        response=responses(shapes.feed_pages[feed.name]),
         operation_id=f"list_{key.replace('-', '_')}_{feed.name.replace('-', '_')}",
         url_name=f"{key}-{feed.name}",
         summary=feed.summary or f"{listing_type.verbose_name_plural}: {feed.name}",

@@ -24,6 +24,14 @@ class ErrorOut(Schema):
     errors: dict[str, list[str]] = Field(default_factory=dict, description="Messages per query parameter.")
 
 
+ERRORS = {400: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+
+
+def responses(ok) -> dict:
+    """What a read endpoint answers: ``ok`` (200), not modified (304, a conditional request), or an error."""
+    return {200: ok, 304: None, **ERRORS}
+
+
 class PageOut(Schema):
     """What every page the API answers with starts with: its ids, language, title and public URL."""
 
