@@ -16,7 +16,7 @@ from dateutil import rrule as dateutil_rrule
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.plugin_api import TimeSlot
+from wegweiser.plugin_api import WEEKDAY_CODES, TimeSlot
 
 BERLIN = ZoneInfo("Europe/Berlin")
 UTC = datetime.UTC
@@ -37,16 +37,13 @@ class WeekOfMonth(models.IntegerChoices):
     LAST = -1, _("last")
 
 
-WEEKDAYS = [
-    ("MO", _("Monday")),
-    ("TU", _("Tuesday")),
-    ("WE", _("Wednesday")),
-    ("TH", _("Thursday")),
-    ("FR", _("Friday")),
-    ("SA", _("Saturday")),
-    ("SU", _("Sunday")),
-]
-WEEKDAY_CODES = [code for code, _label in WEEKDAYS]
+WEEKDAYS = list(
+    zip(
+        WEEKDAY_CODES,
+        (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"), _("Saturday"), _("Sunday")),
+        strict=True,
+    )
+)
 
 
 @dataclass(frozen=True)
