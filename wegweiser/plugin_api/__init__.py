@@ -55,6 +55,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),
     "public_base_url": ("wegweiser.site.links", "public_base_url"),
     "public_url": ("wegweiser.site.links", "public_url"),
+    "admin_url": ("wegweiser.site.links", "admin_url"),
     "sign": ("wegweiser.site.links", "sign"),
     "unsign": ("wegweiser.site.links", "unsign"),
     "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),

@@ -42,6 +42,11 @@ def public_url(view_name: str, language: str, base_url: str, **kwargs: Any) -> s
     return base_url.rstrip("/") + path
 
 
+def admin_url(view_name: str, *args: Any) -> str:
+    """An absolute URL of an admin page (``"volunteers_inbox:detail"``), for a mail to the office or a partner."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(view_name, args=args)
+
+
 def sign(value: str, purpose: str) -> str:
     """``value`` signed for one purpose, with the time of signing (for :func:`unsign`'s ``max_age``)."""
     return signing.TimestampSigner(salt=purpose).sign(str(value))

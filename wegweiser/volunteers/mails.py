@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wegweiser.plugin_api import OutgoingMail, public_base_url, public_url, queue_mail, queue_mails
+from wegweiser.plugin_api import OutgoingMail, admin_url, public_base_url, public_url, queue_mail, queue_mails
 from wegweiser.volunteers import links
 from wegweiser.volunteers.models import VolunteerApplication
 
@@ -100,9 +99,7 @@ def notify_organisation(application: VolunteerApplication, event: str) -> list[O
     """Tell the organisation about a confirmed or withdrawn sign-up. The mail holds no personal data:
     the details are in the admin, behind the organisation's login."""
     opportunity = application.opportunity
-    inbox_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "volunteers_inbox:detail", args=[application.pk]
-    )
+    inbox_url = admin_url("volunteers_inbox:detail", application.pk)
     with translation.override(settings.LANGUAGE_CODE):
         if event == "confirmed":
             subject = gettext("New volunteer sign-up: %(title)s") % {"title": opportunity.title}

@@ -15,7 +15,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_decode, urlsafe_base64_encode
 
-from wegweiser.site.links import public_base_url
+from wegweiser.site.links import admin_url, public_base_url
 
 
 def invitation_days() -> int:
@@ -46,7 +46,7 @@ invitation_tokens = InvitationTokenGenerator()
 
 
 def admin_login_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_login")
+    return admin_url("wagtailadmin_login")
 
 
 def invitation_url(user, language: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
 from wegweiser.site.accounts.invitations import admin_login_url, invitation_days, invitation_url
+from wegweiser.site.links import admin_url
 from wegweiser.site.models import AccountRequest, PortalSettings
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.outbox import queue_mails
@@ -56,9 +56,7 @@ def send_receipt(account_request: AccountRequest) -> bool:
 
 def notify_office(account_request: AccountRequest) -> bool:
     """The office hears of a new request; the mail links to the admin and holds no contact details."""
-    review_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "account_requests:detail", args=[account_request.pk]
-    )
+    review_url = admin_url("account_requests:detail", account_request.pk)
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext("New account request: %(name)s") % {"name": account_request.organisation_name}
         return _send(
