@@ -13,10 +13,13 @@ as phrases.
 
 Beside its text, every published listing has its facet values as rows
 (:class:`~wegweiser.search.models.SearchFacet`, keys like ``"topic:sprache"`` and one ``"type:offers"``),
-which the database backend counts a result's facets from.
+which the database backend counts a result's facets from on SQLite, and one narrow row
+(:class:`~wegweiser.search.models.SearchListing`: type, language, validity, place and the same values as
+numbers), which it counts them from on PostgreSQL.
 
 The rows follow the content: publishing writes a page's rows and unpublishing removes them in the same
-transaction (:mod:`wegweiser.search.signals`), deleting a page removes it (``CASCADE``), the index sync
+transaction (:mod:`wegweiser.search.signals`), a save of a live listing refreshes the dates and the place
+of its narrow row, deleting a page removes it (``CASCADE``), the index sync
 task refreshes them whether or not Elasticsearch is configured, ``manage.py search_reindex`` rebuilds
 them all, a term given another slug or name refreshes its listings' rows (the sync task), and after
 ``migrate`` the rows of listings published before these tables existed are added.
@@ -34,7 +37,7 @@ from django.db.models.expressions import RawSQL
 
 from wegweiser.search.facet_values import facet_keys, facet_values, type_key
 from wegweiser.search.listing_terms import term_texts
-from wegweiser.search.models import SearchFacet, SearchText
+from wegweiser.search.models import SearchFacet, SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
@@ -45,6 +48,8 @@ VECTOR_INDEX = "search_searchtext_vector_gin"
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 #: The FTS5 table the migration creates on SQLite over ``search_searchtext(text)``.
 FTS_TABLE = "search_searchtext_fts"
+#: A published listing's rows in the search's own tables: written together, removed together.
+SEARCH_ROWS = (SearchText, SearchFacet, SearchListing)
 FTS_REBUILD = "INSERT INTO search_searchtext_fts(search_searchtext_fts) VALUES ('rebuild')"
 #: The FTS5 table, its triggers and its first filling, as migration 0009 creates them on SQLite. Its rowid is
 #: the row's page, so a match is a set of page ids without a lookup in the rows (at 100,000 matches that
@@ -109,22 +114,70 @@ def _store(listing_type: ListingType, pages: list) -> None:
 def store_facets(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
-    """The facet rows of these listings anew: their type's row and one per facet value (``values``).
+    """The facet rows of these listings anew: their type's row and one per facet value (``values``), and
+    their narrow rows (:class:`~wegweiser.search.models.SearchListing`) with the same values as numbers.
 
     Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes more than ten
     rows a listing (a million at 100,000 listings: 28 s through ``bulk_create``, a few through ``COPY``).
     """
     _delete(SearchFacet.objects.filter(page_id__in=page_ids))
-    rows = [(pk, key) for pk in page_ids for key in [type_key(listing_type), *facet_keys(values.get(pk, {}))]]
-    table = connection.ops.quote_name(SearchFacet._meta.db_table)
+    _delete(SearchListing.objects.filter(page_id__in=page_ids))
+    keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
+    _insert(SearchFacet, ("page_id", "key"), [(pk, key) for pk in page_ids for key in keys[pk]])
+    codes = key_codes({key for found in keys.values() for key in found})
+    values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
+    fields = [SearchListing._meta.get_field(name) for name in ("page", "listing_type", *values_of, "keys")]
+    rows = [
+        (pk, listing_type.key, *columns, sorted(codes[key] for key in keys[pk]))
+        for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", *values_of)
+    ]
+    _insert(
+        SearchListing,
+        tuple(field.column for field in fields),
+        [
+            tuple(
+                field.get_db_prep_value(value, connection) for field, value in zip(fields, row, strict=True)
+            )
+            for row in rows
+        ],
+    )
+
+
+#: What :class:`~wegweiser.search.models.SearchListing` copies of a listing besides its type, language and
+#: facet values, and so what a save of a live listing refreshes (:func:`store_dates_and_place`).
+LISTING_FIELDS = ("valid_from", "valid_until", "latitude", "longitude")
+
+
+def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows without model instances, on PostgreSQL through ``COPY``."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {table} (page_id, key) FROM STDIN") as copy:
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
         else:
-            insert = f"INSERT INTO {table} (page_id, key) VALUES (%s, %s)"  # noqa: S608 - the model's own table
-            cursor.executemany(insert, rows)
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608 - own table
+
+
+def key_codes(keys: set[str]) -> dict[str, int]:
+    """The numbers of these facet values (:class:`~wegweiser.search.models.SearchKey`), new ones given one."""
+    codes = dict(SearchKey.objects.filter(key__in=keys).values_list("key", "id"))
+    missing = keys - codes.keys()
+    if missing:
+        SearchKey.objects.bulk_create([SearchKey(key=key) for key in sorted(missing)], ignore_conflicts=True)
+        codes.update(SearchKey.objects.filter(key__in=missing).values_list("key", "id"))
+    return codes
+
+
+def store_dates_and_place(page) -> None:
+    """A live listing saved (not published): its row's validity and place as the page has them now, since
+    the search counts by them (expiry needs no save: queries compare the dates with today)."""
+    SearchListing.objects.filter(page_id=page.pk).update(
+        **{field: getattr(page, field, None) for field in LISTING_FIELDS}
+    )
 
 
 def _delete(queryset) -> None:
@@ -135,8 +188,8 @@ def _delete(queryset) -> None:
 
 
 def remove_text(page_id: int) -> None:
-    _delete(SearchText.objects.filter(page_id=page_id))
-    _delete(SearchFacet.objects.filter(page_id=page_id))
+    for model in SEARCH_ROWS:
+        _delete(model.objects.filter(page_id=page_id))
 
 
 def sync_texts(page_ids: list[int], batch_size: int = 500) -> int:
@@ -153,8 +206,8 @@ def sync_texts(page_ids: list[int], batch_size: int = 500) -> int:
             _store(listing_type, pages[start : start + batch_size])
     gone = [pk for pk in page_ids if pk not in live]
     if gone:
-        _delete(SearchText.objects.filter(page_id__in=gone))
-        _delete(SearchFacet.objects.filter(page_id__in=gone))
+        for model in SEARCH_ROWS:
+            _delete(model.objects.filter(page_id__in=gone))
     return stored
 
 
@@ -195,8 +248,8 @@ def _fill(listing_type, queryset, batch_size: int, progress: Callable[[int], obj
 def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: int = 500) -> int:
     """All rows anew, from every live listing (expired ones too: queries filter on the dates)."""
     with transaction.atomic():  # searches see the old rows until the new ones are complete
-        _delete(SearchText.objects.all())
-        _delete(SearchFacet.objects.all())
+        for model in SEARCH_ROWS:
+            _delete(model.objects.all())
         forget_all()
         types = list(listing_types().values())
         for listing_type in types:
@@ -211,7 +264,7 @@ def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: i
         # indexes alone (index-only scans; at 100,000 listings 400 instead of 700 ms before autovacuum).
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
-            for model in (SearchText, SearchFacet):
+            for model in SEARCH_ROWS:
                 cursor.execute(f"{command} {model._meta.db_table}")
     rebuild_fts()
     return stored
@@ -232,7 +285,9 @@ def fill_missing_texts(batch_size: int = 500) -> int:
     for listing_type in listing_types().values():
         typed = SearchFacet.objects.filter(key=type_key(listing_type)).values("page_id")
         missing[listing_type] = listing_type.model.objects.live().filter(
-            ~Q(pk__in=SearchText.objects.values("page_id")) | ~Q(pk__in=typed)
+            ~Q(pk__in=SearchText.objects.values("page_id"))
+            | ~Q(pk__in=typed)
+            | ~Q(pk__in=SearchListing.objects.values("page_id"))
         )
     for listing_type, queryset in missing.items():
         _learn(listing_type, queryset, batch_size)

@@ -125,6 +125,92 @@ class SearchFacet(models.Model):
         return self.key
 
 
+class SearchKey(models.Model):
+    """A facet value's number (``"topic:sprache"`` is 12): how :class:`SearchListing` stores a listing's values.
+
+    Numbers, because PostgreSQL counts 100,000 listings' values from arrays of integers in about a third of
+    the time it needs for arrays of text. A number, once given, stays with its value.
+    """
+
+    id = models.AutoField(primary_key=True)
+    key = models.CharField(_("facet value"), max_length=255, unique=True)
+
+    class Meta:
+        verbose_name = _("numbered facet value")
+        verbose_name_plural = _("numbered facet values")
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class KeyCodes(models.Field):
+    """The numbers (:class:`SearchKey`) of a listing's facet values: an ``integer[]`` on PostgreSQL, their
+    text (``"3 12 40"``) elsewhere."""
+
+    description = "facet value numbers"
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or isinstance(value, list):
+            return value
+        return [int(part) for part in value.split()]
+
+    def to_python(self, value):
+        if value is None or isinstance(value, list):
+            return value
+        return [int(part) for part in str(value).split()]
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        if value is None:
+            return None
+        codes = [int(code) for code in value]
+        return codes if connection.vendor == "postgresql" else " ".join(map(str, codes))
+
+
+class SearchListing(models.Model):
+    """One published listing as a search filters and counts it, in one narrow row: its type, language,
+    validity, place and the numbers of its facet values (:class:`SearchKey`).
+
+    Written with the listing's :class:`SearchFacet` rows (:mod:`wegweiser.search.fulltext`), from the same
+    values. On PostgreSQL the database backend counts a result's facets from these rows: one table of
+    about 30 MB at 100,000 listings instead of the listing's page, its type's table and a million facet
+    rows joined (bench/SEARCH.md). The dates and the place follow every save of a live listing
+    (:mod:`wegweiser.search.signals`), not only publishing.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("page"),
+    )
+    listing_type = models.CharField(_("listing type"), max_length=50)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("language"),
+        db_index=False,
+    )
+    translation_key = models.UUIDField(_("translation key"))
+    valid_from = models.DateField(_("visible from"), null=True, blank=True)
+    valid_until = models.DateField(_("visible until"), null=True, blank=True)
+    latitude = models.FloatField(_("latitude"), null=True, blank=True)
+    longitude = models.FloatField(_("longitude"), null=True, blank=True)
+    keys = KeyCodes(_("facet values"))
+
+    class Meta:
+        verbose_name = _("searched listing")
+        verbose_name_plural = _("searched listings")
+        indexes = [models.Index(fields=["listing_type", "locale"], name="search_listing_type_locale")]
+
+    def __str__(self) -> str:
+        return f"{self.listing_type} {self.page_id}"
+
+
 class SearchWord(models.Model):
     """One word of the portal's vocabulary: the words of its listings and of its terms in every language.
 

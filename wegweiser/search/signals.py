@@ -42,9 +42,10 @@ def listing_published(sender, instance, **kwargs) -> None:
 
 
 @receiver(post_save)
-def listing_saved(sender, instance, created, raw=False, **kwargs) -> None:
+def listing_saved(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     """A listing created live without Wagtail's publishing (an import, a factory) gets its row at once;
-    one saved as not live (a draft made from it) loses its row."""
+    one saved as not live (a draft made from it) loses its row; one saved live keeps its dates and place
+    in its row as they are now (a script's or an import's change that is not published)."""
     if raw or not _is_listing(instance):
         return
     if not getattr(instance, "live", False):
@@ -52,6 +53,8 @@ def listing_saved(sender, instance, created, raw=False, **kwargs) -> None:
             fulltext.remove_text(instance.pk)
     elif created:
         fulltext.store_text(instance)
+    elif update_fields is None or not set(update_fields).isdisjoint(fulltext.LISTING_FIELDS):
+        fulltext.store_dates_and_place(instance)
 
 
 @receiver(page_unpublished)

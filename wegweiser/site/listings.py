@@ -237,8 +237,14 @@ def with_language_prefix(url: str, language: str) -> str:
     return f"{scheme_and_host}/{language}/{remainder}"
 
 
-def localized(queryset: QuerySet, locale: Locale | None = None) -> QuerySet:
-    """Listings in ``locale``; where one has no translation there, its original in the default language."""
+def localized(
+    queryset: QuerySet, locale: Locale | None = None, translations: QuerySet | None = None
+) -> QuerySet:
+    """Listings in ``locale``; where one has no translation there, its original in the default language.
+
+    ``translations``: where a translation is looked for, when ``queryset`` is not of the listings' own model
+    (the search's rows of listings look among all pages, published or not, as the listings' model does).
+    """
     locale = locale or active_locale()
     default = default_locale()
     if locale.pk == default.pk:
@@ -246,7 +252,8 @@ def localized(queryset: QuerySet, locale: Locale | None = None) -> QuerySet:
     # NOT EXISTS, not NOT IN: PostgreSQL turns it into an anti-join whatever its statistics say; a NOT IN
     # it may run once per row of the outer query (in a test database without statistics, a count over the
     # facet rows of a search in Arabic took more than 45 s at demo size).
-    translated = queryset.model.objects.filter(locale=locale, translation_key=OuterRef("translation_key"))
+    translations = queryset.model.objects.all() if translations is None else translations
+    translated = translations.filter(locale=locale, translation_key=OuterRef("translation_key"))
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 

@@ -4,7 +4,13 @@ from wegweiser.site.models.accounts import AccountRequest
 from wegweiser.site.models.day_parts import ListingDayPart
 from wegweiser.site.models.easy_language import EasyLanguagePage
 from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField, RateLimitCounter
-from wegweiser.site.models.listing import Listing, ListingManager, ListingQuerySet, current_listing_q
+from wegweiser.site.models.listing import (
+    Listing,
+    ListingManager,
+    ListingQuerySet,
+    current_listing_q,
+    valid_on_q,
+)
 from wegweiser.site.models.mail import OutgoingMail
 from wegweiser.site.models.pages import (
     HomePage,
@@ -42,4 +48,5 @@ __all__ = [
     "TargetGroup",
     "Topic",
     "current_listing_q",
+    "valid_on_q",
 ]

@@ -32,11 +32,14 @@ from wegweiser.site.view_restrictions import PublicPageMixin, PublicPageQuerySet
 
 def current_listing_q(today: datetime.date | None = None, prefix: str = "") -> Q:
     """Published and within its validity period: what the public may see."""
+    return Q(**{f"{prefix}live": True}) & valid_on_q(today, prefix)
+
+
+def valid_on_q(today: datetime.date | None = None, prefix: str = "") -> Q:
+    """Within its validity period (``valid_from``, ``valid_until``) on ``today``."""
     today = today or timezone.localdate()
-    return (
-        Q(**{f"{prefix}live": True})
-        & (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today}))
-        & (Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": today}))
+    return (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gte": today})) & (
+        Q(**{f"{prefix}valid_from__isnull": True}) | Q(**{f"{prefix}valid_from__lte": today})
     )
 
 
