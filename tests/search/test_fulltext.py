@@ -25,7 +25,7 @@ from wegweiser.search.fulltext import (
     unit_fts_query,
     unit_tsquery,
 )
-from wegweiser.search.models import SearchFacet, SearchText
+from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.query import SearchQuery
 from wegweiser.site.models import Language, Topic
 from wegweiser.site.registry import listing_types
@@ -74,7 +74,9 @@ def counts(result, facet: str) -> dict[str, int]:
 
 
 def facet_rows(page) -> set[str]:
-    return set(SearchFacet.objects.filter(page_id=page.pk).values_list("key", flat=True))
+    """The facet values of a listing's narrow search row (none if it has no row)."""
+    row = SearchListing.objects.filter(page_id=page.pk).first()
+    return set(SearchKey.objects.filter(id__in=row.keys).values_list("key", flat=True)) if row else set()
 
 
 def test_publishing_makes_a_listing_findable_and_unpublishing_removes_it(town, organisation_a, matching):
@@ -125,7 +127,7 @@ def test_listings_published_before_the_table_existed_get_their_rows_after_migrat
     assert fill_missing_texts() == 0
     assert found(run(DatabaseBackend(), {"q": "Kinderbetreuung"}), town) == {"integration"}
 
-    SearchFacet.objects.all().delete()  # upgraded to the facet rows: every listing has its text, none its facets
+    SearchListing.objects.all().delete()  # upgraded to the narrow rows: every listing has its text, none its row
     assert fill_missing_texts() == stored
     assert counts(run(DatabaseBackend(), {}), "topic") == {"sprache": 4, "beratung": 4, "arbeit": 2}
 

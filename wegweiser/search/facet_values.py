@@ -1,7 +1,7 @@
 """A listing's facet values as the search stores and counts them: ``"topic:sprache"``, one key per value.
 
-The same keys are the Elasticsearch documents' ``facets`` field and the database backend's
-:class:`~wegweiser.search.models.SearchFacet` rows, read with the lookups the FilterSets filter by
+The same keys are the Elasticsearch documents' ``facets`` field and, as numbers, the database backend's
+narrow rows (:class:`~wegweiser.search.models.SearchListing`), read with the lookups the FilterSets filter by
 (:meth:`~wegweiser.site.registry.Facet.values_of`: fields, ranges, relations to terms).
 """
 
@@ -16,7 +16,7 @@ from wegweiser.site.registry import ListingType, listing_types
 
 
 def facet_key(name: str, value: str) -> str:
-    """One facet value in the documents' combined ``facets`` field and the facet rows: ``"topic:sprache"``."""
+    """One facet value in the documents' combined ``facets`` field and the narrow rows: ``"topic:sprache"``."""
     return f"{name}:{value}"
 
 
@@ -48,8 +48,8 @@ def _add(found: dict[str, list[str]], facet, raw: dict) -> None:
 
 
 def type_key(listing_type: ListingType) -> str:
-    """The row every listing of the type has among its facet rows (``"type:offers"``): the database backend
-    counts a type's matches with its facets."""
+    """The value every listing of the type carries beside its facet values (``"type:offers"``): the
+    database backend counts a type's matches with its facets."""
     return facet_key(TYPE_FACET, listing_type.key)
 
 

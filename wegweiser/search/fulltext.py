@@ -11,11 +11,10 @@ remove_diacritics 0``, its rowid the page, kept in step by triggers), and a text
 same meaning: per typed word any of its forms as a prefix, all words required, several-word synonyms
 as phrases.
 
-Beside its text, every published listing has its facet values as rows
-(:class:`~wegweiser.search.models.SearchFacet`, keys like ``"topic:sprache"`` and one ``"type:offers"``),
-which the database backend counts a result's facets from on SQLite, and one narrow row
-(:class:`~wegweiser.search.models.SearchListing`: type, language, validity, place and the same values as
-numbers), which it counts them from on PostgreSQL.
+Beside its text, every published listing has one narrow row
+(:class:`~wegweiser.search.models.SearchListing`: its type, language, validity, place and its facet values,
+``"topic:sprache"`` and one ``"type:offer"``, as numbers), which the database backend counts a result's
+facets from.
 
 The rows follow the content: publishing writes a page's rows and unpublishing removes them in the same
 transaction (:mod:`wegweiser.search.signals`), a save of a live listing refreshes the dates and the place
@@ -37,7 +36,7 @@ from django.db.models.expressions import RawSQL
 
 from wegweiser.search.facet_values import facet_keys, facet_values, type_key
 from wegweiser.search.listing_terms import term_texts
-from wegweiser.search.models import SearchFacet, SearchKey, SearchListing, SearchText
+from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
@@ -49,7 +48,7 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 #: The FTS5 table the migration creates on SQLite over ``search_searchtext(text)``.
 FTS_TABLE = "search_searchtext_fts"
 #: A published listing's rows in the search's own tables: written together, removed together.
-SEARCH_ROWS = (SearchText, SearchFacet, SearchListing)
+SEARCH_ROWS = (SearchText, SearchListing)
 FTS_REBUILD = "INSERT INTO search_searchtext_fts(search_searchtext_fts) VALUES ('rebuild')"
 #: The FTS5 table, its triggers and its first filling, as migration 0009 creates them on SQLite. Its rowid is
 #: the row's page, so a match is a set of page ids without a lookup in the rows (at 100,000 matches that
@@ -114,16 +113,14 @@ def _store(listing_type: ListingType, pages: list) -> None:
 def store_facets(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
-    """The facet rows of these listings anew: their type's row and one per facet value (``values``), and
-    their narrow rows (:class:`~wegweiser.search.models.SearchListing`) with the same values as numbers.
+    """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
+    language, validity, place and the numbers of their type's value and facet values (``values``).
 
-    Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes more than ten
-    rows a listing (a million at 100,000 listings: 28 s through ``bulk_create``, a few through ``COPY``).
+    Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes 100,000 rows at
+    100,000 listings.
     """
-    _delete(SearchFacet.objects.filter(page_id__in=page_ids))
     _delete(SearchListing.objects.filter(page_id__in=page_ids))
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
-    _insert(SearchFacet, ("page_id", "key"), [(pk, key) for pk in page_ids for key in keys[pk]])
     codes = key_codes({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
     fields = [SearchListing._meta.get_field(name) for name in ("page", "listing_type", *values_of, "keys")]
@@ -260,8 +257,8 @@ def rebuild_texts(progress: Callable[[int], object] | None = None, batch_size: i
         )
     if connection.vendor == "postgresql":
         # Fresh statistics, so the planner knows the new rows; and, where no transaction is open around
-        # the rebuild, VACUUM marks them visible to everyone, so that facet counts read the facet rows'
-        # indexes alone (index-only scans; at 100,000 listings 400 instead of 700 ms before autovacuum).
+        # the rebuild, VACUUM marks them visible to everyone, so that reads of their indexes need not visit
+        # the rows (index-only scans).
         command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
         with connection.cursor() as cursor:
             for model in SEARCH_ROWS:
@@ -283,10 +280,8 @@ def fill_missing_texts(batch_size: int = 500) -> int:
     stored = 0
     missing = {}
     for listing_type in listing_types().values():
-        typed = SearchFacet.objects.filter(key=type_key(listing_type)).values("page_id")
         missing[listing_type] = listing_type.model.objects.live().filter(
             ~Q(pk__in=SearchText.objects.values("page_id"))
-            | ~Q(pk__in=typed)
             | ~Q(pk__in=SearchListing.objects.values("page_id"))
         )
     for listing_type, queryset in missing.items():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -97,34 +99,6 @@ class SearchText(models.Model):
         return self.text[:80]
 
 
-class SearchFacet(models.Model):
-    """One facet value of one published listing (``"topic:sprache"``), and one row for its listing type
-    (``"type:offers"``): what the database backend counts its facets from.
-
-    Written with the listing's :class:`SearchText` row (:mod:`wegweiser.search.fulltext`), from the same
-    values the FilterSets filter by and the Elasticsearch documents carry in their ``facets`` field
-    (:func:`wegweiser.search.facet_values.facet_keys`). Counting a result's facets is then one grouped
-    query over these rows, however the values are stored on the listing (fields, ranges, relations to
-    terms, the days' parts of a schedule); a term given another slug refreshes the rows of its listings
-    (:mod:`wegweiser.search.signals`).
-    """
-
-    # No index of its own: the unique constraint's index starts with the page.
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page"), db_index=False
-    )
-    key = models.CharField(_("facet value"), max_length=255)
-
-    class Meta:
-        verbose_name = _("facet value of a listing")
-        verbose_name_plural = _("facet values of listings")
-        constraints = [models.UniqueConstraint(fields=["page", "key"], name="search_facet_page_key")]
-        indexes = [models.Index(fields=["key", "page"], name="search_facet_key_page")]
-
-    def __str__(self) -> str:
-        return self.key
-
-
 class SearchKey(models.Model):
     """A facet value's number (``"topic:sprache"`` is 12): how :class:`SearchListing` stores a listing's values.
 
@@ -144,8 +118,8 @@ class SearchKey(models.Model):
 
 
 class KeyCodes(models.Field):
-    """The numbers (:class:`SearchKey`) of a listing's facet values: an ``integer[]`` on PostgreSQL, their
-    text (``"3 12 40"``) elsewhere."""
+    """The numbers (:class:`SearchKey`) of a listing's facet values: an ``integer[]`` on PostgreSQL, a JSON
+    array (``"[3,12,40]"``, read with ``json_each``) elsewhere."""
 
     description = "facet value numbers"
 
@@ -153,31 +127,31 @@ class KeyCodes(models.Field):
         return "integer[]" if connection.vendor == "postgresql" else "text"
 
     def from_db_value(self, value, expression, connection):
-        if value is None or isinstance(value, list):
-            return value
-        return [int(part) for part in value.split()]
+        return self.to_python(value)
 
     def to_python(self, value):
         if value is None or isinstance(value, list):
             return value
-        return [int(part) for part in str(value).split()]
+        return [int(code) for code in json.loads(value)]
 
     def get_db_prep_value(self, value, connection, prepared=False):
         if value is None:
             return None
         codes = [int(code) for code in value]
-        return codes if connection.vendor == "postgresql" else " ".join(map(str, codes))
+        return codes if connection.vendor == "postgresql" else json.dumps(codes, separators=(",", ":"))
 
 
 class SearchListing(models.Model):
     """One published listing as a search filters and counts it, in one narrow row: its type, language,
     validity, place and the numbers of its facet values (:class:`SearchKey`).
 
-    Written with the listing's :class:`SearchFacet` rows (:mod:`wegweiser.search.fulltext`), from the same
-    values. On PostgreSQL the database backend counts a result's facets from these rows: one table of
-    about 30 MB at 100,000 listings instead of the listing's page, its type's table and a million facet
-    rows joined (bench/SEARCH.md). The dates and the place follow every save of a live listing
-    (:mod:`wegweiser.search.signals`), not only publishing.
+    Written with the listing's :class:`SearchText` row (:mod:`wegweiser.search.fulltext`), from the same
+    values the FilterSets filter by and the Elasticsearch documents carry in their ``facets`` field
+    (:func:`wegweiser.search.facet_values.facet_keys`, and the type's own value ``"type:offer"``). The
+    database backend counts a result's facets from these rows, one grouped query per listing type over
+    one narrow table (18 MB at 100,000 listings) instead of the listings' pages, their type's table and a
+    million rows of facet values joined (bench/SEARCH.md). The dates and the place follow every save of a
+    live listing (:mod:`wegweiser.search.signals`), not only publishing.
     """
 
     page = models.OneToOneField(

@@ -4,12 +4,10 @@ It needs nothing but the database, so ``make run`` has a working search. Words a
 forms (stems, umlaut spellings, synonyms, compound parts): on PostgreSQL through the search's own
 GIN-indexed table of stored vectors, on SQLite through an FTS5 index of the same table
 (:mod:`wegweiser.search.fulltext`, ``WEGWEISER_SEARCH["POSTGRES_FULL_TEXT"]`` and ``["SQLITE_FULL_TEXT"]``,
-on by default), otherwise as substrings. Facets are counted from the listings' stored facet values: per
-listing type one grouped query counts the matches (the type's own value), every facet without a choice and
-each chosen facet without its own choice. On PostgreSQL it reads one narrow row per listing
-(:class:`~wegweiser.search.models.SearchListing`, its values an array of numbers: :func:`count_listed`),
-elsewhere, and where dates are chosen, the facet rows (:class:`~wegweiser.search.models.SearchFacet`)
-of the listings matched.
+on by default), otherwise as substrings. Facets are counted from one narrow row per listing
+(:class:`~wegweiser.search.models.SearchListing`: its facet values as numbers, an array on PostgreSQL,
+JSON on SQLite): per listing type one grouped query (:func:`count_listed`) counts the matches (the type's
+own value), every facet without a choice and each chosen facet without its own choice.
 "Near me" narrows by bounding box and distance, both in SQL.
 """
 
@@ -24,12 +22,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
-    Count,
     ExpressionWrapper,
     F,
     FloatField,
-    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -55,7 +50,7 @@ from wegweiser.search.matching import (
     text_filter,
     units_found,
 )
-from wegweiser.search.models import SearchFacet, SearchKey, SearchListing
+from wegweiser.search.models import SearchKey, SearchListing
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -89,6 +84,7 @@ class DatabaseBackend(SearchBackend):
         counts: dict[str, Counter] = {TYPE_FACET: Counter(), **{name: Counter() for name in facets}}
         filtered: dict[str, QuerySet | None] = {}
         present = types_with_listings(listing_types)
+        asked = []
         for key, listing_type in listing_types.items():
             if key not in present:  # a type switched on but without any published listing: nothing to ask
                 counts[TYPE_FACET][key], filtered[key] = 0, None
@@ -101,7 +97,7 @@ class DatabaseBackend(SearchBackend):
             searched_type = key in searched_keys
             own = {facet.name: facet for facet in listing_type.all_facets()}
             shown = {name: facet for name, facet in own.items() if searched_type and name in facets}
-            # One query counts the type's matches (its type row), every facet without a choice over the
+            # One query counts the type's matches (its type's value), every facet without a choice over the
             # listings that meet every choice, and each chosen facet over those that meet the others.
             chosen = [
                 Chosen(
@@ -112,10 +108,17 @@ class DatabaseBackend(SearchBackend):
             ]
             unchosen = [facet for name, facet in shown.items() if name not in query.filters]
             counted = {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}
-            listed = listed_base(listing_type, query, locale, plan)
-            found = (
-                count_keys(base, counted, chosen) if listed is None else count_listed(listed, counted, chosen)
-            )
+            asked.append((key, listing_type, narrowed, searched_type, shown, counted, chosen))
+
+        numbers = key_numbers(
+            {
+                k
+                for *_, counted, chosen in asked
+                for k in [*counted, *(k for c in chosen for k in [*c.keys, *c.counted])]
+            }
+        )
+        for key, listing_type, narrowed, searched_type, shown, counted, chosen in asked:
+            found = count_listed(listed_rows(listing_type, query, locale, plan), counted, chosen, numbers)
             total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
             filtered[key] = matched_first(listing_type, narrowed, total) if searched_type and total else None
             for name in shown:
@@ -247,14 +250,14 @@ def radius_squared(radius_km: float) -> float:
 
 
 def types_with_listings(listing_types: Mapping[str, ListingType]) -> set[str]:
-    """The listing types that have any published listing in the search's rows (their type row): one query,
-    an index lookup per type. A type without any costs a search nothing more; asked anyway, its count would
-    still evaluate the words against every listing of the other types (on SQLite 0.1-0.2 s at 100,000)."""
-    keys = {type_key(listing_type): key for key, listing_type in listing_types.items()}
+    """The listing types that have any published listing in the search's rows: one query, an index lookup
+    per type. A type without any costs a search nothing more; asked anyway, its count would still evaluate
+    the words against every listing of the other types (on SQLite 0.1-0.2 s at 100,000)."""
+    keys = {listing_type.key: key for key, listing_type in listing_types.items()}
     if not keys:
         return set()
-    table = connection.ops.quote_name(SearchFacet._meta.db_table)
-    exists = f"SELECT %s WHERE EXISTS (SELECT 1 FROM {table} WHERE key = %s)"  # noqa: S608 - own table
+    table = connection.ops.quote_name(SearchListing._meta.db_table)
+    exists = f"SELECT %s WHERE EXISTS (SELECT 1 FROM {table} WHERE listing_type = %s)"  # noqa: S608 - own table
     with connection.cursor() as cursor:
         cursor.execute(
             " UNION ALL ".join([exists] * len(keys)), [part for key in keys for part in (key, key)]
@@ -280,7 +283,7 @@ def apply_filters(
 def choice_keys(
     facets: list[Facet], choices: Mapping[str, list[tuple[str, str]]]
 ) -> dict[str, tuple[str, str]]:
-    """The facet rows to count for these facets: ``{"topic:sprache": ("topic", "sprache")}``, only the
+    """The facet values to count for these facets: ``{"topic:sprache": ("topic", "sprache")}``, only the
     choices a visitor can see."""
     keys = {}
     for facet in facets:
@@ -290,7 +293,7 @@ def choice_keys(
 
 
 def chosen_keys(facet: Facet, values: list[str]) -> list[str]:
-    """The facet rows that meet a visitor's choice of a facet (any of the chosen values; a flag's "1")."""
+    """The facet values that meet a visitor's choice of a facet (any of the chosen values; a flag's "1")."""
     return (
         [facet_key(facet.name, "1")] if facet.kind == "flag" else [facet_key(facet.name, v) for v in values]
     )
@@ -305,58 +308,15 @@ class Chosen:
     counted: Mapping[str, tuple[str, str]]
 
 
-def count_keys(
-    queryset: QuerySet, keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen] = ()
-) -> dict[str, Counter]:
-    """How many listings carry each facet value: one grouped query over their facet rows
-    (:class:`~wegweiser.search.models.SearchFacet`), ``{facet: {value: listings}}``.
-
-    Without ``chosen``, ``keys`` are counted over the listings of ``queryset``. With chosen facets,
-    ``queryset`` is what the words, dates and place match; ``keys`` are counted over those of its
-    listings that meet every choice, and each chosen facet's own values over those that meet every other
-    choice. Which choices a listing meets is read from its rows too, in the same query (one row per
-    listing, a column per chosen facet), instead of a query per chosen facet.
-    """
-    if not chosen:
-        rows = (
-            SearchFacet.objects.filter(page_id__in=queryset.order_by().values("pk"))
-            .alias(counted_key=_key_walked_per_listing())
-            .filter(counted_key__in=list(keys))
-            .values("key")
-            .annotate(listings=Count("pk"))
-            .values_list("key", "listings")
-        )
-    else:
-        rows = _count_with_choices(queryset, keys, chosen)
-    return count_keys_found(keys, chosen, rows)
-
-
-def count_keys_found(
-    keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen], rows
-) -> dict[str, Counter]:
-    """``{facet: {value: listings}}`` from counted ``(facet row key, listings)`` rows."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    named = {**keys, **{key: name for choice in chosen for key, name in choice.counted.items()}}
-    for key, listings in rows:
-        name, value = named[key]
-        counts[name][value] += listings
-    return counts
-
-
-def listed_base(
-    listing_type: ListingType, query: SearchQuery, locale: Locale, plan: TextPlan
-) -> QuerySet | None:
-    """On PostgreSQL, what :meth:`DatabaseBackend._base` matches as rows of the search's own narrow table
-    (:class:`~wegweiser.search.models.SearchListing`), for counting facets; ``None`` where the counts
-    are taken from the listings themselves (other databases, and dates chosen, which a type may read from
-    its own tables).
+def listed_rows(listing_type: ListingType, query: SearchQuery, locale: Locale, plan: TextPlan) -> QuerySet:
+    """What :meth:`DatabaseBackend._base` matches, as rows of the search's own narrow table
+    (:class:`~wegweiser.search.models.SearchListing`): what a search's facets are counted over.
 
     The same conditions on the same values: the rows of the type's published listings, valid today, in the
     visitor's language or else the German original (translations looked for among all pages, as the
-    listings' model does), outside private sections, with the words and in the radius.
+    listings' model does), outside private sections, with the words, on the chosen days (read from the
+    type's own tables: events have dates of their own) and in the radius.
     """
-    if connection.vendor != "postgresql" or query.date_from or query.date_to:
-        return None
     rows = SearchListing.objects.filter(valid_on_q(), listing_type=listing_type.key)
     rows = localized(rows, locale, translations=Page.objects.all())
     if restricted_sections():
@@ -364,119 +324,122 @@ def listed_base(
         rows = rows.exclude(page_id__in=Page.objects.filter(private).values("pk"))
     if query.words:
         rows = rows.filter(text_filter(plan))
+    if query.date_from or query.date_to:
+        days = on_the_days(listing_type, listing_type.model.objects.all(), query.date_from, query.date_to)
+        rows = rows.filter(page_id__in=days.values("pk"))
     return within_radius(rows, query)
 
 
-def count_listed(rows: QuerySet, keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen] = ()) -> list:
-    """:func:`count_keys` over the facet value numbers of narrow rows (:func:`listed_base`): PostgreSQL
-    unnests each listing's array instead of joining its facet rows (at 100,000 listings and two choices,
-    about 100 instead of 350 ms; bench/SEARCH.md)."""
+def key_numbers(keys: set[str]) -> dict[str, int]:
+    """The numbers of these facet values (:class:`~wegweiser.search.models.SearchKey`), one query; a value no
+    listing has ever carried has none (and nothing to count)."""
+    return dict(SearchKey.objects.filter(key__in=keys).values_list("key", "id")) if keys else {}
+
+
+class _Arrays:
+    """How the database reads a narrow row's facet value numbers: PostgreSQL an ``integer[]`` (``keys``),
+    SQLite a JSON array (:class:`~wegweiser.search.models.KeyCodes`) unnested with ``json_each``, and
+    whether a listing carries a value as a substring of its numbers between commas (``bounded``)."""
+
+    def __init__(self, numbers: Mapping[str, int]):
+        self.postgresql = connection.vendor == "postgresql"
+        self.numbers = numbers
+
+    def codes(self, keys) -> list[int]:
+        return sorted({int(self.numbers[key]) for key in keys if key in self.numbers})
+
+    def columns(self) -> str:
+        """What the rows of the listings matched carry for counting."""
+        if self.postgresql:
+            return "listing.keys"
+        # "[3,12,40]" as ",3,12,40,": a value is carried if ",12," is in it
+        return "listing.keys, ',' || substr(listing.keys, 2, length(listing.keys) - 2) || ',' AS bounded"
+
+    def each(self) -> tuple[str, str]:
+        """A row per value of a listing, and how its value is named."""
+        if self.postgresql:
+            return "unnest(listing.keys) AS code", "code"
+        return "json_each(listing.keys) AS code", "code.value"
+
+    def is_one_of(self, value: str, keys) -> str:
+        codes = self.codes(keys)
+        if not codes:
+            return "1 = 0"
+        return f"{value} IN ({', '.join(map(str, codes))})"
+
+    def has_any(self, keys) -> str:
+        """1 if the listing carries any of these values, else 0."""
+        codes = self.codes(keys)
+        if not codes:
+            return "0"
+        if self.postgresql:
+            return f"(listing.keys && ARRAY[{', '.join(map(str, codes))}])::int"
+        return "(" + " OR ".join(f"instr(listing.bounded, ',{code},') > 0" for code in codes) + ")"
+
+
+def count_listed(
+    rows: QuerySet,
+    keys: Mapping[str, tuple[str, str]],
+    chosen: Sequence[Chosen] = (),
+    numbers: Mapping[str, int] | None = None,
+) -> dict[str, Counter]:
+    """How many listings carry each facet value: one grouped query over the narrow rows of the listings
+    matched (:func:`listed_rows`), each listing's values unnested, ``{facet: {value: listings}}``.
+
+    Without ``chosen``, ``keys`` are counted over all of ``rows``. With chosen facets, ``rows`` are what
+    the words, dates and place match; ``keys`` are counted over those that meet every choice, and each
+    chosen facet's own values over those that meet every other choice (disjunctive facets), all in the
+    same query: a column per choice says whether the listing meets it. ``numbers``: the values' numbers
+    (:func:`key_numbers`), when the caller has them already.
+
+    At 100,000 listings this is about a third of what joining every matched listing's rows of facet values
+    cost (a million rows; bench/SEARCH.md).
+    """
+    if numbers is None:
+        numbers = key_numbers({*keys, *(key for choice in chosen for key in [*choice.keys, *choice.counted])})
     try:
-        matched, matched_params = rows.order_by().values("keys").query.sql_with_params()
+        matched, params = rows.order_by().values("keys").query.sql_with_params()
     except EmptyResultSet:  # a condition that can match nothing (no word of the text is known anywhere)
-        return count_keys_found(keys, chosen, [])
-    numbers = connection.ops.quote_name(SearchKey._meta.db_table)
-
-    def codes(values) -> str:
-        return f"ARRAY(SELECT id FROM {numbers} WHERE key = ANY(%s))"  # noqa: S608 - the model's own table
-
-    met = [f"(listing.keys && {codes(choice.keys)})::int AS c{n}" for n, choice in enumerate(chosen)]
-    met_params = [list(choice.keys) for choice in chosen]
-    inner = f"SELECT listing.keys{''.join(', ' + column for column in met)} FROM ({matched}) listing"  # noqa: S608
-    params = [*met_params, *matched_params]
+        return _named_counts(keys, chosen, [], {})
+    arrays = _Arrays(numbers)
+    inner = f"SELECT {arrays.columns()} FROM ({matched}) listing"  # noqa: S608 - built here, placeholders
+    if chosen:
+        met = ", ".join(f"{arrays.has_any(choice.keys)} AS c{n}" for n, choice in enumerate(chosen))
+        inner = f"SELECT listing.*, {met} FROM ({inner}) listing"  # noqa: S608
     if len(chosen) > 1:  # every count needs all choices but one met
-        enough = " + ".join(f"c{n}" for n in range(len(chosen)))
+        enough = " + ".join(f"c{number}" for number in range(len(chosen)))
         inner = f"SELECT * FROM ({inner}) listing WHERE {enough} >= {len(chosen) - 1}"  # noqa: S608
 
     def meets(skip: int | None) -> str:
-        return " AND ".join(f"c{n} = 1" for n in range(len(chosen)) if n != skip) or "TRUE"
+        return " AND ".join(f"c{number} = 1" for number in range(len(chosen)) if number != skip) or "1 = 1"
 
-    branches = [f"(code = ANY({codes(keys)}) AND {meets(None)})"]
-    branch_params = [list(keys)]
-    for number, choice in enumerate(chosen):
-        if choice.counted:
-            branches.append(f"(code = ANY({codes(choice.counted)}) AND {meets(number)})")
-            branch_params.append(list(choice.counted))
-    sql = (
-        f"SELECT number.key, found.listings FROM (SELECT code, COUNT(*) AS listings "  # noqa: S608
-        f"FROM ({inner}) listing, unnest(listing.keys) AS code WHERE {' OR '.join(branches)} GROUP BY code) "
-        f"found JOIN {numbers} number ON number.id = found.code"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *branch_params])
-        return count_keys_found(keys, chosen, cursor.fetchall())
-
-
-def not_by_its_index(column: str) -> str:
-    """``column`` as SQLite must not look it up by its own index (``+column``; elsewhere as it is).
-
-    Where a condition's other column leads to fewer rows, SQLite otherwise still picks this column's index:
-    it would look up every facet key for every listing matched (at 100,000 matches 45 keys times 100,000
-    listings, about 2 s) instead of walking each listing's rows on the index on page and key, or every
-    chosen value for every listing instead of walking each chosen value's rows. PostgreSQL plans the joins
-    itself."""
-    return f"+{column}" if connection.vendor == "sqlite" else column
-
-
-def _key_walked_per_listing():
-    """The facet row's key, read per matched listing (:func:`not_by_its_index`)."""
-    return Func(F("key"), template=not_by_its_index("%(expressions)s"), output_field=CharField())
-
-
-def _count_with_choices(
-    queryset: QuerySet, keys: Mapping[str, tuple[str, str]], chosen: list[Chosen]
-) -> list:
-    table = connection.ops.quote_name(SearchFacet._meta.db_table)
-    try:
-        matched, matched_params = queryset.order_by().values("pk").query.sql_with_params()
-    except EmptyResultSet:  # a condition that can match nothing (no word of the text is known anywhere)
-        return []
-
-    def marks(values) -> str:
-        return ", ".join(["%s"] * len(values))
-
-    met = [
-        f"MAX(CASE WHEN key IN ({marks(choice.keys)}) THEN 1 ELSE 0 END) AS c{n}"
-        for n, choice in enumerate(chosen)
+    each, value = arrays.each()
+    branches = [
+        f"({arrays.is_one_of(value, counted)} AND {meets(skip)})"
+        for counted, skip in [(keys, None), *((choice.counted, n) for n, choice in enumerate(chosen))]
+        if counted
     ]
-    every_key = [key for choice in chosen for key in choice.keys]
-    params = [*(key for choice in chosen for key in choice.keys), *every_key, *matched_params]
-    # Per listing matched that carries any chosen value: which choices it meets. Every count below needs
-    # all choices met but at most one, so listings that miss two are left out here (with three choices at
-    # 100,000 listings about two thirds of them), walking each chosen value's rows (not_by_its_index).
-    meeting = (
-        f"SELECT page_id, {', '.join(met)} FROM {table} "  # noqa: S608 - the model's table, placeholders
-        f"WHERE key IN ({marks(every_key)}) AND {not_by_its_index('page_id')} IN ({matched}) GROUP BY page_id"
+    sql = (
+        f"SELECT {value}, COUNT(*) FROM ({inner}) listing, {each} "  # noqa: S608 - numbers and placeholders
+        f"WHERE {' OR '.join(branches)} GROUP BY {value}"
     )
-    if len(chosen) > 1:
-        enough = " + ".join(f"c{n}" for n in range(len(chosen)))
-        meeting = f"SELECT * FROM ({meeting}) listing WHERE {enough} >= {len(chosen) - 1}"  # noqa: S608
-
-    def meets(skip: int | None) -> str:
-        return " AND ".join(f"met.c{n} = 1" for n in range(len(chosen)) if n != skip) or "1 = 1"
-
-    branches = [f"(f.key IN ({marks(keys)}) AND {meets(None)})"]
-    branch_params = list(keys)
-    for number, choice in enumerate(chosen):
-        if choice.counted:
-            branches.append(f"(f.key IN ({marks(choice.counted)}) AND {meets(number)})")
-            branch_params.extend(choice.counted)
-    if len(chosen) == 1:  # the chosen facet's own values are counted over every listing matched
-        sql = (
-            f"WITH met AS ({meeting}) SELECT f.key, COUNT(*) FROM {table} f "  # noqa: S608
-            f"LEFT JOIN met ON met.page_id = f.page_id WHERE f.page_id IN ({matched}) "
-            f"AND ({' OR '.join(branches)}) GROUP BY f.key"
-        )
-        params += [*matched_params, *branch_params]
-    else:  # every branch needs another choice met: only the listings that carry a chosen value
-        sql = (
-            f"WITH met AS ({meeting}) SELECT f.key, COUNT(*) FROM {table} f "  # noqa: S608
-            f"INNER JOIN met ON met.page_id = f.page_id WHERE {' OR '.join(branches)} GROUP BY f.key"
-        )
-        params += branch_params
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchall()
+        return _named_counts(keys, chosen, cursor.fetchall(), numbers)
+
+
+def _named_counts(
+    keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen], rows, numbers: Mapping[str, int]
+) -> dict[str, Counter]:
+    """``{facet: {value: listings}}`` from counted ``(facet value number, listings)`` rows."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    named = {**keys, **{key: name for choice in chosen for key, name in choice.counted.items()}}
+    by_number = {number: named[key] for key, number in numbers.items() if key in named}
+    for number, listings in rows:
+        if int(number) in by_number:
+            name, value = by_number[int(number)]
+            counts[name][value] += listings
+    return counts
 
 
 def text_condition(words: list[str], locale_code: str = "") -> Q:
