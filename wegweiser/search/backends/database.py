@@ -348,12 +348,17 @@ class _Arrays:
     def codes(self, keys) -> list[int]:
         return sorted({int(self.numbers[key]) for key in keys if key in self.numbers})
 
-    def columns(self) -> str:
+    def columns(self, chosen: bool) -> str:
         """What the rows of the listings matched carry for counting."""
-        if self.postgresql:
+        if self.postgresql or not chosen:
             return "listing.keys"
         # "[3,12,40]" as ",3,12,40,": a value is carried if ",12," is in it
         return "listing.keys, ',' || substr(listing.keys, 2, length(listing.keys) - 2) || ',' AS bounded"
+
+    def kept(self) -> str:
+        """Keeps SQLite from merging a subquery into the one around it (``LIMIT -1``): merged, it evaluated the
+        choices' columns again for every value of every listing (at 100,000 listings 300 instead of 185 ms)."""
+        return "" if self.postgresql else " LIMIT -1"
 
     def each(self) -> tuple[str, str]:
         """A row per value of a listing, and how its value is named."""
@@ -402,13 +407,13 @@ def count_listed(
     except EmptyResultSet:  # a condition that can match nothing (no word of the text is known anywhere)
         return _named_counts(keys, chosen, [], {})
     arrays = _Arrays(numbers)
-    inner = f"SELECT {arrays.columns()} FROM ({matched}) listing"  # noqa: S608 - built here, placeholders
+    inner = f"SELECT {arrays.columns(bool(chosen))} FROM ({matched}) listing"  # noqa: S608 - built here
     if chosen:
         met = ", ".join(f"{arrays.has_any(choice.keys)} AS c{n}" for n, choice in enumerate(chosen))
-        inner = f"SELECT listing.*, {met} FROM ({inner}) listing"  # noqa: S608
+        inner = f"SELECT listing.*, {met} FROM ({inner}) listing{arrays.kept()}"  # noqa: S608
     if len(chosen) > 1:  # every count needs all choices but one met
         enough = " + ".join(f"c{number}" for number in range(len(chosen)))
-        inner = f"SELECT * FROM ({inner}) listing WHERE {enough} >= {len(chosen) - 1}"  # noqa: S608
+        inner = f"SELECT * FROM ({inner}) listing WHERE {enough} >= {len(chosen) - 1}{arrays.kept()}"  # noqa: S608
 
     def meets(skip: int | None) -> str:
         return " AND ".join(f"c{number} = 1" for number in range(len(chosen)) if number != skip) or "1 = 1"
