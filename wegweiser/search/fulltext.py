@@ -107,10 +107,10 @@ def _store(listing_type: ListingType, pages: list) -> None:
     for page in pages:
         text = page_text(page, terms.get(page.pk, ""), known)
         SearchText.objects.update_or_create(page_id=page.pk, defaults={"text": text})
-    store_facets(listing_type, values, page_ids)
+    store_listing_rows(listing_type, values, page_ids)
 
 
-def store_facets(
+def store_listing_rows(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
     """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
@@ -121,7 +121,7 @@ def store_facets(
     """
     _delete(SearchListing.objects.filter(page_id__in=page_ids))
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
-    codes = key_codes({key for found in keys.values() for key in found})
+    codes = numbered_keys({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
     fields = [SearchListing._meta.get_field(name) for name in ("page", "listing_type", *values_of, "keys")]
     rows = [
@@ -159,14 +159,20 @@ def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
             cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608 - own table
 
 
-def key_codes(keys: set[str]) -> dict[str, int]:
-    """The numbers of these facet values (:class:`~wegweiser.search.models.SearchKey`), new ones given one."""
-    codes = dict(SearchKey.objects.filter(key__in=keys).values_list("key", "id"))
-    missing = keys - codes.keys()
+def key_numbers(keys: set[str]) -> dict[str, int]:
+    """The numbers of these facet values (:class:`~wegweiser.search.models.SearchKey`), one query; a value no
+    listing has ever carried has none."""
+    return dict(SearchKey.objects.filter(key__in=keys).values_list("key", "id")) if keys else {}
+
+
+def numbered_keys(keys: set[str]) -> dict[str, int]:
+    """The numbers of these facet values, new ones given one (for writing a listing's row)."""
+    numbers = key_numbers(keys)
+    missing = keys - numbers.keys()
     if missing:
         SearchKey.objects.bulk_create([SearchKey(key=key) for key in sorted(missing)], ignore_conflicts=True)
-        codes.update(SearchKey.objects.filter(key__in=missing).values_list("key", "id"))
-    return codes
+        numbers.update(key_numbers(missing))
+    return numbers
 
 
 def store_dates_and_place(page) -> None:
@@ -235,7 +241,7 @@ def _fill(listing_type, queryset, batch_size: int, progress: Callable[[int], obj
         SearchText.objects.bulk_create(
             SearchText(page_id=page.pk, text=page_text(page, terms.get(page.pk, ""), known)) for page in pages
         )
-        store_facets(listing_type, values, page_ids)
+        store_listing_rows(listing_type, values, page_ids)
         stored += len(pages)
         if progress:
             progress(len(pages))

@@ -39,7 +39,7 @@ from wagtail.models import Locale, Page
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.facet_values import facet_key, type_key
-from wegweiser.search.fulltext import TEXT_FIELDS
+from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.matching import (
     Finder,
@@ -50,7 +50,7 @@ from wegweiser.search.matching import (
     text_filter,
     units_found,
 )
-from wegweiser.search.models import SearchKey, SearchListing
+from wegweiser.search.models import SearchListing
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -110,13 +110,7 @@ class DatabaseBackend(SearchBackend):
             counted = {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}
             asked.append((key, listing_type, narrowed, searched_type, shown, counted, chosen))
 
-        numbers = key_numbers(
-            {
-                k
-                for *_, counted, chosen in asked
-                for k in [*counted, *(k for c in chosen for k in [*c.keys, *c.counted])]
-            }
-        )
+        numbers = key_numbers({key for *_, counted, chosen in asked for key in counted_keys(counted, chosen)})
         for key, listing_type, narrowed, searched_type, shown, counted, chosen in asked:
             found = count_listed(listed_rows(listing_type, query, locale, plan), counted, chosen, numbers)
             total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
@@ -330,10 +324,9 @@ def listed_rows(listing_type: ListingType, query: SearchQuery, locale: Locale, p
     return within_radius(rows, query)
 
 
-def key_numbers(keys: set[str]) -> dict[str, int]:
-    """The numbers of these facet values (:class:`~wegweiser.search.models.SearchKey`), one query; a value no
-    listing has ever carried has none (and nothing to count)."""
-    return dict(SearchKey.objects.filter(key__in=keys).values_list("key", "id")) if keys else {}
+def counted_keys(keys: Mapping[str, tuple[str, str]], chosen: Sequence[Chosen]) -> set[str]:
+    """Every facet value a count of :func:`count_listed` reads: those counted and those chosen."""
+    return {*keys, *(key for choice in chosen for key in [*choice.keys, *choice.counted])}
 
 
 class _Arrays:
@@ -385,8 +378,8 @@ class _Arrays:
 def count_listed(
     rows: QuerySet,
     keys: Mapping[str, tuple[str, str]],
-    chosen: Sequence[Chosen] = (),
-    numbers: Mapping[str, int] | None = None,
+    chosen: Sequence[Chosen],
+    numbers: Mapping[str, int],
 ) -> dict[str, Counter]:
     """How many listings carry each facet value: one grouped query over the narrow rows of the listings
     matched (:func:`listed_rows`), each listing's values unnested, ``{facet: {value: listings}}``.
@@ -394,14 +387,12 @@ def count_listed(
     Without ``chosen``, ``keys`` are counted over all of ``rows``. With chosen facets, ``rows`` are what
     the words, dates and place match; ``keys`` are counted over those that meet every choice, and each
     chosen facet's own values over those that meet every other choice (disjunctive facets), all in the
-    same query: a column per choice says whether the listing meets it. ``numbers``: the values' numbers
-    (:func:`key_numbers`), when the caller has them already.
+    same query: a column per choice says whether the listing meets it. ``numbers``: the numbers of the
+    values read (:func:`counted_keys`, :func:`~wegweiser.search.fulltext.key_numbers`).
 
     At 100,000 listings this is about a third of what joining every matched listing's rows of facet values
     cost (a million rows; bench/SEARCH.md).
     """
-    if numbers is None:
-        numbers = key_numbers({*keys, *(key for choice in chosen for key in [*choice.keys, *choice.counted])})
     try:
         matched, params = rows.order_by().values("keys").query.sql_with_params()
     except EmptyResultSet:  # a condition that can match nothing (no word of the text is known anywhere)
