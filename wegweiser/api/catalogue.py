@@ -139,41 +139,20 @@ def _terms(slug: str, locale_code: str | None) -> dict:
     return {"count": len(items), "items": items}
 
 
-@taxonomies.get(
-    "/topics/",
-    response=responses(TopicListOut),
-    operation_id="list_topics",
-    summary="Topics",
-)
-def list_topics(request, params: Query[LocaleQuery]):
-    return _terms("topics", params.locale)
+def _list_terms(slug: str):
+    def list_terms(request, params: Query[LocaleQuery]):
+        return _terms(slug, params.locale)
+
+    return list_terms
 
 
-@taxonomies.get(
-    "/target-groups/",
-    response=responses(TargetGroupListOut),
-    operation_id="list_target_groups",
-    summary="Target groups",
-)
-def list_target_groups(request, params: Query[LocaleQuery]):
-    return _terms("target-groups", params.locale)
-
-
-@taxonomies.get(
-    "/languages/",
-    response=responses(LanguageListOut),
-    operation_id="list_languages",
-    summary="Languages spoken in offers",
-)
-def list_languages(request, params: Query[LocaleQuery]):
-    return _terms("languages", params.locale)
-
-
-@taxonomies.get(
-    "/districts/",
-    response=responses(DistrictListOut),
-    operation_id="list_districts",
-    summary="Districts",
-)
-def list_districts(request, params: Query[LocaleQuery]):
-    return _terms("districts", params.locale)
+#: One endpoint per taxonomy: its path (``/taxonomies/topics/``), schema, operation and summary.
+for _slug, _schema, _operation, _summary in [
+    ("topics", TopicListOut, "list_topics", "Topics"),
+    ("target-groups", TargetGroupListOut, "list_target_groups", "Target groups"),
+    ("languages", LanguageListOut, "list_languages", "Languages spoken in offers"),
+    ("districts", DistrictListOut, "list_districts", "Districts"),
+]:
+    taxonomies.get(f"/{_slug}/", response=responses(_schema), operation_id=_operation, summary=_summary)(
+        _list_terms(_slug)
+    )
