@@ -92,6 +92,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
     "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),
+    "check_your_mailbox": ("wegweiser.site.public_forms", "check_your_mailbox"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),
     "queue_mails": ("wegweiser.site.outbox", "queue_mails"),
     "queue_many": ("wegweiser.site.outbox", "queue_many"),

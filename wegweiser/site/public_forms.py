@@ -235,6 +235,17 @@ def notice(
     )
 
 
+def check_your_mailbox(text) -> Callable:
+    """The view a public form redirects to once it has sent a confirmation link: "Please check your mailbox"
+    and ``text`` (what the link does, lazily translated), kept out of every cache."""
+
+    @private_no_store
+    def view(request: HttpRequest) -> TemplateResponse:
+        return notice(request, _("Please check your mailbox"), text)
+
+    return view
+
+
 def ask_to_confirm(request: HttpRequest, title: str, text: str, button: str, items=()) -> TemplateResponse:
     """What a link from a mail (confirm, withdraw, stop) shows on GET: a :func:`notice` whose one button POSTs
     back to the same address, which then acts, so a mail program or scanner that opens the link changes

@@ -15,11 +15,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
 from wegweiser.plugin_api import (
     ask_to_confirm,
+    check_your_mailbox,
     enabled_listing_types,
     notice,
     private_no_store,
@@ -69,16 +71,12 @@ def _opportunity_with_form(request, opportunity, form, status: int):
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
-@private_no_store
-def signup_done(request):
-    return notice(
-        request,
-        _("Please check your mailbox"),
-        _(
-            "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "
-            "confirmed it with this link. If the mail does not arrive, please look in your spam folder."
-        ),
+signup_done = check_your_mailbox(
+    gettext_lazy(
+        "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "
+        "confirmed it with this link. If the mail does not arrive, please look in your spam folder."
     )
+)
 
 
 def _application_for(token: str, salt: str, max_age: int | None = None) -> VolunteerApplication | None:

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
@@ -27,7 +28,13 @@ from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.models import PortalSettings
-from wegweiser.site.public_forms import ask_to_confirm, notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import (
+    ask_to_confirm,
+    check_your_mailbox,
+    notice,
+    private_no_store,
+    rate_limit_exceeded,
+)
 from wegweiser.site.registry import enabled_listing_types
 
 
@@ -111,16 +118,12 @@ def _criteria_data(criteria: dict) -> list[tuple[str, list[str]]]:
     return list(QueryDict(alert_criteria.querystring(criteria)).lists())
 
 
-@private_no_store
-def alert_sent(request):
-    return notice(
-        request,
-        _("Please check your mailbox"),
-        _(
-            "We have sent you a mail with a link. Your alert starts only after you have confirmed it with this "
-            "link. If the mail does not arrive, please look in your spam folder."
-        ),
+alert_sent = check_your_mailbox(
+    gettext_lazy(
+        "We have sent you a mail with a link. Your alert starts only after you have confirmed it with this "
+        "link. If the mail does not arrive, please look in your spam folder."
     )
+)
 
 
 def _alert_for(signed: str, purpose: str, max_age: int | None = None) -> PlaceAlert | None:

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
@@ -21,7 +22,13 @@ from wegweiser.site import links
 from wegweiser.site.data_requests import mails
 from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.data_requests.registry import erase, export, personal_data, stored_for
-from wegweiser.site.public_forms import ask_to_confirm, notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import (
+    ask_to_confirm,
+    check_your_mailbox,
+    notice,
+    private_no_store,
+    rate_limit_exceeded,
+)
 
 
 def requests_per_hour() -> int:
@@ -62,16 +69,12 @@ def request_data(request):
     return HttpResponseRedirect(reverse("data_requests:sent"))
 
 
-@private_no_store
-def request_sent(request):
-    return notice(
-        request,
-        _("Please check your mailbox"),
-        _(
-            "If we have data stored for this address, we have sent a mail with a confirmation link to it. "
-            "The link is valid for two days."
-        ),
+request_sent = check_your_mailbox(
+    gettext_lazy(
+        "If we have data stored for this address, we have sent a mail with a confirmation link to it. "
+        "The link is valid for two days."
     )
+)
 
 
 @csrf_exempt
