@@ -355,3 +355,35 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
     assert wrong == dict.fromkeys(wrong, [expected_wrong])
     assert set(phones) == {"AccountRequestForm", "VolunteerSignupForm"}
     assert phones == dict.fromkeys(phones, [expected_phone])
+
+
+#: Every address a visitor without an account sends to (``for_visitors``): the public forms' own addresses
+#: and the links from their mails, with tokens that name nothing.
+VISITOR_ADDRESSES = [
+    ("accounts:request", {}),
+    ("accounts:set_password", {"uidb64": "MQ", "token": "abc-def"}),
+    ("data_requests:request", {}),
+    ("data_requests:confirm", {"token": "abc:def"}),
+    ("search:place_alert", {}),
+    ("search:place_alert_confirm", {"token": "abc:def"}),
+    ("search:place_alert_stop", {"token": "abc:def"}),
+    ("search:place_alert_extend", {"token": "abc:def"}),
+    ("events:confirm-registration", {"token": "00000000-0000-0000-0000-000000000000"}),
+    ("events:withdraw-registration", {"token": "00000000-0000-0000-0000-000000000000"}),
+    ("volunteers:confirm", {"token": "abc:def"}),
+    ("volunteers:withdraw", {"token": "abc:def"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"), VISITOR_ADDRESSES, ids=[name for name, _kwargs in VISITOR_ADDRESSES]
+)
+def test_a_visitor_address_takes_get_and_post_without_a_cookie_and_is_never_cached(home, name, kwargs):
+    with translation.override("de"):
+        url = reverse(name, kwargs=kwargs)
+    browser = Client(enforce_csrf_checks=True)  # a visitor: public pages set no cookie, so no CSRF token
+    answers = {method: getattr(browser, method)(url) for method in ("get", "post", "put", "delete")}
+    assert answers["post"].status_code != 403, "a visitor without a cookie is refused"
+    assert answers["put"].status_code == answers["delete"].status_code == 405
+    for method, answer in answers.items():
+        assert "no-store" in answer.headers.get("Cache-Control", ""), (method, answer.status_code)

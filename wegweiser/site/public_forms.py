@@ -8,7 +8,9 @@ accessibility feedback) uses:
   worker and server), keyed by a hash of :func:`client_address` (trusted reverse proxies understood).
 * :class:`ConsentMixin`: the consent checkbox's text comes from the form, and the text and its version
   are stored with what was sent.
-* :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer.
+* :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer;
+  :func:`for_visitors`: that, GET and POST only and no CSRF cookie, for the form's own address and the
+  links from its mails.
 * :func:`reject_markup`: plain text only in free-text fields.
 * :func:`email_field` and :func:`phone_field`: a visitor's address and phone number, with the same limits and
   the same messages in every form.
@@ -33,6 +35,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from wegweiser.site import rate_limits
 
@@ -213,6 +217,17 @@ def private_no_store(view: Callable) -> Callable:
         return no_store(view(request, *args, **kwargs))
 
     return wrapper
+
+
+def for_visitors(view: Callable) -> Callable:
+    """View decorator for what a visitor without an account sends: a public form's own address, or a link
+    from a mail that asks on GET and acts on POST (:func:`ask_to_confirm`).
+
+    GET and POST only. No CSRF token: public pages set no cookie, so the honeypot and the rate limits protect
+    a form, and the signed token in its address a link. Every answer is kept out of caches
+    (:func:`private_no_store`).
+    """
+    return csrf_exempt(private_no_store(require_http_methods(["GET", "POST"])(view)))
 
 
 def notice(

@@ -17,12 +17,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 
 from wegweiser.plugin_api import (
     ask_to_confirm,
     check_your_mailbox,
     enabled_listing_types,
+    for_visitors,
     notice,
     private_no_store,
     rate_limit_exceeded,
@@ -86,9 +87,7 @@ def _application_for(token: str, salt: str, max_age: int | None = None) -> Volun
     return None if application is None or application.is_anonymised else application
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def confirm(request, token: str):
     application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
     if application is None:
@@ -121,9 +120,7 @@ def confirm(request, token: str):
     return notice(request, _("Your sign-up is confirmed"), text)
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def withdraw(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
     application = _application_for(token, links.WITHDRAW_SALT)

@@ -21,14 +21,14 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
-from wegweiser.plugin_api import private_no_store, rate_limit_exceeded
+from wegweiser.plugin_api import for_visitors, private_no_store, rate_limit_exceeded
 
 
 def registrations_per_hour() -> int:
@@ -113,9 +113,7 @@ def _localized(event: EventPage) -> EventPage:
     return (locale and event.get_translation_or_none(locale)) or event
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def confirm_registration(request: HttpRequest, token) -> HttpResponse:
     """The link in the mail: the place becomes final (or the waiting-list position counts)."""
     registration = _by_token(token)
@@ -128,9 +126,7 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
     return TemplateResponse(request, "events/registration_confirm.html", context)
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     """The cancel link in every mail: show what is cancelled, cancel on POST."""
     registration = _by_token(token)

@@ -19,8 +19,6 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from wegweiser.search.alerts import criteria as alert_criteria
@@ -31,8 +29,8 @@ from wegweiser.site.models import PortalSettings
 from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
+    for_visitors,
     notice,
-    private_no_store,
     rate_limit_exceeded,
 )
 from wegweiser.site.registry import enabled_listing_types
@@ -64,9 +62,7 @@ def _gone(request):
     )
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def new_alert(request):
     site = Site.find_for_request(request)
     available = enabled_listing_types(site)
@@ -139,9 +135,7 @@ def _labels(alert: PlaceAlert) -> list[str]:
     return alert_criteria.labels(alert.criteria, enabled_listing_types(alert.site))
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def confirm_alert(request, token: str):
     alert = _alert_for(token, links.CONFIRM, max_age=links.CONFIRM_MAX_AGE)
     if alert is None:
@@ -179,9 +173,7 @@ def _date(moment) -> str:
     return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def stop_alert(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
     alert = _alert_for(token, links.STOP)
@@ -209,9 +201,7 @@ def stop_alert(request, token: str):
     )
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def extend_alert(request, token: str):
     alert = _alert_for(token, links.EXTEND)
     if alert is None or alert.status != PlaceAlert.Status.ACTIVE:

@@ -14,22 +14,18 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from wegweiser.site.accounts import mails
 from wegweiser.site.accounts.forms import AccountRequestForm
 from wegweiser.site.accounts.invitations import admin_login_url, invited_user
-from wegweiser.site.public_forms import notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import for_visitors, notice, private_no_store, rate_limit_exceeded
 
 
 def requests_per_hour() -> int:
     return int(getattr(settings, "WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR", 5))
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def request_account(request):
     form = AccountRequestForm(request.POST or None)
     status = 200
@@ -64,9 +60,7 @@ def request_done(request):
     )
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def set_password(request, uidb64: str, token: str):
     user = invited_user(uidb64, token)
     if user is None:

@@ -14,8 +14,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 from wagtail.models import Site
 
 from wegweiser.site import links
@@ -25,8 +23,8 @@ from wegweiser.site.data_requests.registry import erase, export, personal_data, 
 from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
+    for_visitors,
     notice,
-    private_no_store,
     rate_limit_exceeded,
 )
 
@@ -46,9 +44,7 @@ def _form_page(request, form, status: int = 200):
     )
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def request_data(request):
     form = DataRequestForm(request.POST or None)
     if request.method == "GET":
@@ -77,9 +73,7 @@ request_sent = check_your_mailbox(
 )
 
 
-@csrf_exempt
-@private_no_store
-@require_http_methods(["GET", "POST"])
+@for_visitors
 def confirm(request, token: str, kind: str = ""):
     """Do what the link in the mail asks. ``kind`` comes from the former links of one owner (volunteers'
     or alerts' own data-request mails), which may only touch that owner's records."""
