@@ -69,14 +69,21 @@ def test_ranking_the_best_without_the_words_gives_the_pages_ranking_the_matches_
     monkeypatch.setattr(database, "FEW_MATCHES", 0)  # every number of matches counts as many
     assert pages(params) == expected
     if connection.vendor == "postgresql":
-        assert decided and all(decided)  # the best 100 without the words held every match
+        assert decided and all(decided)  # the best without the words held every match
     else:
         assert decided == []  # SQLite finds the words first anyway
 
     decided.clear()
-    monkeypatch.setattr(database, "RANKED_FIRST", 1)  # only a page's worth of the best without the words
+    monkeypatch.setattr(
+        database, "RANKED_FIRST", 1
+    )  # a page's worth of the best checked first, then the rest
+    assert pages(params) == expected
+    if connection.vendor == "postgresql":
+        assert decided and all(decided)  # the rest of the best (RANKED_AT_LEAST) held the matches
+
+    decided.clear()
+    monkeypatch.setattr(database, "RANKED_AT_LEAST", 0)  # only a page's worth of the best without the words
     assert pages(params) == expected
     if connection.vendor == "postgresql" and params["q"] == "Arabisch":
-        assert (
-            False in decided
-        )  # ten listings without the words hold fewer than ten matches: ranked as before
+        # ten listings without the words hold fewer than ten matches: ranked as before
+        assert False in decided
