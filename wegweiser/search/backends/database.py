@@ -83,16 +83,15 @@ class DatabaseBackend(SearchBackend):
         facets = search_facets(searched)
         choices = facet_choices(facets)
         counts: dict[str, Counter] = {TYPE_FACET: Counter(), **{name: Counter() for name in facets}}
-        filtered: dict[str, QuerySet | None] = {}
+        filtered: dict[str, Matches | None] = {}
         present = types_with_listings(listing_types)
         asked = []
         for key, listing_type in listing_types.items():
             if key not in present:  # a type switched on but without any published listing: nothing to ask
                 counts[TYPE_FACET][key], filtered[key] = 0, None
                 continue
-            base = self._base(listing_type, query, locale, plan)
-            narrowed = apply_filters(listing_type, base, query.filters)
-            if narrowed is None:  # a chosen facet the type does not have: none of it can match
+            chosen_only = apply_filters(listing_type, self._base(listing_type, query, locale), query.filters)
+            if chosen_only is None:  # a chosen facet the type does not have: none of it can match
                 counts[TYPE_FACET][key], filtered[key] = 0, None
                 continue
             searched_type = key in searched_keys
@@ -109,14 +108,14 @@ class DatabaseBackend(SearchBackend):
             ]
             unchosen = [facet for name, facet in shown.items() if name not in query.filters]
             counted = {type_key(listing_type): (TYPE_FACET, key), **choice_keys(unchosen, choices)}
-            asked.append((key, listing_type, narrowed, searched_type, shown, counted, chosen))
+            asked.append((key, listing_type, chosen_only, searched_type, shown, counted, chosen))
 
         numbers = key_numbers({key for *_, counted, chosen in asked for key in counted_keys(counted, chosen)})
-        for key, listing_type, narrowed, searched_type, shown, counted, chosen in asked:
+        for key, listing_type, chosen_only, searched_type, shown, counted, chosen in asked:
             found = count_listed(listed_rows(listing_type, query, locale, plan), counted, chosen, numbers)
             total = counts[TYPE_FACET][key] = found[TYPE_FACET][key]
             if searched_type and total:
-                filtered[key] = matched_first(listing_type, narrowed, total, query, locale, plan)
+                filtered[key] = matched_first(listing_type, chosen_only, total, plan)
             else:
                 filtered[key] = None
             for name in shown:
@@ -137,9 +136,11 @@ class DatabaseBackend(SearchBackend):
         )
 
     # -- narrowing --------------------------------------------------------------------------------
-    def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale, plan: TextPlan):
-        """Current listings in the visitor's language matching the words, dates and place (not facets)."""
-        return _current(listing_type, query, locale, plan, words=True)
+    def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale):
+        """Current listings in the visitor's language on the dates and in the place (not the words, not facets)."""
+        queryset = localized(listing_type.model.objects.current(), locale)
+        queryset = on_the_days(listing_type, queryset, query.date_from, query.date_to)
+        return within_radius(queryset, query)
 
     def _page_of_hits(self, query, filtered: Mapping[str, Matches | None], plan: TextPlan) -> list[SearchHit]:
         """The requested page across all listing types: each type's best ``offset + per_page``, merged."""
@@ -201,15 +202,6 @@ RANKED_FIRST = 10
 RANKED_AT_LEAST = 2000
 
 
-def _current(listing_type: ListingType, query: SearchQuery, locale: Locale, plan: TextPlan, words: bool):
-    """Current listings in the visitor's language on the dates and in the place, with the words if ``words``."""
-    queryset = localized(listing_type.model.objects.current(), locale)
-    if words and query.words:
-        queryset = queryset.filter(text_filter(plan))
-    queryset = on_the_days(listing_type, queryset, query.date_from, query.date_to)
-    return within_radius(queryset, query)
-
-
 def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> QuerySet:
     """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows."""
     if query.sort == "distance":
@@ -265,17 +257,10 @@ class Matches:
         return kept[:wanted] if len(kept) >= wanted or len(best) < limit else None
 
 
-def matched_first(
-    listing_type: ListingType,
-    narrowed: QuerySet,
-    total: int,
-    query: SearchQuery,
-    locale: Locale,
-    plan: TextPlan,
-) -> Matches:
-    """The listings of ``narrowed`` (``total`` of them, as counted), for ranking a page of hits: on PostgreSQL,
-    when they are few, as a subquery it must run first; when they are many, with the same listings without
-    the words' condition (:class:`Matches`).
+def matched_first(listing_type: ListingType, chosen_only: QuerySet, total: int, plan: TextPlan) -> Matches:
+    """The listings of ``chosen_only`` with the words (``total`` of them, as counted), for ranking a page of
+    hits: on PostgreSQL, when they are few, as a subquery it must run first; when they are many, with
+    ``chosen_only`` to rank without the words' condition (:class:`Matches`).
 
     Otherwise PostgreSQL ranks every current listing of the type and only then checks each, best first,
     against the words until it has a page: at 100,000 listings about 300 ms for a word in 2,000 of them
@@ -284,15 +269,12 @@ def matched_first(
     merged into the ranking query. For a word in most listings that subquery is the slower way (at 100,000
     matches 525 ms), and SQLite plans the words first anyway (the subquery made it 5-50 % slower there).
     """
+    words = text_filter(plan)
+    narrowed = chosen_only.filter(words)
     if connection.vendor != "postgresql":
         return Matches(narrowed)
     if total > FEW_MATCHES:
-        if not query.words:
-            return Matches(narrowed)
-        unworded = apply_filters(
-            listing_type, _current(listing_type, query, locale, plan, words=False), query.filters
-        )
-        return Matches(narrowed, unworded=unworded, words=text_filter(plan))
+        return Matches(narrowed, unworded=chosen_only, words=words) if plan.typed else Matches(narrowed)
     matched = narrowed.order_by().values("pk")[: 2 * FEW_MATCHES]
     return Matches(listing_type.model.objects.filter(pk__in=Subquery(matched)))
 
