@@ -9,7 +9,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.events.conftest import make_event
 from wegweiser.events.models import EventRegistration
@@ -128,6 +128,56 @@ def test_registration_confirmed_then_waiting_list_then_moves_up(client, training
     statuses = dict(EventRegistration.objects.values_list("name", "status"))
     assert statuses == {"Amal": "withdrawn", "Bohdan": "confirmed"}
     assert len(mail.outbox) == 3 and mail.outbox[2].to == ["bohdan@example.org"]
+
+
+def shown(response) -> str:
+    """The page's text as a reader meets it: without markup, scripts and runs of white space."""
+    html = re.sub(r"<script.*?</script>|<[^>]+>", " ", response.content.decode(), flags=re.S)
+    return " ".join(html.split())
+
+
+def test_the_pages_behind_the_mails_links_name_the_event_and_date_and_act_only_on_post(client, training):
+    register(client, training, "Amal", confirm=False)
+    amal = EventRegistration.objects.get(name="Amal")
+    with translation.override("de"):
+        sent_url = reverse("events:registration-sent", kwargs={"pk": training.pk})
+        confirm_url = reverse("events:confirm-registration", kwargs={"token": amal.token})
+    with translation.override("ar"):
+        withdraw_url = reverse("events:withdraw-registration", kwargs={"token": amal.token})
+    date = f'datetime="{soon(3, 9).isoformat()}"'
+
+    sent = client.get(sent_url)
+    assert "Bitte schauen Sie in Ihr E-Mail-Postfach" in shown(sent)
+    assert f'<a href="{training.url}">Zurück zur Veranstaltung</a>' in sent.content.decode()
+
+    asked = client.get(confirm_url)
+    assert asked.status_code == 200 and "Anmeldung bestätigen" in shown(asked)
+    assert "Bewerbungstraining" in shown(asked) and date in asked.content.decode()
+    assert f'<form method="post" action="{confirm_url}">' in asked.content.decode()
+    assert "Meine Anmeldung bestätigen" in shown(asked)
+    amal.refresh_from_db()
+    assert not amal.address_confirmed, "opening the link (a mail scanner) must change nothing"
+
+    confirmed = client.post(confirm_url)
+    assert "Sie sind angemeldet." in shown(confirmed) and "<form" not in confirmed.content.decode()
+    amal.refresh_from_db()
+    assert amal.status == EventRegistration.Status.CONFIRMED
+
+    # In Arabic: the German event's title is marked as German, left to right, inside the Arabic page.
+    asked = client.get(withdraw_url)
+    assert "سحب التسجيل" in shown(asked) and date in asked.content.decode()
+    arabic_url = training.url.replace("/de/", "/ar/", 1)
+    assert f'<a href="{arabic_url}" lang="de" dir="ltr">Bewerbungstraining</a>' in asked.content.decode()
+    amal.refresh_from_db()
+    assert amal.status == EventRegistration.Status.CONFIRMED
+    withdrawn = client.post(withdraw_url)
+    assert "تم سحب تسجيلك" in shown(withdrawn)
+    amal.refresh_from_db()
+    assert amal.status == EventRegistration.Status.WITHDRAWN
+
+    gone = client.get(confirm_url)
+    assert gone.status_code == 404 and "Dieser Link gilt nicht mehr" in shown(gone)
+    assert "<form" not in gone.content.decode()
 
 
 def test_fully_booked_without_waiting_list_says_so(client, training):

@@ -39,6 +39,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wegweiser.site import rate_limits
+from wegweiser.site.listings import localized_url
 
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
 RATE_WINDOW = datetime.timedelta(hours=1)
@@ -233,7 +234,7 @@ def for_visitors(view: Callable) -> Callable:
 def notice(
     request: HttpRequest,
     title: str,
-    text: str,
+    text: str = "",
     status: int = 200,
     *,
     action: str = "",
@@ -241,28 +242,49 @@ def notice(
     items=(),
     link: str = "",
     link_text: str = "",
+    about=None,
+    about_detail: str = "",
 ) -> TemplateResponse:
     """The page ``notice.html``: what happened (``title``, ``text``, optional ``items``), an optional one-button
-    form that POSTs to ``action``, and an optional ``link`` onwards."""
+    form that POSTs to ``action``, and an optional ``link`` onwards.
+
+    ``about``: the listing it concerns (an event, an opportunity), shown as a link to it in the visitor's
+    language and marked with its own language where that differs, followed by ``about_detail`` (say, the
+    date; may be safe HTML).
+    """
     context = {"title": title, "text": text, "action": action, "button": button, "items": items}
-    return TemplateResponse(
-        request, "notice.html", {**context, "link": link, "link_text": link_text}, status=status
-    )
+    context.update(link=link, link_text=link_text, about=about, about_detail=about_detail)
+    return TemplateResponse(request, "notice.html", context, status=status)
 
 
-def check_your_mailbox(text) -> Callable:
+def check_your_mailbox(text, back: Callable | None = None, back_text="") -> Callable:
     """The view a public form redirects to once it has sent a confirmation link: "Please check your mailbox"
-    and ``text`` (what the link does, lazily translated), kept out of every cache."""
+    and ``text`` (what the link does, lazily translated), kept out of every cache.
+
+    ``back(**url_kwargs)``, if given, is the listing the form was about (raising ``Http404`` for none): the
+    page then links back to it, with ``back_text`` ("Back to the event").
+    """
 
     @private_no_store
-    def view(request: HttpRequest) -> TemplateResponse:
-        return notice(request, _("Please check your mailbox"), text)
+    def view(request: HttpRequest, **url_kwargs) -> TemplateResponse:
+        if back is None:
+            return notice(request, _("Please check your mailbox"), text)
+        listing = back(**url_kwargs)
+        return notice(
+            request,
+            _("Please check your mailbox"),
+            text,
+            link=localized_url(listing, request),
+            link_text=back_text,
+        )
 
     return view
 
 
-def ask_to_confirm(request: HttpRequest, title: str, text: str, button: str, items=()) -> TemplateResponse:
+def ask_to_confirm(
+    request: HttpRequest, title: str, text: str, button: str, items=(), **about
+) -> TemplateResponse:
     """What a link from a mail (confirm, withdraw, stop) shows on GET: a :func:`notice` whose one button POSTs
     back to the same address, which then acts, so a mail program or scanner that opens the link changes
-    nothing."""
-    return notice(request, title, text, action=request.path, button=button, items=items)
+    nothing. ``about`` and ``about_detail`` as for :func:`notice`."""
+    return notice(request, title, text, action=request.path, button=button, items=items, **about)

@@ -17,10 +17,12 @@ from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
@@ -28,7 +30,15 @@ from wagtail.models import Locale
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
-from wegweiser.plugin_api import for_visitors, private_no_store, rate_limit_exceeded
+from wegweiser.events.templatetags.event_tags import event_when
+from wegweiser.plugin_api import (
+    ask_to_confirm,
+    check_your_mailbox,
+    for_visitors,
+    notice,
+    private_no_store,
+    rate_limit_exceeded,
+)
 
 
 def registrations_per_hour() -> int:
@@ -43,9 +53,7 @@ MAX_ID = 2**63 - 1
 
 
 def _event_taking_registrations(pk: int) -> EventPage:
-    if pk > MAX_ID:
-        raise Http404
-    event = get_object_or_404(EventPage.objects.live().public(), pk=pk)
+    event = _event_shown(pk)
     if not (event.takes_registrations and event.is_current()):
         raise Http404
     return event
@@ -95,13 +103,21 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@private_no_store
-def registration_sent(request: HttpRequest, pk: int) -> HttpResponse:
-    """The same answer for a new registration, a repeated one and a robot's."""
+def _event_shown(pk: int) -> EventPage:
     if pk > MAX_ID:
         raise Http404
-    event = get_object_or_404(EventPage.objects.live().public(), pk=pk)
-    return TemplateResponse(request, "events/registration_sent.html", {"event": event})
+    return get_object_or_404(EventPage.objects.live().public(), pk=pk)
+
+
+#: The same answer for a new registration, a repeated one and a robot's.
+registration_sent = check_your_mailbox(
+    gettext_lazy(
+        "We have sent you a mail with a link. Your registration is final only after you have confirmed it "
+        "with this link. If the mail does not arrive, please look in your spam folder."
+    ),
+    back=_event_shown,
+    back_text=gettext_lazy("Back to the event"),
+)
 
 
 def _by_token(token) -> EventRegistration | None:
@@ -113,32 +129,64 @@ def _localized(event: EventPage) -> EventPage:
     return (locale and event.get_translation_or_none(locale)) or event
 
 
+def _about(registration: EventRegistration) -> dict:
+    """The event in the visitor's language and the registration's date, for the top of a notice."""
+    event = _localized(registration.event)
+    when = render_to_string(
+        "events/includes/when.html", event_when(registration.occurrence_start, None, event.all_day)
+    )
+    return {"about": event, "about_detail": when}
+
+
+def _registered(registration: EventRegistration) -> str:
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        return _("You are registered.")
+    return (
+        _("The date is fully booked; you are on the waiting list.")
+        + " "
+        + _("We will email you if a place becomes free.")
+    )
+
+
 @for_visitors
 def confirm_registration(request: HttpRequest, token) -> HttpResponse:
     """The link in the mail: the place becomes final (or the waiting-list position counts)."""
     registration = _by_token(token)
+    title = _("Confirm your registration")
     if registration is None or registration.status == EventRegistration.Status.WITHDRAWN:
-        return TemplateResponse(request, "events/registration_confirm.html", {"gone": True}, status=404)
-    context = {"registration": registration, "event": _localized(registration.event)}
-    if request.method == "POST" and not registration.address_confirmed:
-        context["full"] = not registration.confirm()
-    context["done"] = registration.address_confirmed
-    return TemplateResponse(request, "events/registration_confirm.html", context)
+        text = _(
+            "This link is no longer valid: the registration was cancelled, or it was not confirmed in time. "
+            "Please register again on the event's page."
+        )
+        return notice(request, title, text, status=404)
+    about = _about(registration)
+    if registration.address_confirmed:
+        return notice(request, title, _registered(registration), **about)
+    if request.method == "GET":
+        return ask_to_confirm(request, title, "", _("Confirm my registration"), **about)
+    if not registration.confirm():
+        text = _("Sorry, the time to confirm has run out and the date is now fully booked.")
+        return notice(request, title, text, **about)
+    return notice(request, title, _registered(registration), **about)
 
 
 @for_visitors
 def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     """The cancel link in every mail: show what is cancelled, cancel on POST."""
     registration = _by_token(token)
+    title = _("Withdraw registration")
     if registration is None:
-        return TemplateResponse(request, "events/registration_withdrawn.html", {"gone": True}, status=404)
+        return notice(request, title, _("This registration no longer exists. Nothing is stored."), status=404)
     if request.method == "POST" and registration.status != EventRegistration.Status.WITHDRAWN:
         moved_up = registration.withdraw()
         if moved_up is not None:
             send_registration_mail(moved_up, "moved_up")
-    context = {
-        "registration": registration,
-        "event": _localized(registration.event),
-        "done": registration.status == EventRegistration.Status.WITHDRAWN,
-    }
-    return TemplateResponse(request, "events/registration_withdrawn.html", context)
+    about = _about(registration)
+    if registration.status == EventRegistration.Status.WITHDRAWN:
+        text = _("Your registration is withdrawn. Thank you for letting us know.")
+        return notice(request, title, text, **about)
+    text = _(
+        "Can you not come after all? Then please give your place back, so that someone from the waiting list "
+        "can come."
+    )
+    return ask_to_confirm(request, title, text, _("Withdraw my registration"), **about)
