@@ -70,65 +70,67 @@ def add_housing_offer(organisation: OrganisationPage, title: str, **fields) -> H
     return page
 
 
+#: The housing offers of the tests, by fixture name: the title and what sets each apart in the finder.
+OFFERS = {
+    # A 3-room flat for a family; the landlady accepts the Jobcenter's rent payment; needs a WBS.
+    "family_flat": (
+        "3-Zimmer-Wohnung in der Nordstadt",
+        {
+            "kind": HousingKind.FLAT,
+            "rooms": 3,
+            "living_space": Decimal("74.5"),
+            "rent_cold": Decimal("545"),
+            "rent_warm": Decimal("720"),
+            "wbs": Wbs.REQUIRED,
+            "kdu_accepted": True,
+            "family_suitable": True,
+            "street": "Lessingstraße 17",
+            "city": "Teststadt",
+        },
+    ),
+    # A furnished room in a shared flat, no WBS, no Jobcenter payment, available in two weeks.
+    "shared_room": (
+        "WG-Zimmer in der Altstadt",
+        {"kind": HousingKind.SHARED_FLAT, "rooms": 1, "rent_warm": Decimal("390"), "furnished": True},
+    ),
+    # Five rooms: must show up under "4 or more rooms".
+    "large_flat": (
+        "5-Zimmer-Wohnung für Großfamilie",
+        {
+            "kind": HousingKind.FLAT,
+            "rooms": 5,
+            "rent_warm": Decimal("1100"),
+            "barrier_free": True,
+            "kdu_accepted": True,
+            "family_suitable": True,
+        },
+    ),
+}
+
+
+def make_offer(name: str, organisation: OrganisationPage, **more) -> HousingOfferPage:
+    """One of :data:`OFFERS`, published below ``organisation``."""
+    title, fields = OFFERS[name]
+    return add_housing_offer(organisation, title, **fields, **more)
+
+
+def in_two_weeks() -> datetime.date:
+    return datetime.date.today() + datetime.timedelta(days=14)
+
+
 @pytest.fixture
 def family_flat(caritas, nordstadt):
-    return make_family_flat(caritas, nordstadt)
-
-
-def make_family_flat(caritas, nordstadt):
-    """A 3-room flat for a family; the landlady accepts the Jobcenter's rent payment; needs a WBS."""
-    return add_housing_offer(
-        caritas,
-        "3-Zimmer-Wohnung in der Nordstadt",
-        kind=HousingKind.FLAT,
-        rooms=3,
-        living_space=Decimal("74.5"),
-        rent_cold=Decimal("545"),
-        rent_warm=Decimal("720"),
-        wbs=Wbs.REQUIRED,
-        kdu_accepted=True,
-        family_suitable=True,
-        district=nordstadt,
-        street="Lessingstraße 17",
-        city="Teststadt",
-    )
+    return make_offer("family_flat", caritas, district=nordstadt)
 
 
 @pytest.fixture
 def shared_room(diakonie):
-    return make_shared_room(diakonie)
-
-
-def make_shared_room(diakonie):
-    """A furnished room in a shared flat, no WBS, no Jobcenter payment, available in two weeks."""
-    return add_housing_offer(
-        diakonie,
-        "WG-Zimmer in der Altstadt",
-        kind=HousingKind.SHARED_FLAT,
-        rooms=1,
-        rent_warm=Decimal("390"),
-        furnished=True,
-        available_from=datetime.date.today() + datetime.timedelta(days=14),
-    )
+    return make_offer("shared_room", diakonie, available_from=in_two_weeks())
 
 
 @pytest.fixture
 def large_flat(caritas):
-    return make_large_flat(caritas)
-
-
-def make_large_flat(caritas):
-    """Five rooms: must show up under "4 or more rooms"."""
-    return add_housing_offer(
-        caritas,
-        "5-Zimmer-Wohnung für Großfamilie",
-        kind=HousingKind.FLAT,
-        rooms=5,
-        rent_warm=Decimal("1100"),
-        barrier_free=True,
-        kdu_accepted=True,
-        family_suitable=True,
-    )
+    return make_offer("large_flat", caritas)
 
 
 def build_housing_world() -> dict:
@@ -142,9 +144,9 @@ def build_housing_world() -> dict:
         "caritas": caritas,
         "diakonie": diakonie,
         "housing_finder": make_housing_finder(home),
-        "family_flat": make_family_flat(caritas, nordstadt),
-        "shared_room": make_shared_room(diakonie),
-        "large_flat": make_large_flat(caritas),
+        "family_flat": make_offer("family_flat", caritas, district=nordstadt),
+        "shared_room": make_offer("shared_room", diakonie, available_from=in_two_weeks()),
+        "large_flat": make_offer("large_flat", caritas),
     }
     return {"nordstadt": nordstadt.pk, **{name: page.pk for name, page in pages.items()}}
 

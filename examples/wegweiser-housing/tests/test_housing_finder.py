@@ -19,43 +19,24 @@ def world(housing_world):
     return housing_world
 
 
-def _page(world, name):
-    return Page.objects.get(pk=world[name]).specific
+def _page_of_the_world(name: str):
+    """A fixture ``name`` that reads that page of :func:`world` again, for tests that ask for it by name."""
+
+    @pytest.fixture(name=name)
+    def page(world, db):
+        return Page.objects.get(pk=world[name]).specific
+
+    return page
 
 
-@pytest.fixture
-def caritas(world, db):
-    return _page(world, "caritas")
-
-
-@pytest.fixture
-def diakonie(world, db):
-    return _page(world, "diakonie")
+caritas, diakonie, housing_finder, family_flat, shared_room, large_flat = map(
+    _page_of_the_world, ("caritas", "diakonie", "housing_finder", "family_flat", "shared_room", "large_flat")
+)
 
 
 @pytest.fixture
 def nordstadt(world, db):
     return District.objects.get(pk=world["nordstadt"])
-
-
-@pytest.fixture
-def housing_finder(world, db):
-    return _page(world, "housing_finder")
-
-
-@pytest.fixture
-def family_flat(world, db):
-    return _page(world, "family_flat")
-
-
-@pytest.fixture
-def shared_room(world, db):
-    return _page(world, "shared_room")
-
-
-@pytest.fixture
-def large_flat(world, db):
-    return _page(world, "large_flat")
 
 
 def finder_html(client, finder, query: str = "") -> str:

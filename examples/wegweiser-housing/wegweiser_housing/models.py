@@ -56,6 +56,19 @@ def room_band_for(rooms: int | None) -> str:
 MONEY_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("99999"))]
 
 
+def rent_field(verbose_name, help_text) -> models.DecimalField:
+    """A monthly rent in euros and cents, optional (a partner may not know it yet)."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=MONEY_VALIDATORS,
+        help_text=help_text,
+    )
+
+
 class HousingOfferPage(Listing):
     """One flat, room or temporary accommodation, offered through a partner organisation."""
 
@@ -77,23 +90,11 @@ class HousingOfferPage(Listing):
         blank=True,
         validators=[MinValueValidator(Decimal("5")), MaxValueValidator(Decimal("1000"))],
     )
-    rent_cold = models.DecimalField(
-        _("basic rent (€ per month)"),
-        max_digits=7,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=MONEY_VALIDATORS,
-        help_text=_("Kaltmiete: without heating and service charges."),
+    rent_cold = rent_field(
+        _("basic rent (€ per month)"), _("Kaltmiete: without heating and service charges.")
     )
-    rent_warm = models.DecimalField(
-        _("total rent (€ per month)"),
-        max_digits=7,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=MONEY_VALIDATORS,
-        help_text=_("Warmmiete: including heating and service charges."),
+    rent_warm = rent_field(
+        _("total rent (€ per month)"), _("Warmmiete: including heating and service charges.")
     )
     available_from = models.DateField(
         _("available from"),
