@@ -307,7 +307,7 @@ def test_honeypot_stores_nothing_and_sends_nothing(client, smtp, home):
 
 
 def test_rate_limit_per_connection(client, smtp, home, settings):
-    settings.WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR = 2
+    settings.WEGWEISER_PUBLIC_FORM_LIMITS = {"account-request": 2}
     for number in range(2):
         assert client.post(FORM_URL, request_data(email=f"person{number}@example.org")).status_code == 302
     response = client.post(FORM_URL, request_data(email="person3@example.org"))

@@ -225,6 +225,38 @@ def test_accessibility_feedback_takes_five_messages_an_hour_from_one_client(clie
     assert len(smtp_server.to("integration@teststadt.example")) == 6
 
 
+#: The rate-limit bucket of each public form, by which the site sets its limit.
+BUCKETS = {
+    "account request": "account-request",
+    "volunteer sign-up": "volunteer-signup",
+    "event registration": "event-registration",
+    "accessibility feedback": "feedback",
+}
+
+
+@pytest.mark.parametrize("public_form", FORMS, indirect=True)
+def test_the_site_sets_each_forms_limit_by_its_bucket(client, public_form, smtp_server, settings, request):
+    bucket = BUCKETS[request.node.callspec.params["public_form"]]
+
+    def send(number: int):
+        another_server()
+        data = {
+            **public_form.data,
+            **({"email": f"p{number}@example.org"} if "email" in public_form.data else {}),
+        }
+        return client.post(public_form.post_url, data, **from_client(ALICE))
+
+    settings.WEGWEISER_PUBLIC_FORM_LIMITS = {bucket: 1}
+    first = send(1)
+    stored = public_form.stored()
+    refused = send(2)
+    assert (first.status_code, refused.status_code) == (public_form.success_status, 429)
+    assert public_form.stored() == stored, "a refused form stores nothing and queues no mail"
+
+    settings.WEGWEISER_PUBLIC_FORM_LIMITS = {bucket: 0}
+    assert [send(number).status_code for number in range(3, 10)] == [public_form.success_status] * 7
+
+
 # -- robots and assistive technology -------------------------------------------------------------------
 
 

@@ -64,7 +64,7 @@ def test_honeypot_pretends_success_but_stores_and_sends_nothing(client, opportun
 
 
 def test_rate_limit_per_address_stops_floods(client, opportunity, settings, mailoutbox):
-    settings.WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR = 3
+    settings.WEGWEISER_PUBLIC_FORM_LIMITS = {"volunteer-signup": 3}
     for number in range(3):
         assert post(client, opportunity, email=f"p{number}@example.org").status_code == 302
     response = post(client, opportunity, email="p4@example.org")

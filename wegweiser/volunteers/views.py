@@ -8,7 +8,6 @@ confirmation link from the person's mailbox, and the signed links are their own 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -33,10 +32,6 @@ from wegweiser.volunteers.forms import VolunteerSignupForm
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
 
-def signups_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_VOLUNTEER_SIGNUPS_PER_HOUR", 5))
-
-
 def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
     opportunity = get_object_or_404(VolunteerOpportunityPage.objects.live().public(), pk=opportunity_id)
     if not opportunity.is_current():
@@ -54,7 +49,7 @@ def signup(request, opportunity_id: int):
     form = VolunteerSignupForm(request.POST, opportunity=opportunity)
     if form.is_bot():
         return HttpResponseRedirect(reverse("volunteers:signup_done"))
-    if rate_limit_exceeded(request, "volunteer-signup", signups_per_hour()):
+    if rate_limit_exceeded(request, "volunteer-signup"):
         form.is_valid()
         form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
         return _opportunity_with_form(request, opportunity, form, status=429)

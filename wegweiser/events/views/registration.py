@@ -41,10 +41,6 @@ from wegweiser.plugin_api import (
 )
 
 
-def registrations_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_EVENT_REGISTRATIONS_PER_HOUR", 5))
-
-
 def _language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
@@ -73,7 +69,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         sent = HttpResponseRedirect(reverse("events:registration-sent", kwargs={"pk": event.pk}))
         if form.is_bot():
             return sent
-        if rate_limit_exceeded(request, "event-registration", registrations_per_hour()):
+        if rate_limit_exceeded(request, "event-registration"):
             form.is_valid()
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again in an hour.")

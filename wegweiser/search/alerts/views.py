@@ -36,10 +36,6 @@ from wegweiser.site.public_forms import (
 from wegweiser.site.registry import enabled_listing_types
 
 
-def alerts_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_PLACE_ALERTS_PER_HOUR", 5))
-
-
 def alert_days(site: Site | None) -> int:
     """How long an alert runs: the office's setting for the site (Settings › Portal settings)."""
     return PortalSettings.for_site(site).place_alert_days if site is not None else 90
@@ -86,7 +82,7 @@ def new_alert(request):
         return TemplateResponse(request, "search/alerts/new.html", context)
     if form.is_bot():
         return HttpResponseRedirect(reverse("search:place_alert_sent"))
-    if rate_limit_exceeded(request, "place-alert", alerts_per_hour()):
+    if rate_limit_exceeded(request, "place-alert"):
         form.is_valid()
         form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return TemplateResponse(request, "search/alerts/new.html", context, status=429)

@@ -7,7 +7,6 @@ a rate limit; the invitation form is only reachable with the secret one-time lin
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -21,10 +20,6 @@ from wegweiser.site.accounts.invitations import admin_login_url, invited_user
 from wegweiser.site.public_forms import for_visitors, notice, private_no_store, rate_limit_exceeded
 
 
-def requests_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_ACCOUNT_REQUESTS_PER_HOUR", 5))
-
-
 @for_visitors
 def request_account(request):
     form = AccountRequestForm(request.POST or None)
@@ -32,7 +27,7 @@ def request_account(request):
     if request.method == "POST":
         if form.is_bot():
             return HttpResponseRedirect(reverse("accounts:request_done"))
-        if rate_limit_exceeded(request, "account-request", requests_per_hour()):
+        if rate_limit_exceeded(request, "account-request"):
             form.is_valid()
             form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
             status = 429

@@ -29,10 +29,6 @@ from wegweiser.site.public_forms import (
 )
 
 
-def requests_per_hour() -> int:
-    return settings.WEGWEISER_DATA_REQUESTS_PER_HOUR
-
-
 def _language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
@@ -51,7 +47,7 @@ def request_data(request):
         return _form_page(request, form)
     if form.is_bot():
         return HttpResponseRedirect(reverse("data_requests:sent"))
-    if rate_limit_exceeded(request, "data-request", requests_per_hour()):
+    if rate_limit_exceeded(request, "data-request"):
         form.is_valid()
         form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return _form_page(request, form, status=429)

@@ -8,7 +8,6 @@ arbitration body. Each part is a field the office fills in, so none can be forgo
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
@@ -175,7 +174,7 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             if form.is_bot():
                 # A robot filled in the hidden field: pretend success, store and send nothing.
                 return self.render_landing_page(request, None, *args, **kwargs)
-            if rate_limit_exceeded(request, "feedback", feedback_per_hour()):
+            if rate_limit_exceeded(request, "feedback"):
                 form.is_valid()
                 form.add_error(
                     None, _("Too many messages from your connection. Please try again in an hour.")
@@ -184,10 +183,6 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
                 context["form"] = form
                 return no_store(TemplateResponse(request, self.get_template(request), context, status=429))
         return super().serve(request, *args, **kwargs)
-
-
-def feedback_per_hour() -> int:
-    return int(getattr(settings, "WEGWEISER_FEEDBACK_PER_HOUR", 5))
 
 
 class RateLimitCounter(models.Model):
