@@ -52,6 +52,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "public_listings": ("wegweiser.site.listings", "public_listings"),
     "with_card_data": ("wegweiser.site.listings", "with_card_data"),
     "active_locale": ("wegweiser.site.listings", "active_locale"),
+    "visitor_language": ("wegweiser.site.listings", "visitor_language"),
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),
     "public_base_url": ("wegweiser.site.links", "public_base_url"),
     "public_url": ("wegweiser.site.links", "public_url"),

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 
 from wegweiser.search.geo import GeoPoint, district_centres
 from wegweiser.site.cache_generations import bump, generation
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.registry import Facet
 
 CACHE_SECONDS = 300
@@ -32,13 +31,9 @@ def invalidate() -> None:
     bump(_GENERATION_KEY)
 
 
-def _language() -> str:
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
 def facet_choices(facets: Mapping[str, Facet]) -> dict[str, list[tuple[str, str]]]:
     """``{facet name: [(value, label)]}`` in the active language, from one cache entry per language."""
-    key = f"wegweiser:search:choices:{_language()}:{_generation()}"
+    key = f"wegweiser:search:choices:{visitor_language()}:{_generation()}"
     cached: dict[str, list[tuple[str, str]]] = cache.get(key) or {}
     missing = [name for name in facets if name not in cached]
     if missing:
@@ -51,7 +46,7 @@ def facet_choices(facets: Mapping[str, Facet]) -> dict[str, list[tuple[str, str]
 
 def cached_district_centres() -> dict[str, GeoPoint]:
     """:func:`wegweiser.search.geo.district_centres`, cached per language like the choice lists."""
-    key = f"wegweiser:search:centres:{_language()}:{_generation()}"
+    key = f"wegweiser:search:centres:{visitor_language()}:{_generation()}"
     centres = cache.get(key)
     if centres is None:
         centres = district_centres()

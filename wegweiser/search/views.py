@@ -10,7 +10,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
@@ -18,13 +18,10 @@ from wagtail.models import Site
 from wegweiser.search import panel, service
 from wegweiser.search.choices import cached_district_centres
 from wegweiser.search.query import PER_PAGE_CHOICES, RADIUS_CHOICES, SearchQuery
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.registry import enabled_listing_types
 
 SORT_LABELS = {"relevance": _("Best match"), "date": _("Newest"), "distance": _("Distance")}
-
-
-def _language() -> str:
-    return (translation.get_language() or "de").split("-")[0]
 
 
 @require_GET
@@ -33,7 +30,7 @@ def search(request):
     available = enabled_listing_types(site)
     centres = cached_district_centres()
     query, messages = SearchQuery.from_querydict(
-        request.GET, locale=_language(), available_types=available, district_centres=centres
+        request.GET, locale=visitor_language(), available_types=available, district_centres=centres
     )
     result = service.search(query, available)
     result.messages = [*messages, *result.messages]
@@ -68,7 +65,7 @@ def suggest(request):
     """Completions for the search box, as JSON: ``{"suggestions": ["Deutschkurs A1", ...]}``."""
     prefix = (request.GET.get("q") or "")[:50]
     available = enabled_listing_types(Site.find_for_request(request))
-    suggestions = service.suggest(prefix, _language(), available) if len(prefix.strip()) >= 2 else []
+    suggestions = service.suggest(prefix, visitor_language(), available) if len(prefix.strip()) >= 2 else []
     response = JsonResponse({"suggestions": suggestions})
     response["Cache-Control"] = "public, max-age=60"
     return response

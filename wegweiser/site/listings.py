@@ -168,6 +168,12 @@ def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
     return type(f"{listing_type.model.__name__}FilterSet", (ListingFilterSet,), attrs)
 
 
+def visitor_language() -> str:
+    """The visitor's language code ("ar", "de"), as mails, logs and stored records name it; German outside a
+    request."""
+    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def active_locale(language: str | None = None) -> Locale:
     """The locale of ``language`` (by default the visitor's), else the default one; from the cache, not a query."""
     return _cached_locale(language or translation.get_language()) or default_locale()

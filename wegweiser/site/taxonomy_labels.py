@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils import translation
 
 from wegweiser.site.cache_generations import bump, generation
+from wegweiser.site.listings import visitor_language
 
 _GENERATION_KEY = "wegweiser:taxonomy-generation"
 
@@ -49,7 +49,7 @@ _NAMES_IN_PROCESS_LIMIT = 256
 
 def term_names(model, language: str | None = None) -> dict[str, TermName]:
     """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
-    language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    language = (language or visitor_language()).split("-")[0]
     key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{taxonomy_generation()}"
     names = _NAMES_IN_PROCESS.get(key)
     if names is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -15,6 +14,7 @@ from wegweiser.plugin_api import (
     localized_label,
     phone_field,
     reject_markup,
+    visitor_language,
 )
 from wegweiser.volunteers.consent import CONSENT_VERSION, consent_text
 from wegweiser.volunteers.models import VolunteerApplication
@@ -78,7 +78,7 @@ class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
             phone=data["phone"].strip(),
             availability=data["availability"].strip(),
             message=data["message"].strip(),
-            language=(translation.get_language() or "de").split("-")[0],
+            language=visitor_language(),
             **self.consent_record(),
             waiting_list=self.opportunity.has_waiting_list,
         )

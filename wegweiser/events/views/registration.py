@@ -13,37 +13,31 @@ exempt from CSRF and set no cookie. GET only shows a button (mail scanners open 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Locale
 
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
 from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import (
+    active_locale,
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
     notice,
     private_no_store,
     rate_limit_exceeded,
+    visitor_language,
 )
-
-
-def _language() -> str:
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
 
 MAX_ID = 2**63 - 1
 
@@ -83,7 +77,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                     data["occurrence"],
                     data["name"].strip(),
                     data["email"],
-                    language=_language(),
+                    language=visitor_language(),
                     consent=form.consent_record(),
                 )
             if registration is not None:
@@ -120,14 +114,9 @@ def _by_token(token) -> EventRegistration | None:
     return EventRegistration.objects.select_related("event").filter(token=token).first()
 
 
-def _localized(event: EventPage) -> EventPage:
-    locale = Locale.objects.filter(language_code=_language()).first()
-    return (locale and event.get_translation_or_none(locale)) or event
-
-
 def _about(registration: EventRegistration) -> dict:
     """The event in the visitor's language and the registration's date, for the top of a notice."""
-    event = _localized(registration.event)
+    event = registration.event.get_translation_or_none(active_locale()) or registration.event
     when = render_to_string(
         "events/includes/when.html", event_when(registration.occurrence_start, None, event.all_day)
     )

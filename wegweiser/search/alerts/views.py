@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
@@ -25,6 +24,7 @@ from wegweiser.search.alerts import criteria as alert_criteria
 from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.public_forms import (
     ask_to_confirm,
@@ -39,10 +39,6 @@ from wegweiser.site.registry import enabled_listing_types
 def alert_days(site: Site | None) -> int:
     """How long an alert runs: the office's setting for the site (Settings › Portal settings)."""
     return PortalSettings.for_site(site).place_alert_days if site is not None else 90
-
-
-def _language() -> str:
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def _gone(request):
@@ -63,7 +59,7 @@ def new_alert(request):
     site = Site.find_for_request(request)
     available = enabled_listing_types(site)
     data = request.POST if request.method == "POST" else request.GET
-    criteria, messages = alert_criteria.criteria_from(data, locale=_language(), available=available)
+    criteria, messages = alert_criteria.criteria_from(data, locale=visitor_language(), available=available)
     days = alert_days(site)
     form = PlaceAlertForm(request.POST if request.method == "POST" else None, days=days)
     context = {
@@ -92,7 +88,7 @@ def new_alert(request):
         alert = PlaceAlert.objects.create(
             email=form.cleaned_data["email"],
             token=links.new_token(),
-            language=_language(),
+            language=visitor_language(),
             site=site,
             text=criteria["text"],
             listing_types=criteria["listing_types"],

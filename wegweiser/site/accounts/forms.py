@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.models import AccountRequest
 from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field, phone_field, reject_markup
 
@@ -71,7 +71,7 @@ class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
             email=data["email"],
             phone=data["phone"].strip(),
             offer_description=data["offer_description"].strip(),
-            language=(translation.get_language() or "de").split("-")[0],
+            language=visitor_language(),
             **self.consent_record(),
         )
 

@@ -7,11 +7,9 @@ cookie (the portal sets no cookies for anonymous visitors): the signed link from
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Site
@@ -20,6 +18,7 @@ from wegweiser.site import links
 from wegweiser.site.data_requests import mails
 from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.data_requests.registry import erase, export, personal_data, stored_for
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
@@ -27,10 +26,6 @@ from wegweiser.site.public_forms import (
     notice,
     rate_limit_exceeded,
 )
-
-
-def _language() -> str:
-    return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
 def _form_page(request, form, status: int = 200):
@@ -57,7 +52,7 @@ def request_data(request):
     # The same answer whether or not data exists, so the form does not reveal who uses the portal.
     if stored_for(email):
         base_url = links.public_base_url(Site.find_for_request(request))
-        mails.send_confirmation_link(email, form.cleaned_data["action"], _language(), base_url)
+        mails.send_confirmation_link(email, form.cleaned_data["action"], visitor_language(), base_url)
     return HttpResponseRedirect(reverse("data_requests:sent"))
 
 
@@ -103,7 +98,7 @@ def confirm(request, token: str, kind: str = ""):
         return ask_to_confirm(request, title, text, button, items)
     if action == "export":
         kinds = [personal_data()[kind]] if kind else list(personal_data().values())
-        mails.send_copy(email, _language(), export(email, only=kind), kinds)
+        mails.send_copy(email, visitor_language(), export(email, only=kind), kinds)
         return notice(
             request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
         )
