@@ -6,11 +6,11 @@ number of items (the query budget the tests check).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 
 from wagtail.rich_text import expand_db_html
 
+from wegweiser.site.facets import facet_values as read_facet_values
 from wegweiser.site.facets import shared_facet_names
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 from wegweiser.site.registry import ListingType
@@ -72,36 +72,18 @@ def _rounded(value: float | None) -> float | None:
 
 
 def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
-    """``{page id: {facet name: value}}`` for the plugin's own facets.
-
-    A facet on a field of the page is read from the page; one across a relation (``course_dates__level``)
-    costs one query for all pages together.
-    """
+    """``{page id: {facet name: value}}`` for the plugin's own facets, as the core reads them for the search
+    (:func:`~wegweiser.site.facets.facet_values`): a flag is true or false, a choice lists its values."""
     facets = own_facets(listing_type)
-    values: dict[int, dict] = {page.pk: {} for page in pages}
-    if not pages or not facets:
-        return values
-    model = listing_type.model
-    for facet in facets:
-        if facet.in_own_row(model):
-            for page in pages:
-                raw = [getattr(page, lookup) for lookup in facet.lookups]
-                values[page.pk][facet.name] = _facet_value(facet, [facet.values_of(*raw)])
-            continue
-        found = defaultdict(list)
-        rows = model.objects.filter(pk__in=list(values)).values_list("pk", *facet.lookups)
-        for pk, *raw in rows:
-            found[pk].append(facet.values_of(*raw))
-        for pk in values:
-            values[pk][facet.name] = _facet_value(facet, found.get(pk, []))
-    return values
-
-
-def _facet_value(facet, rows: list[list[str]]):
-    """A flag is true if any row sets it; a choice facet lists each value of every row once."""
-    if facet.kind == "flag":
-        return any(rows)
-    return list(dict.fromkeys(value for row in rows for value in row))
+    read = read_facet_values(listing_type, [page.pk for page in pages], facets) if pages and facets else {}
+    return {
+        page.pk: {
+            facet.name: (bool(found) if facet.kind == "flag" else found)
+            for facet in facets
+            for found in [read.get(page.pk, {}).get(facet.name, [])]
+        }
+        for page in pages
+    }
 
 
 def organisation_record(organisation, request, labels: Labels) -> dict:

@@ -2,7 +2,8 @@
 
 The same keys are the Elasticsearch documents' ``facets`` field and, as numbers, the database backend's
 narrow rows (:class:`~wegweiser.search.models.SearchListing`), read with the lookups the FilterSets filter by
-(:meth:`~wegweiser.site.registry.Facet.values_of`: fields, ranges, relations to terms).
+(:meth:`~wegweiser.site.registry.Facet.values_of`: fields, ranges, relations to terms), which the core's
+:func:`~wegweiser.site.facets.facet_values` reads for the search and the API alike.
 """
 
 from __future__ import annotations
@@ -18,33 +19,6 @@ from wegweiser.site.registry import ListingType, listing_types
 def facet_key(name: str, value: str) -> str:
     """One facet value in the documents' combined ``facets`` field and the narrow rows: ``"topic:sprache"``."""
     return f"{name}:{value}"
-
-
-def facet_values(listing_type: ListingType, page_ids: list[int]) -> dict[int, dict[str, list[str]]]:
-    """``page id -> facet -> values``, the same lookups the FilterSets use: one query for the facets in the
-    listing's own row (kind, cost, flags, a range of levels), one for each facet across a relation."""
-    values: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    pages = listing_type.model.objects.filter(pk__in=page_ids)
-    facets = listing_type.all_facets()
-    own = [facet for facet in facets if facet.in_own_row(listing_type.model)]
-    if own:
-        lookups = list(dict.fromkeys(lookup for facet in own for lookup in facet.lookups))
-        for pk, *row in pages.values_list("pk", *lookups):
-            raw = dict(zip(lookups, row, strict=True))
-            for facet in own:
-                _add(values[pk], facet, raw)
-    for facet in (facet for facet in facets if facet not in own):
-        for pk, *row in pages.values_list("pk", *facet.lookups):
-            _add(values[pk], facet, dict(zip(facet.lookups, row, strict=True)))
-    order = [facet.name for facet in facets]  # the facets' own order, whichever query found them
-    return {pk: {name: found[name] for name in order if name in found} for pk, found in values.items()}
-
-
-def _add(found: dict[str, list[str]], facet, raw: dict) -> None:
-    """The values one row gives a facet (``raw``: what each lookup read), each once."""
-    for value in facet.values_of(*(raw[lookup] for lookup in facet.lookups)):
-        if value not in found[facet.name]:
-            found[facet.name].append(value)
 
 
 def type_key(listing_type: ListingType) -> str:

@@ -34,11 +34,12 @@ from django.db import connection, transaction
 from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
-from wegweiser.search.facet_values import facet_keys, facet_values, type_key
+from wegweiser.search.facet_values import facet_keys, type_key
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
+from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
 
 TEXT_FIELDS = ("title", "summary", "search_description")

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
-from wegweiser.search.facet_values import facet_values
+from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType
 from wegweiser.site.taxonomy_labels import taxonomy_generation
 
@@ -57,7 +57,7 @@ def term_texts(
 ) -> dict[int, str]:
     """For each listing, the names of its type and facet values in every language, as one text.
 
-    ``values``: the listings' facet values (:func:`~wegweiser.search.facet_values.facet_values`) when the
+    ``values``: the listings' facet values (:func:`~wegweiser.site.facets.facet_values`) when the
     caller has read them already; otherwise they are read here.
     """
     page_ids = list(page_ids)

@@ -4,11 +4,13 @@ of its weekly slots)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site import models
 from wegweiser.site.models import Listing
-from wegweiser.site.registry import Facet
+from wegweiser.site.registry import Facet, ListingType
 from wegweiser.site.schedules import DayPart
 from wegweiser.site.taxonomy_labels import term_choices
 
@@ -57,3 +59,36 @@ def time_of_day_facet() -> Facet:
         choices=lambda: list(DayPart.choices),
         help_text=_("When it starts: mornings before 12:00, afternoons 12:00–17:00, evenings from 17:00."),
     )
+
+
+def facet_values(
+    listing_type: ListingType, page_ids: list[int], facets: list[Facet] | None = None
+) -> dict[int, dict[str, list[str]]]:
+    """``page id -> facet -> values`` of the type's facets (or of ``facets``), read with the same lookups the
+    FilterSets filter by: one query for the facets in the listing's own row (kind, cost, flags, a range of
+    levels), one for each facet across a relation. A page without any value is left out.
+
+    The search stores and counts these values; the API and its exports show them.
+    """
+    values: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    pages = listing_type.model.objects.filter(pk__in=page_ids)
+    facets = listing_type.all_facets() if facets is None else facets
+    own = [facet for facet in facets if facet.in_own_row(listing_type.model)]
+    if own:
+        lookups = list(dict.fromkeys(lookup for facet in own for lookup in facet.lookups))
+        for pk, *row in pages.values_list("pk", *lookups):
+            raw = dict(zip(lookups, row, strict=True))
+            for facet in own:
+                _add(values[pk], facet, raw)
+    for facet in (facet for facet in facets if facet not in own):
+        for pk, *row in pages.values_list("pk", *facet.lookups):
+            _add(values[pk], facet, dict(zip(facet.lookups, row, strict=True)))
+    order = [facet.name for facet in facets]  # the facets' own order, whichever query found them
+    return {pk: {name: found[name] for name in order if name in found} for pk, found in values.items()}
+
+
+def _add(found: dict[str, list[str]], facet, raw: dict) -> None:
+    """The values one row gives a facet (``raw``: what each lookup read), each once."""
+    for value in facet.values_of(*(raw[lookup] for lookup in facet.lookups)):
+        if value not in found[facet.name]:
+            found[facet.name].append(value)

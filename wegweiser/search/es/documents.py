@@ -16,10 +16,11 @@ from wagtail.models import Locale
 
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.es.text import searchable_words
-from wegweiser.search.facet_values import facet_keys, facet_values
+from wegweiser.search.facet_values import facet_keys
 from wegweiser.search.fulltext import page_text
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.vocabulary import known_stems
+from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType
 
 
