@@ -444,6 +444,23 @@ def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a
     assert smtp.messages == []
 
 
+def test_the_new_organisation_s_address_spells_its_name_as_the_page_editor_would(
+    client, smtp, organisation_index, office_user
+):
+    """"ß" becomes "ss" (not a dropped letter), as when the office types the title in the page editor; a name
+    without Latin letters gets a readable address all the same."""
+    german = make_request(organisation_name="Straßenfußball Neustadt e. V.", email="ball@example.org")
+    arabic = make_request(organisation_name="جمعية الجالية", email="jamia@example.org")
+    client.force_login(office_user)
+    for account_request in (german, arabic):
+        client.post(f"/admin/account-requests/{account_request.pk}/approve/")
+        account_request.refresh_from_db()
+    assert german.organisation.slug == "strassenfussball-neustadt-e-v"
+    assert german.organisation.url.endswith("/strassenfussball-neustadt-e-v/")
+    assert arabic.organisation.slug == "organisation"
+    assert client.get(arabic.organisation.url).status_code == 200
+
+
 def test_existing_account_gets_access_to_the_new_organisation_without_a_new_password(
     client, smtp, open_request, office_user
 ):

@@ -19,14 +19,20 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar
 from wagtail.models import Locale
 
 from wegweiser.events.models import CalendarFeed, EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.plugin_api import FetchHTTPError, FetchRefused, FetchTooLarge, fetch_public_url, queue_mail
+from wegweiser.plugin_api import (
+    FetchHTTPError,
+    FetchRefused,
+    FetchTooLarge,
+    fetch_public_url,
+    queue_mail,
+    slug_for,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +197,7 @@ def apply_component(event: EventPage, master, overrides) -> None:
 
 
 def _unique_slug(organisation, title: str, uid: str) -> str:
-    base = slugify(title)[:60] or "termin"
+    base = slug_for(title, 60) or "termin"
     return f"{base}-{hashlib.sha1(uid.encode()).hexdigest()[:8]}"  # noqa: S324 - a name, not a secret
 
 

@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from django.utils.text import slugify
-
 from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.plugin_api import DemoContext, PaidBy, parse_schedule, slots_stream
+from wegweiser.plugin_api import DemoContext, PaidBy, parse_schedule, slots_stream, slug_for
 
 ENGLISH_OPENING_HOURS = {
     "course": "Registration: Mon–Thu 9–12 and Tue 14–17",
@@ -60,7 +58,7 @@ def _add_offer(
     level = level_to or level_from
     offer = OfferPage(
         title=title_de,
-        slug=slugify(title_de.replace("ß", "ss"))[:80],
+        slug=slug_for(title_de),
         summary=summary_de,
         kind=kind,
         level_from=level_from,

@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape, linebreaks
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -33,6 +32,7 @@ from wegweiser.plugin_api import (
     UnreadableSchedule,
     parse_schedule,
     slots_stream,
+    slug_for,
 )
 
 TEXT_COLUMNS = (
@@ -242,7 +242,7 @@ def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
         problems.append(Problem(_("“Visible until” is before “visible from”."), number, "valid_until"))
     registration = _text(row.get("registration"))
     fields["registration"] = linebreaks(escape(registration)) if registration else ""
-    fields["slug"] = slugify(_text(row.get("slug")) or title.replace("ß", "ss"))[:80]
+    fields["slug"] = slug_for(_text(row.get("slug")) or title)
     if not fields["slug"]:
         problems.append(
             Problem(_("No web address can be made from this title; fill in “slug”."), number, "slug")

@@ -55,6 +55,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "visitor_language": ("wegweiser.site.listings", "visitor_language"),
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),
     "public_base_url": ("wegweiser.site.links", "public_base_url"),
+    "slug_for": ("wegweiser.site.links", "slug_for"),
     "public_url": ("wegweiser.site.links", "public_url"),
     "admin_url": ("wegweiser.site.links", "admin_url"),
     "sign": ("wegweiser.site.links", "sign"),

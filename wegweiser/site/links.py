@@ -16,12 +16,20 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import slugify
 from wagtail.models import Site
 
 #: The purpose of the link in the "copy or delete my data" mail, and how long it is valid.
 DATA_REQUEST = "wegweiser.data-request"
 DATA_REQUEST_MAX_AGE = 2 * 24 * 3600
 DATA_REQUEST_ACTIONS = ("export", "delete")
+
+
+def slug_for(text: str, max_length: int = 80) -> str:
+    """The web address part a title gets, as the page editor makes it while typing (unicode slugs are off):
+    ``"Straßenfest am Fluss"`` -> ``"strassenfest-am-fluss"``. Empty for a title without Latin letters or
+    digits; the caller then needs a name of its own."""
+    return slugify(text.replace("ß", "ss").replace("ẞ", "SS"))[:max_length].strip("-")
 
 
 def public_base_url(site: Site | None = None) -> str:

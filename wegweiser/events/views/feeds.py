@@ -7,7 +7,6 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -19,7 +18,7 @@ from wegweiser.events.agenda import (
     other_entries,
 )
 from wegweiser.events.ical_export import build_calendar
-from wegweiser.plugin_api import OrganisationPage, public_listings
+from wegweiser.plugin_api import OrganisationPage, public_listings, slug_for
 
 PAST_DAYS = 31
 FUTURE_DAYS = 366
@@ -72,7 +71,7 @@ def organisation_feed(request: HttpRequest, pk: int) -> HttpResponse:
     past, future = today - datetime.timedelta(days=PAST_DAYS), today + datetime.timedelta(days=FUTURE_DAYS)
     events = events_in_range(queryset.order_by("start", "pk"), past, future)
     content = build_calendar(organisation.title, events, (), _full_url(request))
-    return _calendar_response(content, slugify(organisation.title) or "organisation")
+    return _calendar_response(content, slug_for(organisation.title) or "organisation")
 
 
 def event_feed(request: HttpRequest, pk: int) -> HttpResponse:
@@ -80,4 +79,4 @@ def event_feed(request: HttpRequest, pk: int) -> HttpResponse:
     listing_type = _listing_type(request)
     event = get_object_or_404(public_listings(listing_type).prefetch_related("exceptions"), pk=pk)
     content = build_calendar(event.title, [event], (), _full_url(request))
-    return _calendar_response(content, slugify(event.title) or "event", download=True)
+    return _calendar_response(content, slug_for(event.title) or "event", download=True)

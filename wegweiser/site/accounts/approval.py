@@ -8,12 +8,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
+from wegweiser.site.links import slug_for
 from wegweiser.site.models import AccountRequest, OrganisationIndexPage, OrganisationPage
 from wegweiser.site.organisations import editors_group_name
 
@@ -50,7 +50,7 @@ def organisation_index() -> OrganisationIndexPage | None:
 
 
 def _unique_slug(parent, name: str) -> str:
-    base = slugify(name)[:200] or "organisation"
+    base = slug_for(name, 200) or "organisation"
     slug, number = base, 1
     while parent.get_children().filter(slug=slug).exists():
         number += 1

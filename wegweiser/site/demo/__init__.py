@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from modelsearch import signal_handlers as search_index_signals
 from modelsearch.index import get_indexed_models
 from modelsearch.tasks import insert_or_update_object_task
@@ -24,6 +23,7 @@ from wegweiser.site.demo import data, translations
 from wegweiser.site.demo.easy_language import load_easy_language
 from wegweiser.site.demo.home import load_home, load_translations
 from wegweiser.site.demo.report_examples import load_report_examples
+from wegweiser.site.links import slug_for
 from wegweiser.site.models import (
     AccessibilityStatementPage,
     District,
@@ -84,7 +84,7 @@ class DemoContext:
     ) -> Page:
         """Add a page below ``parent`` with its taxonomy terms, and publish it."""
         page.locale = self.locale
-        page.slug = self._free_slug(parent, page.slug or slugify(page.title))
+        page.slug = self._free_slug(parent, page.slug or slug_for(page.title))
         parent.add_child(instance=page)
         if topics:
             page.topics.set(topics)
@@ -289,7 +289,7 @@ def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
         ctx.add(
             ctx.home,
             ListingIndexPage(
-                title=title_de, slug=slugify(title_de) or key, listing_type=key, show_in_menus=True
+                title=title_de, slug=slug_for(title_de) or key, listing_type=key, show_in_menus=True
             ),
         )
 

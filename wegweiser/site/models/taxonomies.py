@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
+
+from wegweiser.site.links import slug_for
 
 
 class TaxonomyQuerySet(models.QuerySet):
@@ -46,7 +47,7 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)[:80]
+            self.slug = slug_for(self.name)
         super().save(*args, **kwargs)
 
 
