@@ -447,7 +447,7 @@ def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a
 def test_the_new_organisation_s_address_spells_its_name_as_the_page_editor_would(
     client, smtp, organisation_index, office_user
 ):
-    """"ß" becomes "ss" (not a dropped letter), as when the office types the title in the page editor; a name
+    """An "ß" becomes "ss" (not a dropped letter), as when the office types the title in the page editor; a name
     without Latin letters gets a readable address all the same."""
     german = make_request(organisation_name="Straßenfußball Neustadt e. V.", email="ball@example.org")
     arabic = make_request(organisation_name="جمعية الجالية", email="jamia@example.org")

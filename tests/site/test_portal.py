@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from wegweiser.site.models import HomePage, ListingIndexPage, OrganisationPage, PortalSettings
 from wegweiser.site.registry import enabled_listing_types, listing_types
@@ -75,6 +76,15 @@ def test_unknown_page_is_a_friendly_404(client, home):
     response = client.get("/de/gibt-es-nicht/")
     assert response.status_code == 404
     assert "Seite nicht gefunden" in response.content.decode()
+
+
+def test_a_404_in_arabic_leads_to_the_arabic_start_page_not_the_one_the_browser_prefers(client, home):
+    arabic_home = home.copy_for_translation(Locale.objects.get_or_create(language_code="ar")[0])
+    arabic_home.save_revision().publish()
+    response = client.get("/ar/gibt-es-nicht/", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert '<a href="/ar/">الذهاب إلى الصفحة الرئيسية</a>' in response.content.decode()
 
 
 def test_demo_loads_organisations_finders_and_listings_and_is_idempotent(demo):

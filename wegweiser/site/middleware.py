@@ -8,10 +8,11 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404, JsonResponse
 from django.middleware.locale import LocaleMiddleware
-from django.shortcuts import render
 from django.utils import translation
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext, gettext_noop
+
+from wegweiser.site.views import incomplete_form
 
 NUL_MESSAGE = gettext_noop(
     "The address contains a character that is not allowed (NUL). Please check the link."
@@ -154,5 +155,5 @@ class IncompleteFormMiddleware:
 
     def process_exception(self, request, exception):
         if request.method == "POST" and isinstance(exception, MultiValueDictKeyError):
-            return render(request, "incomplete_form.html", status=400)
+            return incomplete_form(request)
         return None

@@ -5,6 +5,10 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from wegweiser.site.public_forms import notice
+from wegweiser.site.templatetags.portal_tags import home_url
 
 
 def health(request: HttpRequest) -> JsonResponse:
@@ -15,11 +19,44 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "400.html", status=400)
+    return lost(
+        request,
+        _("This address cannot be opened"),
+        _(
+            "The link contains characters that are not allowed. Please check the address, or start again from "
+            "the start page."
+        ),
+        status=400,
+    )
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return render(request, "404.html", status=404)
+    return lost(
+        request,
+        _("Page not found"),
+        _("This page does not exist (any more). Perhaps the offer has ended."),
+        status=404,
+    )
+
+
+def incomplete_form(request: HttpRequest) -> HttpResponse:
+    """A POST without a field every real form sends (see ``IncompleteFormMiddleware``)."""
+    return lost(
+        request,
+        _("The form arrived incomplete"),
+        _(
+            "Part of what the form sends did not arrive, so nothing was saved. Please go back, reload the page "
+            "and send the form again."
+        ),
+        status=400,
+    )
+
+
+def lost(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
+    """A :func:`~wegweiser.site.public_forms.notice` that leads back to the start page in the visitor's
+    language (``/`` would lead to whichever language the browser prefers)."""
+    start = home_url({"request": request})
+    return notice(request, title, text, status, link=start, link_text=_("Go to the start page"))
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
