@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 from wagtail.models import Locale
 
 from wegweiser.site.models import HomePage, ListingIndexPage, OrganisationPage, PortalSettings
 from wegweiser.site.registry import enabled_listing_types, listing_types
+from wegweiser.site.views import server_error
 
 
 @pytest.fixture
@@ -85,6 +87,25 @@ def test_a_404_in_arabic_leads_to_the_arabic_start_page_not_the_one_the_browser_
     assert response.status_code == 404
     assert '<html lang="ar" dir="rtl">' in response.content.decode()
     assert '<a href="/ar/">الذهاب إلى الصفحة الرئيسية</a>' in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, heading, direction",
+    [
+        ("ar", "حدث خطأ", "rtl"),
+        ("uk", "Сталася помилка", "ltr"),
+        ("de", "Es ist ein Fehler aufgetreten", "ltr"),
+    ],
+)
+def test_a_server_error_says_so_in_the_visitors_language_without_the_database(
+    rf, db, language, heading, direction, django_assert_num_queries
+):
+    with translation.override(language), django_assert_num_queries(0):
+        response = server_error(rf.get(f"/{language}/suche/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert f"<h1>{heading}</h1>" in html
 
 
 def test_demo_loads_organisations_finders_and_listings_and_is_idempotent(demo):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wegweiser.site.public_forms import notice
@@ -60,4 +60,6 @@ def lost(request: HttpRequest, title: str, text: str, status: int) -> HttpRespon
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """The message alone, in the visitor's language: no context processors, page tree or database, any of
+    which may be what failed."""
+    return HttpResponseServerError(render_to_string("500.html"))
