@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale
 
 from tests.volunteers.conftest import signup_data
 from wegweiser.plugin_api.testing import body_of, link_path
@@ -97,6 +99,31 @@ def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity,
     response = strict.post(withdraw_path, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert VolunteerApplication.objects.get().status == "withdrawn"
+
+
+def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_is_translated(
+    client, opportunity, smtp_server
+):
+    with translation.override("ar"):
+        sign_up(client, opportunity)
+    [confirmation] = smtp_server.to("erika@example.org")
+    confirm_path = link_path(confirmation, "/ehrenamt/bestaetigen/")
+    assert confirm_path.startswith("/ar/")
+
+    # Not translated: the German title, marked as German, left to right, beside the Arabic question.
+    html = client.get(confirm_path).content.decode()
+    german_url = opportunity.url.replace("/de/", "/ar/", 1)
+    assert f'<a href="{german_url}" lang="de" dir="ltr">{opportunity.title}</a>' in html
+    assert "يرجى تأكيد أنك تريد التسجيل في فرصة التطوع هذه." in html
+
+    arabic = opportunity.copy_for_translation(
+        Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True
+    )
+    arabic.title = "مرافقة لغوية"
+    arabic.save_revision().publish()
+    html = client.get(confirm_path).content.decode()
+    assert f'<a href="{arabic.url}">مرافقة لغوية</a>' in html
+    assert VolunteerApplication.objects.get().status == "new", "opening the link changes nothing"
 
 
 def test_tampered_or_expired_confirmation_link_is_refused(client, opportunity, smtp_server, settings):

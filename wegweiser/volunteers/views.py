@@ -19,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from wegweiser.plugin_api import (
+    active_locale,
     ask_to_confirm,
     check_your_mailbox,
     enabled_listing_types,
@@ -82,6 +83,11 @@ def _application_for(token: str, salt: str, max_age: int | None = None) -> Volun
     return None if application is None or application.is_anonymised else application
 
 
+def _shown(opportunity: VolunteerOpportunityPage) -> VolunteerOpportunityPage:
+    """The opportunity in the visitor's language where it is translated, else as its organisation wrote it."""
+    return opportunity.get_translation_or_none(active_locale()) or opportunity
+
+
 @for_visitors
 def confirm(request, token: str):
     application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
@@ -98,9 +104,9 @@ def confirm(request, token: str):
         return ask_to_confirm(
             request,
             _("Confirm your sign-up"),
-            _("Please confirm that you want to sign up for “%(title)s”.")
-            % {"title": application.opportunity.title},
+            _("Please confirm that you want to sign up for this volunteer opportunity."),
             _("Confirm sign-up"),
+            about=_shown(application.opportunity),
         )
     with transaction.atomic():
         application.confirm()
@@ -132,9 +138,9 @@ def withdraw(request, token: str):
         return ask_to_confirm(
             request,
             _("Withdraw your sign-up"),
-            _("Do you want to withdraw your sign-up for “%(title)s”?")
-            % {"title": application.opportunity.title},
+            _("Do you want to withdraw your sign-up for this volunteer opportunity?"),
             _("Withdraw sign-up"),
+            about=_shown(application.opportunity),
         )
     had_reached_organisation = application.status != VolunteerApplication.Status.NEW
     with transaction.atomic():
