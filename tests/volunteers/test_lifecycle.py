@@ -120,10 +120,18 @@ def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_
         Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True
     )
     arabic.title = "مرافقة لغوية"
-    arabic.save_revision().publish()
+    arabic.save_revision()
+    assert arabic.title not in client.get(confirm_path).content.decode(), "a draft translation is not shown"
+    arabic.get_latest_revision().publish()
     html = client.get(confirm_path).content.decode()
     assert f'<a href="{arabic.url}">مرافقة لغوية</a>' in html
     assert VolunteerApplication.objects.get().status == "new", "opening the link changes nothing"
+
+    # The mails name it so too: the next sign-up's confirmation request.
+    with translation.override("ar"):
+        sign_up(client, opportunity, email="amal@example.org")
+    [mail] = smtp_server.to("amal@example.org")
+    assert "مرافقة لغوية" in str(mail["Subject"]) and "مرافقة لغوية" in body_of(mail)
 
 
 def test_tampered_or_expired_confirmation_link_is_refused(client, opportunity, smtp_server, settings):

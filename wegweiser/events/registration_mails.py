@@ -10,10 +10,9 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
 
 from wegweiser.events.models import EventRegistration
-from wegweiser.plugin_api import public_base_url, queue_mail
+from wegweiser.plugin_api import in_language, public_base_url, queue_mail
 
 KINDS = ("confirm", "moved_up")
 
@@ -37,7 +36,7 @@ def send_registration_mail(registration, kind: str) -> None:
         raise ValueError(kind)
     event = registration.event
     with translation.override(registration.language):
-        event = event.get_translation_or_none(translation_locale(registration.language)) or event
+        event = in_language(event, registration.language)
         context = {
             "kind": kind,
             "registration": registration,
@@ -63,7 +62,3 @@ def release_unconfirmed_registrations() -> dict[str, int]:
     for registration in moved_up:
         send_registration_mail(registration, "moved_up")
     return {"moved_up": len(moved_up)}
-
-
-def translation_locale(language: str):
-    return Locale.objects.filter(language_code=language).first()

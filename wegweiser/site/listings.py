@@ -174,6 +174,13 @@ def visitor_language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def in_language(page: Page, language: str | None = None) -> Page:
+    """The page's published translation into the visitor's language (or ``language``), else the page itself:
+    the listing a notice or a mail names and links to."""
+    translated = page.get_translation_or_none(active_locale(language))
+    return translated if translated is not None and translated.live else page
+
+
 def active_locale(language: str | None = None) -> Locale:
     """The locale of ``language`` (by default the visitor's), else the default one; from the cache, not a query."""
     return _cached_locale(language or translation.get_language()) or default_locale()

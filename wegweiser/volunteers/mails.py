@@ -9,7 +9,15 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from wegweiser.plugin_api import OutgoingMail, admin_url, public_base_url, public_url, queue_mail, queue_mails
+from wegweiser.plugin_api import (
+    OutgoingMail,
+    admin_url,
+    in_language,
+    public_base_url,
+    public_url,
+    queue_mail,
+    queue_mails,
+)
 from wegweiser.volunteers import links
 from wegweiser.volunteers.models import VolunteerApplication
 
@@ -31,7 +39,7 @@ def _volunteer_mail(
     )
     context = {
         "application": application,
-        "opportunity": application.opportunity,
+        "opportunity": in_language(application.opportunity, application.language),
         "organisation": application.opportunity.organisation,
         "withdraw_url": withdraw_url,
         **context,
@@ -56,7 +64,8 @@ def send_confirmation_request(application: VolunteerApplication) -> OutgoingMail
             site_base_url(application.opportunity),
             token=links.confirm_token(application),
         )
-        subject = gettext("Please confirm your sign-up: %(title)s") % {"title": application.opportunity.title}
+        title = in_language(application.opportunity, application.language).title
+        subject = gettext("Please confirm your sign-up: %(title)s") % {"title": title}
         return _volunteer_mail(
             application,
             "confirm_signup",
@@ -68,7 +77,7 @@ def send_confirmation_request(application: VolunteerApplication) -> OutgoingMail
 def send_status_change(application: VolunteerApplication, message: str = "") -> OutgoingMail:
     with translation.override(application.language):
         subject = gettext("Your sign-up: %(title)s – %(status)s") % {
-            "title": application.opportunity.title,
+            "title": in_language(application.opportunity, application.language).title,
             "status": application.get_status_display(),
         }
         return _volunteer_mail(application, "status_changed", subject, {"message": message})

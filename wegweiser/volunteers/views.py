@@ -19,11 +19,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from wegweiser.plugin_api import (
-    active_locale,
     ask_to_confirm,
     check_your_mailbox,
     enabled_listing_types,
     for_visitors,
+    in_language,
     notice,
     private_no_store,
     rate_limit_exceeded,
@@ -83,11 +83,6 @@ def _application_for(token: str, salt: str, max_age: int | None = None) -> Volun
     return None if application is None or application.is_anonymised else application
 
 
-def _shown(opportunity: VolunteerOpportunityPage) -> VolunteerOpportunityPage:
-    """The opportunity in the visitor's language where it is translated, else as its organisation wrote it."""
-    return opportunity.get_translation_or_none(active_locale()) or opportunity
-
-
 @for_visitors
 def confirm(request, token: str):
     application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
@@ -106,7 +101,7 @@ def confirm(request, token: str):
             _("Confirm your sign-up"),
             _("Please confirm that you want to sign up for this volunteer opportunity."),
             _("Confirm sign-up"),
-            about=_shown(application.opportunity),
+            about=in_language(application.opportunity),
         )
     with transaction.atomic():
         application.confirm()
@@ -140,7 +135,7 @@ def withdraw(request, token: str):
             _("Withdraw your sign-up"),
             _("Do you want to withdraw your sign-up for this volunteer opportunity?"),
             _("Withdraw sign-up"),
-            about=_shown(application.opportunity),
+            about=in_language(application.opportunity),
         )
     had_reached_organisation = application.status != VolunteerApplication.Status.NEW
     with transaction.atomic():

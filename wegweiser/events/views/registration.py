@@ -29,10 +29,10 @@ from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
 from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import (
-    active_locale,
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    in_language,
     notice,
     private_no_store,
     rate_limit_exceeded,
@@ -116,7 +116,7 @@ def _by_token(token) -> EventRegistration | None:
 
 def _about(registration: EventRegistration) -> dict:
     """The event in the visitor's language and the registration's date, for the top of a notice."""
-    event = registration.event.get_translation_or_none(active_locale()) or registration.event
+    event = in_language(registration.event)
     when = render_to_string(
         "events/includes/when.html", event_when(registration.occurrence_start, None, event.all_day)
     )
