@@ -121,6 +121,7 @@ def test_the_site_takes_https_from_the_configured_base_url(db, settings):
         "events:register",
         "events:registration-sent",
         "volunteers:signup",
+        "volunteers:signup_done",
     ],
 )
 def test_an_id_beyond_64_bits_is_not_found_rather_than_a_server_error(client, home, url_name):

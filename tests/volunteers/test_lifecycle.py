@@ -105,15 +105,19 @@ def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_
     client, opportunity, smtp_server
 ):
     with translation.override("ar"):
-        sign_up(client, opportunity)
+        sent = sign_up(client, opportunity)
+    # "Check your mailbox", with the way back to the opportunity in Arabic.
+    assert sent["Location"] == f"/ar/ehrenamt/anmelden/{opportunity.pk}/danke/"
+    mailbox = client.get(sent["Location"]).content.decode()
+    arabic_url = opportunity.url.replace("/de/", "/ar/", 1)
+    assert f'<a href="{arabic_url}">العودة إلى فرصة التطوع</a>' in mailbox
     [confirmation] = smtp_server.to("erika@example.org")
     confirm_path = link_path(confirmation, "/ehrenamt/bestaetigen/")
     assert confirm_path.startswith("/ar/")
 
     # Not translated: the German title, marked as German, left to right, beside the Arabic question.
     html = client.get(confirm_path).content.decode()
-    german_url = opportunity.url.replace("/de/", "/ar/", 1)
-    assert f'<a href="{german_url}" lang="de" dir="ltr">{opportunity.title}</a>' in html
+    assert f'<a href="{arabic_url}" lang="de" dir="ltr">{opportunity.title}</a>' in html
     assert "يرجى تأكيد أنك تريد التسجيل في فرصة التطوع هذه." in html
 
     arabic = opportunity.copy_for_translation(

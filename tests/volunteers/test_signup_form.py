@@ -104,7 +104,7 @@ def test_no_personal_data_in_the_cache_or_the_search_index(client, opportunity, 
 def test_sign_up_pages_are_never_cached(client, opportunity, mailoutbox):
     responses = [
         post(client, opportunity, email="bad"),
-        client.get(reverse("volunteers:signup_done")),
+        client.get(reverse("volunteers:signup_done", args=[opportunity.pk])),
         client.get(reverse("volunteers:confirm", args=["bogus"])),
         client.get(reverse("volunteers:withdraw", args=["bogus"])),
         client.get(reverse("data_requests:request")),

@@ -7,7 +7,7 @@ app_name = "volunteers"
 
 urlpatterns = [
     path("anmelden/<int:opportunity_id>/", views.signup, name="signup"),
-    path("anmelden/danke/", views.signup_done, name="signup_done"),
+    path("anmelden/<int:opportunity_id>/danke/", views.signup_done, name="signup_done"),
     path("bestaetigen/<str:token>/", views.confirm, name="confirm"),
     path("abmelden/<str:token>/", views.withdraw, name="withdraw"),
     # A copy or the deletion of one's data is the core's page; links from earlier mails lead there.

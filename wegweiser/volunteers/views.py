@@ -48,8 +48,9 @@ def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
 def signup(request, opportunity_id: int):
     opportunity = _open_opportunity(opportunity_id)
     form = VolunteerSignupForm(request.POST, opportunity=opportunity)
+    sent = HttpResponseRedirect(reverse("volunteers:signup_done", args=[opportunity.pk]))
     if form.is_bot():
-        return HttpResponseRedirect(reverse("volunteers:signup_done"))
+        return sent
     if rate_limit_exceeded(request, "volunteer-signup"):
         form.is_valid()
         form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
@@ -59,7 +60,7 @@ def signup(request, opportunity_id: int):
     with transaction.atomic():
         application = form.save()
     mails.send_confirmation_request(application)
-    return HttpResponseRedirect(reverse("volunteers:signup_done"))
+    return sent
 
 
 def _opportunity_with_form(request, opportunity, form, status: int):
@@ -68,11 +69,18 @@ def _opportunity_with_form(request, opportunity, form, status: int):
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
+def _opportunity_shown(opportunity_id: int) -> VolunteerOpportunityPage:
+    return get_object_or_404(VolunteerOpportunityPage.objects.live().public(), pk=opportunity_id)
+
+
+#: The same answer for a sign-up and a robot's.
 signup_done = check_your_mailbox(
     gettext_lazy(
         "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "
         "confirmed it with this link. If the mail does not arrive, please look in your spam folder."
-    )
+    ),
+    back=_opportunity_shown,
+    back_text=gettext_lazy("Back to the volunteer opportunity"),
 )
 
 
