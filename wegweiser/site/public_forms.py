@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django.utils.html import format_html
@@ -271,19 +272,21 @@ def notice(
     return TemplateResponse(request, "notice.html", context, status=status)
 
 
-def check_your_mailbox(text, back: Callable | None = None, back_text="") -> Callable:
+def check_your_mailbox(text, back: type | None = None, back_text="") -> Callable:
     """The view a public form redirects to once it has sent a confirmation link: "Please check your mailbox"
     and ``text`` (what the link does, lazily translated), kept out of every cache.
 
-    ``back(**url_kwargs)``, if given, is the listing the form was about (raising ``Http404`` for none): the
-    page then links back to it, with ``back_text`` ("Back to the event").
+    ``back``: the page model of the listing the form was about. The view's one URL argument is then the
+    listing's id, and the page links back to it with ``back_text`` ("Back to the event"); an id that is no
+    published listing is not found.
     """
 
     @private_no_store
     def view(request: HttpRequest, **url_kwargs) -> TemplateResponse:
         if back is None:
             return notice(request, _("Please check your mailbox"), text)
-        listing = back(**url_kwargs)
+        [listing_id] = url_kwargs.values()
+        listing = get_object_or_404(back.objects.live().public(), pk=listing_id)
         return notice(
             request,
             _("Please check your mailbox"),

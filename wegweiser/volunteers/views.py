@@ -69,17 +69,13 @@ def _opportunity_with_form(request, opportunity, form, status: int):
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
-def _opportunity_shown(opportunity_id: int) -> VolunteerOpportunityPage:
-    return get_object_or_404(VolunteerOpportunityPage.objects.live().public(), pk=opportunity_id)
-
-
 #: The same answer for a sign-up and a robot's.
 signup_done = check_your_mailbox(
     gettext_lazy(
         "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "
         "confirmed it with this link. If the mail does not arrive, please look in your spam folder."
     ),
-    back=_opportunity_shown,
+    back=VolunteerOpportunityPage,
     back_text=gettext_lazy("Back to the volunteer opportunity"),
 )
 

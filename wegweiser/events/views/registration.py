@@ -41,7 +41,7 @@ from wegweiser.plugin_api import (
 
 
 def _event_taking_registrations(pk: int) -> EventPage:
-    event = _event_shown(pk)
+    event = get_object_or_404(EventPage.objects.live().public(), pk=pk)
     if not (event.takes_registrations and event.is_current()):
         raise Http404
     return event
@@ -91,17 +91,13 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _event_shown(pk: int) -> EventPage:
-    return get_object_or_404(EventPage.objects.live().public(), pk=pk)
-
-
 #: The same answer for a new registration, a repeated one and a robot's.
 registration_sent = check_your_mailbox(
     gettext_lazy(
         "We have sent you a mail with a link. Your registration is final only after you have confirmed it "
         "with this link. If the mail does not arrive, please look in your spam folder."
     ),
-    back=_event_shown,
+    back=EventPage,
     back_text=gettext_lazy("Back to the event"),
 )
 
