@@ -181,6 +181,17 @@ def test_the_pages_behind_the_mails_links_name_the_event_and_date_and_act_only_o
     assert "<form" not in gone.content.decode()
 
 
+def test_the_registration_form_is_arabic_around_the_german_title(client, training):
+    with translation.override("ar"):
+        url = reverse("events:register", kwargs={"pk": training.pk})
+    html = client.get(url).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert '<bdi lang="de" dir="ltr">Bewerbungstraining</bdi></h1>' in html
+    # The date to choose is written as the event page writes it in Arabic, not in a German pattern.
+    [label] = re.findall(r'<option value="[^"]+"[^>]*>([^<]*)</option>', html)
+    assert "، " in label and label.endswith("09:00") and ". " not in label, label
+
+
 def test_fully_booked_without_waiting_list_says_so(client, training):
     training.waiting_list = False
     training.save_revision().publish()

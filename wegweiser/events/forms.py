@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import formats
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
+from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, reject_markup
 
 CONSENT_VERSION = "2026-11-1"
 
 
 def occurrence_label(occurrence: Occurrence) -> str:
-    start = occurrence.local_start
-    if occurrence.all_day:
-        return formats.date_format(start, "l, j. F Y")
-    return f"{formats.date_format(start, 'l, j. F Y')}, {formats.time_format(start, 'H:i')}"
+    """The date as the event page writes it, in the visitor's language ("Samstag, 12. Dezember 2026, 18:00 Uhr",
+    "السبت، 12 ديسمبر، 2026، 18:00"), as plain text for the choice."""
+    when = render_to_string(
+        "events/includes/when.html", event_when(occurrence.local_start, None, occurrence.all_day)
+    )
+    return " ".join(strip_tags(when).split())
 
 
 class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
