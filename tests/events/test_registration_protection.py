@@ -16,6 +16,7 @@ from tests.events.conftest import make_event
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.events.registration_mails import release_unconfirmed_registrations
+from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api.testing import body_of, link_path
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +147,9 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
     (message,) = smtp_server.to("layla@example.org")
     with translation.override("ar"):
         assert translation.gettext("thank you for registering for") in body_of(message)
+        # The date as the Arabic page writes it: Arabic commas, not a German pattern.
+        date_line = when_text(registration.occurrence_start, course.all_day)
+    assert "، " in date_line and ", " not in date_line and date_line in body_of(message)
     assert "مقهى الأهل" in message["Subject"]
     confirm_path = link_path(message, "/bestaetigen/")
     assert confirm_path.startswith("/ar/")

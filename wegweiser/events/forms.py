@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 from django import forms
-from django.template.loader import render_to_string
-from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
-from wegweiser.events.templatetags.event_tags import event_when
+from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, reject_markup
 
 CONSENT_VERSION = "2026-11-1"
-
-
-def occurrence_label(occurrence: Occurrence) -> str:
-    """The date as the event page writes it, in the visitor's language ("Samstag, 12. Dezember 2026, 18:00 Uhr",
-    "السبت، 12 ديسمبر، 2026، 18:00"), as plain text for the choice."""
-    when = render_to_string(
-        "events/includes/when.html", event_when(occurrence.local_start, None, occurrence.all_day)
-    )
-    return " ".join(strip_tags(when).split())
 
 
 class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
@@ -41,7 +30,8 @@ class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
             occurrence for occurrence in event.upcoming_occurrences() if not occurrence.cancelled
         ]
         self.fields["occurrence"].choices = [
-            (occurrence.key, occurrence_label(occurrence)) for occurrence in self.open_occurrences
+            (occurrence.key, when_text(occurrence.local_start, occurrence.all_day))
+            for occurrence in self.open_occurrences
         ]
 
     def consent_text(self) -> str:

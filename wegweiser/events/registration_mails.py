@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from wegweiser.events.models import EventRegistration
+from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api import in_language, public_base_url, queue_mail
 
 KINDS = ("confirm", "moved_up")
@@ -41,7 +42,7 @@ def send_registration_mail(registration, kind: str) -> None:
             "kind": kind,
             "registration": registration,
             "event": event,
-            "when": registration.occurrence_start.astimezone(event.tz),
+            "when": when_text(registration.occurrence_start, event.all_day),
             **registration_links(registration),
         }
         subject = render_to_string("events/mail/registration_subject.txt", context).strip()

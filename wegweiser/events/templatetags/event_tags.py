@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.html import strip_tags
 
 from wegweiser.events.agenda import days_window
 from wegweiser.events.recurrence import BERLIN
@@ -31,6 +33,12 @@ def event_when(start, end=None, all_day=False):
         "clock": clock,
         "end_clock": f"{local_end:%H:%M}" if local_end else "",
     }
+
+
+def when_text(start, all_day=False) -> str:
+    """:func:`event_when` as plain text, for a choice or a mail: "Samstag, 12. Dezember 2026, 18:00 Uhr"."""
+    when = render_to_string("events/includes/when.html", event_when(start, None, all_day))
+    return " ".join(strip_tags(when).split())
 
 
 @register.simple_tag
