@@ -32,14 +32,20 @@ def site_base_url(page) -> str:
 def _volunteer_mail(
     application: VolunteerApplication, purpose: str, subject: str, context: dict
 ) -> OutgoingMail:
-    """A mail to the volunteer; each carries the one-click withdraw link (also as RFC 8058 header)."""
+    """A mail to the volunteer; each carries the one-click withdraw link (also as RFC 8058 header).
+
+    ``subject``: its wording, with ``%(title)s`` for the opportunity's title in the volunteer's language and
+    ``%(status)s`` for the sign-up's status.
+    """
+    opportunity = in_language(application.opportunity, application.language)
+    subject = subject % {"title": opportunity.title, "status": application.get_status_display()}
     base_url = site_base_url(application.opportunity)
     withdraw_url = public_url(
         "volunteers:withdraw", application.language, base_url, token=links.withdraw_token(application)
     )
     context = {
         "application": application,
-        "opportunity": in_language(application.opportunity, application.language),
+        "opportunity": opportunity,
         "organisation": application.opportunity.organisation,
         "withdraw_url": withdraw_url,
         **context,
@@ -64,22 +70,17 @@ def send_confirmation_request(application: VolunteerApplication) -> OutgoingMail
             site_base_url(application.opportunity),
             token=links.confirm_token(application),
         )
-        title = in_language(application.opportunity, application.language).title
-        subject = gettext("Please confirm your sign-up: %(title)s") % {"title": title}
         return _volunteer_mail(
             application,
             "confirm_signup",
-            subject,
+            gettext("Please confirm your sign-up: %(title)s"),
             {"confirm_url": confirm_url, "valid_days": links.confirm_max_age() // 86400},
         )
 
 
 def send_status_change(application: VolunteerApplication, message: str = "") -> OutgoingMail:
     with translation.override(application.language):
-        subject = gettext("Your sign-up: %(title)s – %(status)s") % {
-            "title": in_language(application.opportunity, application.language).title,
-            "status": application.get_status_display(),
-        }
+        subject = gettext("Your sign-up: %(title)s – %(status)s")
         return _volunteer_mail(application, "status_changed", subject, {"message": message})
 
 
