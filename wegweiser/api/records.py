@@ -76,14 +76,14 @@ def facet_values(listing_type: ListingType, pages: list) -> dict[int, dict]:
     (:func:`~wegweiser.site.facets.facet_values`): a flag is true or false, a choice lists its values."""
     facets = own_facets(listing_type)
     read = read_facet_values(listing_type, [page.pk for page in pages], facets) if pages and facets else {}
-    return {
-        page.pk: {
-            facet.name: (bool(found) if facet.kind == "flag" else found)
+    values = {}
+    for page in pages:
+        found = read.get(page.pk, {})
+        values[page.pk] = {
+            facet.name: bool(found.get(facet.name)) if facet.kind == "flag" else found.get(facet.name, [])
             for facet in facets
-            for found in [read.get(page.pk, {}).get(facet.name, [])]
         }
-        for page in pages
-    }
+    return values
 
 
 def organisation_record(organisation, request, labels: Labels) -> dict:

@@ -194,18 +194,13 @@ def count_attempt(request: HttpRequest, bucket: str) -> int:
 DEFAULT_SENDS_PER_HOUR = 5
 
 
-def sends_per_hour(bucket: str, default: int = DEFAULT_SENDS_PER_HOUR) -> int:
-    """The limit of a public form: the site's ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else ``default``."""
-    return int(getattr(settings, "WEGWEISER_PUBLIC_FORM_LIMITS", {}).get(bucket, default))
-
-
 def rate_limit_exceeded(request: HttpRequest, bucket: str, per_hour: int = DEFAULT_SENDS_PER_HOUR) -> bool:
     """Count one attempt from this client; True once it exceeds the form's limit per hour.
 
-    The limit is :func:`sends_per_hour`: the site's setting for ``bucket``, else the form's own ``per_hour``
-    (0 or less: no limit).
+    The limit is the site's ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else the form's own ``per_hour`` (0 or
+    less: no limit).
     """
-    limit = sends_per_hour(bucket, per_hour)
+    limit = int(getattr(settings, "WEGWEISER_PUBLIC_FORM_LIMITS", {}).get(bucket, per_hour))
     if limit <= 0:
         return False
     return count_attempt(request, bucket) > limit

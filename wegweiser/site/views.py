@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wegweiser.site.public_forms import notice
-from wegweiser.site.templatetags.portal_tags import home_url
+from wegweiser.site.templatetags.portal_tags import start_page_url
 
 
 def health(request: HttpRequest) -> JsonResponse:
@@ -53,10 +53,10 @@ def incomplete_form(request: HttpRequest) -> HttpResponse:
 
 
 def lost(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
-    """A :func:`~wegweiser.site.public_forms.notice` that leads back to the start page in the visitor's
-    language (``/`` would lead to whichever language the browser prefers)."""
-    start = home_url({"request": request})
-    return notice(request, title, text, status, link=start, link_text=_("Go to the start page"))
+    """A :func:`~wegweiser.site.public_forms.notice` that leads back to the start page in the visitor's language."""
+    return notice(
+        request, title, text, status, link=start_page_url(request), link_text=_("Go to the start page")
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

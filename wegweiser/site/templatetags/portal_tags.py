@@ -30,7 +30,11 @@ def home_for_language(request, language_code: str):
 
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    request = context.get("request")
+    return start_page_url(context.get("request"))
+
+
+def start_page_url(request) -> str:
+    """The start page in the visitor's language (``/`` would lead to whichever language the browser prefers)."""
 
     def build() -> str:
         home = home_for_language(request, translation.get_language() or settings.LANGUAGE_CODE)
