@@ -14,6 +14,7 @@ from tests.api.counselling import CounsellingHourPage, counselling_listing_type
 from wegweiser.plugin_api.testing import built_once, make_organisation, make_organisation_index
 from wegweiser.site.demo import load_taxonomies
 from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
+from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.registry import HOOK_NAME, listing_types
 from wegweiser.site.setup import ensure_portal
 
@@ -53,7 +54,7 @@ def _caritas(index):
         index,
         "Caritas Teststadt",
         "caritas",
-        kind=OrganisationPage.Kind.WELFARE_ASSOCIATION,
+        kind=OrganisationKind.WELFARE_ASSOCIATION,
         street="Domplatz 1",
         postcode="12345",
         city="Teststadt",
@@ -69,7 +70,7 @@ def _frauentreff(index):
         index,
         "Frauentreff International",
         "frauentreff",
-        kind=OrganisationPage.Kind.MIGRANT_ORGANISATION,
+        kind=OrganisationKind.MIGRANT_ORGANISATION,
     )
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
 from wegweiser.site.models import AccountRequest, ScheduledJobRun
+from wegweiser.site.organisations import OrganisationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +43,7 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
 ):
     request = AccountRequest.objects.create(
         organisation_name="Frauencafé Nordstadt e. V.",
-        kind=AccountRequest.Kind.NGO,
+        kind=OrganisationKind.ASSOCIATION,
         contact_name="Amina Yilmaz",
         email="amina@frauencafe.example",
         offer_description="Deutschkurs für Frauen.",

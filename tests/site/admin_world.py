@@ -26,6 +26,7 @@ from wegweiser.events.models import CalendarFeed, EventRegistration
 from wegweiser.plugin_api.testing import make_organisation, make_user
 from wegweiser.site.models import AccountRequest, District, OrganisationIndexPage, PortalSettings, Topic
 from wegweiser.site.models.pages import office_group_name
+from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.setup import ensure_portal
 from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
@@ -146,7 +147,7 @@ def build_world() -> World:
     revision_b = event_b.latest_revision
     account_request = AccountRequest.objects.create(
         organisation_name="Neuer Verein",
-        kind=AccountRequest.Kind.NGO,
+        kind=OrganisationKind.ASSOCIATION,
         contact_name="Mina Neu",
         email="mina@example.org",
         offer_description="Nachhilfe",

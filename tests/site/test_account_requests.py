@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
@@ -23,7 +25,8 @@ from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import body_of, free_port, link_path, make_user
 from wegweiser.site.accounts.invitations import invitation_tokens
-from wegweiser.site.models import AccountRequest, OrganisationPage
+from wegweiser.site.models import AccountRequest
+from wegweiser.site.organisations import OrganisationKind
 
 FORM_URL = "/de/konto/zugang-beantragen/"
 PASSWORD = "Sprachcafé am Mittwoch 2027!"
@@ -51,7 +54,7 @@ def clean_state():
 def request_data(**overrides) -> dict:
     data = {
         "organisation_name": "Frauencafé Nordstadt e. V.",
-        "kind": "ngo",
+        "kind": "association",
         "website": "https://frauencafe.example",
         "address": "Lindenstraße 4, Nordstadt",
         "contact_name": "Amina Yilmaz",
@@ -68,7 +71,7 @@ def request_data(**overrides) -> dict:
 def make_request(**fields) -> AccountRequest:
     values = {
         "organisation_name": "Frauencafé Nordstadt e. V.",
-        "kind": AccountRequest.Kind.NGO,
+        "kind": OrganisationKind.ASSOCIATION,
         "contact_name": "Amina Yilmaz",
         "email": "amina@frauencafe.example",
         "offer_description": "Deutschkurs für Frauen.",
@@ -152,7 +155,7 @@ def test_new_organisation_requests_account_office_approves_editor_adds_offer_onl
     assert ModelLogEntry.objects.filter(action="core.approve_account_request", user=office_user).exists()
     organisation = account_request.organisation
     assert organisation.get_parent().pk == organisation_index.pk
-    assert organisation.live and organisation.kind == OrganisationPage.Kind.ASSOCIATION
+    assert organisation.live and organisation.kind == OrganisationKind.ASSOCIATION
     assert organisation.website == "https://frauencafe.example"
     editor = get_user_model().objects.get(email="amina@frauencafe.example")
     assert not editor.has_usable_password() and not editor.is_active
@@ -459,6 +462,48 @@ def test_the_new_organisation_s_address_spells_its_name_as_the_page_editor_would
     assert german.organisation.url.endswith("/strassenfussball-neustadt-e-v/")
     assert arabic.organisation.slug == "organisation"
     assert client.get(arabic.organisation.url).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [("welfare", "Wohlfahrtsverband"), ("religious", "Religionsgemeinschaft"), ("authority", "Behörde")],
+)
+def test_the_kind_the_organisation_chose_is_the_kind_its_page_gets(
+    client, smtp, organisation_index, office_user, kind, label
+):
+    """The form offers the kinds an organisation page has, so a welfare association, a mosque community or the
+    Jobcenter says what it is, and approving keeps it (no mapping to a coarser list in between)."""
+    form = html(client.get(FORM_URL))
+    assert f'value="{kind}"' in form and label in form
+    client.post(FORM_URL, request_data(kind=kind))
+    account_request = AccountRequest.objects.get()
+    assert account_request.kind == kind
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{account_request.pk}/approve/")
+    account_request.refresh_from_db()
+    assert account_request.organisation.kind == kind
+
+
+def test_a_kind_not_in_the_list_is_refused_in_the_visitor_s_language(client, smtp, home):
+    response = client.post("/ar/konto/zugang-beantragen/", request_data(kind="ngo"))
+    assert response.status_code == 400
+    assert "انتق خياراً صحيحاً" in html(response)
+    assert not AccountRequest.objects.exists() and smtp.messages == []
+
+
+def test_requests_stored_with_the_form_s_former_kinds_get_the_page_s_kinds(organisation_index):
+    """Migration 0016: "ngo" and "public_body" were the form's own kinds; an open request keeps its meaning."""
+    migration = import_module("wegweiser.site.migrations.0016_organisation_kind_one_list")
+    ngo, public_body, welfare = (
+        make_request(),
+        make_request(),
+        make_request(kind=OrganisationKind.WELFARE_ASSOCIATION),
+    )
+    AccountRequest.objects.filter(pk=ngo.pk).update(kind="ngo")
+    AccountRequest.objects.filter(pk=public_body.pk).update(kind="public_body")
+    migration.forwards(apps, None)
+    kinds = dict(AccountRequest.objects.values_list("pk", "kind"))
+    assert kinds == {ngo.pk: "association", public_body.pk: "authority", welfare.pk: "welfare"}
 
 
 def test_existing_account_gets_access_to_the_new_organisation_without_a_new_password(

@@ -10,6 +10,7 @@ from wagtail.models import Site
 from wegweiser.plugin_api.testing import body_of
 from wegweiser.site.links import public_base_url
 from wegweiser.site.models import AccountRequest
+from wegweiser.site.organisations import OrganisationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def test_the_invitation_mail_links_to_the_configured_address(
     assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
     account_request = AccountRequest.objects.create(
         organisation_name="Frauencafé Nordstadt e. V.",
-        kind=AccountRequest.Kind.NGO,
+        kind=OrganisationKind.ASSOCIATION,
         contact_name="Amina Yilmaz",
         email="amina@frauencafe.example",
         offer_description="Deutschkurs für Frauen.",

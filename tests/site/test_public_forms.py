@@ -138,7 +138,7 @@ def account_form() -> PublicForm:
     url = reverse("accounts:request")
     data = {
         "organisation_name": "Frauencafé Nordstadt e. V.",
-        "kind": "ngo",
+        "kind": "association",
         "contact_name": "Amina Yilmaz",
         "email": "amina@frauencafe.example",
         "offer_description": "Deutschkurs für Frauen mit Kinderbetreuung.",

@@ -35,8 +35,9 @@ from wegweiser.api.schemas import (
 )
 from wegweiser.site.listings import localized
 from wegweiser.site.models import OrganisationPage, StandardPage
+from wegweiser.site.organisations import OrganisationKind
 
-KINDS = tuple(value for value, _label in OrganisationPage.Kind.choices)
+KINDS = tuple(value for value, _label in OrganisationKind.choices)
 
 
 class OrganisationQuery(NearQuery):

@@ -6,8 +6,23 @@ Wagtail's subtree permissions then give "a partner edits only its own listings" 
 from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+
+class OrganisationKind(models.TextChoices):
+    """What kind of organisation a partner is: asked in the account request, kept on its page, offered as a
+    filter in the API. One list, so approving a request keeps what the organisation said it is."""
+
+    WELFARE_ASSOCIATION = "welfare", _("welfare association")
+    ASSOCIATION = "association", _("NGO or association")
+    MIGRANT_ORGANISATION = "migrant", _("migrant organisation")
+    PUBLIC_AUTHORITY = "authority", _("public authority")
+    COURSE_PROVIDER = "course_provider", _("course provider")
+    RELIGIOUS_COMMUNITY = "religious", _("religious community")
+    OTHER = "other", _("other")
+
 
 EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page", "lock_page", "unlock_page")
 PUBLISH_PAGE_PERMISSIONS = ("publish_page",)

@@ -17,14 +17,6 @@ from wegweiser.site.links import slug_for
 from wegweiser.site.models import AccountRequest, OrganisationIndexPage, OrganisationPage
 from wegweiser.site.organisations import editors_group_name
 
-ORGANISATION_KINDS = {
-    AccountRequest.Kind.NGO: OrganisationPage.Kind.ASSOCIATION,
-    AccountRequest.Kind.COURSE_PROVIDER: OrganisationPage.Kind.COURSE_PROVIDER,
-    AccountRequest.Kind.MIGRANT_ORGANISATION: OrganisationPage.Kind.MIGRANT_ORGANISATION,
-    AccountRequest.Kind.PUBLIC_BODY: OrganisationPage.Kind.PUBLIC_AUTHORITY,
-    AccountRequest.Kind.OTHER: OrganisationPage.Kind.OTHER,
-}
-
 
 class DecisionRefused(Exception):
     """The decision cannot be made; the message says why, in the office's language."""
@@ -79,7 +71,7 @@ def approve(account_request: AccountRequest, decided_by) -> tuple[AccountRequest
         instance=OrganisationPage(
             title=name,
             slug=_unique_slug(index, name),
-            kind=ORGANISATION_KINDS.get(account_request.kind, OrganisationPage.Kind.OTHER),
+            kind=account_request.kind,
             summary=account_request.offer_description[:400],
             website=account_request.website,
             street=account_request.address[:200],

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.models import AccountRequest
+from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field, phone_field, reject_markup
 
 
@@ -19,7 +20,7 @@ class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
     )
     kind = forms.ChoiceField(
         label=_("Kind of organisation"),
-        choices=AccountRequest.Kind.choices,
+        choices=OrganisationKind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose the kind of your organisation.")},
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.models.mail import owned_mails
+from wegweiser.site.organisations import OrganisationKind
 
 
 class AccountRequestQuerySet(models.QuerySet):
@@ -26,16 +27,9 @@ class AccountRequest(models.Model):
         APPROVED = "approved", _("approved")
         REJECTED = "rejected", _("rejected")
 
-    class Kind(models.TextChoices):
-        NGO = "ngo", _("NGO or association")
-        COURSE_PROVIDER = "course_provider", _("course provider")
-        MIGRANT_ORGANISATION = "migrant", _("migrant organisation")
-        PUBLIC_BODY = "public_body", _("public body")
-        OTHER = "other", _("other")
-
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
     organisation_name = models.CharField(_("name of the organisation"), max_length=200)
-    kind = models.CharField(_("kind of organisation"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("kind of organisation"), max_length=20, choices=OrganisationKind.choices)
     website = models.URLField(_("website"), blank=True)
     address = models.CharField(_("address or district"), max_length=300, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=120)

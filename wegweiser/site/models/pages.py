@@ -20,6 +20,7 @@ from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
 from wegweiser.site.listings import ListingPaginator, build_filterset, current_listings_below
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
+from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.registry import enabled_listing_types, listing_types
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 from wegweiser.site.view_restrictions import PublicPageMixin
@@ -143,17 +144,11 @@ class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
 
     base_form_class = TaxonomyPageForm
 
-    class Kind(models.TextChoices):
-        WELFARE_ASSOCIATION = "welfare", _("welfare association")
-        ASSOCIATION = "association", _("association")
-        MIGRANT_ORGANISATION = "migrant", _("migrant organisation")
-        PUBLIC_AUTHORITY = "authority", _("public authority")
-        COURSE_PROVIDER = "course_provider", _("course provider")
-        RELIGIOUS_COMMUNITY = "religious", _("religious community")
-        OTHER = "other", _("other")
-
     kind = models.CharField(
-        _("kind of organisation"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION
+        _("kind of organisation"),
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.ASSOCIATION,
     )
     summary = models.TextField(_("short description"), max_length=400, blank=True)
     description = RichTextField(
