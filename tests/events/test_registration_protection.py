@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.models import Locale
 
 from tests.events.conftest import make_event
@@ -150,6 +151,11 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
         # The date as the Arabic page writes it: Arabic commas, not a German pattern.
         date_line = when_text(registration.occurrence_start, course.all_day)
     assert "، " in date_line and ", " not in date_line and date_line in body_of(message)
+    # The deadline to confirm by, too: Arabic commas and the 24-hour clock, not Django's English fallback.
+    until = timezone.localtime(registration.hold_until)
+    with translation.override("ar"):
+        month = date_format(until, "F")
+    assert f"{until.day} {month}، {until.year}، {until:%H:%M}" in body_of(message)
     assert "مقهى الأهل" in message["Subject"]
     confirm_path = link_path(message, "/bestaetigen/")
     assert confirm_path.startswith("/ar/")
