@@ -41,6 +41,10 @@ class Taxonomy(TranslatableMixin, index.Indexed, models.Model):
     class Meta(TranslatableMixin.Meta):
         abstract = True
         ordering = ["sort_order", "name"]
+        # Each term list gets its own constraint, named after it ("unique_topic_slug_per_locale").
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_%(class)s_slug_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -61,18 +65,12 @@ class Topic(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_per_locale")
-        ]
 
 
 class TargetGroup(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_targetgroup_slug_per_locale")
-        ]
 
 
 class Language(Taxonomy):
@@ -101,9 +99,6 @@ class Language(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_language_slug_per_locale")
-        ]
 
     @property
     def code(self) -> str:
@@ -126,6 +121,3 @@ class District(Taxonomy):
     class Meta(Taxonomy.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_district_slug_per_locale")
-        ]
