@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale
 
 from tests.offers.conftest import make_finder, make_terms
 from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
@@ -184,6 +185,16 @@ def test_unknown_filter_value_gives_a_clear_message_not_an_error(client, finder,
 
 def test_expired_offer_never_shows_in_the_finder(client, finder, offers):
     assert offers["expired"].title not in _titles(client, finder, "kind=course&level=a1")
+
+
+def test_a_course_whose_arabic_translation_is_only_started_stays_in_the_arabic_finder(client, finder, offers):
+    """Starting a translation (a draft in the editor) must not take the course off the Arabic site."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    course = offers["integration_course"]
+    course.copy_for_translation(arabic, copy_parents=True)
+    response = client.get(f"/ar{finder.url.removeprefix('/de')}")
+    assert response.status_code == 200
+    assert course.title in {listing.title for listing in response.context["listings"]}
 
 
 def test_finder_card_shows_next_start_with_free_seats(client, finder, offers):

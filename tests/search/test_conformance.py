@@ -200,6 +200,22 @@ def test_search_in_english_finds_translations_and_untranslated_german_originals(
     assert BulletinPage.objects.filter(title="German course for women").exists()
 
 
+def test_a_translation_only_started_leaves_the_german_original_found(backend, town, english):
+    """A translator's draft hides nothing: until it is published, the English visitor finds the German original."""
+    draft = town["frauentreff"].copy_for_translation(english, copy_parents=True)
+    draft.title = "Women's meeting"
+    draft.save_revision()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    result = run(backend, {"per_page": "50"}, locale="en")
+    titles = {hit.page.title for hit in result.hits}
+    assert "Frauentreff" in titles and "Women's meeting" not in titles
+    assert result.total == run(backend, {"per_page": "50"}).total
+    assert "Frauentreff" in {hit.page.title for hit in run(backend, {"q": "Frauentreff"}, locale="en").hits}
+
+
 def _names_in_order(result, town):
     names = {page.pk: name for name, page in town.items()}
     return [names[hit.page_id] for hit in result.hits]

@@ -253,10 +253,12 @@ def with_language_prefix(url: str, language: str) -> str:
 def localized(
     queryset: QuerySet, locale: Locale | None = None, translations: QuerySet | None = None
 ) -> QuerySet:
-    """Listings in ``locale``; where one has no translation there, its original in the default language.
+    """Listings in ``locale``; where one has no published translation there, its original in the default
+    language. A translation somebody has only started (a draft) hides nothing: until it is published, the
+    visitor finds the German original, as :func:`in_language` names it.
 
     ``translations``: where a translation is looked for, when ``queryset`` is not of the listings' own model
-    (the search's rows of listings look among all pages, published or not, as the listings' model does).
+    (the search's rows of listings look among the published pages).
     """
     locale = locale or active_locale()
     default = default_locale()
@@ -265,7 +267,10 @@ def localized(
     # NOT EXISTS, not NOT IN: PostgreSQL turns it into an anti-join whatever its statistics say; a NOT IN
     # it may run once per row of the outer query (in a test database without statistics, a count over the
     # facet rows of a search in Arabic took more than 45 s at demo size).
-    translations = queryset.model.objects.all() if translations is None else translations
+    if translations is None:
+        translations = queryset.model.objects.all()
+        if issubclass(queryset.model, Page):
+            translations = translations.filter(live=True)
     translated = translations.filter(locale=locale, translation_key=OuterRef("translation_key"))
     return queryset.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 

@@ -370,12 +370,12 @@ def listed_rows(listing_type: ListingType, query: SearchQuery, locale: Locale, p
     (:class:`~wegweiser.search.models.SearchListing`): what a search's facets are counted over.
 
     The same conditions on the same values: the rows of the type's published listings, valid today, in the
-    visitor's language or else the German original (translations looked for among all pages, as the
-    listings' model does), outside private sections, with the words, on the chosen days (read from the
+    visitor's language or else the German original (where no translation is published, as the listing
+    pages do it), outside private sections, with the words, on the chosen days (read from the
     type's own tables: events have dates of their own) and in the radius.
     """
     rows = SearchListing.objects.filter(valid_on_q(), listing_type=listing_type.key)
-    rows = localized(rows, locale, translations=Page.objects.all())
+    rows = localized(rows, locale, translations=Page.objects.live())
     if restricted_sections():
         private = listing_type.model.objects.all().private_q()
         rows = rows.exclude(page_id__in=Page.objects.filter(private).values("pk"))

@@ -1,7 +1,7 @@
 """Search documents built from the listing-type registry: one document per published page and language.
 
 ``shown_in`` says in which visitor languages a document is found: a translation in its own language,
-a German original also in every language it has no translation in (as the listing pages do it).
+a German original also in every language it has no published translation in (as the listing pages do it).
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def shown_in_for(listing_type: ListingType, pages: list) -> dict[int, list[str]]
     codes = list(Locale.objects.values_list("language_code", flat=True))
     keys = [page.translation_key for page in pages if page.locale_id == default.pk]
     translated: dict = defaultdict(set)
-    rows = listing_type.model.objects.filter(translation_key__in=keys).exclude(locale=default)
+    rows = listing_type.model.objects.live().filter(translation_key__in=keys).exclude(locale=default)
     for key, code in rows.values_list("translation_key", "locale__language_code"):
         translated[key].add(code)
     shown: dict[int, list[str]] = {}
