@@ -28,6 +28,7 @@ from wegweiser.site.models import (
     District,
     HomePage,
     ListingIndexPage,
+    OrganisationIndexPage,
     OrganisationPage,
     StandardPage,
 )
@@ -266,3 +267,40 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     assert 'href="tel:' in footer and " · <" not in footer
     german = client.get("/de/").content.decode().split('class="site-footer__inner')[1]
     assert ">Datenschutz</a>" in german and "hreflang" not in german
+
+
+@pytest.mark.parametrize("language", ["ar", "uk"])
+def test_the_partner_overview_lists_every_partner_in_every_language(client, demo, language):
+    """The German overview lists every partner; the Arabic one listed only the few with an Arabic page. Now the
+    others are there too, in German, and every card links within the visitor's language."""
+    german = OrganisationIndexPage.objects.get(locale__language_code="de")
+    partners = set(OrganisationPage.objects.live().child_of(german).values_list("translation_key", flat=True))
+    overview = german.get_translation(Locale.objects.get(language_code=language))
+    response = client.get(overview.url)
+    assert response.status_code == 200
+    shown = list(response.context["organisations"])
+    assert {organisation.translation_key for organisation in shown} == partners and len(shown) == len(
+        partners
+    )
+    main = response.content.decode().split('<main id="main"')[1]
+    cards = re.findall(r'<h2 class="card__title"><a href="([^"]+)"><bdi translate="no">', main)
+    assert len(cards) == len(partners) and all(href.startswith(f"/{language}/") for href in cards)
+
+
+def test_a_translated_organisation_page_lists_its_untranslated_listings_too(client, demo):
+    """The Arabic page of a partner listed only the listings somebody had translated into Arabic."""
+    arabic = Locale.objects.get(language_code="ar")
+    german = next(
+        organisation
+        for organisation in OrganisationPage.objects.live()
+        .filter(locale__language_code="de")
+        .order_by("path")
+        if organisation.get_translation_or_none(arabic) is not None
+        and untranslated_listing("offer", "ar", path__startswith=organisation.path) is not None
+    )
+    untranslated = untranslated_listing("offer", "ar", path__startswith=german.path)
+    listed = {listing.translation_key for listing in client.get(german.url).context["listings"]}
+    response = client.get(german.get_translation(arabic).url)
+    assert {listing.translation_key for listing in response.context["listings"]} == listed
+    assert f'href="/ar{public_path(untranslated)}"' in response.content.decode()
+

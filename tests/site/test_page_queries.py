@@ -62,9 +62,22 @@ def test_a_listing_page_stays_within_its_query_budget(client, demo, key, languag
     assert queries_for(client, _listing_url(key, language)) <= LISTING_BUDGET
 
 
-def test_the_offer_finder_stays_within_its_query_budget(client, demo):
-    # Routing, the count, the page of offers, its languages and course dates (cards show no topics).
-    assert queries_for(client, "/de/angebote/") <= 6
+@pytest.mark.parametrize("language", ["de", "ar", "uk"])
+def test_the_offer_finder_stays_within_its_query_budget(client, demo, language):
+    # Routing, the count, the page of offers, its languages and course dates (cards show no topics). In
+    # Arabic as in German: a German card links under /ar/ without looking for a translation it has not got.
+    assert queries_for(client, f"/{language}/angebote/") <= 6
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_partner_overview_and_a_partner_s_page_stay_within_their_query_budget(client, demo, language):
+    # The overview: routing, the partners, and the German originals of the translated partners' summaries.
+    assert queries_for(client, f"/{language}/partner/") <= 5
+    # A partner's page: its listings of every enabled type (four), each with what its cards need; in Arabic
+    # also the German original of the partner's page, since its listings live below both.
+    organisation = _german(OrganisationPage)
+    with translation.override(language):
+        assert queries_for(client, localized_url(organisation)) <= 20
 
 
 def test_a_page_costs_the_same_with_many_more_listings_and_translations(client, demo):

@@ -138,7 +138,8 @@ class ListingPaginator(Paginator):
         listings = self.object_list.model.objects.filter(pk__in=page_ids).order_by(
             *self.object_list.query.order_by
         )
-        return self._get_page(with_card_data(listings, self.listing_type), number, self)
+        listings = shown_untranslated(list(with_card_data(listings, self.listing_type)))
+        return self._get_page(listings, number, self)
 
 
 def filter_for_facet(facet: Facet) -> django_filters.Filter:
@@ -212,12 +213,15 @@ def localized_url(page: Page, request=None) -> str:
     The page's translation in the visitor's language if there is one; otherwise the page itself under
     the visitor's prefix, where it is shown in German with the untranslated notice (and routed there by
     ``HomePage.route``). Linking a page with its own (German) prefix would throw the visitor out of
-    their language. A page already in the visitor's language costs no query.
+    their language. A page already in the visitor's language costs no query, nor does one of a list that
+    :func:`localized` chose because it has no translation (:func:`shown_untranslated`).
     """
     current = translation.get_language() or settings.LANGUAGE_CODE
     url = page.get_url(request=request) or ""
     if _language_prefix(url) in (None, current):
         return url
+    if getattr(page, "_untranslated_in", None) == current:
+        return with_language_prefix(url, current)
     translated = (
         Page.objects.live()
         .filter(translation_key=page.translation_key, locale__language_code=current)
@@ -227,6 +231,17 @@ def localized_url(page: Page, request=None) -> str:
     if translated is not None:
         url = translated.get_url(request=request) or url
     return with_language_prefix(url, current)
+
+
+def shown_untranslated(pages: list, locale: Locale | None = None) -> list:
+    """Note on each page of a list that :func:`localized` made for ``locale`` whether it stands in for a
+    translation that is not there (a German original), so that linking it looks for none: a finder's page
+    of twenty German cards in Arabic took twenty queries more than in German."""
+    locale = locale or active_locale()
+    for page in pages:
+        if page.locale_id != locale.pk:
+            page._untranslated_in = locale.language_code
+    return pages
 
 
 def _split_url(url: str) -> tuple[str, str]:
@@ -304,12 +319,24 @@ def build_filterset(listing_type: ListingType, request=None, data=None, locale=N
     return filterset_class(data=data, queryset=queryset, request=request)
 
 
+def below_in_every_language(page: Page) -> Q:
+    """Pages below ``page`` or below its German original. A translated section holds only what somebody has
+    translated; what it lists in the visitor's language (with :func:`localized`) is everything below the
+    original, each in its translation where one is published."""
+    original = page.get_translation_or_none(default_locale()) or page
+    return Q(path__startswith=original.path, depth__gt=original.depth) | Q(
+        path__startswith=page.path, depth__gt=page.depth
+    )
+
+
 def current_listings_below(page, request=None) -> list:
-    """All current listings below a page (an organisation), every enabled type, in the visitor's language."""
+    """All current listings below a page (an organisation), every enabled type, in the visitor's language:
+    the Arabic organisation page lists the listings nobody has translated too, in German."""
     site = page.get_site()
+    below = below_in_every_language(page)
     listings = []
     for listing_type in enabled_listing_types(site).values():
-        queryset = public_listings(listing_type).descendant_of(page).order_by("title")
-        listings.extend(queryset)
+        queryset = public_listings(listing_type).filter(below).order_by("title")
+        listings.extend(shown_untranslated(list(queryset)))
     listings.sort(key=lambda listing: listing.title.lower())
     return listings

@@ -17,12 +17,20 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
-from wegweiser.site.listings import ListingPaginator, build_filterset, current_listings_below
+from wegweiser.site.listings import (
+    ListingPaginator,
+    below_in_every_language,
+    build_filterset,
+    current_listings_below,
+    localized,
+    shown_untranslated,
+)
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.registry import enabled_listing_types, listing_types
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
+from wegweiser.site.templatetags.direction_tags import load_original_texts
 from wegweiser.site.view_restrictions import PublicPageMixin
 
 
@@ -129,12 +137,13 @@ class OrganisationIndexPage(PublicPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = (
-            OrganisationPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("district")
-            .order_by("title")
+        # Every partner, not only those translated into the visitor's language: the others in German.
+        organisations = OrganisationPage.objects.live().public().filter(below_in_every_language(self))
+        organisations = localized(organisations, self.locale).select_related("district", "locale")
+        context["organisations"] = shown_untranslated(list(organisations.order_by("title")), self.locale)
+        # A translation's summary may still be its German original's, marked so: read those at once.
+        load_original_texts(
+            [page for page in context["organisations"] if page.locale.language_code != settings.LANGUAGE_CODE]
         )
         return context
 
