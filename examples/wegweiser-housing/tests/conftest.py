@@ -86,6 +86,7 @@ OFFERS = {
             "family_suitable": True,
             "street": "Lessingstraße 17",
             "city": "Teststadt",
+            "contact_phone": "05561 3030-0",
         },
     ),
     # A furnished room in a shared flat, no WBS, no Jobcenter payment, available in two weeks.

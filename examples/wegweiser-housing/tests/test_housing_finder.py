@@ -4,11 +4,13 @@ them: kind, rooms, whether the Jobcenter may pay the rent, whether a WBS is need
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
 
 from wegweiser.plugin_api import District
 
@@ -49,7 +51,7 @@ def test_finder_lists_current_housing_offers(client, housing_finder, family_flat
     html = finder_html(client, housing_finder)
     assert family_flat.title in html
     assert shared_room.title in html
-    assert "Wohnung · 3 Zimmer · 74,5 m² · 720 € im Monat" in html  # the card speaks German by default
+    assert "Wohnung · 3 Zimmer · 74,5 m² · 720 € im Monat" in strip_tags(html)  # German by default
 
 
 @pytest.mark.parametrize(
@@ -93,12 +95,31 @@ def test_unknown_filter_value_gets_a_message_not_an_error(client, housing_finder
 def test_housing_offer_page_shows_the_facts_a_newcomer_needs(client, family_flat):
     response = client.get(family_flat.url)
     assert response.status_code == 200
+    text = strip_tags(response.content.decode())
+    assert family_flat.title in text
+    assert "74,5 m²" in text
+    assert "545 € im Monat" in text and "720 € im Monat" in text
+    assert "WBS erforderlich" in text
+    assert "Caritasverband Teststadt" in text
+
+
+def test_the_arabic_housing_page_is_arabic_around_the_german_offer(client, home, family_flat):
+    """Shown under /ar/ until somebody translates it: the page's own words in Arabic and right to left, only
+    the landlord's German text marked German, the phone number's digit groups in order, the organisation
+    linked in Arabic."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    home.copy_for_translation(arabic).save_revision().publish()
+    response = client.get(f"/ar{family_flat.url.removeprefix('/de')}")
+    assert response.status_code == 200
     html = response.content.decode()
-    assert family_flat.title in html
-    assert "74,5 m²" in html
-    assert "545 € im Monat" in html and "720 € im Monat" in html
-    assert "WBS erforderlich" in html
-    assert "Caritasverband Teststadt" in html
+    main = html.split('<main id="main"')[1]
+    assert '<div class="page-content">' in main, "the labels are not marked German with the offer's text"
+    assert f'<h1><span lang="de" dir="ltr">{family_flat.title}</span></h1>' in main
+    with translation.override("ar"):
+        assert f"<dt>{translation.gettext('Living space')}</dt>" in main
+    assert '<a href="tel:0556130300" dir="ltr" class="ltr-value">05561 3030-0</a>' in main
+    assert re.search(r'<a href="/ar/[^"]*caritas[^"]*/"><bdi translate="no">Caritasverband Teststadt', main)
+    assert '<bdi dir="ltr">74,5 m²</bdi>' in main
 
 
 def test_expired_housing_offer_is_gone(client, housing_finder, family_flat):
@@ -130,6 +151,6 @@ def test_english_finder_shows_housing_facts_and_filters_in_english(
     english_finder.save_revision().publish()
     html = finder_html(client, english_finder)
     assert family_flat.title in html  # not translated yet: the German original stands in
-    assert "Flat · 3 rooms · 74.5 m² · 720 € a month" in html
+    assert "Flat · 3 rooms · 74.5 m² · 720 € a month" in strip_tags(html)
     assert "Jobcenter or Sozialamt may pay the rent" in html
     assert "4 or more rooms" in html
