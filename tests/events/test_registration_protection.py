@@ -155,7 +155,7 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
     until = timezone.localtime(registration.hold_until)
     with translation.override("ar"):
         month = date_format(until, "F")
-    assert f"{until.day} {month}، {until.year}، {until:%H:%M}" in body_of(message)
+    assert f"{until.day} {month} {until.year}، {until:%H:%M}" in body_of(message)
     assert "مقهى الأهل" in message["Subject"]
     confirm_path = link_path(message, "/bestaetigen/")
     assert confirm_path.startswith("/ar/")

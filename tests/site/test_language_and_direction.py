@@ -10,6 +10,7 @@ not untranslated content, and passes.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from wagtail.models import Locale
 
 from tests.browser.test_accessibility import public_path
@@ -304,3 +306,17 @@ def test_a_translated_organisation_page_lists_its_untranslated_listings_too(clie
     assert {listing.translation_key for listing in response.context["listings"]} == listed
     assert f'href="/ar{public_path(untranslated)}"' in response.content.decode()
 
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ar", "5 ديسمبر 2026"),  # Django's own Arabic pattern: "5 ديسمبر، 2026", the English comma
+        ("uk", "5 грудня 2026 р."),  # Django's own: "05 грудня 2026 р."
+        ("fa", "5 دسامبر 2026"),
+        ("de", "5. Dezember 2026"),
+    ],
+)
+def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expected):
+    """Every page, card and mail writes dates with DATE_FORMAT: the calendar, course dates, place alerts."""
+    with translation.override(language):
+        assert date_format(datetime.date(2026, 12, 5), "DATE_FORMAT") == expected
