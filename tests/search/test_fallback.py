@@ -7,6 +7,7 @@ import logging
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from wegweiser.search import service
 from wegweiser.search.query import SearchQuery
@@ -80,6 +81,19 @@ def test_the_search_page_and_suggestions_work_while_elasticsearch_is_down(client
     assert "Sprachcaf" in response.content.decode()
     response = client.get(reverse("search:suggest"), {"q": "Sprach"})
     assert response.status_code == 200 and response.json() == {"suggestions": ["Sprachcafé"]}
+
+
+@pytest.mark.parametrize("language", ["ar", "fa", "uk"])
+def test_the_search_page_works_in_every_language_while_elasticsearch_is_down(
+    client, town, elasticsearch_down, language
+):
+    """Only the German search had fallen back: in another language, asking the node which field holds that
+    language came before the guard, and the visitor got a server error instead of results."""
+    with translation.override(language):
+        url = reverse("search:search")
+    response = client.get(url, {"q": "Sprachcafé"})
+    assert response.status_code == 200
+    assert f'lang="{language}"' in response.content.decode() and "Sprachcaf" in response.content.decode()
 
 
 def test_the_search_log_records_the_backend_that_really_answered(client, town, elasticsearch_down):

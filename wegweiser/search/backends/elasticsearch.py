@@ -67,7 +67,11 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def finder(self, query: SearchQuery) -> Finder:
-        finds = finder(language_field(query.locale))
+        try:
+            # Which field holds the visitor's language asks the node once: unreachable, it is a fallback too.
+            finds = finder(language_field(query.locale))
+        except UNAVAILABLE_ERRORS as error:
+            raise SearchUnavailable(str(error)) from error
 
         def guarded(units: list[list[str]]) -> bool:
             try:
