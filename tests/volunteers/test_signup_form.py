@@ -55,6 +55,26 @@ def test_error_messages_follow_the_visitors_language(client, opportunity, englis
     assert "Please enter a valid email address" in response.content.decode()
 
 
+@pytest.mark.parametrize(
+    ("days", "language", "months"),
+    [
+        (183, "ar", "بعد 6 أشهر"),
+        (365, "ar", "بعد 12 شهرًا"),
+        (30, "ar", "بعد شهر واحد"),
+        (183, "uk", "6 місяців"),
+    ],
+)
+def test_the_consent_counts_the_months_as_the_language_does(
+    client, opportunity, settings, days, language, months
+):
+    """The consent named "6 شهر" (six month) in Arabic: the number now takes the language's plural."""
+    settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = days
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", f"/{language}/")
+    response = client.post(url, signup_data(email="nope"))
+    assert response.status_code == 400
+    assert months in response.content.decode()
+
+
 def test_honeypot_pretends_success_but_stores_and_sends_nothing(client, opportunity, mailoutbox):
     response = post(client, opportunity, homepage="http://spam.example")
     assert response.status_code == 302
