@@ -119,7 +119,7 @@ def test_the_arabic_housing_page_is_arabic_around_the_german_offer(client, home,
         assert f"<dt>{translation.gettext('Living space')}</dt>" in main
     assert '<a href="tel:0556130300" dir="ltr" class="ltr-value">05561 3030-0</a>' in main
     assert re.search(r'<a href="/ar/[^"]*caritas[^"]*/"><bdi translate="no">Caritasverband Teststadt', main)
-    assert '<bdi dir="ltr">74,5 m²</bdi>' in main
+    assert '<bdi dir="ltr" translate="no">74,5 m²</bdi>' in main
 
 
 def test_expired_housing_offer_is_gone(client, housing_finder, family_flat):
