@@ -6,6 +6,7 @@ from wagtail import hooks
 from wegweiser.search.alerts import links, privacy
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.backends.database import text_condition
+from wegweiser.search.demo import load_starter_synonyms
 from wegweiser.search.viewsets import SynonymViewSet
 from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.scheduling import ScheduledJob
@@ -14,6 +15,12 @@ from wegweiser.site.scheduling import ScheduledJob
 @hooks.register("register_admin_viewset")
 def register_synonyms():
     return SynonymViewSet()
+
+
+@hooks.register("load_demo_content")
+def load_demo_synonyms(ctx):
+    """The demo town finds what newcomers type in their languages: "وظيفة" finds the "Arbeit" listings."""
+    return {"synonym groups": load_starter_synonyms()}
 
 
 @hooks.register("listing_text_condition")

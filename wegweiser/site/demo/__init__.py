@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from modelsearch import signal_handlers as search_index_signals
 from modelsearch.index import get_indexed_models
 from modelsearch.tasks import insert_or_update_object_task
+from wagtail import hooks
 from wagtail.models import Locale, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backends
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -40,6 +41,11 @@ from wegweiser.site.models import (
 )
 from wegweiser.site.registry import ListingType, listing_types
 from wegweiser.site.setup import ensure_office_rights, ensure_portal
+
+#: Wagtail hook for a plugin's demo content that is not a listing type's (the search's starter synonyms):
+#: a function of the :class:`DemoContext` returning ``{what: how many were added}``; it must be safe to
+#: run again (add only what is missing).
+DEMO_CONTENT_HOOK = "load_demo_content"
 
 
 @dataclass
@@ -403,6 +409,8 @@ def _load_demo() -> dict[str, int]:
         listing_type.demo_content(ctx)
         created[key] = listing_type.model.objects.filter(locale=locale).count()
     load_report_examples(ctx)
+    for load_content in hooks.get_hooks(DEMO_CONTENT_HOOK):
+        created.update(load_content(ctx))
     easy_pages = load_easy_language(home, locale)
     if easy_pages:
         created["easy German pages"] = easy_pages
