@@ -322,13 +322,20 @@ def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expecte
         assert date_format(datetime.date(2026, 12, 5), "DATE_FORMAT") == expected
 
 
-@pytest.mark.parametrize(("language", "words"), [("ar", "وظيفة"), ("fa", "پزشک"), ("uk", "лікар")])
-def test_a_newcomer_s_word_finds_what_the_german_word_finds_in_the_demo_town(client, demo, language, words):
+@pytest.mark.parametrize(
+    ("language", "words", "german"),
+    [("ar", "وظيفة", "Arbeit"), ("ar", "طبيب", "Arzt"), ("uk", "робота", "Arbeit")],
+)
+def test_a_newcomer_s_word_finds_what_the_german_word_finds_in_the_demo_town(
+    client, demo, language, words, german
+):
     """The demo town loads the search's starter synonyms (the ``load_demo_content`` hook): "وظيفة" (job) found
     nothing in a fresh ``make run`` although the synonyms say it means "Arbeit"."""
-    german = {"وظيفة": "Arbeit", "پزشک": "Arzt", "лікар": "Arzt"}[words]
     with translation.override(language):
         url = reverse("search:search")
-    theirs = client.get(url, {"q": words}).context["result"]
-    ours = client.get(url, {"q": german}).context["result"]
-    assert ours.total > 0 and theirs.total == ours.total
+
+    def found(query: str) -> set[int]:
+        return {hit.page_id for hit in client.get(url, {"q": query, "per_page": "50"}).context["result"].hits}
+
+    ours = found(german)
+    assert ours and ours <= found(words)
