@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Locale
 
@@ -246,3 +246,20 @@ def test_the_arabic_calendar_marks_untranslated_notes_without_a_query_per_event(
 
     assert calendar.count('<p class="calendar-item__note" lang="de" dir="ltr">Fällt aus (') == 8
     assert len(many) == len(few)
+
+
+def test_a_recurring_event_is_said_to_repeat_in_arabic_not_named_the_repetition(client, organisation_a):
+    """The card's "repeats" shared its word with the form field's label: the Arabic card read "· التكرار ·"."""
+    start = soon(1)
+    make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=start,
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
+    )
+    with translation.override("ar"):
+        url = reverse("search:search")
+    html = client.get(url, {"q": "Elterncafé"}).content.decode()
+    assert " · متكرر" in html and "التكرار" not in html
