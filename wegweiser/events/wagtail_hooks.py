@@ -7,18 +7,30 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from wegweiser.events import tasks
+from wegweiser.events import privacy, tasks
 from wegweiser.events.ical_import import sync_all_feeds
 from wegweiser.events.listing_type import event_listing_type
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.registration_mails import release_unconfirmed_registrations
 from wegweiser.events.viewsets import EventAdminViewSetGroup
-from wegweiser.plugin_api import ScheduledJob
+from wegweiser.plugin_api import PersonalData, ScheduledJob
 
 
 @hooks.register("register_listing_type")
 def register_event():
     return event_listing_type()
+
+
+@hooks.register("register_personal_data")
+def register_event_registrations():
+    """Registrations on the core's "copy or delete my data" page."""
+    return PersonalData(
+        key="event_registrations",
+        label=_("Event registrations"),
+        exists=privacy.has_personal_data,
+        export=privacy.export_for_email,
+        erase=privacy.erase_for_email,
+    )
 
 
 @hooks.register("register_admin_viewset")

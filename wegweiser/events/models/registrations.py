@@ -67,6 +67,21 @@ class EventRegistration(models.Model):
     def __str__(self) -> str:
         return f"{self.name} – {self.event} ({self.get_status_display()})"
 
+    def personal_data(self) -> dict:
+        """Everything stored about the person for this registration (GDPR Art. 15 export)."""
+        return {
+            "event": self.event.title,
+            "date": self.occurrence_start.isoformat(),
+            "name": self.name,
+            "email": self.email,
+            "status": self.status,
+            "language": self.language,
+            "consent_text": self.consent_text,
+            "consent_version": self.consent_version,
+            "registered": self.created_at.isoformat(),
+            "confirmed": self.confirmed_at.isoformat() if self.confirmed_at else None,
+        }
+
     @property
     def address_confirmed(self) -> bool:
         return self.confirmed_at is not None

@@ -1,0 +1,82 @@
+"""Event registrations on the core's "copy or delete my data" page: the copy lists them, the deletion removes
+them and gives a held place to the waiting list. They were missing: a deletion request kept them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.events.conftest import make_event
+from wegweiser.events.models import EventRegistration
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.plugin_api.testing import body_of, link_path
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def course(organisation_a):
+    start = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=5), datetime.time(10), BERLIN
+    )
+    return make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=start,
+        registration_mode="internal",
+        capacity=1,
+    )
+
+
+def register(event, email, status, name="Layla"):
+    return EventRegistration.objects.create(
+        event=event,
+        occurrence_start=event.start,
+        name=name,
+        email=email,
+        status=status,
+        confirmed_at=timezone.now(),
+        consent_text="Ich bin einverstanden.",
+        consent_version="2026-11-1",
+    )
+
+
+def ask(client, smtp_server, email: str, action: str):
+    """Send the request form and follow the link in the mail, as the person does."""
+    response = client.post(
+        reverse("data_requests:request"), {"email": email, "action": action, "homepage": ""}
+    )
+    assert response.status_code == 302
+    client.post(link_path(smtp_server.to(email)[-1], "/meine-daten/"))
+
+
+def test_the_copy_lists_the_event_registrations_of_that_address(client, course, smtp_server):
+    register(course, "layla@example.org", EventRegistration.Status.CONFIRMED)
+    register(course, "someone@example.org", EventRegistration.Status.WAITING, name="Jemand")
+    ask(client, smtp_server, "Layla@Example.org", "export")
+    [attachment] = list(smtp_server.to("Layla@Example.org")[-1].iter_attachments())
+    data = json.loads(attachment.get_content().decode("utf-8"))
+    [registration] = data["event_registrations"]
+    assert (registration["event"], registration["name"], registration["status"]) == (
+        "Elterncafé",
+        "Layla",
+        "confirmed",
+    )
+    assert registration["consent_text"] == "Ich bin einverstanden."
+    assert b"Jemand" not in attachment.get_content()
+
+
+def test_deleting_frees_the_place_for_the_waiting_list_who_is_told(client, course, smtp_server):
+    register(course, "layla@example.org", EventRegistration.Status.CONFIRMED)
+    waiting = register(course, "omid@example.org", EventRegistration.Status.WAITING, name="Omid")
+    ask(client, smtp_server, "layla@example.org", "delete")
+    assert list(EventRegistration.objects.all()) == [waiting]
+    waiting.refresh_from_db()
+    assert waiting.status == EventRegistration.Status.CONFIRMED
+    (moved_up,) = smtp_server.to("omid@example.org")
+    assert "Elterncafé" in body_of(moved_up)
