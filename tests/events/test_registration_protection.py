@@ -201,6 +201,23 @@ def test_an_unconfirmed_place_is_released_after_the_hold_time_and_the_waiting_li
     assert "/anmeldung/" in body_of(moved_up_mail)
 
 
+def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):
+    """Told "we keep your place" and "you are on the waiting list" in one mail, a person could not know which."""
+    course.capacity = 1
+    course.save_revision().publish()
+    client.post(register_url(course), form_data(course, email="first@example.org"))
+    client.post(register_url(course), form_data(course, email="second@example.org"))
+    (placed,) = smtp_server.to("first@example.org")
+    (waiting,) = smtp_server.to("second@example.org")
+    assert placed["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: Elterncafé"
+    assert "halten wir Ihnen den Platz frei" in body_of(placed) and "Warteliste" not in body_of(placed)
+    assert waiting["Subject"].strip() == "Warteliste – bitte bestätigen Sie Ihre Adresse: Elterncafé"
+    text = body_of(waiting)
+    assert "halten wir Ihnen den Platz frei" not in text and "jemand anderes Ihren Platz" not in text
+    assert "damit Sie Ihren Platz auf der Warteliste behalten" in text
+    assert "können Sie sich hier von der Warteliste abmelden" in text
+
+
 def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):
     course.capacity = 1
     course.waiting_list = False
