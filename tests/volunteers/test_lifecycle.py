@@ -90,6 +90,20 @@ def test_every_mail_to_the_volunteer_carries_a_working_withdraw_link(client, opp
     assert smtp_server.to("kontakt@verein.example") == []
 
 
+def test_a_declined_sign_up_s_mail_offers_no_withdrawal(client, opportunity, smtp_server, editor_a):
+    """ "Withdraw your sign-up with one click" under "cannot accept your sign-up" confused the person."""
+    sign_up(client, opportunity)
+    client.post(link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/bestaetigen/"))
+    client.force_login(editor_a)
+    application = VolunteerApplication.objects.get()
+    client.post(
+        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "declined", "message": ""}
+    )
+    declined = smtp_server.to("erika@example.org")[-1]
+    assert "kann Ihre Anmeldung" in body_of(declined)
+    assert "/ehrenamt/abmelden/" not in body_of(declined) and "List-Unsubscribe" not in declined
+
+
 def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):
     from django.test import Client
 

@@ -32,7 +32,8 @@ def site_base_url(page) -> str:
 def _volunteer_mail(
     application: VolunteerApplication, purpose: str, subject: str, context: dict
 ) -> OutgoingMail:
-    """A mail to the volunteer; each carries the one-click withdraw link (also as RFC 8058 header).
+    """A mail to the volunteer; each carries the one-click withdraw link (also as RFC 8058 header), except
+    once the sign-up is declined or withdrawn: there is nothing left to withdraw.
 
     ``subject``: its wording, with ``%(title)s`` for the opportunity's title in the volunteer's language and
     ``%(status)s`` for the sign-up's status.
@@ -50,8 +51,17 @@ def _volunteer_mail(
         "withdraw_url": withdraw_url,
         **context,
     }
+    context["may_withdraw"] = application.status not in (
+        VolunteerApplication.Status.DECLINED,
+        VolunteerApplication.Status.WITHDRAWN,
+    )
     body = render_to_string(f"volunteers/mail/{purpose}.txt", context)
-    headers = {"List-Unsubscribe": f"<{withdraw_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+    headers = {}
+    if context["may_withdraw"]:
+        headers = {
+            "List-Unsubscribe": f"<{withdraw_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
     return queue_mail(
         to=application.email,
         subject=subject,
