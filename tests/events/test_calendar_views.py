@@ -168,15 +168,25 @@ def test_calendar_query_count_does_not_grow_with_the_number_of_events(
     assert len(many) == len(few)
 
 
-def test_a_dates_german_note_reads_as_german_in_the_arabic_calendar(client, organisation_a):
-    start = soon(1)
-    make_event(
-        organisation_a,
+def weekly_elterncafe(organisation, start, **more):
+    """The "Elterncafé", every week on the weekday of ``start``."""
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
+    return make_event(
+        organisation,
         title="Elterncafé",
         slug="elterncafe",
         start=start,
         recurrence_frequency="WEEKLY",
-        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
+        recurrence_weekdays=[weekday],
+        **more,
+    )
+
+
+def test_a_dates_german_note_reads_as_german_in_the_arabic_calendar(client, organisation_a):
+    start = soon(1)
+    weekly_elterncafe(
+        organisation_a,
+        start,
         exceptions=[
             {
                 "occurrence_date": start.date() + datetime.timedelta(days=7),
@@ -250,15 +260,7 @@ def test_the_arabic_calendar_marks_untranslated_notes_without_a_query_per_event(
 
 def test_a_recurring_event_is_said_to_repeat_in_arabic_not_named_the_repetition(client, organisation_a):
     """The card's "repeats" shared its word with the form field's label: the Arabic card read "· التكرار ·"."""
-    start = soon(1)
-    make_event(
-        organisation_a,
-        title="Elterncafé",
-        slug="elterncafe",
-        start=start,
-        recurrence_frequency="WEEKLY",
-        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
-    )
+    weekly_elterncafe(organisation_a, soon(1))
     with translation.override("ar"):
         url = reverse("search:search")
     html = client.get(url, {"q": "Elterncafé"}).content.decode()

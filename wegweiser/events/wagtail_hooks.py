@@ -24,13 +24,7 @@ def register_event():
 @hooks.register("register_personal_data")
 def register_event_registrations():
     """Registrations on the core's "copy or delete my data" page."""
-    return PersonalData(
-        key="event_registrations",
-        label=_("Event registrations"),
-        exists=privacy.has_personal_data,
-        export=privacy.export_for_email,
-        erase=privacy.erase_for_email,
-    )
+    return PersonalData.from_module(privacy, "event_registrations", _("Event registrations"))
 
 
 @hooks.register("register_admin_viewset")

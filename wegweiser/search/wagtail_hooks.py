@@ -52,11 +52,6 @@ def register_place_alert_jobs():
 @hooks.register("register_personal_data")
 def register_place_alerts():
     """Place alerts on the core's "copy or delete my data" page."""
-    return PersonalData(
-        key="place_alerts",
-        label=_("Place alerts"),
-        exists=privacy.has_personal_data,
-        export=privacy.export_for_email,
-        erase=privacy.erase_for_email,
-        former_link_purpose=links.FORMER_DATA_REQUEST,
+    return PersonalData.from_module(
+        privacy, "place_alerts", _("Place alerts"), former_link_purpose=links.FORMER_DATA_REQUEST
     )

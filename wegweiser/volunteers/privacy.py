@@ -26,7 +26,7 @@ def export_for_email(email: str) -> list[dict]:
 
 
 @transaction.atomic
-def delete_for_email(email: str) -> int:
+def erase_for_email(email: str) -> int:
     """Delete every sign-up of ``email`` and the mails still waiting for them (GDPR Art. 17)."""
     applications = list(VolunteerApplication.objects.filter(email__iexact=email.strip()))
     for application in applications:

@@ -72,13 +72,8 @@ def register_personal_data_actions(actions):
 @hooks.register("register_personal_data")
 def register_sign_ups():
     """Sign-ups on the core's "copy or delete my data" page."""
-    return PersonalData(
-        key="volunteer_sign_ups",
-        label=_("Volunteer sign-ups"),
-        exists=privacy.has_personal_data,
-        export=privacy.export_for_email,
-        erase=privacy.delete_for_email,
-        former_link_purpose=links.FORMER_DATA_REQUEST,
+    return PersonalData.from_module(
+        privacy, "volunteer_sign_ups", _("Volunteer sign-ups"), former_link_purpose=links.FORMER_DATA_REQUEST
     )
 
 

@@ -45,6 +45,19 @@ class PersonalData:
     erase: Callable[[str], int]
     former_link_purpose: str = ""
 
+    @classmethod
+    def from_module(cls, module, key: str, label, former_link_purpose: str = "") -> PersonalData:
+        """The three functions from a plugin's privacy module, by their usual names: ``has_personal_data``,
+        ``export_for_email`` and ``erase_for_email``."""
+        return cls(
+            key=key,
+            label=label,
+            exists=module.has_personal_data,
+            export=module.export_for_email,
+            erase=module.erase_for_email,
+            former_link_purpose=former_link_purpose,
+        )
+
 
 def personal_data() -> dict[str, PersonalData]:
     """Every registered kind of personal data, by key, in a stable order."""
