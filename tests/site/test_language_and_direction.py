@@ -339,3 +339,17 @@ def test_a_newcomer_s_word_finds_what_the_german_word_finds_in_the_demo_town(
 
     ours = found(german)
     assert ours and ours <= found(words)
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", "5. Dezember 2026, 09:37 Uhr"),
+        ("uk", "5 грудня 2026 р. о 09:37"),
+        ("ar", "5 ديسمبر 2026، 09:37"),
+    ],
+)
+def test_a_deadline_with_its_time_is_written_as_the_language_writes_it(language, expected):
+    """A mail's "confirm by" deadline: Django ran the German date and time together ("5. Dezember 2026 09:37")."""
+    with translation.override(language):
+        assert date_format(datetime.datetime(2026, 12, 5, 9, 37), "DATETIME_FORMAT") == expected
