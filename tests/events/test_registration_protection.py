@@ -19,6 +19,7 @@ from wegweiser.events.recurrence import BERLIN
 from wegweiser.events.registration_mails import release_unconfirmed_registrations
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.site.models import PortalSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,20 @@ def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):
     assert "halten wir Ihnen den Platz frei" not in text and "jemand anderes Ihren Platz" not in text
     assert "damit Sie Ihren Platz auf der Warteliste behalten" in text
     assert "können Sie sich hier von der Warteliste abmelden" in text
+
+
+def test_the_mail_says_which_office_sent_it_and_how_to_reach_it(client, course, smtp_server):
+    """A newcomer's mail came from "noreply" and ended without a name: now the office signs it."""
+    office = PortalSettings.for_site(course.get_site())
+    office.office_name, office.office_email = "Integrationsbüro Teststadt", "integration@teststadt.example"
+    office.office_phone = "05561 100-300"
+    office.save()
+    arabic = translate(course, "ar", "مقهى الأهل")
+    client.post(register_url(arabic, "ar"), form_data(arabic, email="layla@example.org"))
+    body = body_of(smtp_server.to("layla@example.org")[0])
+    assert body.rstrip().endswith(
+        "-- \nIntegrationsbüro Teststadt\nintegration@teststadt.example\n05561 100-300".replace("\n", "\r\n")
+    )
 
 
 def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):

@@ -9,7 +9,7 @@ from wagtail.models import Locale
 
 from tests.volunteers.conftest import signup_data
 from wegweiser.plugin_api.testing import body_of, link_path
-from wegweiser.site.models import OutgoingMail
+from wegweiser.site.models import OutgoingMail, PortalSettings
 from wegweiser.site.outbox import send_pending_mails
 from wegweiser.volunteers.consent import CONSENT_VERSION
 from wegweiser.volunteers.models import VolunteerApplication
@@ -102,6 +102,16 @@ def test_a_declined_sign_up_s_mail_offers_no_withdrawal(client, opportunity, smt
     declined = smtp_server.to("erika@example.org")[-1]
     assert "kann Ihre Anmeldung" in body_of(declined)
     assert "/ehrenamt/abmelden/" not in body_of(declined) and "List-Unsubscribe" not in declined
+
+
+def test_the_volunteer_s_mails_are_signed_by_the_office(client, opportunity, smtp_server):
+    office = PortalSettings.for_site(opportunity.get_site())
+    office.office_name, office.office_email = "Integrationsbüro Teststadt", "integration@teststadt.example"
+    office.save()
+    sign_up(client, opportunity)
+    body = body_of(smtp_server.to("erika@example.org")[0]).replace("\r\n", "\n")
+    assert "/ehrenamt/abmelden/" in body
+    assert body.rstrip().endswith("\nIntegrationsbüro Teststadt\nintegration@teststadt.example")
 
 
 def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):

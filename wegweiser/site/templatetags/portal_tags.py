@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url
+from wegweiser.site.models import PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 
 register = template.Library()
@@ -222,3 +223,15 @@ def accessible_field(field):
 def listing_url(context, page) -> str:
     """``{% listing_url page %}``: the page's URL in the visitor's language (see ``localized_url``)."""
     return localized_url(page, context.get("request"))
+
+
+@register.simple_tag
+def office_signature(page) -> str:
+    """``{% office_signature page %}``: who sends a mail about ``page`` (an event, an opportunity), from its
+    site's portal settings: the office's name, e-mail and phone, a line each, for the end of a mail to a
+    visitor, who can then tell who wrote and whom to ask. Empty where the office has no name yet."""
+    site = page.get_site() if page is not None else None
+    office = PortalSettings.for_site(site) if site is not None else None
+    if office is None or not office.office_name:
+        return ""
+    return "\n".join(line for line in (office.office_name, office.office_email, office.office_phone) if line)
