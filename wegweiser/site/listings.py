@@ -222,13 +222,8 @@ def localized_url(page: Page, request=None) -> str:
         return url
     if getattr(page, "_untranslated_in", None) == current:
         return with_language_prefix(url, current)
-    translated = (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key, locale__language_code=current)
-        .exclude(pk=page.pk)
-        .first()
-    )
-    if translated is not None:
+    translated = in_language(page, current)
+    if translated is not page:
         url = translated.get_url(request=request) or url
     return with_language_prefix(url, current)
 
