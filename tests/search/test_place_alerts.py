@@ -17,7 +17,7 @@ from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.search.alerts import jobs
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.models import ListingOpening, PlaceAlert
-from wegweiser.site.models import District
+from wegweiser.site.models import District, PortalSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -217,6 +217,32 @@ def test_a_reminder_before_the_end_offers_to_extend(client, organisation_a, nord
     alert = PlaceAlert.objects.get()
     assert alert.expires_at > timezone.now() + datetime.timedelta(days=89)
     assert alert.reminded_at is None
+
+
+@pytest.mark.parametrize(
+    ("language", "days", "expected"),
+    [
+        ("de", 1, "noch 1 Tag:"),
+        ("de", 90, "weitere 90 Tage:"),
+        ("uk", 2, "ще 2 дні від"),
+        ("uk", 90, "ще 90 днів від"),
+    ],
+)
+def test_the_extend_page_counts_the_days_as_the_language_does(
+    client, organisation_a, nordstadt, smtp_server, language, days, expected
+):
+    subscribe(client, language=language)
+    confirm(client, smtp_server)
+    settings = PortalSettings.for_site(PlaceAlert.objects.get().site)
+    settings.place_alert_days = days
+    settings.save()
+    PlaceAlert.objects.update(expires_at=timezone.now() + datetime.timedelta(days=3))
+    remind_and_end_alerts()
+
+    reminder = smtp_server.to(EMAIL)[-1]
+    html = client.get(link_path(reminder, "/verlaengern/")).content.decode()
+
+    assert expected in html
 
 
 def test_the_office_report_shows_counts_per_filter_combination_and_no_addresses(

@@ -91,22 +91,14 @@ def _application_for(token: str, salt: str, max_age: int | None = None) -> Volun
 def confirm(request, token: str):
     application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
     if application is None:
-        return notice(
-            request,
-            _("This link is no longer valid"),
-            _("The link has expired or was already used. Please sign up again on the opportunity's page."),
-            status=404,
-        )
+        text = _("The link has expired or was already used. Please sign up again on the opportunity's page.")
+        return notice(request, _("This link is no longer valid"), text, status=404)
     if application.status != VolunteerApplication.Status.NEW:
         return notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
     if request.method == "GET":
-        return ask_to_confirm(
-            request,
-            _("Confirm your sign-up"),
-            _("Please confirm that you want to sign up for this volunteer opportunity."),
-            _("Confirm sign-up"),
-            about=in_language(application.opportunity),
-        )
+        text = _("Please confirm that you want to sign up for this volunteer opportunity.")
+        about = in_language(application.opportunity)
+        return ask_to_confirm(request, _("Confirm your sign-up"), text, _("Confirm sign-up"), about=about)
     with transaction.atomic():
         application.confirm()
     mails.notify_organisation(application, "confirmed")
@@ -124,30 +116,20 @@ def confirm(request, token: str):
 def withdraw(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
     application = _application_for(token, links.WITHDRAW_SALT)
+    withdrawn = _("Sign-up withdrawn")
     if application is None:
-        return notice(
-            request,
-            _("Nothing to withdraw"),
-            _("This sign-up no longer exists. Nothing is stored."),
-            status=404,
-        )
+        text = _("This sign-up no longer exists. Nothing is stored.")
+        return notice(request, _("Nothing to withdraw"), text, status=404)
     if application.status == VolunteerApplication.Status.WITHDRAWN:
-        return notice(request, _("Sign-up withdrawn"), _("You have already withdrawn this sign-up."))
+        return notice(request, withdrawn, _("You have already withdrawn this sign-up."))
     if request.method == "GET":
-        return ask_to_confirm(
-            request,
-            _("Withdraw your sign-up"),
-            _("Do you want to withdraw your sign-up for this volunteer opportunity?"),
-            _("Withdraw sign-up"),
-            about=in_language(application.opportunity),
-        )
+        text = _("Do you want to withdraw your sign-up for this volunteer opportunity?")
+        about = in_language(application.opportunity)
+        return ask_to_confirm(request, _("Withdraw your sign-up"), text, _("Withdraw sign-up"), about=about)
     had_reached_organisation = application.status != VolunteerApplication.Status.NEW
     with transaction.atomic():
         application.withdraw()
     if had_reached_organisation:
         mails.notify_organisation(application, "withdrawn")
-    return notice(
-        request,
-        _("Sign-up withdrawn"),
-        _("You have withdrawn your sign-up. Your details will be deleted after the retention period."),
-    )
+    text = _("You have withdrawn your sign-up. Your details will be deleted after the retention period.")
+    return notice(request, withdrawn, text)

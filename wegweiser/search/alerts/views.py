@@ -17,7 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Site
 
 from wegweiser.search.alerts import criteria as alert_criteria
@@ -135,13 +135,8 @@ def confirm_alert(request, token: str):
     if alert.status == PlaceAlert.Status.ACTIVE:
         return notice(request, _("Alert already confirmed"), _("You have already confirmed this alert."))
     if request.method == "GET":
-        return ask_to_confirm(
-            request,
-            _("Confirm your alert"),
-            _("Please confirm that we may tell you by mail when something matching opens:"),
-            _("Confirm alert"),
-            _labels(alert),
-        )
+        text = _("Please confirm that we may tell you by mail when something matching opens:")
+        return ask_to_confirm(request, _("Confirm your alert"), text, _("Confirm alert"), _labels(alert))
     now = timezone.now()
     with transaction.atomic():
         alert.status = PlaceAlert.Status.ACTIVE
@@ -149,16 +144,11 @@ def confirm_alert(request, token: str):
         alert.checked_until = now
         alert.expires_at = now + datetime.timedelta(days=alert_days(alert.site))
         alert.save(update_fields=["status", "confirmed_at", "checked_until", "expires_at"])
-    return notice(
-        request,
-        _("Your alert is on"),
-        _(
-            "We will write to you when something matching is published or has free places again, at most "
-            "once a day, until %(date)s. Every mail has a link to stop the alert."
-        )
-        % {"date": _date(alert.expires_at)},
-        items=_labels(alert),
-    )
+    text = _(
+        "We will write to you when something matching is published or has free places again, at most "
+        "once a day, until %(date)s. Every mail has a link to stop the alert."
+    ) % {"date": _date(alert.expires_at)}
+    return notice(request, _("Your alert is on"), text, items=_labels(alert))
 
 
 def _date(moment) -> str:
@@ -169,28 +159,18 @@ def _date(moment) -> str:
 def stop_alert(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
     alert = _alert_for(token, links.STOP)
+    stopped = _("Alert stopped")
     if alert is None:
-        return notice(
-            request,
-            _("Alert stopped"),
-            _("This alert no longer exists. We send you nothing more."),
-            status=404,
-        )
+        text = _("This alert no longer exists. We send you nothing more.")
+        return notice(request, stopped, text, status=404)
     if request.method == "GET":
-        return ask_to_confirm(
-            request,
-            _("Stop your alert"),
-            _("Do you want to stop this alert? We will then send you nothing more about it."),
-            _("Stop alert"),
-            _labels(alert),
-        )
+        text = _("Do you want to stop this alert? We will then send you nothing more about it.")
+        return ask_to_confirm(request, _("Stop your alert"), text, _("Stop alert"), _labels(alert))
     if alert.status == PlaceAlert.Status.PENDING:
         alert.delete()
     else:
         alert.end(PlaceAlert.EndReason.UNSUBSCRIBED)
-    return notice(
-        request, _("Alert stopped"), _("Your alert has stopped and your email address has been deleted.")
-    )
+    return notice(request, stopped, _("Your alert has stopped and your email address has been deleted."))
 
 
 @for_visitors
@@ -200,18 +180,14 @@ def extend_alert(request, token: str):
         return _gone(request)
     days = alert_days(alert.site)
     if request.method == "GET":
-        return ask_to_confirm(
-            request,
-            _("Extend your alert"),
-            _("Your alert runs for another %(days)s days from today:") % {"days": days},
-            _("Extend alert"),
-            _labels(alert),
-        )
+        text = ngettext(
+            "Your alert runs for another %(days)s day from today:",
+            "Your alert runs for another %(days)s days from today:",
+            days,
+        ) % {"days": days}
+        return ask_to_confirm(request, _("Extend your alert"), text, _("Extend alert"), _labels(alert))
     alert.expires_at = timezone.now() + datetime.timedelta(days=days)
     alert.reminded_at = None
     alert.save(update_fields=["expires_at", "reminded_at"])
-    return notice(
-        request,
-        _("Your alert is extended"),
-        _("Your alert now runs until %(date)s.") % {"date": _date(alert.expires_at)},
-    )
+    text = _("Your alert now runs until %(date)s.") % {"date": _date(alert.expires_at)}
+    return notice(request, _("Your alert is extended"), text)

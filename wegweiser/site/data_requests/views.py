@@ -74,12 +74,8 @@ def confirm(request, token: str, kind: str = ""):
         purpose = former.former_link_purpose if former else ""
     asked = links.data_request_from(token, purpose) if purpose else None
     if asked is None:
-        return notice(
-            request,
-            _("This link is no longer valid"),
-            _("The link has expired. Please make your request again."),
-            status=404,
-        )
+        text = _("The link has expired. Please make your request again.")
+        return notice(request, _("This link is no longer valid"), text, status=404)
     email, action = asked["email"], asked["action"]
     if request.method == "GET":
         items = [stored.label for stored in stored_for(email, only=kind)]
@@ -99,12 +95,8 @@ def confirm(request, token: str, kind: str = ""):
     if action == "export":
         kinds = [personal_data()[kind]] if kind else list(personal_data().values())
         mails.send_copy(email, visitor_language(), export(email, only=kind), kinds)
-        return notice(
-            request, _("Your data is on its way"), _("We have sent a copy of your data to your address.")
-        )
+        text = _("We have sent a copy of your data to your address.")
+        return notice(request, _("Your data is on its way"), text)
     erase(email, only=kind)
-    return notice(
-        request,
-        _("Your data has been deleted"),
-        _("We have deleted everything we stored about your email address."),
-    )
+    text = _("We have deleted everything we stored about your email address.")
+    return notice(request, _("Your data has been deleted"), text)
