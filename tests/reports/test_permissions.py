@@ -94,7 +94,7 @@ def test_dashboard_counts_what_needs_attention(
     response = client.get(reverse("wagtailadmin_home"))
 
     panel = next(panel for panel in response.context["panels"] if panel.name == "office_attention")
-    values = {item["name"]: item["value"] for item in panel.get_context_data()["items"]}
+    values = {item.name: item.value for item in panel.get_context_data()["items"]}
     assert (values["review"], values["stale"], values["no_results"]) == (1, 3, 2)
 
 

@@ -2,12 +2,14 @@
 
 Plugins add their own items (a mail outbox with failed mails …) through the Wagtail hook
 ``register_office_attention_items``: a function taking the request and returning a list of
-:class:`AttentionItem`-like dicts. The core and the reports import no plugin.
+:class:`AttentionItem`. The core and the reports import no plugin.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
@@ -29,6 +31,39 @@ OFFICE_ATTENTION_HOOK = "register_office_attention_items"
 LIST_LENGTH = 5
 
 
+@dataclass(frozen=True)
+class AttentionRow:
+    """One of the first few things an item counts: its name, a link to it, and a date or number beside it."""
+
+    text: str
+    url: str
+    detail: object = None
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of the office's panel: how many (``None``: not known), what, where it gets done, and the
+    first few of them."""
+
+    name: str
+    label: str
+    value: int | None
+    url: str
+    link_text: str
+    rows: tuple[AttentionRow, ...] = ()
+
+
+def attention_rows(
+    objects: Iterable, text: Callable, detail: Callable, url: Callable | str
+) -> tuple[AttentionRow, ...]:
+    """The rows of an item: the first :data:`LIST_LENGTH` objects, each named by ``text(obj)`` with
+    ``detail(obj)`` beside it and linking to ``url(obj)`` (or to the one address ``url``)."""
+    return tuple(
+        AttentionRow(text(obj), url if isinstance(url, str) else url(obj), detail(obj))
+        for obj in list(objects)[:LIST_LENGTH]
+    )
+
+
 def _review_states():
     content_types = ContentType.objects.get_for_models(*(t.model for t in listing_types().values())).values()
     if not content_types:
@@ -45,22 +80,17 @@ def listings_awaiting_review() -> int:
     return _review_states().count()
 
 
-def oldest_listings_awaiting_review(limit: int = LIST_LENGTH) -> list[dict]:
+def oldest_listings_awaiting_review(limit: int = LIST_LENGTH) -> tuple[AttentionRow, ...]:
     """The longest-waiting submissions first, each linking to its editor (where the office approves)."""
     states = _review_states().order_by("created_at", "pk")[:limit]
     pages = Page.objects.in_bulk([int(state.object_id) for state in states])
-    rows = []
-    for state in states:
-        page = pages.get(int(state.object_id))
-        if page is not None:
-            rows.append(
-                {
-                    "text": page.title,
-                    "detail": state.created_at,
-                    "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                }
-            )
-    return rows
+    waiting = [(pages[int(state.object_id)], state) for state in states if int(state.object_id) in pages]
+    return attention_rows(
+        waiting,
+        text=lambda pair: pair[0].title,
+        detail=lambda pair: pair[1].created_at,
+        url=lambda pair: reverse("wagtailadmin_pages:edit", args=[pair[0].pk]),
+    )
 
 
 def searches_without_results_this_week(today: datetime.date | None = None) -> int | None:
@@ -86,80 +116,83 @@ class OfficeAttentionPanel(Component):
         pending = AccountRequest.objects.open().order_by("created_at")
         failed_jobs = ScheduledJobRun.objects.filter(failures_in_a_row__gt=0)
         failed_mails = OutgoingMail.objects.failed().order_by("-failed_at")
+        no_results = searches_without_results(searches, limit=LIST_LENGTH) if searches is not None else []
         items = [
-            {
-                "name": "account_requests",
-                "label": _("Account requests waiting for a decision"),
-                "value": pending.count(),
-                "url": reverse("account_requests:index"),
-                "link_text": _("Open the account requests"),
-                "rows": [
-                    {
-                        "text": request.organisation_name,
-                        "detail": request.created_at,
-                        "url": reverse("account_requests:detail", args=[request.pk]),
-                    }
-                    for request in pending[:LIST_LENGTH]
-                ],
-            },
-            {
-                "name": "review",
-                "label": _("Listings awaiting review"),
-                "value": listings_awaiting_review(),
-                "url": reverse("wagtailadmin_reports:workflow"),
-                "link_text": _("Open the workflow report"),
-                "rows": oldest_listings_awaiting_review(),
-            },
-            {
-                "name": "stale",
-                "label": _("Stale listings"),
-                "value": sum(row.stale for row in stale_rows),
-                "url": reverse("reports:freshness"),
-                "link_text": _("Open the freshness report"),
-                "rows": [
-                    {
-                        "text": row.organisation,
-                        "detail": row.stale,
-                        "url": listings_url(ListingSelection(), organisation=row.organisation_id, stale=True),
-                    }
-                    for row in stale_rows[:LIST_LENGTH]
-                ],
-            },
-            {
-                "name": "failed_jobs",
-                "label": _("Scheduled jobs that failed"),
-                "value": failed_jobs.count(),
-                "url": reverse("scheduled_jobs"),
-                "link_text": _("Open the scheduled jobs"),
-                "rows": [
-                    {"text": job.name, "detail": job.last_finished, "url": reverse("scheduled_jobs")}
-                    for job in failed_jobs[:LIST_LENGTH]
-                ],
-            },
-            {
-                "name": "failed_mails",
-                "label": _("Mails the portal gave up sending"),
-                "value": failed_mails.count(),
-                "url": reverse("outbox"),
-                "link_text": _("Open the outbox"),
-                "rows": [
-                    {"text": mail.subject, "detail": mail.failed_at, "url": reverse("outbox")}
-                    for mail in failed_mails[:LIST_LENGTH]
-                ],
-            },
-            {
-                "name": "no_results",
-                "label": _("Searches that found nothing or only part in the last 7 days"),
-                "value": searches_without_results_this_week(today),
-                "url": demand_url,
-                "link_text": _("Open the demand report"),
-                "rows": [
-                    {"text": row.query, "detail": row.searches + row.weak, "url": demand_url}
-                    for row in (
-                        searches_without_results(searches, limit=LIST_LENGTH) if searches is not None else []
-                    )
-                ],
-            },
+            AttentionItem(
+                "account_requests",
+                _("Account requests waiting for a decision"),
+                pending.count(),
+                reverse("account_requests:index"),
+                _("Open the account requests"),
+                attention_rows(
+                    pending[:LIST_LENGTH],
+                    text=lambda request: request.organisation_name,
+                    detail=lambda request: request.created_at,
+                    url=lambda request: reverse("account_requests:detail", args=[request.pk]),
+                ),
+            ),
+            AttentionItem(
+                "review",
+                _("Listings awaiting review"),
+                listings_awaiting_review(),
+                reverse("wagtailadmin_reports:workflow"),
+                _("Open the workflow report"),
+                oldest_listings_awaiting_review(),
+            ),
+            AttentionItem(
+                "stale",
+                _("Stale listings"),
+                sum(row.stale for row in stale_rows),
+                reverse("reports:freshness"),
+                _("Open the freshness report"),
+                attention_rows(
+                    stale_rows,
+                    text=lambda row: row.organisation,
+                    detail=lambda row: row.stale,
+                    url=lambda row: listings_url(
+                        ListingSelection(), organisation=row.organisation_id, stale=True
+                    ),
+                ),
+            ),
+            AttentionItem(
+                "failed_jobs",
+                _("Scheduled jobs that failed"),
+                failed_jobs.count(),
+                reverse("scheduled_jobs"),
+                _("Open the scheduled jobs"),
+                attention_rows(
+                    failed_jobs[:LIST_LENGTH],
+                    text=lambda job: job.name,
+                    detail=lambda job: job.last_finished,
+                    url=reverse("scheduled_jobs"),
+                ),
+            ),
+            AttentionItem(
+                "failed_mails",
+                _("Mails the portal gave up sending"),
+                failed_mails.count(),
+                reverse("outbox"),
+                _("Open the outbox"),
+                attention_rows(
+                    failed_mails[:LIST_LENGTH],
+                    text=lambda mail: mail.subject,
+                    detail=lambda mail: mail.failed_at,
+                    url=reverse("outbox"),
+                ),
+            ),
+            AttentionItem(
+                "no_results",
+                _("Searches that found nothing or only part in the last 7 days"),
+                searches_without_results_this_week(today),
+                demand_url,
+                _("Open the demand report"),
+                attention_rows(
+                    no_results,
+                    text=lambda row: row.query,
+                    detail=lambda row: row.searches + row.weak,
+                    url=demand_url,
+                ),
+            ),
         ]
         for hook in hooks.get_hooks(OFFICE_ATTENTION_HOOK):
             items.extend(hook(self.request))

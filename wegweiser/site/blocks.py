@@ -109,6 +109,26 @@ def _topics_in_language(topics) -> dict[str, object]:
     return {topic.translation_key: topic for topic in translated}
 
 
+class TopicLinksBlock(blocks.StructBlock):
+    """A block whose items each open the chosen finder filtered by the item's topic (the topic tiles, the first
+    steps). A subclass names its list (``items_key``) and says what each item shows (``items``)."""
+
+    items_key = ""
+
+    def items(self, items) -> list[dict]:
+        raise NotImplementedError
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["finder"] = _finder_in_language(value["finder"])
+        items = value[self.items_key]
+        context[self.items_key] = [
+            {**shown, "topic": item["topic"].slug if item["topic"] else ""}
+            for item, shown in zip(items, self.items(items), strict=True)
+        ]
+        return context
+
+
 class TopicTileBlock(blocks.StructBlock):
     topic = SnippetChooserBlock("core.Topic", label=_("topic"))
     title = blocks.CharBlock(
@@ -124,7 +144,7 @@ class TopicTileBlock(blocks.StructBlock):
         label = _("topic tile")
 
 
-class TopicTilesBlock(blocks.StructBlock):
+class TopicTilesBlock(TopicLinksBlock):
     """Big tiles, one per topic, each opening the finder filtered by that topic."""
 
     heading = blocks.CharBlock(label=_("heading"))
@@ -138,20 +158,18 @@ class TopicTilesBlock(blocks.StructBlock):
         template = "blocks/topic_tiles_block.html"
         label = _("topic tiles")
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["finder"] = _finder_in_language(value["finder"])
-        translated = _topics_in_language([tile["topic"] for tile in value["tiles"]])
-        context["tiles"] = [
+    items_key = "tiles"
+
+    def items(self, tiles) -> list[dict]:
+        translated = _topics_in_language([tile["topic"] for tile in tiles])
+        return [
             {
                 "title": tile["title"] or _topic_name(tile["topic"], translated),
                 "text": tile["text"],
                 "icon": tile["icon"],
-                "topic": tile["topic"].slug if tile["topic"] else "",
             }
-            for tile in value["tiles"]
+            for tile in tiles
         ]
-        return context
 
 
 def _topic_name(topic, translated: dict) -> str:
@@ -173,7 +191,7 @@ class FirstStepBlock(blocks.StructBlock):
         label = _("step")
 
 
-class FirstStepsBlock(blocks.StructBlock):
+class FirstStepsBlock(TopicLinksBlock):
     """ "New in town": the steps from arrival to naturalisation, in order, each with matching offers."""
 
     heading = blocks.CharBlock(label=_("heading"))
@@ -186,19 +204,10 @@ class FirstStepsBlock(blocks.StructBlock):
         template = "blocks/first_steps_block.html"
         label = _("first steps")
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["finder"] = _finder_in_language(value["finder"])
-        context["steps"] = [
-            {
-                "title": step["title"],
-                "text": step["text"],
-                "link_text": step["link_text"],
-                "topic": step["topic"].slug if step["topic"] else "",
-            }
-            for step in value["steps"]
-        ]
-        return context
+    items_key = "steps"
+
+    def items(self, steps) -> list[dict]:
+        return [{key: step[key] for key in ("title", "text", "link_text")} for step in steps]
 
 
 def _dated_listing_types():
