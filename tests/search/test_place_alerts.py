@@ -245,6 +245,24 @@ def test_the_extend_page_counts_the_days_as_the_language_does(
     assert expected in html
 
 
+def test_every_alert_mail_is_signed_by_the_office(client, organisation_a, nordstadt, smtp_server):
+    """The confirmation, the alert and the reminder came from "noreply" without a name: the office signs."""
+    office = PortalSettings.for_site(organisation_a.get_site())
+    office.office_name, office.office_phone = "Integrationsbüro Teststadt", "05561 100-300"
+    office.save()
+    subscribe(client, language="ar")
+    confirm(client, smtp_server)
+    course(organisation_a, nordstadt)
+    send_place_alerts()
+    PlaceAlert.objects.update(expires_at=timezone.now() + datetime.timedelta(days=3))
+    remind_and_end_alerts()
+
+    mails = smtp_server.to(EMAIL)
+    assert len(mails) == 3
+    for mail in mails:
+        assert body_of(mail).rstrip().endswith("-- \r\nIntegrationsbüro Teststadt\r\n05561 100-300")
+
+
 def test_the_office_report_shows_counts_per_filter_combination_and_no_addresses(
     client, office_user, organisation_a, nordstadt, smtp_server
 ):

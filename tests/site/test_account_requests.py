@@ -25,7 +25,7 @@ from tests.offers.admin_forms import offer_form_data
 from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import body_of, free_port, link_path, make_user
 from wegweiser.site.accounts.invitations import invitation_tokens
-from wegweiser.site.models import AccountRequest
+from wegweiser.site.models import AccountRequest, PortalSettings
 from wegweiser.site.organisations import OrganisationKind
 
 FORM_URL = "/de/konto/zugang-beantragen/"
@@ -435,6 +435,27 @@ def test_rejection_is_mailed_with_its_reason_and_cannot_be_approved_afterwards(
     )
     assert Page.objects.count() == pages
     assert not get_user_model().objects.filter(email=account_request.email).exists()
+
+
+def test_a_rejection_says_whom_to_ask_and_the_invitation_counts_its_days_in_arabic(
+    client, smtp, organisation_index, office_user, settings
+):
+    """The rejection said "please contact the integration office" and named no address; the invitation said
+    "14 يومًا" for seven days too ("7 أيام")."""
+    office = PortalSettings.for_site(organisation_index.get_site())
+    office.office_name, office.office_email = "Integrationsbüro Teststadt", "integration@teststadt.example"
+    office.save()
+    settings.WEGWEISER_INVITATION_DAYS = 7
+    rejected, approved = make_request(language="ar"), make_request(
+        language="ar", organisation_name="Elterncafé e. V.", email="lina@elterncafe.example"
+    )
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{rejected.pk}/reject/", {"reason": "Nicht im Landkreis."})
+    client.post(f"/admin/account-requests/{approved.pk}/approve/")
+
+    rejection = body_of(smtp.to(rejected.email)[-1])
+    assert rejection.rstrip().endswith("-- \r\nIntegrationsbüro Teststadt\r\nintegration@teststadt.example")
+    assert "صالح لمدة 7 أيام:" in body_of(smtp.to(approved.email)[-1])
 
 
 def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a, office_user):

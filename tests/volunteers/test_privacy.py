@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site import links
-from wegweiser.site.models import OutgoingMail
+from wegweiser.site.models import OutgoingMail, PortalSettings
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.privacy import anonymise_due_applications
 
@@ -170,6 +170,23 @@ def test_the_request_mail_and_copy_are_in_the_visitors_language(client, opportun
     client.post(path)
     copy = smtp_server.to("erika@example.org")[-1]
     assert copy["Subject"] != "A copy of your data" and "Hello" not in body_of(copy)
+
+
+def test_the_request_mail_and_the_copy_are_signed_by_the_office(client, opportunity, smtp_server):
+    """Both mails came from "noreply" and ended without a name: the office of the site signs them."""
+    office = PortalSettings.for_site(opportunity.get_site())
+    office.office_name, office.office_email = "Integrationsbüro Teststadt", "integration@teststadt.example"
+    office.save()
+    make_application(opportunity)
+    with translation.override("fa"):
+        client.post(reverse("data_requests:request"), {"email": "erika@example.org", "action": "export"})
+    [link_mail] = smtp_server.to("erika@example.org")
+    client.post(link_path(link_mail, "/fa/meine-daten/"))
+    copy = smtp_server.to("erika@example.org")[-1]
+
+    signature = "-- \r\nIntegrationsbüro Teststadt\r\nintegration@teststadt.example"
+    assert body_of(link_mail).rstrip().endswith(signature)
+    assert body_of(copy).rstrip().endswith(signature)
 
 
 def test_a_link_from_an_earlier_volunteers_mail_still_deletes_only_the_sign_ups(

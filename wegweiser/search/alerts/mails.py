@@ -48,6 +48,7 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
             memo[key] = shared
     stop_url = f"{shared['stop_link']}{links.sign(alert, links.STOP)}/"
     context = {
+        "site": alert.site,
         "criteria": shared["criteria"],
         "finder_url": shared["finder_url"],
         "stop_url": stop_url,

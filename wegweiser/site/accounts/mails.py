@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Site
 
 from wegweiser.site.accounts.invitations import admin_login_url, invitation_days, invitation_url
 from wegweiser.site.links import admin_url
@@ -25,11 +26,16 @@ def _send(to: list[str], subject: str, template: str, context: dict, purpose: st
         queue_mails(
             to,
             subject=subject,
-            body=render_to_string(f"core/accounts/mail/{template}.txt", context),
+            # Signed by the office of the default site, the one that answers account requests.
+            body=render_to_string(f"core/accounts/mail/{template}.txt", {**context, "site": _office_site()}),
             purpose=f"accounts.{purpose}",
             owner=context["request"],
         )
     )
+
+
+def _office_site() -> Site | None:
+    return Site.objects.filter(is_default_site=True).first()
 
 
 def office_recipients() -> list[str]:
@@ -40,7 +46,7 @@ def office_recipients() -> list[str]:
         addresses |= set(
             group.user_set.filter(is_active=True).exclude(email="").values_list("email", flat=True)
         )
-    portal = PortalSettings.objects.filter(site__is_default_site=True).exclude(office_email="").first()
+    portal = PortalSettings.objects.filter(site=_office_site()).exclude(office_email="").first()
     if portal is not None:
         addresses.add(portal.office_email)
     return sorted(addresses)

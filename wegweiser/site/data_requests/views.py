@@ -51,8 +51,8 @@ def request_data(request):
     email = form.cleaned_data["email"]
     # The same answer whether or not data exists, so the form does not reveal who uses the portal.
     if stored_for(email):
-        base_url = links.public_base_url(Site.find_for_request(request))
-        mails.send_confirmation_link(email, form.cleaned_data["action"], visitor_language(), base_url)
+        site = Site.find_for_request(request)
+        mails.send_confirmation_link(email, form.cleaned_data["action"], visitor_language(), site)
     return HttpResponseRedirect(reverse("data_requests:sent"))
 
 
@@ -94,7 +94,8 @@ def confirm(request, token: str, kind: str = ""):
         return ask_to_confirm(request, title, text, button, items)
     if action == "export":
         kinds = [personal_data()[kind]] if kind else list(personal_data().values())
-        mails.send_copy(email, visitor_language(), export(email, only=kind), kinds)
+        site = Site.find_for_request(request)
+        mails.send_copy(email, visitor_language(), export(email, only=kind), kinds, site)
         text = _("We have sent a copy of your data to your address.")
         return notice(request, _("Your data is on its way"), text)
     erase(email, only=kind)

@@ -226,11 +226,13 @@ def listing_url(context, page) -> str:
 
 
 @register.simple_tag
-def office_signature(page) -> str:
-    """``{% office_signature page %}``: who sends a mail about ``page`` (an event, an opportunity), from its
-    site's portal settings: the office's name, e-mail and phone, a line each, for the end of a mail to a
-    visitor, who can then tell who wrote and whom to ask. Empty where the office has no name yet."""
-    site = page.get_site() if page is not None else None
+def office_signature(about) -> str:
+    """``{% office_signature about %}``: who sends a mail about ``about`` (an event, an opportunity, or the
+    site itself for a mail about no page), from the site's portal settings: the office's name, e-mail and
+    phone, a line each, for the end of a mail to a visitor, who can then tell who wrote and whom to ask.
+    Empty where the office has no name yet. Mails include ``core/mail/signature.txt``, which puts it under
+    the signature separator."""
+    site = about if isinstance(about, Site) or about is None else about.get_site()
     office = PortalSettings.for_site(site) if site is not None else None
     if office is None or not office.office_name:
         return ""
