@@ -446,8 +446,9 @@ def test_a_rejection_says_whom_to_ask_and_the_invitation_counts_its_days_in_arab
     office.office_name, office.office_email = "Integrationsbüro Teststadt", "integration@teststadt.example"
     office.save()
     settings.WEGWEISER_INVITATION_DAYS = 7
-    rejected, approved = make_request(language="ar"), make_request(
-        language="ar", organisation_name="Elterncafé e. V.", email="lina@elterncafe.example"
+    rejected, approved = (
+        make_request(language="ar"),
+        make_request(language="ar", organisation_name="Elterncafé e. V.", email="lina@elterncafe.example"),
     )
     client.force_login(office_user)
     client.post(f"/admin/account-requests/{rejected.pk}/reject/", {"reason": "Nicht im Landkreis."})
