@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import datetime
 import json
+from importlib import import_module
+from types import SimpleNamespace as Field
 
 import pytest
 from django.core.files.base import ContentFile
+from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from wegweiser.site.models import AccessibilityStatementPage, FeedbackFormField, PortalSettings, StandardPage
+from wegweiser.plugin_api.testing import body_of
+from wegweiser.site.models import AccessibilityStatementPage, PortalSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +92,6 @@ def statement_form_data(**fields):
         "arbitration_body": "Schlichtungsstelle",
         "arbitration_url": "",
         "body": streamfield([]),
-        "form_fields": inline_formset([]),
         "thank_you_text": rich_text(""),
         "to_address": "",
         "from_address": "",
@@ -151,49 +154,78 @@ def test_the_sign_language_page_is_linked_only_once_it_has_a_video(client, home,
     assert f'<track kind="captions" src="{captions.url}" srclang="de" label="Untertitel" default>' in html
 
 
-def test_the_offices_german_feedback_form_reads_as_german_on_the_arabic_statement_and_is_sent_from_there(
-    client, statement
+def test_the_feedback_form_is_in_the_visitor_s_language_and_reaches_the_office_in_german(
+    client, statement, smtp_server
 ):
-    statement.form_fields = [
-        FeedbackFormField(
-            sort_order=0,
-            label="Ihre Nachricht",
-            field_type="multiline",
-            required=True,
-            help_text="Welche Barriere ist Ihnen aufgefallen?",
-        ),
-        FeedbackFormField(sort_order=1, label="Ihre E-Mail-Adresse", field_type="email", required=False),
-    ]
+    """The form was the office's German fields, also on the Arabic, Persian and Ukrainian statement; now its
+    fields are the portal's own, so a newcomer reads them in their language where nobody translated the page."""
+    statement.to_address = "integration@teststadt.example"
+    statement.subject = "Rückmeldung zur Barrierefreiheit"
     statement.save_revision().publish()
 
     arabic = client.get("/ar/barrierefreiheit/").content.decode()
     german = client.get("/de/barrierefreiheit/").content.decode()
 
-    assert '<span lang="de" dir="ltr">Ihre Nachricht</span> <span aria-hidden="true">*</span>' in arabic
-    assert 'dir="ltr">Welche Barriere ist Ihnen aufgefallen?</div>' in arabic
-    assert '<span lang="de" dir="ltr">Ihre E-Mail-Adresse</span></label>' in arabic
+    assert '<label for="id_message">رسالتك <span aria-hidden="true">*</span>' in arabic
+    assert ">ما العائق الذي واجهته، وفي أي صفحة؟</div>" in arabic
+    assert '<label for="id_email">عنوان بريدك الإلكتروني (اختياري)</label>' in arabic
     assert "<h3>الإبلاغ عن عائق</h3>" in arabic
-    assert '<label for="id_ihre_nachricht">Ihre Nachricht <span aria-hidden="true">*</span>' in german
+    assert '<label for="id_message">Ihre Nachricht <span aria-hidden="true">*</span>' in german
     assert '<form method="post" action="/ar/barrierefreiheit/"' in arabic, "sent from the Arabic page"
     thanks = client.post(
-        "/ar/barrierefreiheit/", {"ihre_nachricht": "Der Kontrast ist zu schwach.", "homepage": ""}
+        "/ar/barrierefreiheit/",
+        {"message": "التباين ضعيف جدًا في صفحة الدورات.", "email": "amal@example.org", "homepage": ""},
     )
+
     assert '<html lang="ar" dir="rtl">' in thanks.content.decode()
+    [mail] = smtp_server.to("integration@teststadt.example")
+    assert mail["Reply-To"] == "amal@example.org", "the office answers the visitor directly"
+    body = body_of(mail).replace("\r\n", "\n")
+    assert body.startswith("Sprache der Seite: Arabisch\n\nE-Mail-Adresse: amal@example.org\n\nNachricht:\n")
+    assert "التباين ضعيف جدًا في صفحة الدورات." in body
+    assert FormSubmission.objects.get().get_data()["language"] == "ar"
 
 
-def test_labels_an_english_translation_kept_in_german_read_as_german(client, statement, english):
-    statement.form_fields = [
-        FeedbackFormField(sort_order=0, label="Ihre Nachricht", field_type="multiline", required=True),
-        FeedbackFormField(sort_order=1, label="Ihre E-Mail-Adresse", field_type="email", required=False),
-    ]
+def test_a_report_without_a_message_is_refused_in_the_visitor_s_language_and_nothing_is_sent(
+    client, statement, smtp_server
+):
+    statement.to_address = "integration@teststadt.example"
     statement.save_revision().publish()
+
+    response = client.post("/uk/barrierefreiheit/", {"message": " ", "email": "kein-at", "homepage": ""})
+
+    html = response.content.decode()
+    assert "Будь ласка, опишіть перешкоду." in html
+    assert "Please enter a valid email address" not in html and 'aria-invalid="true"' in html
+    assert not FormSubmission.objects.exists() and smtp_server.to("integration@teststadt.example") == []
+
+
+def test_earlier_submissions_keep_what_was_sent_under_the_new_form_s_names():
+    """Migration 0017: the office's own fields go; what visitors sent through them stays readable."""
+    migration = import_module("wegweiser.site.migrations.0017_barrier_report_form")
+    message = Field(label="Ihre Nachricht", clean_name="ihre_nachricht", field_type="multiline")
+    page = Field(label="Auf welcher Seite?", clean_name="auf_welcher_seite", field_type="singleline")
+    email = Field(label="E-Mail", clean_name="e_mail", field_type="email")
+
+    one = migration.carried_over(
+        [message, email], {"ihre_nachricht": "Zu wenig Kontrast.", "e_mail": "a@b.de"}
+    )
+    two = migration.carried_over(
+        [message, page], {"ihre_nachricht": "Zu klein.", "auf_welcher_seite": "/de/"}
+    )
+
+    assert one == {"message": "Zu wenig Kontrast.", "email": "a@b.de"}
+    assert two == {"message": "Ihre Nachricht: Zu klein.\nAuf welcher Seite?: /de/", "email": ""}
+
+
+def test_an_english_translation_keeps_the_german_arbitration_body_marked_as_german(
+    client, statement, english
+):
     translation = statement.copy_for_translation(english, copy_parents=True)
     translation.title = "Accessibility statement"
     translation.save_revision().publish()
-    FeedbackFormField.objects.filter(page=translation, sort_order=1).update(label="Your e-mail address")
 
     html = client.get("/en/barrierefreiheit/").content.decode()
 
-    assert '<span lang="de" dir="ltr">Ihre Nachricht</span>' in html
-    assert '">Your e-mail address</label>' in html
+    assert '<label for="id_message">Your message <span aria-hidden="true">*</span>' in html
     assert '<address class="statement-contact" lang="de" dir="ltr">Schlichtungsstelle' in html

@@ -33,7 +33,6 @@ from wegweiser.site.data_requests.forms import DataRequestForm
 from wegweiser.site.models import (
     AccessibilityStatementPage,
     AccountRequest,
-    FeedbackFormField,
     OutgoingMail,
     RateLimitCounter,
 )
@@ -98,16 +97,13 @@ def make_feedback_page(home) -> AccessibilityStatementPage:
             subject="Rückmeldung zur Barrierefreiheit",
         )
     )
-    FeedbackFormField.objects.create(
-        page=page, sort_order=0, label="Nachricht", field_type="multiline", required=True
-    )
     page.save_revision().publish()
     return page
 
 
 def feedback_form(home) -> PublicForm:
     page = make_feedback_page(home)
-    return PublicForm(page.url, page.url, {"nachricht": "Der Kontrast ist zu schwach.", "homepage": ""}, 200)
+    return PublicForm(page.url, page.url, {"message": "Der Kontrast ist zu schwach.", "homepage": ""}, 200)
 
 
 def volunteer_form(organisation) -> PublicForm:

@@ -26,7 +26,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models
 from django.utils import timezone
 
-from wegweiser.site.models import OutgoingMail
+from wegweiser.site.models.mail import OutgoingMail
 
 logger = logging.getLogger(__name__)
 

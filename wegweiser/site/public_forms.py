@@ -67,9 +67,14 @@ EMAIL_ERRORS = {
 }
 
 
-def email_field(help_text: str = "", label: str = _("Your email address")) -> forms.EmailField:
-    """A visitor's email address (required): ``help_text`` says what the portal sends to it."""
-    return forms.EmailField(label=label, max_length=254, help_text=help_text, error_messages=EMAIL_ERRORS)
+def email_field(
+    help_text: str = "", label: str = _("Your email address"), required: bool = True
+) -> forms.EmailField:
+    """A visitor's email address (required unless ``required=False``): ``help_text`` says what the portal
+    sends to it."""
+    return forms.EmailField(
+        label=label, max_length=254, help_text=help_text, required=required, error_messages=EMAIL_ERRORS
+    )
 
 
 def phone_field(label: str = _("Phone (optional)")) -> forms.CharField:

@@ -28,7 +28,6 @@ from wegweiser.site.links import slug_for
 from wegweiser.site.models import (
     AccessibilityStatementPage,
     District,
-    FeedbackFormField,
     HomePage,
     Language,
     ListingIndexPage,
@@ -250,18 +249,6 @@ def _load_accessibility_statement(ctx: DemoContext) -> None:
         "Chromium, im Smartphone-Format und in Schrift von rechts nach links. Eine Prüfung durch eine "
         "unabhängige Prüfstelle (BITV-Test) steht noch aus."
     )
-    statement.form_fields = [
-        FeedbackFormField(
-            sort_order=0,
-            label="Ihre Nachricht",
-            field_type="multiline",
-            required=True,
-            help_text="Welche Barriere ist Ihnen aufgefallen, und auf welcher Seite?",
-        ),
-        FeedbackFormField(
-            sort_order=1, label="Ihre E-Mail-Adresse (für eine Antwort)", field_type="email", required=False
-        ),
-    ]
     ctx.add(ctx.home, statement)
     ctx.translate(
         statement,

@@ -3,7 +3,7 @@
 from wegweiser.site.models.accounts import AccountRequest
 from wegweiser.site.models.day_parts import ListingDayPart
 from wegweiser.site.models.easy_language import EasyLanguagePage
-from wegweiser.site.models.forms import AccessibilityStatementPage, FeedbackFormField, RateLimitCounter
+from wegweiser.site.models.forms import AccessibilityStatementPage, RateLimitCounter
 from wegweiser.site.models.listing import (
     Listing,
     ListingManager,
@@ -27,7 +27,6 @@ from wegweiser.site.models.taxonomies import District, Language, TargetGroup, To
 __all__ = [
     "AccessibilityStatementPage",
     "AccountRequest",
-    "FeedbackFormField",
     "District",
     "EasyLanguagePage",
     "HomePage",

@@ -3,30 +3,52 @@
 The statement follows the structure BITV 2.0 and the EU model statement ask for: the status of
 compliance with the known gaps, when and how it was evaluated, whom to tell about a barrier, and the
 arbitration body. Each part is a field the office fills in, so none can be forgotten.
+
+The feedback form is the portal's own (:class:`BarrierReportForm`), not one the office builds: its fields
+are then in every language of the portal, also where nobody has translated the statement.
 """
 
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.html import strip_tags
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
-from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.models import AbstractEmailForm
 from wagtail.fields import RichTextField, StreamField
 
 from wegweiser.site.blocks import ContentStreamBlock
+from wegweiser.site.listings import visitor_language
 from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
-from wegweiser.site.public_forms import HoneypotMixin, no_store, rate_limit_exceeded
+from wegweiser.site.outbox import queue_mails
+from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, rate_limit_exceeded
 
 
-class FeedbackFormField(AbstractFormField):
-    page = ParentalKey(
-        "core.AccessibilityStatementPage", on_delete=models.CASCADE, related_name="form_fields"
+class BarrierReportForm(HoneypotMixin, forms.Form):
+    """What a visitor reports about a barrier: the message, and an address only if they want an answer."""
+
+    message = forms.CharField(
+        label=_("Your message"),
+        help_text=_("Which barrier did you come across, and on which page?"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Please describe the barrier.")},
     )
+    email = email_field(
+        help_text=_("Only if you would like an answer."),
+        label=_("Your email address (optional)"),
+        required=False,
+    )
+
+    def __init__(self, *args, page=None, user=None, **kwargs):
+        # Wagtail's form pages hand their form the page and the user; this form needs neither.
+        super().__init__(*args, **kwargs)
 
 
 #: The arbitration body under § 16 BGG, as the Federal Government Commissioner for Matters relating to
@@ -143,7 +165,6 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             [FieldPanel("arbitration_body"), FieldPanel("arbitration_url")],
             heading=_("Enforcement procedure"),
         ),
-        InlinePanel("form_fields", label=_("Feedback form fields")),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
@@ -162,11 +183,41 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
         verbose_name = _("accessibility statement")
 
     def get_form_class(self):
-        return type("FeedbackForm", (HoneypotMixin, super().get_form_class()), {})
+        return BarrierReportForm
+
+    def get_data_fields(self):
+        """The columns of the submissions the office sees under Forms."""
+        return [
+            ("submit_time", _("Submission date")),
+            ("message", _("Message")),
+            ("email", _("Email address")),
+            ("language", _("Language of the page")),
+        ]
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HoneypotMixin.honeypot_field, None)
+        form.cleaned_data["language"] = visitor_language()
         return super().process_form_submission(form)
+
+    def send_mail(self, form):
+        """To the office, in German whatever the visitor's language; a reply goes to the visitor's address."""
+        data = form.cleaned_data
+        with translation.override(settings.LANGUAGE_CODE):
+            language = get_language_info(data["language"])["name_translated"]
+            body = "\n\n".join(
+                [
+                    f"{_('Language of the page')}: {language}",
+                    f"{_('Email address')}: {data['email'] or '–'}",
+                    f"{_('Message')}:\n{data['message']}",
+                ]
+            )
+        queue_mails(
+            [address.strip() for address in self.to_address.split(",")],
+            subject=self.subject or str(self),
+            body=body,
+            purpose="core.barrier_report",
+            headers={"Reply-To": data["email"]} if data["email"] else None,
+        )
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
