@@ -233,6 +233,20 @@ def test_the_mail_says_which_office_sent_it_and_how_to_reach_it(client, course, 
     )
 
 
+def test_the_mail_names_the_organiser_and_how_to_reach_it(client, course, smtp_server):
+    """A newcomer with a question about the event had only the office's address: the organiser comes first."""
+    course.contact_name, course.contact_phone = "Frau Demir", "05561 200-10"
+    course.save_revision().publish()
+    organisation = course.organisation
+    organisation.email = "kontakt@verein-a.example"
+    organisation.save_revision().publish()
+
+    client.post(register_url(course), form_data(course, email="erika@example.org"))
+
+    body = body_of(smtp_server.to("erika@example.org")[0]).replace("\r\n", "\n")
+    assert "\nOrganisation: Verein A\nKontakt: Frau Demir, kontakt@verein-a.example, 05561 200-10\n" in body
+
+
 def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):
     course.capacity = 1
     course.waiting_list = False

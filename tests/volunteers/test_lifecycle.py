@@ -114,6 +114,21 @@ def test_the_volunteer_s_mails_are_signed_by_the_office(client, opportunity, smt
     assert body.rstrip().endswith("\nIntegrationsbüro Teststadt\nintegration@teststadt.example")
 
 
+def test_the_accepted_mail_says_how_to_reach_the_organisation(client, opportunity, smtp_server, editor_a):
+    """ "Accepted", and then? The mail named no way to get in touch unless the editor wrote one."""
+    sign_up(client, opportunity)
+    client.post(link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/bestaetigen/"))
+    client.force_login(editor_a)
+    application = VolunteerApplication.objects.get()
+    client.post(
+        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "accepted", "message": ""}
+    )
+
+    accepted = body_of(smtp_server.to("erika@example.org")[-1]).replace("\r\n", "\n")
+    assert "angenommen" in accepted
+    assert "\nOrganisation: Verein A\nKontakt: kontakt@verein.example\n" in accepted
+
+
 def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):
     from django.test import Client
 

@@ -6,7 +6,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url
@@ -223,6 +223,23 @@ def accessible_field(field):
 def listing_url(context, page) -> str:
     """``{% listing_url page %}``: the page's URL in the visitor's language (see ``localized_url``)."""
     return localized_url(page, context.get("request"))
+
+
+@register.simple_tag
+def listing_contact(listing) -> str:
+    """``{% listing_contact listing %}``: for a mail about a listing (an event, an opportunity), who offers it
+    and how to reach them, a line each: "Organisation: …" and "Contact: name, e-mail, phone", the listing's
+    own contact or else its organisation's. Empty where neither is known."""
+    organisation = listing.organisation
+    lines = [f"{gettext('Organisation')}: {organisation.title}"] if organisation else []
+    reach = [
+        listing.contact_name,
+        listing.contact_email or (organisation.email if organisation else ""),
+        listing.contact_phone or (organisation.phone if organisation else ""),
+    ]
+    if any(reach):
+        lines.append(f"{gettext('Contact')}: {', '.join(part for part in reach if part)}")
+    return "\n".join(lines)
 
 
 @register.simple_tag
