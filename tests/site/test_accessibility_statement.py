@@ -186,6 +186,16 @@ def test_the_feedback_form_is_in_the_visitor_s_language_and_reaches_the_office_i
     assert FormSubmission.objects.get().get_data()["language"] == "ar"
 
 
+def test_a_report_reaches_the_office_also_where_the_page_names_no_address(client, statement, smtp_server):
+    """Wagtail's email form only stores a submission when "to address" is empty; nobody would read it."""
+    assert statement.to_address == ""
+
+    client.post("/fa/barrierefreiheit/", {"message": "متن خیلی کوچک است.", "email": "", "homepage": ""})
+
+    [mail] = smtp_server.to("integration@teststadt.example")
+    assert "Sprache der Seite: Persisch" in body_of(mail) and mail["Reply-To"] is None
+
+
 def test_a_report_without_a_message_is_refused_in_the_visitor_s_language_and_nothing_is_sent(
     client, statement, smtp_server
 ):

@@ -20,12 +20,13 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
-from wagtail.contrib.forms.models import AbstractEmailForm
+from wagtail.contrib.forms.models import AbstractEmailForm, FormMixin
 from wagtail.fields import RichTextField, StreamField
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
+from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.outbox import queue_mails
 from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, rate_limit_exceeded
 
@@ -195,12 +196,20 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
         ]
 
     def process_form_submission(self, form):
+        """Store the report and mail it, also where the office left "to address" empty (see :meth:`send_mail`);
+        Wagtail's email form would then only store it."""
         form.cleaned_data.pop(HoneypotMixin.honeypot_field, None)
         form.cleaned_data["language"] = visitor_language()
-        return super().process_form_submission(form)
+        submission = FormMixin.process_form_submission(self, form)
+        self.send_mail(form)
+        return submission
 
     def send_mail(self, form):
-        """To the office, in German whatever the visitor's language; a reply goes to the visitor's address."""
+        """To the page's "to address", else to the office's address from the portal settings; in German
+        whatever the visitor's language; a reply goes to the visitor's address."""
+        recipients = [address.strip() for address in self.to_address.split(",") if address.strip()]
+        if not recipients:
+            recipients = [PortalSettings.for_site(self.get_site()).office_email]
         data = form.cleaned_data
         with translation.override(settings.LANGUAGE_CODE):
             language = get_language_info(data["language"])["name_translated"]
@@ -212,7 +221,7 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
                 ]
             )
         queue_mails(
-            [address.strip() for address in self.to_address.split(",")],
+            recipients,
             subject=self.subject or str(self),
             body=body,
             purpose="core.barrier_report",
