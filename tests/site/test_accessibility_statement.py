@@ -196,6 +196,21 @@ def test_a_report_reaches_the_office_also_where_the_page_names_no_address(client
     assert "Sprache der Seite: Persisch" in body_of(mail) and mail["Reply-To"] is None
 
 
+def test_the_office_s_german_thanks_come_after_the_portal_s_own_in_the_visitor_s_language(client, statement):
+    statement.thank_you_text = "<p>Wir antworten innerhalb von zwei Wochen.</p>"
+    statement.save_revision().publish()
+
+    arabic = client.post(
+        "/ar/barrierefreiheit/", {"message": "التباين ضعيف.", "homepage": ""}
+    ).content.decode()
+    german = client.post("/de/barrierefreiheit/", {"message": "Zu klein.", "homepage": ""}).content.decode()
+
+    assert "<p>تم إرسال ملاحظاتك إلى مكتب الاندماج.</p>" in arabic
+    assert '<div lang="de" dir="ltr"><p>Wir antworten innerhalb von zwei Wochen.</p></div>' in arabic
+    assert "<div><p>Wir antworten innerhalb von zwei Wochen.</p></div>" in german
+    assert "Ihre Rückmeldung wurde an das Integrationsbüro geschickt." not in german
+
+
 def test_a_report_without_a_message_is_refused_in_the_visitor_s_language_and_nothing_is_sent(
     client, statement, smtp_server
 ):
