@@ -10,12 +10,13 @@ from types import SimpleNamespace as Field
 
 import pytest
 from django.core.files.base import ContentFile
+from django.urls import reverse
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from wegweiser.plugin_api.testing import body_of
+from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import AccessibilityStatementPage, PortalSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -209,6 +210,29 @@ def test_the_office_s_german_thanks_come_after_the_portal_s_own_in_the_visitor_s
     assert '<div lang="de" dir="ltr"><p>Wir antworten innerhalb von zwei Wochen.</p></div>' in arabic
     assert "<div><p>Wir antworten innerhalb von zwei Wochen.</p></div>" in german
     assert "Ihre Rückmeldung wurde an das Integrationsbüro geschickt." not in german
+
+
+def test_a_report_with_an_address_is_in_the_copy_of_one_s_data_and_goes_with_its_deletion(
+    client, statement, smtp_server
+):
+    """The address left for an answer is personal data: "copy or delete my data" finds it."""
+    client.post("/uk/barrierefreiheit/", {"message": "Замалий шрифт.", "email": "olena@example.org"})
+    client.post("/de/barrierefreiheit/", {"message": "Ohne Adresse.", "email": ""})
+    client.post("/de/barrierefreiheit/", {"message": "Von jemand anderem.", "email": "else@example.org"})
+
+    def confirm(action):
+        client.post(reverse("data_requests:request"), {"email": "OLENA@example.org", "action": action})
+        client.post(link_path(smtp_server.to("OLENA@example.org")[-1], "/meine-daten/"))
+
+    confirm("export")
+    [attachment] = list(smtp_server.to("OLENA@example.org")[-1].iter_attachments())
+    copy = json.loads(attachment.get_content())
+    assert [(report["language"], report["message"]) for report in copy["barrier_reports"]] == [
+        ("uk", "Замалий шрифт.")
+    ]
+    confirm("delete")
+    messages = sorted(submission.get_data()["message"] for submission in FormSubmission.objects.all())
+    assert messages == ["Ohne Adresse.", "Von jemand anderem."]
 
 
 def test_a_report_without_a_message_is_refused_in_the_visitor_s_language_and_nothing_is_sent(

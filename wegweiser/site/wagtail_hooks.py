@@ -6,6 +6,7 @@ from wagtail import hooks
 
 from wegweiser.site import (
     admin_api,
+    barrier_reports,
     document_access,  # noqa: F401 - documents are public only once a live page uses them
     freshness,
     outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
@@ -16,8 +17,15 @@ from wegweiser.site import (
 from wegweiser.site.accounts import admin_urls as account_request_urls
 from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import RestrictedMenuItem
+from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.scoping import visible_in_the_page_tree
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
+
+
+@hooks.register("register_personal_data")
+def register_barrier_reports():
+    """Barrier reports with an address for the answer, on the "copy or delete my data" page."""
+    return PersonalData.from_module(barrier_reports, "barrier_reports", _("Reports of barriers"))
 
 
 @hooks.register("register_admin_viewset")
