@@ -11,6 +11,7 @@ from types import SimpleNamespace as Field
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.documents import get_document_model
 from wagtail.models import Site
@@ -18,6 +19,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import AccessibilityStatementPage, PortalSettings, StandardPage
+from wegweiser.site.scheduling import run_jobs, scheduled_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -233,6 +235,19 @@ def test_a_report_with_an_address_is_in_the_copy_of_one_s_data_and_goes_with_its
     confirm("delete")
     messages = sorted(submission.get_data()["message"] for submission in FormSubmission.objects.all())
     assert messages == ["Ohne Adresse.", "Von jemand anderem."]
+
+
+def test_reports_are_deleted_after_the_retention_period_by_the_daily_job(client, statement, settings):
+    settings.WEGWEISER_BARRIER_REPORT_RETENTION_DAYS = 365
+    for message in ("Alt", "Neu"):
+        client.post("/de/barrierefreiheit/", {"message": message, "email": "olena@example.org"})
+    year_ago = timezone.now() - datetime.timedelta(days=366)
+    FormSubmission.objects.filter(form_data__message="Alt").update(submit_time=year_ago)
+
+    assert "core.delete_old_barrier_reports" in scheduled_jobs()
+    run_jobs(only=["core.delete_old_barrier_reports"])
+
+    assert [submission.get_data()["message"] for submission in FormSubmission.objects.all()] == ["Neu"]
 
 
 def test_a_report_without_a_message_is_refused_in_the_visitor_s_language_and_nothing_is_sent(

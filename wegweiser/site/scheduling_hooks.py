@@ -12,9 +12,10 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wegweiser.site import barrier_reports
 from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
 from wegweiser.site.models import ScheduledJobRun
-from wegweiser.site.scheduling import command_job, scheduled_jobs
+from wegweiser.site.scheduling import ScheduledJob, command_job, scheduled_jobs
 
 VIEW_PERMISSION = "core.view_scheduledjobrun"
 
@@ -39,6 +40,12 @@ def register_core_jobs():
             datetime.timedelta(days=1),
             "delete_old_search_logs",
             _("Deletes logged searches after their retention period."),
+        ),
+        ScheduledJob(
+            "core.delete_old_barrier_reports",
+            datetime.timedelta(days=1),
+            barrier_reports.delete_old_reports,
+            _("Deletes reports of barriers after their retention period."),
         ),
         command_job(
             "core.notify_stale_listings",
