@@ -5,6 +5,7 @@ The mails go through a real SMTP server on loopback; links are followed from the
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 from importlib import import_module
@@ -15,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -526,6 +528,27 @@ def test_requests_stored_with_the_form_s_former_kinds_get_the_page_s_kinds(organ
     migration.forwards(apps, None)
     kinds = dict(AccountRequest.objects.values_list("pk", "kind"))
     assert kinds == {ngo.pk: "association", public_body.pk: "authority", welfare.pk: "welfare"}
+
+
+def test_a_request_is_in_the_copy_of_its_contact_s_data_and_goes_with_its_deletion(client, smtp, home):
+    """The contact person's name, address and phone are personal data: "copy or delete my data" finds them."""
+    client.post(FORM_URL, request_data())
+    other = make_request(email="someone@else.example", organisation_name="Anderer Verein")
+
+    def confirm(action):
+        client.post(reverse("data_requests:request"), {"email": "Amina@Frauencafe.example", "action": action})
+        client.post(link_path(smtp.to("Amina@Frauencafe.example")[-1], "/meine-daten/"))
+
+    confirm("export")
+    [attachment] = list(smtp.to("Amina@Frauencafe.example")[-1].iter_attachments())
+    [request] = json.loads(attachment.get_content())["account_requests"]
+    assert (request["organisation"], request["contact_name"], request["phone"]) == (
+        "Frauencafé Nordstadt e. V.",
+        "Amina Yilmaz",
+        "0171 2345678",
+    )
+    confirm("delete")
+    assert list(AccountRequest.objects.values_list("pk", flat=True)) == [other.pk]
 
 
 def test_existing_account_gets_access_to_the_new_organisation_without_a_new_password(

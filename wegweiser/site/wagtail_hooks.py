@@ -15,6 +15,7 @@ from wegweiser.site import (
     translation_permissions,
 )
 from wegweiser.site.accounts import admin_urls as account_request_urls
+from wegweiser.site.accounts import privacy as account_request_privacy
 from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
@@ -26,6 +27,12 @@ from wegweiser.site.viewsets import TaxonomyViewSetGroup
 def register_barrier_reports():
     """Barrier reports with an address for the answer, on the "copy or delete my data" page."""
     return PersonalData.from_module(barrier_reports, "barrier_reports", _("Reports of barriers"))
+
+
+@hooks.register("register_personal_data")
+def register_account_requests():
+    """A request for a partner account holds its contact person's name, address and phone."""
+    return PersonalData.from_module(account_request_privacy, "account_requests", _("Account requests"))
 
 
 @hooks.register("register_admin_viewset")
