@@ -90,15 +90,18 @@ def test_every_mail_to_the_volunteer_carries_a_working_withdraw_link(client, opp
     assert smtp_server.to("kontakt@verein.example") == []
 
 
-def test_a_declined_sign_up_s_mail_offers_no_withdrawal(client, opportunity, smtp_server, editor_a):
-    """ "Withdraw your sign-up with one click" under "cannot accept your sign-up" confused the person."""
+def signed_up_and_decided(client, opportunity, smtp_server, editor, status: str) -> None:
+    """A confirmed sign-up that the organisation's editor accepts or declines in the inbox."""
     sign_up(client, opportunity)
     client.post(link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/bestaetigen/"))
-    client.force_login(editor_a)
+    client.force_login(editor)
     application = VolunteerApplication.objects.get()
-    client.post(
-        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "declined", "message": ""}
-    )
+    client.post(reverse("volunteers_inbox:detail", args=[application.pk]), {"status": status, "message": ""})
+
+
+def test_a_declined_sign_up_s_mail_offers_no_withdrawal(client, opportunity, smtp_server, editor_a):
+    """ "Withdraw your sign-up with one click" under "cannot accept your sign-up" confused the person."""
+    signed_up_and_decided(client, opportunity, smtp_server, editor_a, "declined")
     declined = smtp_server.to("erika@example.org")[-1]
     assert "kann Ihre Anmeldung" in body_of(declined)
     assert "/ehrenamt/abmelden/" not in body_of(declined) and "List-Unsubscribe" not in declined
@@ -116,13 +119,7 @@ def test_the_volunteer_s_mails_are_signed_by_the_office(client, opportunity, smt
 
 def test_the_accepted_mail_says_how_to_reach_the_organisation(client, opportunity, smtp_server, editor_a):
     """ "Accepted", and then? The mail named no way to get in touch unless the editor wrote one."""
-    sign_up(client, opportunity)
-    client.post(link_path(smtp_server.to("erika@example.org")[0], "/ehrenamt/bestaetigen/"))
-    client.force_login(editor_a)
-    application = VolunteerApplication.objects.get()
-    client.post(
-        reverse("volunteers_inbox:detail", args=[application.pk]), {"status": "accepted", "message": ""}
-    )
+    signed_up_and_decided(client, opportunity, smtp_server, editor_a, "accepted")
 
     accepted = body_of(smtp_server.to("erika@example.org")[-1]).replace("\r\n", "\n")
     assert "angenommen" in accepted
