@@ -126,7 +126,8 @@ QUERIES = [
     ("Integratonskurs", {}, "de", {"integrationskurs"}),
     ("Kindergaten", {}, "de", {"kita"}),
     # English
-    ("German course", {}, "en", {"deutsch_a1"}),
+    ("German course", {}, "en", {"deutsch_a1", "kurs_deutsch"}),
+    ("language course", {}, "en", {"deutsch_a1"}),
     ("counselling", {}, "en", {"schulden"}),
     ("asylum", {}, "en", {"asyl"}),
     ("job", {}, "en", {"bewerbung"}),
@@ -137,15 +138,19 @@ QUERIES = [
     ("Deutsch", {}, "en", {"deutsch_a1"}),
     # Arabic
     ("دورة لغة ألمانية", {}, "ar", {"deutsch_a1"}),
+    ("دورة لغة", {}, "ar", {"deutsch_a1", "kurs_deutsch"}),
+    ("روضة", {}, "ar", {"kita"}),
     ("استشارة", {}, "ar", {"schulden"}),
     ("لجوء", {}, "ar", {"asyl"}),
     ("طبيب", {}, "ar", {"arzt"}),
     # Persian
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
+    ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),
+    ("مهدکودک", {}, "fa", {"kita"}),
     ("مشاوره", {}, "fa", {"migrationsberatung"}),
     ("مدرسه", {}, "fa", {"hausaufgaben"}),
     # Ukrainian
-    ("курс німецької", {}, "uk", {"deutsch_a1"}),
+    ("курс німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     ("житло", {}, "uk", {"wohnung"}),
     ("лікар", {}, "uk", {"arzt"}),
     ("робота", {}, "uk", {"bewerbung"}),

@@ -10,9 +10,9 @@ from __future__ import annotations
 from wegweiser.search.models import Synonym
 
 STARTER_SYNONYMS = [
-    "Deutschkurs, Sprachkurs, German course, German class, دورة لغة ألمانية, دورة ألمانية, "
-    "کلاس زبان آلمانی, دوره زبان آلمانی, курс німецької, курси німецької мови, курс немецкого, "
-    "курсы немецкого языка, Almanca kursu, Almanca kurs",
+    "Deutschkurs, Sprachkurs, German course, German class, language course, دورة لغة ألمانية, دورة ألمانية, "
+    "دورة لغة, کلاس زبان آلمانی, دوره زبان آلمانی, کلاس زبان, دوره زبان, курс німецької, курси німецької мови, "
+    "мовний курс, курс немецкого, курсы немецкого языка, языковой курс, Almanca kursu, Almanca kurs, dil kursu",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
     "интеграционный курс, uyum kursu, entegrasyon kursu",
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
@@ -21,7 +21,7 @@ STARTER_SYNONYMS = [
     "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
     "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut",
     "Arzt, Ärztin, doctor, طبيب, پزشک, دکتر, лікар, врач, doktor",
-    "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, حضانة, مهد کودک, "
+    "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, مهدکودک, "
     "дитячий садок, детский сад, anaokulu, kreş",
     "Schule, school, مدرسة, مدرسه, школа, okul",
     "Prüfung, exam, test, امتحان, آزمون, іспит, экзамен, sınav",

@@ -38,7 +38,7 @@ from wegweiser.search.facet_values import facet_keys, type_key
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
-from wegweiser.search.wording import fold, index_forms, query_forms, stem, tokens, word_variants
+from wegweiser.search.wording import fold, index_forms, query_forms, stem, synonyms_of, tokens, word_variants
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
 
@@ -309,7 +309,8 @@ def unit_alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
     """The ways one typed word (or several-word synonym) can be found: ``(words, as a phrase?)``, any of them.
 
     Its own spellings, stems and synonyms; a compound also as all of its known parts ("deutschkurs" as
-    "deutsch" and "kurs", anywhere in the listing); a hyphenated word also as one ("Deutsch-Kurs").
+    "deutsch" and "kurs", anywhere in the listing), and so is a compound among its synonyms ("German
+    course" finds "Kurs für Deutsch" as "Deutschkurs" does); a hyphenated word also as one ("Deutsch-Kurs").
     """
     found: list[tuple[tuple[str, ...], bool]] = []
     for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
@@ -322,6 +323,12 @@ def unit_alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
             found.append((tuple(stem(word) for word in words), False))
             found.append(((stem("".join(words)),), True))
         elif words:
+            parts = split_compound(words[0], known_stems())
+            if len(parts) > 1:
+                found.append((tuple(parts), False))
+    for synonym in synonyms_of(unit):
+        words = tokens(synonym)
+        if len(words) == 1:
             parts = split_compound(words[0], known_stems())
             if len(parts) > 1:
                 found.append((tuple(parts), False))
