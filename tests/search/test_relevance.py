@@ -128,6 +128,7 @@ QUERIES = [
     # English
     ("German course", {}, "en", {"deutsch_a1", "kurs_deutsch"}),
     ("language course", {}, "en", {"deutsch_a1"}),
+    ("learn German", {}, "en", {"deutsch_a1"}),
     ("counselling", {}, "en", {"schulden"}),
     ("asylum", {}, "en", {"asyl"}),
     ("job", {}, "en", {"bewerbung"}),
@@ -140,6 +141,8 @@ QUERIES = [
     ("دورة لغة ألمانية", {}, "ar", {"deutsch_a1"}),
     ("دورة لغة", {}, "ar", {"deutsch_a1", "kurs_deutsch"}),
     ("روضة", {}, "ar", {"kita"}),
+    ("جوب سنتر", {}, "ar", {"bewerbung"}),
+    ("اختبار", {}, "ar", {"pruefung"}),
     ("استشارة", {}, "ar", {"schulden"}),
     ("لجوء", {}, "ar", {"asyl"}),
     ("طبيب", {}, "ar", {"arzt"}),
@@ -157,10 +160,12 @@ QUERIES = [
     # Russian
     ("курсы немецкого языка", {}, "ru", {"deutsch_a1"}),
     ("квартира", {}, "ru", {"wohnung"}),
+    ("помощь", {}, "ru", {"wohnung"}),
     ("консультация", {}, "ru", {"schulden"}),
     # Turkish
     ("Almanca kursu", {}, "tr", {"deutsch_a1"}),
     ("doktor", {}, "tr", {"arzt"}),
+    ("yardım", {}, "tr", {"wohnung"}),
     ("okul", {}, "tr", {"hausaufgaben"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),

@@ -12,7 +12,9 @@ from wegweiser.search.models import Synonym
 STARTER_SYNONYMS = [
     "Deutschkurs, Sprachkurs, German course, German class, language course, دورة لغة ألمانية, دورة ألمانية, "
     "دورة لغة, کلاس زبان آلمانی, دوره زبان آلمانی, کلاس زبان, دوره زبان, курс німецької, курси німецької мови, "
-    "мовний курс, курс немецкого, курсы немецкого языка, языковой курс, Almanca kursu, Almanca kurs, dil kursu",
+    "мовний курс, курс немецкого, курсы немецкого языка, языковой курс, Almanca kursu, Almanca kurs, dil kursu, "
+    "Deutsch lernen, learn German, تعلم الألمانية, تعلم اللغة الألمانية, یادگیری آلمانی, یادگیری زبان آلمانی, "
+    "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
     "интеграционный курс, uyum kursu, entegrasyon kursu",
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
@@ -24,10 +26,13 @@ STARTER_SYNONYMS = [
     "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, مهدکودک, "
     "дитячий садок, детский сад, anaokulu, kreş",
     "Schule, school, مدرسة, مدرسه, школа, okul",
-    "Prüfung, exam, test, امتحان, آزمون, іспит, экзамен, sınav",
+    "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
+    "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
+    "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",
     "Ausländerbehörde, immigration office, دائرة الأجانب, اداره اتباع خارجی, міграційна служба, "
     "миграционная служба, yabancılar dairesi",
-    "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, перекладач, переводчик, tercüman",
+    "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, ترجمه, перекладач, переклад, "
+    "переводчик, перевод, tercüman, çeviri",
 ]
 
 
