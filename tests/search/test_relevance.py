@@ -131,6 +131,7 @@ QUERIES = [
     ("learn German", {}, "en", {"deutsch_a1"}),
     ("counselling", {}, "en", {"schulden"}),
     ("asylum", {}, "en", {"asyl"}),
+    ("family", {}, "en", {"migrationsberatung"}),
     ("job", {}, "en", {"bewerbung"}),
     ("flat", {}, "en", {"wohnung"}),
     ("doctor", {}, "en", {"arzt"}),
@@ -146,12 +147,14 @@ QUERIES = [
     ("استشارة", {}, "ar", {"schulden"}),
     ("لجوء", {}, "ar", {"asyl"}),
     ("طبيب", {}, "ar", {"arzt"}),
+    ("صحة", {}, "ar", {"arzt"}),
     # Persian
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),
     ("مهدکودک", {}, "fa", {"kita"}),
     ("مشاوره", {}, "fa", {"migrationsberatung"}),
     ("مدرسه", {}, "fa", {"hausaufgaben"}),
+    ("بچه", {}, "fa", {"hausaufgaben"}),
     # Ukrainian
     ("курс німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     ("житло", {}, "uk", {"wohnung"}),
@@ -162,11 +165,13 @@ QUERIES = [
     ("квартира", {}, "ru", {"wohnung"}),
     ("помощь", {}, "ru", {"wohnung"}),
     ("консультация", {}, "ru", {"schulden"}),
+    ("вид на жительство", {}, "ru", {"migrationsberatung"}),
     # Turkish
     ("Almanca kursu", {}, "tr", {"deutsch_a1"}),
     ("doktor", {}, "tr", {"arzt"}),
     ("yardım", {}, "tr", {"wohnung"}),
     ("okul", {}, "tr", {"hausaufgaben"}),
+    ("oturma izni", {}, "tr", {"migrationsberatung"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),

@@ -26,6 +26,12 @@ STARTER_SYNONYMS = [
     "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, مهدکودک, "
     "дитячий садок, детский сад, anaokulu, kreş",
     "Schule, school, مدرسة, مدرسه, школа, okul",
+    "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar",
+    "Gesundheit, health, صحة, الصحة, سلامت, بهداشت, здоров'я, здоровье, sağlık",
+    "Familie, family, عائلة, أسرة, خانواده, сім'я, родина, семья, aile",
+    "Aufenthalt, Aufenthaltstitel, Aufenthaltserlaubnis, residence, residence permit, إقامة, تصريح إقامة, "
+    "اقامت, اجازه اقامت, посвідка на проживання, перебування, вид на жительство, пребывание, oturma izni, "
+    "oturum",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
     "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",
