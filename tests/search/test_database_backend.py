@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 
 from tests.search.conftest import found, run
 from wegweiser.search.backends.database import DatabaseBackend
@@ -55,6 +58,27 @@ def test_synonyms_find_what_providers_wrote(town):
     german = found(run(DatabaseBackend(), {"q": "Deutschkurs", "per_page": "50"}), town)
     assert found(run(DatabaseBackend(), {"q": "german COURSE", "per_page": "50"}), town) == german
     assert {"deutschkurs", "abendkurs"} <= german
+
+
+def test_an_upgraded_portal_gets_the_new_starter_words_into_its_own_groups_when_asked(town):
+    """A portal set up before "دورة لغة" joined the starter list keeps its group; --merge adds the new words."""
+    Synonym.objects.create(terms="Deutschkurs, Sprachkurs, Abendkurs", note="our own")
+    assert found(run(DatabaseBackend(), {"q": "دورة لغة"}), town) == set()
+
+    call_command("search_starter_synonyms", stdout=StringIO())
+    assert Synonym.objects.get(note="our own").terms == "Deutschkurs, Sprachkurs, Abendkurs"
+    out = StringIO()
+    call_command("search_starter_synonyms", "--merge", stdout=out)
+    again = StringIO()
+    call_command("search_starter_synonyms", "--merge", stdout=again)
+
+    words = Synonym.objects.get(note="our own").term_list
+    assert words[:3] == ["deutschkurs", "sprachkurs", "abendkurs"] and {"german course", "دورة لغة"} <= set(
+        words
+    )
+    assert "to 1 groups" in out.getvalue() and "to 0 groups" in again.getvalue()
+    german = found(run(DatabaseBackend(), {"q": "Deutschkurs", "per_page": "50"}), town)
+    assert found(run(DatabaseBackend(), {"q": "دورة لغة", "per_page": "50"}), town) == german
 
 
 def test_relevance_puts_title_matches_first(town):

@@ -52,3 +52,24 @@ def load_starter_synonyms() -> int:
             group.save()
             added += 1
     return added
+
+
+def merge_starter_synonyms() -> int:
+    """Add the starter list's words to the groups an installation already has for the same German word (a
+    portal set up before a word joined the list keeps its own words and gets the new ones); returns how many
+    groups were extended. A word the office removed comes back, so this runs only when asked for."""
+    starter = {group.term_list[0]: group for group in (Synonym(terms=terms) for terms in STARTER_SYNONYMS)}
+    extended = 0
+    for synonym in Synonym.objects.all():
+        words = synonym.term_list
+        group = starter.get(words[0]) if words else None
+        missing = (
+            [term for term in group.terms.split(",") if term.strip().lower() not in words] if group else []
+        )
+        if missing:
+            synonym.terms = ", ".join(
+                [synonym.terms.strip().rstrip(","), *(term.strip() for term in missing)]
+            )
+            synonym.save()
+            extended += 1
+    return extended
