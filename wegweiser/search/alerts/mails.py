@@ -16,6 +16,7 @@ from wegweiser.search.alerts import links
 from wegweiser.site.links import public_base_url, public_url
 from wegweiser.site.outbox import queue_mail
 from wegweiser.site.registry import enabled_listing_types
+from wegweiser.site.templatetags.portal_tags import office_signature
 
 
 def _base_url(alert) -> str:
@@ -25,6 +26,16 @@ def _base_url(alert) -> str:
 def _signed_url(alert, view_name: str, purpose: str) -> str:
     """The link in a mail that does one thing (confirm, extend) to this alert, signed for that purpose."""
     return public_url(view_name, alert.language, _base_url(alert), token=links.sign(alert, purpose))
+
+
+def _office(alert, memo: dict | None) -> str:
+    """The office that signs the mail: its portal settings read once per site in a job's batch, not per mail."""
+    if memo is None:
+        return office_signature(alert.site)
+    key = ("office", alert.site_id)
+    if key not in memo:
+        memo[key] = office_signature(alert.site)
+    return memo[key]
 
 
 def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
@@ -48,7 +59,7 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
             memo[key] = shared
     stop_url = f"{shared['stop_link']}{links.sign(alert, links.STOP)}/"
     context = {
-        "site": alert.site,
+        "office": _office(alert, memo),
         "criteria": shared["criteria"],
         "finder_url": shared["finder_url"],
         "stop_url": stop_url,
