@@ -200,6 +200,24 @@ def test_search_in_english_finds_translations_and_untranslated_german_originals(
     assert BulletinPage.objects.filter(title="German course for women").exists()
 
 
+def test_an_arabic_word_finds_its_listing_with_or_without_the_article(backend, town):
+    """Arabic writes "the language" as one word ("اللغة"); a newcomer types "لغة", or "لغه" for "لغة"."""
+    from wagtail.models import Locale
+
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    translated = town["deutschkurs"].copy_for_translation(arabic, copy_parents=True)
+    translated.title = "دورة اللغة الألمانية للنساء"
+    translated.summary = "في الصباح، مع رعاية الأطفال ونصائح عن الصحة."
+    translated.save_revision().publish()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    for typed in ("لغة", "لغه", "اللغة", "باللغة", "صحة", "الصحه"):
+        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="ar").hits}
+        assert titles == {"دورة اللغة الألمانية للنساء"}, typed
+
+
 def test_a_translation_only_started_leaves_the_german_original_found(backend, town, english):
     """A translator's draft hides nothing: until it is published, the English visitor finds the German original."""
     draft = town["frauentreff"].copy_for_translation(english, copy_parents=True)

@@ -92,6 +92,11 @@ def test_highlights_escape_html_and_mark_word_forms(db):
     assert "über" in word_variants("über") and "Über" in word_variants("über")
 
 
+def test_an_arabic_word_is_marked_whole_with_its_article(db):
+    assert highlight("دورة اللغة، باللغة", ["لغة"]) == "دورة <mark>اللغة</mark>، <mark>باللغة</mark>"
+    assert highlight("مقهى اللغة", ["اللغة"]) == "مقهى <mark>اللغة</mark>"
+
+
 def test_suggestions_complete_titles_of_current_listings(town):
     backend = DatabaseBackend()
     from wegweiser.site.registry import listing_types

@@ -8,8 +8,10 @@ listing tables. The same expectations hold every way.
 from __future__ import annotations
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -130,6 +132,19 @@ def test_listings_published_before_the_table_existed_get_their_rows_after_migrat
     SearchListing.objects.all().delete()  # upgraded to the narrow rows: every listing has its text, none its row
     assert fill_missing_texts() == stored
     assert counts(run(DatabaseBackend(), {}), "topic") == {"sprache": 4, "beratung": 4, "arbeit": 2}
+
+
+def test_migrate_rewrites_the_rows_stored_with_the_old_arabic_word_forms(town, organisation_a):
+    """Migration 0012: rows written before the article was taken off are written anew after ``migrate``."""
+    listing = add_listing(organisation_a, title="دورة اللغة الألمانية")
+    row = SearchText.objects.get(page=listing)
+    SearchText.objects.filter(pk=row.pk).update(text=row.text.replace("لغه", "اللغ"))  # as 0011 stored it
+    assert listing.pk not in {hit.page_id for hit in run(DatabaseBackend(), {"q": "لغة"}).hits}
+
+    import_module("wegweiser.search.migrations.0012_arabic_word_forms").forget_old_forms(apps, None)
+    fill_missing_texts()  # what the post-migrate signal does
+
+    assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "لغة"}).hits} == {listing.pk}
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda text: text[:20])

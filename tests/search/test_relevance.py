@@ -148,6 +148,8 @@ QUERIES = [
     ("لجوء", {}, "ar", {"asyl"}),
     ("طبيب", {}, "ar", {"arzt"}),
     ("صحة", {}, "ar", {"arzt"}),
+    ("صحه", {}, "ar", {"arzt"}),  # the closing letter as many type it
+    ("لغة", {}, "ar", {"deutsch_a1", "kurs_deutsch"}),  # the topic is named "اللغة", with its article
     # Persian
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),

@@ -23,6 +23,15 @@ _SYNONYM_CACHE_KEY = "wegweiser:search:synonyms"
 _FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"})
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: The Arabic article, alone and after "and", "with", "like" or "so" ("الصحة", "والصحة", "بالصحة"), taken
+#: off as Lucene's Arabic stemmer does. Snowball's Arabic rules keep it on short words ("الصحة" was "الصح",
+#: "صحة" stayed "صحة"), so a word typed without its article did not find the word with it, nor the reverse.
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
+#: Letters only Persian has: a word with one of them is Persian, where "ال" is not an article ("الکترونیک").
+_PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
+#: A closing "ة" that the stemmer left is "ه", as many type it ("صحه" for "صحة"; Persian writes "دوره" where
+#: Arabic writes "دورة").
+_CLOSING_TEH = str.maketrans({"ة": "ه"})
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
 
 #: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
@@ -63,14 +72,25 @@ def stem(word: str) -> str:
     """
     word = fold(word)
     if _ARABIC_SCRIPT.search(word):
+        word = without_article(word)
         stemmer = _stemmer("arabic")
     elif _CYRILLIC.search(word):
         stemmer = _stemmer("russian")
     else:
         stemmer = _stemmer("german")
     # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
-    stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word))))
+    stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word)))).translate(_CLOSING_TEH)
     return stemmed if len(stemmed) >= 2 else word
+
+
+def without_article(word: str) -> str:
+    """An Arabic word without its article ("الصحة" -> "صحة", "بالعربية" -> "عربية"); other words as they are."""
+    if _PERSIAN_LETTERS.search(word):
+        return word
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            return word[len(article) :]
+    return word
 
 
 def is_stop_word(word: str) -> bool:
@@ -109,8 +129,10 @@ def word_variants(word: str) -> list[str]:
 def _like_stem(word: str) -> str:
     """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
     lowered = word.lower()
+    if _ARABIC_SCRIPT.search(lowered):  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
+        lowered = without_article(lowered)
     stemmed = stem(lowered)
-    folded = fold(lowered)
+    folded = fold(lowered).translate(_CLOSING_TEH)
     if len(folded) != len(lowered):  # "ß" folds to two letters: positions no longer line up
         return stemmed
     length = 0
@@ -152,9 +174,10 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     )
     if not needles:
         return escape(text)
-    # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung").
+    # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung"), and an Arabic word's
+    # article with it ("لغة" marks "اللغة").
     alternatives = "|".join(re.escape(needle) for needle in reversed(needles))
-    pattern = re.compile(rf"(?:{alternatives})\w*", re.IGNORECASE)
+    pattern = re.compile(rf"(?:\b(?:{'|'.join(_ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
     parts, position = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[position : match.start()]))
