@@ -218,6 +218,24 @@ def test_an_arabic_word_finds_its_listing_with_or_without_the_article(backend, t
         assert titles == {"دورة اللغة الألمانية للنساء"}, typed
 
 
+def test_a_ukrainian_word_finds_its_listing_in_any_of_its_forms(backend, town):
+    """Ukrainian inflects: the listing says "курси німецької мови", a newcomer types "курсів" or "німецька"."""
+    from wagtail.models import Locale
+
+    ukrainian = Locale.objects.get_or_create(language_code="uk")[0]
+    translated = town["deutschkurs"].copy_for_translation(ukrainian, copy_parents=True)
+    translated.title = "Курси німецької мови для жінок"
+    translated.summary = "Вранці, з консультаціями щодо роботи."
+    translated.save_revision().publish()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    for typed in ("курсів", "німецька мова", "німецькою", "консультація", "роботі"):
+        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="uk").hits}
+        assert titles == {"Курси німецької мови для жінок"}, typed
+
+
 def test_a_translation_only_started_leaves_the_german_original_found(backend, town, english):
     """A translator's draft hides nothing: until it is published, the English visitor finds the German original."""
     draft = town["frauentreff"].copy_for_translation(english, copy_parents=True)

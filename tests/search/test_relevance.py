@@ -127,6 +127,7 @@ QUERIES = [
     ("Kindergaten", {}, "de", {"kita"}),
     # English
     ("German course", {}, "en", {"deutsch_a1", "kurs_deutsch"}),
+    ("German courses", {}, "en", {"deutsch_a1", "kurs_deutsch"}),
     ("language course", {}, "en", {"deutsch_a1"}),
     ("learn German", {}, "en", {"deutsch_a1"}),
     ("counselling", {}, "en", {"schulden"}),
@@ -162,6 +163,12 @@ QUERIES = [
     ("житло", {}, "uk", {"wohnung"}),
     ("лікар", {}, "uk", {"arzt"}),
     ("робота", {}, "uk", {"bewerbung"}),
+    # Ukrainian endings the Russian rules did not know, and a several-word synonym in another form
+    ("лікарі", {}, "uk", {"arzt"}),
+    ("консультація", {}, "uk", {"schulden"}),
+    ("біженців", {}, "uk", {"deutsch_a1", "asyl"}),
+    ("мовні курси", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
+    ("курси німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     # Russian
     ("курсы немецкого языка", {}, "ru", {"deutsch_a1"}),
     ("квартира", {}, "ru", {"wohnung"}),

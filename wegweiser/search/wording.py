@@ -32,6 +32,12 @@ _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
 #: A closing "ة" that the stemmer left is "ه", as many type it ("صحه" for "صحة"; Persian writes "دوره" where
 #: Arabic writes "دورة").
 _CLOSING_TEH = str.maketrans({"ة": "ه"})
+#: Letters only Ukrainian has. Snowball has no Ukrainian rules, and the Russian ones did not know its endings
+#: ("курсів" stayed "курсів" while "курси" was "курс"): a Ukrainian word is written as Russian writes its
+#: letters and these endings ("курсів" as "курсов", "німецької" as "нимецькой") before the Russian rules.
+_UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
+_UKRAINIAN_ENDINGS = (("ів", "ов"), ("їв", "ов"), ("ої", "ой"))
+_UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
 
 #: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
@@ -67,14 +73,16 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.
 
-    Persian is stemmed with the Arabic rules and Ukrainian with the Russian ones; the forms only have
-    to agree between a listing and a query, and they are made by this one function on both sides.
+    Persian is stemmed with the Arabic rules and Ukrainian with the Russian ones (:func:`as_russian`); an
+    Arabic word loses its article first (:func:`without_article`). The forms only have to agree between a
+    listing and a query, and they are made by this one function on both sides.
     """
     word = fold(word)
     if _ARABIC_SCRIPT.search(word):
         word = without_article(word)
         stemmer = _stemmer("arabic")
     elif _CYRILLIC.search(word):
+        word = as_russian(word)
         stemmer = _stemmer("russian")
     else:
         stemmer = _stemmer("german")
@@ -91,6 +99,17 @@ def without_article(word: str) -> str:
         if word.startswith(article) and len(word) - len(article) >= 2:
             return word[len(article) :]
     return word
+
+
+def as_russian(word: str) -> str:
+    """A Ukrainian word with the letters and endings the Russian stemmer knows; other words as they are."""
+    if not _UKRAINIAN_LETTERS.search(word):
+        return word
+    for ending, russian in _UKRAINIAN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            word = word[: -len(ending)] + russian
+            break
+    return word.translate(_UKRAINIAN_AS_RUSSIAN)
 
 
 def is_stop_word(word: str) -> bool:
@@ -132,7 +151,7 @@ def _like_stem(word: str) -> str:
     if _ARABIC_SCRIPT.search(lowered):  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
         lowered = without_article(lowered)
     stemmed = stem(lowered)
-    folded = fold(lowered).translate(_CLOSING_TEH)
+    folded = as_russian(fold(lowered).translate(_CLOSING_TEH))  # letter for letter, as stem() reads it
     if len(folded) != len(lowered):  # "ß" folds to two letters: positions no longer line up
         return stemmed
     length = 0
@@ -155,13 +174,18 @@ def invalidate_synonyms() -> None:
     cache.delete(_SYNONYM_CACHE_KEY)
 
 
+def stems(term: str) -> tuple[str, ...]:
+    """The stems of a word or a several-word term: how synonyms are compared ("мовні курси" is "мовний курс")."""
+    return tuple(stem(word) for word in term.lower().split())
+
+
 def synonyms_of(word: str) -> list[str]:
-    """The other words of every synonym group containing ``word`` (compared by stem)."""
-    wanted = word.lower() if " " in word else stem(word)
+    """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
+    wanted = stems(word)
     found: list[str] = []
     for group in synonym_groups():
-        if any(term == word.lower() or (" " not in term and stem(term) == wanted) for term in group):
-            found.extend(term for term in group if term != word.lower() and stem(term) != wanted)
+        if any(stems(term) == wanted for term in group):
+            found.extend(term for term in group if stems(term) != wanted)
     return list(dict.fromkeys(found))
 
 
@@ -227,17 +251,18 @@ def query_forms(word: str) -> list[str]:
 
 
 def query_units(words: list[str]) -> list[str]:
-    """The typed words, with any several-word synonym ("German course") kept together as one unit."""
+    """The typed words, with any several-word synonym kept together as one unit, in any of its words' forms
+    ("German courses" is "German course", "курси німецької" is "курс німецької")."""
     phrases = sorted(
-        {tuple(term.split()) for group in synonym_groups() for term in group if " " in term},
+        {stems(term) for group in synonym_groups() for term in group if " " in term},
         key=len,
         reverse=True,
     )
-    lowered = [word.lower() for word in words]
+    typed = [stem(word) for word in words]
     units, position = [], 0
     while position < len(words):
         for phrase in phrases:
-            if tuple(lowered[position : position + len(phrase)]) == phrase:
+            if tuple(typed[position : position + len(phrase)]) == phrase:
                 units.append(" ".join(words[position : position + len(phrase)]))
                 position += len(phrase)
                 break
