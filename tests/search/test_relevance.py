@@ -169,6 +169,8 @@ QUERIES = [
     ("біженців", {}, "uk", {"deutsch_a1", "asyl"}),
     ("мовні курси", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     ("курси німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
+    ("курс для жінок", {}, "uk", {"fahrrad"}),  # "жінок", the form after "для", is not "жінки" by its stem
+    ("امرأة", {}, "ar", {"frauentreff", "fahrrad"}),  # "woman": the topic is named "النساء" (women)
     # Russian
     ("курсы немецкого языка", {}, "ru", {"deutsch_a1"}),
     ("квартира", {}, "ru", {"wohnung"}),

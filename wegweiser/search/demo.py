@@ -39,6 +39,15 @@ STARTER_SYNONYMS = [
     "миграционная служба, yabancılar dairesi",
     "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, ترجمه, перекладач, переклад, "
     "переводчик, перевод, tercüman, çeviri",
+    "Einbürgerung, Staatsangehörigkeit, citizenship, naturalisation, naturalization, تجنس, جنسية, تابعیت, "
+    "شهروندی, громадянство, гражданство, vatandaşlık",
+    "Gewalt, häusliche Gewalt, violence, domestic violence, عنف, عنف أسري, خشونت, خشونت خانگی, насильство, "
+    "домашнє насильство, насилие, домашнее насилие, şiddet, aile içi şiddet",
+    "Schwangerschaft, pregnancy, pregnant, حمل, حامل, بارداری, باردار, вагітність, вагітна, беременность, "
+    "беременная, hamilelik, hamile",
+    "Führerschein, driving licence, driver's license, رخصة قيادة, رخصة سياقة, گواهینامه, گواهینامه رانندگی, "
+    "посвідчення водія, водійські права, водительские права, ehliyet, sürücü belgesi",
+    "Frauen, women, woman, نساء, امرأة, زنان, زن, жінки, жінок, жінка, женщины, женщин, kadınlar, kadın",
 ]
 
 
