@@ -236,6 +236,25 @@ def test_a_ukrainian_word_finds_its_listing_in_any_of_its_forms(backend, town):
         assert titles == {"Курси німецької мови для жінок"}, typed
 
 
+def test_a_persian_word_finds_its_listing_whichever_keyboard_typed_it(backend, town):
+    """Persian on an Arabic keyboard writes "ك" and "ي" for "ک" and "ی"; endings join with or without a
+    zero-width non-joiner ("کلاس‌ها", "کلاسها")."""
+    from wagtail.models import Locale
+
+    persian = Locale.objects.get_or_create(language_code="fa")[0]
+    translated = town["deutschkurs"].copy_for_translation(persian, copy_parents=True)
+    translated.title = "کلاس‌های زبان آلمانی برای زنان"
+    translated.summary = "صبح‌ها، با نگهداری از کودکان."
+    translated.save_revision().publish()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    for typed in ("كلاس", "کلاسها", "کلاس‌ها", "كودك", "کودکان", "آلماني"):
+        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="fa").hits}
+        assert titles == {"کلاس‌های زبان آلمانی برای زنان"}, typed
+
+
 def test_a_translation_only_started_leaves_the_german_original_found(backend, town, english):
     """A translator's draft hides nothing: until it is published, the English visitor finds the German original."""
     draft = town["frauentreff"].copy_for_translation(english, copy_parents=True)

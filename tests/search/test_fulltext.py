@@ -42,6 +42,8 @@ HOSTILE = [
     "\\'",
     "!!!",
     "Deutsch|kurs",
+    "\u200c",  # a zero-width non-joiner alone: kept in words ("کلاس‌های"), nothing to search by itself
+    "\u200d\u200c کلاس\u200c",
     "x" * 60_000,
     ("Kurs&Beratung!(" * 4_000)[:60_000],
 ]

@@ -155,6 +155,9 @@ QUERIES = [
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),
     ("مهدکودک", {}, "fa", {"kita"}),
+    ("كلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),  # typed on an Arabic keyboard (ك, not ک)
+    ("کلاس‌های زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),  # plural, joined by a zero-width non-joiner
+    ("مشاوره‌ها", {}, "fa", {"migrationsberatung"}),
     ("مشاوره", {}, "fa", {"migrationsberatung"}),
     ("مدرسه", {}, "fa", {"hausaufgaben"}),
     ("بچه", {}, "fa", {"hausaufgaben"}),

@@ -191,6 +191,10 @@ def types_with_facet(listing_types, facet_name: str) -> list[ListingType]:
     return [lt for lt in listing_types if any(facet.name == facet_name for facet in lt.all_facets())]
 
 
+#: Invisible, but part of a word: Persian writes "کلاس‌های" (classes) with a zero-width non-joiner.
+_JOINERS = "\u200c\u200d"
+
+
 def _clean_text(raw: str, messages: list[str]) -> str:
     """At most 200 characters and 10 words: a pasted essay is shortened quickly, never searched."""
     if len(raw) > MAX_QUERY_LENGTH:
@@ -198,7 +202,7 @@ def _clean_text(raw: str, messages: list[str]) -> str:
         cut = raw.rfind(" ", 0, MAX_QUERY_LENGTH)
         raw = raw[: cut if cut > MAX_QUERY_LENGTH // 2 else MAX_QUERY_LENGTH]
         messages.append(_("Your search was too long and has been shortened to its beginning."))
-    text = "".join(char if char.isprintable() else " " for char in raw)
+    text = "".join(char if char.isprintable() or char in _JOINERS else " " for char in raw)
     words = text.split()
     if len(words) > MAX_WORDS:
         messages.append(_("Only the first ten words of your search were used."))

@@ -20,7 +20,12 @@ from django.utils.safestring import SafeString, mark_safe
 from wegweiser.search.models import Synonym
 
 _SYNONYM_CACHE_KEY = "wegweiser:search:synonyms"
-_FOLDING = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"})
+#: Persian joins a word's endings with a zero-width non-joiner ("کلاس‌های"), or without one ("کلاسهای"), or
+#: after a space: a word is read without it, so that the stemmer sees the whole word either way.
+_ZWNJ = "\u200c"
+_FOLDING = str.maketrans(
+    {"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a", _ZWNJ: None}
+)
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: The Arabic article, alone and after "and", "with", "like" or "so" ("الصحة", "والصحة", "بالصحة"), taken
@@ -29,6 +34,11 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
 #: Letters only Persian has: a word with one of them is Persian, where "ال" is not an article ("الکترونیک").
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
+#: The Persian kaf and yeh as Arabic writes them, so that a word is one word whichever keyboard typed it
+#: ("کلاس" and "كلاس") and Persian endings meet the Arabic rules' ("یادگیری" and "یادگیر" share a stem).
+_PERSIAN_AS_ARABIC = str.maketrans({"ک": "ك", "ی": "ي"})
+#: A closing yeh (the adjective ending of both languages, "ألماني", "آلمانی"; Persian's "a" or "of", "کودکی")
+#: is taken off before the Arabic rules, which otherwise read "ني" in "آلماني" as "me" and leave "الم".
 #: A closing "ة" that the stemmer left is "ه", as many type it ("صحه" for "صحة"; Persian writes "دوره" where
 #: Arabic writes "دورة").
 _CLOSING_TEH = str.maketrans({"ة": "ه"})
@@ -50,7 +60,7 @@ STOP_WORDS = frozenset(
     mein meine kein keine nicht ja nein hier dort gibt gesucht suche brauche
     the a an and or with for of to in on at by from my me i is are what where how need looking near
     في من على مع و أو الى إلى عن هل أين كيف ل ب لل
-    در از با و یا به برای که را این آن کجا چگونه
+    در از با و یا به برای که را این آن کجا چگونه ها های هایی ای ی
     в на з із та і й або для до у про де як що мені потрібен потрібна
     в на с и или для до у по о где как что мне нужен нужна
     ve ile için bir bu şu ne nerede nasıl veya ya da mi mı
@@ -73,13 +83,18 @@ def fold(text: str) -> str:
 def stem(word: str) -> str:
     """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.
 
-    Persian is stemmed with the Arabic rules and Ukrainian with the Russian ones (:func:`as_russian`); an
-    Arabic word loses its article first (:func:`without_article`). The forms only have to agree between a
-    listing and a query, and they are made by this one function on both sides.
+    Persian is stemmed with the Arabic rules (its kaf and yeh written as Arabic writes them) and Ukrainian
+    with the Russian ones (:func:`as_russian`); an Arabic word loses its article first
+    (:func:`without_article`). The forms only have to agree between a listing and a query, and they are made
+    by this one function on both sides.
     """
     word = fold(word)
     if _ARABIC_SCRIPT.search(word):
-        word = without_article(word)
+        word = without_article(word).translate(_PERSIAN_AS_ARABIC)
+        if (
+            word.endswith("ي") and len(word) >= 4
+        ):  # "ألماني" as "ألمان", "آلمانی" as "آلمان", "کودکی" as "کودک"
+            word = word[:-1]
         stemmer = _stemmer("arabic")
     elif _CYRILLIC.search(word):
         word = as_russian(word)
@@ -147,11 +162,12 @@ def word_variants(word: str) -> list[str]:
 
 def _like_stem(word: str) -> str:
     """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
-    lowered = word.lower()
+    lowered = word.lower().replace(_ZWNJ, "")
     if _ARABIC_SCRIPT.search(lowered):  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
         lowered = without_article(lowered)
     stemmed = stem(lowered)
-    folded = as_russian(fold(lowered).translate(_CLOSING_TEH))  # letter for letter, as stem() reads it
+    # letter for letter as stem() reads the word
+    folded = as_russian(fold(lowered).translate(_PERSIAN_AS_ARABIC).translate(_CLOSING_TEH))
     if len(folded) != len(lowered):  # "ß" folds to two letters: positions no longer line up
         return stemmed
     length = 0
@@ -224,7 +240,7 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 def tokens(text: str) -> list[str]:
     """The words of a text, lower-cased (letters and digits; what FTS5 and ``to_tsvector`` see as words)."""
-    return _WORD_RE.findall(text.lower())
+    return _WORD_RE.findall(text.lower().replace(_ZWNJ, ""))
 
 
 def index_forms(text: str, known: frozenset[str] | None = None) -> str:
