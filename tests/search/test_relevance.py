@@ -186,6 +186,10 @@ QUERIES = [
     ("yardım", {}, "tr", {"wohnung"}),
     ("okul", {}, "tr", {"hausaufgaben"}),
     ("oturma izni", {}, "tr", {"migrationsberatung"}),
+    # Turkish endings, which the German rules do not know
+    ("doktorlar", {}, "tr", {"arzt"}),
+    ("okula", {}, "tr", {"hausaufgaben"}),
+    ("Almanca kursları", {}, "tr", {"deutsch_a1"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),

@@ -195,13 +195,29 @@ def stems(term: str) -> tuple[str, ...]:
     return tuple(stem(word) for word in term.lower().split())
 
 
+@lru_cache(maxsize=50_000)
+def typed_stems(word: str) -> frozenset[str]:
+    """The stems a typed word may have: by its script's rules, and a word in Latin letters also without the
+    endings Turkish adds, which the German rules do not know ("doktorlar" is "doktor", "okula" is "okul")."""
+    found = {stem(word)}
+    if not _ARABIC_SCRIPT.search(word) and not _CYRILLIC.search(word):
+        found.add(stem(_stemmer("turkish").stemWord(word.lower())))
+    return frozenset(found)
+
+
+def _is_typed(term_stems: tuple[str, ...], typed: list[frozenset[str]]) -> bool:
+    return len(term_stems) == len(typed) and all(
+        one in alternatives for one, alternatives in zip(term_stems, typed, strict=True)
+    )
+
+
 def synonyms_of(word: str) -> list[str]:
     """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
-    wanted = stems(word)
+    typed, own = [typed_stems(one) for one in word.lower().split()], stems(word)
     found: list[str] = []
     for group in synonym_groups():
-        if any(stems(term) == wanted for term in group):
-            found.extend(term for term in group if stems(term) != wanted)
+        if any(_is_typed(stems(term), typed) for term in group):
+            found.extend(term for term in group if stems(term) != own)
     return list(dict.fromkeys(found))
 
 
@@ -268,17 +284,17 @@ def query_forms(word: str) -> list[str]:
 
 def query_units(words: list[str]) -> list[str]:
     """The typed words, with any several-word synonym kept together as one unit, in any of its words' forms
-    ("German courses" is "German course", "курси німецької" is "курс німецької")."""
+    ("German courses" is "German course", "курси німецької" is "курс німецької", "dil kursları" "dil kursu")."""
     phrases = sorted(
         {stems(term) for group in synonym_groups() for term in group if " " in term},
         key=len,
         reverse=True,
     )
-    typed = [stem(word) for word in words]
+    typed = [typed_stems(word) for word in words]
     units, position = [], 0
     while position < len(words):
         for phrase in phrases:
-            if tuple(typed[position : position + len(phrase)]) == phrase:
+            if _is_typed(phrase, typed[position : position + len(phrase)]):
                 units.append(" ".join(words[position : position + len(phrase)]))
                 position += len(phrase)
                 break
