@@ -200,59 +200,49 @@ def test_search_in_english_finds_translations_and_untranslated_german_originals(
     assert BulletinPage.objects.filter(title="German course for women").exists()
 
 
-def test_an_arabic_word_finds_its_listing_with_or_without_the_article(backend, town):
-    """Arabic writes "the language" as one word ("اللغة"); a newcomer types "لغة", or "لغه" for "لغة"."""
+#: (language, the translation's title and summary, what a newcomer types for its words)
+TRANSLATED_WORDS = {
+    # Arabic writes "the language" as one word ("اللغة"); a newcomer types "لغة", or "لغه" for "لغة".
+    "article": (
+        "ar",
+        "دورة اللغة الألمانية للنساء",
+        "في الصباح، مع رعاية الأطفال ونصائح عن الصحة.",
+        ["لغة", "لغه", "اللغة", "باللغة", "صحة", "الصحه"],
+    ),
+    # Ukrainian inflects: the listing says "курси німецької мови", a newcomer types "курсів" or "німецька".
+    "endings": (
+        "uk",
+        "Курси німецької мови для жінок",
+        "Вранці, з консультаціями щодо роботи.",
+        ["курсів", "німецька мова", "німецькою", "консультація", "роботі"],
+    ),
+    # Persian on an Arabic keyboard writes "ك" and "ي" for "ک" and "ی"; endings join with or without a
+    # zero-width non-joiner ("کلاس‌ها", "کلاسها").
+    "keyboards": (
+        "fa",
+        "کلاس‌های زبان آلمانی برای زنان",
+        "صبح‌ها، با نگهداری از کودکان.",
+        ["كلاس", "کلاسها", "کلاس‌ها", "كودك", "کودکان", "آلماني"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TRANSLATED_WORDS)
+def test_a_translated_listing_is_found_by_other_forms_of_its_words(backend, town, case):
     from wagtail.models import Locale
 
-    arabic = Locale.objects.get_or_create(language_code="ar")[0]
-    translated = town["deutschkurs"].copy_for_translation(arabic, copy_parents=True)
-    translated.title = "دورة اللغة الألمانية للنساء"
-    translated.summary = "في الصباح، مع رعاية الأطفال ونصائح عن الصحة."
+    language, title, summary, typed_words = TRANSLATED_WORDS[case]
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    translated = town["deutschkurs"].copy_for_translation(locale, copy_parents=True)
+    translated.title, translated.summary = title, summary
     translated.save_revision().publish()
     if backend.name == "elasticsearch":
         from wegweiser.search.es.indexes import rebuild
 
         rebuild()
-    for typed in ("لغة", "لغه", "اللغة", "باللغة", "صحة", "الصحه"):
-        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="ar").hits}
-        assert titles == {"دورة اللغة الألمانية للنساء"}, typed
-
-
-def test_a_ukrainian_word_finds_its_listing_in_any_of_its_forms(backend, town):
-    """Ukrainian inflects: the listing says "курси німецької мови", a newcomer types "курсів" or "німецька"."""
-    from wagtail.models import Locale
-
-    ukrainian = Locale.objects.get_or_create(language_code="uk")[0]
-    translated = town["deutschkurs"].copy_for_translation(ukrainian, copy_parents=True)
-    translated.title = "Курси німецької мови для жінок"
-    translated.summary = "Вранці, з консультаціями щодо роботи."
-    translated.save_revision().publish()
-    if backend.name == "elasticsearch":
-        from wegweiser.search.es.indexes import rebuild
-
-        rebuild()
-    for typed in ("курсів", "німецька мова", "німецькою", "консультація", "роботі"):
-        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="uk").hits}
-        assert titles == {"Курси німецької мови для жінок"}, typed
-
-
-def test_a_persian_word_finds_its_listing_whichever_keyboard_typed_it(backend, town):
-    """Persian on an Arabic keyboard writes "ك" and "ي" for "ک" and "ی"; endings join with or without a
-    zero-width non-joiner ("کلاس‌ها", "کلاسها")."""
-    from wagtail.models import Locale
-
-    persian = Locale.objects.get_or_create(language_code="fa")[0]
-    translated = town["deutschkurs"].copy_for_translation(persian, copy_parents=True)
-    translated.title = "کلاس‌های زبان آلمانی برای زنان"
-    translated.summary = "صبح‌ها، با نگهداری از کودکان."
-    translated.save_revision().publish()
-    if backend.name == "elasticsearch":
-        from wegweiser.search.es.indexes import rebuild
-
-        rebuild()
-    for typed in ("كلاس", "کلاسها", "کلاس‌ها", "كودك", "کودکان", "آلماني"):
-        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale="fa").hits}
-        assert titles == {"کلاس‌های زبان آلمانی برای زنان"}, typed
+    for typed in typed_words:
+        titles = {hit.page.title for hit in run(backend, {"q": typed}, locale=language).hits}
+        assert titles == {title}, typed
 
 
 def test_a_translation_only_started_leaves_the_german_original_found(backend, town, english):

@@ -37,8 +37,6 @@ _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
 #: The Persian kaf and yeh as Arabic writes them, so that a word is one word whichever keyboard typed it
 #: ("کلاس" and "كلاس") and Persian endings meet the Arabic rules' ("یادگیری" and "یادگیر" share a stem).
 _PERSIAN_AS_ARABIC = str.maketrans({"ک": "ك", "ی": "ي"})
-#: A closing yeh (the adjective ending of both languages, "ألماني", "آلمانی"; Persian's "a" or "of", "کودکی")
-#: is taken off before the Arabic rules, which otherwise read "ني" in "آلماني" as "me" and leave "الم".
 #: A closing "ة" that the stemmer left is "ه", as many type it ("صحه" for "صحة"; Persian writes "دوره" where
 #: Arabic writes "دورة").
 _CLOSING_TEH = str.maketrans({"ة": "ه"})
@@ -91,9 +89,9 @@ def stem(word: str) -> str:
     word = fold(word)
     if _ARABIC_SCRIPT.search(word):
         word = without_article(word).translate(_PERSIAN_AS_ARABIC)
-        if (
-            word.endswith("ي") and len(word) >= 4
-        ):  # "ألماني" as "ألمان", "آلمانی" as "آلمان", "کودکی" as "کودک"
+        # A closing yeh (the adjective ending of both languages, "ألماني", "آلمانی"; Persian's "a" or "of",
+        # "کودکی") comes off first: the Arabic rules read "ني" in "آلماني" as "me" and left "الم".
+        if word.endswith("ي") and len(word) >= 4:
             word = word[:-1]
         stemmer = _stemmer("arabic")
     elif _CYRILLIC.search(word):
@@ -284,7 +282,7 @@ def query_forms(word: str) -> list[str]:
 
 def query_units(words: list[str]) -> list[str]:
     """The typed words, with any several-word synonym kept together as one unit, in any of its words' forms
-    ("German courses" is "German course", "курси німецької" is "курс німецької", "dil kursları" "dil kursu")."""
+    ("German courses" is "German course", "курси німецької" is "курс німецької", "Almanca kursları" is "Almanca kurs")."""
     phrases = sorted(
         {stems(term) for group in synonym_groups() for term in group if " " in term},
         key=len,
