@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import product
 
 import snowballstemmer
 from django.core.cache import cache
@@ -188,6 +189,7 @@ def invalidate_synonyms() -> None:
     cache.delete(_SYNONYM_CACHE_KEY)
 
 
+@lru_cache(maxsize=50_000)
 def stems(term: str) -> tuple[str, ...]:
     """The stems of a word or a several-word term: how synonyms are compared ("мовні курси" is "мовний курс")."""
     return tuple(stem(word) for word in term.lower().split())
@@ -209,13 +211,26 @@ def _is_typed(term_stems: tuple[str, ...], typed: list[frozenset[str]]) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], list[int]]:
+    """Which groups (by position) hold a term with these stems: built once per version of the list."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for position, group in enumerate(groups):
+        for term in group:
+            index.setdefault(stems(term), []).append(position)
+    return index
+
+
 def synonyms_of(word: str) -> list[str]:
     """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
-    typed, own = [typed_stems(one) for one in word.lower().split()], stems(word)
-    found: list[str] = []
-    for group in synonym_groups():
-        if any(_is_typed(stems(term), typed) for term in group):
-            found.extend(term for term in group if stems(term) != own)
+    groups = tuple(tuple(group) for group in synonym_groups())
+    index, own = _groups_by_stems(groups), stems(word)
+    positions = {
+        position
+        for typed in product(*(typed_stems(one) for one in word.lower().split()))
+        for position in index.get(typed, ())
+    }
+    found = [term for position in sorted(positions) for term in groups[position] if stems(term) != own]
     return list(dict.fromkeys(found))
 
 
