@@ -353,3 +353,19 @@ def test_a_deadline_with_its_time_is_written_as_the_language_writes_it(language,
     """A mail's "confirm by" deadline: Django ran the German date and time together ("5. Dezember 2026 09:37")."""
     with translation.override(language):
         assert date_format(datetime.datetime(2026, 12, 5, 9, 37), "DATETIME_FORMAT") == expected
+
+
+def test_switching_language_on_a_filtered_finder_keeps_the_visitor_s_choices(client, demo):
+    """A newcomer filters the German offers, then switches to Arabic: the same offers, now in Arabic."""
+    html = client.get("/de/angebote/", {"topic": "sprache", "district": "altstadt"}).content.decode()
+    arabic = re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', html).group(1)
+    assert arabic == "/ar/angebote/?topic=sprache&amp;district=altstadt"
+
+    german_count = re.search(r'<h2 id="results-heading">(\d+)', html).group(1)
+    arabic_html = client.get("/ar/angebote/", {"topic": "sprache", "district": "altstadt"}).content.decode()
+    assert re.search(r'<h2 id="results-heading">(\d+)', arabic_html).group(1) == german_count
+    assert 'value="sprache" checked' in arabic_html
+
+    # A page's language links lead to the page itself: without choices, nothing is added.
+    home = client.get("/de/").content.decode()
+    assert re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', home).group(1) == "/ar/"

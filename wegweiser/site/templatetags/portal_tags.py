@@ -46,15 +46,22 @@ def start_page_url(request) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None) -> list[dict]:
-    """One link per portal language: the same page translated, else its nearest translated ancestor."""
+    """One link per portal language: the same page translated, else its nearest translated ancestor. The same
+    page keeps the visitor's choices (``?topic=sprache&district=altstadt`` on a finder page): the filters'
+    values are the same in every language."""
     request = context.get("request")
     current = translation.get_language()
-    targets: dict[str, str] = {}
+    targets: dict[str, tuple[str, bool]] = {}
     if isinstance(page, Page) and page.pk:
-        targets = cached_navigation("languages", request, lambda: _translated_urls(request, page), page.pk)
+        targets = cached_navigation(
+            "language_targets", request, lambda: _translated_urls(request, page), page.pk
+        )
+    choices = request.GET.urlencode() if request is not None else ""
     links = []
     for code, name in settings.LANGUAGES:
-        url = targets.get(code)
+        url, same_page = targets.get(code, (None, False))
+        if url and same_page and choices:
+            url = f"{url}?{choices}"
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -69,9 +76,10 @@ def language_links(context, page=None) -> list[dict]:
     return links
 
 
-def _translated_urls(request, page: Page) -> dict[str, str]:
-    """``{language: URL}`` of the page's translations, else of its nearest translated ancestor."""
-    targets: dict[str, str] = {}
+def _translated_urls(request, page: Page) -> dict[str, tuple[str, bool]]:
+    """``{language: (URL, the page itself?)}`` of the page's translations, else of its nearest translated
+    ancestor."""
+    targets: dict[str, tuple[str, bool]] = {}
     chain = [*page.get_ancestors().filter(depth__gt=1), page]
     keys = [ancestor.translation_key for ancestor in chain]
     depth_of = {ancestor.translation_key: index for index, ancestor in enumerate(chain)}
@@ -87,10 +95,10 @@ def _translated_urls(request, page: Page) -> dict[str, str]:
         if code not in best or rank > best[code][0]:
             best[code] = (rank, candidate)
     site = Site.find_for_request(request) if request else None
-    for code, (_rank, candidate) in best.items():
+    for code, (rank, candidate) in best.items():
         url = candidate.get_url(request=request, current_site=site)
         if url:
-            targets[code] = url
+            targets[code] = (url, rank == len(chain) - 1)
     return targets
 
 
