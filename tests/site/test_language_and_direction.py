@@ -369,3 +369,22 @@ def test_switching_language_on_a_filtered_finder_keeps_the_visitor_s_choices(cli
     # A page's language links lead to the page itself: without choices, nothing is added.
     home = client.get("/de/").content.decode()
     assert re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', home).group(1) == "/ar/"
+
+
+def test_the_language_switch_of_an_untranslated_listing_leads_to_the_listing_itself(client, demo):
+    """A German listing without an Arabic translation: "العربية" shows it in the Arabic site (in German, with
+    the notice), where the switch led to the partner overview before and the listing was lost."""
+    home = HomePage.objects.get(locale__language_code="de")
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    if home.get_translation_or_none(arabic) is None:
+        home.copy_for_translation(arabic).save_revision().publish()
+    offer = untranslated_listing("offer", "ar")
+
+    html = client.get(f"/de{public_path(offer)}").content.decode()
+    link = re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', html).group(1)
+    assert link == f"/ar{public_path(offer)}"
+    shown = client.get(link)
+    assert shown.status_code == 200 and "notice--untranslated" in shown.content.decode()
+    # On the Arabic site the current language's link is the page itself too.
+    current = re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', shown.content.decode()).group(1)
+    assert current == link

@@ -144,9 +144,10 @@ def _language_link(html: str, code: str) -> str:
 def test_the_language_switcher_leads_to_a_new_translation_at_once(client, demo):
     page = _german_home().add_child(instance=StandardPage(title="Sprechzeiten", slug="sprechzeiten"))
     page.save_revision().publish()
-    assert _language_link(client.get(page.url).content.decode(), "uk") == "/uk/"  # nearest translated
+    # Untranslated: the page itself under the Ukrainian prefix, in German with the notice.
+    assert _language_link(client.get(page.url).content.decode(), "uk") == "/uk/sprechzeiten/"
     translation = page.copy_for_translation(Locale.objects.get(language_code="uk"))
-    translation.title = "Години прийому"
+    translation.title, translation.slug = "Години прийому", "hodyny-pryiomu"
     translation.save_revision().publish()
     translation.refresh_from_db()
     assert _language_link(client.get(page.url).content.decode(), "uk") == translation.url

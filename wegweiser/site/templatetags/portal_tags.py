@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
-from wegweiser.site.listings import localized_url
+from wegweiser.site.listings import localized_url, with_language_prefix
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 
@@ -46,7 +46,8 @@ def start_page_url(request) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context, page=None) -> list[dict]:
-    """One link per portal language: the same page translated, else its nearest translated ancestor. The same
+    """One link per portal language: the same page translated, else the page itself shown in German under
+    that language's prefix (where its home page exists), else its nearest translated ancestor. The same
     page keeps the visitor's choices (``?topic=sprache&district=altstadt`` on a finder page): the filters'
     values are the same in every language."""
     request = context.get("request")
@@ -77,7 +78,8 @@ def language_links(context, page=None) -> list[dict]:
 
 
 def _translated_urls(request, page: Page) -> dict[str, tuple[str, bool]]:
-    """``{language: (URL, the page itself?)}`` of the page's translations, else of its nearest translated
+    """``{language: (URL, the page itself?)}`` of the page's translations, else of the page itself shown in
+    German under that language's prefix (as :func:`localized_url` links it), else of its nearest translated
     ancestor."""
     targets: dict[str, tuple[str, bool]] = {}
     chain = [*page.get_ancestors().filter(depth__gt=1), page]
@@ -99,6 +101,17 @@ def _translated_urls(request, page: Page) -> dict[str, tuple[str, bool]]:
         url = candidate.get_url(request=request, current_site=site)
         if url:
             targets[code] = (url, rank == len(chain) - 1)
+    # Where a language's home page exists, its prefix serves the German original of a page it has no
+    # translation of (HomePage.route): the link leads there, not to an ancestor (a listing, not the partners).
+    original = targets.get(settings.LANGUAGE_CODE)
+    if original and original[1]:
+        homes = {
+            candidate.locale.language_code
+            for candidate in candidates
+            if depth_of[candidate.translation_key] == 0
+        }
+        for code in homes - {code for code, (_url, same_page) in targets.items() if same_page}:
+            targets[code] = (with_language_prefix(original[0], code), True)
     return targets
 
 
