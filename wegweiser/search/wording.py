@@ -87,22 +87,26 @@ def stem(word: str) -> str:
     (:func:`without_article`). The forms only have to agree between a listing and a query, and they are made
     by this one function on both sides.
     """
-    word = fold(word)
+    word = as_read(without_article(fold(word)))
     if _ARABIC_SCRIPT.search(word):
-        word = without_article(word).translate(_PERSIAN_AS_ARABIC)
         # A closing yeh (the adjective ending of both languages, "ألماني", "آلمانی"; Persian's "a" or "of",
         # "کودکی") comes off first: the Arabic rules read "ني" in "آلماني" as "me" and left "الم".
         if word.endswith("ي") and len(word) >= 4:
             word = word[:-1]
         stemmer = _stemmer("arabic")
     elif _CYRILLIC.search(word):
-        word = as_russian(word)
         stemmer = _stemmer("russian")
     else:
         stemmer = _stemmer("german")
     # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
     stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word)))).translate(_CLOSING_TEH)
     return stemmed if len(stemmed) >= 2 else word
+
+
+def as_read(word: str) -> str:
+    """A word with the letters its stemmer knows, letter for letter: the Persian kaf and yeh as Arabic writes
+    them, a Ukrainian word as Russian writes it (:func:`as_russian`)."""
+    return as_russian(word.translate(_PERSIAN_AS_ARABIC))
 
 
 def without_article(word: str) -> str:
@@ -161,12 +165,10 @@ def word_variants(word: str) -> list[str]:
 
 def _like_stem(word: str) -> str:
     """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
-    lowered = word.lower().replace(_ZWNJ, "")
-    if _ARABIC_SCRIPT.search(lowered):  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
-        lowered = without_article(lowered)
-    stemmed = stem(lowered)
-    # letter for letter as stem() reads the word
-    folded = as_russian(fold(lowered).translate(_PERSIAN_AS_ARABIC).translate(_CLOSING_TEH))
+    whole = word.lower().replace(_ZWNJ, "")
+    stemmed = stem(whole)
+    lowered = without_article(whole)  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
+    folded = as_read(fold(lowered)).translate(_CLOSING_TEH)  # letter for letter as stem() reads it
     if len(folded) != len(lowered):  # "ß" folds to two letters: positions no longer line up
         return stemmed
     length = 0
