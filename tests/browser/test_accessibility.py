@@ -103,12 +103,20 @@ def _longest_contact_email(key: str):
     )
 
 
+def _longest_word_in_title(key: str):
+    """The current German listing whose title has the longest word ("Schwangerschaftsberatung" must wrap)."""
+    model = listing_types()[key].model
+    listings = model.objects.current().filter(locale__language_code="de")
+    return max(listings, key=lambda listing: max(map(len, listing.title.split())), default=None)
+
+
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(
     page_on_phone, live_server, demo_town, language
 ):
     paths = list(key_pages().values())
     paths += [public_path(listing) for key in ("offer", "event") if (listing := _longest_contact_email(key))]
+    paths += [public_path(listing) for key in ("offer", "event") if (listing := _longest_word_in_title(key))]
     wide = {}
     for path in paths:
         page_on_phone.goto(f"{live_server.url}/{language}{path}")
