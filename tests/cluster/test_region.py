@@ -32,7 +32,7 @@ from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import forget_cached_rows
 from wegweiser.search.es.connection import alias_name, get_client, reset_client
 from wegweiser.search.es.indexes import delete_all_indexes, rebuild
-from wegweiser.search.models import SearchQueryLog
+from wegweiser.search.models import SearchQueryLog, Synonym
 from wegweiser.site.models import ListingIndexPage, OrganisationPage, ScheduledJobRun
 from wegweiser.site.page_cache import CACHE_HEADER
 
@@ -324,6 +324,20 @@ def test_a_region_keeps_searching_and_publishing_while_a_node_restarts(region):
         print(server, status, headers.get(CACHE_HEADER), results_of(body))  # noqa: T201 - shown if the test fails
         assert status == 200 and gone_path not in body, server
         assert get(f"{server}{gone_path}")[0] == 404, server
+
+    # A synonym the office saves here is used at once by both servers, which keep the list in their memory
+    # under a generation read from the shared cache: the search and the finder they kept find by it.
+    unknown = f"{finder_path}?q=Zyxqv"
+    for server in servers:
+        assert [fetch(f"{server}{unknown}")[2].get(CACHE_HEADER) for _twice in range(2)] == ["miss", "hit"]
+        assert "Clustertest Angebot" not in get(f"{server}/de/search/?q=Zyxqv")[1], server
+    Synonym.objects.create(terms="Zyxqv, Clustertest")
+    for server in servers:
+        status, body = get(f"{server}/de/search/?q=Zyxqv")
+        assert status == 200 and "Clustertest Angebot" in re.sub(r"<[^>]+>", "", body), server  # highlighted
+        status, body, headers = fetch(f"{server}{unknown}")
+        print(server, status, headers.get(CACHE_HEADER), results_of(body))  # noqa: T201 - shown if the test fails
+        assert status == 200 and "Clustertest Angebot" in body, server
 
     # The clean-up started on both servers at once ran once.
     assert sum(output.count("core.clear_sessions: ok") for output in job_outputs) == 1, job_outputs

@@ -15,8 +15,10 @@ from django.urls import reverse
 
 from tests.events.conftest import make_event
 from tests.events.test_event_page import soon
+from tests.offers.conftest import make_finder
 from wegweiser.events.models import EventRegistration
-from wegweiser.search.models import SearchQueryLog
+from wegweiser.offers.factories import OfferPageFactory
+from wegweiser.search.models import SearchQueryLog, Synonym
 from wegweiser.site.page_cache import CACHE_HEADER
 
 
@@ -152,3 +154,16 @@ def test_a_renamed_target_group_and_a_new_office_address_show_on_the_next_reques
     portal.office_address = "Rathausplatz 99, 12345 Neustadt"
     portal.save()
     assert "Rathausplatz 99" in Client().get(event.url).content.decode()
+
+
+def test_a_synonym_the_office_saves_is_used_at_once_by_a_kept_finder(client, organisation_a, home):
+    finder = make_finder(home)
+    OfferPageFactory(
+        parent=organisation_a, title="Bewerbungstraining", slug="bewerbung", live=False
+    ).save_revision().publish()
+    searched = f"{finder.url}?q=Jobcoaching"
+    assert "Bewerbungstraining" not in client.get(searched).content.decode()
+    assert Client().get(searched)[CACHE_HEADER] == "hit"
+    Synonym.objects.create(terms="Jobcoaching, Bewerbungstraining")
+    response = Client().get(searched)
+    assert response[CACHE_HEADER] == "miss" and "Bewerbungstraining" in response.content.decode()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
@@ -78,6 +79,39 @@ def test_the_partner_overview_and_a_partner_s_page_stay_within_their_query_budge
     organisation = _german(OrganisationPage)
     with translation.override(language):
         assert queries_for(client, localized_url(organisation)) <= 20
+
+
+def cache_reads_for(client, url: str, monkeypatch) -> int:
+    """Reads from the shared cache (a round trip to Redis each, between app servers) for the second visitor."""
+    client.get(url)
+    shared, reads = caches["default"], []
+    with monkeypatch.context() as patch:
+        for name in ("get", "get_many"):
+            original = getattr(shared, name)
+            patch.setattr(
+                shared,
+                name,
+                lambda *args, _read=original, **kwargs: reads.append(args) or _read(*args, **kwargs),
+            )
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(reads)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/de/",
+        "/ar/angebote/?topic=sprache",
+        "/de/suche/?q=Deutschkurs",
+        "/ar/search/?q=لغة",
+        "/uk/search/?q=мовні курси",
+    ],
+)
+def test_a_page_asks_the_shared_cache_only_a_few_times(client, demo, url, monkeypatch):
+    # Each generation is read once per request and the synonyms, locales, terms and view restrictions are
+    # kept in the process under theirs: a search asked the cache 187 to 225 times, each a round trip to Redis.
+    assert cache_reads_for(client, url, monkeypatch) <= 20
 
 
 def test_a_page_costs_the_same_with_many_more_listings_and_translations(client, demo):

@@ -21,6 +21,7 @@ from wegweiser.search.models import SearchText, Synonym
 from wegweiser.search.tasks import remove_listings, sync_listings
 from wegweiser.search.wording import invalidate_synonyms
 from wegweiser.site.models import District, Language, Listing, TargetGroup, Topic
+from wegweiser.site.page_tree_cache import public_pages_show
 from wegweiser.site.registry import listing_type_for_model, listing_types
 
 
@@ -104,6 +105,10 @@ def term_deleted(sender, instance, **kwargs) -> None:
 @receiver(post_delete, sender=Synonym)
 def synonyms_changed(**kwargs) -> None:
     invalidate_synonyms()
+
+
+# A finder page kept for anonymous visitors with search words ("?q=Sprachkurs") shows what the synonyms found.
+public_pages_show(Synonym)
 
 
 def fill_search_texts(sender, using, **kwargs) -> None:

@@ -14,13 +14,13 @@ from functools import lru_cache
 from itertools import product
 
 import snowballstemmer
-from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from wegweiser.search.models import Synonym
+from wegweiser.site.cache_generations import bump, generation, kept_in_process
 
-_SYNONYM_CACHE_KEY = "wegweiser:search:synonyms"
+_SYNONYM_GENERATION = "wegweiser:search:synonyms-generation"
 #: Persian joins a word's endings with a zero-width non-joiner ("کلاس‌های"), or without one ("کلاسهای"), or
 #: after a space: a word is read without it, so that the stemmer sees the whole word either way.
 _ZWNJ = "\u200c"
@@ -177,18 +177,19 @@ def _like_stem(word: str) -> str:
     return lowered[: max(length, min(len(lowered), 3))]
 
 
-def synonym_groups() -> list[list[str]]:
-    """The editable synonym list, cached until a group is saved or deleted."""
-    groups = cache.get(_SYNONYM_CACHE_KEY)
-    if groups is None:
-        groups = [synonym.term_list for synonym in Synonym.objects.all()]
-        groups = [group for group in groups if len(group) > 1]
-        cache.set(_SYNONYM_CACHE_KEY, groups, 3600)
-    return groups
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    """The editable synonym list, kept until a group is saved or deleted (a query asks for it many times)."""
+    key = f"wegweiser:search:synonym-groups:{generation(_SYNONYM_GENERATION)}"
+    return kept_in_process(key, _synonym_groups_from_rows, 3600)
+
+
+def _synonym_groups_from_rows() -> tuple[tuple[str, ...], ...]:
+    groups = (tuple(synonym.term_list) for synonym in Synonym.objects.all())
+    return tuple(group for group in groups if len(group) > 1)
 
 
 def invalidate_synonyms() -> None:
-    cache.delete(_SYNONYM_CACHE_KEY)
+    bump(_SYNONYM_GENERATION)
 
 
 @lru_cache(maxsize=50_000)
@@ -225,7 +226,7 @@ def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...
 
 def synonyms_of(word: str) -> list[str]:
     """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
-    groups = tuple(tuple(group) for group in synonym_groups())
+    groups = synonym_groups()
     index, own = _groups_by_stems(groups), stems(word)
     positions = {
         position

@@ -7,7 +7,6 @@ from functools import cache
 import django_filters
 from django import forms
 from django.conf import settings
-from django.core.cache import caches
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
@@ -18,6 +17,7 @@ from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from wegweiser.site.cache_generations import kept_in_process
 from wegweiser.site.page_tree_cache import page_tree_generation
 from wegweiser.site.registry import Facet, ListingType, enabled_listing_types
 
@@ -199,10 +199,7 @@ def _cached_locale(language: str | None) -> Locale | None:
     except LookupError:
         return None
     key = f"wegweiser:locales:{page_tree_generation()}"
-    ids = caches["default"].get(key)
-    if ids is None:
-        ids = dict(Locale.objects.values_list("language_code", "pk"))
-        caches["default"].set(key, ids, 3600)
+    ids = kept_in_process(key, lambda: dict(Locale.objects.values_list("language_code", "pk")), 3600)
     pk = ids.get(code)
     return Locale.from_db(DEFAULT_DB_ALIAS, ["id", "language_code"], [pk, code]) if pk else None
 

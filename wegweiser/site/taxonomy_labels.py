@@ -8,9 +8,8 @@ rebuilt when a term is saved or deleted. A term without a translation keeps its 
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 
-from wegweiser.site.cache_generations import bump, generation
+from wegweiser.site.cache_generations import bump, generation, kept_in_process
 from wegweiser.site.listings import visitor_language
 
 _GENERATION_KEY = "wegweiser:taxonomy-generation"
@@ -40,36 +39,27 @@ def invalidate() -> None:
     bump(_GENERATION_KEY)
 
 
-#: Names already read from the cache in this process, under the same key (whose generation a term's change
-#: renews): a finder page labels some seventy terms, and reading and unpickling the whole map each time
-#: was a fifth of its rendering.
-_NAMES_IN_PROCESS: dict[str, dict[str, TermName]] = {}
-_NAMES_IN_PROCESS_LIMIT = 256
-
-
 def term_names(model, language: str | None = None) -> dict[str, TermName]:
-    """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name."""
+    """``slug -> name`` in ``language`` (default: active), falling back to the default locale's name.
+
+    Kept in the process under the taxonomy's generation: a finder page labels some seventy terms, and
+    reading and unpickling the whole map each time was a fifth of its rendering."""
     language = (language or visitor_language()).split("-")[0]
-    key = f"wegweiser:terms:{model._meta.label_lower}:{language}:{taxonomy_generation()}"
-    names = _NAMES_IN_PROCESS.get(key)
-    if names is None:
-        entries = cache.get(key)
-        if entries is None:
-            entries = {}
-            rows = model.objects.values_list("slug", "name", "locale__language_code")
-            default_language = settings.LANGUAGE_CODE
-            for slug, name, code in rows:
-                if code == default_language:
-                    entries.setdefault(slug, (name, code))
-            for slug, name, code in rows:
-                if code == language:
-                    entries[slug] = (name, code)
-            cache.set(key, entries, 24 * 3600)
-        names = {slug: TermName(name, code) for slug, (name, code) in entries.items()}
-        if len(_NAMES_IN_PROCESS) >= _NAMES_IN_PROCESS_LIMIT:  # old generations, or a cache keeping nothing
-            _NAMES_IN_PROCESS.clear()
-        _NAMES_IN_PROCESS[key] = names
-    return dict(names)
+    key = f"wegweiser:term-names:{model._meta.label_lower}:{language}:{taxonomy_generation()}"
+    return dict(kept_in_process(key, lambda: _names_from_rows(model, language), 24 * 3600))
+
+
+def _names_from_rows(model, language: str) -> dict[str, TermName]:
+    entries: dict[str, TermName] = {}
+    rows = model.objects.values_list("slug", "name", "locale__language_code")
+    default_language = settings.LANGUAGE_CODE
+    for slug, name, code in rows:
+        if code == default_language:
+            entries.setdefault(slug, TermName(name, code))
+    for slug, name, code in rows:
+        if code == language:
+            entries[slug] = TermName(name, code)
+    return entries
 
 
 def term_labels(model, language: str | None = None) -> dict[str, str]:
@@ -81,14 +71,13 @@ def term_choices(model, language: str | None = None) -> list[tuple[str, str]]:
     """Filter choices for a taxonomy, in the model's sort order, labelled in the visitor's language."""
     labels = term_names(model, language)
     order_key = f"wegweiser:termorder:{model._meta.label_lower}:{taxonomy_generation()}"
-    order = cache.get(order_key)
-    if order is None:
-        order = []
-        for slug in model.objects.order_by("sort_order", "name").values_list("slug", flat=True):
-            if slug not in order:
-                order.append(slug)
-        cache.set(order_key, order, 24 * 3600)
+    order = kept_in_process(order_key, lambda: _order_from_rows(model), 24 * 3600)
     return [(slug, labels.get(slug, slug)) for slug in order]
+
+
+def _order_from_rows(model) -> tuple[str, ...]:
+    slugs = model.objects.order_by("sort_order", "name").values_list("slug", flat=True)
+    return tuple(dict.fromkeys(slugs))
 
 
 def localized_label(term) -> TermName:

@@ -14,15 +14,18 @@ from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from wegweiser.site.page_tree_cache import cached_for_page_tree
+from wegweiser.site.cache_generations import kept_in_process
+from wegweiser.site.page_tree_cache import CACHE_SECONDS, page_tree_generation
 
 
-def restricted_sections() -> list[tuple[str, int, PageViewRestriction]]:
-    """``(path, depth, restriction)`` for every restricted page and every alias of one."""
-    return cached_for_page_tree("view-restrictions", _restricted_sections)
+def restricted_sections() -> tuple[tuple[str, int, PageViewRestriction], ...]:
+    """``(path, depth, restriction)`` for every restricted page and every alias of one (a search page asks
+    eight times: kept in the process under the page tree's generation)."""
+    key = f"wegweiser:view-restrictions:{page_tree_generation()}"
+    return kept_in_process(key, _restricted_sections, CACHE_SECONDS)
 
 
-def _restricted_sections() -> list[tuple[str, int, PageViewRestriction]]:
+def _restricted_sections() -> tuple[tuple[str, int, PageViewRestriction], ...]:
     restrictions = list(PageViewRestriction.objects.select_related("page"))
     sections = [(restriction.page.path, restriction.page.depth, restriction) for restriction in restrictions]
     by_page = {restriction.page_id: restriction for restriction in restrictions}
@@ -31,7 +34,7 @@ def _restricted_sections() -> list[tuple[str, int, PageViewRestriction]]:
             "path", "depth", "alias_of_id"
         ):
             sections.append((path, depth, by_page[alias_of_id]))
-    return sections
+    return tuple(sections)
 
 
 class PublicPageQuerySet(PageQuerySet):

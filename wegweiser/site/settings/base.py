@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "wegweiser.site.cache_generations.ReadOncePerRequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "wegweiser.site.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
