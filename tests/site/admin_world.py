@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.log_actions import log
 from wagtail.models import Locale, Site, Workflow
 from wagtail.users.models import UserProfile
 
@@ -142,6 +143,9 @@ def build_world() -> World:
         file=ContentFile(b"%PDF-1.4 Tagesordnung", name="tagesordnung.pdf"),
         collection=organisation_b.collection,
     )
+    # B's editor changed them in the admin: their history (the site history report) is B's too.
+    for changed in (registration_b, feed_b, application_b, image_b, document_b):
+        log(changed, "wagtail.edit", user=users["editor_b"])
     topic = Topic.objects.create(name="Sprache", slug="sprache")
     district = District.objects.create(name="Nordstadt", slug="nordstadt")
     revision_b = event_b.latest_revision

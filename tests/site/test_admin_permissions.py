@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from tests.events.conftest import berlin, make_event
@@ -68,6 +69,25 @@ def test_partner_cannot_open_change_or_move_another_organisations_event_registra
     assert registration.email == "leyla@example.org"
     assert registration.status == EventRegistration.Status.CONFIRMED
     assert "Leyla" not in client.get("/admin/event_registrations/").content.decode()
+
+
+def test_a_partner_s_site_history_shows_no_other_organisation_s_registrants(
+    client, editor_a, editor_b, registration_of_b
+):
+    # B's editor changed the sign-up in the admin; its log entry is labelled with the person's name.
+    log(registration_of_b, "wagtail.edit", user=editor_b)
+
+    def site_history(export: str = "") -> str:
+        response = client.get("/admin/reports/site-history/", {"export": export} if export else {})
+        assert response.status_code == 200
+        return b"".join(response.streaming_content if response.streaming else [response.content]).decode()
+
+    client.force_login(editor_a)
+    assert "Leyla" not in site_history() and "Leyla" not in site_history("csv")
+    client.force_login(editor_b)
+    assert "Leyla Yilmaz" in site_history() and "Leyla Yilmaz" in site_history("csv")
+    history = client.get(f"/admin/event_registrations/history/{registration_of_b.pk}/")
+    assert "editor-b" in history.content.decode()
 
 
 def test_partner_cannot_move_own_registrant_to_another_organisations_event(

@@ -1,8 +1,10 @@
+from django.db import models
 from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.models import ModelLogEntry
 
 from wegweiser.site import (
     admin_api,
@@ -19,6 +21,7 @@ from wegweiser.site.accounts import privacy as account_request_privacy
 from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
+from wegweiser.site.models import OrganisationLogEntry
 from wegweiser.site.scoping import visible_in_the_page_tree
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
@@ -69,6 +72,13 @@ def register_account_requests_menu_item():
         icon_name="group",
         order=260,
     )
+
+
+@hooks.register("register_log_actions", order=100)  # after Wagtail's own hook, whose fallback it replaces
+def log_organisation_owned_objects_for_their_organisation(actions):
+    """Every model's history through :class:`OrganisationLogEntry` (Wagtail's table, scoped reading)."""
+    actions.register_model(models.Model, OrganisationLogEntry)
+    actions.log_entry_models.discard(ModelLogEntry)
 
 
 @hooks.register("register_log_actions")

@@ -11,6 +11,7 @@ from wegweiser.site.models.listing import (
     current_listing_q,
     valid_on_q,
 )
+from wegweiser.site.models.log_entries import OrganisationLogEntry
 from wegweiser.site.models.mail import OutgoingMail
 from wegweiser.site.models.pages import (
     HomePage,
@@ -37,6 +38,7 @@ __all__ = [
     "ListingManager",
     "ListingQuerySet",
     "OrganisationIndexPage",
+    "OrganisationLogEntry",
     "OutgoingMail",
     "OrganisationPage",
     "PlaceMixin",
