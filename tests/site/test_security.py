@@ -136,16 +136,21 @@ def test_a_calendar_month_beyond_any_date_is_not_found(client, home):
 
 
 def test_a_document_no_live_page_uses_cannot_be_fetched_by_guessing_its_address(
-    client, home, editor_a, settings
+    client, home, organisation_a, editor_a, editor_b, office_user, settings
 ):
     settings.WAGTAILDOCS_SERVE_METHOD = "redirect"  # the test storage keeps files in memory, not on disk
     document = get_document_model().objects.create(
-        title="Entwurf", file=ContentFile(b"%PDF-1.4 interne Notizen", name="anmeldebogen.pdf")
+        title="Entwurf",
+        file=ContentFile(b"%PDF-1.4 interne Notizen", name="anmeldebogen.pdf"),
+        collection=organisation_a.collection,
     )
     assert client.get(document.url).status_code == 404
 
-    client.force_login(editor_a)
-    assert client.get(document.url).status_code == 302  # people in the admin still open it
+    client.force_login(editor_b)  # another organisation's editor: its address guessed, not its to open
+    assert client.get(document.url).status_code == 404
+    for colleague in (editor_a, office_user):  # its organisation and the office still open it
+        client.force_login(colleague)
+        assert client.get(document.url).status_code == 302
     client.logout()
 
     page = home.add_child(instance=StandardPage(title="Formulare", slug="formulare", live=False))

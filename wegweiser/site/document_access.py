@@ -4,7 +4,9 @@ Wagtail serves every document at ``/documents/<id>/<file name>``; ids are sequen
 are often obvious ("Anmeldebogen.pdf"), so a document a partner uploaded but has not published yet (a
 draft flyer, a form with internal notes) could be fetched by anyone who guesses. Here an anonymous
 visitor gets a document only if Wagtail's reference index shows a live page using it; people who
-work in the admin get every document they may choose, as before.
+work in the admin get besides those the documents they may choose (their organisation's collection), and
+the office every document (it reviews pages before they are published); a partner not another
+organisation's.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
+from wagtail.documents.permissions import permission_policy
 from wagtail.models import Page, ReferenceIndex
+
+from wegweiser.site.scoping import sees_the_whole_page_tree
 
 
 def used_on_a_live_page(document) -> bool:
@@ -26,7 +31,9 @@ def used_on_a_live_page(document) -> bool:
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
     user = request.user
-    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+    if sees_the_whole_page_tree(user) or permission_policy.user_has_any_permission_for_instance(
+        user, ["choose", "change"], document
+    ):
         return None
     if not used_on_a_live_page(document):
         raise Http404
