@@ -14,8 +14,8 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import hooks
-from wagtail.documents.permissions import permission_policy
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
 
 from wegweiser.site.scoping import sees_the_whole_page_tree
 
@@ -31,7 +31,8 @@ def used_on_a_live_page(document) -> bool:
 @hooks.register("before_serve_document")
 def serve_only_published_documents(document, request):
     user = request.user
-    if sees_the_whole_page_tree(user) or permission_policy.user_has_any_permission_for_instance(
+    policy = policy_registry.get_by_type(type(document))
+    if sees_the_whole_page_tree(user) or policy.user_has_any_permission_for_instance(
         user, ["choose", "change"], document
     ):
         return None

@@ -10,10 +10,10 @@ term in the admin's language. :class:`TaxonomyFormMixin` does this for every tax
 from __future__ import annotations
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Locale
 
 from wegweiser.site.models.taxonomies import Taxonomy
+from wegweiser.site.page_forms import PortalPageForm
 from wegweiser.site.taxonomy_labels import term_names
 
 
@@ -77,5 +77,5 @@ class TaxonomyFormMixin:
                 self.fields[name] = taxonomy_field(field)
 
 
-class TaxonomyPageForm(TaxonomyFormMixin, WagtailAdminPageForm):
+class TaxonomyPageForm(TaxonomyFormMixin, PortalPageForm):
     """The base form of every listing type's and organisation's editor; a listing type's own form subclasses it."""

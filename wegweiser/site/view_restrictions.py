@@ -15,6 +15,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from wegweiser.site.cache_generations import kept_in_process
+from wegweiser.site.page_forms import PortalPageForm
 from wegweiser.site.page_tree_cache import CACHE_SECONDS, page_tree_generation
 
 
@@ -52,9 +53,11 @@ PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
 class PublicPageMixin(models.Model):
-    """A page type of the public site: its restrictions and ``.public()`` come from the cache."""
+    """A page type of the public site: its restrictions and ``.public()`` come from the cache, and its
+    editor takes only images and documents the editor may choose."""
 
     objects = PublicPageManager()
+    base_form_class = PortalPageForm
 
     class Meta:
         abstract = True

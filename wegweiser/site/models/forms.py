@@ -28,6 +28,7 @@ from wegweiser.site.listings import visitor_language
 from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
 from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.outbox import queue_mails
+from wegweiser.site.page_forms import ChoosableMediaFormMixin
 from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, rate_limit_exceeded
 
 
@@ -66,7 +67,7 @@ FEDERAL_ARBITRATION_BODY = (
 FEDERAL_ARBITRATION_URL = "https://www.schlichtungsstelle-bgg.de"
 
 
-class AccessibilityStatementForm(WagtailAdminFormPageForm):
+class AccessibilityStatementForm(ChoosableMediaFormMixin, WagtailAdminFormPageForm):
     """The parts BITV 2.0 requires cannot be left out: gaps unless fully compliant, date and method."""
 
     def clean(self):

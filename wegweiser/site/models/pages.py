@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
@@ -28,6 +27,7 @@ from wegweiser.site.listings import (
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.organisations import OrganisationKind
+from wegweiser.site.page_forms import PortalPageForm
 from wegweiser.site.registry import enabled_listing_types, listing_types
 from wegweiser.site.taxonomy_fields import TaxonomyPageForm
 from wegweiser.site.templatetags.direction_tags import load_original_texts
@@ -250,7 +250,7 @@ def listing_type_choices() -> list[tuple[str, str]]:
     )
 
 
-class ListingIndexPageForm(WagtailAdminPageForm):
+class ListingIndexPageForm(PortalPageForm):
     """The listing type is chosen from the installed ones (the registry), never typed in."""
 
     def __init__(self, *args, **kwargs):

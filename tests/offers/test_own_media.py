@@ -1,0 +1,95 @@
+"""A partner's page takes only images and documents the partner may choose, whatever ids a hand-made
+request sends: another organisation's unpublished file never reaches a partner's page (and so the public)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Page, get_page_models
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+from tests.offers.admin_forms import offer_form_data
+from wegweiser.offers.factories import OfferPageFactory
+from wegweiser.offers.models import OfferPage
+from wegweiser.site.page_forms import ChoosableMediaFormMixin
+
+REFUSED = "Wählen Sie eines aus den Bildern und Dokumenten Ihrer Organisation."
+
+
+@pytest.fixture
+def media_of_b(organisation_b):
+    return {
+        "image": Image.objects.create(
+            title="Entwurf B", file=get_test_image_file(), collection=organisation_b.collection
+        ),
+        "document": Document.objects.create(
+            title="Protokoll B",
+            file=ContentFile(b"%PDF-1.4 intern", name="protokoll-b.pdf"),
+            collection=organisation_b.collection,
+        ),
+    }
+
+
+def body_with(kind: str, item) -> dict:
+    if kind == "image":
+        return streamfield([("image", {"image": item.pk, "decorative": True, "alt_text": ""})])
+    if kind == "document":
+        return streamfield([("document", item.pk)])
+    link = f'<p><a linktype="document" id="{item.pk}">Protokoll</a></p>'
+    return streamfield([("paragraph", rich_text(link))])
+
+
+@pytest.mark.parametrize("kind", ["image", "document", "document link"])
+def test_a_partner_cannot_put_another_organisation_s_file_on_its_offer(
+    client, organisation_a, editor_a, media_of_b, kind
+):
+    item = media_of_b["image" if kind == "image" else "document"]
+    offer = OfferPageFactory(parent=organisation_a, title="Sprachcafé", slug="sprachcafe")
+    revisions = offer.revisions.count()
+    client.force_login(editor_a)
+    client.cookies["django_language"] = "de"
+
+    edited = client.post(
+        f"/admin/pages/{offer.pk}/edit/", offer_form_data(slug="sprachcafe", body=body_with(kind, item))
+    )
+    added = client.post(
+        f"/admin/pages/add/offers/offerpage/{organisation_a.pk}/",
+        offer_form_data(title="Neu", slug="neu", body=body_with(kind, item)),
+    )
+    preview = client.post(
+        f"/admin/pages/{offer.pk}/edit/preview/",
+        offer_form_data(slug="sprachcafe", body=body_with(kind, item)),
+    )
+
+    assert edited.status_code == 200 and REFUSED in edited.content.decode()
+    assert added.status_code == 200 and REFUSED in added.content.decode()
+    assert preview.json()["is_valid"] is False
+    assert offer.revisions.count() == revisions and not OfferPage.objects.filter(slug="neu").exists()
+
+
+def test_a_partner_uses_its_own_files_and_keeps_one_the_office_put_on_its_page(
+    client, organisation_a, editor_a, media_of_b
+):
+    own = Document.objects.create(
+        title="Flyer A",
+        file=ContentFile(b"%PDF-1.4 Flyer", name="flyer-a.pdf"),
+        collection=organisation_a.collection,
+    )
+    offer = OfferPageFactory(parent=organisation_a, title="Sprachcafé", slug="sprachcafe")
+    offer.body = [("document", media_of_b["document"])]  # chosen by the office (or before a move)
+    offer.save_revision()
+    client.force_login(editor_a)
+    body = streamfield([("document", media_of_b["document"].pk), ("document", own.pk)])
+    response = client.post(f"/admin/pages/{offer.pk}/edit/", offer_form_data(slug="sprachcafe", body=body))
+    assert response.status_code == 302
+    saved = OfferPage.objects.get(pk=offer.pk).get_latest_revision_as_object()
+    assert [block.value.pk for block in saved.body] == [media_of_b["document"].pk, own.pk]
+
+
+def test_every_page_type_s_editor_checks_the_files_it_takes():
+    for model in get_page_models():
+        if model is not Page:
+            assert issubclass(model.base_form_class, ChoosableMediaFormMixin), model

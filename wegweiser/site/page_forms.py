@@ -1,0 +1,59 @@
+"""The base of every page's editor: a partner uses only the images and documents it may choose.
+
+Wagtail's image and document choosers offer an editor only its organisation's collection, but the form
+behind them takes any id it is sent: a hand-made request could put another organisation's unpublished
+image or document on a partner's page (and once that page is live, the document is served to everyone,
+``document_access``). What a page already used stays; what is added must be one the editor may choose.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+from wagtail.permissions import policy_registry
+
+
+def media_used_by(page) -> set[tuple[int, str]]:
+    """``(content type id, object id)`` of every image and document the page refers to, in any field or block."""
+    media = {
+        ContentType.objects.get_for_model(model, for_concrete_model=False).pk
+        for model in (get_image_model(), get_document_model())
+    }
+    # Wagtail's own reading of a page's references (what its reference index stores and "usage" shows).
+    found = ReferenceIndex._extract_references_from_object(page)
+    return {(content_type, object_id) for content_type, object_id, *_paths in found if content_type in media}
+
+
+class ChoosableMediaFormMixin:
+    """In every page type's form (``tests`` check each one has it)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.media_before = media_used_by(self.instance) if self.instance.pk else set()
+
+    def _post_clean(self):
+        super()._post_clean()
+        user = getattr(self, "for_user", None)
+        if user is None or user.is_superuser:
+            return
+        for content_type, object_id in media_used_by(self.instance) - self.media_before:
+            model = ContentType.objects.get_for_id(content_type).model_class()
+            chosen = model._default_manager.filter(pk=object_id).first()
+            policy = policy_registry.get_by_type(model)
+            if chosen is not None and not policy.user_has_permission_for_instance(user, "choose", chosen):
+                self.add_error(
+                    None,
+                    _(
+                        "An image or document on this page is not one you may use. Choose one from your "
+                        "organisation's images and documents."
+                    ),
+                )
+                return
+
+
+class PortalPageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
+    """The base form of a page type; a type's own form subclasses it."""
