@@ -100,6 +100,9 @@ def build_world() -> World:
             UserProfile.get_for_user(user)  # made on first admin visit otherwise, a write on any request
     event_a = make_event(organisation_a, title="Sprachcafé A")
     event_b = make_event(organisation_b, title="Elterncafé B")
+    # B is renaming its published event: the new title is B's until it is published.
+    event_b.title = f"Elterncafé {SECRET}"
+    event_b.save_revision()
     registration_b = EventRegistration.objects.create(
         event=event_b,
         occurrence_start=event_b.start,

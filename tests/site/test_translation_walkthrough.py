@@ -71,8 +71,9 @@ def publish_translation(client, page, locale):
 
 
 def assert_denied(response) -> None:
-    """Wagtail's admin answers a refusal with 403, or a redirect to the dashboard with a message."""
-    assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/")}, (
+    """Wagtail's admin answers a refusal with 403, or a redirect to the dashboard with a message; another
+    organisation's page with unpublished changes is not found (``scoping.AdminScopeMiddleware``)."""
+    assert (response.status_code, response.get("Location")) in {(403, None), (302, "/admin/"), (404, None)}, (
         response.request["PATH_INFO"],
         response.status_code,
     )

@@ -8,10 +8,13 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -208,3 +211,59 @@ class OrganisationScopedViewSetMixin:
 
 class OrganisationScopedViewSet(OrganisationScopedViewSetMixin, ModelViewSet):
     """The admin viewset for a model an organisation owns (a snippet viewset takes the mixin instead)."""
+
+
+#: Names of the URL parameters by which Wagtail's admin views name a page.
+PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
+#: Wagtail's reports that list every organisation's pages with their newest draft titles: the office's.
+OFFICE_REPORTS = {
+    "wagtailadmin_reports:page_types_usage",
+    "wagtailadmin_reports:page_types_usage_results",
+    "wagtail_localize:translations_report",
+    "wagtail_localize:translations_report_results",
+}
+
+
+class AdminScopeMiddleware:
+    """Wagtail's admin views opened by address answer a partner as its page tree and choosers do.
+
+    The explorer and the choosers list another organisation's pages only as published, and only the
+    partner's own images and documents (:func:`visible_in_the_page_tree`, the collections' permissions);
+    opened by id (``/admin/pages/<id>/``, ``/admin/choose-page/<id>/``, a bulk action's ``?id=``), Wagtail's
+    views showed another organisation's draft titles and file titles. Those answer 404 now, as does a
+    report that lists every organisation's drafts.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        user = getattr(request, "user", None)
+        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+            return None
+        page_ids = [view_kwargs[name] for name in PAGE_PARAMETERS if name in view_kwargs]
+        bulk = match.view_name == "wagtail_bulk_action"
+        if not (page_ids or bulk or match.view_name in OFFICE_REPORTS):
+            return None
+        if sees_the_whole_page_tree(user):
+            return None
+        if match.view_name in OFFICE_REPORTS:
+            raise Http404
+        if bulk:
+            model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
+            ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+            if issubclass(model, Page):
+                page_ids += ids
+            elif model in (get_image_model(), get_document_model()):
+                policy = policy_registry.get_by_type(model)
+                mine = policy.instances_user_has_any_permission_for(user, ["choose", "change"])
+                if mine.filter(pk__in=ids).count() != len(set(ids)):
+                    raise Http404
+        pages = Page.objects.filter(pk__in=page_ids)
+        if visible_in_the_page_tree(user, pages).count() != pages.count():
+            raise Http404
+        return None

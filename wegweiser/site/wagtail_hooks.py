@@ -22,7 +22,7 @@ from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.models import OrganisationLogEntry
-from wegweiser.site.scoping import visible_in_the_page_tree
+from wegweiser.site.scoping import OFFICE_REPORTS, sees_the_whole_page_tree, visible_in_the_page_tree
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
@@ -92,6 +92,14 @@ def register_account_request_actions(actions):
     actions.register_action(
         "core.delete_account_request", _("Delete account request"), _("Account request deleted")
     )
+
+
+@hooks.register("construct_reports_menu")
+def leave_the_office_s_reports_out_of_a_partner_s_menu(request, menu_items):
+    """Reports that list every organisation's pages answer partners 404 (``scoping.AdminScopeMiddleware``)."""
+    if not sees_the_whole_page_tree(request.user):
+        hidden = {reverse(name.replace("_results", "")) for name in OFFICE_REPORTS}
+        menu_items[:] = [item for item in menu_items if item.url not in hidden]
 
 
 @hooks.register("construct_explorer_page_queryset")
