@@ -8,9 +8,11 @@ import pytest
 import recurring_ical_events
 from django.urls import reverse
 from icalendar import Calendar
+from wagtail.models import Locale
 
 from tests.events.conftest import berlin, make_event
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.offers.models import CourseDate, OfferPage
 
 pytestmark = pytest.mark.django_db
 
@@ -135,3 +137,41 @@ def test_organisation_feed_has_only_its_events(client, organisation_a, organisat
 
 def test_unknown_event_feed_is_not_found(client, home):
     assert client.get(reverse("events:event-feed", args=[999999])).status_code == 404
+
+
+def test_feeds_in_a_language_link_every_event_to_its_page_in_that_language(client, organisation_a):
+    """A Persian subscriber taps an event in their calendar app and stays on the Persian site: a
+    translated event opens its translation, an untranslated one the German page under ``/fa/``."""
+    persian = Locale.objects.get(language_code="fa")
+    german_only = make_event(
+        organisation_a, title="Bewerbungstraining", slug="bewerbung", start=berlin(2026, 12, 1, 10)
+    )
+    translated = make_event(
+        organisation_a, title="Sprachcafé", slug="sprachcafe", start=berlin(2026, 12, 2, 10)
+    )
+    persian_page = translated.copy_for_translation(persian, copy_parents=True)
+    persian_page.title = "کافه زبان"
+    persian_page.save_revision().publish()
+    course = OfferPage(title="Deutschkurs", slug="deutschkurs", summary="A1", kind=OfferPage.Kind.COURSE)
+    course.course_dates = [CourseDate(start_date=datetime.date(2026, 12, 3))]
+    organisation_a.add_child(instance=course)
+    course.save_revision().publish()
+    expected = {
+        "Bewerbungstraining": "http://testserver/fa/partner/verein-a/bewerbung/",
+        "کافه زبان": f"http://testserver{persian_page.url}",
+    }
+    assert expected["کافه زبان"].startswith("http://testserver/fa/")
+
+    calendar = parse(client.get("/fa/kalender/feed.ics?date_from=2026-11-01&date_to=2026-12-31"))
+    links = {str(event["SUMMARY"]): str(event["URL"]) for event in calendar.walk("VEVENT")}
+    assert links == {**expected, "Deutschkurs": "http://testserver/fa/partner/verein-a/deutschkurs/"}
+    calendar = parse(client.get(f"/fa/kalender/organisation/{organisation_a.pk}.ics"))
+    links = {str(event["SUMMARY"]): str(event["URL"]) for event in calendar.walk("VEVENT")}
+    assert links == expected
+    single = parse(client.get(f"/fa/kalender/veranstaltung/{german_only.pk}.ics"))
+    assert [str(event["URL"]) for event in single.walk("VEVENT")] == [expected["Bewerbungstraining"]]
+    assert expected["Bewerbungstraining"] in str(single.walk("VEVENT")[0]["DESCRIPTION"])
+
+    page = client.get(expected["Bewerbungstraining"].removeprefix("http://testserver"))
+    assert page.status_code == 200
+    assert page.wsgi_request.LANGUAGE_CODE == "fa"

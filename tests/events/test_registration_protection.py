@@ -4,6 +4,8 @@ confirmation by mail, places held and released, and every step in the person's l
 from __future__ import annotations
 
 import datetime
+import re
+from html import unescape
 
 import pytest
 from django.conf import settings
@@ -257,3 +259,43 @@ def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server
     refused = client.post(register_url(course), form_data(course, email="late@example.org"))
     assert refused.status_code == 400
     assert EventRegistration.objects.count() == 1
+
+
+def switcher_link(html: str, language: str) -> str:
+    """Where the language switcher's link to ``language`` leads."""
+    found = re.search(rf'<a href="([^"]*)" lang="{language}" hreflang="{language}"', html)
+    assert found, language
+    return unescape(found.group(1))
+
+
+def test_switching_language_on_the_form_shows_the_form_for_the_event_in_that_language(client, course):
+    """On the Persian form, "العربية" leads to the Arabic event's form with the chosen date, and a language
+    the event is not translated into to the German event's form under that language's prefix."""
+    persian = translate(course, "fa", "کافه والدین")
+    arabic = translate(course, "ar", "مقهى الأهل")
+    date = course.upcoming_occurrences()[0].key
+    persian_form = client.get(f"{register_url(persian, 'fa')}?termin={date}").content.decode()
+
+    to_arabic = switcher_link(persian_form, "ar")
+    assert to_arabic == f"{register_url(arabic, 'ar')}?termin={date}"
+    arabic_form = client.get(to_arabic).content.decode()
+    assert "مقهى الأهل" in arabic_form and "کافه والدین" not in arabic_form
+    assert f'value="{date}" checked' in arabic_form or f'value="{date}" selected' in arabic_form
+
+    to_turkish = switcher_link(persian_form, "tr")
+    assert to_turkish == f"{register_url(course, 'tr')}?termin={date}"
+    turkish_form = client.get(to_turkish).content.decode()
+    assert "Elterncafé" in turkish_form and "کافه والدین" not in turkish_form
+    assert switcher_link(arabic_form, "fa") == f"{register_url(persian, 'fa')}?termin={date}"
+
+
+def test_switching_language_after_registering_keeps_to_the_event_in_that_language(client, course):
+    persian = translate(course, "fa", "کافه والدین")
+    arabic = translate(course, "ar", "مقهى الأهل")
+    with translation.override("fa"):
+        sent = reverse("events:registration-sent", kwargs={"pk": persian.pk})
+
+    to_arabic = switcher_link(client.get(sent).content.decode(), "ar")
+    with translation.override("ar"):
+        assert to_arabic == reverse("events:registration-sent", kwargs={"pk": arabic.pk})
+    assert f'href="{arabic.url}"' in client.get(to_arabic).content.decode()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pickle
+import re
+from html import unescape
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from tests.volunteers.conftest import signup_data
 from wegweiser.site.models import OutgoingMail
@@ -156,3 +158,35 @@ def test_expired_or_unpublished_opportunities_take_no_sign_ups(client, opportuni
 
 def test_get_on_the_sign_up_address_is_not_allowed(client, opportunity):
     assert client.get(reverse("volunteers:signup", args=[opportunity.pk])).status_code == 405
+
+
+def test_switching_language_around_the_sign_up_keeps_to_the_opportunity_in_that_language(client, opportunity):
+    """After a Persian sign-up (or a Persian form with a mistake), "العربية" leads to the Arabic opportunity."""
+    persian, arabic = (
+        _translate(opportunity, code, title)
+        for code, title in (("fa", "همراهی زبانی"), ("ar", "مرافقة لغوية"))
+    )
+    with translation.override("fa"):
+        mistake = client.post(reverse("volunteers:signup", args=[persian.pk]), signup_data(email="bad"))
+        done = client.get(reverse("volunteers:signup_done", args=[persian.pk]))
+    with translation.override("ar"):
+        arabic_done = reverse("volunteers:signup_done", args=[arabic.pk])
+
+    assert _switcher_link(mistake.content.decode(), "ar") == arabic.url
+    assert _switcher_link(done.content.decode(), "ar") == arabic_done
+    assert f'href="{arabic.url}"' in client.get(arabic_done).content.decode()
+
+
+def _translate(page, language: str, title: str):
+    translated = page.copy_for_translation(Locale.objects.get(language_code=language), copy_parents=True)
+    for ancestor in translated.get_ancestors().filter(depth__gt=1, alias_of__isnull=True).specific():
+        ancestor.save_revision().publish()
+    translated.title = title
+    translated.save_revision().publish()
+    return translated
+
+
+def _switcher_link(html: str, language: str) -> str:
+    found = re.search(rf'<a href="([^"]*)" lang="{language}" hreflang="{language}"', html)
+    assert found, language
+    return unescape(found.group(1))

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
+
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.views import generic
@@ -9,7 +15,10 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.plugin_api import OrganisationScopedViewSet
+from wegweiser.plugin_api import SPREADSHEET_GERMAN, OrganisationScopedViewSet
+
+#: Spreadsheet programs run a cell starting with one of these as a formula; a registrant typed the text.
+FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):
@@ -24,9 +33,50 @@ class CalendarFeedViewSet(OrganisationScopedViewSet):
     edit_handler = ObjectList(CalendarFeed.panels, base_form_class=CalendarFeedForm)
 
 
+def _as_text(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def _status_label(value: str) -> str:
+    return str(EventRegistration.Status(value).label)
+
+
 class RegistrationIndexView(generic.IndexView):
+    """The list, and its export as the partner's spreadsheet: local times, the status as the list says it,
+    and a CSV German spreadsheet programs open (semicolons, UTF-8 with BOM)."""
+
+    custom_field_preprocess = {
+        "status": {generic.IndexView.FORMAT_CSV: _status_label, generic.IndexView.FORMAT_XLSX: _status_label}
+    }
+    custom_value_preprocess = {
+        **generic.IndexView.custom_value_preprocess,
+        datetime.datetime: {
+            generic.IndexView.FORMAT_CSV: lambda value: date_format(
+                timezone.localtime(value), "SHORT_DATETIME_FORMAT"
+            ),
+            generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
+        },
+        str: {generic.IndexView.FORMAT_CSV: _as_text},
+    }
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
+
+    def write_csv_response(self, queryset):
+        header = [self.get_heading(queryset, field) for field in self.list_export]
+        rows = (
+            [
+                self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                for field, value in self.to_row_dict(item).items()
+            ]
+            for item in queryset
+        )
+        lines = SPREADSHEET_GERMAN.lines(itertools.chain([header], rows))
+        response = StreamingHttpResponse(
+            (line.encode() for line in lines), content_type=SPREADSHEET_GERMAN.content_type
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
+        return response
 
 
 class EventRegistrationViewSet(OrganisationScopedViewSet):
@@ -35,6 +85,7 @@ class EventRegistrationViewSet(OrganisationScopedViewSet):
     icon = "group"
     menu_label = _("Event registrations")
     list_display = ["name", "email", "event", "occurrence_start", "status", "created_at"]
+    list_export = ["name", "email", "event", "occurrence_start", "status", "language", "created_at"]
     list_filter = ["status"]
     index_view_class = RegistrationIndexView
     form_fields = ["event", "occurrence_start", "name", "email", "status"]

@@ -54,6 +54,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "active_locale": ("wegweiser.site.listings", "active_locale"),
     "visitor_language": ("wegweiser.site.listings", "visitor_language"),
     "in_language": ("wegweiser.site.listings", "in_language"),
+    "about_page": ("wegweiser.site.page_views", "about_page"),
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),
     "public_base_url": ("wegweiser.site.links", "public_base_url"),
     "slug_for": ("wegweiser.site.links", "slug_for"),

@@ -41,6 +41,7 @@ from django.views.decorators.http import require_http_methods
 
 from wegweiser.site import rate_limits
 from wegweiser.site.listings import localized_url
+from wegweiser.site.page_views import about_page
 
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
 RATE_WINDOW = datetime.timedelta(hours=1)
@@ -285,15 +286,17 @@ def check_your_mailbox(text, back: type | None = None, back_text="") -> Callable
     def view(request: HttpRequest, **url_kwargs) -> TemplateResponse:
         if back is None:
             return notice(request, _("Please check your mailbox"), text)
-        [listing_id] = url_kwargs.values()
+        [(url_argument, listing_id)] = url_kwargs.items()
         listing = get_object_or_404(back.objects.live().public(), pk=listing_id)
-        return notice(
+        response = notice(
             request,
             _("Please check your mailbox"),
             text,
             link=localized_url(listing, request),
             link_text=back_text,
         )
+        response.context_data.update(about_page(listing, url_argument))
+        return response
 
     return view
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,7 +19,7 @@ from wegweiser.events.agenda import (
     other_entries,
 )
 from wegweiser.events.ical_export import build_calendar
-from wegweiser.plugin_api import OrganisationPage, public_listings, slug_for
+from wegweiser.plugin_api import OrganisationPage, localized_url, public_listings, slug_for
 
 PAST_DAYS = 31
 FUTURE_DAYS = 366
@@ -40,7 +41,13 @@ def _listing_type(request: HttpRequest):
 
 
 def _full_url(request: HttpRequest):
-    return lambda event: event.get_full_url(request=request) or ""
+    """An event's link as the portal's pages in the feed's language link it, made absolute for a calendar
+    app: an untranslated event opens in German under the feed's prefix, not on the German site."""
+    return lambda event: request.build_absolute_uri(localized_url(event, request))
+
+
+def _with_full_url(request: HttpRequest, entry):
+    return dataclasses.replace(entry, url=request.build_absolute_uri(entry.url)) if entry.url else entry
 
 
 def filtered_feed(request: HttpRequest) -> HttpResponse:
@@ -55,7 +62,9 @@ def filtered_feed(request: HttpRequest) -> HttpResponse:
     cleaned = filterset.form.cleaned_data if filterset.is_valid() else {}
     site = Site.find_for_request(request)
     entries = [
-        entry for entry, _type in other_entries(site, first_day, last_day) if entry_matches(entry, cleaned)
+        _with_full_url(request, entry)
+        for entry, _type in other_entries(site, first_day, last_day)
+        if entry_matches(entry, cleaned)
     ]
     content = build_calendar(_("Events"), events, entries, _full_url(request))
     return _calendar_response(content, "veranstaltungen")

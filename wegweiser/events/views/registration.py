@@ -29,6 +29,7 @@ from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail
 from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import (
+    about_page,
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
@@ -87,7 +88,10 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             status = 400
     return TemplateResponse(
-        request, "events/registration_form.html", {"event": event, "form": form}, status=status
+        request,
+        "events/registration_form.html",
+        {"event": event, "form": form, **about_page(event)},
+        status=status,
     )
 
 

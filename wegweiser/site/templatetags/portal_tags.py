@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wegweiser.site.listings import localized_url, with_language_prefix
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
+from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
 
 register = template.Library()
 
@@ -49,7 +50,10 @@ def language_links(context, page=None) -> list[dict]:
     """One link per portal language: the same page translated, else the page itself shown in German under
     that language's prefix (where its home page exists), else its nearest translated ancestor. The same
     page keeps the visitor's choices (``?topic=sprache&district=altstadt`` on a finder page): the filters'
-    values are the same in every language."""
+    values are the same in every language.
+
+    A view about a page without being it (a registration form, told by ``about_page``) links the same view
+    for the page in each language."""
     request = context.get("request")
     current = translation.get_language()
     targets: dict[str, tuple[str, bool]] = {}
@@ -57,6 +61,8 @@ def language_links(context, page=None) -> list[dict]:
         targets = cached_navigation(
             "language_targets", request, lambda: _translated_urls(request, page), page.pk
         )
+    elif context.get(ABOUT_PAGE) is not None and request is not None:
+        targets = {code: (url, False) for code, url in same_view_urls(request, context[ABOUT_PAGE]).items()}
     choices = request.GET.urlencode() if request is not None else ""
     links = []
     for code, name in settings.LANGUAGES:
