@@ -92,7 +92,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "phone_field": ("wegweiser.site.public_forms", "phone_field"),
     "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),
     "for_visitors": ("wegweiser.site.public_forms", "for_visitors"),
-    "rate_limit_exceeded": ("wegweiser.site.public_forms", "rate_limit_exceeded"),
+    "too_many_sends": ("wegweiser.site.public_forms", "too_many_sends"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
     "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),

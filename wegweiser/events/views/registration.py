@@ -35,7 +35,7 @@ from wegweiser.plugin_api import (
     in_language,
     notice,
     private_no_store,
-    rate_limit_exceeded,
+    too_many_sends,
     visitor_language,
 )
 
@@ -61,8 +61,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         sent = HttpResponseRedirect(reverse("events:registration-sent", kwargs={"pk": event.pk}))
         if form.is_bot():
             return sent
-        if rate_limit_exceeded(request, "event-registration"):
-            form.is_valid()
+        if too_many_sends(request, "event-registration", form):
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again in an hour.")
             )
