@@ -93,6 +93,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),
     "for_visitors": ("wegweiser.site.public_forms", "for_visitors"),
     "too_many_sends": ("wegweiser.site.public_forms", "too_many_sends"),
+    "forget_send": ("wegweiser.site.public_forms", "forget_send"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
     "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),

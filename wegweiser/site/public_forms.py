@@ -221,6 +221,12 @@ def too_many_sends(
     return valid and rate_limits.hit(bucket, address, RATE_WINDOW).count > limit
 
 
+def forget_send(request: HttpRequest, bucket: str) -> None:
+    """A valid send that :func:`too_many_sends` counted but that stored nothing after all (the date was
+    booked out meanwhile) no longer counts toward the form's limit."""
+    rate_limits.take_back(bucket, client_address(request))
+
+
 # -- responses with personal data ----------------------------------------------------------------------
 
 

@@ -32,6 +32,7 @@ from wegweiser.plugin_api import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    forget_send,
     in_language,
     notice,
     private_no_store,
@@ -81,6 +82,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 if created:
                     send_registration_mail(registration, "confirm")
                 return sent
+            forget_send(request, "event-registration")
             form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
             status = 400
         else:
