@@ -299,3 +299,22 @@ def test_switching_language_after_registering_keeps_to_the_event_in_that_languag
     with translation.override("ar"):
         assert to_arabic == reverse("events:registration-sent", kwargs={"pk": arabic.pk})
     assert f'href="{arabic.url}"' in client.get(to_arabic).content.decode()
+
+
+def test_a_date_booked_out_meanwhile_does_not_use_up_the_limit(client, organisation_a, course, settings):
+    settings.WEGWEISER_PUBLIC_FORM_LIMITS = {"event-registration": 1}
+    full = make_event(
+        organisation_a,
+        title="Nähcafé",
+        start=soon(5),
+        registration_mode="internal",
+        capacity=1,
+        waiting_list=False,
+    )
+    client.post(register_url(full), form_data(full, email="first@example.org"), REMOTE_ADDR="192.0.2.1")
+
+    too_late = client.post(register_url(full), form_data(full), REMOTE_ADDR="192.0.2.2")
+    assert too_late.status_code == 400
+    assert "Dieser Termin ist ausgebucht" in too_late.content.decode()
+    assert client.post(register_url(course), form_data(course), REMOTE_ADDR="192.0.2.2").status_code == 302
+    assert EventRegistration.objects.filter(event=course).count() == 1

@@ -4,8 +4,9 @@ A form that anonymous visitors may send (an account request, a volunteer sign-up
 accessibility feedback) uses:
 
 * :class:`HoneypotMixin`: a field that people and assistive technology never meet; robots fill it in.
-* :func:`rate_limit_exceeded`: attempts per client and hour, counted in the database (shared by every
-  worker and server), keyed by a hash of :func:`client_address` (trusted reverse proxies understood).
+* :func:`too_many_sends`: valid sends per client and hour, and a much higher ceiling on sends of any kind,
+  counted in the database (shared by every worker and server), keyed by a hash of :func:`client_address`
+  (trusted reverse proxies understood).
 * :class:`ConsentMixin`: the consent checkbox's text comes from the form, and the text and its version
   are stored with what was sent.
 * :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer;
@@ -187,29 +188,44 @@ def client_address(request: HttpRequest) -> str:
     return peer
 
 
-def count_attempt(request: HttpRequest, bucket: str) -> int:
-    """Count one attempt of this client at ``bucket``; the number of attempts within the hour.
-
-    The count lives in the database (:mod:`wegweiser.site.rate_limits`), so every worker process and
-    every server sees the same number.
-    """
-    return rate_limits.hit(bucket, client_address(request), RATE_WINDOW).count
-
-
-#: Sends of a public form per client and hour where neither the settings nor the form say otherwise.
+#: Valid sends of a public form per client and hour where neither the settings nor the form say otherwise.
 DEFAULT_SENDS_PER_HOUR = 5
 
+#: Sends of any kind (valid, mistyped, empty) per client and hour, as a multiple of the valid sends: the
+#: ceiling that stops a robot sending garbage, high enough for a shelter's people on one Wi-Fi who mistype.
+SENDS_OF_ANY_KIND_PER_VALID_SEND = 10
 
-def rate_limit_exceeded(request: HttpRequest, bucket: str, per_hour: int = DEFAULT_SENDS_PER_HOUR) -> bool:
-    """Count one attempt from this client; True once it exceeds the form's limit per hour.
 
-    The limit is the site's ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else the form's own ``per_hour`` (0 or
-    less: no limit).
+def too_many_sends(
+    request: HttpRequest, bucket: str, form: forms.Form, per_hour: int = DEFAULT_SENDS_PER_HOUR
+) -> bool:
+    """Validate ``form``, count this send from the client and say whether to refuse it (answer 429, store
+    nothing).
+
+    Only a valid send (the caller stores it or mails) counts toward the form's limit per hour (the site's
+    ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else ``per_hour``; 0 or less: no limit), so a visitor who
+    mistypes, or sends the form empty, keeps every send for the one that counts and gets the form back with
+    its mistakes marked. Every send counts toward a ceiling :data:`SENDS_OF_ANY_KIND_PER_VALID_SEND` times
+    as high, which stops a flood of garbage. The counts live in the database
+    (:mod:`wegweiser.site.rate_limits`), so every worker and every server sees the same numbers.
     """
+    valid = form.is_valid()
     limit = int(getattr(settings, "WEGWEISER_PUBLIC_FORM_LIMITS", {}).get(bucket, per_hour))
     if limit <= 0:
         return False
-    return count_attempt(request, bucket) > limit
+    address = client_address(request)
+    if (
+        rate_limits.hit(f"{bucket}:any", address, RATE_WINDOW).count
+        > limit * SENDS_OF_ANY_KIND_PER_VALID_SEND
+    ):
+        return True
+    return valid and rate_limits.hit(bucket, address, RATE_WINDOW).count > limit
+
+
+def forget_send(request: HttpRequest, bucket: str) -> None:
+    """A valid send that :func:`too_many_sends` counted but that stored nothing after all (the date was
+    booked out meanwhile) no longer counts toward the form's limit."""
+    rate_limits.take_back(bucket, client_address(request))
 
 
 # -- responses with personal data ----------------------------------------------------------------------

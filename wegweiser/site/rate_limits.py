@@ -63,6 +63,13 @@ def hit(bucket: str, subject: str, window: datetime.timedelta) -> Count:
     return Count(*row) if row else Count(1, now + window)
 
 
+def take_back(bucket: str, subject: str) -> None:
+    """Uncount one event of the running window (it turned out not to count)."""
+    _counters().filter(key=counter_key(bucket, subject), expires_at__gt=timezone.now(), count__gt=0).update(
+        count=F("count") - 1
+    )
+
+
 def clear(bucket: str, subject: str) -> None:
     """Forget the count (a correct password clears an account's failures)."""
     _counters().filter(key=counter_key(bucket, subject)).delete()

@@ -26,7 +26,7 @@ from wegweiser.plugin_api import (
     in_language,
     notice,
     private_no_store,
-    rate_limit_exceeded,
+    too_many_sends,
 )
 from wegweiser.volunteers import links, mails
 from wegweiser.volunteers.forms import VolunteerSignupForm
@@ -51,8 +51,7 @@ def signup(request, opportunity_id: int):
     sent = HttpResponseRedirect(reverse("volunteers:signup_done", args=[opportunity.pk]))
     if form.is_bot():
         return sent
-    if rate_limit_exceeded(request, "volunteer-signup"):
-        form.is_valid()
+    if too_many_sends(request, "volunteer-signup", form):
         form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
         return _opportunity_with_form(request, opportunity, form, status=429)
     if not form.is_valid():

@@ -33,10 +33,11 @@ from wegweiser.plugin_api import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    forget_send,
     in_language,
     notice,
     private_no_store,
-    rate_limit_exceeded,
+    too_many_sends,
     visitor_language,
 )
 
@@ -62,8 +63,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         sent = HttpResponseRedirect(reverse("events:registration-sent", kwargs={"pk": event.pk}))
         if form.is_bot():
             return sent
-        if rate_limit_exceeded(request, "event-registration"):
-            form.is_valid()
+        if too_many_sends(request, "event-registration", form):
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again in an hour.")
             )
@@ -83,6 +83,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 if created:
                     send_registration_mail(registration, "confirm")
                 return sent
+            forget_send(request, "event-registration")
             form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
             status = 400
         else:

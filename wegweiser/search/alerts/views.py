@@ -31,7 +31,7 @@ from wegweiser.site.public_forms import (
     check_your_mailbox,
     for_visitors,
     notice,
-    rate_limit_exceeded,
+    too_many_sends,
 )
 from wegweiser.site.registry import enabled_listing_types
 
@@ -78,8 +78,7 @@ def new_alert(request):
         return TemplateResponse(request, "search/alerts/new.html", context)
     if form.is_bot():
         return HttpResponseRedirect(reverse("search:place_alert_sent"))
-    if rate_limit_exceeded(request, "place-alert"):
-        form.is_valid()
+    if too_many_sends(request, "place-alert", form):
         form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return TemplateResponse(request, "search/alerts/new.html", context, status=429)
     if not form.is_valid():

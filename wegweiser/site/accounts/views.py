@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from wegweiser.site.accounts import mails
 from wegweiser.site.accounts.forms import AccountRequestForm
 from wegweiser.site.accounts.invitations import admin_login_url, invited_user
-from wegweiser.site.public_forms import for_visitors, notice, private_no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import for_visitors, notice, private_no_store, too_many_sends
 
 
 @for_visitors
@@ -27,8 +27,7 @@ def request_account(request):
     if request.method == "POST":
         if form.is_bot():
             return HttpResponseRedirect(reverse("accounts:request_done"))
-        if rate_limit_exceeded(request, "account-request"):
-            form.is_valid()
+        if too_many_sends(request, "account-request", form):
             form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
             status = 429
         elif form.is_valid():

@@ -24,7 +24,7 @@ from wegweiser.site.public_forms import (
     check_your_mailbox,
     for_visitors,
     notice,
-    rate_limit_exceeded,
+    too_many_sends,
 )
 
 
@@ -42,8 +42,7 @@ def request_data(request):
         return _form_page(request, form)
     if form.is_bot():
         return HttpResponseRedirect(reverse("data_requests:sent"))
-    if rate_limit_exceeded(request, "data-request"):
-        form.is_valid()
+    if too_many_sends(request, "data-request", form):
         form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return _form_page(request, form, status=429)
     if not form.is_valid():

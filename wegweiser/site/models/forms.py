@@ -29,7 +29,7 @@ from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
 from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.outbox import queue_mails
 from wegweiser.site.page_forms import ChoosableMediaFormMixin
-from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, rate_limit_exceeded
+from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, too_many_sends
 
 
 class BarrierReportForm(HoneypotMixin, forms.Form):
@@ -235,8 +235,7 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             if form.is_bot():
                 # A robot filled in the hidden field: pretend success, store and send nothing.
                 return self.render_landing_page(request, None, *args, **kwargs)
-            if rate_limit_exceeded(request, "feedback"):
-                form.is_valid()
+            if too_many_sends(request, "feedback", form):
                 form.add_error(
                     None, _("Too many messages from your connection. Please try again in an hour.")
                 )

@@ -124,10 +124,11 @@ WEGWEISER_LOGIN_FAILURES_PER_CLIENT = env_int("LOGIN_FAILURES_PER_CLIENT", 30)
 # Requests per client to the public API, counted in the database for every app server: "120/minute".
 WEGWEISER_API_RATE_LIMIT = env_str("API_RATE_LIMIT", "120/minute")
 WEGWEISER_LOGIN_COOL_OFF_SECONDS = env_int("LOGIN_COOL_OFF_SECONDS", 900)
-# How often one client may send a public form per hour (0: no limit), by the form's rate-limit bucket:
+# How often one client may send a public form valid per hour (0: no limit), by the form's rate-limit bucket:
 # "account-request", "feedback", "data-request", "place-alert", "volunteer-signup", "event-registration"
-# and those of other plugins. A form not named here: 5. "Copy or delete my data" requests each send a mail
-# to the address typed in: DATA_REQUESTS_PER_HOUR.
+# and those of other plugins. A form not named here: 5. Sends with mistakes do not count; sends of any kind
+# stop at ten times the limit. "Copy or delete my data" requests each send a mail to the address typed in:
+# DATA_REQUESTS_PER_HOUR.
 WEGWEISER_PUBLIC_FORM_LIMITS = {"data-request": env_int("DATA_REQUESTS_PER_HOUR", 5)}
 
 AUTH_PASSWORD_VALIDATORS = [
