@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import itertools
 
-from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +13,9 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.plugin_api import SPREADSHEET_GERMAN, OrganisationScopedViewSet
+from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin, as_spreadsheet_text
 
 #: Spreadsheet programs run a cell starting with one of these as a formula; a registrant typed the text.
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):
@@ -33,15 +30,11 @@ class CalendarFeedViewSet(OrganisationScopedViewSet):
     edit_handler = ObjectList(CalendarFeed.panels, base_form_class=CalendarFeedForm)
 
 
-def _as_text(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_PREFIXES) else value
-
-
 def _status_label(value: str) -> str:
     return str(EventRegistration.Status(value).label)
 
 
-class RegistrationIndexView(generic.IndexView):
+class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
     """The list, and its export as the partner's spreadsheet: local times, the status as the list says it,
     and a CSV German spreadsheet programs open (semicolons, UTF-8 with BOM)."""
 
@@ -56,27 +49,11 @@ class RegistrationIndexView(generic.IndexView):
             ),
             generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
         },
-        str: {generic.IndexView.FORMAT_CSV: _as_text},
+        str: {generic.IndexView.FORMAT_CSV: as_spreadsheet_text},
     }
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
-
-    def write_csv_response(self, queryset):
-        header = [self.get_heading(queryset, field) for field in self.list_export]
-        rows = (
-            [
-                self.preprocess_field_value(field, value, self.FORMAT_CSV)
-                for field, value in self.to_row_dict(item).items()
-            ]
-            for item in queryset
-        )
-        lines = SPREADSHEET_GERMAN.lines(itertools.chain([header], rows))
-        response = StreamingHttpResponse(
-            (line.encode() for line in lines), content_type=SPREADSHEET_GERMAN.content_type
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
-        return response
 
 
 class EventRegistrationViewSet(OrganisationScopedViewSet):

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from wegweiser.plugin_api import FORMULA_PREFIXES
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
-FORMULA_PREFIXES = ("=", "+", "-", "@")
 # "+49 5561 100-300" is a phone number, not a formula: a plus sign followed only by digits and separators.
 _PHONE_NUMBER = re.compile(r"^\+[\d\s/()\-]+$")
 _XLSX_MAGIC = b"PK\x03\x04"

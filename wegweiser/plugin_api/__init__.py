@@ -139,6 +139,9 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "FetchTooLarge": ("wegweiser.site.safe_fetch", "FetchTooLarge"),
     "FetchHTTPError": ("wegweiser.site.safe_fetch", "FetchHTTPError"),
     "SPREADSHEET_GERMAN": ("wegweiser.site.spreadsheets", "SPREADSHEET_GERMAN"),
+    "SpreadsheetExportMixin": ("wegweiser.site.spreadsheets", "SpreadsheetExportMixin"),
+    "FORMULA_PREFIXES": ("wegweiser.site.spreadsheets", "FORMULA_PREFIXES"),
+    "as_spreadsheet_text": ("wegweiser.site.spreadsheets", "as_spreadsheet_text"),
     # Demo content and setting up a portal.
     "DemoContext": ("wegweiser.site.demo", "DemoContext"),
     "load_taxonomies": ("wegweiser.site.demo", "load_taxonomies"),

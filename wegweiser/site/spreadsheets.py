@@ -8,10 +8,11 @@ RFC 4180 CSV (comma, no BOM) ask for it with ``?dialect=rfc4180``.
 from __future__ import annotations
 
 import csv
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils.translation import gettext
 
 DIALECT_PARAMETER = "dialect"
@@ -122,3 +123,36 @@ def csv_response(
         response = HttpResponse(dialect.text(rows).encode(), content_type=dialect.content_type)
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+#: What a spreadsheet program runs as a formula at the start of a cell.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_spreadsheet_text(value) -> str:
+    """A cell of an export as text that a spreadsheet program shows rather than runs: a leading quote
+    defuses what would start a formula (a name typed as "=HYPERLINK(...)", a phone number "+49 ...")."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class SpreadsheetExportMixin:
+    """For a Wagtail index or report view with ``list_export``: its CSV export in the portal's one CSV
+    writer, for German spreadsheet programs unless the request asks ``?dialect=rfc4180``."""
+
+    def write_csv_response(self, queryset):
+        try:
+            dialect = csv_dialect_for(self.request)
+        except UnknownCsvDialect as error:
+            return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
+        header = [self.get_heading(queryset, field) for field in self.list_export]
+        rows = (
+            [
+                self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                for field, value in self.to_row_dict(item).items()
+            ]
+            for item in queryset
+        )
+        return csv_response(
+            f"{self.get_filename()}.csv", itertools.chain([header], rows), dialect, streaming=True
+        )

@@ -21,13 +21,12 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from wegweiser.plugin_api import SPREADSHEET_GERMAN
+from wegweiser.plugin_api import SPREADSHEET_GERMAN, as_spreadsheet_text
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
 from wegweiser.volunteers.models import VolunteerApplication
 
 PER_PAGE = 50
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _breadcrumbs(*items):
@@ -148,12 +147,6 @@ class ApplicationDetailView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def _cell(value) -> str:
-    """Spreadsheet programs run cells starting with "=" as formulas; a leading quote defuses them."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 class ExportView(View):
     """The user's own sign-ups as CSV (UTF-8 with BOM, so spreadsheet programs read umlauts)."""
 
@@ -190,7 +183,7 @@ class ExportView(View):
             log(application, "volunteers.export_personal_data", user=request.user)
             writer.writerow(
                 [
-                    _cell(value)
+                    as_spreadsheet_text(value)
                     for value in (
                         application.pk,
                         application.opportunity.title,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest, QueryDict
+from django.http import QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -24,10 +23,10 @@ from wegweiser.reports.permissions import can_view_office_reports
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.xlsx_charts import XlsxChart, add_bar_chart
 from wegweiser.site.models import PortalSettings
-from wegweiser.site.spreadsheets import UnknownCsvDialect, csv_dialect_for, csv_response
+from wegweiser.site.spreadsheets import SpreadsheetExportMixin
 
 
-class OfficeReportView(ReportView):
+class OfficeReportView(SpreadsheetExportMixin, ReportView):
     """A report only the integration office sees; rows are plain objects, not a queryset.
 
     Subclasses implement :meth:`get_rows` and may add context in :meth:`get_report_context`. Each report
@@ -135,24 +134,6 @@ class OfficeReportView(ReportView):
 
     def get_report_context(self) -> dict:
         return {}
-
-    def write_csv_response(self, queryset):
-        """The CSV export in the portal's one CSV writer: for German spreadsheets unless ``?dialect=rfc4180``."""
-        try:
-            dialect = csv_dialect_for(self.request)
-        except UnknownCsvDialect as error:
-            return HttpResponseBadRequest(error.message, content_type="text/plain; charset=utf-8")
-        header = [self.get_heading(queryset, field) for field in self.list_export]
-        rows = (
-            [
-                self.preprocess_field_value(field, value, self.FORMAT_CSV)
-                for field, value in self.to_row_dict(item).items()
-            ]
-            for item in queryset
-        )
-        return csv_response(
-            f"{self.get_filename()}.csv", itertools.chain([header], rows), dialect, streaming=True
-        )
 
     def get_xlsx_chart(self) -> XlsxChart | None:
         """The chart the XLSX export carries over its rows; ``None`` for a report without one."""
