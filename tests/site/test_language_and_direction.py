@@ -43,6 +43,8 @@ SCRIPT_OF |= {"uk": "CYRILLIC", "ru": "CYRILLIC"}
 PREFIX = re.compile(r"^(?:https?://testserver)?/({})/".format("|".join(LANGUAGES)))
 #: Names of file formats that every language writes in Latin letters ("… (iCal)").
 FORMAT_NAMES = {"iCal", "CSV", "PDF", "XLSX"}
+#: Left-to-right, right-to-left and Arabic letter marks.
+DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -320,6 +322,25 @@ def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expecte
     """Every page, card and mail writes dates with DATE_FORMAT: the calendar, course dates, place alerts."""
     with translation.override(language):
         assert date_format(datetime.date(2026, 12, 5), "DATE_FORMAT") == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_date_is_written_with_direction_marks(language):
+    """Django's Arabic short date is "d/m/Y" with a right-to-left mark after day and month: isolated left to right
+    (``|ltr``) on the offer cards, 31 December 2026 read "312026/12/". Without marks a date reads right either way."""
+    moment = datetime.datetime(2026, 12, 31, 9, 37)
+    names = ["DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT"]
+    names += ["MONTH_DAY_FORMAT", "YEAR_MONTH_FORMAT", "TIME_FORMAT"]
+    with translation.override(language):
+        marked = {name: date_format(moment, name) for name in names}
+    assert {name: text for name, text in marked.items() if set(text) & DIRECTION_MARKS} == {}
+
+
+def test_the_arabic_offer_cards_write_the_next_free_start_as_day_month_year(client, demo):
+    html = client.get("/ar/angebote/").content.decode()
+    days = re.findall(r'class="card__next-date">[^<]*<bdi dir="ltr">([^<]+)</bdi>', html)
+    assert days, "the demo has offers with free seats on a later date"
+    assert all(re.fullmatch(r"\d\d/\d\d/20\d\d", day) for day in days), days[:3]
 
 
 @pytest.mark.parametrize(
