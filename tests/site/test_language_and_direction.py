@@ -21,6 +21,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from tests.browser.test_accessibility import public_path
@@ -212,6 +213,16 @@ def test_phone_numbers_and_clock_times_are_isolated_left_to_right_in_arabic(clie
     event = untranslated_listing("event", "ar", all_day=False)
     html = client.get(f"/ar{public_path(event)}").content.decode()
     assert re.search(r'<bdi dir="ltr">\d\d:\d\d–\d\d:\d\d</bdi>', html)
+
+
+@pytest.mark.parametrize("key", ["offer", "event", "volunteer"])
+def test_a_listing_names_its_organisation_in_its_own_direction_on_an_arabic_page(client, demo, key):
+    """On an Arabic volunteer page "Caritasverband Neustadt e.V." read ".Caritasverband Neustadt e.V": the name
+    ran right to left with the page. Every listing page isolates it as a proper name."""
+    listing = untranslated_listing(key, "ar", organisation__isnull=False)
+    html = client.get(f"/ar{public_path(listing)}").content.decode()
+    main = html.split('<main id="main"')[1]
+    assert f'<bdi translate="no">{escape(listing.organisation.title)}</bdi>' in main
 
 
 def test_german_listing_on_an_arabic_page_keeps_the_page_right_to_left(client, demo):
