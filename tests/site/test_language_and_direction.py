@@ -284,6 +284,18 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     assert ">Datenschutz</a>" in german and "hreflang" not in german
 
 
+def test_the_footer_says_the_open_data_reference_is_in_english(client, demo):
+    """ "Open data / API" led to the English API reference without saying so, where the legal pages say "(in
+    German)"; an English visitor reads the plain name."""
+    footers = {
+        language: client.get(f"/{language}/").content.decode().split('class="site-footer__inner')[1]
+        for language in ("ar", "de", "en")
+    }
+    assert 'hreflang="en">البيانات المفتوحة / واجهة API (بالإنجليزية)</a>' in footers["ar"]
+    assert 'hreflang="en">Offene Daten / API (auf Englisch)</a>' in footers["de"]
+    assert '">Open data / API</a>' in footers["en"] and "(in English)" not in footers["en"]
+
+
 @pytest.mark.parametrize("language", ["ar", "uk"])
 def test_the_partner_overview_lists_every_partner_in_every_language(client, demo, language):
     """The German overview lists every partner; the Arabic one listed only the few with an Arabic page. Now the
