@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from tests.browser.conftest import axe_violations
 from wegweiser.site.models import ListingIndexPage
@@ -124,6 +125,18 @@ def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(
         if scroll_width > 360:
             wide[path] = scroll_width
     assert wide == {}
+
+
+def test_the_api_reference_fits_a_phone_and_its_wide_tables_scroll_in_their_own_box(
+    page_on_phone, live_server, demo_town
+):
+    """The footer's "Open data / API" page was 444 px wide at 360 px: its parameter tables widened the page."""
+    page_on_phone.goto(f"{live_server.url}{reverse('api-v1:reference')}")
+    assert page_on_phone.evaluate("document.documentElement.scrollWidth") == 360
+    boxes = page_on_phone.locator(".api-table")
+    scrolling = boxes.evaluate_all("boxes => boxes.filter(box => box.scrollWidth > box.clientWidth).length")
+    assert scrolling > 0, "the widest tables scroll inside their box"
+    assert axe_violations(page_on_phone) == []
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

@@ -214,6 +214,19 @@ def test_the_office_s_german_thanks_come_after_the_portal_s_own_in_the_visitor_s
     assert "Ihre Rückmeldung wurde an das Integrationsbüro geschickt." not in german
 
 
+@pytest.mark.parametrize(("language", "direction"), [("fa", "rtl"), ("ar", "rtl"), ("uk", "ltr")])
+def test_the_thanks_read_in_the_visitor_s_language_without_the_shown_in_german_notice(
+    client, statement, language, direction
+):
+    """The thanks were marked as German, left to right, under "This page is … shown in German", though the
+    portal writes them in the visitor's language."""
+    html = client.post(f"/{language}/barrierefreiheit/", {"message": "…", "homepage": ""}).content.decode()
+
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    assert '<div class="page-content">' in html
+    assert "notice--untranslated" not in html
+
+
 def test_a_report_with_an_address_is_in_the_copy_of_one_s_data_and_goes_with_its_deletion(
     client, statement, smtp_server
 ):

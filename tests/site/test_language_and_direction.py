@@ -21,6 +21,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 from wagtail.models import Locale
 
 from tests.browser.test_accessibility import public_path
@@ -43,6 +44,8 @@ SCRIPT_OF |= {"uk": "CYRILLIC", "ru": "CYRILLIC"}
 PREFIX = re.compile(r"^(?:https?://testserver)?/({})/".format("|".join(LANGUAGES)))
 #: Names of file formats that every language writes in Latin letters ("… (iCal)").
 FORMAT_NAMES = {"iCal", "CSV", "PDF", "XLSX"}
+#: Left-to-right, right-to-left and Arabic letter marks.
+DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -212,6 +215,16 @@ def test_phone_numbers_and_clock_times_are_isolated_left_to_right_in_arabic(clie
     assert re.search(r'<bdi dir="ltr">\d\d:\d\d–\d\d:\d\d</bdi>', html)
 
 
+@pytest.mark.parametrize("key", ["offer", "event", "volunteer"])
+def test_a_listing_names_its_organisation_in_its_own_direction_on_an_arabic_page(client, demo, key):
+    """On an Arabic volunteer page "Caritasverband Neustadt e.V." read ".Caritasverband Neustadt e.V": the name
+    ran right to left with the page. Every listing page isolates it as a proper name."""
+    listing = untranslated_listing(key, "ar", organisation__isnull=False)
+    html = client.get(f"/ar{public_path(listing)}").content.decode()
+    main = html.split('<main id="main"')[1]
+    assert f'<bdi translate="no">{escape(listing.organisation.title)}</bdi>' in main
+
+
 def test_german_listing_on_an_arabic_page_keeps_the_page_right_to_left(client, demo):
     offer = untranslated_listing("offer", "ar")
     html = client.get(f"/ar{public_path(offer)}").content.decode()
@@ -271,6 +284,18 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     assert ">Datenschutz</a>" in german and "hreflang" not in german
 
 
+def test_the_footer_says_the_open_data_reference_is_in_english(client, demo):
+    """ "Open data / API" led to the English API reference without saying so, where the legal pages say "(in
+    German)"; an English visitor reads the plain name."""
+    footers = {
+        language: client.get(f"/{language}/").content.decode().split('class="site-footer__inner')[1]
+        for language in ("ar", "de", "en")
+    }
+    assert 'hreflang="en">البيانات المفتوحة / واجهة API (بالإنجليزية)</a>' in footers["ar"]
+    assert 'hreflang="en">Offene Daten / API (auf Englisch)</a>' in footers["de"]
+    assert '">Open data / API</a>' in footers["en"] and "(in English)" not in footers["en"]
+
+
 @pytest.mark.parametrize("language", ["ar", "uk"])
 def test_the_partner_overview_lists_every_partner_in_every_language(client, demo, language):
     """The German overview lists every partner; the Arabic one listed only the few with an Arabic page. Now the
@@ -320,6 +345,25 @@ def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expecte
     """Every page, card and mail writes dates with DATE_FORMAT: the calendar, course dates, place alerts."""
     with translation.override(language):
         assert date_format(datetime.date(2026, 12, 5), "DATE_FORMAT") == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_date_is_written_with_direction_marks(language):
+    """Django's Arabic short date is "d/m/Y" with a right-to-left mark after day and month: isolated left to right
+    (``|ltr``) on the offer cards, 31 December 2026 read "312026/12/". Without marks a date reads right either way."""
+    moment = datetime.datetime(2026, 12, 31, 9, 37)
+    names = ["DATE_FORMAT", "DATETIME_FORMAT", "SHORT_DATE_FORMAT", "SHORT_DATETIME_FORMAT"]
+    names += ["MONTH_DAY_FORMAT", "YEAR_MONTH_FORMAT", "TIME_FORMAT"]
+    with translation.override(language):
+        marked = {name: date_format(moment, name) for name in names}
+    assert {name: text for name, text in marked.items() if set(text) & DIRECTION_MARKS} == {}
+
+
+def test_the_arabic_offer_cards_write_the_next_free_start_as_day_month_year(client, demo):
+    html = client.get("/ar/angebote/").content.decode()
+    days = re.findall(r'class="card__next-date">[^<]*<bdi dir="ltr">([^<]+)</bdi>', html)
+    assert days, "the demo has offers with free seats on a later date"
+    assert all(re.fullmatch(r"\d\d/\d\d/20\d\d", day) for day in days), days[:3]
 
 
 @pytest.mark.parametrize(

@@ -416,3 +416,23 @@ def test_a_visitor_address_takes_get_and_post_without_a_cookie_and_is_never_cach
     assert answers["put"].status_code == answers["delete"].status_code == 405
     for method, answer in answers.items():
         assert "no-store" in answer.headers.get("Cache-Control", ""), (method, answer.status_code)
+
+
+@pytest.mark.parametrize(
+    ("language", "question"),
+    [
+        ("de", "Was möchten Sie? Bitte wählen"),
+        ("ar", "ماذا تريد؟ يرجى اختيار"),
+        ("uk", "Чого ви бажаєте? Будь"),
+    ],
+)
+def test_the_error_summary_puts_no_colon_after_a_label_that_is_a_question(client, home, language, question):
+    """The summary read "Was möchten Sie?: Bitte wählen Sie, was Sie möchten."; a label ending in its own
+    punctuation now takes no colon, the others keep theirs."""
+    with translation.override(language):
+        url = reverse("data_requests:request")
+        email_label = str(DataRequestForm().fields["email"].label)
+    html = client.post(url, {"email": "", "homepage": ""}).content.decode()
+    summary = html.split('class="form-errors"')[1].split("</ul>")[0]
+    assert question in summary and "?:" not in summary and "؟:" not in summary
+    assert f"{email_label}: " in summary

@@ -246,6 +246,17 @@ def accessible_field(field):
     return field.as_widget(attrs=attrs)
 
 
+#: What ends a label that is a question or a lead-in ("What would you like?", "ماذا تريد؟", "Can be paid by:").
+CLOSING_PUNCTUATION = frozenset(".:;!?…؟؛。！？：")
+
+
+@register.filter
+def ends_in_punctuation(label) -> bool:
+    """A form's error summary puts a colon after a label, but not after one that ends in its own punctuation."""
+    text = str(label).rstrip()
+    return bool(text) and text[-1] in CLOSING_PUNCTUATION
+
+
 @register.simple_tag(takes_context=True)
 def listing_url(context, page) -> str:
     """``{% listing_url page %}``: the page's URL in the visitor's language (see ``localized_url``)."""

@@ -1,0 +1,4 @@
+"""Persian short date and time without the right-to-left mark of Django's "Y/n/j،‏ G:i": like every date the
+portal writes, it reads the same isolated left to right (``|ltr``) as inside a right-to-left sentence."""
+
+SHORT_DATETIME_FORMAT = "Y/n/j، G:i"
