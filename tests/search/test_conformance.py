@@ -287,3 +287,22 @@ def test_every_count_shown_is_the_number_of_results_its_choice_gives(backend, to
         for value, _label, count in rows:
             ticked = {**choices, name: [value]}  # added, or instead of the facet's own choice
             assert run(backend, {**ticked, "per_page": "50"}).total == count, (name, value)
+
+
+def test_between_hits_ranked_alike_the_one_in_the_visitor_s_language_comes_first(backend, town):
+    """A Ukrainian visitor's search lists a listing translated into Ukrainian before a German original it
+    ranks alike with; alphabetically the German one came first, and the translations were buried."""
+    from wagtail.models import Locale
+
+    ukrainian = Locale.objects.get_or_create(language_code="uk")[0]
+    translated = town["deutschkurs"].copy_for_translation(ukrainian, copy_parents=True)
+    translated.title, translated.summary = "Курс німецької для жінок (Frauen)", "Вранці."
+    translated.save_revision().publish()
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    ukrainian_titles = [hit.page.title for hit in run(backend, {"q": "Frauen"}, locale="uk").hits]
+    assert ukrainian_titles[:2] == ["Курс німецької для жінок (Frauen)", "Frauentreff"]
+    german_titles = [hit.page.title for hit in run(backend, {"q": "Frauen"}, locale="de").hits]
+    assert german_titles[:2] == ["Deutschkurs für Frauen", "Frauentreff"]  # German visitors: as before

@@ -21,7 +21,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
 from wegweiser.search.vocabulary import corrections
-from wegweiser.search.wording import meaningful, query_units, word_variants
+from wegweiser.search.wording import is_stop_word, meaningful, query_units, word_variants, written_stem
 
 #: Whether some listing has every one of these units (each a list of alternatives): a backend's index asked.
 Finder = Callable[[list[list[str]]], bool]
@@ -90,9 +90,26 @@ def ranking_variants(plan: TextPlan) -> list[list[str]]:
     """Per searched word, the spellings that rank a hit: in its title it counts 3, in its summary 2, else 1.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
-    with the title in alphabetical order breaking ties.
+    then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
+    order.
     """
-    return [variants for word in query_units(plan.words) if (variants := word_variants(word))]
+    ranked = []
+    for unit in query_units(plan.words):
+        variants = word_variants(unit)
+        if (
+            " " in unit
+        ):  # a several-word synonym in other forms ("мовні курси"): its words in a title count too
+            variants += [
+                form for word in unit.split() if not is_stop_word(word) and (form := written_stem(word))
+            ]
+        if variants:
+            ranked.append(list(dict.fromkeys(variants)))
+    return ranked
+
+
+#: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:
+#: half a point, less than any difference in the ranking (a word in the title 3, the summary 2, each word 10).
+OWN_LANGUAGE_BONUS = 0.5
 
 
 def text_filter(plan: TextPlan) -> Q:

@@ -148,12 +148,12 @@ def word_variants(word: str) -> list[str]:
     for words that start with an umlaut ("über" -> "Über").
     """
     word = word.strip(".,;:!?\"'()[]")
-    base = word.lower() if " " in word else _like_stem(word)
+    base = word.lower() if " " in word else written_stem(word)
     if not base:
         return []
     variants = [base]
     for synonym in synonyms_of(word):
-        variants.append(synonym if " " in synonym else _like_stem(synonym))
+        variants.append(synonym if " " in synonym else written_stem(synonym))
     spelled = base.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
     if spelled != base:
         variants.append(spelled)
@@ -163,7 +163,7 @@ def word_variants(word: str) -> list[str]:
     return list(dict.fromkeys(variants))
 
 
-def _like_stem(word: str) -> str:
+def written_stem(word: str) -> str:
     """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
     whole = word.lower().replace(_ZWNJ, "")
     stemmed = stem(whole)

@@ -208,8 +208,10 @@ def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> Quer
         ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=Lower("title"))
         ordered = ordered.order_by(F("nearness").asc(nulls_last=True), "sort_title", "pk")
         return ordered.values_list("pk", "nearness", "sort_title")
+    own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
-        score=relevance(plan) + units_found(plan) * Value(10), sort_title=Lower("title")
+        score=(relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
+        sort_title=Lower("title"),
     )
     if query.sort == "date":
         ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")

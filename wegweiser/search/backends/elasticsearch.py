@@ -24,7 +24,7 @@ from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
 from wegweiser.search.es.text import finder, language_field, text_query
 from wegweiser.search.facet_values import facet_key
-from wegweiser.search.matching import Finder, TextPlan
+from wegweiser.search.matching import OWN_LANGUAGE_BONUS, Finder, TextPlan
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -90,6 +90,9 @@ class ElasticsearchBackend(SearchBackend):
         locale = active_locale(query.locale).language_code
         try:
             text = text_query(plan, language_field(query.locale)) if plan.typed else Q("match_all")
+            if plan.typed:  # between hits ranked alike, the visitor's language first (as the database ranks)
+                own = Q("constant_score", filter=Q("term", locale=locale), boost=OWN_LANGUAGE_BONUS)
+                text = Q("bool", must=[text], should=[own])
             search = self._build(query, text, listing_types, searched_keys, facets, locale)
             response = search.using(get_client()).index(alias_name()).execute()
         except UNAVAILABLE_ERRORS as error:
