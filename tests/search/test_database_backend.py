@@ -60,6 +60,19 @@ def test_synonyms_find_what_providers_wrote(town):
     assert {"deutschkurs", "abendkurs"} <= german
 
 
+def test_a_misspelt_word_is_corrected_to_a_synonym_saved_a_moment_ago(town):
+    """A visitor who searched for a misspelt word before the office saved it as a synonym gets the
+    correction at once, not after the cached corrections expire."""
+    from wegweiser.search.vocabulary import corrections
+
+    assert corrections("Counseling") == []
+    Synonym.objects.create(terms="Beratung, Counselling")
+    assert corrections("Counseling") == ["counselling"]
+    assert found(run(DatabaseBackend(), {"q": "Counseling", "per_page": "50"}), town) >= {
+        "migrationsberatung"
+    }
+
+
 def test_an_upgraded_portal_gets_the_new_starter_words_into_its_own_groups_when_asked(town):
     """A portal set up before "دورة لغة" joined the starter list keeps its group; --merge adds the new words."""
     Synonym.objects.create(terms="Deutschkurs, Sprachkurs, Abendkurs", note="our own")

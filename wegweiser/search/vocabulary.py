@@ -18,7 +18,15 @@ from django.core.cache import cache
 from django.db.models import Q
 
 from wegweiser.search.models import SearchWord
-from wegweiser.search.wording import COMPOUND_PARTS, fold, is_stop_word, stem, synonym_groups, tokens
+from wegweiser.search.wording import (
+    COMPOUND_PARTS,
+    fold,
+    is_stop_word,
+    stem,
+    synonym_groups,
+    synonyms_generation,
+    tokens,
+)
 from wegweiser.site.cache_generations import bump, generation
 
 _GENERATION_KEY = "wegweiser:search:vocabulary-generation"
@@ -146,7 +154,8 @@ def corrections(word: str, limit: int = 3) -> list[str]:
         return []
     # The typed word is hashed: any character a visitor types makes a valid key for every cache backend.
     digest = hashlib.blake2b(folded[:_MAX_WORD].encode(), digest_size=16).hexdigest()
-    key = f"wegweiser:search:corrections:{generation(_GENERATION_KEY)}:{digest}"
+    # Known words are the listings' and the synonyms': a new synonym is offered as a correction at once.
+    key = f"wegweiser:search:corrections:{generation(_GENERATION_KEY)}:{synonyms_generation()}:{digest}"
     cached = cache.get(key)
     if cached is not None:
         return cached

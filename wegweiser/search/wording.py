@@ -179,13 +179,18 @@ def written_stem(word: str) -> str:
 
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     """The editable synonym list, kept until a group is saved or deleted (a query asks for it many times)."""
-    key = f"wegweiser:search:synonym-groups:{generation(_SYNONYM_GENERATION)}"
+    key = f"wegweiser:search:synonym-groups:{synonyms_generation()}"
     return kept_in_process(key, _synonym_groups_from_rows, 3600)
 
 
 def _synonym_groups_from_rows() -> tuple[tuple[str, ...], ...]:
     groups = (tuple(synonym.term_list) for synonym in Synonym.objects.all())
     return tuple(group for group in groups if len(group) > 1)
+
+
+def synonyms_generation() -> int:
+    """Changes whenever a synonym group is saved or deleted: part of the key of what is built from them."""
+    return generation(_SYNONYM_GENERATION)
 
 
 def invalidate_synonyms() -> None:
