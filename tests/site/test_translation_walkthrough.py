@@ -16,7 +16,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from wegweiser.site.models import Topic
+from wegweiser.site.models import District, Topic
 from wegweiser.site.registry import listing_types
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +251,34 @@ def test_office_translates_a_topic(client, locales, office_user, editor_a):
     client.force_login(editor_a)
     assert_denied(put_segment(client, translation, segment(source, "Beratung"), "Advice"))
     assert Topic.objects.get(pk=english_topic.pk).name == "Counselling"
+
+
+def test_a_partner_translating_its_offer_leaves_the_office_s_translated_terms_as_they_are(
+    client, locales, offer, editor_a, organisation_a
+):
+    """The office names each district and topic in every language; wagtail-localize submitted a page's
+    district along with the page and wrote the German name over the Arabic one ("الحي الشرقي" became
+    "Ostviertel" on every Arabic page) when the partner translated its offer."""
+    district = District.objects.create(name="Ostviertel", slug="ostviertel")
+    arabic_district = district.copy_for_translation(locales["ar"])
+    arabic_district.name = "الحي الشرقي"
+    arabic_district.save()
+    topic = Topic.objects.create(name="Sprache", slug="sprache")
+    arabic_topic = topic.copy_for_translation(locales["ar"])
+    arabic_topic.name = "اللغة"
+    arabic_topic.save()
+    offer.district = district
+    offer.topics.set([topic])
+    offer.save_revision().publish()
+    arabic_organisation = organisation_a.copy_for_translation(locales["ar"], copy_parents=True)
+    arabic_organisation.title = "جمعية أ"
+    arabic_organisation.save_revision().publish()
+    client.force_login(editor_a)
+
+    assert submit(client, offer, locales["ar"]).status_code == 302
+
+    assert District.objects.get(pk=arabic_district.pk).name == "الحي الشرقي"
+    assert Topic.objects.get(pk=arabic_topic.pk).name == "اللغة"
+    arabic_organisation.refresh_from_db()
+    assert arabic_organisation.title == "جمعية أ" and not arabic_organisation.has_unpublished_changes
+    assert offer.get_translation(locales["ar"]).district.slug == "ostviertel"

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail_localize.fields import SynchronizedField
 
 
 class PlaceMixin(models.Model):
@@ -36,6 +37,11 @@ class PlaceMixin(models.Model):
         blank=True,
         help_text=_("For example: lift at the side entrance, accessible toilet on the ground floor."),
     )
+
+    # A translation keeps the page's district as it is (shown by its slug in the visitor's language): the
+    # office translates districts, and wagtail-localize would otherwise submit the district along with a
+    # partner's page and write its German name over the office's translation.
+    override_translatable_fields = [SynchronizedField("district")]
 
     place_panels = [
         MultiFieldPanel(
