@@ -62,7 +62,7 @@ def test_the_licence_the_office_sets_is_the_one_shown(client, counselling):
 def test_the_public_footer_links_to_the_api_and_names_the_licence(client, home):
     html = client.get("/de/").content.decode()
 
-    assert f'<a href="{API}/">Offene Daten / API</a>' in html
+    assert f'<a href="{API}/" hreflang="en">Offene Daten / API (auf Englisch)</a>' in html
     assert "Lizenz der Daten:" in html
     assert f'<a href="{API}/#licence" lang="de">{DEFAULT_NAME}</a>' in html
 

@@ -281,7 +281,8 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     # The office's address and phone: each on its own line, the phone tappable, no stray separator.
     assert 'href="tel:' in footer and " · <" not in footer
     german = client.get("/de/").content.decode().split('class="site-footer__inner')[1]
-    assert ">Datenschutz</a>" in german and "hreflang" not in german
+    legal = german.split('<nav aria-label="Rechtliches und Barrierefreiheit">')[1]
+    assert ">Datenschutz</a>" in legal and "hreflang" not in legal
 
 
 def test_the_footer_says_the_open_data_reference_is_in_english(client, demo):

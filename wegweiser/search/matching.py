@@ -95,15 +95,11 @@ def ranking_variants(plan: TextPlan) -> list[list[str]]:
     """
     ranked = []
     for unit in query_units(plan.words):
-        variants = word_variants(unit)
-        if (
-            " " in unit
-        ):  # a several-word synonym in other forms ("мовні курси"): its words in a title count too
-            variants += [
-                form for word in unit.split() if not is_stop_word(word) and (form := written_stem(word))
-            ]
-        if variants:
-            ranked.append(list(dict.fromkeys(variants)))
+        if variants := word_variants(unit):
+            ranked.append(variants)
+        if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
+            words = [word for word in unit.split() if not is_stop_word(word)]
+            ranked.extend([form] for word in words if (form := written_stem(word)))
     return ranked
 
 
