@@ -5,7 +5,7 @@ Wagtail shows a log entry to everyone with any permission on its model, and its 
 at the time ("Amal Test – Internationaler Kochabend"): every partner's "Site history" listed every
 organisation's registrants. Entries are kept where Wagtail keeps them; this proxy, registered as the log
 model of every model (``wagtail_hooks``), shows an entry of an organisation-owned object only to those
-who act for its organisation, and the office.
+who act for its organisation, and the office, and labels a record of a person by its number.
 """
 
 from __future__ import annotations
@@ -14,11 +14,25 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
+from django.utils.text import capfirst
 from wagtail.models import ModelLogEntry
 from wagtail.models.audit_log import ModelLogEntryManager
 
 
 class OrganisationLogEntryManager(ModelLogEntryManager):
+    def get_instance_title(self, instance):
+        """An organisation's record of a person (a registration, a sign-up) is logged by its number, not the
+        person's name: the history outlives the record, which is erased on request or after its time."""
+        # scoping imports the page models, which import this module
+        from wegweiser.site.scoping import is_organisation_owned
+
+        model = type(instance)
+        if is_organisation_owned(model) and any(
+            field.name == "email" for field in model._meta.concrete_fields
+        ):
+            return f"{capfirst(model._meta.verbose_name)} {instance.pk}"
+        return super().get_instance_title(instance)
+
     def viewable_by_user(self, user):
         # scoping imports the page models, which import this module
         from wegweiser.site.scoping import is_organisation_owned, scope_queryset, sees_the_whole_page_tree
