@@ -254,7 +254,10 @@ class AdminScopeMiddleware:
         if match.view_name in OFFICE_REPORTS:
             raise Http404
         if bulk:
-            model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
+            try:
+                model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
+            except LookupError:
+                return None  # Wagtail answers an unknown model itself
             ids = [value for value in request.GET.getlist("id") if value.isdigit()]
             if issubclass(model, Page):
                 page_ids += ids
