@@ -96,6 +96,26 @@ def test_a_partner_s_site_history_shows_no_other_organisation_s_registrants(
     assert "editor-b" in history.content.decode()
 
 
+def test_entries_logged_with_a_person_s_name_are_relabelled_by_number_when_migrating(registration_of_b):
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import ModelLogEntry
+
+    from wegweiser.plugin_api import label_records_by_number
+
+    logged = ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(EventRegistration),
+        object_id=str(registration_of_b.pk),
+        label="Leyla Yilmaz – Elterncafé B (bestätigt)",
+        action="wagtail.edit",
+        timestamp=timezone.now(),
+    )
+    label_records_by_number("events", "eventregistration").code(apps, None)
+    logged.refresh_from_db()
+    assert logged.label == f"Veranstaltungsanmeldung {registration_of_b.pk}"
+
+
 def test_a_partner_opening_another_organisation_s_drafts_and_files_by_id_learns_no_title(
     client, organisation_a, editor_a, editor_b, organisation_b
 ):

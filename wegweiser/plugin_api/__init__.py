@@ -140,6 +140,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "FetchHTTPError": ("wegweiser.site.safe_fetch", "FetchHTTPError"),
     "SPREADSHEET_GERMAN": ("wegweiser.site.spreadsheets", "SPREADSHEET_GERMAN"),
     "SpreadsheetExportMixin": ("wegweiser.site.spreadsheets", "SpreadsheetExportMixin"),
+    "label_records_by_number": ("wegweiser.site.models.log_entries", "label_records_by_number"),
     "FORMULA_PREFIXES": ("wegweiser.site.spreadsheets", "FORMULA_PREFIXES"),
     "as_spreadsheet_text": ("wegweiser.site.spreadsheets", "as_spreadsheet_text"),
     # Demo content and setting up a portal.

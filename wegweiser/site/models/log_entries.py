@@ -11,10 +11,14 @@ who act for its organisation, and the office, and labels a record of a person by
 from __future__ import annotations
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db import migrations
+from django.db.models import CharField, Q, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import translation
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry
 from wagtail.models.audit_log import ModelLogEntryManager
 
@@ -55,3 +59,23 @@ class OrganisationLogEntry(ModelLogEntry):
     class Meta:
         proxy = True
         app_label = "core"
+
+
+def label_records_by_number(app_label: str, model_name: str) -> migrations.RunPython:
+    """A plugin's data migration for its model of a person's records: the entries logged before labelled
+    them with the person's name; they are labelled by number as new ones are, in the default language."""
+
+    def forwards(apps, schema_editor) -> None:
+        content_type = (
+            apps.get_model("contenttypes", "ContentType")
+            .objects.filter(app_label=app_label, model=model_name)
+            .first()
+        )
+        if content_type is None:  # a new database: nothing logged yet
+            return
+        with translation.override(settings.LANGUAGE_CODE):
+            name = str(capfirst(gettext(apps.get_model(app_label, model_name)._meta.verbose_name)))
+        entries = apps.get_model("wagtailcore", "ModelLogEntry").objects.filter(content_type=content_type)
+        entries.update(label=Concat(Value(f"{name} "), "object_id"))
+
+    return migrations.RunPython(forwards, migrations.RunPython.noop)
