@@ -79,6 +79,14 @@ def test_reference_page_documents_the_api_without_third_party_requests(client, c
     assert client.get("/api/").status_code == 302
 
 
+@pytest.mark.parametrize(("language", "marked"), [("de", True), ("ar", True), ("en", False)])
+def test_the_reference_marks_its_english_texts_on_a_page_in_another_language(client, home, language, marked):
+    """The OpenAPI texts are English; a German or Arabic screen reader reads them with an English voice."""
+    html = client.get(f"{API}/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    summaries = re.findall(r'<h3 id="[^"]+-title"([^>]*)>', html)
+    assert summaries and all(('lang="en"' in attributes) is marked for attributes in summaries)
+
+
 @pytest.mark.django_db
 def test_every_installed_listing_type_answers_lists_filters_and_exports(client, home, settings):
     """Whatever plugins are installed (offers, events, volunteering, housing …), their types work here."""

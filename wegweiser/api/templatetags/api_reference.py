@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import template
+from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,3 +25,10 @@ def inline_code(text) -> SafeString:
             for index, part in enumerate(parts)
         )
     )
+
+
+@register.simple_tag
+def in_english() -> SafeString:
+    """``lang="en"`` for the OpenAPI document's texts, which are English, on a page in another language
+    (a screen reader then reads them with an English voice); nothing on an English page."""
+    return mark_safe("") if translation.get_language() == "en" else mark_safe(' lang="en"')
