@@ -31,16 +31,15 @@ def media_used_by(page) -> set[tuple[int, str]]:
 class ChoosableMediaFormMixin:
     """In every page type's form (``tests`` check each one has it)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.media_before = media_used_by(self.instance) if self.instance.pk else set()
-
     def _post_clean(self):
-        super()._post_clean()
         user = getattr(self, "for_user", None)
         if user is None or user.is_superuser:
+            super()._post_clean()
             return
-        for content_type, object_id in media_used_by(self.instance) - self.media_before:
+        # Read on a send only (not each time the editor opens), before the sent values go into the page.
+        before = media_used_by(self.instance) if self.instance.pk else set()
+        super()._post_clean()
+        for content_type, object_id in media_used_by(self.instance) - before:
             model = ContentType.objects.get_for_id(content_type).model_class()
             chosen = model._default_manager.filter(pk=object_id).first()
             policy = policy_registry.get_by_type(model)

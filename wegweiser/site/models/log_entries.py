@@ -38,19 +38,28 @@ class OrganisationLogEntryManager(ModelLogEntryManager):
         return super().get_instance_title(instance)
 
     def viewable_by_user(self, user):
-        # scoping imports the page models, which import this module
-        from wegweiser.site.scoping import is_organisation_owned, scope_queryset, sees_the_whole_page_tree
-
         entries = super().viewable_by_user(user)
-        if sees_the_whole_page_tree(user):
-            return entries
-        for model in apps.get_models():
-            if is_organisation_owned(model):
-                own = scope_queryset(model._default_manager.all(), user)
-                own_ids = own.annotate(logged_id=Cast("pk", CharField())).values("logged_id")
-                content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
-                entries = entries.exclude(Q(content_type=content_type) & ~Q(object_id__in=own_ids))
-        return entries
+        # Asked several times per page (as Wagtail's own check): worked out once per request's user.
+        if not hasattr(user, "_others_log_entries"):
+            user._others_log_entries = _others_entries(user)
+        return entries.exclude(user._others_log_entries) if user._others_log_entries else entries
+
+
+def _others_entries(user) -> Q | None:
+    """The entries of objects owned by organisations ``user`` does not act for (``None``: the office's view)."""
+    # scoping imports the page models, which import this module
+    from wegweiser.site.scoping import is_organisation_owned, scope_queryset, sees_the_whole_page_tree
+
+    if sees_the_whole_page_tree(user):
+        return None
+    others = Q()
+    for model in apps.get_models():
+        if is_organisation_owned(model):
+            own = scope_queryset(model._default_manager.all(), user)
+            own_ids = own.annotate(logged_id=Cast("pk", CharField())).values("logged_id")
+            content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+            others |= Q(content_type=content_type) & ~Q(object_id__in=own_ids)
+    return others or None
 
 
 class OrganisationLogEntry(ModelLogEntry):
