@@ -340,12 +340,29 @@ def test_a_translated_organisation_page_lists_its_untranslated_listings_too(clie
         ("uk", "5 грудня 2026 р."),  # Django's own: "05 грудня 2026 р."
         ("fa", "5 دسامبر 2026"),
         ("de", "5. Dezember 2026"),
+        ("tr", "5 Aralık 2026"),  # Django's own: "05 Aralık 2026"
     ],
 )
 def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expected):
     """Every page, card and mail writes dates with DATE_FORMAT: the calendar, course dates, place alerts."""
     with translation.override(language):
         assert date_format(datetime.date(2026, 12, 5), "DATE_FORMAT") == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("uk", "5 грудня"), ("ru", "5 декабря"), ("tr", "5 Aralık"), ("de", "5. Dezember")],
+)
+def test_a_day_and_month_name_the_month_as_the_language_does(language, expected):
+    """Django's own wrote "05 Грудень" and "5 Декабрь": the month's name in the nominative after a day."""
+    with translation.override(language):
+        assert date_format(datetime.date(2026, 12, 5), "MONTH_DAY_FORMAT") == expected
+
+
+def test_a_turkish_short_date_is_written_with_dots():
+    """Django's own Turkish short date was "05 Ara 2026", a month name where tables and cards expect digits."""
+    with translation.override("tr"):
+        assert date_format(datetime.date(2026, 12, 31), "SHORT_DATE_FORMAT") == "31.12.2026"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -392,6 +409,7 @@ def test_a_newcomer_s_word_finds_what_the_german_word_finds_in_the_demo_town(
         ("de", "5. Dezember 2026, 09:37 Uhr"),
         ("uk", "5 грудня 2026 р. о 09:37"),
         ("ar", "5 ديسمبر 2026، 09:37"),
+        ("ru", "5 декабря 2026 г., 09:37"),  # Django's own: "5 декабря 2026 г. 9:37"
     ],
 )
 def test_a_deadline_with_its_time_is_written_as_the_language_writes_it(language, expected):
