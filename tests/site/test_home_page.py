@@ -133,3 +133,20 @@ def test_loading_the_demo_again_adds_no_page_or_translation(demo):
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Page.objects.count() == pages
     assert HomePage.objects.count() == 7
+
+
+@pytest.mark.parametrize(("address", "box"), [("/uk/", "home-search"), ("/uk/search/", "search-q")])
+def test_the_search_box_shows_its_example_as_text_not_as_a_cut_off_placeholder(client, demo, address, box):
+    """At 360 px a placeholder was cut off in every language ("напр. курс німецької, кo", "z. B. Deutschkurs,
+    Beratung, Fr"), and it vanishes while one types. The example stands under the label, read with the field."""
+    html = client.get(address).content.decode()
+    field = re.search(rf'<input id="{box}"[^>]*>', html).group(0)
+    assert "placeholder" not in field
+    assert f'aria-describedby="{box}-hint"' in field
+    hint = re.search(rf'<span class="search-box__hint" id="{box}-hint">([^<]+)</span>', html).group(1)
+    assert hint == "напр. курс німецької, консультація, жінки"
+
+
+def test_the_search_box_s_example_makes_way_for_a_query(client, demo):
+    html = client.get("/uk/search/", {"q": "курс"}).content.decode()
+    assert 'value="курс"' in html and "search-box__hint" not in html
