@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page, get_page_models
+from wagtail.models import Collection, Page, get_page_models
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from tests.offers.admin_forms import offer_form_data
@@ -93,3 +94,28 @@ def test_every_page_type_s_editor_checks_the_files_it_takes():
     for model in get_page_models():
         if model is not Page:
             assert issubclass(model.base_form_class, ChoosableMediaFormMixin), model
+
+
+def _png() -> SimpleUploadedFile:
+    return SimpleUploadedFile("plakat.png", get_test_image_file().file.getvalue(), content_type="image/png")
+
+
+def test_the_office_chooses_and_uploads_images_and_documents_of_every_organisation(
+    client, office_user, editor_a, media_of_b
+):
+    """The office's group had the rights on the model only, which Wagtail's collection-based choosers ignore:
+    its chooser was empty and the image library sent it back to the dashboard."""
+    client.force_login(office_user)
+    client.cookies["django_language"] = "de"
+    assert "Entwurf B" in client.get("/admin/images/chooser/").content.decode()
+    assert "Protokoll B" in client.get("/admin/documents/chooser/").content.decode()
+    assert client.get("/admin/images/").status_code == 200
+    assert client.get(f"/admin/images/{media_of_b['image'].pk}/").status_code == 200
+
+    root = Collection.get_first_root_node()
+    upload = {"title": "Plakat Integrationsbüro", "file": _png(), "collection": root.pk}
+    added = client.post("/admin/images/add/", upload)
+    assert added.status_code == 302 and Image.objects.filter(title="Plakat Integrationsbüro").exists()
+
+    client.force_login(editor_a)  # a partner still sees none of another organisation's
+    assert "Entwurf B" not in client.get("/admin/images/chooser/").content.decode()

@@ -271,7 +271,10 @@ RULES = (
     Rule(r"^wagtailadmin_api:(images|documents):", "D----"),
     Rule(r"^(wagtailadmin_|wegweiser_|wagtail_localize:)", "D----", "D----"),
     # Images and documents: each organisation's own collection.
-    Rule(r"^wagtail(images|docs):(edit|delete|image_usage|document_usage)$", "DDA-A", "DDA-A"),
+    # The office works with every organisation's (its own pages and its moderation need them); it deletes
+    # none but its own uploads.
+    Rule(r"^wagtail(images|docs):(edit|image_usage|document_usage)$", "DDAAA", "DDA-A"),
+    Rule(r"^wagtail(images|docs):delete$", "DDA-A", "DDA-A"),
     Rule(r"^wagtail(images|docs)(_chooser)?:", "D----", "D----"),
     # Site-wide settings, users, taxonomies: the office or the superuser.
     Rule(r"^wagtail(snippets|snippetchoosers)_", "D----", "D----"),

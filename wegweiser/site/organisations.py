@@ -65,13 +65,18 @@ def ensure_editors_group(organisation) -> Group:
             GroupPagePermission.objects.get_or_create(group=group, page=page.page_ptr, permission=permission)
     GroupPagePermission.objects.filter(group=group).exclude(permission__codename__in=wanted).delete()
 
-    collection = organisation_collection(organisation)
+    grant_collection_rights(group, organisation_collection(organisation))
+    return group
+
+
+def grant_collection_rights(group: Group, collection: Collection) -> None:
+    """Let ``group`` add, change and choose the images and documents of ``collection`` and the collections
+    below it: an organisation's editors their own collection, the office the root (every organisation's)."""
     for app_label, codename in EDITOR_COLLECTION_PERMISSIONS:
         permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=collection, permission=permission
         )
-    return group
 
 
 def _free_group_name(organisation) -> str:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
     GroupPagePermission,
     Locale,
@@ -20,7 +21,7 @@ from wagtail.models import (
 
 from wegweiser.site.models import HomePage, PortalSettings
 from wegweiser.site.models.pages import office_group_name
-from wegweiser.site.organisations import EDITOR_COLLECTION_PERMISSIONS
+from wegweiser.site.organisations import grant_collection_rights
 
 OFFICE_PAGE_PERMISSIONS = (
     "add_page",
@@ -105,7 +106,6 @@ def ensure_office_group(home: Page) -> Group:
         ("wagtailadmin", "access_admin"),
         ("wagtail_localize", "submit_translation"),
         ("core", "manage_organisations"),
-        *EDITOR_COLLECTION_PERMISSIONS,
     ]
     for model in ("topic", "targetgroup", "language", "district"):
         codenames += [("core", f"add_{model}"), ("core", f"change_{model}"), ("core", f"delete_{model}")]
@@ -124,6 +124,10 @@ def ensure_office_group(home: Page) -> Group:
         content_type__app_label="wagtailcore", codename__in=OFFICE_PAGE_PERMISSIONS
     ):
         GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+    # The office's own pages need images and documents, and it moderates every organisation's: it works
+    # with all of them, as Wagtail grants images and documents, by collection (a right on the model alone
+    # opened no chooser).
+    grant_collection_rights(group, Collection.get_first_root_node())
     return group
 
 
