@@ -451,3 +451,23 @@ def test_the_language_switch_of_an_untranslated_listing_leads_to_the_listing_its
     # On the Arabic site the current language's link is the page itself too.
     current = re.search(r'<a href="(/ar/[^"]*)" lang="ar" hreflang="ar"', shown.content.decode()).group(1)
     assert current == link
+
+
+def test_a_finder_lists_the_visitor_s_language_before_german_originals(client, demo):
+    """By title alone, Latin sorts before Arabic: /ar/angebote/ showed twenty German titles before its first
+    Arabic one. The listings nobody translated follow, still by title."""
+    response = client.get("/ar/angebote/")
+    languages = [listing.locale.language_code for listing in response.context["listings"]]
+    assert languages[0] == "ar" and languages == sorted(languages, key=lambda code: code != "ar"), languages
+    titles = [
+        listing.title for listing in response.context["listings"] if listing.locale.language_code == "ar"
+    ]
+    assert titles == sorted(titles, key=str.lower)
+
+
+def test_an_organisation_page_lists_the_visitor_s_language_first(client, demo):
+    organisation = OrganisationPage.objects.get(locale__language_code="ar", slug="caritas")
+    listings = client.get(organisation.url).context["listings"]
+    languages = [listing.locale.language_code for listing in listings]
+    assert "ar" in languages and "de" in languages
+    assert languages == sorted(languages, key=lambda code: code != "ar"), languages

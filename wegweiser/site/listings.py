@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -307,8 +307,18 @@ def with_record_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
 def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:
     filterset_class = filterset_for(listing_type)
     data = data if data is not None else (request.GET if request is not None else None)
-    queryset = public_listings(listing_type, locale).order_by("title", "pk")
+    queryset = public_listings(listing_type, locale).order_by(own_language_first(locale), "title", "pk")
     return filterset_class(data=data, queryset=queryset, request=request)
+
+
+def own_language_first(locale: Locale | None = None):
+    """An order that puts listings in the visitor's language before the German originals nobody translated.
+
+    By title alone, Latin letters sort before Arabic and Cyrillic ones: the Arabic offers finder showed twenty
+    German titles before its first Arabic one (the search breaks ties the same way: ``OWN_LANGUAGE_BONUS``).
+    """
+    locale = locale or active_locale()
+    return Case(When(locale_id=locale.pk, then=Value(0)), default=Value(1))
 
 
 def below_in_every_language(page: Page) -> Q:
@@ -328,7 +338,8 @@ def current_listings_below(page, request=None) -> list:
     below = below_in_every_language(page)
     listings = []
     for listing_type in enabled_listing_types(site).values():
-        queryset = public_listings(listing_type).filter(below).order_by("title")
+        queryset = public_listings(listing_type).filter(below)
         listings.extend(shown_untranslated(list(queryset)))
-    listings.sort(key=lambda listing: listing.title.lower())
+    locale = active_locale()
+    listings.sort(key=lambda listing: (listing.locale_id != locale.pk, listing.title.lower()))
     return listings
