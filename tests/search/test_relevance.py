@@ -202,6 +202,12 @@ QUERIES = [
     ("شقق", {}, "ar", {"wohnung"}),
     ("طفل", {}, "ar", {"hausaufgaben"}),
     ("المرأة", {}, "ar", {"frauentreff", "fahrrad"}),
+    # Everyday words in the starter synonyms
+    ("visa", {}, "en", {"migrationsberatung"}),
+    ("віза", {}, "uk", {"migrationsberatung"}),
+    ("دكتور", {}, "ar", {"arzt"}),
+    ("homework", {}, "en", {"hausaufgaben"}),
+    ("дитсадок", {}, "uk", {"kita"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),
