@@ -208,6 +208,8 @@ QUERIES = [
     ("دكتور", {}, "ar", {"arzt"}),
     ("homework", {}, "en", {"hausaufgaben"}),
     ("дитсадок", {}, "uk", {"kita"}),
+    # A hyphenated word not found as a whole is searched for its words
+    ("Deutsch-Kurs-Samstag", {}, "de", {"deutsch_a1"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),
