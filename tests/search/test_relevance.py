@@ -203,8 +203,6 @@ QUERIES = [
     ("طفل", {}, "ar", {"hausaufgaben"}),
     ("المرأة", {}, "ar", {"frauentreff", "fahrrad"}),
     # Everyday words in the starter synonyms
-    ("visa", {}, "en", {"migrationsberatung"}),
-    ("віза", {}, "uk", {"migrationsberatung"}),
     ("دكتور", {}, "ar", {"arzt"}),
     ("homework", {}, "en", {"hausaufgaben"}),
     ("дитсадок", {}, "uk", {"kita"}),
