@@ -1,6 +1,6 @@
 """What newcomers actually type, and what they must see in the first three results, on every backend.
 
-A fixed town of sixteen listings (German only, with topics and districts named in all seven languages)
+A fixed town of seventeen listings (German only, with topics and districts named in all seven languages)
 and the starter synonym list. Each query names the listings that must be among its first three hits.
 One test per backend runs all of them and prints the backend's score; a query a backend cannot answer
 yet is listed in ``KNOWN_GAPS`` with the reason, and every other query must pass.
@@ -77,6 +77,8 @@ LISTINGS = {
                         target_groups=["frauen"], district="altstadt"),
     "fahrrad": dict(title="Fahrradkurs für Frauen", summary="Radfahren lernen auf dem Übungsplatz.",
                     target_groups=["frauen"], district="nordstadt", cost="free"),
+    "fuehrerschein": dict(title="Führerschein auf Arabisch", summary="Theorie für die Fahrerlaubnis, auf Arabisch erklärt.",
+                          district="altstadt"),
 }  # fmt: skip
 
 #: (what is typed, other parameters, the language of the page, listings that must be in the first three)
@@ -190,6 +192,22 @@ QUERIES = [
     ("doktorlar", {}, "tr", {"arzt"}),
     ("okula", {}, "tr", {"hausaufgaben"}),
     ("Almanca kursları", {}, "tr", {"deutsch_a1"}),
+    # Umlauts typed as "ue": the written stem is the umlaut word's ("fü" found every "für")
+    ("Fuehrerschein", {}, "de", {"fuehrerschein"}),
+    ("fuehrerschein arabisch", {}, "de", {"fuehrerschein"}),
+    # Typed without Turkish letters, and "ı" after a back vowel typed as "i"
+    ("danismanlik", {}, "tr", {"schulden"}),
+    ("almanca kurslari", {}, "tr", {"deutsch_a1"}),
+    # Arabic broken plurals and their singulars, an alef without its hamza
+    ("شقق", {}, "ar", {"wohnung"}),
+    ("طفل", {}, "ar", {"hausaufgaben"}),
+    ("المرأة", {}, "ar", {"frauentreff", "fahrrad"}),
+    # Everyday words in the starter synonyms
+    ("دكتور", {}, "ar", {"arzt"}),
+    ("homework", {}, "en", {"hausaufgaben"}),
+    ("дитсадок", {}, "uk", {"kita"}),
+    # A hyphenated word not found as a whole is searched for its words
+    ("Deutsch-Kurs-Samstag", {}, "de", {"deutsch_a1"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),
@@ -215,7 +233,7 @@ def _translate_terms(model, names: dict, home_locale: Locale, **extra) -> None:
 
 @pytest.fixture
 def newcomer_town(home, organisation_index):
-    """Sixteen German listings with their terms named in seven languages, and the starter synonyms."""
+    """Seventeen German listings with their terms named in seven languages, and the starter synonyms."""
     de = home.locale
     _translate_terms(Topic, TOPICS, de)
     _translate_terms(TargetGroup, TARGET_GROUPS, de)
@@ -280,3 +298,20 @@ def test_both_backends_say_which_words_they_left_out_and_log_partial_finds_as_we
         )
         entry = log_search(result)
         assert (entry.weak, entry.result_count > 0) == (weak, text != "Samstag"), text
+
+
+#: (as typed on a phone, as written): each must find exactly what the other finds
+SPELLINGS = [
+    ("Fuehrerschein", "Führerschein"),  # "ue" for "ü" ("fü" found every "für")
+    ("Pruefungen", "Prüfungen"),
+    ("danismanlik", "danışmanlık"),  # Turkish without its letters
+    ("شقق", "شقة"),  # a broken plural and its singular
+]
+
+
+@pytest.mark.parametrize(("typed", "written"), SPELLINGS)
+def test_a_word_typed_as_phones_type_it_finds_what_the_written_word_finds(relevance_backend, typed, written):
+    def found(words: str) -> set[int]:
+        return {hit.page_id for hit in run(relevance_backend, {"q": words, "per_page": "50"}).hits}
+
+    assert found(typed) == found(written) != set()

@@ -22,16 +22,24 @@ STARTER_SYNONYMS = [
     "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
     "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
     "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut",
-    "Arzt, Ärztin, doctor, طبيب, پزشک, دکتر, лікар, врач, doktor",
-    "Kindergarten, Kita, Kinderbetreuung, childcare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, مهدکودک, "
-    "дитячий садок, детский сад, anaokulu, kreş",
+    "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
+    "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
+    "Kindergarten, Kita, Kindertagesstätte, day care, daycare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, "
+    "مهدکودک, дитячий садок, дитсадок, садочок, детский сад, садик, anaokulu, kreş",
+    "Kinderbetreuung, childcare, child care, رعاية الأطفال, نگهداری از کودکان, догляд за дітьми, "
+    "присмотр за детьми, çocuk bakımı",
+    "Hausaufgabenhilfe, Hausaufgaben, Nachhilfe, homework, tutoring, واجبات مدرسية, دروس تقوية, تکالیف, "
+    "کلاس تقویتی, домашні завдання, репетитор, домашнее задание, ödev, etüt",
+    "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme",
+    "psychosozial, Psychologe, Psychotherapie, psychologist, mental health, طبيب نفسي, دعم نفسي, روانشناس, "
+    "психолог, psikolog",
     "Schule, school, مدرسة, مدرسه, школа, okul",
     "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar",
     "Gesundheit, health, صحة, الصحة, سلامت, بهداشت, здоров'я, здоровье, sağlık",
     "Familie, family, عائلة, أسرة, خانواده, сім'я, родина, семья, aile",
     "Aufenthalt, Aufenthaltstitel, Aufenthaltserlaubnis, residence, residence permit, إقامة, تصريح إقامة, "
-    "اقامت, اجازه اقامت, посвідка на проживання, перебування, вид на жительство, пребывание, oturma izni, "
-    "oturum",
+    "اقامت, اجازه اقامت, посвідка на проживання, дозвіл на проживання, перебування, вид на жительство, "
+    "пребывание, oturma izni, oturum",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
     "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",

@@ -6,8 +6,9 @@ backend asks its table of searchable words, Elasticsearch its index (``finds``);
 1. Stop words ("mit", "für", "with", "في" ...) are left out, unless nothing else was typed.
 2. If some listing has every word, every word is required (the usual case: one query decides it).
 3. Otherwise each word is looked up on its own. A word no listing has is taken for the known words one
-   or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), or else left out and
-   named to the visitor as not found.
+   or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), a hyphenated one for its
+   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), or else left out and named to the visitor as
+   not found.
 4. If the remaining words are not found together, listings with any of them are shown, those with the
    most words first, and the visitor is told that none has all.
 """
@@ -21,7 +22,14 @@ from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
 from wegweiser.search.vocabulary import corrections
-from wegweiser.search.wording import is_stop_word, meaningful, query_units, word_variants, written_stem
+from wegweiser.search.wording import (
+    is_stop_word,
+    meaningful,
+    query_units,
+    tokens,
+    word_variants,
+    written_stem,
+)
 
 #: Whether some listing has every one of these units (each a list of alternatives): a backend's index asked.
 Finder = Callable[[list[list[str]]], bool]
@@ -79,6 +87,10 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
         if known and finds([known]):
             units.append(known)
             plan.corrected[word] = known[0]
+        elif len(parts := meaningful(tokens(word))) > 1:
+            # "Mutter-Kind-Gruppe" found nowhere as a whole: its words on their own, as if typed apart
+            units.extend([part] for part in parts if finds([[part]]))
+            plan.missing.extend(part for part in parts if [part] not in units)
         else:
             plan.missing.append(word)
     plan.units = units

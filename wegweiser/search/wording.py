@@ -24,8 +24,25 @@ _SYNONYM_GENERATION = "wegweiser:search:synonyms-generation"
 #: Persian joins a word's endings with a zero-width non-joiner ("کلاس‌های"), or without one ("کلاسهای"), or
 #: after a space: a word is read without it, so that the stemmer sees the whole word either way.
 _ZWNJ = "\u200c"
+#: Marks that are not letters of their own: the zero-width non-joiner, Arabic vowel signs (harakat, "تدرّب" is
+#: "تدرب") and the tatweel that stretches a word ("مـدرسة"). Left in, a vowel sign cut a word in two.
+_NOT_LETTERS = {
+    _ZWNJ: None,
+    "\u0640": None,
+    **{chr(code): None for code in range(0x064B, 0x0653)},
+    "\u0670": None,
+}
 _FOLDING = str.maketrans(
-    {"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a", _ZWNJ: None}
+    {
+        **{"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "é": "e", "è": "e", "á": "a", "à": "a"},
+        # Turkish as typed on a keyboard without its letters: "danismanlik" is "danışmanlık". "İ" lower-cased
+        # is "i" and a combining dot above.
+        **{"ı": "i", "ş": "s", "ç": "c", "ğ": "g", "\u0307": None},
+        # Alef with hamza or madda as plain alef, alef maksura as yeh: phones type "الالمانية" and "المانی" for
+        # "الألمانية" and "آلمانی", and Lucene's Arabic normalisation reads them alike, too.
+        **{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"},
+        **_NOT_LETTERS,
+    }
 )
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -48,6 +65,18 @@ _UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
 _UKRAINIAN_ENDINGS = (("ів", "ов"), ("їв", "ов"), ("ої", "ой"))
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
+#: Arabic "broken" plurals of words newcomers search for, with their singulars. No rule makes "شقق" of "شقة"
+#: (flats, flat) or "أطفال" of "طفل" (children, child), so neither the Snowball nor Lucene's Arabic rules
+#: join them; here a plural is read as its singular, in a listing and in what is typed.
+_ARABIC_BROKEN_PLURALS = {
+    "أطفال": "طفل", "أولاد": "ولد", "بنات": "بنت", "أمهات": "أم", "آباء": "أب", "أسر": "أسرة", "نساء": "امرأة",
+    "رجال": "رجل", "شباب": "شاب", "شقق": "شقة", "بيوت": "بيت", "مساكن": "مسكن", "غرف": "غرفة",
+    "مدارس": "مدرسة", "دروس": "درس", "صفوف": "صف", "فصول": "فصل", "حصص": "حصة", "أطباء": "طبيب",
+    "وظائف": "وظيفة", "أعمال": "عمل", "مكاتب": "مكتب", "وثائق": "وثيقة", "أوراق": "ورقة", "مواعيد": "موعد",
+    "أسئلة": "سؤال", "مشاكل": "مشكلة", "حقوق": "حق", "قوانين": "قانون", "لغات": "لغة",
+    # not a plural: "the woman" ("المرأة") drops the first letter of "امرأة"
+    "مرأة": "امرأة",
+}  # fmt: skip
 
 #: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
 #: them is searched as typed, otherwise they are left out, so "Deutschkurs mit Kinderbetreuung" is
@@ -89,6 +118,7 @@ def stem(word: str) -> str:
     """
     word = as_read(without_article(fold(word)))
     if _ARABIC_SCRIPT.search(word):
+        word = _SINGULARS.get(word, word)
         # A closing yeh (the adjective ending of both languages, "ألماني", "آلمانی"; Persian's "a" or "of",
         # "کودکی") comes off first: the Arabic rules read "ني" in "آلماني" as "me" and left "الم".
         if word.endswith("ي") and len(word) >= 4:
@@ -101,6 +131,9 @@ def stem(word: str) -> str:
     # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
     stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word)))).translate(_CLOSING_TEH)
     return stemmed if len(stemmed) >= 2 else word
+
+
+_SINGULARS = {fold(plural): fold(singular) for plural, singular in _ARABIC_BROKEN_PLURALS.items()}
 
 
 def as_read(word: str) -> str:
@@ -154,7 +187,7 @@ def word_variants(word: str) -> list[str]:
     variants = [base]
     for synonym in synonyms_of(word):
         variants.append(synonym if " " in synonym else written_stem(synonym))
-    spelled = base.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü")
+    spelled = _with_umlauts(base)
     if spelled != base:
         variants.append(spelled)
     for variant in list(variants):
@@ -164,8 +197,17 @@ def word_variants(word: str) -> list[str]:
 
 
 def written_stem(word: str) -> str:
-    """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem."""
-    whole = word.lower().replace(_ZWNJ, "")
+    """The stem as it is written in the text (umlauts kept): the longest common beginning of word and stem.
+
+    A word typed with "ue" for "ü" ("Fuehrerschein") has the written stem of the word with its umlaut, spelled
+    back as typed: the stemmer reads it as "führerschein", so only "fue" began both, and a search for "fü"
+    found every "für". A stem that is not the word's beginning at all (the Arabic rules took off a prefix,
+    "الالمانية" is "مان") is its own written form, not the word's first three letters.
+    """
+    whole = word.lower().translate(_WITHOUT_MARKS)
+    umlauted = _with_umlauts(whole)
+    if umlauted != whole and stem(umlauted) == stem(whole):
+        return _with_digraphs(written_stem(umlauted))
     stemmed = stem(whole)
     lowered = without_article(whole)  # "الصحة" is found as "صحة", which is also in "صحة" and "والصحة"
     folded = as_read(fold(lowered)).translate(_CLOSING_TEH)  # letter for letter as stem() reads it
@@ -174,7 +216,22 @@ def written_stem(word: str) -> str:
     length = 0
     while length < min(len(folded), len(stemmed)) and folded[length] == stemmed[length]:
         length += 1
+    if not length:
+        return stemmed
     return lowered[: max(length, min(len(lowered), 3))]
+
+
+_UMLAUTS = {"ae": "ä", "oe": "ö", "ue": "ü"}
+_UMLAUT_DIGRAPHS = re.compile(r"(?<!q)(ae|oe|ue)")
+
+
+def _with_umlauts(word: str) -> str:
+    """ "ae", "oe" and "ue" as the umlauts they stand for (not in "que"), as the German stemmer reads them."""
+    return _UMLAUT_DIGRAPHS.sub(lambda match: _UMLAUTS[match.group(1)], word)
+
+
+def _with_digraphs(word: str) -> str:
+    return word.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
 
 
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
@@ -209,8 +266,26 @@ def typed_stems(word: str) -> frozenset[str]:
     endings Turkish adds, which the German rules do not know ("doktorlar" is "doktor", "okula" is "okul")."""
     found = {stem(word)}
     if not _ARABIC_SCRIPT.search(word) and not _CYRILLIC.search(word):
-        found.add(stem(_stemmer("turkish").stemWord(word.lower())))
+        for spelled in dict.fromkeys([word.lower(), _with_dotless_i(word.lower())]):
+            found.add(stem(_stemmer("turkish").stemWord(spelled)))
     return frozenset(found)
+
+
+_TURKISH_BACK_VOWELS = frozenset("aıou")
+_TURKISH_VOWELS = frozenset("aıoueiöü")
+
+
+def _with_dotless_i(word: str) -> str:
+    """A Turkish word typed without "ı" as Turkish writes it: an "i" after a back vowel is "ı" (vowel harmony),
+    so that the Turkish rules know its endings ("kurslari" is "kursları", the course's plural)."""
+    letters, previous = [], ""
+    for letter in word:
+        if letter == "i" and previous in _TURKISH_BACK_VOWELS:
+            letter = "ı"
+        if letter in _TURKISH_VOWELS:
+            previous = letter
+        letters.append(letter)
+    return "".join(letters)
 
 
 def _is_typed(term_stems: tuple[str, ...], typed: list[frozenset[str]]) -> bool:
@@ -273,11 +348,12 @@ COMPOUND_PARTS = (
     "schule", "schulden", "sozial", "sprach", "sprache", "treff", "übersetz", "unterricht", "wohnung", "wohn",
 )  # fmt: skip
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
 
 
 def tokens(text: str) -> list[str]:
     """The words of a text, lower-cased (letters and digits; what FTS5 and ``to_tsvector`` see as words)."""
-    return _WORD_RE.findall(text.lower().replace(_ZWNJ, ""))
+    return _WORD_RE.findall(text.lower().translate(_WITHOUT_MARKS))
 
 
 def index_forms(text: str, known: frozenset[str] | None = None) -> str:
