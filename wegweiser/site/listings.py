@@ -307,18 +307,22 @@ def with_record_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
 def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:
     filterset_class = filterset_for(listing_type)
     data = data if data is not None else (request.GET if request is not None else None)
-    queryset = public_listings(listing_type, locale).order_by(own_language_first(locale), "title", "pk")
+    queryset = public_listings(listing_type, locale).order_by(*own_language_first(locale), "title", "pk")
     return filterset_class(data=data, queryset=queryset, request=request)
 
 
-def own_language_first(locale: Locale | None = None):
+def own_language_first(locale: Locale | None = None) -> tuple:
     """An order that puts listings in the visitor's language before the German originals nobody translated.
 
     By title alone, Latin letters sort before Arabic and Cyrillic ones: the Arabic offers finder showed twenty
     German titles before its first Arabic one (the search breaks ties the same way: ``OWN_LANGUAGE_BONUS``).
+    In German every listing is in the visitor's language: nothing to sort by (at 100,000 offers, on a loaded
+    machine, the German page query took 89–158 ms without the constant and 151–176 ms with it).
     """
     locale = locale or active_locale()
-    return Case(When(locale_id=locale.pk, then=Value(0)), default=Value(1))
+    if locale.pk == default_locale().pk:
+        return ()
+    return (Case(When(locale_id=locale.pk, then=Value(0)), default=Value(1)),)
 
 
 def below_in_every_language(page: Page) -> Q:
