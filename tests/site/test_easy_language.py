@@ -110,6 +110,15 @@ def test_arabic_visitor_is_sent_to_the_german_easy_page(client, offer_finder, le
     assert BeautifulSoup(followed.content, "html.parser").html["lang"] == "de"
 
 
+def test_the_german_name_is_glossed_in_the_visitor_s_language(client, offer_finder, learning_german):
+    """ "Leichte Sprache" alone told a newcomer reading Arabic nothing; the gloss is for the eye (a screen
+    reader reads the whole sentence), and a German page needs none."""
+    gloss = easy_link(client.get("/ar/angebote/")).select_one(".easy-language-link__gloss")
+    assert gloss.get_text() == "ألمانية مبسطة"
+    assert (gloss["lang"], gloss["dir"], gloss["aria-hidden"]) == ("ar", "rtl", "true")
+    assert easy_link(client.get("/de/angebote/")).select_one(".easy-language-link__gloss") is None
+
+
 def test_translated_key_page_links_the_same_german_easy_page(
     client, home, offer_finder, learning_german, english, django_capture_on_commit_callbacks
 ):
