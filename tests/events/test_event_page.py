@@ -274,3 +274,13 @@ def test_the_colon_after_a_registration_date_follows_the_time_without_a_space(
     text = " ".join(re.sub(r"<[^>]+>", "", html.content.decode()).split())
     assert re.search(rf"\d\d:\d\d(?: Uhr)?: {places_left}", text), text[text.find(places_left) - 80 :][:120]
     assert " : " not in text
+
+
+def test_the_english_mail_s_confirm_by_deadline_does_not_end_in_two_full_stops(client, training):
+    """The English mail read "by Dec. 5, 2026, 6:48 p.m.. Until then…": the time's "p.m." ended the sentence."""
+    with translation.override("en"):
+        register(client, training, "John", "john@example.org", confirm=False)
+    (message,) = mail.outbox
+    assert "Hello John" in message.body
+    assert ".." not in message.body.replace("...", "")
+    assert re.search(r"by \w+\.? \d+, \d{4}, \d+(:\d\d)? [ap]\.m\. at the latest\.", message.body)
