@@ -140,13 +140,16 @@ def _longest_month_heading(language: str) -> tuple[int, int]:
 
 
 @pytest.mark.parametrize("language", ["de", "en", "ar", "fa", "uk", "ru", "tr"])
-def test_the_month_calendar_s_previous_and_next_links_fit_a_phone(
+def test_the_month_calendar_s_previous_and_next_links_fit_a_phone_with_enlarged_text(
     page_on_phone, live_server, demo_town, language
 ):
-    """In Russian, "Предыдущий месяц", "Сентябрь 2027" and "Следующий месяц" stood in one row, 377 px wide at
-    360: "Следующий месяц" was cut off at the screen's edge and the page scrolled sideways."""
+    """In Russian, "Предыдущий месяц", "Сентябрь 2027" and "Следующий месяц" stood in one row: 350 px of 360
+    with the portal's font at its normal size, 385 px with text at 110 % and 437 px at 125 % (a phone's "large
+    text"), where "Следующий месяц" was cut off at the screen's edge and the page scrolled sideways."""
     year, month = _longest_month_heading(language)
     page_on_phone.goto(f"{live_server.url}/{language}/kalender/monat/{year}/{month}/")
+    # As a phone's text size setting does; the Content-Security-Policy refuses a style element.
+    page_on_phone.evaluate("document.documentElement.style.fontSize = '125%'")
     assert page_on_phone.evaluate("document.documentElement.scrollWidth") == 360
     next_link = page_on_phone.locator(".month-nav a[rel=next]").bounding_box()
     assert next_link["x"] >= 0 and next_link["x"] + next_link["width"] <= 360
