@@ -155,6 +155,21 @@ def test_the_month_calendar_s_previous_and_next_links_fit_a_phone_with_enlarged_
     assert next_link["x"] >= 0 and next_link["x"] + next_link["width"] <= 360
 
 
+@pytest.mark.parametrize("language", ["de", "tr"])
+def test_result_cards_with_a_long_german_word_fit_a_phone_with_enlarged_text(
+    page_on_phone, live_server, demo_town, language
+):
+    """With a phone's "large text" (125 %), every card of the counselling offers was 344 px wide at 360 and the
+    page scrolled sideways: the one-column card grid grew to the longest word ("Anerkennungsberatung")."""
+    page_on_phone.goto(f"{live_server.url}/{language}{public_path(_finder('offer'))}?topic=beratung")
+    page_on_phone.evaluate("document.documentElement.style.fontSize = '125%'")
+    assert page_on_phone.evaluate("document.documentElement.scrollWidth") == 360
+    widest = page_on_phone.locator("main .card").evaluate_all(
+        "cards => Math.max(...cards.map(card => card.getBoundingClientRect().right))"
+    )
+    assert widest <= 360
+
+
 def test_the_api_reference_fits_a_phone_and_its_wide_tables_scroll_in_their_own_box(
     page_on_phone, live_server, demo_town
 ):
