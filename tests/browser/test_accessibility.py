@@ -127,6 +127,49 @@ def test_pages_are_usable_at_360_pixels_without_horizontal_scrolling(
     assert wide == {}
 
 
+def _longest_month_heading(language: str) -> tuple[int, int]:
+    """The month of next year whose heading ("Сентябрь 2027") is longest in the language."""
+    import datetime
+
+    from django.utils import dateformat, translation
+
+    year = datetime.date.today().year + 1
+    with translation.override(language):
+        month = max(range(1, 13), key=lambda m: len(dateformat.format(datetime.date(year, m, 1), "F Y")))
+    return year, month
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ar", "fa", "uk", "ru", "tr"])
+def test_the_month_calendar_s_previous_and_next_links_fit_a_phone_with_enlarged_text(
+    page_on_phone, live_server, demo_town, language
+):
+    """In Russian, "Предыдущий месяц", "Сентябрь 2027" and "Следующий месяц" stood in one row: 350 px of 360
+    with the portal's font at its normal size, 385 px with text at 110 % and 437 px at 125 % (a phone's "large
+    text"), where "Следующий месяц" was cut off at the screen's edge and the page scrolled sideways."""
+    year, month = _longest_month_heading(language)
+    page_on_phone.goto(f"{live_server.url}/{language}/kalender/monat/{year}/{month}/")
+    # As a phone's text size setting does; the Content-Security-Policy refuses a style element.
+    page_on_phone.evaluate("document.documentElement.style.fontSize = '125%'")
+    assert page_on_phone.evaluate("document.documentElement.scrollWidth") == 360
+    next_link = page_on_phone.locator(".month-nav a[rel=next]").bounding_box()
+    assert next_link["x"] >= 0 and next_link["x"] + next_link["width"] <= 360
+
+
+@pytest.mark.parametrize("language", ["de", "tr"])
+def test_result_cards_with_a_long_german_word_fit_a_phone_with_enlarged_text(
+    page_on_phone, live_server, demo_town, language
+):
+    """With a phone's "large text" (125 %), every card of the counselling offers was 344 px wide at 360 and the
+    page scrolled sideways: the one-column card grid grew to the longest word ("Anerkennungsberatung")."""
+    page_on_phone.goto(f"{live_server.url}/{language}{public_path(_finder('offer'))}?topic=beratung")
+    page_on_phone.evaluate("document.documentElement.style.fontSize = '125%'")
+    assert page_on_phone.evaluate("document.documentElement.scrollWidth") == 360
+    widest = page_on_phone.locator("main .card").evaluate_all(
+        "cards => Math.max(...cards.map(card => card.getBoundingClientRect().right))"
+    )
+    assert widest <= 360
+
+
 def test_the_api_reference_fits_a_phone_and_its_wide_tables_scroll_in_their_own_box(
     page_on_phone, live_server, demo_town
 ):

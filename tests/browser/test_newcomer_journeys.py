@@ -1,4 +1,5 @@
-"""A newcomer on a 360 × 740 phone, in Arabic, Ukrainian or Persian, from the home page to a confirmed place.
+"""A newcomer on a 360 × 740 phone, in Arabic, Ukrainian, Persian, Turkish or Russian, from the home page to a
+confirmed place.
 
 They type a query in their own language on the home page, see the first result without scrolling, open
 it, never get a link out of their language, register for an event and read the confirmation on the page
@@ -65,6 +66,22 @@ NEWCOMERS = [
         "لطفاً ثبت‌نام خود را تأیید کنید:",
         "تأیید ثبت‌نام من",
         "ثبت‌نام شما انجام شد.",
+    ),
+    Newcomer(
+        "tr",
+        "Almanca kursu",
+        "Lütfen e-posta kutunuzu kontrol edin",
+        "Lütfen kaydınızı onaylayın:",
+        "Kaydımı onayla",
+        "Kaydınız yapıldı.",
+    ),
+    Newcomer(
+        "ru",
+        "курсы немецкого",
+        "Пожалуйста, проверьте почту",
+        "Пожалуйста, подтвердите запись:",
+        "Подтвердить мою запись",
+        "Вы записаны.",
     ),
 ]
 

@@ -265,3 +265,28 @@ def test_a_recurring_event_is_said_to_repeat_in_arabic_not_named_the_repetition(
         url = reverse("search:search")
     html = client.get(url, {"q": "Elterncafé"}).content.decode()
     assert " · متكرر" in html and "التكرار" not in html
+
+
+def test_the_month_link_of_later_dates_opens_their_month_with_every_date_in_it(client, organisation_a):
+    """After "Later dates" (the list from 2 January), "Month" opened the current month, and there the list's
+    "from" date hid the dates of events that end before it: December showed some of its dates, not all."""
+    today = timezone.localdate()
+    first_of_next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    later = first_of_next_month + datetime.timedelta(days=1)
+    this_month_event = make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=datetime.datetime.combine(today.replace(day=1), datetime.time(10), BERLIN),
+    )
+    listing = client.get(reverse("events:upcoming"), {"date_from": later.isoformat()})
+    month_url = reverse("events:month", args=[later.year, later.month])
+    assert f'href="{month_url}"' in listing.content.decode()
+
+    month = client.get(reverse("events:month-current"), {"date_from": later.isoformat()})
+    assert [item.title for item in month.context["agenda"].items] == [this_month_event.title]
+    html = month.content.decode()
+    assert "date_from" not in html.split('class="month-calendar"')[0].split("</h1>")[1]
+    list_url = reverse("events:upcoming")
+    next_month = client.get(reverse("events:month", args=[later.year, later.month])).content.decode()
+    assert f'href="{list_url}?date_from={first_of_next_month.isoformat()}"' in next_month

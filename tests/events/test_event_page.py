@@ -258,3 +258,29 @@ def test_german_visitors_read_german_labels_and_times(client, organisation_a):
     assert '<bdi dir="ltr">19:00–21:00</bdi> Uhr' in html
     assert "Diese Veranstaltung ist abgesagt." in html
     assert "Abgesagt" in client.get(reverse("events:upcoming")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "language, places_left",
+    [("en", "1 place left"), ("tr", "1 yer kaldı"), ("ru", "осталось 1 место"), ("de", "noch 1 Platz frei")],
+)
+def test_the_colon_after_a_registration_date_follows_the_time_without_a_space(
+    client, training, language, places_left
+):
+    """The registration list read "Saturday, Dec. 12, 2026, 18:00–21:00 : 15 places left": the date's template
+    ended with a line break, which the page shows as a space before the colon."""
+    with translation.override(language):
+        html = client.get(training.localized.url if language == "de" else f"/{language}{training.url[3:]}")
+    text = " ".join(re.sub(r"<[^>]+>", "", html.content.decode()).split())
+    assert re.search(rf"\d\d:\d\d(?: Uhr)?: {places_left}", text), text[text.find(places_left) - 80 :][:120]
+    assert " : " not in text
+
+
+def test_the_english_mail_s_confirm_by_deadline_does_not_end_in_two_full_stops(client, training):
+    """The English mail read "by Dec. 5, 2026, 6:48 p.m.. Until then…": the time's "p.m." ended the sentence."""
+    with translation.override("en"):
+        register(client, training, "John", "john@example.org", confirm=False)
+    (message,) = mail.outbox
+    assert "Hello John" in message.body
+    assert ".." not in message.body.replace("...", "")
+    assert re.search(r"by \w+\.? \d+, \d{4}, \d+(:\d\d)? [ap]\.m\. at the latest\.", message.body)

@@ -80,3 +80,15 @@ def test_deleting_frees_the_place_for_the_waiting_list_who_is_told(client, cours
     assert waiting.status == EventRegistration.Status.CONFIRMED
     (moved_up,) = smtp_server.to("omid@example.org")
     assert "Elterncafé" in body_of(moved_up)
+
+
+def test_the_copy_shows_the_person_s_name_in_their_own_letters(client, course, smtp_server):
+    """The JSON copy wrote every letter outside ASCII as an escape: a Russian visitor opening the file read
+    "\\u041e\\u043b\\u044c\\u0433\\u0430" for "Ольга" (and "Elterncaf\\u00e9")."""
+    register(course, "olga@example.org", EventRegistration.Status.CONFIRMED, name="Ольга Петрова")
+    ask(client, smtp_server, "olga@example.org", "export")
+    [attachment] = list(smtp_server.to("olga@example.org")[-1].iter_attachments())
+    content = attachment.get_content()
+    assert "Ольга Петрова".encode() in content and "Elterncafé".encode() in content
+    assert b"\\u" not in content
+    assert json.loads(content.decode("utf-8"))["event_registrations"][0]["name"] == "Ольга Петрова"

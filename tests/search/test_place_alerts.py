@@ -404,3 +404,15 @@ def test_finder_pages_link_to_the_alert_form_and_stay_free_of_form_tokens(client
     html = client.get(reverse("search:search"), {"q": "Zebra"}).content.decode()
     assert reverse("search:place_alert") in html
     assert "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize("language", ["ru", "uk"])
+def test_the_confirmed_alert_s_end_date_is_followed_by_one_full_stop(
+    client, nordstadt, smtp_server, language
+):
+    """Russian and Ukrainian dates end in "г." / "р.": the confirmation page read "до 5 марта 2027 г.. В каждом
+    письме…" (the translation's own full stop after the date)."""
+    subscribe(client, language=language)
+    text = " ".join(re.sub(r"<[^>]+>", " ", confirm(client, smtp_server).content.decode()).split())
+    assert re.search(r"\d{4} (г|р)\. [А-ЯІЄЇ]", text), text
+    assert "г.." not in text and "р.." not in text

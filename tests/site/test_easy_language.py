@@ -204,3 +204,18 @@ def test_demo_loader_creates_the_easy_pages_once_and_wires_them(client, demo_tow
     area = Page.objects.get(locale=german, slug="leichte-sprache")
     listed = BeautifulSoup(client.get(area.url).content, "html.parser").select(".easy-language-index a")
     assert len(listed) == 6
+
+
+def test_the_english_easy_german_area_lists_the_same_german_easy_pages(client, demo_town):
+    """The English "Easy German" page (a translation of the area) listed nothing: the easy pages are German and
+    live below the German area only, so an English visitor found an empty page."""
+
+    def listed(path: str) -> list[tuple[str, str]]:
+        links = BeautifulSoup(client.get(path).content, "html.parser").select(".easy-language-index a")
+        return [(link["href"], link.get_text()) for link in links]
+
+    german = listed("/de/leichte-sprache/")
+    assert len(german) == 6
+    assert Page.objects.filter(locale__language_code="en", slug="leichte-sprache").exists()
+    assert listed("/en/leichte-sprache/") == german
+    assert all(href.startswith("/de/leichte-sprache/") for href, _title in german)

@@ -74,3 +74,25 @@ def test_database_cache_and_mail_come_from_urls(monkeypatch):
         "p@ss",
         True,
     )
+
+
+def test_the_development_server_closes_each_database_connection_after_its_request():
+    """runserver answers each request in a new thread: with persistent connections, a crawl of a few hundred
+    pages left as many idle PostgreSQL connections and the next requests failed ("remaining connection slots
+    are reserved")."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+        ],
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "wegweiser.site.settings.dev",
+            "DATABASE_URL": "postgres://u:p@h/db",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "0"

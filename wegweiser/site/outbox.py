@@ -175,7 +175,12 @@ def deliver(mail_id: int) -> bool:
         headers=mail.headers or None,
     )
     if mail.attachment_name:
-        message.attach(mail.attachment_name, mail.attachment_content, mail.attachment_mimetype)
+        content = mail.attachment_content
+        if not mail.attachment_mimetype.startswith("text/"):
+            # Django base64-encodes a non-text attachment; given text, Python's email package would turn every
+            # letter outside Latin-1 into a "\uXXXX" escape. As UTF-8 bytes, a name stays "Ольга".
+            content = content.encode("utf-8")
+        message.attach(mail.attachment_name, content, mail.attachment_mimetype)
     try:
         message.connection = get_connection(
             delivery_backend(), timeout=getattr(settings, "EMAIL_TIMEOUT", None) or 10

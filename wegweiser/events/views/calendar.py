@@ -29,6 +29,18 @@ def _querystring(request: HttpRequest, **changes) -> str:
     return query.urlencode()
 
 
+def _with_query(url: str, query: str) -> str:
+    return f"{url}?{query}" if query else url
+
+
+def _without_days(request: HttpRequest):
+    """The visitor's filters without the list's date range: a month view's days are the month itself."""
+    data = request.GET.copy()
+    data.pop("date_from", None)
+    data.pop("date_to", None)
+    return data
+
+
 def upcoming(request: HttpRequest) -> HttpResponse:
     """Dates from ``date_from`` (today) for four weeks or up to ``date_to``, day by day."""
     today = timezone.localdate()
@@ -51,8 +63,11 @@ def upcoming(request: HttpRequest) -> HttpResponse:
         "days": agenda.by_day(),
         "next_query": _querystring(request, date_from=next_from.isoformat(), date_to=None),
         "feed_query": request.GET.urlencode(),
-        "month_url": reverse(
-            "events:month", kwargs={"year": agenda.first_day.year, "month": agenda.first_day.month}
+        "list_url": _with_query(reverse("events:upcoming"), request.GET.urlencode()),
+        # The month of the first date shown ("Later dates" leads into January: January's month).
+        "month_url": _with_query(
+            reverse("events:month", kwargs={"year": agenda.first_day.year, "month": agenda.first_day.month}),
+            _without_days(request).urlencode(),
         ),
         "filter_query": request.GET.urlencode(),
     }
@@ -68,7 +83,8 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
         raise Http404
     first_day = datetime.date(year, month, 1)
     last_day = datetime.date(year, month, month_calendar.monthrange(year, month)[1])
-    agenda = build_agenda(_site(request), request.GET, first_day, last_day, request)
+    data = _without_days(request)
+    agenda = build_agenda(_site(request), data, first_day, last_day, request)
     if agenda is None:
         raise Http404
     cells: dict[datetime.date, list] = {}
@@ -84,7 +100,10 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
     ]
     previous_month = first_day - datetime.timedelta(days=1)
     next_month = last_day + datetime.timedelta(days=1)
-    query = request.GET.urlencode()
+    query = data.urlencode()
+    list_data = data.copy()
+    if first_day > today:
+        list_data["date_from"] = first_day.isoformat()
     context = {
         "agenda": agenda,
         "filterset": agenda.filterset,
@@ -95,6 +114,8 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
             "events:month", kwargs={"year": previous_month.year, "month": previous_month.month}
         ),
         "next_url": reverse("events:month", kwargs={"year": next_month.year, "month": next_month.month}),
+        "list_url": _with_query(reverse("events:upcoming"), list_data.urlencode()),
+        "month_url": _with_query(reverse("events:month", kwargs={"year": year, "month": month}), query),
         "filter_query": query,
         "feed_query": query,
         "weekday_names": [

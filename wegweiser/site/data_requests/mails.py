@@ -44,5 +44,5 @@ def send_copy(email: str, language: str, data: dict, kinds: list[PersonalData], 
         subject=subject,
         body=body,
         purpose="data_request.copy",
-        attachment=("personal-data.json", json.dumps(data, indent=2), "application/json"),
+        attachment=("personal-data.json", json.dumps(data, indent=2, ensure_ascii=False), "application/json"),
     )

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
@@ -119,8 +119,10 @@ class StandardPage(PublicPageMixin, EasyLanguageVersionMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The "Leichte Sprache" area lists the easy-German pages below it.
-        context["easy_language_pages"] = EasyLanguagePage.objects.live().public().child_of(self)
+        # The "Leichte Sprache" area lists the easy-German pages below it. They are German and live below the
+        # German area only: its translations (the English "Easy German") list the same pages.
+        area = self.get_translation_or_none(Locale.get_default()) or self
+        context["easy_language_pages"] = EasyLanguagePage.objects.live().public().child_of(area)
         return context
 
 
