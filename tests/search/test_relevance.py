@@ -315,3 +315,29 @@ def test_a_word_typed_as_phones_type_it_finds_what_the_written_word_finds(releva
         return {hit.page_id for hit in run(relevance_backend, {"q": words, "per_page": "50"}).hits}
 
     assert found(typed) == found(written) != set()
+
+
+def _add_and_index(backend, town, *listings: dict) -> None:
+    """More listings of the town's provider, found by the backend at once."""
+    for fields in listings:
+        add_listing(town["bewerbung"].get_parent(), **fields)
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+
+
+def _titles(backend, text: str, language: str) -> list[str]:
+    return [hit.page.title for hit in run(backend, {"q": text, "per_page": "50"}, locale=language).hits]
+
+
+def test_a_synonym_finds_whole_words_not_the_longer_words_it_begins(relevance_backend, newcomer_town):
+    # "work" (a synonym of "Job") begins "Workshop", "виза" would begin "визнання" (recognition)
+    workshop = {"title": "Workshop für Nachbarn", "summary": "Gemeinsam reparieren."}
+    _add_and_index(relevance_backend, newcomer_town, workshop)
+    assert "Workshop für Nachbarn" not in _titles(relevance_backend, "job", "en")
+    assert "Workshop für Nachbarn" not in _titles(relevance_backend, "робота", "uk")
+    # what was typed still finds the words it begins, and a synonym that begins German compounds finds them
+    assert "Workshop für Nachbarn" in _titles(relevance_backend, "Worksh", "de")
+    assert "Deutschkurs A1 am Vormittag" in _titles(relevance_backend, "Deutschk", "de")
+    assert "Beratung für Asylsuchende" in _titles(relevance_backend, "asylum", "en")

@@ -181,12 +181,20 @@ def word_variants(word: str) -> list[str]:
     for words that start with an umlaut ("über" -> "Über").
     """
     word = word.strip(".,;:!?\"'()[]")
+    synonyms = [synonym if " " in synonym else written_stem(synonym) for synonym in synonyms_of(word)]
+    return _spellings(word, synonyms)
+
+
+def typed_variants(word: str) -> list[str]:
+    """The spellings of what was typed, without its synonyms: what is found as the beginning of a word."""
+    return _spellings(word.strip(".,;:!?\"'()[]"), [])
+
+
+def _spellings(word: str, synonyms: list[str]) -> list[str]:
     base = word.lower() if " " in word else written_stem(word)
     if not base:
         return []
-    variants = [base]
-    for synonym in synonyms_of(word):
-        variants.append(synonym if " " in synonym else written_stem(synonym))
+    variants = [base, *synonyms]
     spelled = _with_umlauts(base)
     if spelled != base:
         variants.append(spelled)
@@ -347,6 +355,7 @@ COMPOUND_PARTS = (
     "kurs", "lern", "migration", "müttern", "nachhilfe", "orientierung", "paten", "prüfung", "recht",
     "schule", "schulden", "sozial", "sprach", "sprache", "treff", "übersetz", "unterricht", "wohnung", "wohn",
 )  # fmt: skip
+_COMPOUND_STEMS = frozenset(stem(part) for part in COMPOUND_PARTS)
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
 
@@ -375,8 +384,23 @@ def index_forms(text: str, known: frozenset[str] | None = None) -> str:
 def query_forms(word: str) -> list[str]:
     """The forms of a typed word to look up in the "forms" (its stem and its synonyms' stems)."""
     forms = [] if " " in word else [stem(word)]
-    forms.extend(stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
+    forms.extend(synonym_forms(word))
     return [form for form in dict.fromkeys(forms) if form]
+
+
+def synonym_forms(word: str) -> list[str]:
+    """The stems of the one-word synonyms of a typed word: found as whole stored forms, not as the beginning
+    of a longer word ("work" for "Job" is not "Workshop", "виза" is not "визнання"), unless they begin
+    compounds (:func:`begins_compounds`)."""
+    forms = (stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def begins_compounds(form: str) -> bool:
+    """Whether a stem is one of the German :data:`COMPOUND_PARTS`, which a synonym's form also finds at the
+    beginning of a stored word: the decompounder does not split off every first part ("Asylverfahrensberatung"
+    is stored as "asylverfahr" and "berat"), and "Asyl" for "asylum" must find it."""
+    return form in _COMPOUND_STEMS
 
 
 def query_units(words: list[str]) -> list[str]:

@@ -4,9 +4,10 @@ A document carries the listing's searchable words (``words``): the text the data
 it (:func:`wegweiser.search.fulltext.page_text`: its texts, its terms' names in every language, their
 folded stems and compound parts) split into the same tokens. A typed word (or the known words its typo
 was taken for) is looked for through the same alternatives as there
-(:func:`wegweiser.search.fulltext.unit_alternatives`): each form as a prefix, a phrase's words in a row,
-a compound's parts anywhere. In a language other than German the node's analyzer of that language
-(``text_<locale>``) adds the word forms Python does not know ("family" finds "families").
+(:func:`wegweiser.search.fulltext.unit_alternatives`): each typed form as a prefix, a synonym's forms as
+whole words, a phrase's words in a row, a compound's parts anywhere. In a language other than German the
+node's analyzer of that language (``text_<locale>``) adds the word forms Python does not know ("family"
+finds "families").
 
 Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
@@ -42,18 +43,20 @@ def language_field(locale: str) -> str | None:
     return f"text_{locale}"
 
 
-def _prefix(token: str) -> Q:
-    return Q("prefix", words={"value": token[:MAX_TOKEN]})
+def _word(token: str, whole: bool) -> dict:
+    """One word of the ``words`` field: the whole stored word (``term``) or its beginning (``prefix``)."""
+    return {"term" if whole else "prefix": {"words": {"value": token[:MAX_TOKEN]}}}
 
 
-def _alternative(words: tuple[str, ...], phrase: bool) -> Q:
+def _alternative(words: tuple[str, ...], phrase: bool, whole: bool) -> Q:
     if len(words) == 1:
-        return _prefix(words[0])
+        return Q(_word(words[0], whole))
     if not phrase:  # a compound's parts, anywhere in the listing
-        return Q("bool", filter=[_prefix(word) for word in words])
-    clauses = [
-        {"span_multi": {"match": {"prefix": {"words": {"value": word[:MAX_TOKEN]}}}}} for word in words
-    ]
+        return Q("bool", filter=[Q(_word(word, whole)) for word in words])
+    if whole:
+        clauses = [{"span_term": {"words": word[:MAX_TOKEN]}} for word in words]
+    else:
+        clauses = [{"span_multi": {"match": _word(word, whole)}} for word in words]
     return Q("span_near", clauses=clauses, slop=0, in_order=True)
 
 
@@ -62,7 +65,7 @@ def unit_query(unit: list[str], field: str | None) -> Q | None:
     alternatives = list(
         dict.fromkeys(found for alternative in unit for found in unit_alternatives(alternative))
     )
-    should = [_alternative(words, phrase) for words, phrase in alternatives]
+    should = [_alternative(*alternative) for alternative in alternatives]
     if field and should:
         should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
     return Q("bool", should=should, minimum_should_match=1) if should else None
