@@ -341,3 +341,21 @@ def test_a_synonym_finds_whole_words_not_the_longer_words_it_begins(relevance_ba
     assert "Workshop für Nachbarn" in _titles(relevance_backend, "Worksh", "de")
     assert "Deutschkurs A1 am Vormittag" in _titles(relevance_backend, "Deutschk", "de")
     assert "Beratung für Asylsuchende" in _titles(relevance_backend, "asylum", "en")
+
+
+def test_a_word_typed_without_its_umlauts_ranks_the_titles_that_have_it(relevance_backend, newcomer_town):
+    mothers = {"title": "Deutsch für Mütter", "summary": "Am Vormittag."}
+    school = {"title": "Samstagsschule", "summary": "Unterricht in der Muttersprache."}
+    _add_and_index(relevance_backend, newcomer_town, mothers, school)
+    assert _titles(relevance_backend, "mutter", "de")[0] == "Deutsch für Mütter"
+    assert _titles(relevance_backend, "Muetter", "de")[0] == "Deutsch für Mütter"
+
+
+def test_a_synonym_ranks_a_title_where_it_is_a_word_not_where_it_begins_another(
+    relevance_backend, newcomer_town
+):
+    # found by its topic (work), but "work" in "Workshop" is not the word "work"
+    workshop = {"title": "Workshop Fahrräder reparieren", "summary": "Mit Werkzeug.", "topics": ["arbeit"]}
+    _add_and_index(relevance_backend, newcomer_town, workshop)
+    titles = _titles(relevance_backend, "робота", "uk")
+    assert titles.index("Kurs für Deutsch als Zweitsprache") < titles.index("Workshop Fahrräder reparieren")

@@ -49,7 +49,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: The Arabic article, alone and after "and", "with", "like" or "so" ("الصحة", "والصحة", "بالصحة"), taken
 #: off as Lucene's Arabic stemmer does. Snowball's Arabic rules keep it on short words ("الصحة" was "الصح",
 #: "صحة" stayed "صحة"), so a word typed without its article did not find the word with it, nor the reverse.
-_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
+ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
 #: Letters only Persian has: a word with one of them is Persian, where "ال" is not an article ("الکترونیک").
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
 #: The Persian kaf and yeh as Arabic writes them, so that a word is one word whichever keyboard typed it
@@ -107,6 +107,15 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLDING)
 
 
+def folded_letters() -> tuple[str, str, dict[str, str]]:
+    """:func:`fold`'s table for a database to fold lower-cased text alike: the letters replaced one for one
+    and then those left out (SQL ``translate(text, from, to)``), and the letters written as several."""
+    single = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) == 1}
+    several = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) > 1}
+    removed = "".join(chr(code) for code, value in _FOLDING.items() if value is None)
+    return "".join(single) + removed, "".join(single.values()), several
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.
@@ -146,7 +155,7 @@ def without_article(word: str) -> str:
     """An Arabic word without its article ("الصحة" -> "صحة", "بالعربية" -> "عربية"); other words as they are."""
     if _PERSIAN_LETTERS.search(word):
         return word
-    for article in _ARABIC_ARTICLES:
+    for article in ARABIC_ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= 2:
             return word[len(article) :]
     return word
@@ -337,7 +346,7 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung"), and an Arabic word's
     # article with it ("لغة" marks "اللغة").
     alternatives = "|".join(re.escape(needle) for needle in reversed(needles))
-    pattern = re.compile(rf"(?:\b(?:{'|'.join(_ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
+    pattern = re.compile(rf"(?:\b(?:{'|'.join(ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
     parts, position = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[position : match.start()]))

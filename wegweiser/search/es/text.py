@@ -12,7 +12,7 @@ finds "families").
 Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
-word in the title or the summary, and for each word a listing has when none has all of them.
+word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), and for each word a listing has when none has all of them.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from elasticsearch.dsl import Q
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import unit_alternatives
-from wegweiser.search.matching import Finder, TextPlan, ranking_variants
-from wegweiser.search.wording import tokens
+from wegweiser.search.matching import ENDING, Finder, Ranking, TextPlan, ranking_variants
+from wegweiser.search.wording import ARABIC_ARTICLES, tokens
 
 #: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
 TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
@@ -97,15 +97,21 @@ def finder(field: str | None) -> Finder:
     return finds
 
 
-def _contains(field: str, variants: list[str]) -> Q:
-    """Any of the spellings inside the field's text, as ``icontains`` finds it in the database."""
+def _found_in(field: str, ranking: Ranking) -> Q:
+    """Any of a ranking's spellings inside the folded field's text, as the database finds it, or any of its
+    short synonyms as one of its words, with a short ending (a token of the field)."""
     should = []
-    for variant in dict.fromkeys(variant.lower() for variant in variants):
+    for variant in ranking.within:
         words = tokens(variant)
         if len(words) == 1 and words[0] == variant:  # letters and digits only: no wildcard syntax
             should.append(Q("wildcard", **{field: {"value": f"*{variant[:MAX_TOKEN]}*"}}))
         elif words:
             should.append(Q("match_phrase_prefix", **{field: " ".join(words)}))
+    articles = "|".join(ARABIC_ARTICLES)
+    for form in ranking.words:
+        if tokens(form) == [form]:  # a token of the field: letters and digits only, no regexp syntax
+            pattern = f"({articles})?{form[:MAX_TOKEN]}.{{0,{ENDING}}}"
+            should.append(Q("regexp", **{field: {"value": pattern}}))
     return Q("bool", should=should, minimum_should_match=1)
 
 
@@ -117,11 +123,11 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
         Q(
             "dis_max",
             queries=[
-                Q("constant_score", filter=_contains("title.plain", variants), boost=TITLE_WEIGHT),
-                Q("constant_score", filter=_contains("summary.plain", variants), boost=SUMMARY_WEIGHT),
+                Q("constant_score", filter=_found_in("title_folded", ranking), boost=TITLE_WEIGHT),
+                Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT),
             ],
         )
-        for variants in ranking_variants(plan)
+        for ranking in ranking_variants(plan)
     ]
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
