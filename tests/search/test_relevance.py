@@ -206,6 +206,11 @@ QUERIES = [
     ("دكتور", {}, "ar", {"arzt"}),
     ("homework", {}, "en", {"hausaufgaben"}),
     ("дитсадок", {}, "uk", {"kita"}),
+    # A visa is a residence title: the visa words are in the residence group
+    ("visa", {}, "en", {"migrationsberatung"}),
+    ("віза", {}, "uk", {"migrationsberatung"}),
+    ("vize", {}, "tr", {"migrationsberatung"}),
+    ("تأشيرة", {}, "ar", {"migrationsberatung"}),
     # A hyphenated word not found as a whole is searched for its words
     ("Deutsch-Kurs-Samstag", {}, "de", {"deutsch_a1"}),
     # With filters
@@ -359,3 +364,12 @@ def test_a_synonym_ranks_a_title_where_it_is_a_word_not_where_it_begins_another(
     _add_and_index(relevance_backend, newcomer_town, workshop)
     titles = _titles(relevance_backend, "робота", "uk")
     assert titles.index("Kurs für Deutsch als Zweitsprache") < titles.index("Workshop Fahrräder reparieren")
+
+
+def test_the_residence_words_find_no_word_that_a_visa_word_begins(relevance_backend, newcomer_town):
+    # "виза" (visa) is in the residence group; "визнання" (recognition) begins with its stem "виз"
+    recognition = {"title": "Визнання дипломів", "summary": "Консультація щодо визнання освіти."}
+    _add_and_index(relevance_backend, newcomer_town, recognition)
+    for text, language in [("اقامة", "ar"), ("residence", "en"), ("Aufenthalt", "de")]:
+        titles = _titles(relevance_backend, text, language)
+        assert "Визнання дипломів" not in titles and "Migrationsberatung für Erwachsene" in titles, text
