@@ -373,3 +373,13 @@ def test_the_residence_words_find_no_word_that_a_visa_word_begins(relevance_back
     for text, language in [("اقامة", "ar"), ("residence", "en"), ("Aufenthalt", "de")]:
         titles = _titles(relevance_backend, text, language)
         assert "Визнання дипломів" not in titles and "Migrationsberatung für Erwachsene" in titles, text
+
+
+def test_searching_for_something_finds_what_the_something_finds(relevance_backend):
+    # "suche" and "suchen" say nothing about what is searched: "Jobsuche" is "Job", "Arbeit suchen" is "Arbeit"
+    def found(text: str):
+        result = run(relevance_backend, {"q": text, "per_page": "50"})
+        return {hit.page_id for hit in result.hits}, result.missing_words, result.partial
+
+    assert found("Jobsuche") == found("Job") and found("Job")[0]
+    assert found("Arbeit suchen") == found("Arbeit") and found("Arbeit")[0]

@@ -7,8 +7,8 @@ backend asks its table of searchable words, Elasticsearch its index (``finds``);
 2. If some listing has every word, every word is required (the usual case: one query decides it).
 3. Otherwise each word is looked up on its own. A word no listing has is taken for the known words one
    or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), a hyphenated one for its
-   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), or else left out and named to the visitor as
-   not found.
+   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), a compound ending in a stop word for its first
+   word ("Jobsuche" as "Job"), or else left out and named to the visitor as not found.
 4. If the remaining words are not found together, listings with any of them are shown, those with the
    most words first, and the visitor is told that none has all.
 """
@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
-from wegweiser.search.vocabulary import corrections
+from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems
 from wegweiser.search.wording import (
     ARABIC_ARTICLES,
     begins_compounds,
@@ -97,6 +97,8 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
             # "Mutter-Kind-Gruppe" found nowhere as a whole: its words on their own, as if typed apart
             units.extend([part] for part in parts if finds([[part]]))
             plan.missing.extend(part for part in parts if [part] not in units)
+        elif (first := before_a_stop_word(word, known_stems())) and finds([[first]]):
+            units.append([first])  # "Jobsuche" found nowhere: "Job", as "Job suche" would be searched
         else:
             plan.missing.append(word)
     plan.units = units

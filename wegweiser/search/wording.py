@@ -85,7 +85,7 @@ STOP_WORDS = frozenset(
     """
     der die das den dem des ein eine einer einem einen eines und oder mit für fur von vom zu zum zur im in
     an am auf aus bei bis nach über uber unter um ohne für auch als wie wo was wer ich du sie wir ihr es
-    mein meine kein keine nicht ja nein hier dort gibt gesucht suche brauche
+    mein meine kein keine nicht ja nein hier dort gibt gesucht suche suchen brauche
     the a an and or with for of to in on at by from my me i is are what where how need looking near
     في من على مع و أو الى إلى عن هل أين كيف ل ب لل
     در از با و یا به برای که را این آن کجا چگونه ها های هایی ای ی
