@@ -370,7 +370,7 @@ def test_the_residence_words_find_no_word_that_a_visa_word_begins(relevance_back
     # "виза" (visa) is in the residence group; "визнання" (recognition) begins with its stem "виз"
     recognition = {"title": "Визнання дипломів", "summary": "Консультація щодо визнання освіти."}
     _add_and_index(relevance_backend, newcomer_town, recognition)
-    for text, language in [("اقامة", "ar"), ("residence", "en"), ("Aufenthalt", "de")]:
+    for text, language in [("اقامة", "ar"), ("residence", "en"), ("Aufenthalt", "de"), ("віза", "uk")]:
         titles = _titles(relevance_backend, text, language)
         assert "Визнання дипломів" not in titles and "Migrationsberatung für Erwachsene" in titles, text
 

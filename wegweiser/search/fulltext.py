@@ -44,6 +44,7 @@ from wegweiser.search.wording import (
     fold,
     index_forms,
     query_forms,
+    short_stem,
     stem,
     synonym_forms,
     synonyms_of,
@@ -330,6 +331,8 @@ def unit_alternatives(unit: str) -> list[Way]:
     """The ways one typed word (or several-word synonym) can be found, any of them.
 
     What was typed, in its spellings and stems, begins a stored word ("Deutschk" finds "Deutschkurs"); a
+    stem shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` of a longer typed word is a whole
+    stored word, and the typed word a beginning ("віза" is "виз" and "віза…", not every "визнання"); a
     compound also as all of its known parts ("deutschkurs" as "deutsch" and "kurs", anywhere in the
     listing); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its compound parts are
     whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a German compound
@@ -338,8 +341,12 @@ def unit_alternatives(unit: str) -> list[Way]:
     """
     found: list[Way] = []
     typed = [] if " " in unit else [stem(unit)]
+    spellings = typed_variants(unit)
+    if short := short_stem(unit):
+        found.append(Way((short[0],), True, whole=True))
+        typed, spellings = [short[1]], [unit.lower()]
     several_words = [synonym for synonym in synonyms_of(unit) if " " in synonym]
-    for variant in dict.fromkeys([*typed_variants(unit), *several_words, *typed]):
+    for variant in dict.fromkeys([*spellings, *several_words, *typed]):
         if words := tuple(tokens(variant)):
             found.append(Way(words, True))
     for form in synonym_forms(unit):

@@ -397,6 +397,24 @@ def query_forms(word: str) -> list[str]:
     return [form for form in dict.fromkeys(forms) if form]
 
 
+#: A typed word's stem shorter than this begins too many other words ("віза" is "виз", which begins
+#: "визнання"; "خانه" is "خان", which begins "خانواده"): when the visitor typed more than the stem, the stem is
+#: found only as a whole word and what was typed as a beginning (:func:`short_stem`).
+SHORTEST_BEGINNING = 4
+
+
+def short_stem(word: str) -> tuple[str, str] | None:
+    """For a typed word longer than its short stem: the stem (a whole word) and the word as the stemmer reads
+    it (a beginning), else ``None``."""
+    if " " in word:
+        return None
+    stemmed = stem(word)
+    read = as_read(without_article(fold(word))).translate(_CLOSING_TEH)
+    if len(stemmed) < SHORTEST_BEGINNING and len(read) > len(stemmed) and read.startswith(stemmed):
+        return stemmed, read
+    return None
+
+
 def synonym_forms(word: str) -> list[str]:
     """The stems of the one-word synonyms of a typed word: found as whole stored forms, not as the beginning
     of a longer word ("work" for "Job" is not "Workshop", "виза" is not "визнання"), unless they begin
