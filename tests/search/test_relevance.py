@@ -383,3 +383,13 @@ def test_searching_for_something_finds_what_the_something_finds(relevance_backen
 
     assert found("Jobsuche") == found("Job") and found("Job")[0]
     assert found("Arbeit suchen") == found("Arbeit") and found("Arbeit")[0]
+
+
+def test_hits_ranked_alike_are_in_the_order_of_their_folded_titles_on_both_backends(
+    relevance_backend, newcomer_town
+):
+    # "Ü" sorts as "U": the database compared "ü" after "w", Elasticsearch folded it
+    transitional = {"title": "Übergangswohnung für Familien", "slug": "uebergangswohnung"}
+    living_space = {"title": "Wohnraum für Familien", "slug": "wohnraum"}
+    _add_and_index(relevance_backend, newcomer_town, living_space, transitional)
+    assert _titles(relevance_backend, "Familien", "de")[:2] == [transitional["title"], living_space["title"]]

@@ -210,13 +210,13 @@ RANKED_AT_LEAST = 2000
 def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> QuerySet:
     """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows."""
     if query.sort == "distance":
-        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=Lower("title"))
+        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=folded("title"))
         ordered = ordered.order_by(F("nearness").asc(nulls_last=True), "sort_title", "pk")
         return ordered.values_list("pk", "nearness", "sort_title")
     own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
         score=(relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
-        sort_title=Lower("title"),
+        sort_title=folded("title"),
     )
     if query.sort == "date":
         ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
