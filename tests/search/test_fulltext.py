@@ -165,8 +165,8 @@ def test_hostile_words_give_results_or_nothing_never_an_error(town, client, text
 
 
 def test_typed_operators_never_reach_the_tsquery_as_syntax(db):
-    """Whatever is typed, the tsquery is only quoted word lexemes with prefix matching, ORed and chained."""
-    lexemes = r"'\w+':\*(?: (?:<->|&) '\w+':\*)*"
+    """Whatever is typed, the tsquery is only quoted word lexemes (whole or with prefix matching), ORed and chained."""
+    lexemes = r"'\w+'(?::\*)?(?: (?:<->|&) '\w+'(?::\*)?)*"
     shape = re.compile(rf"\(\({lexemes}\)(?: \| \({lexemes}\))*\)")
     for text in ["kurs:*&!(beratung)|'x'\\", "a<->b", "Deutsch|kurs", "it's", "(((über)))"]:
         tsquery = unit_tsquery(text)
@@ -176,8 +176,9 @@ def test_typed_operators_never_reach_the_tsquery_as_syntax(db):
 
 
 def test_typed_operators_never_reach_the_fts5_query_as_syntax(db):
-    """Whatever is typed, the FTS5 query is only double-quoted words with prefix matching, ORed and chained."""
-    phrase = r'"[^\W_]+"\*(?: (?:\+|AND) "[^\W_]+"\*)*'
+    """Whatever is typed, the FTS5 query is only double-quoted words (whole or with prefix matching), ORed and
+    chained."""
+    phrase = r'"[^\W_]+"\*?(?: (?:\+|AND) "[^\W_]+"\*?)*'
     shape = re.compile(rf"\(\({phrase}\)(?: OR \({phrase}\))*\)")
     for text in ['kurs:*&!(beratung)|"x"\\', "a NEAR b", "Deutsch AND kurs", "text:kurs", "^über*", "a_b"]:
         fts_query = unit_fts_query(text)

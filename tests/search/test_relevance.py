@@ -206,6 +206,11 @@ QUERIES = [
     ("دكتور", {}, "ar", {"arzt"}),
     ("homework", {}, "en", {"hausaufgaben"}),
     ("дитсадок", {}, "uk", {"kita"}),
+    # A visa is a residence title: the visa words are in the residence group
+    ("visa", {}, "en", {"migrationsberatung"}),
+    ("віза", {}, "uk", {"migrationsberatung"}),
+    ("vize", {}, "tr", {"migrationsberatung"}),
+    ("تأشيرة", {}, "ar", {"migrationsberatung"}),
     # A hyphenated word not found as a whole is searched for its words
     ("Deutsch-Kurs-Samstag", {}, "de", {"deutsch_a1"}),
     # With filters
@@ -315,3 +320,76 @@ def test_a_word_typed_as_phones_type_it_finds_what_the_written_word_finds(releva
         return {hit.page_id for hit in run(relevance_backend, {"q": words, "per_page": "50"}).hits}
 
     assert found(typed) == found(written) != set()
+
+
+def _add_and_index(backend, town, *listings: dict) -> None:
+    """More listings of the town's provider, found by the backend at once."""
+    for fields in listings:
+        add_listing(town["bewerbung"].get_parent(), **fields)
+    if backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+
+
+def _titles(backend, text: str, language: str) -> list[str]:
+    return [hit.page.title for hit in run(backend, {"q": text, "per_page": "50"}, locale=language).hits]
+
+
+def test_a_synonym_finds_whole_words_not_the_longer_words_it_begins(relevance_backend, newcomer_town):
+    # "work" (a synonym of "Job") begins "Workshop", "виза" would begin "визнання" (recognition)
+    workshop = {"title": "Workshop für Nachbarn", "summary": "Gemeinsam reparieren."}
+    _add_and_index(relevance_backend, newcomer_town, workshop)
+    assert "Workshop für Nachbarn" not in _titles(relevance_backend, "job", "en")
+    assert "Workshop für Nachbarn" not in _titles(relevance_backend, "робота", "uk")
+    # what was typed still finds the words it begins, and a synonym that begins German compounds finds them
+    assert "Workshop für Nachbarn" in _titles(relevance_backend, "Worksh", "de")
+    assert "Deutschkurs A1 am Vormittag" in _titles(relevance_backend, "Deutschk", "de")
+    assert "Beratung für Asylsuchende" in _titles(relevance_backend, "asylum", "en")
+
+
+def test_a_word_typed_without_its_umlauts_ranks_the_titles_that_have_it(relevance_backend, newcomer_town):
+    mothers = {"title": "Deutsch für Mütter", "summary": "Am Vormittag."}
+    school = {"title": "Samstagsschule", "summary": "Unterricht in der Muttersprache."}
+    _add_and_index(relevance_backend, newcomer_town, mothers, school)
+    assert _titles(relevance_backend, "mutter", "de")[0] == "Deutsch für Mütter"
+    assert _titles(relevance_backend, "Muetter", "de")[0] == "Deutsch für Mütter"
+
+
+def test_a_synonym_ranks_a_title_where_it_is_a_word_not_where_it_begins_another(
+    relevance_backend, newcomer_town
+):
+    # found by its topic (work), but "work" in "Workshop" is not the word "work"
+    workshop = {"title": "Workshop Fahrräder reparieren", "summary": "Mit Werkzeug.", "topics": ["arbeit"]}
+    _add_and_index(relevance_backend, newcomer_town, workshop)
+    titles = _titles(relevance_backend, "робота", "uk")
+    assert titles.index("Kurs für Deutsch als Zweitsprache") < titles.index("Workshop Fahrräder reparieren")
+
+
+def test_the_residence_words_find_no_word_that_a_visa_word_begins(relevance_backend, newcomer_town):
+    # "виза" (visa) is in the residence group; "визнання" (recognition) begins with its stem "виз"
+    recognition = {"title": "Визнання дипломів", "summary": "Консультація щодо визнання освіти."}
+    _add_and_index(relevance_backend, newcomer_town, recognition)
+    for text, language in [("اقامة", "ar"), ("residence", "en"), ("Aufenthalt", "de"), ("віза", "uk")]:
+        titles = _titles(relevance_backend, text, language)
+        assert "Визнання дипломів" not in titles and "Migrationsberatung für Erwachsene" in titles, text
+
+
+def test_searching_for_something_finds_what_the_something_finds(relevance_backend):
+    # "suche" and "suchen" say nothing about what is searched: "Jobsuche" is "Job", "Arbeit suchen" is "Arbeit"
+    def found(text: str):
+        result = run(relevance_backend, {"q": text, "per_page": "50"})
+        return {hit.page_id for hit in result.hits}, result.missing_words, result.partial
+
+    assert found("Jobsuche") == found("Job") and found("Job")[0]
+    assert found("Arbeit suchen") == found("Arbeit") and found("Arbeit")[0]
+
+
+def test_hits_ranked_alike_are_in_the_order_of_their_folded_titles_on_both_backends(
+    relevance_backend, newcomer_town
+):
+    # "Ü" sorts as "U": the database compared "ü" after "w", Elasticsearch folded it
+    transitional = {"title": "Übergangswohnung für Familien", "slug": "uebergangswohnung"}
+    living_space = {"title": "Wohnraum für Familien", "slug": "wohnraum"}
+    _add_and_index(relevance_backend, newcomer_town, living_space, transitional)
+    assert _titles(relevance_backend, "Familien", "de")[:2] == [transitional["title"], living_space["title"]]

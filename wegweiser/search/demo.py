@@ -39,7 +39,7 @@ STARTER_SYNONYMS = [
     "Familie, family, عائلة, أسرة, خانواده, сім'я, родина, семья, aile",
     "Aufenthalt, Aufenthaltstitel, Aufenthaltserlaubnis, residence, residence permit, إقامة, تصريح إقامة, "
     "اقامت, اجازه اقامت, посвідка на проживання, дозвіл на проживання, перебування, вид на жительство, "
-    "пребывание, oturma izni, oturum",
+    "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
     "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",

@@ -5,11 +5,11 @@ and search description (what the ``LIKE`` matching of the database backend looks
 word forms (:func:`~wegweiser.search.wording.index_forms`: folded stems and compound parts). On
 PostgreSQL the migration adds a generated ``tsvector`` column (configuration ``simple``: no stemming
 surprises, the forms come from Python) with a GIN index, and a text query becomes
-``vector @@ to_tsquery('simple', …)`` with prefix matching per word. On SQLite a migration adds an
+``vector @@ to_tsquery('simple', …)`` with prefix matching per typed word (a synonym's forms whole). On SQLite a migration adds an
 external-content FTS5 table over the same rows (:data:`FTS_TABLE`, tokenizer ``unicode61
 remove_diacritics 0``, its rowid the page, kept in step by triggers), and a text query becomes an FTS5 ``MATCH`` with the
-same meaning: per typed word any of its forms as a prefix, all words required, several-word synonyms
-as phrases.
+same meaning: per typed word any of its forms as a prefix and its synonyms' forms as whole words, all
+words required, several-word synonyms as phrases.
 
 Beside its text, every published listing has one narrow row
 (:class:`~wegweiser.search.models.SearchListing`: its type, language, validity, place and its facet values,
@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -38,7 +39,19 @@ from wegweiser.search.facet_values import facet_keys, type_key
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
-from wegweiser.search.wording import fold, index_forms, query_forms, stem, synonyms_of, tokens, word_variants
+from wegweiser.search.wording import (
+    begins_compounds,
+    fold,
+    index_forms,
+    query_forms,
+    short_stem,
+    stem,
+    synonym_forms,
+    synonyms_of,
+    tokens,
+    typed_variants,
+    word_variants,
+)
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType, listing_type_for_model, listing_types
 
@@ -305,40 +318,62 @@ def is_listing(page) -> bool:
 
 
 # -- matching ---------------------------------------------------------------------------------------
-def unit_alternatives(unit: str) -> list[tuple[tuple[str, ...], bool]]:
-    """The ways one typed word (or several-word synonym) can be found: ``(words, as a phrase?)``, any of them.
+class Way(NamedTuple):
+    """One way a typed word is found: these words (``phrase``: in a row, else anywhere in the listing), each
+    the beginning of a stored word, or with ``whole`` a whole stored word (a synonym's forms)."""
 
-    Its own spellings, stems and synonyms; a compound also as all of its known parts ("deutschkurs" as
-    "deutsch" and "kurs", anywhere in the listing), and so is a compound among its synonyms ("German
-    course" finds "Kurs für Deutsch" as "Deutschkurs" does); a hyphenated word also as one ("Deutsch-Kurs").
+    words: tuple[str, ...]
+    phrase: bool
+    whole: bool = False
+
+
+def unit_alternatives(unit: str) -> list[Way]:
+    """The ways one typed word (or several-word synonym) can be found, any of them.
+
+    What was typed, in its spellings and stems, begins a stored word ("Deutschk" finds "Deutschkurs"); a
+    stem shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` of a longer typed word is a whole
+    stored word, and the typed word a beginning ("віза" is "виз" and "віза…", not every "визнання"); a
+    compound also as all of its known parts ("deutschkurs" as "deutsch" and "kurs", anywhere in the
+    listing); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its compound parts are
+    whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a German compound
+    part among them also the beginning of one (:func:`~wegweiser.search.wording.begins_compounds`), and a
+    several-word synonym is its words in a row, each the beginning of a word.
     """
-    found: list[tuple[tuple[str, ...], bool]] = []
-    for variant in dict.fromkeys([*word_variants(unit), *query_forms(unit)]):
-        words = tuple(tokens(variant))
-        if words:
-            found.append((words, True))
+    found: list[Way] = []
+    typed = [] if " " in unit else [stem(unit)]
+    spellings = typed_variants(unit)
+    if short := short_stem(unit):
+        found.append(Way((short[0],), True, whole=True))
+        typed, spellings = [short[1]], [unit.lower()]
+    several_words = [synonym for synonym in synonyms_of(unit) if " " in synonym]
+    for variant in dict.fromkeys([*spellings, *several_words, *typed]):
+        if words := tuple(tokens(variant)):
+            found.append(Way(words, True))
+    for form in synonym_forms(unit):
+        if words := tuple(tokens(form)):
+            found.append(Way(words, True, whole=not begins_compounds(form)))
     if " " not in unit:
         words = tokens(unit)
         if len(words) > 1:  # "Deutsch-Kurs": its words anywhere, and the compound they make
-            found.append((tuple(stem(word) for word in words), False))
-            found.append(((stem("".join(words)),), True))
+            found.append(Way(tuple(stem(word) for word in words), False))
+            found.append(Way((stem("".join(words)),), True))
         elif words:
             parts = split_compound(words[0], known_stems())
             if len(parts) > 1:
-                found.append((tuple(parts), False))
+                found.append(Way(tuple(parts), False))
     for synonym in synonyms_of(unit):
         words = tokens(synonym)
         if len(words) == 1:
             parts = split_compound(words[0], known_stems())
             if len(parts) > 1:
-                found.append((tuple(parts), False))
+                found.append(Way(tuple(parts), False, whole=True))
     return list(dict.fromkeys(found))
 
 
-def _lexeme(token: str) -> str:
-    """One word as a quoted tsquery lexeme with prefix matching (``'kurs':*``)."""
+def _lexeme(token: str, whole: bool = False) -> str:
+    """One word as a quoted tsquery lexeme, with prefix matching (``'kurs':*``) unless ``whole``."""
     token = token[:_MAX_TOKEN].replace("\\", "\\\\").replace("'", "''")
-    return f"'{token}':*"
+    return f"'{token}'" if whole else f"'{token}':*"
 
 
 def unit_tsquery(unit: str | list[str]) -> str | None:
@@ -350,16 +385,17 @@ def unit_tsquery(unit: str | list[str]) -> str | None:
     return _unit_query(unit, _lexeme, in_a_row=" <-> ", all_of=" & ", any_of=" | ")
 
 
-def _phrase_part(token: str) -> str:
-    """One word as a double-quoted FTS5 string with prefix matching (``"kurs"*``)."""
-    return '"' + token[:_MAX_TOKEN].replace('"', '""') + '"*'
+def _phrase_part(token: str, whole: bool = False) -> str:
+    """One word as a double-quoted FTS5 string, with prefix matching (``"kurs"*``) unless ``whole``."""
+    return '"' + token[:_MAX_TOKEN].replace('"', '""') + ('"' if whole else '"*')
 
 
 def unit_fts_query(unit: str | list[str]) -> str | None:
     """Any form of one typed word (or of its corrections) as an FTS5 query, or ``None`` if it has no letters.
 
-    The same meaning as :func:`unit_tsquery`: each form's words as prefixes, a phrase's words in a row
-    (``"deutsch"* + "kurs"*``), a compound's parts anywhere (``"deutsch"* AND "kur"*``), the forms ORed.
+    The same meaning as :func:`unit_tsquery`: each form's words as prefixes (a synonym's as whole words,
+    ``"arbeit"``), a phrase's words in a row (``"deutsch"* + "kurs"*``), a compound's parts anywhere
+    (``"deutsch"* AND "kur"*``), the forms ORed.
     Only letters and digits reach the query, each one double-quoted, so nothing typed can become FTS5
     syntax (``AND``, ``NEAR``, ``*``, ``^``, columns).
     """
@@ -371,8 +407,8 @@ def _unit_query(unit: str | list[str], word_query, *, in_a_row: str, all_of: str
     ``all_of`` for a compound's parts), the forms joined by ``any_of``; ``None`` when no form has a word."""
     alternatives = []
     for alternative in [unit] if isinstance(unit, str) else unit:
-        for words, phrase in unit_alternatives(alternative):
-            joined = (in_a_row if phrase else all_of).join(word_query(word) for word in words)
+        for words, phrase, whole in unit_alternatives(alternative):
+            joined = (in_a_row if phrase else all_of).join(word_query(word, whole) for word in words)
             alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
     return "(" + any_of.join(alternatives) + ")" if alternatives else None

@@ -7,27 +7,33 @@ backend asks its table of searchable words, Elasticsearch its index (``finds``);
 2. If some listing has every word, every word is required (the usual case: one query decides it).
 3. Otherwise each word is looked up on its own. A word no listing has is taken for the known words one
    or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), a hyphenated one for its
-   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), or else left out and named to the visitor as
-   not found.
+   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), a compound ending in a stop word for its first
+   word ("Jobsuche" as "Job"), or else left out and named to the visitor as not found.
 4. If the remaining words are not found together, listings with any of them are shown, those with the
    most words first, and the visitor is told that none has all.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
-from wegweiser.search.vocabulary import corrections
+from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems
 from wegweiser.search.wording import (
+    ARABIC_ARTICLES,
+    begins_compounds,
+    fold,
     is_stop_word,
     meaningful,
     query_units,
+    stem,
+    synonyms_of,
     tokens,
-    word_variants,
+    typed_variants,
     written_stem,
 )
 
@@ -91,6 +97,8 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
             # "Mutter-Kind-Gruppe" found nowhere as a whole: its words on their own, as if typed apart
             units.extend([part] for part in parts if finds([[part]]))
             plan.missing.extend(part for part in parts if [part] not in units)
+        elif (first := before_a_stop_word(word, known_stems())) and finds([[first]]):
+            units.append([first])  # "Jobsuche" found nowhere: "Job", as "Job suche" would be searched
         else:
             plan.missing.append(word)
     plan.units = units
@@ -98,8 +106,30 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
     return plan
 
 
-def ranking_variants(plan: TextPlan) -> list[list[str]]:
-    """Per searched word, the spellings that rank a hit: in its title it counts 3, in its summary 2, else 1.
+@dataclass(frozen=True)
+class Ranking:
+    """How one searched word ranks a hit, in its title and its summary, both folded (:func:`fold`): any of
+    ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
+    "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
+    in "Ärzte", not "work" in "Workshop")."""
+
+    within: tuple[str, ...]
+    words: tuple[str, ...] = ()
+
+
+#: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
+#: German compound it is that word ("Beratung" in "Schuldnerberatung"). A shorter one, unless it is one of the
+#: German compound parts, ranks only as a word of its own: inside longer words it is too often another word
+#: ("work" in "Workshop", "виз" in "визнання", "is" in "Dolmetschen").
+LONG_SYNONYM = 5
+#: The most letters after a short synonym's written stem that still make it the same word: "Ärzte" for
+#: "Arzt", "курси" for "курс".
+ENDING = 3
+
+
+def ranking_variants(plan: TextPlan) -> list[Ranking]:
+    """Per searched word, how it ranks a hit (:class:`Ranking`): in its title it counts 3, in its summary 2,
+    else 1.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
     then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
@@ -107,12 +137,33 @@ def ranking_variants(plan: TextPlan) -> list[list[str]]:
     """
     ranked = []
     for unit in query_units(plan.words):
-        if variants := word_variants(unit):
-            ranked.append(variants)
+        within, words = list(typed_variants(unit)), []
+        for synonym in synonyms_of(unit):
+            if " " in synonym:
+                within.append(synonym)
+            elif len(fold(written := written_stem(synonym))) >= LONG_SYNONYM or begins_compounds(
+                stem(synonym)
+            ):
+                within.append(written)
+            else:
+                words.append(written)
+        if within or words:
+            ranked.append(Ranking(_folded(within), _folded(words)))
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
-            words = [word for word in unit.split() if not is_stop_word(word)]
-            ranked.extend([form] for word in words if (form := written_stem(word)))
+            parts = [word for word in unit.split() if not is_stop_word(word)]
+            ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
     return ranked
+
+
+def _folded(variants: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(folded for variant in variants if (folded := fold(variant).strip())))
+
+
+def word_pattern(form: str) -> str:
+    """A short synonym's written stem as a word of a folded text (:attr:`Ranking.words`), as a regular
+    expression for both Python and PostgreSQL: after an Arabic article, if any, with a short ending."""
+    articles = "|".join(ARABIC_ARTICLES)
+    return rf"(?:^|\W)(?:{articles})?{re.escape(form)}\w{{0,{ENDING}}}(?:\W|$)"
 
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:

@@ -20,11 +20,13 @@ from django.db.models import Q
 from wegweiser.search.models import SearchWord
 from wegweiser.search.wording import (
     COMPOUND_PARTS,
+    STOP_WORDS,
     fold,
     is_stop_word,
     stem,
     synonym_groups,
     synonyms_generation,
+    synonyms_of,
     tokens,
 )
 from wegweiser.site.cache_generations import bump, generation
@@ -100,6 +102,28 @@ def split_compound(word: str, known: frozenset[str]) -> list[str]:
         if _is_known(folded[cut:], known):
             return [stem(folded[cut:])]
     return []
+
+
+def before_a_stop_word(word: str, known: frozenset[str]) -> str:
+    """The known word (in the vocabulary or the synonym list) a compound begins with when the rest is a stop
+    word ("Jobsuche" is "job": "suche" says nothing about what is searched, and as a stop word it is never a
+    compound part), else ``""``."""
+    folded = fold(word)
+    for rest in sorted(_COMPOUND_STOP_WORDS, key=len, reverse=True):
+        if not folded.endswith(rest):
+            continue
+        head = folded[: -len(rest)]
+        for link in _LINKS:
+            if head.endswith(link) and len(head) - len(link) >= MIN_PART:
+                first = head[: len(head) - len(link)]
+                if _split(first, known, whole=True) or synonyms_of(first):
+                    return first
+    return ""
+
+
+_COMPOUND_STOP_WORDS = frozenset(
+    fold(word) for word in STOP_WORDS if len(word) >= MIN_PART and word.isalpha()
+)
 
 
 @lru_cache(maxsize=20_000)

@@ -49,7 +49,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: The Arabic article, alone and after "and", "with", "like" or "so" ("الصحة", "والصحة", "بالصحة"), taken
 #: off as Lucene's Arabic stemmer does. Snowball's Arabic rules keep it on short words ("الصحة" was "الصح",
 #: "صحة" stayed "صحة"), so a word typed without its article did not find the word with it, nor the reverse.
-_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
+ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
 #: Letters only Persian has: a word with one of them is Persian, where "ال" is not an article ("الکترونیک").
 _PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
 #: The Persian kaf and yeh as Arabic writes them, so that a word is one word whichever keyboard typed it
@@ -85,7 +85,7 @@ STOP_WORDS = frozenset(
     """
     der die das den dem des ein eine einer einem einen eines und oder mit für fur von vom zu zum zur im in
     an am auf aus bei bis nach über uber unter um ohne für auch als wie wo was wer ich du sie wir ihr es
-    mein meine kein keine nicht ja nein hier dort gibt gesucht suche brauche
+    mein meine kein keine nicht ja nein hier dort gibt gesucht suche suchen brauche
     the a an and or with for of to in on at by from my me i is are what where how need looking near
     في من على مع و أو الى إلى عن هل أين كيف ل ب لل
     در از با و یا به برای که را این آن کجا چگونه ها های هایی ای ی
@@ -105,6 +105,15 @@ def _stemmer(language: str) -> snowballstemmer.stemmer:
 def fold(text: str) -> str:
     """Lower case without umlauts, ß or accents: how a word is compared whatever the keyboard."""
     return text.lower().translate(_FOLDING)
+
+
+def folded_letters() -> tuple[str, str, dict[str, str]]:
+    """:func:`fold`'s table for a database to fold lower-cased text alike: the letters replaced one for one
+    and then those left out (SQL ``translate(text, from, to)``), and the letters written as several."""
+    single = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) == 1}
+    several = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) > 1}
+    removed = "".join(chr(code) for code, value in _FOLDING.items() if value is None)
+    return "".join(single) + removed, "".join(single.values()), several
 
 
 @lru_cache(maxsize=50_000)
@@ -146,7 +155,7 @@ def without_article(word: str) -> str:
     """An Arabic word without its article ("الصحة" -> "صحة", "بالعربية" -> "عربية"); other words as they are."""
     if _PERSIAN_LETTERS.search(word):
         return word
-    for article in _ARABIC_ARTICLES:
+    for article in ARABIC_ARTICLES:
         if word.startswith(article) and len(word) - len(article) >= 2:
             return word[len(article) :]
     return word
@@ -181,12 +190,20 @@ def word_variants(word: str) -> list[str]:
     for words that start with an umlaut ("über" -> "Über").
     """
     word = word.strip(".,;:!?\"'()[]")
+    synonyms = [synonym if " " in synonym else written_stem(synonym) for synonym in synonyms_of(word)]
+    return _spellings(word, synonyms)
+
+
+def typed_variants(word: str) -> list[str]:
+    """The spellings of what was typed, without its synonyms: what is found as the beginning of a word."""
+    return _spellings(word.strip(".,;:!?\"'()[]"), [])
+
+
+def _spellings(word: str, synonyms: list[str]) -> list[str]:
     base = word.lower() if " " in word else written_stem(word)
     if not base:
         return []
-    variants = [base]
-    for synonym in synonyms_of(word):
-        variants.append(synonym if " " in synonym else written_stem(synonym))
+    variants = [base, *synonyms]
     spelled = _with_umlauts(base)
     if spelled != base:
         variants.append(spelled)
@@ -329,7 +346,7 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung"), and an Arabic word's
     # article with it ("لغة" marks "اللغة").
     alternatives = "|".join(re.escape(needle) for needle in reversed(needles))
-    pattern = re.compile(rf"(?:\b(?:{'|'.join(_ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
+    pattern = re.compile(rf"(?:\b(?:{'|'.join(ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
     parts, position = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[position : match.start()]))
@@ -347,6 +364,7 @@ COMPOUND_PARTS = (
     "kurs", "lern", "migration", "müttern", "nachhilfe", "orientierung", "paten", "prüfung", "recht",
     "schule", "schulden", "sozial", "sprach", "sprache", "treff", "übersetz", "unterricht", "wohnung", "wohn",
 )  # fmt: skip
+_COMPOUND_STEMS = frozenset(stem(part) for part in COMPOUND_PARTS)
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
 
@@ -375,8 +393,41 @@ def index_forms(text: str, known: frozenset[str] | None = None) -> str:
 def query_forms(word: str) -> list[str]:
     """The forms of a typed word to look up in the "forms" (its stem and its synonyms' stems)."""
     forms = [] if " " in word else [stem(word)]
-    forms.extend(stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
+    forms.extend(synonym_forms(word))
     return [form for form in dict.fromkeys(forms) if form]
+
+
+#: A typed word's stem shorter than this begins too many other words ("віза" is "виз", which begins
+#: "визнання"; "خانه" is "خان", which begins "خانواده"): when the visitor typed more than the stem, the stem is
+#: found only as a whole word and what was typed as a beginning (:func:`short_stem`).
+SHORTEST_BEGINNING = 4
+
+
+def short_stem(word: str) -> tuple[str, str] | None:
+    """For a typed word longer than its short stem: the stem (a whole word) and the word as the stemmer reads
+    it (a beginning), else ``None``."""
+    if " " in word:
+        return None
+    stemmed = stem(word)
+    read = as_read(without_article(fold(word))).translate(_CLOSING_TEH)
+    if len(stemmed) < SHORTEST_BEGINNING and len(read) > len(stemmed) and read.startswith(stemmed):
+        return stemmed, read
+    return None
+
+
+def synonym_forms(word: str) -> list[str]:
+    """The stems of the one-word synonyms of a typed word: found as whole stored forms, not as the beginning
+    of a longer word ("work" for "Job" is not "Workshop", "виза" is not "визнання"), unless they begin
+    compounds (:func:`begins_compounds`)."""
+    forms = (stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
+    return [form for form in dict.fromkeys(forms) if form]
+
+
+def begins_compounds(form: str) -> bool:
+    """Whether a stem is one of the German :data:`COMPOUND_PARTS`, which a synonym's form also finds at the
+    beginning of a stored word: the decompounder does not split off every first part ("Asylverfahrensberatung"
+    is stored as "asylverfahr" and "berat"), and "Asyl" for "asylum" must find it."""
+    return form in _COMPOUND_STEMS
 
 
 def query_units(words: list[str]) -> list[str]:

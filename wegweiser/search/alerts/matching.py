@@ -18,7 +18,7 @@ from django.conf import settings
 from wagtail.models import Page, Site
 
 from wegweiser.search.choices import cached_district_centres
-from wegweiser.search.fulltext import unit_alternatives
+from wegweiser.search.fulltext import Way, unit_alternatives
 from wegweiser.search.geo import EARTH_RADIUS_KM
 from wegweiser.search.models import SearchText
 from wegweiser.search.query import MAX_WORDS, TYPE_FACET
@@ -175,14 +175,18 @@ class OpeningPool:
         return sorted(found, key=lambda listing: (listing.title.lower(), listing.page_id))
 
 
-def _has_unit(words: list[str], ways: list[tuple[tuple[str, ...], bool]]) -> bool:
+def _has_unit(words: list[str], ways: list[Way]) -> bool:
     """Whether a listing's words contain one typed word in one of its ways (see ``fulltext.unit_alternatives``)."""
-    for parts, phrase in ways:
+
+    def found(word: str, part: str, whole: bool) -> bool:
+        return word == part if whole else word.startswith(part)
+
+    for parts, phrase, whole in ways:
         if phrase:
             for start in range(len(words) - len(parts) + 1):
-                if all(words[start + i].startswith(part) for i, part in enumerate(parts)):
+                if all(found(words[start + i], part, whole) for i, part in enumerate(parts)):
                     return True
-        elif all(any(word.startswith(part) for word in words) for part in parts):
+        elif all(any(found(word, part, whole) for word in words) for part in parts):
             return True
     return False
 

@@ -23,9 +23,11 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
+    CharField,
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -33,7 +35,8 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Replace
+from django.db.models.lookups import Contains, Regex
 from django.http import QueryDict
 from wagtail.models import Locale, Page
 
@@ -44,12 +47,14 @@ from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.matching import (
     Finder,
+    Ranking,
     TextPlan,
     plan_text,
     ranking_variants,
     rows_found,
     text_filter,
     units_found,
+    word_pattern,
 )
 from wegweiser.search.models import SearchListing
 from wegweiser.search.query import (
@@ -61,7 +66,7 @@ from wegweiser.search.query import (
     search_facets,
 )
 from wegweiser.search.results import search_result
-from wegweiser.search.wording import word_variants
+from wegweiser.search.wording import fold, folded_letters, word_variants
 from wegweiser.site.listings import active_locale, filterset_for, localized
 from wegweiser.site.models import valid_on_q
 from wegweiser.site.registry import Facet, ListingType
@@ -205,13 +210,13 @@ RANKED_AT_LEAST = 2000
 def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> QuerySet:
     """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows."""
     if query.sort == "distance":
-        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=Lower("title"))
+        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=folded("title"))
         ordered = ordered.order_by(F("nearness").asc(nulls_last=True), "sort_title", "pk")
         return ordered.values_list("pk", "nearness", "sort_title")
     own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
         score=(relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
-        sort_title=Lower("title"),
+        sort_title=folded("title"),
     )
     if query.sort == "date":
         ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
@@ -536,17 +541,54 @@ def like_condition(word: str) -> Q:
 
 def relevance(plan: TextPlan):
     """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
-    three, in the summary two, elsewhere one."""
+    three, in the summary two, elsewhere one; title and summary folded as the words are ("mutter" is in
+    "Mütter")."""
     score = Value(0, output_field=IntegerField())
-    for variants in ranking_variants(plan):
-        title_q, summary_q = Q(), Q()
-        for variant in variants:
-            title_q |= Q(title__icontains=variant)
-            summary_q |= Q(summary__icontains=variant)
+    rankings = ranking_variants(plan)
+    if not rankings:
+        return score
+    title, summary = folded("title"), folded("summary")
+    for ranking in rankings:
         score = score + Case(
-            When(title_q, then=Value(3)),
-            When(summary_q, then=Value(2)),
+            When(_found_in(title, ranking), then=Value(3)),
+            When(_found_in(summary, ranking), then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )
     return score
+
+
+def _found_in(text, ranking: Ranking) -> Q:
+    condition = Q(pk__in=[])
+    for variant in ranking.within:
+        condition |= Q(Contains(text, variant))
+    for form in ranking.words:
+        condition |= Q(Regex(text, word_pattern(form)))
+    return condition
+
+
+def folded(field: str):
+    """A text column lower-cased and folded as :func:`~wegweiser.search.wording.fold` folds a word: on
+    PostgreSQL with ``translate``, on SQLite by that function itself (:func:`register_fold`)."""
+    if connection.vendor == "sqlite":
+        return Func(F(field), function=SQLITE_FOLD, output_field=CharField())
+    lowered = Lower(field)
+    if connection.vendor != "postgresql":
+        return lowered
+    replaced, replacements, several = folded_letters()
+    text = Func(lowered, Value(replaced), Value(replacements), function="translate", output_field=CharField())
+    for letter, letters in several.items():
+        text = Replace(text, Value(letter), Value(letters))
+    return text
+
+
+#: The SQL function :func:`register_fold` gives SQLite connections.
+SQLITE_FOLD = "wegweiser_fold"
+
+
+def register_fold(sender, connection, **kwargs) -> None:
+    """Give a new SQLite connection :func:`~wegweiser.search.wording.fold` as ``wegweiser_fold(text)``."""
+    if connection.vendor == "sqlite":
+        connection.connection.create_function(
+            SQLITE_FOLD, 1, lambda text: None if text is None else fold(text), deterministic=True
+        )

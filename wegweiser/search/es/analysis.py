@@ -85,9 +85,13 @@ def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas:
         "listing_type": {"type": "keyword"},
         "locale": {"type": "keyword"},
         "shown_in": {"type": "keyword"},
-        # ``plain``: lower-cased words with their umlauts, where ranking looks for a word inside the title.
-        "title": {**text, "fields": {"sort": {"type": "keyword", "normalizer": "sortable"}, "plain": plain}},
-        "summary": {**text, "fields": {"plain": plain}},
+        "title": {**text, "fields": {"sort": {"type": "keyword", "normalizer": "sortable"}}},
+        "summary": text,
+        # Title and summary folded in Python as the search's words are (wegweiser.search.wording.fold), where
+        # ranking looks for a word inside them ("mutter" in "Mütter"); hits ranked alike are in the order of
+        # the folded titles, as the database sorts them.
+        "title_folded": {**plain, "fields": {"sort": {"type": "keyword"}}},
+        "summary_folded": plain,
         "body": text,
         "organisation": text,
         "extra_text": text,

@@ -20,6 +20,7 @@ from wegweiser.search.facet_values import facet_keys
 from wegweiser.search.fulltext import page_text
 from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.vocabulary import known_stems
+from wegweiser.search.wording import fold
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType
 
@@ -95,6 +96,8 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "shown_in": shown_in[page.pk],
             "title": page.title,
             "summary": page.summary,
+            "title_folded": fold(page.title),
+            "summary_folded": fold(page.summary or ""),
             "body": body,
             "organisation": organisation,
             "extra_text": extra_text,

@@ -4,14 +4,15 @@ A document carries the listing's searchable words (``words``): the text the data
 it (:func:`wegweiser.search.fulltext.page_text`: its texts, its terms' names in every language, their
 folded stems and compound parts) split into the same tokens. A typed word (or the known words its typo
 was taken for) is looked for through the same alternatives as there
-(:func:`wegweiser.search.fulltext.unit_alternatives`): each form as a prefix, a phrase's words in a row,
-a compound's parts anywhere. In a language other than German the node's analyzer of that language
-(``text_<locale>``) adds the word forms Python does not know ("family" finds "families").
+(:func:`wegweiser.search.fulltext.unit_alternatives`): each typed form as a prefix, a synonym's forms as
+whole words, a phrase's words in a row, a compound's parts anywhere. In a language other than German the
+node's analyzer of that language (``text_<locale>``) adds the word forms Python does not know ("family"
+finds "families").
 
 Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
-word in the title or the summary, and for each word a listing has when none has all of them.
+word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), and for each word a listing has when none has all of them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from elasticsearch.dsl import Q
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import unit_alternatives
-from wegweiser.search.matching import Finder, TextPlan, ranking_variants
-from wegweiser.search.wording import tokens
+from wegweiser.search.matching import ENDING, Finder, Ranking, TextPlan, ranking_variants
+from wegweiser.search.wording import ARABIC_ARTICLES, tokens
 
 #: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
 TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
@@ -42,18 +43,20 @@ def language_field(locale: str) -> str | None:
     return f"text_{locale}"
 
 
-def _prefix(token: str) -> Q:
-    return Q("prefix", words={"value": token[:MAX_TOKEN]})
+def _word(token: str, whole: bool) -> dict:
+    """One word of the ``words`` field: the whole stored word (``term``) or its beginning (``prefix``)."""
+    return {"term" if whole else "prefix": {"words": {"value": token[:MAX_TOKEN]}}}
 
 
-def _alternative(words: tuple[str, ...], phrase: bool) -> Q:
+def _alternative(words: tuple[str, ...], phrase: bool, whole: bool) -> Q:
     if len(words) == 1:
-        return _prefix(words[0])
+        return Q(_word(words[0], whole))
     if not phrase:  # a compound's parts, anywhere in the listing
-        return Q("bool", filter=[_prefix(word) for word in words])
-    clauses = [
-        {"span_multi": {"match": {"prefix": {"words": {"value": word[:MAX_TOKEN]}}}}} for word in words
-    ]
+        return Q("bool", filter=[Q(_word(word, whole)) for word in words])
+    if whole:
+        clauses = [{"span_term": {"words": word[:MAX_TOKEN]}} for word in words]
+    else:
+        clauses = [{"span_multi": {"match": _word(word, whole)}} for word in words]
     return Q("span_near", clauses=clauses, slop=0, in_order=True)
 
 
@@ -62,7 +65,7 @@ def unit_query(unit: list[str], field: str | None) -> Q | None:
     alternatives = list(
         dict.fromkeys(found for alternative in unit for found in unit_alternatives(alternative))
     )
-    should = [_alternative(words, phrase) for words, phrase in alternatives]
+    should = [_alternative(*alternative) for alternative in alternatives]
     if field and should:
         should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
     return Q("bool", should=should, minimum_should_match=1) if should else None
@@ -94,15 +97,21 @@ def finder(field: str | None) -> Finder:
     return finds
 
 
-def _contains(field: str, variants: list[str]) -> Q:
-    """Any of the spellings inside the field's text, as ``icontains`` finds it in the database."""
+def _found_in(field: str, ranking: Ranking) -> Q:
+    """Any of a ranking's spellings inside the folded field's text, as the database finds it, or any of its
+    short synonyms as one of its words, with a short ending (a token of the field)."""
     should = []
-    for variant in dict.fromkeys(variant.lower() for variant in variants):
+    for variant in ranking.within:
         words = tokens(variant)
         if len(words) == 1 and words[0] == variant:  # letters and digits only: no wildcard syntax
             should.append(Q("wildcard", **{field: {"value": f"*{variant[:MAX_TOKEN]}*"}}))
         elif words:
             should.append(Q("match_phrase_prefix", **{field: " ".join(words)}))
+    articles = "|".join(ARABIC_ARTICLES)
+    for form in ranking.words:
+        if tokens(form) == [form]:  # a token of the field: letters and digits only, no regexp syntax
+            pattern = f"({articles})?{form[:MAX_TOKEN]}.{{0,{ENDING}}}"
+            should.append(Q("regexp", **{field: {"value": pattern}}))
     return Q("bool", should=should, minimum_should_match=1)
 
 
@@ -114,11 +123,11 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
         Q(
             "dis_max",
             queries=[
-                Q("constant_score", filter=_contains("title.plain", variants), boost=TITLE_WEIGHT),
-                Q("constant_score", filter=_contains("summary.plain", variants), boost=SUMMARY_WEIGHT),
+                Q("constant_score", filter=_found_in("title_folded", ranking), boost=TITLE_WEIGHT),
+                Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT),
             ],
         )
-        for variants in ranking_variants(plan)
+        for ranking in ranking_variants(plan)
     ]
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
