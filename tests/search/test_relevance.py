@@ -393,3 +393,13 @@ def test_hits_ranked_alike_are_in_the_order_of_their_folded_titles_on_both_backe
     living_space = {"title": "Wohnraum für Familien", "slug": "wohnraum"}
     _add_and_index(relevance_backend, newcomer_town, living_space, transitional)
     assert _titles(relevance_backend, "Familien", "de")[:2] == [transitional["title"], living_space["title"]]
+
+
+def test_a_compound_s_parts_rank_a_title_that_has_them(relevance_backend, newcomer_town):
+    """For "Deutschkurs" only the whole word and its synonyms ranked a hit: a course titled "Deutsch A1" ranked
+    level with anything that mentioned a "Sprachkurs", and came after it by title (on the demo, after a flat)."""
+    course = {"title": "Zum Einstieg Deutsch A1", "summary": "Deutsch lernen als Selbstzahlerkurs."}
+    other = {"title": "Sprachtreff am Hafen", "summary": "Ein Sprachkurs zum Reinschnuppern."}
+    _add_and_index(relevance_backend, newcomer_town, course, other)
+    titles = _titles(relevance_backend, "Deutschkurs", "de")
+    assert titles.index("Zum Einstieg Deutsch A1") < titles.index("Sprachtreff am Hafen"), titles

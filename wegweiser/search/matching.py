@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
-from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems
+from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems, split_compound
 from wegweiser.search.wording import (
     ARABIC_ARTICLES,
     begins_compounds,
@@ -152,6 +152,10 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
+        elif len(parts := split_compound(unit, known_stems())) > 1:
+            # A compound's parts count too, as the words of a several-word unit do: for "Deutschkurs" a title
+            # "Deutsch A1 …" ranks above a flat that matched through its labels "Almanca" and "Kürtçe".
+            ranked.extend(Ranking(_folded([part])) for part in parts)
     return ranked
 
 
