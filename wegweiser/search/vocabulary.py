@@ -109,7 +109,7 @@ def before_a_stop_word(word: str, known: frozenset[str]) -> str:
     word ("Jobsuche" is "job": "suche" says nothing about what is searched, and as a stop word it is never a
     compound part), else ``""``."""
     folded = fold(word)
-    for rest in sorted(_COMPOUND_STOP_WORDS, key=len, reverse=True):
+    for rest in _COMPOUND_STOP_WORDS:
         if not folded.endswith(rest):
             continue
         head = folded[: -len(rest)]
@@ -121,8 +121,12 @@ def before_a_stop_word(word: str, known: frozenset[str]) -> str:
     return ""
 
 
-_COMPOUND_STOP_WORDS = frozenset(
-    fold(word) for word in STOP_WORDS if len(word) >= MIN_PART and word.isalpha()
+#: The stop words a compound may end in, longest first ("suchen" before "suche").
+_COMPOUND_STOP_WORDS = tuple(
+    sorted(
+        {fold(word) for word in STOP_WORDS if len(word) >= MIN_PART and word.isalpha()},
+        key=lambda word: (-len(word), word),
+    )
 )
 
 

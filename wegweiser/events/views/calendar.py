@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as month_calendar
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,25 +20,23 @@ def _site(request: HttpRequest) -> Site | None:
     return Site.find_for_request(request)
 
 
-def _querystring(request: HttpRequest, **changes) -> str:
+def _changed(request: HttpRequest, **changes) -> QueryDict:
+    """The visitor's filters with ``changes`` (``None`` leaves a key out)."""
     query = request.GET.copy()
     for key, value in changes.items():
         query.pop(key, None)
         if value is not None:
             query[key] = value
-    return query.urlencode()
+    return query
+
+
+def _without_days(request: HttpRequest) -> QueryDict:
+    """The visitor's filters without the list's date range: a month view's days are the month itself."""
+    return _changed(request, date_from=None, date_to=None)
 
 
 def _with_query(url: str, query: str) -> str:
     return f"{url}?{query}" if query else url
-
-
-def _without_days(request: HttpRequest):
-    """The visitor's filters without the list's date range: a month view's days are the month itself."""
-    data = request.GET.copy()
-    data.pop("date_from", None)
-    data.pop("date_to", None)
-    return data
 
 
 def upcoming(request: HttpRequest) -> HttpResponse:
@@ -61,7 +59,7 @@ def upcoming(request: HttpRequest) -> HttpResponse:
         "agenda": agenda,
         "filterset": agenda.filterset,
         "days": agenda.by_day(),
-        "next_query": _querystring(request, date_from=next_from.isoformat(), date_to=None),
+        "next_query": _changed(request, date_from=next_from.isoformat(), date_to=None).urlencode(),
         "feed_query": request.GET.urlencode(),
         "list_url": _with_query(reverse("events:upcoming"), request.GET.urlencode()),
         # The month of the first date shown ("Later dates" leads into January: January's month).
@@ -101,9 +99,9 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
     previous_month = first_day - datetime.timedelta(days=1)
     next_month = last_day + datetime.timedelta(days=1)
     query = data.urlencode()
-    list_data = data.copy()
-    if first_day > today:
-        list_data["date_from"] = first_day.isoformat()
+    list_data = _changed(
+        request, date_from=first_day.isoformat() if first_day > today else None, date_to=None
+    )
     context = {
         "agenda": agenda,
         "filterset": agenda.filterset,

@@ -12,7 +12,8 @@ finds "families").
 Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
-word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), and for each word a listing has when none has all of them.
+word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), and for
+each word a listing has when none has all of them.
 """
 
 from __future__ import annotations
