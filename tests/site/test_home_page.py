@@ -87,6 +87,27 @@ def test_office_contact_shows_phone_left_to_right_and_hours_in_arabic(client, de
     assert "الاثنين–الخميس من 9:00 إلى 16:00" in contact  # words, not a dash, so rtl keeps the order
 
 
+def test_office_contact_marks_the_german_name_and_address_from_the_settings_as_german(client, demo):
+    """A screen reader on /ar/ reads the office's German name with a German voice, not an Arabic one; the
+    card stays aligned right, the names isolated by their <bdi>."""
+    contact = _section(client.get("/ar/").content.decode(), "office-contact")
+    assert '<p class="office-contact__name" translate="no" lang="de"><bdi>Integrationsbüro' in contact
+    assert '<address translate="no" lang="de"><bdi>Rathausplatz 1' in contact
+    german = _section(client.get("/de/").content.decode(), "office-contact")
+    assert '<p class="office-contact__name" translate="no">' in german
+    assert '<address translate="no"><bdi>Rathausplatz 1' in german
+
+
+def test_office_contact_typed_on_a_translated_home_page_is_in_its_language(client, demo):
+    home = HomePage.objects.get(locale__language_code="ar")
+    for block in home.body:
+        if block.block_type == "office_contact":
+            block.value["name"] = "مكتب الاندماج"
+    home.save_revision().publish()
+    contact = _section(client.get("/ar/").content.decode(), "office-contact")
+    assert '<p class="office-contact__name" translate="no"><bdi>مكتب الاندماج</bdi>' in contact
+
+
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 def test_main_navigation_exists_and_stays_in_every_language(client, demo, language):
     html = client.get(f"/{language}/").content.decode()

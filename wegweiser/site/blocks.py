@@ -1,6 +1,9 @@
 """StreamField blocks shared by the portal's pages and listings."""
 
+from types import SimpleNamespace
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -270,9 +273,14 @@ class OfficeContactBlock(blocks.StructBlock):
         else:
             office = PortalSettings.for_site(site) if site is not None else None
         phone = value["phone"] or (office.office_phone if office else "")
+        # The page's text is in its language; the portal settings' are German in every language.
+        page = (parent_context or {}).get("page")
+        settings_text = SimpleNamespace(language=settings.LANGUAGE_CODE)
         context["contact"] = {
             "name": value["name"] or (office.office_name if office else ""),
+            "name_written_in": page if value["name"] else settings_text,
             "address": value["address"] or (office.office_address if office else ""),
+            "address_written_in": page if value["address"] else settings_text,
             "phone": phone,
             "dial": "".join(char for char in phone if char.isdigit() or char == "+"),
             "email": value["email"] or (office.office_email if office else ""),

@@ -110,15 +110,18 @@ def join_list(values) -> str:
 
 
 @register.simple_tag
-def lang_attrs(obj, text: str = "") -> SafeString:
+def lang_attrs(obj, text: str = "", page_direction: bool = False) -> SafeString:
     """`` lang=".." dir=".."`` when ``obj`` is written in another language than the page, else nothing.
 
     Used on the element that holds a listing's own text: ``<p{% lang_attrs listing %}>``; with the text, for
-    a translation's text that may still be German: ``<span{% lang_attrs page page.status_note %}>``.
+    a translation's text that may still be German: ``<span{% lang_attrs page page.status_note %}>``. With
+    ``page_direction=True`` only ``lang``: the element aligns with the page, a ``<bdi>`` inside isolates it.
     """
     language = content_language(obj, text)
     if not language or language == translation.get_language():
         return mark_safe("")
+    if page_direction:
+        return format_html(' lang="{}"', language)
     return format_html(' lang="{}" dir="{}"', language, direction_of(language))
 
 
