@@ -113,7 +113,7 @@ def test_the_course_page_shows_the_slots_in_german(client, pages):
 
 def test_the_course_page_shows_the_slots_in_arabic(client, pages):
     html = client.get(pages["evening"].url.replace("/de/", "/ar/", 1)).content.decode()
-    assert '<span class="course-date__slot">ثلاثاء، خميس <bdi>6:00 م–8:00 م</bdi></span>' in html
+    assert '<span class="course-date__slot">ثلاثاء، خميس <bdi>18:00–20:00</bdi></span>' in html
 
 
 def test_the_api_gives_the_slots_and_filters_by_time_of_day(client, pages):

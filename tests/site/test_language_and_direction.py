@@ -20,7 +20,7 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 from django.utils.html import escape
 from wagtail.models import Locale
 
@@ -341,6 +341,7 @@ def test_a_translated_organisation_page_lists_its_untranslated_listings_too(clie
         ("fa", "5 دسامبر 2026"),
         ("de", "5. Dezember 2026"),
         ("tr", "5 Aralık 2026"),  # Django's own: "05 Aralık 2026"
+        ("en", "5 December 2026"),  # Django's own: "Dec. 5, 2026"
     ],
 )
 def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expected):
@@ -351,7 +352,13 @@ def test_a_date_is_written_as_the_visitor_s_language_writes_it(language, expecte
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("uk", "5 грудня"), ("ru", "5 декабря"), ("tr", "5 Aralık"), ("de", "5. Dezember")],
+    [
+        ("uk", "5 грудня"),
+        ("ru", "5 декабря"),
+        ("tr", "5 Aralık"),
+        ("de", "5. Dezember"),
+        ("en", "5 December"),
+    ],
 )
 def test_a_day_and_month_name_the_month_as_the_language_does(language, expected):
     """Django's own wrote "05 Грудень" and "5 Декабрь": the month's name in the nominative after a day."""
@@ -363,6 +370,21 @@ def test_a_turkish_short_date_is_written_with_dots():
     """Django's own Turkish short date was "05 Ara 2026", a month name where tables and cards expect digits."""
     with translation.override("tr"):
         assert date_format(datetime.date(2026, 12, 31), "SHORT_DATE_FORMAT") == "31.12.2026"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_language_shows_the_time_on_the_24_hour_clock_the_calendars_use(language):
+    """The calendars and event pages show "18:00" in every language; English schedules and mails wrote
+    "6 p.m.", Arabic ones "6:00 م"."""
+    with translation.override(language):
+        assert time_format(datetime.time(18, 5), "TIME_FORMAT") == "18:05"
+
+
+def test_an_english_short_date_cannot_be_read_month_first_or_day_first_wrongly():
+    """Django's English short date "12/11/2026" (the offer cards' next start) was read as 12 November by every
+    newcomer who writes the day first; the month's name reads the same to all."""
+    with translation.override("en"):
+        assert date_format(datetime.date(2026, 12, 11), "SHORT_DATE_FORMAT") == "11 Dec 2026"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -410,6 +432,7 @@ def test_a_newcomer_s_word_finds_what_the_german_word_finds_in_the_demo_town(
         ("uk", "5 грудня 2026 р. о 09:37"),
         ("ar", "5 ديسمبر 2026، 09:37"),
         ("ru", "5 декабря 2026 г., 09:37"),  # Django's own: "5 декабря 2026 г. 9:37"
+        ("en", "5 December 2026, 09:37"),  # Django's own: "Dec. 5, 2026, 9:37 a.m."
     ],
 )
 def test_a_deadline_with_its_time_is_written_as_the_language_writes_it(language, expected):

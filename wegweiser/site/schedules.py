@@ -109,7 +109,7 @@ def format_weekdays(weekdays: Sequence[str]) -> str:
 
 
 def format_times(slot: TimeSlot) -> str:
-    """``8:30–12:45`` in the active language's time format (``8:30 ص–12:45 م`` in Arabic)."""
+    """``08:30–12:45`` in the active language's time format (the portal's 24-hour clock in every language)."""
     if slot.start is None:
         return ""
     start = formats.time_format(slot.start, "TIME_FORMAT")
