@@ -108,6 +108,14 @@ def test_office_contact_typed_on_a_translated_home_page_is_in_its_language(clien
     assert '<p class="office-contact__name" translate="no"><bdi>مكتب الاندماج</bdi>' in contact
 
 
+def test_the_demo_town_s_menu_begins_with_the_offers(client, demo):
+    """Courses and counselling are what a newcomer comes for; the menu began with the events and the
+    housing example's flats."""
+    nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/de/").content.decode(), re.S).group()
+    names = [re.sub(r"<[^>]+>", "", name).strip() for name in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
+    assert names[:3] == ["Angebote", "Veranstaltungen", "Ehrenamt"]
+
+
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 def test_main_navigation_exists_and_stays_in_every_language(client, demo, language):
     html = client.get(f"/{language}/").content.decode()

@@ -91,6 +91,21 @@ def test_registry_fills_from_the_hook_and_follows_temporary_registrations():
     assert set(listing_types()) == before
 
 
+def test_listing_types_stand_in_the_order_of_their_position_then_of_registration():
+    """A newcomer's menu and the search's type filter begin with the offers (courses, counselling), not with
+    whichever plugin's name comes first in the alphabet (events, then the housing example)."""
+    from wegweiser.site.models import StandardPage
+
+    assert list(listing_types())[:3] == ["offer", "event", "volunteer"]
+    first = ListingType(key="test-first", model=StandardPage, position=1)
+    late = ListingType(key="test-late", model=StandardPage)
+    later = ListingType(key="test-later", model=StandardPage)
+    with hooks.register_temporarily("register_listing_type", lambda: [late, first, later]):
+        keys = list(listing_types())
+    assert keys[0] == "test-first"
+    assert keys.index("volunteer") < keys.index("test-late") < keys.index("test-later")
+
+
 def test_registering_the_same_key_twice_is_an_error():
     from wegweiser.site.models import StandardPage
 

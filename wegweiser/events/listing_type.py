@@ -22,6 +22,7 @@ HIT_FIELDS = (
 def event_listing_type() -> ListingType:
     return ListingType(
         key="event",
+        position=20,
         model=EventPage,
         alert_facets=("topic", "district"),
         label=_("Event"),

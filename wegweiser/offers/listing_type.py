@@ -72,6 +72,7 @@ def _at(day: datetime.date, time: datetime.time) -> datetime.datetime:
 def offer_listing_type() -> ListingType:
     return ListingType(
         key="offer",
+        position=10,
         model=OfferPage,
         alert_facets=("kind", "level", "childcare", "district"),
         label=_("Offer"),

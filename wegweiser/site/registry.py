@@ -216,6 +216,8 @@ class ListingType:
     - ``prefetch``: related names to prefetch when listing many pages of this type.
     - ``alert_facets``: the facets whose values on a listing describe "something like it": a fully booked
       listing offers a place alert for listings of its type with these values (``{% place_alert_url %}``).
+    - ``position``: where the type stands among the others, lower first (a new portal's menu, the search's
+      type filter, the API's list of types); types with the same position keep their registration order.
     """
 
     key: str
@@ -239,6 +241,7 @@ class ListingType:
     select_related: Sequence[str] = ()
     icon: str = "doc-full"
     alert_facets: Sequence[str] = ()
+    position: int = 100
 
     @property
     def verbose_name(self) -> Any:
@@ -260,14 +263,15 @@ _cache: dict[tuple, dict[str, ListingType]] = {}
 
 
 def listing_types() -> dict[str, ListingType]:
-    """Every registered listing type, by key, in registration order."""
+    """Every registered listing type, by key, ordered by ``position``, then in registration order."""
     hook_functions = tuple(hooks.get_hooks(HOOK_NAME))
     cached = _cache.get(hook_functions)
     if cached is not None:
         return cached
-    result = collect_registered(
+    registered = collect_registered(
         HOOK_NAME, lambda listing_type: listing_type.key, "Listing type key", hook_functions
     )
+    result = dict(sorted(registered.items(), key=lambda item: item[1].position))
     _cache.clear()
     _cache[hook_functions] = result
     return result

@@ -16,6 +16,7 @@ def _language_choices():
 def volunteer_listing_type() -> ListingType:
     return ListingType(
         key="volunteer",
+        position=30,
         model=VolunteerOpportunityPage,
         label=_("Volunteer opportunity"),
         label_plural=_("Volunteering"),
