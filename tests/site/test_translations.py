@@ -218,6 +218,18 @@ def test_english_and_the_german_fallback_are_found_in_a_page_of_another_language
     assert found == {"Skip to content", "Search", "Ihre Daten", "Tell me when something matching opens"}
 
 
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+@pytest.mark.parametrize("key", ["offer", "event"])
+def test_the_menu_names_a_listing_type_with_the_word_its_pages_use(language, key):
+    """The Turkish menu said "İlanlar" (ads, the word the portal uses for any listing) where every Turkish
+    page calls the offers "hizmetler" ("Bu kuruluşun hizmetleri"). Arabic adds its article to the menu name."""
+    listing_type = listing_types()[key]
+    with translation.override(language):
+        menu = str(listing_type.verbose_name_plural).casefold().removeprefix("ال")
+        pages = str(listing_type.model._meta.verbose_name_plural).casefold().removeprefix("ال")
+    assert menu == pages
+
+
 @pytest.fixture
 def demo(demo_town, db):
     """The demo town, each test in its own savepoint."""
