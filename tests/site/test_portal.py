@@ -148,3 +148,13 @@ def test_unknown_api_and_admin_files_answer_404_instead_of_a_redirect_into_the_s
     response = client.get("/documents/999999/nothing.pdf")
     assert response.status_code == 404
     assert client.get("/api/v1/gibt-es-nicht/").status_code == 404
+
+
+def test_the_admin_s_browser_tab_names_the_portal_not_wagtail(client, home):
+    """An editor with tabs open on two portals (or on Wegweiser and another Wagtail site) could not tell
+    them apart: every admin tab read "… - Wagtail"."""
+    settings = PortalSettings.for_site(home.get_site())
+    settings.office_name = "Integrationsbüro Teststadt"
+    settings.save()
+    html = client.get("/admin/login/").content.decode()
+    assert "<title>Anmelden - Integrationsbüro Teststadt</title>" in html
