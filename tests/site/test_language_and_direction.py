@@ -42,8 +42,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 SCRIPT_OF = {"de": "LATIN", "en": "LATIN", "tr": "LATIN", "ar": "ARABIC", "fa": "ARABIC"}
 SCRIPT_OF |= {"uk": "CYRILLIC", "ru": "CYRILLIC"}
 PREFIX = re.compile(r"^(?:https?://testserver)?/({})/".format("|".join(LANGUAGES)))
-#: Names of file formats that every language writes in Latin letters ("… (iCal)").
-FORMAT_NAMES = {"iCal", "CSV", "PDF", "XLSX"}
+#: What every language writes in Latin letters: file formats ("… (iCal)") and the European course levels
+#: ("Рівень A1") on the offers finder.
+LATIN_IN_EVERY_LANGUAGE = {"iCal", "CSV", "PDF", "XLSX", "A1", "A2", "B1", "B2", "C1", "C2"}
 #: Left-to-right, right-to-left and Arabic letter marks.
 DIRECTION_MARKS = {"\u200e", "\u200f", "\u061c"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -55,11 +56,11 @@ def demo(demo_town, db):
 
 
 def sample_paths() -> dict[str, str]:
-    """One German page of every public type in the demo, as paths without the language prefix."""
+    """One German page of every public type in the demo (every type's finder, for its own filters), as paths
+    without the language prefix."""
     home = HomePage.objects.get(locale__language_code="de")
     paths = {
         "home": "/",
-        "finder": public_path(ListingIndexPage.objects.filter(locale__language_code="de").first()),
         "organisation": public_path(OrganisationPage.objects.filter(locale__language_code="de").first()),
         "standard page": public_path(StandardPage.objects.child_of(home).get(slug="ueber-uns")),
         "event calendar": "/kalender/",
@@ -67,6 +68,8 @@ def sample_paths() -> dict[str, str]:
             AccessibilityStatementPage.objects.get(locale__language_code="de")
         ),
     }
+    for finder in ListingIndexPage.objects.filter(locale__language_code="de"):
+        paths[f"{finder.listing_type} finder"] = public_path(finder)
     for key, name in (("offer", "offer"), ("event", "event"), ("volunteer", "volunteer opportunity")):
         model = listing_types()[key].model
         listing = model.objects.current().filter(locale__language_code="de").order_by("path").first()
@@ -110,7 +113,7 @@ class PageReader(HTMLParser):
             return
         if any(marked for _t, marked in self.stack):
             return
-        if data.strip(" ()·,.") in FORMAT_NAMES:
+        if data.strip(" ()·,.") in LATIN_IN_EVERY_LANGUAGE:
             return
         scripts = {unicodedata.name(char, "").split(" ")[0] for char in data if char.isalpha()}
         if scripts and SCRIPT_OF[self.language] not in scripts:
