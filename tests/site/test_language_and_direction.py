@@ -262,6 +262,28 @@ def test_an_untranslated_term_in_the_filters_keeps_its_german_name_marked_as_ger
     assert labels[district.slug].lang == "de"
 
 
+def test_an_untranslated_term_in_the_finder_s_filters_is_marked_as_german_on_the_page(client, demo):
+    """A screen reader on /uk/angebote/ and /uk/search/ read a German district's name in the filters and the
+    chosen-filter chips, and in the search's "near" list, with the Ukrainian voice."""
+    district = District.objects.filter(locale__language_code="de").first()
+    District.objects.filter(translation_key=district.translation_key, locale__language_code="uk").delete()
+    invalidate()
+    finder = ListingIndexPage.objects.get(locale__language_code="uk", listing_type="offer")
+    html = client.get(finder.url).content.decode()
+    marked = f'<span lang="de" dir="ltr">{district.name}</span>'
+    label = re.search(rf'value="{district.slug}"[^>]*>(.*?)</label>', html).group(1)
+    assert label == f" {marked}"
+    chosen = client.get(finder.url, {"district": district.slug}).content.decode()
+    assert re.search(rf'class="filter-chip" href="[^"]*">[^<]+: {re.escape(marked)}<', chosen)
+    with translation.override("uk"):
+        search = client.get(reverse("search:search"), {"district": district.slug}).content.decode()
+    assert re.search(
+        rf'value="{district.slug}"[^>]*> {re.escape(marked)} <span class="search__count">', search
+    )
+    assert re.search(rf'class="filter-chip" href="[^"]*">[^<]+: {re.escape(marked)}<', search)
+    assert f'<option value="{district.slug}" lang="de" dir="ltr">{district.name}</option>' in search
+
+
 @pytest.mark.parametrize(("language", "comma"), [("ar", "، "), ("fa", "، "), ("uk", ", "), ("de", ", ")])
 def test_weekday_date_and_time_are_separated_by_the_languages_own_comma(client, demo, language, comma):
     with translation.override(language):

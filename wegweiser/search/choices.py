@@ -17,6 +17,7 @@ from wegweiser.search.geo import GeoPoint, district_centres
 from wegweiser.site.cache_generations import bump, generation
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.registry import Facet
+from wegweiser.site.taxonomy_labels import TermName
 
 CACHE_SECONDS = 300
 _GENERATION_KEY = "wegweiser:search:choices-generation"
@@ -39,7 +40,11 @@ def facet_choices(facets: Mapping[str, Facet]) -> dict[str, list[tuple[str, str]
     if missing:
         cached = dict(cached)
         for name in missing:
-            cached[name] = [(str(value), str(label)) for value, label in facets[name].get_choices()]
+            # a term's German name stays a TermName (it pickles with its language): the page marks it German
+            cached[name] = [
+                (str(value), label if isinstance(label, TermName) else str(label))
+                for value, label in facets[name].get_choices()
+            ]
         cache.set(key, cached, CACHE_SECONDS)
     return {name: cached[name] for name in facets}
 

@@ -44,6 +44,6 @@ def district_centres() -> dict[str, GeoPoint]:
         "sort_order", "name"
     )
     for slug, latitude, longitude in rows.values_list("slug", "latitude", "longitude"):
-        # A plain str: the centres are cached, and a TermName does not survive pickling.
-        centres.setdefault(slug, GeoPoint(latitude, longitude, str(labels.get(slug, slug))))
+        # A German name stays a TermName (cached with its language), so the form marks it German.
+        centres.setdefault(slug, GeoPoint(latitude, longitude, labels.get(slug, slug)))
     return centres

@@ -93,7 +93,7 @@ def facet_groups(
             if facet is None or (name not in applicable and name not in query.filters):
                 continue
             label, kind, selected = facet.label, facet.kind, set(query.filters.get(name, []))
-        options = [FacetOption(value, str(text), count, value in selected) for value, text, count in rows]
+        options = [FacetOption(value, text, count, value in selected) for value, text, count in rows]
         groups.append(FacetGroup(name, str(label), kind, options))
     return groups
 
@@ -141,7 +141,7 @@ def chips(
     type_label = _("Kind of listing")
     for key in query.listing_types:
         found.append(
-            FilterChip(f"{type_label}: {available[key].verbose_name}", query_without(data, TYPE_FACET, key))
+            FilterChip(str(type_label), query_without(data, TYPE_FACET, key), available[key].verbose_name)
         )
     facets = search_facets(available.values())
     for name, values in query.filters.items():
@@ -154,7 +154,7 @@ def chips(
         labels = {value: text for value, text, _count in result.facets.get(name, [])}
         for value in values:
             found.append(
-                FilterChip(f"{facet.label}: {labels.get(value, value)}", query_without(data, name, value))
+                FilterChip(str(facet.label), query_without(data, name, value), labels.get(value, value))
             )
     if query.point is not None:
         also = ["lat", "lon", "radius", *(["sort"] if query.sort == "distance" else [])]

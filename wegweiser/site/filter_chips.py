@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.http import QueryDict
@@ -15,10 +16,13 @@ from django.http import QueryDict
 
 @dataclass(frozen=True)
 class FilterChip:
-    """One chosen filter value: what it says and the query string (with "?") of the page without it."""
+    """One chosen filter value: what it says (the filter's name, and the value chosen unless it is a yes/no
+    filter) and the query string (with "?") of the page without it. A value that is a term's German name
+    (a :class:`TermName`) keeps its language, so the chip marks it as German."""
 
     label: str
     remove_query: str
+    value: Any = ""
 
 
 def query_without(data: QueryDict, name: str, value: str | None = None, also: Iterable[str] = ()) -> str:
@@ -46,14 +50,12 @@ def chips_for_filterset(filterset, skip: Iterable[str] = ("q",)) -> list[FilterC
             continue
         value = cleaned[name]
         if isinstance(field, forms.MultipleChoiceField):
-            labels = {str(choice): str(label) for choice, label in field.choices}
+            labels = {str(choice): label for choice, label in field.choices}
             for chosen in value:
                 label = labels.get(str(chosen), str(chosen))
-                chips.append(
-                    FilterChip(f"{field.label}: {label}", query_without(form.data, name, str(chosen)))
-                )
+                chips.append(FilterChip(str(field.label), query_without(form.data, name, str(chosen)), label))
         elif isinstance(field, forms.BooleanField):
             chips.append(FilterChip(str(field.label), query_without(form.data, name)))
         else:
-            chips.append(FilterChip(f"{field.label}: {value}", query_without(form.data, name)))
+            chips.append(FilterChip(str(field.label), query_without(form.data, name), value))
     return chips

@@ -127,7 +127,10 @@ def lang_attrs(obj, text: str = "", page_direction: bool = False) -> SafeString:
 
 @register.filter
 def term(value) -> SafeString:
-    """A taxonomy term (or its :class:`TermName`) in the visitor's language, marked if still German."""
+    """A taxonomy term (or its :class:`TermName`) in the visitor's language, marked if still German; any
+    other label (a filter's choice: "free", "A1") as it is, so a list of choices shows every kind one way."""
+    if not isinstance(value, TermName) and not hasattr(value, "slug"):
+        return format_html("{}", value)
     name = value if isinstance(value, TermName) else localized_label(value)
     if name.lang == translation.get_language():
         return format_html("{}", name)
