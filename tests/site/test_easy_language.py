@@ -219,3 +219,15 @@ def test_the_english_easy_german_area_lists_the_same_german_easy_pages(client, d
     assert Page.objects.filter(locale__language_code="en", slug="leichte-sprache").exists()
     assert listed("/en/leichte-sprache/") == german
     assert all(href.startswith("/de/leichte-sprache/") for href, _title in german)
+
+
+def test_each_demo_easy_page_ends_with_a_link_to_where_it_says_things_are(client, demo_town):
+    """ "Auf der Seite Angebote finden Sie alle Kurse" led nowhere: a reader of Leichte Sprache had to find the
+    menu of the everyday-language site. Each easy page now ends with big links that say where they lead."""
+    page = BeautifulSoup(client.get("/de/leichte-sprache/deutsch-lernen/").content, "html.parser")
+    links = [(link["href"], link.get_text()) for link in page.select("article.easy-language .link-list a")]
+    finder = ListingIndexPage.objects.get(locale__language_code="de", listing_type="offer")
+    assert links == [(finder.url, "Hier finden Sie alle Kurse.")]
+    office = BeautifulSoup(client.get("/de/leichte-sprache/das-integrationsbuero/").content, "html.parser")
+    targets = [link["href"] for link in office.select("article.easy-language .link-list a")]
+    assert len(targets) == 3 and all(client.get(target).status_code == 200 for target in targets)

@@ -26,6 +26,7 @@ class EasyText:
     intro: str
     sections: tuple[tuple[str, str], ...]  # (heading or "", paragraph with one sentence per line)
     key_page: tuple[str, str]  # ("home", ""), ("finder", listing type key), ("page", slug), ("statement", "")
+    links: tuple[tuple[str, str, str], ...] = ()  # (what the link says, *key page as above), after the text
 
 
 OFFICE = EasyText(
@@ -64,6 +65,11 @@ OFFICE = EasyText(
         ),
     ),
     key_page=("home", ""),
+    links=(
+        ("Hier finden Sie Deutsch·kurse und Beratung.", "finder", "offer"),
+        ("Hier finden Sie Feste und Treffen.", "finder", "event"),
+        ("Hier können Sie anderen Menschen helfen.", "finder", "volunteer"),
+    ),
 )
 
 GERMAN = EasyText(
@@ -104,6 +110,7 @@ GERMAN = EasyText(
         ),
     ),
     key_page=("finder", "offer"),
+    links=(("Hier finden Sie alle Kurse.", "finder", "offer"),),
 )
 
 COUNSELLING = EasyText(
@@ -139,6 +146,7 @@ COUNSELLING = EasyText(
         ),
     ),
     key_page=("page", "ueber-uns"),
+    links=(("Hier finden Sie alle Beratungen.", "finder", "offer"),),
 )
 
 EVENTS = EasyText(
@@ -167,6 +175,7 @@ EVENTS = EasyText(
         ),
     ),
     key_page=("finder", "event"),
+    links=(("Hier finden Sie alle Veranstaltungen.", "finder", "event"),),
 )
 
 VOLUNTEERING = EasyText(
@@ -198,6 +207,7 @@ VOLUNTEERING = EasyText(
         ),
     ),
     key_page=("finder", "volunteer"),
+    links=(("Hier finden Sie alle Aufgaben im Ehrenamt.", "finder", "volunteer"),),
 )
 
 ACCESSIBILITY = EasyText(
@@ -227,6 +237,7 @@ ACCESSIBILITY = EasyText(
         ),
     ),
     key_page=("statement", ""),
+    links=(("Hier geht es zum Formular.", "statement", ""),),
 )
 
 EASY_TEXTS = (OFFICE, GERMAN, COUNSELLING, EVENTS, VOLUNTEERING, ACCESSIBILITY)
@@ -265,12 +276,17 @@ def load_easy_language(home: HomePage, locale: Locale) -> int:
         easy = existing.get(text.slug)
         if easy is None:
             easy = EasyLanguagePage(title=text.title, slug=text.slug, intro=text.intro, locale=locale)
+            links = [
+                {"title": title, "page": target, "url": "", "description": ""}
+                for title, *key in text.links
+                if (target := _key_page(home, locale, *key)) is not None
+            ]
             easy.body = [
                 block
                 for heading, paragraph in text.sections
                 for block in ([("heading", heading)] if heading else [])
                 + [("paragraph", {"text": paragraph})]
-            ]
+            ] + ([("links", links)] if links else [])
             area.add_child(instance=easy)
             easy.save_revision().publish()
             created += 1

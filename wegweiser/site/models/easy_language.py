@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from wegweiser.site.blocks import LinkBlock
 from wegweiser.site.page_tree_cache import cached_for_page_tree
 from wegweiser.site.view_restrictions import PublicPageMixin
 
@@ -76,6 +77,8 @@ class EasyParagraphBlock(blocks.StructBlock):
 class EasyLanguageStreamBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(label=_("heading"), template="blocks/heading_block.html")
     paragraph = EasyParagraphBlock()
+    # "Auf der Seite Angebote finden Sie alle Kurse" needs the way there: big links that say where they lead
+    links = blocks.ListBlock(LinkBlock(), label=_("links"), template="blocks/links_block.html")
 
 
 class EasyLanguagePage(PublicPageMixin, Page):
