@@ -403,3 +403,25 @@ def test_a_compound_s_parts_rank_a_title_that_has_them(relevance_backend, newcom
     _add_and_index(relevance_backend, newcomer_town, course, other)
     titles = _titles(relevance_backend, "Deutschkurs", "de")
     assert titles.index("Zum Einstieg Deutsch A1") < titles.index("Sprachtreff am Hafen"), titles
+
+
+def test_a_compound_s_short_part_is_a_word_not_the_beginning_of_longer_ones(relevance_backend, newcomer_town):
+    """ "Deutschkurs" found a flat whose languages spoken are "Deutsch" and "Kurdisch", and a reading café with
+    "kurze Texte auf Deutsch": its part "Kurs" (stem "kur") was searched as the beginning of any word."""
+    Language.objects.create(
+        slug="ku", name="Kurdisch", native_name="Kurdî", locale=newcomer_town["asyl"].locale
+    )
+    flat = {
+        "title": "4-Zimmer-Wohnung im Ostviertel",
+        "summary": "Ruhig, mit Garten.",
+        "languages": ["de", "ku"],
+    }
+    reading = {"title": "Lesecafé", "summary": "Wir lesen kurze Texte auf Deutsch."}
+    _add_and_index(relevance_backend, newcomer_town, flat, reading)
+    for typed in ("Deutschkurs", "Deutsch-Kurs"):
+        titles = _titles(relevance_backend, typed, "de")
+        assert flat["title"] not in titles and reading["title"] not in titles, (typed, titles)
+        assert {"Deutschkurs A1 am Vormittag", "Kurs für Deutsch als Zweitsprache"} <= set(titles), (
+            typed,
+            titles,
+        )
