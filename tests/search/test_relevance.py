@@ -425,3 +425,15 @@ def test_a_compound_s_short_part_is_a_word_not_the_beginning_of_longer_ones(rele
             typed,
             titles,
         )
+
+
+def test_a_phrase_typed_in_another_form_finds_the_form_the_synonym_list_has(relevance_backend, newcomer_town):
+    """Typed "کلاسهای زبان" (language classes) found a counselling hour whose summary says "کلاسهای زبان", not a
+    course titled "کلاس زبان …": the list's "کلاس زبان" has the same stems, so it was left out of the synonyms
+    as the typed phrase itself, and only the typed form was searched for and ranked."""
+    counselling = {"title": "مشاوره برای اوکراینی‌ها", "summary": "پرسش‌هایی درباره کلاسهای زبان و کار."}
+    course = {"title": "کلاس زبان برای مادران", "summary": "صبح‌ها، با نگهداری از کودکان."}
+    counselling["slug"], course["slug"] = "moshavere", "kelas-zaban"
+    _add_and_index(relevance_backend, newcomer_town, counselling, course)
+    titles = _titles(relevance_backend, "کلاسهای زبان", "fa")
+    assert titles.index(course["title"]) < titles.index(counselling["title"]), titles

@@ -44,6 +44,7 @@ from wegweiser.search.wording import (
     begins_compounds,
     fold,
     index_forms,
+    listed_forms,
     query_forms,
     short_stem,
     stem,
@@ -373,6 +374,8 @@ def unit_alternatives(unit: str) -> list[Way]:
         found.append(Way((short[0],), True, whole=True))
         typed, spellings = [short[1]], [unit.lower()]
     several_words = [synonym for synonym in synonyms_of(unit) if " " in synonym]
+    if " " in unit:  # the list's own form of a phrase typed in another ("کلاس زبان" for "کلاسهای زبان")
+        several_words.extend(listed_forms(unit))
     as_typed = tokens(unit)
     if len(as_typed) > 1 and " " not in unit:  # "Deutsch-Kurs": "deutsch kur" below, and as typed
         spellings = [*spellings, unit.lower()]

@@ -28,6 +28,7 @@ from wegweiser.search.wording import (
     begins_compounds,
     fold,
     is_stop_word,
+    listed_forms,
     meaningful,
     query_units,
     stem,
@@ -138,6 +139,8 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     ranked = []
     for unit in query_units(plan.words):
         within, words = list(typed_variants(unit)), []
+        if " " in unit:  # the list's own form of the typed phrase counts as the phrase ("کلاس زبان")
+            within.extend(listed_forms(unit))
         for synonym in synonyms_of(unit):
             if " " in synonym:
                 within.append(synonym)

@@ -324,14 +324,31 @@ def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...
 def synonyms_of(word: str) -> list[str]:
     """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
     groups = synonym_groups()
-    index, own = _groups_by_stems(groups), stems(word)
+    own = stems(word)
+    found = [term for term in _terms_of_groups_with(word, groups) if stems(term) != own]
+    return list(dict.fromkeys(found))
+
+
+def listed_forms(word: str) -> list[str]:
+    """How the synonym list writes a typed word or phrase that it has in another form ("کلاس زبان" for
+    "کلاس‌های زبان", "курси німецької мови" for "курсів німецької мови"): the same stems, other letters."""
+    own = stems(word)
+    found = [
+        term
+        for term in _terms_of_groups_with(word, synonym_groups())
+        if stems(term) == own and fold(term) != fold(word)
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _terms_of_groups_with(word: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    index = _groups_by_stems(groups)
     positions = {
         position
         for typed in product(*(typed_stems(one) for one in word.lower().split()))
         for position in index.get(typed, ())
     }
-    found = [term for position in sorted(positions) for term in groups[position] if stems(term) != own]
-    return list(dict.fromkeys(found))
+    return [term for position in sorted(positions) for term in groups[position]]
 
 
 def highlight(text: str, words: list[str], limit: int | None = None) -> SafeString:
