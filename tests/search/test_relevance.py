@@ -206,6 +206,9 @@ QUERIES = [
     ("دكتور", {}, "ar", {"arzt"}),
     ("homework", {}, "en", {"hausaufgaben"}),
     ("дитсадок", {}, "uk", {"kita"}),
+    # "course" as Arabic speakers say it, a loan word with the plural "كورسات"
+    ("كورسات", {}, "ar", {"deutsch_a1"}),
+    ("كورس", {}, "ar", {"deutsch_a1"}),
     # A visa is a residence title: the visa words are in the residence group
     ("visa", {}, "en", {"migrationsberatung"}),
     ("віза", {}, "uk", {"migrationsberatung"}),

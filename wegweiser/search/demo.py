@@ -15,6 +15,7 @@ STARTER_SYNONYMS = [
     "мовний курс, курс немецкого, курсы немецкого языка, языковой курс, Almanca kursu, Almanca kurs, dil kursu, "
     "Deutsch lernen, learn German, تعلم الألمانية, تعلم اللغة الألمانية, یادگیری آلمانی, یادگیری زبان آلمانی, "
     "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek",
+    "Kurs, course, class, دورة, كورس, دوره, کلاس, курс, kurs",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
     "интеграционный курс, uyum kursu, entegrasyon kursu",
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
