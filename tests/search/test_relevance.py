@@ -440,3 +440,24 @@ def test_a_phrase_typed_in_another_form_finds_the_form_the_synonym_list_has(rele
     _add_and_index(relevance_backend, newcomer_town, counselling, course)
     titles = _titles(relevance_backend, "کلاسهای زبان", "fa")
     assert titles.index(course["title"]) < titles.index(counselling["title"]), titles
+
+
+def test_a_compound_s_short_first_part_is_a_word_the_portal_knows(relevance_backend, newcomer_town):
+    """The English name of a language spoken, "Kurdish", was stored as the German compound "kur" + "dish"
+    ("kur", the stem of "Kurs", taken for a first part), so "Deutschkurs" found a flat whose languages are
+    German and Kurdish through their labels; a short first part must be a known word as written ("Job")."""
+    de = newcomer_town["asyl"].locale
+    kurdish = ("Kurdisch", "Kurdish", "الكردية", "کردی", "Курдська", "Курдский", "Kürtçe")
+    _translate_terms(Language, {"ku": kurdish}, de, native_name="Kurdî")
+    _add_and_index(
+        relevance_backend, newcomer_town, {"title": "Dish washer repair", "summary": "Bring your own."}
+    )
+    flat = {
+        "title": "4-Zimmer-Wohnung im Ostviertel",
+        "summary": "Ruhig, mit Garten.",
+        "languages": ["de", "ku"],
+    }
+    _add_and_index(relevance_backend, newcomer_town, flat)
+    titles = _titles(relevance_backend, "Deutschkurs", "de")
+    assert flat["title"] not in titles, titles
+    assert {"Deutschkurs A1 am Vormittag", "Kurs für Deutsch als Zweitsprache"} <= set(titles), titles
