@@ -461,3 +461,18 @@ def test_a_compound_s_short_first_part_is_a_word_the_portal_knows(relevance_back
     titles = _titles(relevance_backend, "Deutschkurs", "de")
     assert flat["title"] not in titles, titles
     assert {"Deutschkurs A1 am Vormittag", "Kurs für Deutsch als Zweitsprache"} <= set(titles), titles
+
+
+def test_a_compound_s_parts_rank_a_title_not_a_summary_that_mentions_them_apart(
+    relevance_backend, newcomer_town
+):
+    """On the demo "Kindergarten" put a flat "mit Garten, … Kita …" for a family "mit … Kindern" above "Kita-Lotsen":
+    each part ("kind", "gart") in its summary, as other words, counted as much as "Kita" in the other's title."""
+    flat = {
+        "title": "Wohnung für Familien",
+        "summary": "Mit Garten, eine Kita in der Nähe, für Familien mit Kindern.",
+    }
+    guides = {"title": "Kita-Lotsen", "summary": "Hilfe bei der Anmeldung."}
+    _add_and_index(relevance_backend, newcomer_town, flat, guides)
+    titles = _titles(relevance_backend, "Kindergarten", "de")
+    assert titles.index(guides["title"]) < titles.index(flat["title"]), titles

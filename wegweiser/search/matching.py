@@ -112,10 +112,11 @@ class Ranking:
     """How one searched word ranks a hit, in its title and its summary, both folded (:func:`fold`): any of
     ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
     "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
-    in "Ärzte", not "work" in "Workshop")."""
+    in "Ärzte", not "work" in "Workshop"); with ``title_only`` in the title alone (a compound's parts)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
+    title_only: bool = False
 
 
 #: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
@@ -156,9 +157,11 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
         elif len(parts := split_compound(unit, known_stems())) > 1:
-            # A compound's parts count too, as the words of a several-word unit do: for "Deutschkurs" a title
-            # "Deutsch A1 …" ranks above a flat that matched through its labels "Almanca" and "Kürtçe".
-            ranked.extend(Ranking(_folded([part])) for part in parts)
+            # A compound's parts in the title count too: for "Deutschkurs" a title "Deutsch A1 …" ranks above
+            # a listing that only mentions a "Sprachkurs". Not in the summary, where they are often other
+            # words: for "Kindergarten" a flat "mit Garten …, Kita …" for a family "mit drei Kindern" ranked
+            # above "Kita-Lotsen".
+            ranked.extend(Ranking(_folded([part]), title_only=True) for part in parts)
     return ranked
 
 

@@ -127,7 +127,13 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             "dis_max",
             queries=[
                 Q("constant_score", filter=_found_in("title_folded", ranking), boost=TITLE_WEIGHT),
-                Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT),
+                *(
+                    []
+                    if ranking.title_only
+                    else [
+                        Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT)
+                    ]
+                ),
             ],
         )
         for ranking in ranking_variants(plan)
