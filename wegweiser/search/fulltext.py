@@ -44,6 +44,7 @@ from wegweiser.search.wording import (
     begins_compounds,
     fold,
     index_forms,
+    is_short_word,
     listed_forms,
     query_forms,
     short_stem,
@@ -373,6 +374,9 @@ def unit_alternatives(unit: str) -> list[Way]:
     if short := short_stem(unit):
         found.append(Way((short[0],), True, whole=True))
         typed, spellings = [short[1]], [unit.lower()]
+    if is_short_word(unit):  # "ev" is the word "ev", not the beginning of "event"
+        found.extend(Way((word,), True, whole=True) for word in dict.fromkeys([stem(unit), *tokens(unit)]))
+        typed, spellings = [], []
     several_words = [synonym for synonym in synonyms_of(unit) if " " in synonym]
     if " " in unit:  # the list's own form of a phrase typed in another ("کلاس زبان" for "کلاسهای زبان")
         several_words.extend(listed_forms(unit))

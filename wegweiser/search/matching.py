@@ -27,6 +27,7 @@ from wegweiser.search.wording import (
     ARABIC_ARTICLES,
     begins_compounds,
     fold,
+    is_short_word,
     is_stop_word,
     listed_forms,
     meaningful,
@@ -140,6 +141,8 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     ranked = []
     for unit in query_units(plan.words):
         within, words = list(typed_variants(unit)), []
+        if is_short_word(unit):  # "iş" ranks a title with the word "iş", not one with "is" inside a word
+            within, words = [], within
         if " " in unit:  # the list's own form of the typed phrase counts as the phrase ("کلاس زبان")
             within.extend(listed_forms(unit))
         for synonym in synonyms_of(unit):

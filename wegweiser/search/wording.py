@@ -420,6 +420,18 @@ def query_forms(word: str) -> list[str]:
 SHORTEST_BEGINNING = 4
 
 
+#: A typed word shorter than this is a word of its own, not the beginning of longer ones: Turkish "ev" (home)
+#: began "event", "every" and "evangelisch", "iş" (work) "ist" and "Dolmetscherin" ("is" inside it ranked).
+SHORTEST_TYPED_BEGINNING = 3
+
+
+def is_short_word(word: str) -> bool:
+    """Whether a typed word is so short that it is found and ranked only as a whole word."""
+    return (
+        " " not in word and len(tokens(word)) == 1 and len(fold(tokens(word)[0])) < SHORTEST_TYPED_BEGINNING
+    )
+
+
 def short_stem(word: str) -> tuple[str, str] | None:
     """For a typed word longer than its short stem: the stem (a whole word) and the word as the stemmer reads
     it (a beginning), else ``None``."""
