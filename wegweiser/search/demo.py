@@ -22,7 +22,7 @@ STARTER_SYNONYMS = [
     "danışmanlık",
     "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
     "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
-    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut",
+    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut, ev",
     "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
     "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
     "Kindergarten, Kita, Kindertagesstätte, day care, daycare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, "
