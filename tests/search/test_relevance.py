@@ -488,3 +488,14 @@ def test_a_typed_word_of_two_letters_is_a_word_not_the_beginning_of_longer_ones(
     titles = _titles(relevance_backend, "ev", "tr")
     assert event["title"] not in titles, titles
     assert titles[:1] == ["Hilfe bei der Wohnungssuche"], titles
+
+
+def test_a_russian_or_ukrainian_word_is_one_word_with_or_without_its_fleeting_vowel(
+    relevance_backend, newcomer_town
+):
+    """ "дитсадок" (kindergarten) did not find "Місце в дитсадку": the Russian rules keep the "о" that the other
+    forms drop ("дитсадок", "дитсадка", "дитсадку"), so the stems differed."""
+    place = {"title": "Місце в дитсадку", "summary": "Допомога з реєстрацією.", "slug": "mistse"}
+    _add_and_index(relevance_backend, newcomer_town, place)
+    assert place["title"] in _titles(relevance_backend, "дитсадок", "uk")[:3]
+    assert place["title"] in _titles(relevance_backend, "дитсадка", "uk")[:3]

@@ -139,7 +139,15 @@ def stem(word: str) -> str:
         stemmer = _stemmer("german")
     # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
     stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word)))).translate(_CLOSING_TEH)
+    if stemmer is _stemmer("russian"):
+        stemmed = _FLEETING_VOWEL.sub(r"\1\2", stemmed)
     return stemmed if len(stemmed) >= 2 else word
+
+
+#: The vowel that Russian and Ukrainian drop before a last "к" or "ц" when an ending follows ("дитсадок",
+#: "дитсадка"; "німець", "німці"), which the Russian rules keep: a stem is written without it, so that both
+#: forms are one word (in words of five letters or more: "урок" stays "урок").
+_FLEETING_VOWEL = re.compile(r"^(\w{3,})[оеё]([кц])$")
 
 
 _SINGULARS = {fold(plural): fold(singular) for plural, singular in _ARABIC_BROKEN_PLURALS.items()}
