@@ -15,13 +15,14 @@ STARTER_SYNONYMS = [
     "мовний курс, курс немецкого, курсы немецкого языка, языковой курс, Almanca kursu, Almanca kurs, dil kursu, "
     "Deutsch lernen, learn German, تعلم الألمانية, تعلم اللغة الألمانية, یادگیری آلمانی, یادگیری زبان آلمانی, "
     "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek",
+    "Kurs, course, class, دورة, كورس, دوره, کلاس, курс, kurs",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
     "интеграционный курс, uyum kursu, entegrasyon kursu",
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
     "danışmanlık",
     "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
     "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
-    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut",
+    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut, ev",
     "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
     "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
     "Kindergarten, Kita, Kindertagesstätte, day care, daycare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, "

@@ -40,9 +40,12 @@ from wegweiser.search.listing_terms import term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import (
+    SHORTEST_BEGINNING,
     begins_compounds,
     fold,
     index_forms,
+    is_short_word,
+    listed_forms,
     query_forms,
     short_stem,
     stem,
@@ -320,11 +323,36 @@ def is_listing(page) -> bool:
 # -- matching ---------------------------------------------------------------------------------------
 class Way(NamedTuple):
     """One way a typed word is found: these words (``phrase``: in a row, else anywhere in the listing), each
-    the beginning of a stored word, or with ``whole`` a whole stored word (a synonym's forms)."""
+    the beginning of a stored word, or with ``whole`` a whole stored word (a synonym's forms); the ``short``
+    ones whole among beginnings (a compound's parts whose stem is shorter than
+    :data:`~wegweiser.search.wording.SHORTEST_BEGINNING`: "kur" of "Deutschkurs" is the word "Kurs", not the
+    beginning of "Kurdisch", "Kürtçe" or "kurz")."""
 
     words: tuple[str, ...]
     phrase: bool
     whole: bool = False
+    short: frozenset[str] = frozenset()
+
+    def is_whole(self, word: str) -> bool:
+        return self.whole or word in self.short
+
+
+def _in_a_row(words: tuple[str, ...], typed: list[str]) -> Way:
+    """Words in a row, each the beginning of a stored word; one shorter than
+    :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` that was not typed as it is (a stem, "kur" of
+    "Deutsch-Kurs", or a word of a several-word synonym, "dil" of "dil kursu") a whole stored word."""
+    if len(words) == 1:
+        return Way(words, True)
+    return Way(
+        words, True, short=frozenset(w for w in words if len(w) < SHORTEST_BEGINNING and w not in typed)
+    )
+
+
+def _parts(words: list[str], whole: bool = False) -> Way:
+    """The parts of one word, anywhere in the listing; a short one (``kur``) a whole stored word."""
+    return Way(
+        tuple(words), False, whole=whole, short=frozenset(w for w in words if len(w) < SHORTEST_BEGINNING)
+    )
 
 
 def unit_alternatives(unit: str) -> list[Way]:
@@ -334,10 +362,11 @@ def unit_alternatives(unit: str) -> list[Way]:
     stem shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` of a longer typed word is a whole
     stored word, and the typed word a beginning ("віза" is "виз" and "віза…", not every "визнання"); a
     compound also as all of its known parts ("deutschkurs" as "deutsch" and "kurs", anywhere in the
-    listing); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its compound parts are
-    whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a German compound
-    part among them also the beginning of one (:func:`~wegweiser.search.wording.begins_compounds`), and a
-    several-word synonym is its words in a row, each the beginning of a word.
+    listing, a short one whole); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its
+    compound parts are whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a
+    German compound part among them also the beginning of one
+    (:func:`~wegweiser.search.wording.begins_compounds`), and a several-word synonym is its words in a row,
+    each the beginning of a word, a short one a whole word (:func:`_in_a_row`).
     """
     found: list[Way] = []
     typed = [] if " " in unit else [stem(unit)]
@@ -345,28 +374,36 @@ def unit_alternatives(unit: str) -> list[Way]:
     if short := short_stem(unit):
         found.append(Way((short[0],), True, whole=True))
         typed, spellings = [short[1]], [unit.lower()]
+    if is_short_word(unit):  # "ev" is the word "ev", not the beginning of "event"
+        found.extend(Way((word,), True, whole=True) for word in dict.fromkeys([stem(unit), *tokens(unit)]))
+        typed, spellings = [], []
     several_words = [synonym for synonym in synonyms_of(unit) if " " in synonym]
+    if " " in unit:  # the list's own form of a phrase typed in another ("کلاس زبان" for "کلاسهای زبان")
+        several_words.extend(listed_forms(unit))
+    as_typed = tokens(unit)
+    if len(as_typed) > 1 and " " not in unit:  # "Deutsch-Kurs": "deutsch kur" below, and as typed
+        spellings = [*spellings, unit.lower()]
     for variant in dict.fromkeys([*spellings, *several_words, *typed]):
         if words := tuple(tokens(variant)):
-            found.append(Way(words, True))
+            found.append(_in_a_row(words, as_typed))
     for form in synonym_forms(unit):
         if words := tuple(tokens(form)):
             found.append(Way(words, True, whole=not begins_compounds(form)))
     if " " not in unit:
         words = tokens(unit)
         if len(words) > 1:  # "Deutsch-Kurs": its words anywhere, and the compound they make
-            found.append(Way(tuple(stem(word) for word in words), False))
+            found.append(_parts([stem(word) for word in words]))
             found.append(Way((stem("".join(words)),), True))
         elif words:
             parts = split_compound(words[0], known_stems())
             if len(parts) > 1:
-                found.append(Way(tuple(parts), False))
+                found.append(_parts(parts))
     for synonym in synonyms_of(unit):
         words = tokens(synonym)
         if len(words) == 1:
             parts = split_compound(words[0], known_stems())
             if len(parts) > 1:
-                found.append(Way(tuple(parts), False, whole=True))
+                found.append(_parts(parts, whole=True))
     return list(dict.fromkeys(found))
 
 
@@ -407,8 +444,10 @@ def _unit_query(unit: str | list[str], word_query, *, in_a_row: str, all_of: str
     ``all_of`` for a compound's parts), the forms joined by ``any_of``; ``None`` when no form has a word."""
     alternatives = []
     for alternative in [unit] if isinstance(unit, str) else unit:
-        for words, phrase, whole in unit_alternatives(alternative):
-            joined = (in_a_row if phrase else all_of).join(word_query(word, whole) for word in words)
+        for way in unit_alternatives(alternative):
+            joined = (in_a_row if way.phrase else all_of).join(
+                word_query(word, way.is_whole(word)) for word in way.words
+            )
             alternatives.append(f"({joined})")
     alternatives = list(dict.fromkeys(alternatives))
     return "(" + any_of.join(alternatives) + ")" if alternatives else None

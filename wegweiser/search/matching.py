@@ -27,7 +27,9 @@ from wegweiser.search.wording import (
     ARABIC_ARTICLES,
     begins_compounds,
     fold,
+    is_short_word,
     is_stop_word,
+    listed_forms,
     meaningful,
     query_units,
     stem,
@@ -111,10 +113,11 @@ class Ranking:
     """How one searched word ranks a hit, in its title and its summary, both folded (:func:`fold`): any of
     ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
     "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
-    in "Ärzte", not "work" in "Workshop")."""
+    in "Ärzte", not "work" in "Workshop"); with ``title_only`` in the title alone (a compound's parts)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
+    title_only: bool = False
 
 
 #: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
@@ -138,6 +141,10 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     ranked = []
     for unit in query_units(plan.words):
         within, words = list(typed_variants(unit)), []
+        if is_short_word(unit):  # "iş" ranks a title with the word "iş", not one with "is" inside a word
+            within, words = [], within
+        if " " in unit:  # the list's own form of the typed phrase counts as the phrase ("کلاس زبان")
+            within.extend(listed_forms(unit))
         for synonym in synonyms_of(unit):
             if " " in synonym:
                 within.append(synonym)
@@ -153,9 +160,11 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
         elif len(parts := split_compound(unit, known_stems())) > 1:
-            # A compound's parts count too, as the words of a several-word unit do: for "Deutschkurs" a title
-            # "Deutsch A1 …" ranks above a flat that matched through its labels "Almanca" and "Kürtçe".
-            ranked.extend(Ranking(_folded([part])) for part in parts)
+            # A compound's parts in the title count too: for "Deutschkurs" a title "Deutsch A1 …" ranks above
+            # a listing that only mentions a "Sprachkurs". Not in the summary, where they are often other
+            # words: for "Kindergarten" a flat "mit Garten …, Kita …" for a family "mit drei Kindern" ranked
+            # above "Kita-Lotsen".
+            ranked.extend(Ranking(_folded([part]), title_only=True) for part in parts)
     return ranked
 
 

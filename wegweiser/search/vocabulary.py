@@ -20,6 +20,7 @@ from django.db.models import Q
 from wegweiser.search.models import SearchWord
 from wegweiser.search.wording import (
     COMPOUND_PARTS,
+    SHORTEST_BEGINNING,
     STOP_WORDS,
     fold,
     is_stop_word,
@@ -36,7 +37,7 @@ _GENERATION_KEY = "wegweiser:search:vocabulary-generation"
 MIN_PART = 3
 _MAX_WORD = 100
 _LINKS = ("", "s", "n", "en", "es", "er")
-_loaded: tuple[int, frozenset[str]] | None = None
+_loaded: tuple[int, frozenset[str], frozenset[str]] | None = None
 
 
 def known_stems() -> frozenset[str]:
@@ -44,10 +45,23 @@ def known_stems() -> frozenset[str]:
     global _loaded
     current = generation(_GENERATION_KEY)
     if _loaded is None or _loaded[0] != current:
-        words = SearchWord.objects.values_list("folded", flat=True).iterator(chunk_size=5000)
-        _loaded = (current, frozenset({stem(word) for word in (*COMPOUND_PARTS, *words)}))
+        words = [
+            fold(word)
+            for word in (
+                *COMPOUND_PARTS,
+                *SearchWord.objects.values_list("folded", flat=True).iterator(chunk_size=5000),
+            )
+        ]
+        short = frozenset(word for word in words if len(word) < SHORTEST_BEGINNING)
+        _loaded = (current, frozenset({stem(word) for word in words}), short)
         _split.cache_clear()  # its entries keep the previous vocabulary alive
     return _loaded[1]
+
+
+def _short_words() -> frozenset[str]:
+    """The known words shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` ("amt", "job"), as
+    written: loaded with :func:`known_stems`, which every caller of :func:`split_compound` asks first."""
+    return _loaded[2] if _loaded is not None else frozenset()
 
 
 def vocabulary_words(texts: Iterable[str]) -> set[str]:
@@ -138,7 +152,9 @@ def _split(word: str, known: frozenset[str], whole: bool, depth: int = 0) -> tup
         return None
     for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
         head = word[:cut]
-        if not _is_known(head, known):
+        if not _is_known(head, known) or (len(head) < SHORTEST_BEGINNING and head not in _short_words()):
+            # A short first part must be a word as written ("Job", "Amt"): the short stem of a longer word
+            # begins too many others ("kur" of "Kurs" split "Kurdish" into "kur" and "dish").
             continue
         rest = word[cut:]
         for link in _LINKS:

@@ -139,7 +139,15 @@ def stem(word: str) -> str:
         stemmer = _stemmer("german")
     # Twice, so that a stem is its own stem ("Kurse" -> "kurs" -> "kur", like "Kurs" -> "kur").
     stemmed = fold(stemmer.stemWord(fold(stemmer.stemWord(word)))).translate(_CLOSING_TEH)
+    if stemmer is _stemmer("russian"):
+        stemmed = _FLEETING_VOWEL.sub(r"\1\2", stemmed)
     return stemmed if len(stemmed) >= 2 else word
+
+
+#: The vowel that Russian and Ukrainian drop before a last "к" or "ц" when an ending follows ("дитсадок",
+#: "дитсадка"; "німець", "німці"), which the Russian rules keep: a stem is written without it, so that both
+#: forms are one word (in words of five letters or more: "урок" stays "урок").
+_FLEETING_VOWEL = re.compile(r"^(\w{3,})[оеё]([кц])$")
 
 
 _SINGULARS = {fold(plural): fold(singular) for plural, singular in _ARABIC_BROKEN_PLURALS.items()}
@@ -324,14 +332,31 @@ def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...
 def synonyms_of(word: str) -> list[str]:
     """The other words of every synonym group containing ``word`` (compared by stem, word for word)."""
     groups = synonym_groups()
-    index, own = _groups_by_stems(groups), stems(word)
+    own = stems(word)
+    found = [term for term in _terms_of_groups_with(word, groups) if stems(term) != own]
+    return list(dict.fromkeys(found))
+
+
+def listed_forms(word: str) -> list[str]:
+    """How the synonym list writes a typed word or phrase that it has in another form ("کلاس زبان" for
+    "کلاس‌های زبان", "курси німецької мови" for "курсів німецької мови"): the same stems, other letters."""
+    own = stems(word)
+    found = [
+        term
+        for term in _terms_of_groups_with(word, synonym_groups())
+        if stems(term) == own and fold(term) != fold(word)
+    ]
+    return list(dict.fromkeys(found))
+
+
+def _terms_of_groups_with(word: str, groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    index = _groups_by_stems(groups)
     positions = {
         position
         for typed in product(*(typed_stems(one) for one in word.lower().split()))
         for position in index.get(typed, ())
     }
-    found = [term for position in sorted(positions) for term in groups[position] if stems(term) != own]
-    return list(dict.fromkeys(found))
+    return [term for position in sorted(positions) for term in groups[position]]
 
 
 def highlight(text: str, words: list[str], limit: int | None = None) -> SafeString:
@@ -401,6 +426,18 @@ def query_forms(word: str) -> list[str]:
 #: "визнання"; "خانه" is "خان", which begins "خانواده"): when the visitor typed more than the stem, the stem is
 #: found only as a whole word and what was typed as a beginning (:func:`short_stem`).
 SHORTEST_BEGINNING = 4
+
+
+#: A typed word shorter than this is a word of its own, not the beginning of longer ones: Turkish "ev" (home)
+#: began "event", "every" and "evangelisch", "iş" (work) "ist" and "Dolmetscherin" ("is" inside it ranked).
+SHORTEST_TYPED_BEGINNING = 3
+
+
+def is_short_word(word: str) -> bool:
+    """Whether a typed word is so short that it is found and ranked only as a whole word."""
+    return (
+        " " not in word and len(tokens(word)) == 1 and len(fold(tokens(word)[0])) < SHORTEST_TYPED_BEGINNING
+    )
 
 
 def short_stem(word: str) -> tuple[str, str] | None:

@@ -181,12 +181,13 @@ def _has_unit(words: list[str], ways: list[Way]) -> bool:
     def found(word: str, part: str, whole: bool) -> bool:
         return word == part if whole else word.startswith(part)
 
-    for parts, phrase, whole in ways:
-        if phrase:
+    for way in ways:
+        parts = way.words
+        if way.phrase:
             for start in range(len(words) - len(parts) + 1):
-                if all(found(words[start + i], part, whole) for i, part in enumerate(parts)):
+                if all(found(words[start + i], part, way.is_whole(part)) for i, part in enumerate(parts)):
                     return True
-        elif all(any(found(word, part, whole) for word in words) for part in parts):
+        elif all(any(found(word, part, way.is_whole(part)) for word in words) for part in parts):
             return True
     return False
 

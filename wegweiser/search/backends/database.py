@@ -549,12 +549,10 @@ def relevance(plan: TextPlan):
         return score
     title, summary = folded("title"), folded("summary")
     for ranking in rankings:
-        score = score + Case(
-            When(_found_in(title, ranking), then=Value(3)),
-            When(_found_in(summary, ranking), then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
+        found = [When(_found_in(title, ranking), then=Value(3))]
+        if not ranking.title_only:
+            found.append(When(_found_in(summary, ranking), then=Value(2)))
+        score = score + Case(*found, default=Value(1), output_field=IntegerField())
     return score
 
 

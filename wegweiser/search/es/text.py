@@ -22,7 +22,7 @@ from elasticsearch.dsl import Q
 
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
-from wegweiser.search.fulltext import unit_alternatives
+from wegweiser.search.fulltext import Way, unit_alternatives
 from wegweiser.search.matching import ENDING, Finder, Ranking, TextPlan, ranking_variants
 from wegweiser.search.wording import ARABIC_ARTICLES, tokens
 
@@ -49,15 +49,17 @@ def _word(token: str, whole: bool) -> dict:
     return {"term" if whole else "prefix": {"words": {"value": token[:MAX_TOKEN]}}}
 
 
-def _alternative(words: tuple[str, ...], phrase: bool, whole: bool) -> Q:
-    if len(words) == 1:
-        return Q(_word(words[0], whole))
-    if not phrase:  # a compound's parts, anywhere in the listing
-        return Q("bool", filter=[Q(_word(word, whole)) for word in words])
-    if whole:
-        clauses = [{"span_term": {"words": word[:MAX_TOKEN]}} for word in words]
-    else:
-        clauses = [{"span_multi": {"match": _word(word, whole)}} for word in words]
+def _alternative(way: Way) -> Q:
+    if len(way.words) == 1:
+        return Q(_word(way.words[0], way.is_whole(way.words[0])))
+    if not way.phrase:  # a compound's parts, anywhere in the listing
+        return Q("bool", filter=[Q(_word(word, way.is_whole(word))) for word in way.words])
+    clauses = [
+        {"span_term": {"words": word[:MAX_TOKEN]}}
+        if way.is_whole(word)
+        else {"span_multi": {"match": _word(word, whole=False)}}
+        for word in way.words
+    ]
     return Q("span_near", clauses=clauses, slop=0, in_order=True)
 
 
@@ -66,7 +68,7 @@ def unit_query(unit: list[str], field: str | None) -> Q | None:
     alternatives = list(
         dict.fromkeys(found for alternative in unit for found in unit_alternatives(alternative))
     )
-    should = [_alternative(*alternative) for alternative in alternatives]
+    should = [_alternative(alternative) for alternative in alternatives]
     if field and should:
         should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
     return Q("bool", should=should, minimum_should_match=1) if should else None
@@ -125,7 +127,13 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             "dis_max",
             queries=[
                 Q("constant_score", filter=_found_in("title_folded", ranking), boost=TITLE_WEIGHT),
-                Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT),
+                *(
+                    []
+                    if ranking.title_only
+                    else [
+                        Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT)
+                    ]
+                ),
             ],
         )
         for ranking in ranking_variants(plan)

@@ -1,0 +1,21 @@
+# The stored word forms changed (wegweiser.search.vocabulary.split_compound): a compound's first part shorter than
+# four letters must be a word the portal knows as written ("Job", "Amt"), not the short stem of a longer one
+# ("Kurdish" was stored as "kur" + "dish", "kur" being the stem of "Kurs"). The old rows are removed here, and
+# the post-migrate fill (wegweiser.search.signals.fill_search_texts) writes every live listing's row anew. An
+# Elasticsearch index holds the same forms: rebuild it after migrating (manage.py search_reindex).
+
+from django.db import migrations
+
+
+def forget_old_forms(apps, schema_editor):
+    apps.get_model("search", "SearchText").objects.all().delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("search", "0015_typed_spellings"),
+    ]
+
+    operations = [
+        migrations.RunPython(forget_old_forms, migrations.RunPython.noop, elidable=False),
+    ]
