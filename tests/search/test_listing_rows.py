@@ -10,14 +10,20 @@ publishing (an import moving the dates or the place), unpublishing.
 from __future__ import annotations
 
 import datetime
+import importlib
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from tests.search.conftest import add_listing, run
 from wegweiser.search.backends.database import DatabaseBackend
 from wegweiser.search.models import SearchKey, SearchListing
+from wegweiser.search.wording import fold
 
 QUERIES = [
     {},
@@ -135,3 +141,67 @@ def test_the_days_chosen_count_what_they_find(town, organisation_a):
     with_course = counts_match_what_choosing_finds({"date_from": today.isoformat()})
     without = counts_match_what_choosing_finds({"date_from": in_three_weeks, "topic": ["sprache"]})
     assert without < run(DatabaseBackend(), {"topic": ["sprache"]}).total and with_course > without
+
+
+def _ranked(params: dict) -> list[tuple[str, int]]:
+    result = run(DatabaseBackend(), params)
+    titles = dict(Page.objects.filter(pk__in=[hit.page_id for hit in result.hits]).values_list("pk", "title"))
+    return [(titles[hit.page_id], int(hit.score)) for hit in result.hits]
+
+
+def test_a_listing_s_folded_title_and_summary_follow_saving_and_publishing_and_rank_it(town, organisation_a):
+    """The database backend ranks by the folded title and summary its row keeps: a title changed by a plain
+    save (an import), by a save of the title alone or by publishing ranks the listing as the title now is."""
+    treff = add_listing(organisation_a, title="Offener Treff", summary="Nähen am Markt für Mütter.")
+    cafe = add_listing(organisation_a, title="Nähcafé am Markt", summary="Nähen am Markt.")
+    row = SearchListing.objects.get(page_id=treff.pk)
+    assert (row.title_folded, row.summary_folded) == ("offener treff", "nahen am markt fur mutter.")
+    # "Markt" in a title ranks higher than in a summary
+    assert _ranked({"q": "Markt"}) == [("Nähcafé am Markt", 7), ("Offener Treff", 5)]
+
+    treff.title = "Markttreff für Mütter"
+    treff.save()  # live, not published: an import's change
+    row.refresh_from_db()
+    assert row.title_folded == "markttreff fur mutter"
+    # ranked alike now, and sorted by the folded titles ("markttreff" before "nahcafe")
+    assert _ranked({"q": "Markt"}) == [("Markttreff für Mütter", 7), ("Nähcafé am Markt", 7)]
+
+    cafe.title, cafe.summary = "Änderungsschneiderei", "Markt und Näherei."
+    cafe.save(update_fields=["title", "summary"])
+    row = SearchListing.objects.get(page_id=cafe.pk)
+    assert (row.title_folded, row.summary_folded) == ("anderungsschneiderei", "markt und naherei.")
+    assert _ranked({"q": "Markt"}) == [("Markttreff für Mütter", 7), ("Änderungsschneiderei", 5)]
+
+    treff.title = "Strickkreis"
+    treff.save_revision().publish()
+    assert SearchListing.objects.get(page_id=treff.pk).title_folded == "strickkreis"
+    assert _ranked({"q": "Markt"}) == [("Änderungsschneiderei", 5), ("Strickkreis", 5)]
+
+
+def test_a_search_folds_no_title_or_summary_itself(town):
+    """Ranking reads the folded texts the rows keep: no ``translate()`` (PostgreSQL) and no call into Python
+    (SQLite) per ranked row, which at 100,000 listings cost seconds a search (bench/SEARCH.md)."""
+    for params in ({"q": "Beratung"}, {"q": "Deutschkurs"}, {"topic": ["sprache"]}):
+        with CaptureQueriesContext(connection) as queries:
+            assert run(DatabaseBackend(), params).hits
+        statements = [query["sql"] for query in queries.captured_queries]
+        assert not [sql for sql in statements if "translate(" in sql.lower() or "wegweiser_fold" in sql]
+        assert any("title_folded" in sql for sql in statements)
+
+
+def test_the_migration_fills_the_folded_texts_of_the_rows_there_are(town, organisation_a):
+    """Migration 0017 adds the columns empty and folds every row's title and summary, as writing a row does."""
+    migration = importlib.import_module("wegweiser.search.migrations.0017_search_listing_folded_texts")
+    page = add_listing(organisation_a, title="Straße der Mütter", summary="Danışmanlık für Väter, ÄÖÜ.")
+    SearchListing.objects.update(title_folded="", summary_folded="")
+    # what RunPython reads of its schema editor (SQLite opens none inside the test's transaction)
+    migration.fill_folded_texts(django_apps, SimpleNamespace(connection=connection))
+    row = SearchListing.objects.get(page_id=page.pk)
+    assert (row.title_folded, row.summary_folded) == ("strasse der mutter", "danismanlik fur vater, aou.")
+    assert not SearchListing.objects.filter(title_folded="").exists()
+    for listing_row in SearchListing.objects.all():
+        listing = Page.objects.get(pk=listing_row.page_id).specific
+        assert (listing_row.title_folded, listing_row.summary_folded) == (
+            fold(listing.title),
+            fold(listing.summary),
+        )

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -15,6 +14,3 @@ class SearchConfig(AppConfig):
         # once the apps are ready (they import models): these modules connect their signal receivers
         from wegweiser.search import former_label, signals  # noqa: F401
         from wegweiser.search.alerts import openings  # noqa: F401
-        from wegweiser.search.backends.database import register_fold
-
-        connection_created.connect(register_fold, dispatch_uid="wegweiser-search-fold")

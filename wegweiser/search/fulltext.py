@@ -13,12 +13,12 @@ words required, several-word synonyms as phrases.
 
 Beside its text, every published listing has one narrow row
 (:class:`~wegweiser.search.models.SearchListing`: its type, language, validity, place and its facet values,
-``"topic:sprache"`` and one ``"type:offer"``, as numbers), which the database backend counts a result's
-facets from.
+``"topic:sprache"`` and one ``"type:offer"``, as numbers, and its title and summary folded), which the
+database backend counts a result's facets from and ranks its hits by.
 
 The rows follow the content: publishing writes a page's rows and unpublishing removes them in the same
-transaction (:mod:`wegweiser.search.signals`), a save of a live listing refreshes the dates and the place
-of its narrow row, deleting a page removes it (``CASCADE``), the index sync
+transaction (:mod:`wegweiser.search.signals`), a save of a live listing refreshes the dates, the place and
+the folded title and summary of its narrow row, deleting a page removes it (``CASCADE``), the index sync
 task refreshes them whether or not Elasticsearch is configured, ``manage.py search_reindex`` rebuilds
 them all, a term given another slug or name refreshes its listings' rows (the sync task), and after
 ``migrate`` the rows of listings published before these tables existed are added.
@@ -131,7 +131,8 @@ def store_listing_rows(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
     """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
-    language, validity, place and the numbers of their type's value and facet values (``values``).
+    language, validity, place, the numbers of their type's value and facet values (``values``) and their
+    title and summary folded (:func:`folded_text`).
 
     Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes 100,000 rows at
     100,000 listings.
@@ -140,11 +141,16 @@ def store_listing_rows(
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
     codes = numbered_keys({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
-    fields = [SearchListing._meta.get_field(name) for name in ("page", "listing_type", *values_of, "keys")]
-    rows = [
-        (pk, listing_type.key, *columns, sorted(codes[key] for key in keys[pk]))
-        for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list("pk", *values_of)
-    ]
+    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys")
+    fields = [SearchListing._meta.get_field(name) for name in names]
+    rows = []
+    for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list(
+        "pk", *values_of, *FOLDED_FIELDS
+    ):
+        copied, texts = columns[: len(values_of)], columns[len(values_of) :]
+        rows.append(
+            (pk, listing_type.key, *copied, *map(folded_text, texts), sorted(codes[key] for key in keys[pk]))
+        )
     _insert(
         SearchListing,
         tuple(field.column for field in fields),
@@ -158,8 +164,19 @@ def store_listing_rows(
 
 
 #: What :class:`~wegweiser.search.models.SearchListing` copies of a listing besides its type, language and
-#: facet values, and so what a save of a live listing refreshes (:func:`store_dates_and_place`).
+#: facet values, and so what a save of a live listing refreshes (:func:`store_saved_values`).
 LISTING_FIELDS = ("valid_from", "valid_until", "latitude", "longitude")
+#: The texts :class:`~wegweiser.search.models.SearchListing` keeps folded (:func:`folded_text`), with their
+#: columns there; a save of a live listing refreshes them too.
+FOLDED_FIELDS = {"title": "title_folded", "summary": "summary_folded"}
+#: A live listing's fields whose save refreshes its row (:func:`store_saved_values`).
+SAVED_FIELDS = frozenset([*LISTING_FIELDS, *FOLDED_FIELDS])
+
+
+def folded_text(text: str | None) -> str:
+    """A title or summary as the database backend ranks it: folded as searched words are, as the
+    Elasticsearch documents' ``title_folded`` and ``summary_folded`` are."""
+    return fold(text or "")
 
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
@@ -192,11 +209,13 @@ def numbered_keys(keys: set[str]) -> dict[str, int]:
     return numbers
 
 
-def store_dates_and_place(page) -> None:
-    """A live listing saved (not published): its row's validity and place as the page has them now, since
-    the search counts by them (expiry needs no save: queries compare the dates with today)."""
+def store_saved_values(page) -> None:
+    """A live listing saved (not published): its row's validity, place and folded title and summary as the
+    page has them now, since the search counts by the first and ranks by the others (expiry needs no save:
+    queries compare the dates with today). A script or an import may change a live title in place."""
     SearchListing.objects.filter(page_id=page.pk).update(
-        **{field: getattr(page, field, None) for field in LISTING_FIELDS}
+        **{field: getattr(page, field, None) for field in LISTING_FIELDS},
+        **{column: folded_text(getattr(page, field, "")) for field, column in FOLDED_FIELDS.items()},
     )
 
 

@@ -142,8 +142,9 @@ class KeyCodes(models.Field):
 
 
 class SearchListing(models.Model):
-    """One published listing as a search filters and counts it, in one narrow row: its type, language,
-    validity, place and the numbers of its facet values (:class:`SearchKey`).
+    """One published listing as a search filters, counts and ranks it, in one narrow row: its type, language,
+    validity, place, the numbers of its facet values (:class:`SearchKey`), and its title and summary folded
+    as searched words are (:func:`~wegweiser.search.wording.fold`), what the database backend ranks hits by.
 
     Written with the listing's :class:`SearchText` row (:mod:`wegweiser.search.fulltext`), from the same
     values the FilterSets filter by and the Elasticsearch documents carry in their ``facets`` field
@@ -151,14 +152,17 @@ class SearchListing(models.Model):
     database backend counts a result's facets from these rows, one grouped query per listing type over
     one narrow table (18 MB at 100,000 listings) instead of the listings' pages, their type's table and a
     million rows of facet values joined (bench/SEARCH.md). The dates and the place follow every save of a
-    live listing (:mod:`wegweiser.search.signals`), not only publishing.
+    live listing (:mod:`wegweiser.search.signals`), not only publishing, and so do the folded title and
+    summary: folded once when the row is written, not for every row a search ranks (at 100,000 listings
+    PostgreSQL's ``translate()`` per ranked row cost seconds a search, bench/SEARCH.md), as the
+    Elasticsearch documents carry them (``title_folded``, ``summary_folded``).
     """
 
     page = models.OneToOneField(
         "wagtailcore.Page",
         on_delete=models.CASCADE,
         primary_key=True,
-        related_name="+",
+        related_name="search_listing",
         verbose_name=_("page"),
     )
     listing_type = models.CharField(_("listing type"), max_length=50)
@@ -175,6 +179,8 @@ class SearchListing(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     keys = KeyCodes(_("facet values"))
+    title_folded = models.TextField(_("folded title"))
+    summary_folded = models.TextField(_("folded summary"))
 
     class Meta:
         verbose_name = _("searched listing")

@@ -45,8 +45,9 @@ def listing_published(sender, instance, **kwargs) -> None:
 @receiver(post_save)
 def listing_saved(sender, instance, created, raw=False, update_fields=None, **kwargs) -> None:
     """A listing created live without Wagtail's publishing (an import, a factory) gets its row at once;
-    one saved as not live (a draft made from it) loses its row; one saved live keeps its dates and place
-    in its row as they are now (a script's or an import's change that is not published)."""
+    one saved as not live (a draft made from it) loses its row; one saved live keeps its dates, place and
+    folded title and summary in its row as they are now (a script's or an import's change that is not
+    published)."""
     if raw or not _is_listing(instance):
         return
     if not getattr(instance, "live", False):
@@ -54,8 +55,8 @@ def listing_saved(sender, instance, created, raw=False, update_fields=None, **kw
             fulltext.remove_text(instance.pk)
     elif created:
         fulltext.store_text(instance)
-    elif update_fields is None or not set(update_fields).isdisjoint(fulltext.LISTING_FIELDS):
-        fulltext.store_dates_and_place(instance)
+    elif update_fields is None or not set(update_fields).isdisjoint(fulltext.SAVED_FIELDS):
+        fulltext.store_saved_values(instance)
 
 
 @receiver(page_unpublished)

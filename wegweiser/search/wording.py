@@ -107,15 +107,6 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLDING)
 
 
-def folded_letters() -> tuple[str, str, dict[str, str]]:
-    """:func:`fold`'s table for a database to fold lower-cased text alike: the letters replaced one for one
-    and then those left out (SQL ``translate(text, from, to)``), and the letters written as several."""
-    single = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) == 1}
-    several = {chr(code): value for code, value in _FOLDING.items() if value is not None and len(value) > 1}
-    removed = "".join(chr(code) for code, value in _FOLDING.items() if value is None)
-    return "".join(single) + removed, "".join(single.values()), several
-
-
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.

@@ -23,11 +23,9 @@ from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
     ExpressionWrapper,
     F,
     FloatField,
-    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -35,7 +33,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Lower, Replace
 from django.db.models.lookups import Contains, Regex
 from django.http import QueryDict
 from wagtail.models import Locale, Page
@@ -66,7 +63,7 @@ from wegweiser.search.query import (
     search_facets,
 )
 from wegweiser.search.results import search_result
-from wegweiser.search.wording import fold, folded_letters, word_variants
+from wegweiser.search.wording import word_variants
 from wegweiser.site.listings import active_locale, filterset_for, localized
 from wegweiser.site.models import valid_on_q
 from wegweiser.site.registry import Facet, ListingType
@@ -208,15 +205,21 @@ RANKED_AT_LEAST = 2000
 
 
 def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> QuerySet:
-    """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows."""
+    """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows.
+
+    Ranked from the listings' search rows (:class:`~wegweiser.search.models.SearchListing`, joined: their
+    folded title and summary), so a listing without a row (never the case once its publishing has written
+    it, and not counted by :func:`count_listed` either) is not among the hits.
+    """
+    queryset = queryset.filter(search_listing__isnull=False)
     if query.sort == "distance":
-        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=folded("title"))
+        ordered = queryset.annotate(nearness=squared_distance(query.point), sort_title=FOLDED_TITLE)
         ordered = ordered.order_by(F("nearness").asc(nulls_last=True), "sort_title", "pk")
         return ordered.values_list("pk", "nearness", "sort_title")
     own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
         score=(relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
-        sort_title=folded("title"),
+        sort_title=FOLDED_TITLE,
     )
     if query.sort == "date":
         ordered = queryset.order_by(F("first_published_at").desc(nulls_last=True), "pk")
@@ -539,19 +542,25 @@ def like_condition(word: str) -> Q:
     return word_q
 
 
+#: A listing's title and summary folded as searched words are (:func:`~wegweiser.search.wording.fold`), as
+#: its search row keeps them (:func:`~wegweiser.search.fulltext.store_listing_rows`): what hits are ranked
+#: and hits ranked alike are sorted by.
+FOLDED_TITLE = F("search_listing__title_folded")
+FOLDED_SUMMARY = F("search_listing__summary_folded")
+
+
 def relevance(plan: TextPlan):
     """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
     three, in the summary two, elsewhere one; title and summary folded as the words are ("mutter" is in
-    "Mütter")."""
+    "Mütter"), read from the listing's search row."""
     score = Value(0, output_field=IntegerField())
     rankings = ranking_variants(plan)
     if not rankings:
         return score
-    title, summary = folded("title"), folded("summary")
     for ranking in rankings:
-        found = [When(_found_in(title, ranking), then=Value(3))]
+        found = [When(_found_in(FOLDED_TITLE, ranking), then=Value(3))]
         if not ranking.title_only:
-            found.append(When(_found_in(summary, ranking), then=Value(2)))
+            found.append(When(_found_in(FOLDED_SUMMARY, ranking), then=Value(2)))
         score = score + Case(*found, default=Value(1), output_field=IntegerField())
     return score
 
@@ -563,30 +572,3 @@ def _found_in(text, ranking: Ranking) -> Q:
     for form in ranking.words:
         condition |= Q(Regex(text, word_pattern(form)))
     return condition
-
-
-def folded(field: str):
-    """A text column lower-cased and folded as :func:`~wegweiser.search.wording.fold` folds a word: on
-    PostgreSQL with ``translate``, on SQLite by that function itself (:func:`register_fold`)."""
-    if connection.vendor == "sqlite":
-        return Func(F(field), function=SQLITE_FOLD, output_field=CharField())
-    lowered = Lower(field)
-    if connection.vendor != "postgresql":
-        return lowered
-    replaced, replacements, several = folded_letters()
-    text = Func(lowered, Value(replaced), Value(replacements), function="translate", output_field=CharField())
-    for letter, letters in several.items():
-        text = Replace(text, Value(letter), Value(letters))
-    return text
-
-
-#: The SQL function :func:`register_fold` gives SQLite connections.
-SQLITE_FOLD = "wegweiser_fold"
-
-
-def register_fold(sender, connection, **kwargs) -> None:
-    """Give a new SQLite connection :func:`~wegweiser.search.wording.fold` as ``wegweiser_fold(text)``."""
-    if connection.vendor == "sqlite":
-        connection.connection.create_function(
-            SQLITE_FOLD, 1, lambda text: None if text is None else fold(text), deterministic=True
-        )
