@@ -1,7 +1,5 @@
 """StreamField blocks shared by the portal's pages and listings."""
 
-from types import SimpleNamespace
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import listing_types
 from wegweiser.site.schedules import TimeSlot, weekday_choices
+from wegweiser.site.taxonomy_labels import TermName
 from wegweiser.site.upcoming import upcoming_dates
 
 
@@ -273,14 +272,12 @@ class OfficeContactBlock(blocks.StructBlock):
         else:
             office = PortalSettings.for_site(site) if site is not None else None
         phone = value["phone"] or (office.office_phone if office else "")
-        # The page's text is in its language; the portal settings' are German in every language.
-        page = (parent_context or {}).get("page")
-        settings_text = SimpleNamespace(language=settings.LANGUAGE_CODE)
+        # What the page's editor typed is in the page's language; the portal settings are German in every
+        # language, so their name and address carry that (the template marks them with lang_attrs).
         context["contact"] = {
-            "name": value["name"] or (office.office_name if office else ""),
-            "name_written_in": page if value["name"] else settings_text,
-            "address": value["address"] or (office.office_address if office else ""),
-            "address_written_in": page if value["address"] else settings_text,
+            "name": value["name"] or TermName(office.office_name if office else "", settings.LANGUAGE_CODE),
+            "address": value["address"]
+            or TermName(office.office_address if office else "", settings.LANGUAGE_CODE),
             "phone": phone,
             "dial": "".join(char for char in phone if char.isdigit() or char == "+"),
             "email": value["email"] or (office.office_email if office else ""),
