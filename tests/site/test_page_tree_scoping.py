@@ -3,8 +3,12 @@ public sees them: no drafts, no unpublished pages, no new titles not yet publish
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
 from tests.events.conftest import make_event
 
@@ -63,3 +67,35 @@ def test_the_partner_itself_and_the_office_see_the_drafts(
     for user in (editor_b, office_user):
         html = _pages(client, user, view, organisation_b)
         assert f"Entwurf {SECRET}" in html and f"Neuer Titel {SECRET}" in html, user.username
+
+
+def _pages_menu_url(client, user) -> str:
+    """Where the admin menu's "Pages" item leads (its link; the sidebar's explorer opens the same page)."""
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
+    (item,) = [item for item in _dicts(json.loads(props.group(1))) if item.get("name") == "explorer"]
+    return item["url"]
+
+
+def _dicts(value):
+    if isinstance(value, dict):
+        yield value
+        value = list(value.values())
+    if isinstance(value, list):
+        for inner in value:
+            yield from _dicts(inner)
+
+
+def test_a_partner_s_pages_menu_opens_its_organisation_not_the_tree_s_root(
+    client, organisation_a, organisation_b, editor_a, office_user
+):
+    """The partner edits its organisation's page in every language; Wagtail opened their common ancestor,
+    the root, with every language's home page and the notice that pages made there have no address."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    organisation_a.copy_for_translation(arabic, copy_parents=True)
+
+    assert _pages_menu_url(client, editor_a) == reverse("wagtailadmin_explore", args=[organisation_a.pk])
+    assert _pages_menu_url(client, office_user) == reverse("wagtailadmin_explore_root")

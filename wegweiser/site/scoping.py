@@ -9,6 +9,7 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 from __future__ import annotations
 
 from django.apps import apps
+from django.conf import settings
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
@@ -57,6 +58,33 @@ def sees_the_whole_page_tree(user) -> bool:
     granted = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
     organisations = list(OrganisationPage.objects.values_list("path", flat=True))
     return any(not any(path.startswith(own) for own in organisations) for path in granted)
+
+
+def explorer_start_page(user) -> Page | None:
+    """Where the admin's page explorer opens for a partner: its organisation's page in the default language.
+
+    New listings are written there first (German is the portal's first language) and translated from it.
+    With several organisations, their closest common page. ``None`` for the office, superusers and users
+    without an organisation: Wagtail's own start (the common ancestor of their pages) suits them.
+    Kept on the user for the request, as Wagtail keeps its own start page.
+    """
+    if hasattr(user, "_wegweiser_explorer_start_page"):
+        return user._wegweiser_explorer_start_page
+    start = None
+    if user.is_authenticated and not sees_the_whole_page_tree(user):
+        own = organisations_for(user, own_only=True)
+        pages = list(own.filter(locale__language_code=settings.LANGUAGE_CODE)) or list(own)
+        if len(pages) == 1:
+            start = pages[0].page_ptr
+        elif pages:
+            try:
+                start = Page.objects.first_common_ancestor_of(pages, include_self=True, strict=True)
+            except Page.DoesNotExist:
+                start = None
+            if start is not None and start.is_root():
+                start = None
+    user._wegweiser_explorer_start_page = start
+    return start
 
 
 def visible_in_the_page_tree(user, pages: QuerySet) -> QuerySet:

@@ -19,7 +19,7 @@ from wegweiser.site import (
 from wegweiser.site.accounts import admin_urls as account_request_urls
 from wegweiser.site.accounts import privacy as account_request_privacy
 from wegweiser.site.accounts.admin_views import may_review
-from wegweiser.site.admin_menu import RestrictedMenuItem
+from wegweiser.site.admin_menu import OwnPagesExplorerMenuItem, RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.models import OrganisationLogEntry
 from wegweiser.site.scoping import OFFICE_REPORTS, sees_the_whole_page_tree, visible_in_the_page_tree
@@ -100,6 +100,13 @@ def leave_the_office_s_reports_out_of_a_partner_s_menu(request, menu_items):
     if not sees_the_whole_page_tree(request.user):
         hidden = {reverse(name.replace("_results", "")) for name in OFFICE_REPORTS}
         menu_items[:] = [item for item in menu_items if item.url not in hidden]
+
+
+@hooks.register("construct_main_menu")
+def open_a_partner_s_pages_at_its_organisation(request, menu_items):
+    menu_items[:] = [
+        OwnPagesExplorerMenuItem.replacing(item) if item.name == "explorer" else item for item in menu_items
+    ]
 
 
 @hooks.register("construct_explorer_page_queryset")
