@@ -264,7 +264,7 @@ def test_an_untranslated_term_in_the_filters_keeps_its_german_name_marked_as_ger
 
 def test_an_untranslated_term_in_the_finder_s_filters_is_marked_as_german_on_the_page(client, demo):
     """A screen reader on /uk/angebote/ and /uk/search/ read a German district's name in the filters and the
-    chosen-filter chips, and in the search's "near" list, with the Ukrainian voice."""
+    chosen-filter chips, and in the search's "near" list and its chip, with the Ukrainian voice."""
     district = District.objects.filter(locale__language_code="de").first()
     District.objects.filter(translation_key=district.translation_key, locale__language_code="uk").delete()
     invalidate()
@@ -282,6 +282,9 @@ def test_an_untranslated_term_in_the_finder_s_filters_is_marked_as_german_on_the
     )
     assert re.search(rf'class="filter-chip" href="[^"]*">[^<]+: {re.escape(marked)}<', search)
     assert f'<option value="{district.slug}" lang="de" dir="ltr">{district.name}</option>' in search
+    with translation.override("uk"):
+        near = client.get(reverse("search:search"), {"near": district.slug}).content.decode()
+    assert re.search(rf'class="filter-chip" href="[^"]*">Поруч: {re.escape(marked)}<', near)
 
 
 @pytest.mark.parametrize(("language", "comma"), [("ar", "، "), ("fa", "، "), ("uk", ", "), ("de", ", ")])

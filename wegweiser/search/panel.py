@@ -13,12 +13,15 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.utils import formats
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wegweiser.search.query import TYPE_FACET, GeoPoint, SearchQuery, SearchResult, search_facets
 from wegweiser.site.filter_chips import FilterChip, query_without
 from wegweiser.site.registry import Facet, ListingType
+from wegweiser.site.templatetags.direction_tags import term
 
 #: The panel's sections and the shared facets in each; a plugin's own facets go to "more".
 SECTIONS: tuple[tuple[str, object, tuple[str, ...]], ...] = (
@@ -159,7 +162,10 @@ def chips(
     if query.point is not None:
         also = ["lat", "lon", "radius", *(["sort"] if query.sort == "distance" else [])]
         if query.near and query.near in centres:
-            label = _("Near %(place)s") % {"place": centres[query.near].label}
+            # The district's name as ``term`` shows it: marked German where nobody translated it.
+            label = mark_safe(
+                conditional_escape(_("Near %(place)s")) % {"place": term(centres[query.near].label)}
+            )
         else:
             label = _("Near your location")
         found.append(FilterChip(label, query_without(data, "near", also=also)))
