@@ -49,6 +49,16 @@ def test_print_page_says_when_no_filter_narrows_the_report(german_office, town):
     assert "<dd>keine</dd>" in html
 
 
+def test_a_chosen_day_is_written_as_the_report_writes_dates_on_the_screen_and_in_print(german_office, town):
+    """The demand report's text says "vom 29.11.2026"; its filter said "Von: 2026-11-29"."""
+    query = {"table": "no_results", "start": "2026-11-29"}
+    report = german_office.get(reverse("reports:demand"), query).content.decode()
+    printed = german_office.get(reverse("reports:demand_print"), query).content.decode()
+
+    assert "<li>Von: 29.11.2026</li>" in printed
+    assert '<b class="w-ml-1">29.11.2026</b>' in report
+
+
 def test_print_page_shows_every_row_not_the_first_page(german_office, make_listing, organisation_a, town):
     for number in range(55):
         make_listing(organisation_a, f"Kurs {number}", topics=["sprache"], district="nordstadt")

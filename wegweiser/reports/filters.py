@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import django_filters
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
@@ -17,6 +19,22 @@ from wegweiser.reports.selection import ListingSelection, kind_choices
 from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
 from wegweiser.site.taxonomy_labels import term_choices
+
+
+class DateFilterAdapter(BaseFilterAdapter):
+    """A chosen day as the report's text writes it ("29.11.2026"), in the filter bar and on the print page.
+
+    Wagtail shows a single date filter's value as Python writes it ("2026-11-29").
+    """
+
+    def get_active_filters(self):
+        return [
+            active._replace(value=date_format(self.value, "SHORT_DATE_FORMAT"))
+            for active in super().get_active_filters()
+        ]
+
+
+register_filter_adapter_class(django_filters.DateFilter, DateFilterAdapter)
 
 
 def _listing_type_choices():
