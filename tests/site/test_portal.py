@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -158,3 +160,16 @@ def test_the_admin_s_browser_tab_names_the_portal_not_wagtail(client, home):
     settings.save()
     html = client.get("/admin/login/").content.decode()
     assert "<title>Anmelden - Integrationsbüro Teststadt</title>" in html
+
+
+def test_a_page_the_portal_published_itself_names_the_system_in_the_aging_pages_report(
+    client, home, office_user
+):
+    """Scheduled publishing and imports publish without a person; the German report read "None"."""
+    revision = home.save_revision()
+    revision.publish()  # as the scheduled-publishing job does: no user
+    client.force_login(office_user)
+    html = client.get("/admin/reports/aging-pages/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    cell = re.search(rf'pages/{home.pk}/edit/".*?</tr>', html, re.S).group(0)
+    assert "System" in cell
+    assert "None" not in cell
