@@ -41,8 +41,9 @@ urlpatterns += i18n_patterns(
     *plugin_urlpatterns(),
     # Public pages take POSTs only in anonymous form pages (the accessibility feedback form). They are
     # exempt from CSRF so that reading a page with a form sets no cookie; those forms change no account
-    # and carry a honeypot instead.
-    re_path(r"^((?:[\w\-]+/)*)$", csrf_exempt(page_routing.serve), name="wagtail_serve"),
+    # and carry a honeypot instead. Wagtail's own "_util/" addresses (a private page's password form and
+    # login) are not pages: they fall through to Wagtail's URLs below.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", csrf_exempt(page_routing.serve), name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -186,6 +186,10 @@ WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Wegweiser")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# A private page or collection (the admin's "Privacy") asks for its password or a login on a page of the portal.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/private/password_required.html"
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = WAGTAIL_PASSWORD_REQUIRED_TEMPLATE
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/private/login.html"
 # An image is decoded whole for every rendition: 25 megapixels (a 24 MP camera photo) keep that near
 # 100 MB; Wagtail's default of 128 megapixels let one upload take gigabytes on every preview.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
