@@ -157,6 +157,36 @@ def test_a_partner_opening_another_organisation_s_drafts_and_files_by_id_learns_
     assert "Bild-Geheim" in body_of(client.get(f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}"))
 
 
+def test_a_partner_selecting_all_pages_of_another_organisation_for_a_bulk_action_learns_no_title(
+    client, organisation_a, editor_a, editor_b, organisation_b
+):
+    # Wagtail's "select all in listing" sends no ids but ``id=all`` and the listing's parent (``childOf``);
+    # the bulk action's confirmation lists every page of it, those the user may not act on by title too.
+    renamed = make_event(organisation_b, title="Elterncafé B")
+    renamed.title = "Elterncafé Neu-Geheim"
+    renamed.save_revision()
+    make_event(organisation_b, title="Vorschau-Geheim").unpublish()
+    index = organisation_b.get_parent()
+    client.force_login(editor_a)
+    for query in (
+        f"id=all&childOf={organisation_b.pk}",
+        f"id=all&childOf={index.pk}&q=Vorschau",  # searching from a page on the way: all its descendants
+        "id=all&q=Vorschau",  # no parent: every page
+        "id=all",
+    ):
+        for action in ("delete", "unpublish", "move"):
+            address = f"/admin/bulk/wagtailcore/page/{action}/?{query}"
+            response = client.get(address)
+            assert response.status_code == 404 and "Geheim" not in body_of(response), address
+        before = rows_written()
+        assert client.post(f"/admin/bulk/wagtailcore/page/delete/?{query}").status_code == 404
+        assert rows_written() == before
+    assert client.get("/admin/bulk/wagtailcore/page/delete/?id=all&childOf=999999").status_code == 404
+    client.force_login(editor_b)  # B's own editor selects all of its own pages as before
+    own = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={organisation_b.pk}")
+    assert "Neu-Geheim" in body_of(own) and "Vorschau-Geheim" in body_of(own)
+
+
 def test_partner_cannot_move_own_registrant_to_another_organisations_event(
     client, editor_a, organisation_a, registration_of_b
 ):
