@@ -9,6 +9,7 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 from __future__ import annotations
 
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
@@ -243,8 +244,9 @@ class AdminScopeMiddleware:
     partner's own images and documents (:func:`visible_in_the_page_tree`, the collections' permissions);
     opened by id (``/admin/pages/<id>/``, ``/admin/choose-page/<id>/``, a bulk action's ``?id=``), Wagtail's
     views showed another organisation's draft titles and file titles. Those answer 404 now, as does a
-    bulk action's "select all" (``?id=all``) of pages that include another organisation's drafts, and a
-    report that lists every organisation's drafts.
+    bulk action's "select all" (``?id=all``) of pages that include another organisation's drafts, a bulk
+    action on another organisation's records (a plugin's snippets), and a report that lists every
+    organisation's drafts.
     """
 
     def __init__(self, get_response):
@@ -283,6 +285,15 @@ class AdminScopeMiddleware:
                 mine = policy.instances_user_has_any_permission_for(user, ["choose", "change"])
                 if mine.filter(pk__in=ids).count() != len(set(ids)):
                     raise Http404
+            elif is_organisation_owned(model):  # a plugin's records shown as snippets
+                named = model._default_manager.all()
+                if "all" not in sent:
+                    named = named.filter(pk__in=[value for value in sent if value])
+                try:
+                    if scope_queryset(named, user).count() != named.count():
+                        raise Http404
+                except (ValueError, ValidationError) as error:
+                    raise Http404 from error
         pages = Page.objects.filter(pk__in=page_ids) | selected_as_all
         if visible_in_the_page_tree(user, pages).count() != pages.count():
             raise Http404
