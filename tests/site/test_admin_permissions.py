@@ -10,12 +10,14 @@ from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.viewsets import viewsets
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.log_actions import log
+from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from tests.events.conftest import berlin, make_event
@@ -155,6 +157,64 @@ def test_a_partner_opening_another_organisation_s_drafts_and_files_by_id_learns_
     client.force_login(editor_b)  # B's own editor still finds them where they were
     assert "Neu-Geheim" in body_of(client.get(f"/admin/pages/{renamed.pk}/"))
     assert "Bild-Geheim" in body_of(client.get(f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}"))
+
+
+def test_a_partner_selecting_all_pages_of_another_organisation_for_a_bulk_action_learns_no_title(
+    client, organisation_a, editor_a, editor_b, organisation_b
+):
+    # Wagtail's "select all in listing" sends no ids but ``id=all`` and the listing's parent (``childOf``);
+    # the bulk action's confirmation lists every page of it, those the user may not act on by title too.
+    renamed = make_event(organisation_b, title="Elterncafé B")
+    renamed.title = "Elterncafé Neu-Geheim"
+    renamed.save_revision()
+    make_event(organisation_b, title="Vorschau-Geheim").unpublish()
+    index = organisation_b.get_parent()
+    client.force_login(editor_a)
+    for query in (
+        f"id=all&childOf={organisation_b.pk}",
+        f"id=all&childOf={index.pk}&q=Vorschau",  # searching from a page on the way: all its descendants
+        "id=all&q=Vorschau",  # no parent: every page
+        "id=all",
+    ):
+        for action in ("delete", "unpublish", "move"):
+            address = f"/admin/bulk/wagtailcore/page/{action}/?{query}"
+            response = client.get(address)
+            assert response.status_code == 404 and "Geheim" not in body_of(response), address
+        before = rows_written()
+        assert client.post(f"/admin/bulk/wagtailcore/page/delete/?{query}").status_code == 404
+        assert rows_written() == before
+    assert client.get("/admin/bulk/wagtailcore/page/delete/?id=all&childOf=999999").status_code == 404
+    client.force_login(editor_b)  # B's own editor selects all of its own pages as before
+    own = client.get(f"/admin/bulk/wagtailcore/page/delete/?id=all&childOf={organisation_b.pk}")
+    assert "Neu-Geheim" in body_of(own) and "Vorschau-Geheim" in body_of(own)
+
+
+def test_a_partner_naming_another_organisation_s_records_in_a_snippet_bulk_action_learns_no_name(
+    client, editor_a, editor_b, registration_of_b, monkeypatch
+):
+    # A plugin may show its organisation-owned records as snippets (OrganisationScopedViewSetMixin, see
+    # docs/plugins.md); a snippet bulk action's confirmation lists every record it is sent, by name, those
+    # the user may not act on too. Here the registrations stand for such a snippet.
+    class DeleteRegistrations(DeleteBulkAction):
+        models = [EventRegistration]
+
+    bulk_action_registry.get_bulk_actions_for_model("events", "eventregistration")  # scanned once
+    registered = {"eventregistration": {"delete": DeleteRegistrations}}
+    monkeypatch.setitem(bulk_action_registry.actions, "events", registered)
+    registrations = next(viewset for viewset in viewsets.viewsets if viewset.name == "event_registrations")
+    monkeypatch.setattr(EventRegistration, "snippet_viewset", registrations, raising=False)
+    address = f"/admin/bulk/events/eventregistration/delete/?id={registration_of_b.pk}"
+
+    client.force_login(editor_a)
+    for query in (f"id={registration_of_b.pk}", "id=all"):
+        response = client.get(f"/admin/bulk/events/eventregistration/delete/?{query}")
+        assert response.status_code == 404 and "Leyla" not in body_of(response), query
+        before = rows_written()
+        assert client.post(f"/admin/bulk/events/eventregistration/delete/?{query}").status_code == 404
+        assert rows_written() == before
+    assert EventRegistration.objects.filter(pk=registration_of_b.pk).exists()
+    client.force_login(editor_b)  # B's own editor still has its registrant listed
+    assert "Leyla" in body_of(client.get(address))
 
 
 def test_partner_cannot_move_own_registrant_to_another_organisations_event(

@@ -13,9 +13,10 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
+from wegweiser.plugin_api.testing import make_user
 from wegweiser.search.models import SearchQueryLog
 from wegweiser.site.models import StandardPage, Topic
 from wegweiser.site.scheduling import run_jobs, scheduled_jobs
@@ -159,6 +160,27 @@ def test_a_document_no_live_page_uses_cannot_be_fetched_by_guessing_its_address(
     assert client.get(document.url).status_code == 404  # only in a draft: still private
     page.get_latest_revision().publish()
     assert client.get(document.url).status_code == 302
+
+
+def test_a_document_only_a_private_page_uses_reaches_only_visitors_who_may_see_that_page(
+    client, home, organisation_a, settings
+):
+    settings.WAGTAILDOCS_SERVE_METHOD = "redirect"
+    document = get_document_model().objects.create(
+        title="Protokoll",
+        file=ContentFile(b"%PDF-1.4 Protokoll der Vorstandssitzung", name="protokoll.pdf"),
+        collection=organisation_a.collection,
+    )
+    page = home.add_child(instance=StandardPage(title="Vorstand", slug="vorstand"))
+    page.body = [("document", document)]
+    page.save_revision().publish()
+    assert client.get(document.url).status_code == 302  # on a public page: public
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    assert client.get(document.url).status_code == 404  # its address guessed by a visitor the page turns away
+    client.force_login(make_user("mitglied"))  # an account of no organisation, as the page asks for
+    assert client.get(page.url).status_code == 200
+    assert client.get(document.url).status_code == 302  # whoever may see the page opens its document
 
 
 @pytest.mark.parametrize("action", ["add", "edit", "copy"])

@@ -13,9 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin, as_spreadsheet_text
-
-#: Spreadsheet programs run a cell starting with one of these as a formula; a registrant typed the text.
+from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):
@@ -49,7 +47,6 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
             ),
             generic.IndexView.FORMAT_XLSX: lambda value: timezone.make_naive(value),
         },
-        str: {generic.IndexView.FORMAT_CSV: as_spreadsheet_text},
     }
 
     def get_base_queryset(self):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
@@ -252,6 +253,18 @@ OFFICE_REPORTS = {
 }
 
 
+def pages_selected_as_all(request) -> QuerySet:
+    """The pages a page bulk action's "select all" (``?id=all``) names, as Wagtail's listing query finds
+    them: the children of ``childOf``, all its descendants when searching (``q``), every page without it."""
+    parent_id = request.GET.get("childOf")
+    if parent_id is None:
+        return Page.objects.all()
+    parent = Page.objects.filter(pk=parent_id).first() if parent_id.isdigit() else None
+    if parent is None:
+        raise Http404  # Wagtail's own query fails on it with a server error
+    return parent.get_descendants() if request.GET.get("q") else parent.get_children()
+
+
 class AdminScopeMiddleware:
     """Wagtail's admin views opened by address answer a partner as its page tree and choosers do.
 
@@ -259,7 +272,9 @@ class AdminScopeMiddleware:
     partner's own images and documents (:func:`visible_in_the_page_tree`, the collections' permissions);
     opened by id (``/admin/pages/<id>/``, ``/admin/choose-page/<id>/``, a bulk action's ``?id=``), Wagtail's
     views showed another organisation's draft titles and file titles. Those answer 404 now, as does a
-    report that lists every organisation's drafts.
+    bulk action's "select all" (``?id=all``) of pages that include another organisation's drafts, a bulk
+    action on another organisation's records (a plugin's snippets), and a report that lists every
+    organisation's drafts.
     """
 
     def __init__(self, get_response):
@@ -281,20 +296,33 @@ class AdminScopeMiddleware:
             return None
         if match.view_name in OFFICE_REPORTS:
             raise Http404
+        selected_as_all = Page.objects.none()
         if bulk:
             try:
                 model = apps.get_model(view_kwargs["app_label"], view_kwargs["model_name"])
             except LookupError:
                 return None  # Wagtail answers an unknown model itself
-            ids = [value for value in request.GET.getlist("id") if value.isdigit()]
+            sent = request.GET.getlist("id")
+            ids = [value for value in sent if value.isdigit()]
             if issubclass(model, Page):
                 page_ids += ids
+                if "all" in sent:
+                    selected_as_all = pages_selected_as_all(request)
             elif model in (get_image_model(), get_document_model()):
                 policy = policy_registry.get_by_type(model)
                 mine = policy.instances_user_has_any_permission_for(user, ["choose", "change"])
                 if mine.filter(pk__in=ids).count() != len(set(ids)):
                     raise Http404
-        pages = Page.objects.filter(pk__in=page_ids)
+            elif is_organisation_owned(model):  # a plugin's records shown as snippets
+                named = model._default_manager.all()
+                if "all" not in sent:
+                    named = named.filter(pk__in=[value for value in sent if value])
+                try:
+                    if scope_queryset(named, user).count() != named.count():
+                        raise Http404
+                except (ValueError, ValidationError) as error:
+                    raise Http404 from error
+        pages = Page.objects.filter(pk__in=page_ids) | selected_as_all
         if visible_in_the_page_tree(user, pages).count() != pages.count():
             raise Http404
         return None

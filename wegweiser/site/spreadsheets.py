@@ -136,9 +136,16 @@ def as_spreadsheet_text(value) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
+def _text_as_text(cell):
+    return as_spreadsheet_text(cell) if isinstance(cell, str) else cell
+
+
 class SpreadsheetExportMixin:
     """For a Wagtail index or report view with ``list_export``: its CSV export in the portal's one CSV
-    writer, for German spreadsheet programs unless the request asks ``?dialect=rfc4180``."""
+    writer, for German spreadsheet programs unless the request asks ``?dialect=rfc4180``. Every text cell
+    is written as :func:`as_spreadsheet_text`: what visitors and partners typed (a search, a name, a
+    title) reaches the office's spreadsheet as text, never as a formula (Wagtail's XLSX export does the
+    same)."""
 
     def write_csv_response(self, queryset):
         try:
@@ -148,7 +155,7 @@ class SpreadsheetExportMixin:
         header = [self.get_heading(queryset, field) for field in self.list_export]
         rows = (
             [
-                self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                _text_as_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
                 for field, value in self.to_row_dict(item).items()
             ]
             for item in queryset
