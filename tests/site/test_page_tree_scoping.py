@@ -99,3 +99,34 @@ def test_a_partner_s_pages_menu_opens_its_organisation_not_the_tree_s_root(
 
     assert _pages_menu_url(client, editor_a) == reverse("wagtailadmin_explore", args=[organisation_a.pk])
     assert _pages_menu_url(client, office_user) == reverse("wagtailadmin_explore_root")
+
+
+def test_a_partner_s_filters_name_no_other_organisation_s_editors(
+    client, organisation_a, organisation_b, editor_a, editor_b, office_user
+):
+    """Usernames are mail addresses: the explorer's "Owner" and "Edited by", the history's "User", the
+    locked pages' "Locked by" listed every organisation's editors to every partner."""
+    theirs = make_event(organisation_b, title="Elterncafé", slug="elterncafe")
+    theirs.owner = editor_b
+    theirs.locked, theirs.locked_by = True, editor_b
+    theirs.save()
+    theirs.save_revision(user=editor_b, log_action=True)
+    ours = make_event(organisation_a, title="Sprachcafé", slug="sprachcafe")
+    ours.owner = editor_a
+    ours.save()
+    ours.save_revision(user=editor_a, log_action=True)
+    pages = (
+        reverse("wagtailadmin_explore", args=[organisation_a.pk]),
+        reverse("wagtailadmin_reports:site_history"),
+        reverse("wagtailadmin_reports:locked_pages"),
+        reverse("wagtailadmin_reports:workflow"),
+        reverse("wagtailadmin_pages:history", args=[ours.pk]),
+    )
+    client.force_login(editor_a)
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert editor_b.username not in html, url
+    assert editor_a.username in client.get(pages[1]).content.decode(), "its own name stays"
+
+    client.force_login(office_user)
+    assert editor_b.username in client.get(pages[1]).content.decode(), "the office sees everyone"

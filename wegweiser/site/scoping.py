@@ -8,12 +8,17 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 
 from __future__ import annotations
 
+from importlib import import_module
+
 from django.apps import apps
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
+from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -86,6 +91,72 @@ def explorer_start_page(user) -> Page | None:
                 start = None
     user._wegweiser_explorer_start_page = start
     return start
+
+
+def people_visible_to(user, people: QuerySet) -> QuerySet:
+    """The accounts of ``people`` whose names ``user`` may read in the admin (a filter's list of editors).
+
+    The office sees everyone. A partner sees itself and the editors of its own organisations: another
+    organisation's editors (their usernames are mail addresses) are that organisation's business.
+    """
+    if sees_the_whole_page_tree(user):
+        return people
+    groups = organisations_for(user, own_only=True).exclude(editors_group=None).values_list("editors_group")
+    return people.filter(Q(groups__in=groups) | Q(pk=user.pk)).distinct()
+
+
+class PeopleVisibleToTheUser:
+    """A filter's queryset (or its callable) narrowed to :func:`people_visible_to` when it lists accounts."""
+
+    def __init__(self, queryset) -> None:
+        self.queryset = queryset
+
+    def __call__(self, request):
+        queryset = self.queryset(request) if callable(self.queryset) else self.queryset
+        if request is None or queryset is None or queryset.model is not get_user_model():
+            return queryset
+        return people_visible_to(request.user, queryset)
+
+
+def scope_the_admin_s_people_filters() -> None:
+    """Every list of accounts in the admin's filters (a page's owner, "edited by", the history's user, the
+    workflow report's "requested by", the locked pages' "locked by") shows a partner only the people
+    :func:`people_visible_to` allows; Wagtail listed every editor of every organisation."""
+    for module in WAGTAIL_FILTER_MODULES:
+        import_module(module)
+    # An admin view module: imported when the hooks load, not with this module (which models import).
+    from wagtail.admin.views.generic.history import HistoryFilterSet
+
+    # The histories set their "User" list when a filter set is made, from this method.
+    if not getattr(HistoryFilterSet.get_users_queryset, "scoped", False):
+        every_user = HistoryFilterSet.get_users_queryset
+
+        def get_users_queryset(self):
+            users = every_user(self)
+            return users if self.request is None else people_visible_to(self.request.user, users)
+
+        get_users_queryset.scoped = True
+        HistoryFilterSet.get_users_queryset = get_users_queryset
+    # The other lists come from the filter's queryset (or its callable).
+    filtersets = [WagtailFilterSet]
+    while filtersets:
+        filterset = filtersets.pop()
+        filtersets.extend(filterset.__subclasses__())
+        for choice in filterset.base_filters.values():
+            if isinstance(choice, ModelChoiceFilter | ModelMultipleChoiceFilter) and not isinstance(
+                choice.queryset, PeopleVisibleToTheUser
+            ):
+                choice.queryset = PeopleVisibleToTheUser(choice.queryset)
+
+
+#: Wagtail's modules that declare filters listing accounts; imported so that their filter sets exist.
+WAGTAIL_FILTER_MODULES = (
+    "wagtail.admin.views.generic.history",
+    "wagtail.admin.views.pages.listing",
+    "wagtail.admin.views.reports.audit_logging",
+    "wagtail.admin.views.reports.locked_pages",
+    "wagtail.admin.views.reports.workflows",
+)
 
 
 def visible_in_the_page_tree(user, pages: QuerySet) -> QuerySet:

@@ -22,7 +22,12 @@ from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import OwnPagesExplorerMenuItem, RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.models import OrganisationLogEntry
-from wegweiser.site.scoping import OFFICE_REPORTS, sees_the_whole_page_tree, visible_in_the_page_tree
+from wegweiser.site.scoping import (
+    OFFICE_REPORTS,
+    scope_the_admin_s_people_filters,
+    sees_the_whole_page_tree,
+    visible_in_the_page_tree,
+)
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
@@ -100,6 +105,10 @@ def leave_the_office_s_reports_out_of_a_partner_s_menu(request, menu_items):
     if not sees_the_whole_page_tree(request.user):
         hidden = {reverse(name.replace("_results", "")) for name in OFFICE_REPORTS}
         menu_items[:] = [item for item in menu_items if item.url not in hidden]
+
+
+# Once, when Wagtail loads the hooks (before its admin answers anything).
+scope_the_admin_s_people_filters()
 
 
 @hooks.register("construct_main_menu")
