@@ -306,3 +306,19 @@ def test_an_english_translation_keeps_the_german_arbitration_body_marked_as_germ
 
     assert '<label for="id_message">Your message <span aria-hidden="true">*</span>' in html
     assert '<address class="statement-contact" lang="de" dir="ltr">Schlichtungsstelle' in html
+
+
+def test_a_visitor_s_report_reaches_the_office_s_csv_export_as_text_not_as_a_formula(
+    client, statement, admin_user
+):
+    """Wagtail's own CSV of form submissions wrote what an anonymous visitor typed as it was: a report
+    starting with "=" ran as a formula in the office's spreadsheet program."""
+    formula = '=HYPERLINK("http://example.org/x","Bitte klicken")'
+    client.post("/de/barrierefreiheit/", {"message": formula, "email": "", "homepage": ""})
+    assert FormSubmission.objects.filter(page=statement).count() == 1
+
+    client.force_login(admin_user)
+    response = client.get(reverse("wagtailforms:list_submissions", args=[statement.pk]), {"export": "csv"})
+    csv_text = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(" in csv_text
+    assert ",=HYPERLINK(" not in csv_text and '"=HYPERLINK(' not in csv_text

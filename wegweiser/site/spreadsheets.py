@@ -143,9 +143,9 @@ def _text_as_text(cell):
 class SpreadsheetExportMixin:
     """For a Wagtail index or report view with ``list_export``: its CSV export in the portal's one CSV
     writer, for German spreadsheet programs unless the request asks ``?dialect=rfc4180``. Every text cell
-    is written as :func:`as_spreadsheet_text`: what visitors and partners typed (a search, a name, a
-    title) reaches the office's spreadsheet as text, never as a formula (Wagtail's XLSX export does the
-    same)."""
+    is written as :func:`as_spreadsheet_text` (:func:`defuse_wagtail_s_csv_exports`): what visitors and
+    partners typed (a search, a name, a title) reaches the office's spreadsheet as text, never as a
+    formula (Wagtail's XLSX export does the same)."""
 
     def write_csv_response(self, queryset):
         try:
@@ -155,7 +155,7 @@ class SpreadsheetExportMixin:
         header = [self.get_heading(queryset, field) for field in self.list_export]
         rows = (
             [
-                _text_as_text(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                self.preprocess_field_value(field, value, self.FORMAT_CSV)
                 for field, value in self.to_row_dict(item).items()
             ]
             for item in queryset
@@ -163,3 +163,23 @@ class SpreadsheetExportMixin:
         return csv_response(
             f"{self.get_filename()}.csv", itertools.chain([header], rows), dialect, streaming=True
         )
+
+
+def defuse_wagtail_s_csv_exports() -> None:
+    """Every CSV export of the admin, Wagtail's own too (form submissions, site history, the page reports),
+    writes its text cells as :func:`as_spreadsheet_text`: a visitor's barrier report typed as
+    "=HYPERLINK(...)" reached the office's spreadsheet as a formula. (The XLSX exports keep formulas as
+    text already.) Once, when the hooks load."""
+    # An admin view module: imported when the hooks load, not with this module.
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin as WagtailSpreadsheetExportMixin
+
+    preprocess = WagtailSpreadsheetExportMixin.preprocess_field_value
+    if getattr(preprocess, "defused", False):
+        return
+
+    def preprocess_field_value(self, field, value, export_format):
+        cell = preprocess(self, field, value, export_format)
+        return _text_as_text(cell) if export_format == self.FORMAT_CSV else cell
+
+    preprocess_field_value.defused = True
+    WagtailSpreadsheetExportMixin.preprocess_field_value = preprocess_field_value

@@ -28,6 +28,7 @@ from wegweiser.site.scoping import (
     sees_the_whole_page_tree,
     visible_in_the_page_tree,
 )
+from wegweiser.site.spreadsheets import defuse_wagtail_s_csv_exports
 from wegweiser.site.viewsets import TaxonomyViewSetGroup
 
 
@@ -109,6 +110,7 @@ def leave_the_office_s_reports_out_of_a_partner_s_menu(request, menu_items):
 
 # Once, when Wagtail loads the hooks (before its admin answers anything).
 scope_the_admin_s_people_filters()
+defuse_wagtail_s_csv_exports()
 
 
 @hooks.register("construct_main_menu")
