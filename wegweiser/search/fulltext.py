@@ -36,7 +36,7 @@ from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 from wegweiser.search.facet_values import facet_keys, type_key
-from wegweiser.search.listing_terms import term_texts
+from wegweiser.search.listing_terms import TOPIC_FACET, term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import (
@@ -131,8 +131,8 @@ def store_listing_rows(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
     """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
-    language, validity, place, the numbers of their type's value and facet values (``values``) and their
-    title and summary folded (:func:`folded_text`).
+    language, validity, place, the numbers of their type's value and facet values (``values``), their
+    title and summary folded (:func:`folded_text`) and their number of topics.
 
     Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes 100,000 rows at
     100,000 listings.
@@ -141,16 +141,16 @@ def store_listing_rows(
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
     codes = numbered_keys({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
-    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys")
+    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys", "topic_count")
     fields = [SearchListing._meta.get_field(name) for name in names]
     rows = []
     for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list(
         "pk", *values_of, *FOLDED_FIELDS
     ):
         copied, texts = columns[: len(values_of)], columns[len(values_of) :]
-        rows.append(
-            (pk, listing_type.key, *copied, *map(folded_text, texts), sorted(codes[key] for key in keys[pk]))
-        )
+        codes_of = sorted(codes[key] for key in keys[pk])
+        topics = len(values.get(pk, {}).get(TOPIC_FACET, []))
+        rows.append((pk, listing_type.key, *copied, *map(folded_text, texts), codes_of, topics))
     _insert(
         SearchListing,
         tuple(field.column for field in fields),

@@ -18,7 +18,7 @@ from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.es.text import searchable_words
 from wegweiser.search.facet_values import facet_keys
 from wegweiser.search.fulltext import page_text
-from wegweiser.search.listing_terms import term_texts
+from wegweiser.search.listing_terms import TOPIC_FACET, term_texts
 from wegweiser.search.vocabulary import known_stems
 from wegweiser.search.wording import fold
 from wegweiser.site.facets import facet_values
@@ -98,6 +98,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "summary": page.summary,
             "title_folded": fold(page.title),
             "summary_folded": fold(page.summary or ""),
+            "topic_count": len(facets.get(page.pk, {}).get(TOPIC_FACET, [])),
             "body": body,
             "organisation": organisation,
             "extra_text": extra_text,
