@@ -45,6 +45,7 @@ from wegweiser.search.wording import (
     fold,
     index_forms,
     is_short_word,
+    joined_parts,
     listed_forms,
     query_forms,
     short_stem,
@@ -53,6 +54,7 @@ from wegweiser.search.wording import (
     synonyms_of,
     tokens,
     typed_variants,
+    without_marks,
     word_variants,
 )
 from wegweiser.site.facets import facet_values
@@ -91,10 +93,16 @@ _MAX_TOKEN = 100
 
 
 def page_text(page, terms: str = "", known: frozenset[str] | None = None) -> str:
-    """What a listing is found by: its texts and its terms' names in every language, then their word forms."""
-    text = "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
+    """What a listing is found by: its texts and its terms' names in every language, then their word forms.
+
+    Without the marks that are not letters (:func:`~wegweiser.search.wording.without_marks`), as the words are
+    read everywhere else: PostgreSQL's and FTS5's parsers split "کلاس‌های" at its zero-width non-joiner into
+    "کلاس" and "های" (a suffix alone found 34 listings on the demo), where the Elasticsearch documents' words
+    and every typed word have the one word "کلاسهای".
+    """
+    text = without_marks("\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS))
     if terms:
-        text = f"{text}\n{terms}"
+        text = f"{text}\n{without_marks(terms)}"
     return f"{text}\n{index_forms(text, known)}"
 
 
@@ -381,7 +389,8 @@ def unit_alternatives(unit: str) -> list[Way]:
     stem shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` of a longer typed word is a whole
     stored word, and the typed word a beginning ("віза" is "виз" and "віза…", not every "визнання"); a
     compound also as all of its known parts ("deutschkurs" as "deutsch" and "kurs", anywhere in the
-    listing, a short one whole); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its
+    listing, a short one whole); a hyphenated word also as one ("Deutsch-Kurs"); a word a zero-width
+    non-joiner joins also as its words in a row ("کلاس‌های" finds "کلاس های"). A synonym's stem and its
     compound parts are whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a
     German compound part among them also the beginning of one
     (:func:`~wegweiser.search.wording.begins_compounds`), and a several-word synonym is its words in a row,
@@ -402,6 +411,8 @@ def unit_alternatives(unit: str) -> list[Way]:
     as_typed = tokens(unit)
     if len(as_typed) > 1 and " " not in unit:  # "Deutsch-Kurs": "deutsch kur" below, and as typed
         spellings = [*spellings, unit.lower()]
+    if " " not in unit and (parts := joined_parts(unit)):  # "کلاس‌های" also as written apart, "کلاس های"
+        found.append(_in_a_row(tuple(parts), as_typed))
     for variant in dict.fromkeys([*spellings, *several_words, *typed]):
         if words := tuple(tokens(variant)):
             found.append(_in_a_row(words, as_typed))

@@ -26,7 +26,7 @@ from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import Way, unit_alternatives
 from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import ENDING, TOPIC_WEIGHT, Finder, Ranking, TextPlan, ranking_variants
-from wegweiser.search.wording import ARABIC_ARTICLES, tokens
+from wegweiser.search.wording import ARABIC_ARTICLES, tokens, without_marks
 
 #: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
 TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
@@ -72,7 +72,9 @@ def unit_query(unit: list[str], field: str | None) -> Q | None:
     )
     should = [_alternative(alternative) for alternative in alternatives]
     if field and should:
-        should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
+        should.extend(
+            Q("match", **{field: {"query": without_marks(word), "operator": "and"}}) for word in unit
+        )
     return Q("bool", should=should, minimum_should_match=1) if should else None
 
 
