@@ -152,7 +152,8 @@ QUERIES = [
     ("طبيب", {}, "ar", {"arzt"}),
     ("صحة", {}, "ar", {"arzt"}),
     ("صحه", {}, "ar", {"arzt"}),  # the closing letter as many type it
-    ("لغة", {}, "ar", {"deutsch_a1", "kurs_deutsch"}),  # the topic is named "اللغة", with its article
+    # the topic is named "اللغة", with its article; the listings only about language first
+    ("لغة", {}, "ar", {"deutsch_a1", "sprachcafe"}),
     # Persian
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),
@@ -362,11 +363,77 @@ def test_a_word_typed_without_its_umlauts_ranks_the_titles_that_have_it(relevanc
 def test_a_synonym_ranks_a_title_where_it_is_a_word_not_where_it_begins_another(
     relevance_backend, newcomer_town
 ):
-    # found by its topic (work), but "work" in "Workshop" is not the word "work"
-    workshop = {"title": "Workshop Fahrräder reparieren", "summary": "Mit Werkzeug.", "topics": ["arbeit"]}
+    # found by its topics (work and counselling, as the course is by language and work), but "work" in
+    # "Workshop" is not the word "work"
+    workshop = {
+        "title": "Workshop Fahrräder reparieren",
+        "summary": "Mit Werkzeug.",
+        "topics": ["arbeit", "beratung"],
+    }
     _add_and_index(relevance_backend, newcomer_town, workshop)
     titles = _titles(relevance_backend, "робота", "uk")
     assert titles.index("Kurs für Deutsch als Zweitsprache") < titles.index("Workshop Fahrräder reparieren")
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("job", "de"),
+        ("Arbeit", "de"),
+        ("work", "en"),
+        ("شغل", "ar"),
+        ("کار", "fa"),
+        ("роботу", "uk"),
+        ("iş", "tr"),
+    ],
+)
+def test_a_word_naming_a_topic_puts_the_listings_about_it_before_those_that_mention_it(
+    relevance_backend, newcomer_town, typed, language
+):
+    # only about work, without saying "Arbeit" or "Job"; the consultation hour says "Arbeit" among other things
+    training = {
+        "title": "Lebenslauf und Anschreiben",
+        "summary": "Vorstellungsgespräche üben, in kleinen Gruppen.",
+        "topics": ["arbeit"],
+    }
+    hours = {
+        "title": "Sprechstunde für Ukrainerinnen",
+        "summary": "Fragen zu Bürgergeld, Sprachkurs und Arbeit.",
+        "topics": ["beratung", "arbeit"],
+    }
+    _add_and_index(relevance_backend, newcomer_town, training, hours)
+    titles = _titles(relevance_backend, typed, language)
+    assert titles.index("Lebenslauf und Anschreiben") < titles.index("Sprechstunde für Ukrainerinnen")
+    assert titles.index("Lebenslauf und Anschreiben") < titles.index("Migrationsberatung für Erwachsene")
+
+
+def test_a_persian_word_is_one_word_however_its_parts_are_joined(relevance_backend, newcomer_town):
+    # Persian joins a plural's ending with a zero-width non-joiner ("کلاس‌های"), or without one, or after a
+    # space; "ثبت‌نام" (registration) is one word, which some write "ثبت نام"
+    persian = Locale.objects.get_or_create(language_code="fa")[0]
+    written = {
+        "deutsch_a1": ("کلاس\u200cهای زبان آلمانی", "ثبت\u200cنام حضوری، با نگهداری از کودکان."),
+        "kurs_deutsch": ("کلاس زبان برای شاغلان", "ثبت نام از طریق تلفن."),
+        # "a conversation partner", one word; the café says "speak" ("صحبت کنید")
+        "integrationskurs": ("دوره ادغام", "با یک هم\u200cصحبت آلمانی تمرین کنید."),
+        "sprachcafe": ("کافه زبان", "آلمانی صحبت کنید، با قهوه و کیک."),
+    }
+    for name, (title, summary) in written.items():
+        translated = newcomer_town[name].copy_for_translation(persian, copy_parents=True)
+        translated.title, translated.summary = title, summary
+        translated.save_revision().publish()
+    if relevance_backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    classes, apart, partner, _cafe = (title for title, _summary in written.values())
+    for typed in ("کلاس\u200cهای زبان", "کلاسهای زبان", "کلاس های زبان"):
+        assert set(_titles(relevance_backend, typed, "fa")[:2]) == {classes, apart}, typed
+    # "registration" typed with the non-joiner: where it is written so, and where it is written apart
+    assert set(_titles(relevance_backend, "ثبت\u200cنام", "fa")) == {classes, apart}
+    assert classes in _titles(relevance_backend, "ثبتنام", "fa")
+    # the one word, not its second half: Elasticsearch's Persian analyzer split it at the non-joiner
+    assert _titles(relevance_backend, "هم\u200cصحبت", "fa") == [partner]
 
 
 def test_the_residence_words_find_no_word_that_a_visa_word_begins(relevance_backend, newcomer_town):

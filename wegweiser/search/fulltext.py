@@ -36,7 +36,7 @@ from django.db.models import BooleanField, Q
 from django.db.models.expressions import RawSQL
 
 from wegweiser.search.facet_values import facet_keys, type_key
-from wegweiser.search.listing_terms import term_texts
+from wegweiser.search.listing_terms import TOPIC_FACET, term_texts
 from wegweiser.search.models import SearchKey, SearchListing, SearchText
 from wegweiser.search.vocabulary import forget_all, known_stems, learn, split_compound, vocabulary_words
 from wegweiser.search.wording import (
@@ -45,6 +45,7 @@ from wegweiser.search.wording import (
     fold,
     index_forms,
     is_short_word,
+    joined_parts,
     listed_forms,
     query_forms,
     short_stem,
@@ -53,6 +54,7 @@ from wegweiser.search.wording import (
     synonyms_of,
     tokens,
     typed_variants,
+    without_marks,
     word_variants,
 )
 from wegweiser.site.facets import facet_values
@@ -91,10 +93,16 @@ _MAX_TOKEN = 100
 
 
 def page_text(page, terms: str = "", known: frozenset[str] | None = None) -> str:
-    """What a listing is found by: its texts and its terms' names in every language, then their word forms."""
-    text = "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
+    """What a listing is found by: its texts and its terms' names in every language, then their word forms.
+
+    Without the marks that are not letters (:func:`~wegweiser.search.wording.without_marks`), as the words are
+    read everywhere else: PostgreSQL's and FTS5's parsers split "کلاس‌های" at its zero-width non-joiner into
+    "کلاس" and "های" (a suffix alone found 34 listings on the demo), where the Elasticsearch documents' words
+    and every typed word have the one word "کلاسهای".
+    """
+    text = without_marks("\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS))
     if terms:
-        text = f"{text}\n{terms}"
+        text = f"{text}\n{without_marks(terms)}"
     return f"{text}\n{index_forms(text, known)}"
 
 
@@ -131,8 +139,8 @@ def store_listing_rows(
     listing_type: ListingType, values: dict[int, dict[str, list[str]]], page_ids: list[int]
 ) -> None:
     """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
-    language, validity, place, the numbers of their type's value and facet values (``values``) and their
-    title and summary folded (:func:`folded_text`).
+    language, validity, place, the numbers of their type's value and facet values (``values``), their
+    title and summary folded (:func:`folded_text`) and their number of topics.
 
     Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes 100,000 rows at
     100,000 listings.
@@ -141,16 +149,16 @@ def store_listing_rows(
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
     codes = numbered_keys({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
-    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys")
+    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys", "topic_count")
     fields = [SearchListing._meta.get_field(name) for name in names]
     rows = []
     for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list(
         "pk", *values_of, *FOLDED_FIELDS
     ):
         copied, texts = columns[: len(values_of)], columns[len(values_of) :]
-        rows.append(
-            (pk, listing_type.key, *copied, *map(folded_text, texts), sorted(codes[key] for key in keys[pk]))
-        )
+        codes_of = sorted(codes[key] for key in keys[pk])
+        topics = len(values.get(pk, {}).get(TOPIC_FACET, []))
+        rows.append((pk, listing_type.key, *copied, *map(folded_text, texts), codes_of, topics))
     _insert(
         SearchListing,
         tuple(field.column for field in fields),
@@ -381,7 +389,8 @@ def unit_alternatives(unit: str) -> list[Way]:
     stem shorter than :data:`~wegweiser.search.wording.SHORTEST_BEGINNING` of a longer typed word is a whole
     stored word, and the typed word a beginning ("віза" is "виз" and "віза…", not every "визнання"); a
     compound also as all of its known parts ("deutschkurs" as "deutsch" and "kurs", anywhere in the
-    listing, a short one whole); a hyphenated word also as one ("Deutsch-Kurs"). A synonym's stem and its
+    listing, a short one whole); a hyphenated word also as one ("Deutsch-Kurs"); a word a zero-width
+    non-joiner joins also as its words in a row ("کلاس‌های" finds "کلاس های"). A synonym's stem and its
     compound parts are whole stored forms ("German course" finds "Kurs für Deutsch" as "Deutschkurs" does), a
     German compound part among them also the beginning of one
     (:func:`~wegweiser.search.wording.begins_compounds`), and a several-word synonym is its words in a row,
@@ -402,6 +411,8 @@ def unit_alternatives(unit: str) -> list[Way]:
     as_typed = tokens(unit)
     if len(as_typed) > 1 and " " not in unit:  # "Deutsch-Kurs": "deutsch kur" below, and as typed
         spellings = [*spellings, unit.lower()]
+    if " " not in unit and (parts := joined_parts(unit)):  # "کلاس‌های" also as written apart, "کلاس های"
+        found.append(_in_a_row(tuple(parts), as_typed))
     for variant in dict.fromkeys([*spellings, *several_words, *typed]):
         if words := tuple(tokens(variant)):
             found.append(_in_a_row(words, as_typed))

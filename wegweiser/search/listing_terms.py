@@ -9,15 +9,22 @@ languages, are stored with its searchable words; so is a translated listing's Ge
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from itertools import product
 
 from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from wegweiser.search.wording import is_stop_word, stem, stems, synonyms_of, tokens, typed_stems
 from wegweiser.site.facets import facet_values
-from wegweiser.site.registry import ListingType
+from wegweiser.site.registry import ListingType, listing_types
 from wegweiser.site.taxonomy_labels import taxonomy_generation
+
+#: The facet whose terms say what a listing is about: a searched word that names one of them ranks the
+#: listings carrying it higher (:func:`named_topics`).
+TOPIC_FACET = "topic"
 
 # Per process, per listing type and taxonomy generation: a term saved anywhere bumps the generation (in the
 # shared cache), so every app server recomputes on its next save instead of reading 7 languages' labels
@@ -93,3 +100,54 @@ def _add_german_originals(listing_type: ListingType, pages, names: dict[int, lis
     for pk, key in translated.items():
         if key in by_key:
             names[pk].append(by_key[key])
+
+
+# Per process and taxonomy generation, like the labels: each topic's names as the stems of their parts.
+_TOPIC_NAMES: dict[int, dict[str, frozenset[tuple[str, ...]]]] = {}
+#: What joins the parts of a term's name besides a stop word ("Arbeit & Beruf", "Arbeit/Beruf").
+_NAME_JOINS = re.compile(r"[&+,/;]")
+
+
+def _name_parts(name: str) -> list[tuple[str, ...]]:
+    """A term's name as the stems of its parts, split where "&" or a stop word joins them: "Arbeit & Beruf"
+    is "arbeit" and "beruf", "کار و حرفه" is "کار" and "حرفه"; "العمل التطوعي" (voluntary work) is one part of
+    two words, not "العمل" (work)."""
+    parts: list[tuple[str, ...]] = []
+    for piece in _NAME_JOINS.split(name):
+        run: list[str] = []
+        for word in [*tokens(piece), ""]:
+            if word and not is_stop_word(word):
+                run.append(stem(word))
+            elif run:
+                parts.append(tuple(run))
+                run = []
+    return parts
+
+
+def topic_names() -> dict[str, frozenset[tuple[str, ...]]]:
+    """``{topic: the stems of its names' parts in every language}``, of every listing type's topics."""
+    key = taxonomy_generation()
+    if key not in _TOPIC_NAMES:
+        _TOPIC_NAMES.clear()
+        found: dict[str, set[tuple[str, ...]]] = {}
+        for listing_type in listing_types().values():
+            for value, names in _labels(listing_type)[0].get(TOPIC_FACET, {}).items():
+                found.setdefault(value, set()).update(part for name in names for part in _name_parts(name))
+        _TOPIC_NAMES[key] = {value: frozenset(parts) for value, parts in found.items()}
+    return _TOPIC_NAMES[key]
+
+
+def named_topics(word: str) -> tuple[str, ...]:
+    """The topics a searched word (or several-word unit) names in any language, itself or through one of its
+    synonyms: "job", "iş" and "شغل" name "Arbeit & Beruf" (their group holds "Arbeit"), "Beruf" does too.
+
+    A listing's topics say what it is about, even where its own text does not use the searched word
+    ("Bewerbungstraining" never says "Arbeit"); the search ranks a listing higher for a topic it names
+    (:class:`~wegweiser.search.matching.Ranking`).
+    """
+    words = word.lower().split()
+    forms = {
+        *product(*(typed_stems(one) for one in words)),
+        *(stems(synonym) for synonym in synonyms_of(word)),
+    }
+    return tuple(value for value, parts in topic_names().items() if parts & forms)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
+from wegweiser.search.listing_terms import named_topics
 from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems, split_compound
 from wegweiser.search.wording import (
     ARABIC_ARTICLES,
@@ -113,11 +114,14 @@ class Ranking:
     """How one searched word ranks a hit, in its title and its summary, both folded (:func:`fold`): any of
     ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
     "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
-    in "Ärzte", not "work" in "Workshop"); with ``title_only`` in the title alone (a compound's parts)."""
+    in "Ärzte", not "work" in "Workshop"); with ``title_only`` in the title alone (a compound's parts).
+    ``topics``: the topics the word names (:func:`~wegweiser.search.listing_terms.named_topics`), which rank a
+    listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
     title_only: bool = False
+    topics: tuple[str, ...] = ()
 
 
 #: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
@@ -132,7 +136,8 @@ ENDING = 3
 
 def ranking_variants(plan: TextPlan) -> list[Ranking]:
     """Per searched word, how it ranks a hit (:class:`Ranking`): in its title it counts 3, in its summary 2,
-    else 1.
+    else 1, or for a topic of the listing that it names 1 and :data:`TOPIC_WEIGHT` divided by the listing's
+    number of topics, if that is more.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
     then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
@@ -155,7 +160,7 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
             else:
                 words.append(written)
         if within or words:
-            ranked.append(Ranking(_folded(within), _folded(words)))
+            ranked.append(Ranking(_folded(within), _folded(words), topics=named_topics(unit)))
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
@@ -178,6 +183,12 @@ def word_pattern(form: str) -> str:
     articles = "|".join(ARABIC_ARTICLES)
     return rf"(?:^|\W)(?:{articles})?{re.escape(form)}\w{{0,{ENDING}}}(?:\W|$)"
 
+
+#: A topic a searched word names counts for a listing carrying it as 1 (the word found) plus this, shared among the
+#: listing's topics, unless the word in its title or summary counts more: its only topic 2.5, between the title
+#: (3) and the summary (2), so that "Bewerbungstraining", only "Arbeit & Beruf" and never saying "Arbeit", ranks
+#: above a consultation hour saying it in its summary, for "job"; one of two topics 1.75, one of three 1.5.
+TOPIC_WEIGHT = 1.5
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:
 #: half a point, less than any difference in the ranking (a word in the title 3, the summary 2, each word 10).

@@ -141,6 +141,30 @@ class KeyCodes(models.Field):
         return codes if connection.vendor == "postgresql" else json.dumps(codes, separators=(",", ":"))
 
 
+@KeyCodes.register_lookup
+class CarriesAny(models.Lookup):
+    """Whether a listing carries any of these facet values (their numbers): ``keys && ARRAY[…]`` on
+    PostgreSQL, a number between commas of the JSON array elsewhere (as the facet counts read it), per ranked
+    row without unnesting it."""
+
+    lookup_name = "carries_any"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        return ("%s", [])
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        codes = sorted({int(code) for code in self.rhs})
+        if not codes:
+            return "1 = 0", []
+        if connection.vendor == "postgresql":
+            return f"{lhs} && ARRAY[{', '.join(map(str, codes))}]::integer[]", params
+        bounded = f"(',' || substr({lhs}, 2, length({lhs}) - 2) || ',')"
+        carried = " OR ".join(f"instr({bounded}, ',{code},') > 0" for code in codes)
+        return f"({carried})", params * 2 * len(codes)
+
+
 class SearchListing(models.Model):
     """One published listing as a search filters, counts and ranks it, in one narrow row: its type, language,
     validity, place, the numbers of its facet values (:class:`SearchKey`), and its title and summary folded
@@ -155,7 +179,8 @@ class SearchListing(models.Model):
     live listing (:mod:`wegweiser.search.signals`), not only publishing, and so do the folded title and
     summary: folded once when the row is written, not for every row a search ranks (at 100,000 listings
     PostgreSQL's ``translate()`` per ranked row cost seconds a search, bench/SEARCH.md), as the
-    Elasticsearch documents carry them (``title_folded``, ``summary_folded``).
+    Elasticsearch documents carry them (``title_folded``, ``summary_folded``). Its number of topics shares out
+    what a topic the searched words name counts (:data:`~wegweiser.search.matching.TOPIC_WEIGHT`).
     """
 
     page = models.OneToOneField(
@@ -181,6 +206,7 @@ class SearchListing(models.Model):
     keys = KeyCodes(_("facet values"))
     title_folded = models.TextField(_("folded title"))
     summary_folded = models.TextField(_("folded summary"))
+    topic_count = models.PositiveSmallIntegerField(_("number of topics"), default=0)
 
     class Meta:
         verbose_name = _("searched listing")

@@ -385,9 +385,21 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
 
 
+def without_marks(text: str) -> str:
+    """``text`` without the marks that are not letters of their own (:data:`_NOT_LETTERS`), as every word is
+    read, stored and searched: "کلاس‌های" is the one word "کلاسهای", not "کلاس" and "های"."""
+    return text.translate(_WITHOUT_MARKS)
+
+
+def joined_parts(word: str) -> list[str]:
+    """The words a zero-width non-joiner joins in a typed word ("کلاس‌های": "کلاس", "های"), as others write
+    them apart ("کلاس های"); none if it joins none."""
+    return tokens(word.replace(_ZWNJ, " ")) if _ZWNJ in word else []
+
+
 def tokens(text: str) -> list[str]:
     """The words of a text, lower-cased (letters and digits; what FTS5 and ``to_tsvector`` see as words)."""
-    return _WORD_RE.findall(text.lower().translate(_WITHOUT_MARKS))
+    return _WORD_RE.findall(without_marks(text.lower()))
 
 
 def index_forms(text: str, known: frozenset[str] | None = None) -> str:

@@ -33,6 +33,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Greatest
 from django.db.models.lookups import Contains, Regex
 from django.http import QueryDict
 from wagtail.models import Locale, Page
@@ -42,7 +43,9 @@ from wegweiser.search.choices import facet_choices
 from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
+from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import (
+    TOPIC_WEIGHT,
     Finder,
     Ranking,
     TextPlan,
@@ -218,7 +221,10 @@ def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> Quer
         return ordered.values_list("pk", "nearness", "sort_title")
     own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
-        score=(relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
+        score=ExpressionWrapper(
+            (relevance(plan) + units_found(plan) * Value(10)) * Value(2) + own_language,
+            output_field=FloatField(),
+        ),
         sort_title=FOLDED_TITLE,
     )
     if query.sort == "date":
@@ -551,18 +557,38 @@ FOLDED_SUMMARY = F("search_listing__summary_folded")
 
 def relevance(plan: TextPlan):
     """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
-    three, in the summary two, elsewhere one; title and summary folded as the words are ("mutter" is in
-    "Mütter"), read from the listing's search row."""
-    score = Value(0, output_field=IntegerField())
+    three, in the summary two, elsewhere one, a topic of the listing the word names 1 and
+    :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics where that is more; title,
+    summary, facet values and number of topics read from the listing's search row, title and summary folded as
+    the words are ("mutter" is in "Mütter")."""
+    score = Value(0.0, output_field=FloatField())
     rankings = ranking_variants(plan)
     if not rankings:
         return score
+    numbers = key_numbers({facet_key(TOPIC_FACET, topic) for ranking in rankings for topic in ranking.topics})
     for ranking in rankings:
-        found = [When(_found_in(FOLDED_TITLE, ranking), then=Value(3))]
+        in_text = [When(_found_in(FOLDED_TITLE, ranking), then=Value(3))]
         if not ranking.title_only:
-            found.append(When(_found_in(FOLDED_SUMMARY, ranking), then=Value(2)))
-        score = score + Case(*found, default=Value(1), output_field=IntegerField())
+            in_text.append(When(_found_in(FOLDED_SUMMARY, ranking), then=Value(2)))
+        found = Case(*in_text, default=Value(1), output_field=IntegerField())
+        codes = [
+            numbers[key] for topic in ranking.topics if (key := facet_key(TOPIC_FACET, topic)) in numbers
+        ]
+        if codes:
+            found = Greatest(found, _topic_tier(codes), output_field=FloatField())
+        score = score + found
     return score
+
+
+def _topic_tier(codes: list[int]):
+    """What a listing carrying one of these topics (their facet values' numbers) counts for a word naming
+    them: 1 and :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics; else 0."""
+    share = Value(1.0) + Value(TOPIC_WEIGHT) / F("search_listing__topic_count")
+    return Case(
+        When(search_listing__keys__carries_any=codes, then=share),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
 
 
 def _found_in(text, ranking: Ranking) -> Q:

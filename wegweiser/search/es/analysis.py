@@ -92,6 +92,8 @@ def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas:
         # the folded titles, as the database sorts them.
         "title_folded": {**plain, "fields": {"sort": {"type": "keyword"}}},
         "summary_folded": plain,
+        # What shares out a topic's weight in the ranking (wegweiser.search.matching.TOPIC_WEIGHT).
+        "topic_count": {"type": "short"},
         "body": text,
         "organisation": text,
         "extra_text": text,

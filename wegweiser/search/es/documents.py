@@ -18,9 +18,9 @@ from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.es.text import searchable_words
 from wegweiser.search.facet_values import facet_keys
 from wegweiser.search.fulltext import page_text
-from wegweiser.search.listing_terms import term_texts
+from wegweiser.search.listing_terms import TOPIC_FACET, term_texts
 from wegweiser.search.vocabulary import known_stems
-from wegweiser.search.wording import fold
+from wegweiser.search.wording import fold, without_marks
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType
 
@@ -98,6 +98,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "summary": page.summary,
             "title_folded": fold(page.title),
             "summary_folded": fold(page.summary or ""),
+            "topic_count": len(facets.get(page.pk, {}).get(TOPIC_FACET, [])),
             "body": body,
             "organisation": organisation,
             "extra_text": extra_text,
@@ -111,7 +112,10 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
         if page.has_coordinates:
             document["location"] = {"lat": page.latitude, "lon": page.longitude}
         if page.locale.language_code in languages:
-            document[f"text_{page.locale.language_code}"] = " ".join([page.title, page.summary, body])
+            # Read as the words are (without_marks): the node's Persian analyzer splits "کلاس‌های" at its
+            # zero-width non-joiner, and leaves out "نام" of "ثبت‌نام" (registration) as a word of its own.
+            text = " ".join([page.title, page.summary, body])
+            document[f"text_{page.locale.language_code}"] = without_marks(text)
         for name, values in facets.get(page.pk, {}).items():
             document[f"f_{name}"] = values
         # The same values in one field, where the facets without a choice are counted together.

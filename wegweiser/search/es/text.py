@@ -12,8 +12,9 @@ finds "families").
 Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
-word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), and for
-each word a listing has when none has all of them.
+word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), for a
+topic of the listing a word names (shared among its topics, ``topic_count``) where that counts more, and
+for each word a listing has when none has all of them.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from elasticsearch.dsl import Q
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import Way, unit_alternatives
-from wegweiser.search.matching import ENDING, Finder, Ranking, TextPlan, ranking_variants
-from wegweiser.search.wording import ARABIC_ARTICLES, tokens
+from wegweiser.search.listing_terms import TOPIC_FACET
+from wegweiser.search.matching import ENDING, TOPIC_WEIGHT, Finder, Ranking, TextPlan, ranking_variants
+from wegweiser.search.wording import ARABIC_ARTICLES, tokens, without_marks
 
 #: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
 TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
@@ -70,7 +72,9 @@ def unit_query(unit: list[str], field: str | None) -> Q | None:
     )
     should = [_alternative(alternative) for alternative in alternatives]
     if field and should:
-        should.extend(Q("match", **{field: {"query": word, "operator": "and"}}) for word in unit)
+        should.extend(
+            Q("match", **{field: {"query": without_marks(word), "operator": "and"}}) for word in unit
+        )
     return Q("bool", should=should, minimum_should_match=1) if should else None
 
 
@@ -118,26 +122,32 @@ def _found_in(field: str, ranking: Ranking) -> Q:
     return Q("bool", should=should, minimum_should_match=1)
 
 
+def _topic_tier(ranking: Ranking) -> Q:
+    """What a listing carrying a topic the word names counts: 1 and the topics' weight divided by its number
+    of topics (an index built before the documents had it counts one)."""
+    share = {"field": "topic_count", "modifier": "reciprocal", "missing": 1}
+    return Q(
+        "function_score",
+        query=Q("constant_score", filter=Q("terms", **{f"f_{TOPIC_FACET}": list(ranking.topics)}), boost=1),
+        functions=[{"field_value_factor": share, "weight": TOPIC_WEIGHT}],
+        boost_mode="sum",
+    )
+
+
 def text_query(plan: TextPlan, field: str | None) -> Q:
     """What the plan finds, scored like the database backend scores it."""
     if plan.finds_nothing:
         return Q("match_none")
-    ranking = [
-        Q(
-            "dis_max",
-            queries=[
-                Q("constant_score", filter=_found_in("title_folded", ranking), boost=TITLE_WEIGHT),
-                *(
-                    []
-                    if ranking.title_only
-                    else [
-                        Q("constant_score", filter=_found_in("summary_folded", ranking), boost=SUMMARY_WEIGHT)
-                    ]
-                ),
-            ],
-        )
-        for ranking in ranking_variants(plan)
-    ]
+    ranking = []
+    for variant in ranking_variants(plan):
+        found_in = [Q("constant_score", filter=_found_in("title_folded", variant), boost=TITLE_WEIGHT)]
+        if not variant.title_only:
+            found_in.append(
+                Q("constant_score", filter=_found_in("summary_folded", variant), boost=SUMMARY_WEIGHT)
+            )
+        if variant.topics:  # where it counts more than the text
+            found_in.append(_topic_tier(variant))
+        ranking.append(Q("dis_max", queries=found_in))
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
             Q("constant_score", filter=query, boost=UNIT_WEIGHT)
