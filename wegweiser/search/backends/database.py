@@ -583,7 +583,8 @@ def relevance(plan: TextPlan):
 def _topic_tier(codes: list[int]):
     """What a listing carrying one of these topics (their facet values' numbers) counts for a word naming
     them: 1 and :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics; else 0."""
-    share = Value(1.0) + Value(TOPIC_WEIGHT) / F("search_listing__topic_count")
+    # At least one: a row written before migration 0018's fill has none, and carries the topic all the same.
+    share = Value(1.0) + Value(TOPIC_WEIGHT) / Greatest(F("search_listing__topic_count"), Value(1))
     return Case(
         When(search_listing__keys__carries_any=codes, then=share),
         default=Value(0.0),
