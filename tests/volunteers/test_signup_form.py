@@ -208,3 +208,13 @@ def test_the_phone_number_runs_left_to_right_on_an_arabic_page(client, opportuni
     assert "مثلًا \u20660171 2345678\u2069." in content
     (field,) = re.findall(r'<input[^>]*name="phone"[^>]*>', content)
     assert 'type="tel"' in field and 'dir="ltr"' in field and 'autocomplete="tel"' in field
+
+
+def test_the_consent_keeps_the_organisations_name_in_its_own_direction_on_an_arabic_page(client, opportunity):
+    """In "أوافق على أن تحفظ Caritasverband Neustadt e.V. ومكتب الاندماج" the name's full stop jumped to its
+    front (".Neustadt e.V"); the name is isolated in the label and in the consent stored with the sign-up."""
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/")
+    content = unescape(client.post(url, signup_data(consent="")).content.decode())
+    assert "أوافق على أن تحفظ \u2068Verein A\u2069 ومكتب الاندماج" in content
+    client.post(url, signup_data())
+    assert "\u2068Verein A\u2069" in VolunteerApplication.objects.get().consent_text
