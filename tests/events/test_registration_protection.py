@@ -22,6 +22,7 @@ from wegweiser.events.registration_mails import release_unconfirmed_registration
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import PortalSettings
+from wegweiser.site.templatetags.portal_tags import listing_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +247,24 @@ def test_the_mail_names_the_organiser_and_how_to_reach_it(client, course, smtp_s
     client.post(register_url(course), form_data(course, email="erika@example.org"))
 
     body = body_of(smtp_server.to("erika@example.org")[0]).replace("\r\n", "\n")
-    assert "\nOrganisation: Verein A\nKontakt: Frau Demir, kontakt@verein-a.example, 05561 200-10\n" in body
+    assert (
+        "\nOrganisation: \u2068Verein A\u2069\nKontakt: \u2068Frau Demir\u2069, "
+        "\u2066kontakt@verein-a.example\u2069, \u206605561 200-10\u2069\n"
+    ) in body
+
+
+def test_the_arabic_mail_keeps_the_organisers_phone_number_in_order(client, course, smtp_server):
+    """ "التواصل: 05561 200-10" read "200-10 05561" in an Arabic mail, and a name and a number were joined with
+    a Latin comma: each part is isolated (the phone number left to right), joined with the Arabic comma."""
+    course.contact_phone = "05561 200-10"
+    course.save_revision().publish()
+    arabic = translate(course, "ar", "مقهى الأهل")
+    client.post(register_url(arabic, "ar"), form_data(arabic, email="layla@example.org"))
+    body = body_of(smtp_server.to("layla@example.org")[0]).replace("\r\n", "\n")
+    assert "\nالتواصل: \u206605561 200-10\u2069\n" in body
+    arabic.contact_name = "Frau Demir"
+    with translation.override("ar"):
+        assert listing_contact(arabic).endswith("التواصل: \u2068Frau Demir\u2069، \u206605561 200-10\u2069")
 
 
 def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):

@@ -123,7 +123,7 @@ def test_the_accepted_mail_says_how_to_reach_the_organisation(client, opportunit
 
     accepted = body_of(smtp_server.to("erika@example.org")[-1]).replace("\r\n", "\n")
     assert "angenommen" in accepted
-    assert "\nOrganisation: Verein A\nKontakt: kontakt@verein.example\n" in accepted
+    assert "\nOrganisation: \u2068Verein A\u2069\nKontakt: \u2066kontakt@verein.example\u2069\n" in accepted
 
 
 def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):
