@@ -97,6 +97,18 @@ def test_registration_post_without_a_valid_csrf_token_is_refused(course):
     assert EventRegistration.objects.count() == 1
 
 
+def test_a_registration_sent_without_the_cookie_says_what_to_do_in_the_visitors_language(course):
+    """A phone that blocks cookies got Django's bare page about "CSRF" and "DEBUG=True", laid out left to
+    right on /ar/: now the portal's page says in Arabic that nothing was saved and leads back to the form."""
+    arabic = translate(course, "ar", "مقهى الأهل")
+    refused = Client(enforce_csrf_checks=True).post(register_url(arabic, "ar"), form_data(arabic))
+    html = unescape(refused.content.decode())
+    assert refused.status_code == 403
+    assert '<html lang="ar" dir="rtl">' in html and "<h1>تعذّر إرسال النموذج</h1>" in html
+    assert "لم يتم حفظ أي شيء" in html and "CSRF" not in html
+    assert f'href="{register_url(arabic, "ar")}"' in html
+
+
 def test_twelve_quick_posts_hold_five_places_and_send_five_mails(client, course, smtp_server):
     answers = [
         client.post(register_url(course), form_data(course, email=f"victim{number}@example.org"))
