@@ -271,3 +271,11 @@ def test_task_worker_retries_the_mail_until_the_server_is_back(
     call_command("db_worker", "--batch", "--no-startup-delay")
     assert len(smtp_server.to("erika@example.org")) == 1
     assert OutgoingMail.objects.count() == 0
+
+
+def test_the_arabic_mail_keeps_the_organisations_name_whole(client, opportunity, smtp_server):
+    """ "(Caritasverband Neustadt e.V.)." in an Arabic mail read ".(Caritasverband Neustadt e.V)": the German
+    names inside the Arabic sentence are isolated."""
+    client.post(reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/"), signup_data())
+    body = body_of(smtp_server.to("erika@example.org")[0]).replace("\r\n", "\n")
+    assert f"«\u2068{opportunity.title}\u2069» (\u2068Verein A\u2069)." in body

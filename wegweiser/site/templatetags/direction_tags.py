@@ -104,6 +104,14 @@ def isolate_text(value, direction: str = "") -> str:
     return f"{ISOLATE_OPENINGS[direction]}{value}{POP_ISOLATE}"
 
 
+@register.filter
+def isolated(value) -> str:
+    """``{{ name|isolated }}``: :func:`isolate_text` in a plain-text template (a mail), where ``<bdi>`` cannot go."""
+    if value in (None, ""):
+        return ""
+    return isolate_text(value)
+
+
 def list_separator_text() -> str:
     """The comma between items of a list in the active language: "، " in Arabic and Persian, ", " elsewhere."""
     return translation.pgettext("list separator", ", ")
