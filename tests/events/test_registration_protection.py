@@ -225,9 +225,11 @@ def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):
     client.post(register_url(course), form_data(course, email="second@example.org"))
     (placed,) = smtp_server.to("first@example.org")
     (waiting,) = smtp_server.to("second@example.org")
-    assert placed["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: Elterncafé"
+    assert placed["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: \u2068Elterncafé\u2069"
     assert "halten wir Ihnen den Platz frei" in body_of(placed) and "Warteliste" not in body_of(placed)
-    assert waiting["Subject"].strip() == "Warteliste – bitte bestätigen Sie Ihre Adresse: Elterncafé"
+    assert (
+        waiting["Subject"].strip() == "Warteliste – bitte bestätigen Sie Ihre Adresse: \u2068Elterncafé\u2069"
+    )
     text = body_of(waiting)
     assert "halten wir Ihnen den Platz frei" not in text and "jemand anderes Ihren Platz" not in text
     assert "damit Sie Ihren Platz auf der Warteliste behalten" in text
