@@ -22,6 +22,7 @@ from wegweiser.events.registration_mails import release_unconfirmed_registration
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import PortalSettings
+from wegweiser.site.templatetags.portal_tags import listing_contact
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +95,18 @@ def test_registration_post_without_a_valid_csrf_token_is_refused(course):
     accepted = browser.post(register_url(course), {**form_data(course), "csrfmiddlewaretoken": token})
     assert accepted.status_code == 302
     assert EventRegistration.objects.count() == 1
+
+
+def test_a_registration_sent_without_the_cookie_says_what_to_do_in_the_visitors_language(course):
+    """A phone that blocks cookies got Django's bare page about "CSRF" and "DEBUG=True", laid out left to
+    right on /ar/: now the portal's page says in Arabic that nothing was saved and leads back to the form."""
+    arabic = translate(course, "ar", "مقهى الأهل")
+    refused = Client(enforce_csrf_checks=True).post(register_url(arabic, "ar"), form_data(arabic))
+    html = unescape(refused.content.decode())
+    assert refused.status_code == 403
+    assert '<html lang="ar" dir="rtl">' in html and "<h1>تعذّر إرسال النموذج</h1>" in html
+    assert "لم يتم حفظ أي شيء" in html and "CSRF" not in html
+    assert f'href="{register_url(arabic, "ar")}"' in html
 
 
 def test_twelve_quick_posts_hold_five_places_and_send_five_mails(client, course, smtp_server):
@@ -212,9 +225,11 @@ def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):
     client.post(register_url(course), form_data(course, email="second@example.org"))
     (placed,) = smtp_server.to("first@example.org")
     (waiting,) = smtp_server.to("second@example.org")
-    assert placed["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: Elterncafé"
+    assert placed["Subject"].strip() == "Bitte bestätigen Sie Ihre Anmeldung: \u2068Elterncafé\u2069"
     assert "halten wir Ihnen den Platz frei" in body_of(placed) and "Warteliste" not in body_of(placed)
-    assert waiting["Subject"].strip() == "Warteliste – bitte bestätigen Sie Ihre Adresse: Elterncafé"
+    assert (
+        waiting["Subject"].strip() == "Warteliste – bitte bestätigen Sie Ihre Adresse: \u2068Elterncafé\u2069"
+    )
     text = body_of(waiting)
     assert "halten wir Ihnen den Platz frei" not in text and "jemand anderes Ihren Platz" not in text
     assert "damit Sie Ihren Platz auf der Warteliste behalten" in text
@@ -246,7 +261,24 @@ def test_the_mail_names_the_organiser_and_how_to_reach_it(client, course, smtp_s
     client.post(register_url(course), form_data(course, email="erika@example.org"))
 
     body = body_of(smtp_server.to("erika@example.org")[0]).replace("\r\n", "\n")
-    assert "\nOrganisation: Verein A\nKontakt: Frau Demir, kontakt@verein-a.example, 05561 200-10\n" in body
+    assert (
+        "\nOrganisation: \u2068Verein A\u2069\nKontakt: \u2068Frau Demir\u2069, "
+        "\u2066kontakt@verein-a.example\u2069, \u206605561 200-10\u2069\n"
+    ) in body
+
+
+def test_the_arabic_mail_keeps_the_organisers_phone_number_in_order(client, course, smtp_server):
+    """ "التواصل: 05561 200-10" read "200-10 05561" in an Arabic mail, and a name and a number were joined with
+    a Latin comma: each part is isolated (the phone number left to right), joined with the Arabic comma."""
+    course.contact_phone = "05561 200-10"
+    course.save_revision().publish()
+    arabic = translate(course, "ar", "مقهى الأهل")
+    client.post(register_url(arabic, "ar"), form_data(arabic, email="layla@example.org"))
+    body = body_of(smtp_server.to("layla@example.org")[0]).replace("\r\n", "\n")
+    assert "\nالتواصل: \u206605561 200-10\u2069\n" in body
+    arabic.contact_name = "Frau Demir"
+    with translation.override("ar"):
+        assert listing_contact(arabic).endswith("التواصل: \u2068Frau Demir\u2069، \u206605561 200-10\u2069")
 
 
 def test_fully_booked_dates_say_so_on_the_event_page(client, course, smtp_server):

@@ -41,6 +41,14 @@ def test_the_page_names_words_not_found_and_offers_what_was_meant(client, town):
     assert "Migrations<mark>beratung</mark> für Erwachsene" in html
 
 
+def test_what_was_meant_keeps_the_chosen_filters(client, town):
+    """Tapping "Did you mean: beratung" after choosing only offers dropped that choice with the typo."""
+    html = client.get(
+        reverse("search:search"), {"q": "Beratnug", "type": "offer", "page": "2"}
+    ).content.decode()
+    assert 'Meinten Sie: <a href="?q=beratung&amp;type=offer">beratung</a>' in html
+
+
 def test_stop_words_never_empty_a_result(town):
     plain = found(run(DatabaseBackend(), {"q": "Deutschkurs Frauen"}), town)
     assert (

@@ -107,3 +107,12 @@ def test_the_office_can_edit_the_synonym_list(client, admin_user):
     from wegweiser.search.models import Synonym
 
     assert Synonym.objects.get().term_list == ["beratung", "counselling"]
+
+
+def test_a_page_past_the_last_shows_the_last_pages_results(client, town):
+    """An old link with ?page=99999 (or one from when there were more results) shows the last page's hits,
+    not "page 1 of 1" above an empty list."""
+    url = reverse("search:search")
+    last_page = client.get(url, {"per_page": "10", "q": ""}).content.decode()
+    html = client.get(url, {"per_page": "10", "q": "", "page": "99999"}).content.decode()
+    assert html.count('class="card') == last_page.count('class="card') > 0

@@ -108,12 +108,21 @@ def test_office_contact_typed_on_a_translated_home_page_is_in_its_language(clien
     assert '<p class="office-contact__name" translate="no"><bdi>مكتب الاندماج</bdi>' in contact
 
 
-def test_the_demo_town_s_menu_begins_with_the_offers(client, demo):
+def test_the_demo_town_s_menu_begins_with_the_search_and_the_offers(client, demo):
     """Courses and counselling are what a newcomer comes for; the menu began with the events and the
-    housing example's flats."""
+    housing example's flats. The search comes first: no page but the home page had a way to it."""
     nav = re.search(r'<nav class="main-nav".*?</nav>', client.get("/de/").content.decode(), re.S).group()
     names = [re.sub(r"<[^>]+>", "", name).strip() for name in re.findall(r"<a [^>]*>(.*?)</a>", nav, re.S)]
-    assert names[:3] == ["Angebote", "Veranstaltungen", "Ehrenamt"]
+    assert names[:4] == ["Suche", "Angebote", "Veranstaltungen", "Ehrenamt"]
+
+
+def test_every_page_s_header_leads_to_the_search_in_the_visitor_s_language(client, demo):
+    """On an offer page a newcomer who wanted to search had to find the way back to the home page."""
+    html = client.get("/uk/partner/vhs/deutsch-a1-fur-anfangerinnen-und-anfanger/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group()
+    assert '<li><a href="/uk/search/">Пошук</a></li>' in nav
+    search = client.get("/uk/search/").content.decode()
+    assert '<a href="/uk/search/" aria-current="page">Пошук</a>' in search
 
 
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])

@@ -313,6 +313,17 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     assert ">Datenschutz</a>" in legal and "hreflang" not in legal
 
 
+def test_the_footer_lines_the_offices_german_address_up_with_the_arabic_page(client, demo):
+    """On /ar/ the address stood at the left (dir="ltr" on its block) between a name and contacts at the right;
+    it is marked German and isolated as the home page's contact card marks it, and aligns with the page."""
+    footer = client.get("/ar/").content.decode().split('class="site-footer__inner')[1]
+    assert '<address translate="no" lang="de"><bdi>Rathausplatz 1<br>' in footer
+    assert 'dir="ltr">Rathausplatz' not in footer
+    assert '<p translate="no" lang="de"><strong><bdi>Integrationsbüro' in footer
+    german = client.get("/de/").content.decode().split('class="site-footer__inner')[1]
+    assert '<address translate="no"><bdi>Rathausplatz 1<br>' in german
+
+
 def test_the_footer_says_the_open_data_reference_is_in_english(client, demo):
     """ "Open data / API" led to the English API reference without saying so, where the legal pages say "(in
     German)"; an English visitor reads the plain name."""

@@ -377,8 +377,8 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
         expected_missing = translation.gettext("Please enter your email address.")
         expected_wrong = translation.gettext("Please enter a valid email address, e.g. name@example.org.")
         expected_phone = translation.gettext(
-            "Please enter a phone number with digits only, e.g. 0171 2345678."
-        )
+            "Please enter a phone number with digits only, e.g. %(example)s."
+        ) % {"example": "\u20660171 2345678\u2069"}
     assert expected_missing != "Please enter your email address."  # translated, not the English source
     assert missing == dict.fromkeys(missing, [expected_missing])
     assert wrong == dict.fromkeys(wrong, [expected_wrong])

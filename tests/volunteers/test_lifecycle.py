@@ -123,7 +123,7 @@ def test_the_accepted_mail_says_how_to_reach_the_organisation(client, opportunit
 
     accepted = body_of(smtp_server.to("erika@example.org")[-1]).replace("\r\n", "\n")
     assert "angenommen" in accepted
-    assert "\nOrganisation: Verein A\nKontakt: kontakt@verein.example\n" in accepted
+    assert "\nOrganisation: \u2068Verein A\u2069\nKontakt: \u2066kontakt@verein.example\u2069\n" in accepted
 
 
 def test_one_click_withdrawal_from_the_mail_program_needs_no_cookie(opportunity, smtp_server):
@@ -271,3 +271,12 @@ def test_task_worker_retries_the_mail_until_the_server_is_back(
     call_command("db_worker", "--batch", "--no-startup-delay")
     assert len(smtp_server.to("erika@example.org")) == 1
     assert OutgoingMail.objects.count() == 0
+
+
+def test_the_arabic_mail_keeps_the_organisations_name_whole(client, opportunity, smtp_server):
+    """ "(Caritasverband Neustadt e.V.)." in an Arabic mail read ".(Caritasverband Neustadt e.V)", and a title
+    ending in "(Vormittag)" lost its bracket to the front of the subject: the German names are isolated."""
+    client.post(reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/"), signup_data())
+    (mail,) = smtp_server.to("erika@example.org")
+    assert f"«\u2068{opportunity.title}\u2069» (\u2068Verein A\u2069)." in body_of(mail).replace("\r\n", "\n")
+    assert mail["Subject"].strip().endswith(f": \u2068{opportunity.title}\u2069")

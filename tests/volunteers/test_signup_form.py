@@ -190,3 +190,31 @@ def _switcher_link(html: str, language: str) -> str:
     found = re.search(rf'<a href="([^"]*)" lang="{language}" hreflang="{language}"', html)
     assert found, language
     return unescape(found.group(1))
+
+
+def test_a_phone_number_typed_with_arabic_or_persian_digits_is_taken_as_it_is_dialled(client, opportunity):
+    """An Arabic keyboard types "٠١٧١ ٢٣٤٥٦٧٨": it was refused as "not digits only"; the organisation gets
+    the number it can dial."""
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/")
+    client.post(url, signup_data(phone="٠١٧١ ٢٣٤٥٦٧٨", email="amal@example.org"))
+    client.post(url, signup_data(phone="۰۱۷۱ ۲۳۴۵۶۷۸", email="reza@example.org"))
+    assert sorted(VolunteerApplication.objects.values_list("phone", flat=True)) == ["0171 2345678"] * 2
+
+
+def test_the_phone_number_runs_left_to_right_on_an_arabic_page(client, opportunity):
+    """In Arabic the example in the message read "2345678 0171", and so did the number typed in the field."""
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/")
+    content = unescape(client.post(url, signup_data(phone="اتصل بي")).content.decode())
+    assert "مثلًا \u20660171 2345678\u2069." in content
+    (field,) = re.findall(r'<input[^>]*name="phone"[^>]*>', content)
+    assert 'type="tel"' in field and 'dir="ltr"' in field and 'autocomplete="tel"' in field
+
+
+def test_the_consent_keeps_the_organisations_name_in_its_own_direction_on_an_arabic_page(client, opportunity):
+    """In "أوافق على أن تحفظ Caritasverband Neustadt e.V. ومكتب الاندماج" the name's full stop jumped to its
+    front (".Neustadt e.V"); the name is isolated in the label and in the consent stored with the sign-up."""
+    url = reverse("volunteers:signup", args=[opportunity.pk]).replace("/de/", "/ar/")
+    content = unescape(client.post(url, signup_data(consent="")).content.decode())
+    assert "أوافق على أن تحفظ \u2068Verein A\u2069 ومكتب الاندماج" in content
+    client.post(url, signup_data())
+    assert "\u2068Verein A\u2069" in VolunteerApplication.objects.get().consent_text

@@ -64,6 +64,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "unsign": ("wegweiser.site.links", "unsign"),
     "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),
     "load_original_texts": ("wegweiser.site.templatetags.direction_tags", "load_original_texts"),
+    "isolate_text": ("wegweiser.site.templatetags.direction_tags", "isolate_text"),
     "term_choices": ("wegweiser.site.taxonomy_labels", "term_choices"),
     # The API shape of a listing.
     "ListingSchema": ("wegweiser.site.api_schemas", "ListingSchema"),

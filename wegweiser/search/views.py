@@ -33,10 +33,15 @@ def search(request):
         request.GET, locale=visitor_language(), available_types=available, district_centres=centres
     )
     result = service.search(query, available)
+    page_obj = Paginator(range(result.total), query.per_page).get_page(query.page)
+    if result.total and page_obj.number != query.page:
+        # A page past the last (an old link, fewer results now) shows the last page, as the finder does,
+        # not "page 2 of 2" above no results.
+        query.page = page_obj.number
+        result = service.search(query, available)
     result.messages = [*messages, *result.messages]
     if not query.is_empty:
         service.log_search(result)
-    page_obj = Paginator(range(result.total), query.per_page).get_page(query.page)
     shortcuts = panel.date_shortcuts(timezone.localdate(), query, request.GET)
     context = {
         "query": query,

@@ -1,7 +1,6 @@
 """StreamField blocks shared by the portal's pages and listings."""
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -15,7 +14,6 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import listing_types
 from wegweiser.site.schedules import TimeSlot, weekday_choices
-from wegweiser.site.taxonomy_labels import TermName
 from wegweiser.site.upcoming import upcoming_dates
 
 
@@ -272,12 +270,11 @@ class OfficeContactBlock(blocks.StructBlock):
         else:
             office = PortalSettings.for_site(site) if site is not None else None
         phone = value["phone"] or (office.office_phone if office else "")
-        # What the page's editor typed is in the page's language; the portal settings are German in every
-        # language, so their name and address carry that (the template marks them with lang_attrs).
+        # What the page's editor typed is in the page's language; the portal settings' name and address say
+        # they are German (the template marks them with lang_attrs).
         context["contact"] = {
-            "name": value["name"] or TermName(office.office_name if office else "", settings.LANGUAGE_CODE),
-            "address": value["address"]
-            or TermName(office.office_address if office else "", settings.LANGUAGE_CODE),
+            "name": value["name"] or (office.office_name_text if office else ""),
+            "address": value["address"] or (office.office_address_text if office else ""),
             "phone": phone,
             "dial": "".join(char for char in phone if char.isdigit() or char == "+"),
             "email": value["email"] or (office.office_email if office else ""),

@@ -30,7 +30,6 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -43,6 +42,7 @@ from django.views.decorators.http import require_http_methods
 from wegweiser.site import rate_limits
 from wegweiser.site.listings import localized_url
 from wegweiser.site.page_views import about_page
+from wegweiser.site.templatetags.direction_tags import isolate_text
 
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
 RATE_WINDOW = datetime.timedelta(hours=1)
@@ -59,10 +59,10 @@ def reject_markup(value: str) -> None:
 
 # -- contact fields ------------------------------------------------------------------------------------
 
-PHONE = RegexValidator(
-    re.compile(r"^\+?[0-9 ()/\-]{5,30}$"),
-    _("Please enter a phone number with digits only, e.g. 0171 2345678."),
-)
+PHONE = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
+PHONE_EXAMPLE = "0171 2345678"
+#: The digits an Arabic or a Persian keyboard types, as the digits a phone dials.
+WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 EMAIL_ERRORS = {
     "required": _("Please enter your email address."),
     "invalid": _("Please enter a valid email address, e.g. name@example.org."),
@@ -79,9 +79,36 @@ def email_field(
     )
 
 
+class PhoneInput(forms.TextInput):
+    """The phone keypad on a phone; left to right on rtl pages too, where "0171 2345678" read "2345678 0171"."""
+
+    input_type = "tel"
+
+    def __init__(self, attrs: dict | None = None):
+        super().__init__(attrs={"autocomplete": "tel", "dir": "ltr", **(attrs or {})})
+
+
+class PhoneNumberField(forms.CharField):
+    """Digits, spaces, ``+ ( ) / -``; Arabic and Persian digits are taken as the digits they are."""
+
+    widget = PhoneInput
+    default_error_messages = {
+        "invalid": _("Please enter a phone number with digits only, e.g. %(example)s."),
+    }
+
+    def to_python(self, value) -> str:
+        return super().to_python(value).translate(WESTERN_DIGITS)
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        if value and not PHONE.match(value):
+            example = isolate_text(PHONE_EXAMPLE, "ltr")
+            raise ValidationError(self.error_messages["invalid"], code="invalid", params={"example": example})
+
+
 def phone_field(label: str = _("Phone (optional)")) -> forms.CharField:
-    """A visitor's phone number, optional: digits, spaces, ``+ ( ) / -``."""
-    return forms.CharField(label=label, max_length=30, required=False, validators=[PHONE])
+    """A visitor's phone number, optional."""
+    return PhoneNumberField(label=label, max_length=30, required=False)
 
 
 # -- honeypot ------------------------------------------------------------------------------------------

@@ -52,6 +52,23 @@ def incomplete_form(request: HttpRequest) -> HttpResponse:
     )
 
 
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form sent without its CSRF cookie (blocked cookies, say): Django's page spoke of "CSRF" and
+    "DEBUG=True" in a bare layout; this one says what to do in the visitor's language and leads back to the
+    form, whose address sets the cookie again."""
+    return notice(
+        request,
+        _("Your form could not be sent"),
+        _(
+            "This form is protected with a cookie, and the check did not work (perhaps your browser blocks "
+            "cookies). Nothing was saved. Please allow cookies for this site, open the form again and send it."
+        ),
+        status=403,
+        link=request.get_full_path(),
+        link_text=_("Open the form again"),
+    )
+
+
 def lost(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
     """A :func:`~wegweiser.site.public_forms.notice` that leads back to the start page in the visitor's language."""
     return notice(

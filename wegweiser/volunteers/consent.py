@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.utils.translation import ngettext
 
+from wegweiser.plugin_api import isolate_text
+
 #: 2026-12-1: the number of months in the language's plural ("6 أشهر", not "6 شهر"); the meaning is unchanged.
 CONSENT_VERSION = "2026-12-1"
 
@@ -22,4 +24,4 @@ def consent_text(organisation_name: str, retention_months: int) -> str:
         "deleted at the latest %(months)s months after my sign-up is closed. I can withdraw at any time with the "
         "link in every mail, and request a copy or the deletion of my data.",
         retention_months,
-    ) % {"organisation": organisation_name, "months": retention_months}
+    ) % {"organisation": isolate_text(organisation_name), "months": retention_months}

@@ -13,6 +13,7 @@ from wegweiser.plugin_api import (
     OutgoingMail,
     admin_url,
     in_language,
+    isolate_text,
     public_base_url,
     public_url,
     queue_mail,
@@ -39,7 +40,7 @@ def _volunteer_mail(
     ``%(status)s`` for the sign-up's status.
     """
     opportunity = in_language(application.opportunity, application.language)
-    subject = subject % {"title": opportunity.title, "status": application.get_status_display()}
+    subject = subject % {"title": isolate_text(opportunity.title), "status": application.get_status_display()}
     base_url = site_base_url(application.opportunity)
     withdraw_url = public_url(
         "volunteers:withdraw", application.language, base_url, token=links.withdraw_token(application)

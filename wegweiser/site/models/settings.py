@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from wagtail.models import Site
 
 from wegweiser.site.page_tree_cache import cached_for_page_tree
 from wegweiser.site.registry import listing_types
+from wegweiser.site.taxonomy_labels import TermName
 
 
 class PortalSettingsForm(WagtailAdminModelForm):
@@ -122,6 +124,16 @@ class PortalSettings(BaseSiteSetting):
             settings._request = request
             setattr(request, attr_name, settings)
         return getattr(request, attr_name)
+
+    # The office writes its name and address once, in German, for every language: they carry that, so a
+    # page marks them with lang_attrs wherever it shows them (the footer, the home page's contact).
+    @property
+    def office_name_text(self) -> TermName:
+        return TermName(self.office_name, settings.LANGUAGE_CODE)
+
+    @property
+    def office_address_text(self) -> TermName:
+        return TermName(self.office_address, settings.LANGUAGE_CODE)
 
     @property
     def open_data_licence(self) -> OpenDataLicence:

@@ -92,6 +92,26 @@ def direction_of(language: str) -> str:
     return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
 
 
+#: Unicode's isolates: what ``<bdi>`` (first strong letter), ``<bdi dir="ltr">`` and ``<bdi dir="rtl">`` do
+#: in text that cannot hold markup, then the mark that closes any of them.
+ISOLATE_OPENINGS = {"": "\u2068", "ltr": "\u2066", "rtl": "\u2067"}
+POP_ISOLATE = "\u2069"
+
+
+def isolate_text(value, direction: str = "") -> str:
+    """``value`` isolated inside a plain-text sentence (a form's message or label), as ``<bdi>`` does in HTML:
+    in Arabic "e.g. 0171 2345678" read "2345678 0171" and "Caritasverband Neustadt e.V." ".Neustadt e.V"."""
+    return f"{ISOLATE_OPENINGS[direction]}{value}{POP_ISOLATE}"
+
+
+@register.filter
+def isolated(value) -> str:
+    """``{{ name|isolated }}``: :func:`isolate_text` in a plain-text template (a mail), where ``<bdi>`` cannot go."""
+    if value in (None, ""):
+        return ""
+    return isolate_text(value)
+
+
 def list_separator_text() -> str:
     """The comma between items of a list in the active language: "، " in Arabic and Persian, ", " elsewhere."""
     return translation.pgettext("list separator", ", ")

@@ -13,6 +13,7 @@ from wegweiser.site.listings import localized_url, with_language_prefix
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
+from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
 
 register = template.Library()
 
@@ -269,14 +270,17 @@ def listing_contact(listing) -> str:
     and how to reach them, a line each: "Organisation: …" and "Contact: name, e-mail, phone", the listing's
     own contact or else its organisation's. Empty where neither is known."""
     organisation = listing.organisation
-    lines = [f"{gettext('Organisation')}: {organisation.title}"] if organisation else []
+    lines = [f"{gettext('Organisation')}: {isolate_text(organisation.title)}"] if organisation else []
+    # Each part isolated, as on the pages: in an Arabic mail a phone number alone read "2210 05561" and
+    # "Caritasverband Neustadt e.V." ".Caritasverband Neustadt e.V".
     reach = [
-        listing.contact_name,
-        listing.contact_email or (organisation.email if organisation else ""),
-        listing.contact_phone or (organisation.phone if organisation else ""),
+        (listing.contact_name, ""),
+        (listing.contact_email or (organisation.email if organisation else ""), "ltr"),
+        (listing.contact_phone or (organisation.phone if organisation else ""), "ltr"),
     ]
-    if any(reach):
-        lines.append(f"{gettext('Contact')}: {', '.join(part for part in reach if part)}")
+    parts = [isolate_text(part, direction) for part, direction in reach if part]
+    if parts:
+        lines.append(f"{gettext('Contact')}: {list_separator_text().join(parts)}")
     return "\n".join(lines)
 
 
