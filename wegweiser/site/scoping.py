@@ -56,14 +56,22 @@ def organisations_for(user, *, own_only: bool = False) -> QuerySet[OrganisationP
 
 
 def sees_the_whole_page_tree(user) -> bool:
-    """Whether ``user`` has page rights above the organisations (the office) or is a superuser."""
+    """Whether ``user`` has page rights above the organisations (the office) or is a superuser.
+
+    Kept on the user for the request, as Django keeps its permissions and Wagtail its start page: the scope
+    middleware, the menu and every filter of a page ask.
+    """
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser:
         return True
-    granted = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
-    organisations = list(OrganisationPage.objects.values_list("path", flat=True))
-    return any(not any(path.startswith(own) for own in organisations) for path in granted)
+    if not hasattr(user, "_wegweiser_sees_the_whole_page_tree"):
+        granted = GroupPagePermission.objects.filter(group__user=user).values_list("page__path", flat=True)
+        organisations = list(OrganisationPage.objects.values_list("path", flat=True))
+        user._wegweiser_sees_the_whole_page_tree = any(
+            not any(path.startswith(own) for own in organisations) for path in granted
+        )
+    return user._wegweiser_sees_the_whole_page_tree
 
 
 def explorer_start_page(user) -> Page | None:
