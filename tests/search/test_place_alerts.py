@@ -19,7 +19,7 @@ from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.search.alerts import jobs
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.models import ListingOpening, PlaceAlert
-from wegweiser.site.models import District, PortalSettings
+from wegweiser.site.models import District, ListingIndexPage, PortalSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -416,3 +416,30 @@ def test_the_confirmed_alert_s_end_date_is_followed_by_one_full_stop(
     text = " ".join(re.sub(r"<[^>]+>", " ", confirm(client, smtp_server).content.decode()).split())
     assert re.search(r"\d{4} (г|р)\. [А-ЯІЄЇ]", text), text
     assert "г.." not in text and "р.." not in text
+
+
+def test_the_alert_link_keeps_the_search_but_not_the_page_the_visitor_was_on(
+    client, organisation_a, nordstadt
+):
+    """From page 2 of the results, "Change the search" on the alert form must lead to the first page again."""
+    for number in range(25):
+        course(organisation_a, nordstadt, title=f"Deutschkurs {number}")
+    html = client.get(
+        reverse("search:search"), {"q": "Deutschkurs", "district": "nordstadt", "page": "2"}
+    ).content
+    [link] = re.findall(r'<p class="place-alert-link"><a href="([^"]+)"', html.decode())
+    assert "q=Deutschkurs" in link and "district=nordstadt" in link
+    assert "page=" not in link
+
+
+def test_a_finder_page_s_alert_link_names_its_type_once_and_no_page(client, home, organisation_a, nordstadt):
+    finder = home.add_child(
+        instance=ListingIndexPage(title="Angebote", slug="angebote", listing_type="offer")
+    )
+    finder.save_revision().publish()
+    for number in range(25):
+        course(organisation_a, nordstadt, title=f"Deutschkurs {number}")
+    html = client.get(finder.url, {"district": "nordstadt", "page": "2"}).content.decode()
+    [link] = re.findall(r'<p class="place-alert-link"><a href="([^"]+)"', html)
+    assert link.count("type=offer") == 1 and "district=nordstadt" in link
+    assert "page=" not in link
