@@ -125,6 +125,20 @@ def test_every_page_s_header_leads_to_the_search_in_the_visitor_s_language(clien
     assert '<a href="/uk/search/" aria-current="page">Пошук</a>' in search
 
 
+@pytest.mark.parametrize(("language", "current"), [("de", "Angebote"), ("ar", "العروض")])
+def test_an_offer_s_page_marks_the_offers_in_the_menu_not_the_partners(client, demo, language, current):
+    """Listings lie below their organisation's page, so the menu marked "Partner" on every offer."""
+    html = client.get(f"/{language}/partner/vhs/deutsch-a1-fur-anfangerinnen-und-anfanger/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', html, re.S).group()
+    marked = re.findall(r'<a [^>]*aria-current="page"[^>]*>(.*?)</a>', nav, re.S)
+    assert marked == [current]
+    partners = client.get(f"/{language}/partner/").content.decode()
+    nav = re.search(r'<nav class="main-nav".*?</nav>', partners, re.S).group()
+    assert len(re.findall(r'aria-current="page"', nav)) == 1 and current not in re.findall(
+        r'<a [^>]*aria-current="page"[^>]*>(.*?)</a>', nav, re.S
+    )
+
+
 @pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
 def test_main_navigation_exists_and_stays_in_every_language(client, demo, language):
     html = client.get(f"/{language}/").content.decode()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url, with_language_prefix
-from wegweiser.site.models import PortalSettings
+from wegweiser.site.models import ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
 from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
@@ -131,8 +131,16 @@ def main_menu(context) -> list[dict]:
     """
     request = context.get("request")
     current_path = request.path if request else ""
+    # A listing's page lies below its organisation's page: its place in the menu is its type's finder
+    # ("Angebote"), not the partners' page above it.
+    listing_type = getattr(getattr(context.get("page"), "listing_type", None), "key", None)
     return [
-        {**item, "active": current_path.startswith(item["url"])}
+        {
+            **item,
+            "active": item.get("listing_type") == listing_type
+            if listing_type
+            else current_path.startswith(item["url"]),
+        }
         for item in cached_navigation("menu", request, lambda: _menu_items(request))
     ]
 
@@ -150,6 +158,9 @@ def _menu_items(request) -> list[dict]:
         .filter(translation_key__in=[page.translation_key for page in pages], locale__language_code=current)
         .select_related("locale")
     }
+    finder_types = dict(
+        ListingIndexPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "listing_type")
+    )
     items = []
     for page in pages:
         shown = translated.get(page.translation_key, page)
@@ -161,6 +172,7 @@ def _menu_items(request) -> list[dict]:
                     "title": shown.title,
                     "url": url,
                     "lang": language if language != current else "",
+                    "listing_type": finder_types.get(page.pk, ""),
                 }
             )
     return items
