@@ -105,8 +105,10 @@ def test_month_calendar_is_a_table_with_the_dates_in_their_days(client, organisa
     assert cells[datetime.date(2026, 3, 13)] == []
 
 
-def test_month_out_of_range_is_not_found(client, home):
-    assert client.get("/de/kalender/monat/2026/13/").status_code == 404
+@pytest.mark.parametrize("path", ["2026/13", "2026/0", "0/5", "1999/12"])
+def test_month_out_of_range_is_not_found(client, home, path):
+    """Month 0 showed the current month under an address that names no month."""
+    assert client.get(f"/de/kalender/monat/{path}/").status_code == 404
 
 
 def test_other_plugins_dates_appear_through_the_registry(client, organisation_a, topic_sprache):

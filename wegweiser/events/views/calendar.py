@@ -75,8 +75,8 @@ def upcoming(request: HttpRequest) -> HttpResponse:
 def month(request: HttpRequest, year: int | None = None, month: int | None = None) -> HttpResponse:
     """An accessible month table; each day lists its dates, links lead to the event pages."""
     today = timezone.localdate()
-    year = year or today.year
-    month = month or today.month
+    if year is None:  # the current month's own address; /monat/2026/0/ is no month
+        year, month = today.year, today.month
     if not (1 <= month <= 12 and 2000 <= year <= 2100):
         raise Http404
     first_day = datetime.date(year, month, 1)
