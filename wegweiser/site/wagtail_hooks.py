@@ -22,6 +22,7 @@ from wegweiser.site.accounts.admin_views import may_review
 from wegweiser.site.admin_menu import OwnPagesExplorerMenuItem, RestrictedMenuItem
 from wegweiser.site.data_requests.registry import PersonalData
 from wegweiser.site.models import OrganisationLogEntry
+from wegweiser.site.rich_text import PublicPageLinkHandler
 from wegweiser.site.scoping import (
     OFFICE_REPORTS,
     scope_the_admin_s_people_filters,
@@ -143,3 +144,8 @@ hooks.register("before_serve_page", page_cache.mark_page_of_the_tree)
 @hooks.register("insert_global_admin_css")
 def weekly_slots_css():
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin/weekly_slots.css"))
+
+
+@hooks.register("register_rich_text_features", order=1)  # after Wagtail's own "page" link type
+def link_pages_in_rich_text_as_the_portal_does(features):
+    features.register_link_type(PublicPageLinkHandler)
