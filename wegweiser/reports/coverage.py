@@ -62,11 +62,8 @@ class CoverageRow:
 
     @property
     def gaps(self) -> int:
+        """The row's empty cells (a column of the exports)."""
         return sum(cell.is_gap for cell in self.cells)
-
-    @property
-    def thin(self) -> int:
-        return sum(cell.is_thin for cell in self.cells)
 
 
 @dataclass
@@ -89,7 +86,7 @@ class CoverageMatrix:
 
     @property
     def thin_count(self) -> int:
-        return sum(row.thin for row in self.rows)
+        return sum(cell.is_thin for row in self.rows for cell in row.cells)
 
 
 def status_for(count: int) -> str:

@@ -10,16 +10,17 @@ from wegweiser.reports.views.listings import ListingsReportView
 
 app_name = "reports"
 
-REPORTS = {
-    "coverage": CoverageReportView,
-    "duplicates": DuplicatesReportView,
-    "freshness": FreshnessReportView,
-    "demand": DemandReportView,
-    "listings": ListingsReportView,
-}
+REPORTS = (
+    CoverageReportView,
+    DuplicatesReportView,
+    FreshnessReportView,
+    DemandReportView,
+    ListingsReportView,
+)
 
 urlpatterns = []
-for _name, _view in REPORTS.items():
+for _view in REPORTS:
+    _name = _view.url_name
     urlpatterns += [
         path(f"{_name}/", _view.as_view(), name=_name),
         path(f"{_name}/results/", _view.as_view(results_only=True), name=f"{_name}_results"),

@@ -1,12 +1,17 @@
+from functools import partial
+
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.reports import urls
 from wegweiser.reports.panels import OfficeAttentionPanel
 from wegweiser.reports.partner_panel import PartnerDashboardPanel, partner_organisations
 from wegweiser.reports.permissions import can_view_office_reports
+from wegweiser.reports.views.coverage import CoverageReportView
+from wegweiser.reports.views.demand import DemandReportView
+from wegweiser.reports.views.duplicates import DuplicatesReportView
+from wegweiser.reports.views.freshness import FreshnessReportView
 from wegweiser.site.admin_menu import RestrictedMenuItem
 
 
@@ -20,35 +25,23 @@ def register_report_permission():
     return Permission.objects.filter(content_type__app_label="reports", codename="view_office_reports")
 
 
-def _menu_item(label, url_name, icon, order):
+#: The reports in Wagtail's Reports menu, in this order (the listings report is reached from their figures).
+MENU_REPORTS = (CoverageReportView, DuplicatesReportView, FreshnessReportView, DemandReportView)
+
+
+def _menu_item(view, order):
     return RestrictedMenuItem(
-        label,
-        reverse(url_name),
+        view.page_title,
+        reverse(f"reports:{view.url_name}"),
         shown_to=can_view_office_reports,
-        name=f"office-{url_name.split(':')[1]}",
-        icon_name=icon,
+        name=f"office-{view.url_name}",
+        icon_name=view.header_icon,
         order=order,
     )
 
 
-@hooks.register("register_reports_menu_item")
-def register_coverage_menu_item():
-    return _menu_item(_("Coverage"), "reports:coverage", "table", 10)
-
-
-@hooks.register("register_reports_menu_item")
-def register_duplicates_menu_item():
-    return _menu_item(_("Likely duplicates"), "reports:duplicates", "copy", 11)
-
-
-@hooks.register("register_reports_menu_item")
-def register_freshness_menu_item():
-    return _menu_item(_("Freshness"), "reports:freshness", "time", 12)
-
-
-@hooks.register("register_reports_menu_item")
-def register_demand_menu_item():
-    return _menu_item(_("Demand"), "reports:demand", "search", 13)
+for _order, _view in enumerate(MENU_REPORTS, start=10):
+    hooks.register("register_reports_menu_item", partial(_menu_item, _view, _order))
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,7 +1,8 @@
-"""Fixtures for the housing plugin's tests: two partner organisations, a finder and housing offers.
+"""Fixtures for the housing plugin's tests: a district, a finder and housing offers.
 
-The portal (``home``, ``english``), ``organisation_index``, ``admin_user``, the SMTP server and the helpers
-``make_organisation`` and ``make_user`` come from Wegweiser's pytest plugin ``wegweiser.plugin_api.testing``
+The portal (``home``, ``english``), the partner organisations ``organisation_a`` and ``organisation_b`` with
+the editor ``editor_a``, ``admin_user``, the SMTP server and the helpers ``make_organisation`` and
+``make_user`` come from Wegweiser's pytest plugin ``wegweiser.plugin_api.testing``
 (see the README: a plugin's own ``pyproject.toml`` loads it with ``-p wegweiser.plugin_api.testing``).
 """
 
@@ -20,23 +21,7 @@ from wegweiser.plugin_api.testing import (
     make_organisation,
     make_organisation_index,
     make_portal,
-    make_user,
 )
-
-
-@pytest.fixture
-def caritas(organisation_index):
-    return make_organisation(organisation_index, "Caritasverband Teststadt", "caritas")
-
-
-@pytest.fixture
-def diakonie(organisation_index):
-    return make_organisation(organisation_index, "Diakonie Teststadt", "diakonie")
-
-
-@pytest.fixture
-def caritas_editor(caritas):
-    return make_user("caritas-editor", caritas.editors_group)
 
 
 @pytest.fixture
@@ -120,18 +105,18 @@ def in_two_weeks() -> datetime.date:
 
 
 @pytest.fixture
-def family_flat(caritas, nordstadt):
-    return make_offer("family_flat", caritas, district=nordstadt)
+def family_flat(organisation_a, nordstadt):
+    return make_offer("family_flat", organisation_a, district=nordstadt)
 
 
 @pytest.fixture
-def shared_room(diakonie):
-    return make_offer("shared_room", diakonie, available_from=in_two_weeks())
+def shared_room(organisation_b):
+    return make_offer("shared_room", organisation_b, available_from=in_two_weeks())
 
 
 @pytest.fixture
-def large_flat(caritas):
-    return make_offer("large_flat", caritas)
+def large_flat(organisation_a):
+    return make_offer("large_flat", organisation_a)
 
 
 def build_housing_world() -> dict:

@@ -31,20 +31,20 @@ def housing_form_data(**overrides) -> dict:
     return data
 
 
-def test_partner_editor_sees_housing_offer_in_the_page_type_chooser(client, caritas, caritas_editor):
-    client.force_login(caritas_editor)
-    response = client.get(f"/admin/pages/{caritas.pk}/add_subpage/")
+def test_partner_editor_sees_housing_offer_in_the_page_type_chooser(client, organisation_a, editor_a):
+    client.force_login(editor_a)
+    response = client.get(f"/admin/pages/{organisation_a.pk}/add_subpage/")
     # With several page types Wagtail lists them; with housing as the only one it goes straight to its form.
     if response.status_code == 302:
-        assert response["Location"] == add_url(caritas)
+        assert response["Location"] == add_url(organisation_a)
     else:
         assert response.status_code == 200
-        assert add_url(caritas) in response.content.decode()
+        assert add_url(organisation_a) in response.content.decode()
 
 
-def test_partner_editor_opens_the_housing_offer_form(client, caritas, caritas_editor):
-    client.force_login(caritas_editor)
-    response = client.get(add_url(caritas))
+def test_partner_editor_opens_the_housing_offer_form(client, organisation_a, editor_a):
+    client.force_login(editor_a)
+    response = client.get(add_url(organisation_a))
     assert response.status_code == 200
     html = response.content.decode()
     for field in ("rent_warm", "kdu_accepted", "wbs", "family_suitable", "barrier_free"):
@@ -52,31 +52,31 @@ def test_partner_editor_opens_the_housing_offer_form(client, caritas, caritas_ed
 
 
 def test_partner_editor_saves_a_housing_offer_as_draft_below_own_organisation(
-    client, caritas, caritas_editor
+    client, organisation_a, editor_a
 ):
-    client.force_login(caritas_editor)
-    response = client.post(add_url(caritas), housing_form_data())
+    client.force_login(editor_a)
+    response = client.post(add_url(organisation_a), housing_form_data())
     assert response.status_code == 302, response.content.decode()[:2000]
     offer = HousingOfferPage.objects.get(slug="2-zimmer-wohnung-am-hafen")
-    assert offer.get_parent().pk == caritas.pk
-    assert offer.organisation_id == caritas.pk
+    assert offer.get_parent().pk == organisation_a.pk
+    assert offer.organisation_id == organisation_a.pk
     assert offer.room_band == "2"
     assert offer.kdu_accepted is True
     assert not offer.live
 
 
-def test_total_rent_below_basic_rent_is_refused_with_a_clear_message(client, caritas, caritas_editor):
-    client.force_login(caritas_editor)
-    response = client.post(add_url(caritas), housing_form_data(rent_cold="700", rent_warm="500"))
+def test_total_rent_below_basic_rent_is_refused_with_a_clear_message(client, organisation_a, editor_a):
+    client.force_login(editor_a)
+    response = client.post(add_url(organisation_a), housing_form_data(rent_cold="700", rent_warm="500"))
     assert response.status_code == 200
     # The admin speaks the portal's default language, German.
     assert "Die Warmmiete kann nicht niedriger sein als die Kaltmiete" in response.content.decode()
     assert not HousingOfferPage.objects.exists()
 
 
-def test_partner_editor_cannot_add_housing_offer_below_another_organisation(client, caritas_editor, diakonie):
-    client.force_login(caritas_editor)
-    response = client.get(add_url(diakonie))
+def test_partner_editor_cannot_add_housing_offer_below_another_organisation(client, editor_a, organisation_b):
+    client.force_login(editor_a)
+    response = client.get(add_url(organisation_b))
     assert response.status_code in (302, 403)
-    response = client.post(add_url(diakonie), housing_form_data())
+    response = client.post(add_url(organisation_b), housing_form_data())
     assert not HousingOfferPage.objects.exists()

@@ -8,7 +8,7 @@ from wegweiser.plugin_api import ListingSchema, PortalSettings
 LIST_URL = "/api/v1/listings/housing/"
 
 
-def test_api_lists_current_housing_offers_with_their_facts(client, family_flat, shared_room):
+def test_api_lists_current_housing_offers_with_their_facts(client, family_flat, shared_room, organisation_a):
     response = client.get(LIST_URL)
     assert response.status_code == 200
     items = {item["title"]: item for item in response.json()["items"]}
@@ -23,7 +23,7 @@ def test_api_lists_current_housing_offers_with_their_facts(client, family_flat, 
     assert flat["kdu_accepted"] is True
     assert flat["place"]["district"]["slug"] == "nordstadt"
     assert flat["place"]["street"] == "Lessingstraße 17"
-    assert flat["organisation"]["title"] == "Caritasverband Teststadt"
+    assert flat["organisation"]["title"] == organisation_a.title
     assert flat["type"] == "housing"
     assert flat["cost_label"]
 

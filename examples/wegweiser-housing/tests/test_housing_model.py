@@ -17,19 +17,19 @@ def test_room_band_groups_large_flats(rooms, band):
     assert room_band_for(rooms) == band
 
 
-def test_room_offer_with_several_rooms_is_refused_at_the_rooms_field(caritas):
+def test_room_offer_with_several_rooms_is_refused_at_the_rooms_field(organisation_a):
     offer = HousingOfferPage(
         title="Zimmer", slug="zimmer", summary="Ein Zimmer.", kind=HousingKind.ROOM, rooms=3
     )
     with translation.override("de"):
         with pytest.raises(ValidationError) as raised:
-            caritas.add_child(instance=offer)
+            organisation_a.add_child(instance=offer)
         assert "Ein Zimmerangebot hat ein Zimmer" in " ".join(raised.value.message_dict["rooms"])
 
 
-def test_offer_without_start_date_or_with_a_past_one_is_available_now(caritas, housing_helpers):
+def test_offer_without_start_date_or_with_a_past_one_is_available_now(organisation_a, housing_helpers):
     _make_organisation, add_housing_offer = housing_helpers
-    offer = add_housing_offer(caritas, "Wohnung ab sofort", rent_warm=Decimal("500"))
+    offer = add_housing_offer(organisation_a, "Wohnung ab sofort", rent_warm=Decimal("500"))
     assert offer.is_available_now()
     offer.available_from = datetime.date.today() + datetime.timedelta(days=3)
     assert not offer.is_available_now()

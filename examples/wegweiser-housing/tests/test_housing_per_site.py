@@ -41,13 +41,13 @@ def test_switched_off_housing_leaves_finder_search_and_pages(client, site, housi
     assert f'href="{family_flat.url}"' not in search_html(client, "Nordstadt")
 
 
-def test_switched_off_housing_leaves_the_page_type_chooser(client, site, caritas, caritas_editor):
-    assert HousingOfferPage.can_create_at(caritas)
+def test_switched_off_housing_leaves_the_page_type_chooser(client, site, organisation_a, editor_a):
+    assert HousingOfferPage.can_create_at(organisation_a)
     switch_off_housing(site)
-    assert not HousingOfferPage.can_create_at(caritas)
-    client.force_login(caritas_editor)
-    add_url = f"/admin/pages/add/wegweiser_housing/housingofferpage/{caritas.pk}/"
-    chooser = client.get(f"/admin/pages/{caritas.pk}/add_subpage/")
+    assert not HousingOfferPage.can_create_at(organisation_a)
+    client.force_login(editor_a)
+    add_url = f"/admin/pages/add/wegweiser_housing/housingofferpage/{organisation_a.pk}/"
+    chooser = client.get(f"/admin/pages/{organisation_a.pk}/add_subpage/")
     assert add_url not in chooser.content.decode() and chooser.get("Location") != add_url
     assert client.get(add_url).status_code in (302, 403)
 

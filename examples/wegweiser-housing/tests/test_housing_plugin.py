@@ -3,33 +3,23 @@ against the core's version, a registered listing type, and demo content loaded t
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
 import wegweiser_housing
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 from django.utils import translation
-from wagtail.models import Locale
 from wegweiser_housing.apps import HousingConfig
 from wegweiser_housing.models import HousingOfferPage
 
-from wegweiser.plugin_api import DEMO_ORGANISATIONS as ORGANISATIONS
 from wegweiser.plugin_api import (
-    DemoContext,
-    District,
-    OrganisationIndexPage,
-    OrganisationPage,
     PluginConfig,
     PluginMeta,
     check_plugin_compatibility,
     discover_plugin_apps,
-    ensure_portal,
     installed_plugins,
     listing_type_for_model,
     listing_types,
-    load_taxonomies,
 )
 
 
@@ -96,51 +86,16 @@ def test_system_check_reports_an_unreadable_compatibility_declaration(extra_plug
     assert [error.obj.label for error in errors] == ["misdeclared_housing"]
 
 
-@pytest.fixture
-def demo_town(db):
-    """The demo town's partner organisations, as the core's demo loader creates them."""
-    home = ensure_portal(home_title="Willkommen in Neustadt am Fluss")
-    locale = Locale.get_default()
-    english = Locale.objects.get_or_create(language_code="en")[0]
-    load_taxonomies(locale, english)
-    index = home.add_child(instance=OrganisationIndexPage(title="Partner", slug="partner"))
-    index.save_revision().publish()
-    home_en = home.copy_for_translation(english)
-    home_en.save_revision().publish()
-    index.copy_for_translation(english).save_revision().publish()
-    organisations = {}
-    for slug, name, kind, district, street, summary_de, _en, email, phone in ORGANISATIONS:
-        organisation = index.add_child(
-            instance=OrganisationPage(
-                title=name,
-                slug=slug,
-                kind=kind,
-                summary=summary_de,
-                email=email,
-                phone=phone,
-                street=street,
-                district=District.objects.get(slug=district, locale=locale),
-            )
-        )
-        organisation.save_revision().publish()
-        organisation.copy_for_translation(english).save_revision().publish()
-        organisations[slug] = organisation
-
-    return DemoContext(
-        home=home, organisations=organisations, locale=locale, english=english, today=datetime.date.today()
-    )
-
-
-def test_demo_content_adds_realistic_housing_offers_in_german_and_english(client, demo_town):
-    listing_types()["housing"].demo_content(demo_town)
-    german = HousingOfferPage.objects.live().filter(locale=demo_town.locale)
+def test_demo_content_adds_realistic_housing_offers_in_german_and_english(client, demo_context):
+    listing_types()["housing"].demo_content(demo_context)
+    german = HousingOfferPage.objects.live().filter(locale=demo_context.locale)
     assert german.count() == 6
     assert {offer.kind for offer in german} == {"flat", "shared_flat", "room", "temporary"}
     assert all(offer.organisation_id for offer in german)
     caritas_offer = german.get(slug="wohnraumvermittlung-3-zimmer-nordstadt")
     assert caritas_offer.organisation.slug == "caritas"
     assert caritas_offer.kdu_accepted and caritas_offer.rooms == 3 and caritas_offer.room_band == "3"
-    english = caritas_offer.get_translation(demo_town.english)
+    english = caritas_offer.get_translation(demo_context.english)
     assert english.title == "Housing placement: 3-room flat in North Town"
     with translation.override("en"):
         response = client.get(english.url)
@@ -148,13 +103,13 @@ def test_demo_content_adds_realistic_housing_offers_in_german_and_english(client
     assert "Housing placement" in response.content.decode()
 
 
-def test_search_document_describes_the_housing_in_the_pages_language(demo_town):
-    listing_types()["housing"].demo_content(demo_town)
+def test_search_document_describes_the_housing_in_the_pages_language(demo_context):
+    listing_types()["housing"].demo_content(demo_context)
     facts = listing_types()["housing"].document_fields["housing_facts"]
     german = HousingOfferPage.objects.get(
-        slug="wohnraumvermittlung-3-zimmer-nordstadt", locale=demo_town.locale
+        slug="wohnraumvermittlung-3-zimmer-nordstadt", locale=demo_context.locale
     )
-    english = german.get_translation(demo_town.english)
+    english = german.get_translation(demo_context.english)
     assert (
         facts(german)
         == "Wohnung · 3 Zimmer · 74.5 m² · für Familien geeignet · Mietzahlung durch Jobcenter/Sozialamt möglich"

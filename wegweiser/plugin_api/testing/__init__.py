@@ -12,6 +12,8 @@ What a test gets:
 * ``organisation_index``, ``organisation_a``, ``organisation_b``: two partner organisations with their
   editor groups; ``editor_a``, ``editor_b``, ``office_user``, ``admin_user``; :func:`make_organisation`
   and :func:`make_user` for more.
+* ``demo_context``: what the demo loader hands a listing type's ``demo_content``, with the demo town's
+  terms and partner organisations but no listings.
 * ``smtp_server``: a real SMTP server on loopback; every mail goes the production way through the outbox,
   and :func:`body_of` / :func:`link_path` read what a person would get.
 * :func:`built_once`: a module-scoped world built once and rolled back after the module;
@@ -185,6 +187,27 @@ def office_user(home):
     from wegweiser.site.models.pages import office_group_name
 
     return make_user("office", Group.objects.get(name=office_group_name()))
+
+
+@pytest.fixture
+def demo_context(home, english):
+    """The :class:`~wegweiser.plugin_api.DemoContext` the demo loader hands a listing type's ``demo_content``:
+    the demo town's terms and partner organisations (German and English, made by the loader's own code),
+    no listings, so that a plugin's test sees what its demo content adds."""
+    # after Django's set-up: this pytest plugin is loaded before the apps are ready
+    from django.utils import timezone
+
+    from wegweiser.site.demo import DemoContext, _load_organisations, load_taxonomies
+
+    load_taxonomies(home.locale, english)
+    context = DemoContext(
+        home=home, organisations={}, locale=home.locale, english=english, today=timezone.localdate()
+    )
+    context.translate(home)
+    index = make_organisation_index(home)
+    context.translate(index, title="Partners")
+    _load_organisations(context, index)
+    return context
 
 
 @pytest.fixture

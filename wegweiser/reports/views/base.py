@@ -29,20 +29,31 @@ from wegweiser.site.spreadsheets import SpreadsheetExportMixin
 class OfficeReportView(SpreadsheetExportMixin, ReportView):
     """A report only the integration office sees; rows are plain objects, not a queryset.
 
-    Subclasses implement :meth:`get_rows` and may add context in :meth:`get_report_context`. Each report
-    also has a print view (``print_view=True``): one page for the council, without the admin around it.
+    Subclasses implement :meth:`get_rows` (computed once a request, as :attr:`rows`) and may add context in
+    :meth:`get_report_context`. Each report also has a print view (``print_view=True``): one page for the
+    council, without the admin around it. The ``url_name`` names the rest: the URLs, the results template
+    ``reports/<url_name>_results.html`` (extending ``reports/report_results.html``) and, unless
+    ``export_filename`` says otherwise, the export's file name.
     """
 
     url_name = ""
-    results_template_name = "reports/report_results.html"
     print_template_name = "reports/print.html"
     paginate_by = 50
     print_view = False
+    no_results_message = _("No current listings match these filters.")
 
     def dispatch(self, request, *args, **kwargs):
         if not can_view_office_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def results_template_name(self):
+        return f"reports/{self.url_name}_results.html"
+
+    @property
+    def export_filename(self):
+        return self.url_name
 
     @property
     def index_url_name(self):
@@ -129,15 +140,22 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
     def get_rows(self) -> list:
         raise NotImplementedError
 
-    def get_filtered_queryset(self):
+    @cached_property
+    def rows(self) -> list:
         return self.get_rows()
+
+    def get_filtered_queryset(self):
+        return self.rows
 
     def get_report_context(self) -> dict:
         return {}
 
+    #: The chart the XLSX export carries over its rows; ``None`` for a report without one.
+    xlsx_chart: XlsxChart | None = None
+
     def get_xlsx_chart(self) -> XlsxChart | None:
-        """The chart the XLSX export carries over its rows; ``None`` for a report without one."""
-        return None
+        """:attr:`xlsx_chart`, or a chart that depends on the filters."""
+        return self.xlsx_chart
 
     def write_xlsx(self, queryset, output):
         """Wagtail's XLSX export (header row, one row per item), plus the report's chart as a native bar chart."""

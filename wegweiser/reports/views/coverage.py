@@ -16,9 +16,9 @@ class CoverageReportView(OfficeReportView):
     page_title = _("Coverage")
     header_icon = "table"
     url_name = "coverage"
-    results_template_name = "reports/coverage_results.html"
     filterset_class = CoverageFilterSet
     paginate_by = None
+    no_results_message = _("There are no topics yet. Add topics in the taxonomy settings to see coverage.")
     list_export = ["label", "total"]
     export_headings = {"label": _("Topic"), "total": _("Listings in this topic"), "gaps": _("Empty cells")}
 

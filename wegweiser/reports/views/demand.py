@@ -72,7 +72,6 @@ class DemandReportView(OfficeReportView):
     page_title = _("Demand")
     header_icon = "search"
     url_name = "demand"
-    results_template_name = "reports/demand_results.html"
     filterset_class = DemandFilterSet
     list_export = EXPORTS["searches"][0]
     export_headings = EXPORTS["searches"][1]

@@ -18,9 +18,9 @@ class DuplicatesReportView(OfficeReportView):
     page_title = _("Likely duplicates")
     header_icon = "copy"
     url_name = "duplicates"
-    results_template_name = "reports/duplicates_results.html"
     filterset_class = DuplicatesFilterSet
     export_filename = "likely-duplicates"
+    no_results_message = _("No likely duplicates found with these filters.")
     list_export = [
         "score_percent",
         "first.title",
@@ -41,13 +41,17 @@ class DuplicatesReportView(OfficeReportView):
         "district": _("District"),
         "first.type_label": _("Listing type"),
     }
+    xlsx_chart = XlsxChart(
+        _("Similarity of the likely duplicates (%)"),
+        category_fields=["first.title"],
+        value_fields=["score_percent"],
+    )
 
     @cached_property
     def threshold(self) -> float:
         return float(self.cleaned_filters.get("similarity") or DEFAULT_THRESHOLD)
 
-    @cached_property
-    def pairs(self):
+    def get_rows(self):
         return find_duplicates(
             self.selection,
             threshold=self.threshold,
@@ -55,18 +59,8 @@ class DuplicatesReportView(OfficeReportView):
             district=self.cleaned_filters.get("district") or "",
         )
 
-    def get_rows(self):
-        return self.pairs
-
-    def get_xlsx_chart(self):
-        return XlsxChart(
-            _("Similarity of the likely duplicates (%)"),
-            category_fields=["first.title"],
-            value_fields=["score_percent"],
-        )
-
     def get_report_context(self):
-        per_topic = Counter(topic for pair in self.pairs for topic in pair.topics)
+        per_topic = Counter(topic for pair in self.rows for topic in pair.topics)
         chart = bar_chart(
             _("Likely duplicates per topic"),
             [(topic, [(count, "ww-chart__bar")], "") for topic, count in per_topic.most_common(12)],

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.reports.charts import bar_chart
@@ -17,7 +16,6 @@ class FreshnessReportView(OfficeReportView):
     page_title = _("Freshness")
     header_icon = "time"
     url_name = "freshness"
-    results_template_name = "reports/freshness_results.html"
     filterset_class = FreshnessFilterSet
     export_filename = "freshness-by-organisation"
     list_export = ["organisation", "listings", "stale", "stale_percent", "oldest_review"]
@@ -28,28 +26,22 @@ class FreshnessReportView(OfficeReportView):
         "stale_percent": _("Stale (%)"),
         "oldest_review": _("Oldest review"),
     }
+    xlsx_chart = XlsxChart(
+        _("Current and stale listings per organisation"),
+        category_fields=["organisation"],
+        value_fields=["listings", "stale"],
+        value_axis_title=_("Listings"),
+    )
 
-    @cached_property
-    def organisations(self):
+    def get_rows(self):
         rows = freshness_by_organisation(self.selection)
         for row in rows:
             row.url = listings_url(self.selection, organisation=row.organisation_id)
             row.stale_url = listings_url(self.selection, organisation=row.organisation_id, stale=True)
         return rows
 
-    def get_rows(self):
-        return self.organisations
-
-    def get_xlsx_chart(self):
-        return XlsxChart(
-            _("Current and stale listings per organisation"),
-            category_fields=["organisation"],
-            value_fields=["listings", "stale"],
-            value_axis_title=_("Listings"),
-        )
-
     def get_report_context(self):
-        top = [row for row in self.organisations if row.stale][:12]
+        top = [row for row in self.rows if row.stale][:12]
         organisations_chart = bar_chart(
             _("Organisations with the most stale listings"),
             [
@@ -79,6 +71,6 @@ class FreshnessReportView(OfficeReportView):
             "organisations_chart": organisations_chart if top else None,
             "age_chart": age_chart,
             "stale_after_days": stale_after_days(),
-            "stale_total": sum(row.stale for row in self.organisations),
+            "stale_total": sum(row.stale for row in self.rows),
             "all_stale_url": listings_url(self.selection, stale=True),
         }

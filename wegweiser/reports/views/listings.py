@@ -14,9 +14,7 @@ class ListingsReportView(OfficeReportView):
     page_title = _("Listings")
     header_icon = "doc-full"
     url_name = "listings"
-    results_template_name = "reports/listings_results.html"
     filterset_class = ListingsFilterSet
-    export_filename = "listings"
     list_export = [
         "title",
         "type_label",

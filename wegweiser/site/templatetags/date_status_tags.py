@@ -10,6 +10,8 @@ from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 
+from wegweiser.site.templatetags.enclosing import EnclosingNode
+
 register = template.Library()
 
 TEMPLATE = "core/includes/cancelled_date.html"
@@ -22,21 +24,15 @@ def cancelled_date(parser, token) -> CancelledDateNode:
     ``reason`` may be empty; ``written_in`` is the page or object whose language the reason is written in
     (it gets ``lang``/``dir`` when that is not the visitor's language).
     """
-    arguments = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
-    if len(arguments) > 2:
+    node = CancelledDateNode.parse(parser, token, "endcancelled_date")
+    if len(node.arguments) > 2:
         raise template.TemplateSyntaxError("cancelled_date takes a reason and what it is written in.")
-    nodelist = parser.parse(("endcancelled_date",))
-    parser.delete_first_token()
-    return CancelledDateNode(nodelist, arguments)
+    return node
 
 
-class CancelledDateNode(template.Node):
-    def __init__(self, nodelist, arguments):
-        self.nodelist = nodelist
-        self.arguments = arguments
-
+class CancelledDateNode(EnclosingNode):
     def render(self, context) -> SafeString:
-        values = [argument.resolve(context) for argument in self.arguments] + ["", None]
+        values = [*self.resolve_arguments(context), "", None]
         return render_to_string(
             TEMPLATE,
             {"when": mark_safe(self.nodelist.render(context)), "reason": values[0], "written_in": values[1]},  # noqa: S308 - rendered template output

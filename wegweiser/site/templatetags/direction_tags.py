@@ -166,28 +166,29 @@ def written_in(value, source) -> SafeString:
     return format_html("<bdi{}>{}</bdi>", attrs, value)
 
 
+def _isolated(html: str, value) -> SafeString:
+    """``value`` in ``html`` (a ``<bdi>`` with its attributes), or nothing where there is no value."""
+    if value in (None, ""):
+        return mark_safe("")
+    return format_html(html, value)
+
+
 @register.filter
 def ltr(value) -> SafeString:
     """Numbers, times and codes always run left to right, isolated from the sentence around them."""
-    if value in (None, ""):
-        return mark_safe("")
-    return format_html('<bdi dir="ltr">{}</bdi>', value)
+    return _isolated('<bdi dir="ltr">{}</bdi>', value)
 
 
 @register.filter
 def bdi(value) -> SafeString:
     """A date or figure isolated in its own direction (from its first letter), so a range keeps its order."""
-    if value in (None, ""):
-        return mark_safe("")
-    return format_html("<bdi>{}</bdi>", value)
+    return _isolated("<bdi>{}</bdi>", value)
 
 
 @register.filter
 def proper_name(value) -> SafeString:
     """A person's name: isolated in its own direction and marked as not to be translated."""
-    if value in (None, ""):
-        return mark_safe("")
-    return format_html('<bdi translate="no">{}</bdi>', value)
+    return _isolated('<bdi translate="no">{}</bdi>', value)
 
 
 @register.simple_tag

@@ -14,6 +14,7 @@ from wegweiser.site.models import ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
 from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
+from wegweiser.site.templatetags.enclosing import EnclosingNode
 
 register = template.Library()
 
@@ -225,19 +226,12 @@ def page_tree_fragment(parser, token):
     """``{% page_tree_fragment "name" part … %}…{% end_page_tree_fragment %}``: the enclosed HTML, cached
     per site, language and parts under the page tree's generation (blocks that list pages and terms).
     Only for what is the same for every visitor: no form, nothing personal."""
-    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
-    nodelist = parser.parse(("end_page_tree_fragment",))
-    parser.delete_first_token()
-    return PageTreeFragmentNode(nodelist, parts)
+    return PageTreeFragmentNode.parse(parser, token, "end_page_tree_fragment")
 
 
-class PageTreeFragmentNode(template.Node):
-    def __init__(self, nodelist, parts):
-        self.nodelist = nodelist
-        self.parts = parts
-
+class PageTreeFragmentNode(EnclosingNode):
     def render(self, context):
-        name, *parts = [part.resolve(context) for part in self.parts]
+        name, *parts = self.resolve_arguments(context)
         return cached_navigation(name, context.get("request"), lambda: self.nodelist.render(context), *parts)
 
 
