@@ -92,7 +92,6 @@ class OfferPage(Listing):
         index.FilterField("childcare"),
         index.FilterField("mode"),
     ]
-    template = "offers/offer_page.html"
 
     class Meta:
         verbose_name = _("offer")

@@ -137,7 +137,6 @@ class EventPage(Listing):
         *Listing.place_panels,
     ]
     search_fields = [*Listing.search_fields, index.FilterField("start"), index.FilterField("status")]
-    template = "events/event_page.html"
 
     class Meta:
         verbose_name = _("event")
