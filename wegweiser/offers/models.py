@@ -18,6 +18,25 @@ from wegweiser.offers.structured_data import offer_json_ld, offer_json_ld_data
 from wegweiser.plugin_api import Listing, ShownSlot, TimeSlot, shown_slots, time_slots_of, weekly_slots_field
 
 
+class CourseLevel(models.TextChoices):
+    """A language course's level, lowest first: a course's range runs from one to another."""
+
+    ALPHA = "alpha", _("literacy (Alpha)")
+    A1 = "a1", "A1"
+    A2 = "a2", "A2"
+    B1 = "b1", "B1"
+    B2 = "b2", "B2"
+    C1 = "c1", "C1"
+    C2 = "c2", "C2"
+
+
+def course_level_field(verbose_name, help_text) -> models.CharField:
+    """One end of a course's level range, optional (not every offer is a language course)."""
+    return models.CharField(
+        verbose_name, max_length=10, choices=CourseLevel.choices, blank=True, help_text=help_text
+    )
+
+
 class OfferPage(Listing):
     """One offer of a partner organisation: a course, a counselling service, a service or a group."""
 
@@ -27,14 +46,7 @@ class OfferPage(Listing):
         SERVICE = "service", _("service")
         GROUP = "group", _("group or meeting")
 
-    class Level(models.TextChoices):
-        ALPHA = "alpha", _("literacy (Alpha)")
-        A1 = "a1", "A1"
-        A2 = "a2", "A2"
-        B1 = "b1", "B1"
-        B2 = "b2", "B2"
-        C1 = "c1", "C1"
-        C2 = "c2", "C2"
+    Level = CourseLevel
 
     class Mode(models.TextChoices):
         IN_PERSON = "in_person", _("in person")
@@ -42,19 +54,11 @@ class OfferPage(Listing):
         HYBRID = "hybrid", _("in person and online")
 
     kind = models.CharField(_("kind of offer"), max_length=20, choices=Kind.choices, default=Kind.COURSE)
-    level_from = models.CharField(
-        _("course level from"),
-        max_length=10,
-        choices=Level.choices,
-        blank=True,
-        help_text=_("Only for language courses: the level participants start at."),
+    level_from = course_level_field(
+        _("course level from"), _("Only for language courses: the level participants start at.")
     )
-    level_to = models.CharField(
-        _("course level to"),
-        max_length=10,
-        choices=Level.choices,
-        blank=True,
-        help_text=_("The level the course leads to; leave empty if it is the same."),
+    level_to = course_level_field(
+        _("course level to"), _("The level the course leads to; leave empty if it is the same.")
     )
     childcare = models.BooleanField(_("childcare available"), default=False)
     mode = models.CharField(
@@ -92,7 +96,6 @@ class OfferPage(Listing):
         index.FilterField("childcare"),
         index.FilterField("mode"),
     ]
-    template = "offers/offer_page.html"
 
     class Meta:
         verbose_name = _("offer")

@@ -46,6 +46,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "PortalSettings": ("wegweiser.site.models", "PortalSettings"),
     "OutgoingMail": ("wegweiser.site.models", "OutgoingMail"),
     "TaxonomyPageForm": ("wegweiser.site.taxonomy_fields", "TaxonomyPageForm"),
+    "optional_foreign_key": ("wegweiser.site.models.fields", "optional_foreign_key"),
     # Public queries and links in the visitor's language.
     "localized": ("wegweiser.site.listings", "localized"),
     "localized_url": ("wegweiser.site.listings", "localized_url"),

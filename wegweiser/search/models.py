@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.models.mail import owned_mails
 
 
@@ -267,9 +268,7 @@ class PlaceAlert(models.Model):
     #: A random secret behind every link in the alert's mails; gone once the alert ends.
     token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     language = models.CharField(max_length=10)
-    site = models.ForeignKey(
-        "wagtailcore.Site", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    site = optional_foreign_key("wagtailcore.Site")
     text = models.CharField(max_length=200, blank=True)
     listing_types = models.JSONField(default=list, blank=True)
     filters = models.JSONField(default=dict, blank=True)

@@ -152,7 +152,6 @@ class HousingOfferPage(Listing):
         index.FilterField("barrier_free"),
         index.FilterField("family_suitable"),
     ]
-    template = "wegweiser_housing/housing_offer_page.html"
 
     class Meta:
         verbose_name = _("housing offer")

@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from wegweiser.plugin_api import optional_foreign_key
+
 
 class CalendarFeed(models.Model):
     class PublishMode(models.TextChoices):
@@ -30,15 +32,7 @@ class CalendarFeed(models.Model):
     last_synced = models.DateTimeField(_("last synchronised"), null=True, blank=True, editable=False)
     last_error = models.TextField(_("last error"), blank=True, editable=False)
     # Whoever last saved the feed answers for its publish mode: the import checks their right to publish.
-    configured_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("last set up by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    configured_by = optional_foreign_key(settings.AUTH_USER_MODEL, _("last set up by"), editable=False)
 
     panels = [
         FieldPanel("organisation"),

@@ -28,7 +28,7 @@ from wegweiser.events.recurrence import (
     weekly_slots,
 )
 from wegweiser.events.structured_data import event_json_ld_data
-from wegweiser.plugin_api import Listing, TaxonomyPageForm, TimeSlot
+from wegweiser.plugin_api import Listing, TaxonomyPageForm, TimeSlot, optional_foreign_key
 
 UPCOMING_DAYS = 366
 
@@ -96,14 +96,7 @@ class EventPage(Listing):
     )
     waiting_list = models.BooleanField(_("waiting list when full"), default=True)
 
-    source_feed = models.ForeignKey(
-        "events.CalendarFeed",
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    source_feed = optional_foreign_key("events.CalendarFeed", editable=False, related_name="events")
     ical_uid = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
     ical_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -144,7 +137,6 @@ class EventPage(Listing):
         *Listing.place_panels,
     ]
     search_fields = [*Listing.search_fields, index.FilterField("start"), index.FilterField("status")]
-    template = "events/event_page.html"
 
     class Meta:
         verbose_name = _("event")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.models.mail import owned_mails
 from wegweiser.site.organisations import OrganisationKind
 
@@ -41,23 +42,9 @@ class AccountRequest(models.Model):
     consent_version = models.CharField(_("consent version"), max_length=20)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = optional_foreign_key(settings.AUTH_USER_MODEL, _("decided by"))
     rejection_reason = models.TextField(_("reason for the rejection"), blank=True)
-    organisation = models.ForeignKey(
-        "core.OrganisationPage",
-        verbose_name=_("organisation page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    organisation = optional_foreign_key("core.OrganisationPage", _("organisation page"))
 
     outgoing_mails = owned_mails()  # mails not yet delivered go with the request
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from wegweiser.site.blocks import LinkBlock
+from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.page_tree_cache import cached_for_page_tree
 from wegweiser.site.view_restrictions import PublicPageMixin
 
@@ -25,13 +26,9 @@ from wegweiser.site.view_restrictions import PublicPageMixin
 class EasyLanguageVersionMixin(models.Model):
     """A key page (home, finder, content page, accessibility statement) that may have an easy-German version."""
 
-    easy_language_page = models.ForeignKey(
+    easy_language_page = optional_foreign_key(
         "wagtailcore.Page",
-        verbose_name=_("easy German version"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
+        _("easy German version"),
         help_text=_(
             "The same information in Leichte Sprache. Every language version of this page links to it."
         ),

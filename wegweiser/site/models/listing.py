@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.day_parts import store_day_parts
+from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.prices import ChoiceListField, PaidBy, format_amount, paid_by_labels
 from wegweiser.site.registry import enabled_listing_types, listing_type_for_model
@@ -72,13 +73,10 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
         _("summary"), max_length=400, help_text=_("Two or three plain sentences: what, for whom, where.")
     )
     body = StreamField(ContentStreamBlock(), blank=True, verbose_name=_("details"))
-    organisation = models.ForeignKey(
+    organisation = optional_foreign_key(
         "core.OrganisationPage",
-        verbose_name=_("organisation"),
-        null=True,
-        blank=True,
+        _("organisation"),
         editable=False,
-        on_delete=models.SET_NULL,
         related_name="%(app_label)s_%(class)s_listings",
     )
     topics = ParentalManyToManyField("core.Topic", verbose_name=_("topics"), blank=True, related_name="+")

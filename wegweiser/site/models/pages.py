@@ -25,6 +25,7 @@ from wegweiser.site.listings import (
     shown_untranslated,
 )
 from wegweiser.site.models.easy_language import EasyLanguagePage, EasyLanguageVersionMixin
+from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.organisations import OrganisationKind
 from wegweiser.site.page_forms import PortalPageForm
@@ -165,35 +166,14 @@ class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
     description = RichTextField(
         _("about the organisation"), blank=True, features=["bold", "italic", "link", "ul"]
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     website = models.URLField(_("website"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
-    editors_group = models.ForeignKey(
-        Group,
-        verbose_name=_("editors group"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    collection = models.ForeignKey(
-        "wagtailcore.Collection",
-        verbose_name=_("collection for images and documents"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    editors_group = optional_foreign_key(Group, _("editors group"), editable=False)
+    collection = optional_foreign_key(
+        "wagtailcore.Collection", _("collection for images and documents"), editable=False
     )
     may_publish_directly = models.BooleanField(
         _("may publish without review"),

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail_localize.fields import SynchronizedField
 
+from wegweiser.site.models.fields import optional_foreign_key
+
 
 class PlaceMixin(models.Model):
     """Address fields shared by organisations and listings (the design's ``Location``)."""
@@ -16,14 +18,7 @@ class PlaceMixin(models.Model):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("town"), max_length=100, blank=True)
-    district = models.ForeignKey(
-        "core.District",
-        verbose_name=_("district"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    district = optional_foreign_key("core.District", _("district"))
     latitude = models.FloatField(
         _("latitude"), null=True, blank=True, validators=[MinValueValidator(-90), MaxValueValidator(90)]
     )

@@ -105,7 +105,6 @@ class VolunteerOpportunityPage(Listing):
         index.SearchField("requirements"),
         index.FilterField("commitment"),
     ]
-    template = "volunteers/volunteer_opportunity_page.html"
 
     class Meta:
         verbose_name = _("volunteer opportunity")
