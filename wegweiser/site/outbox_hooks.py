@@ -8,14 +8,13 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
 from wegweiser.site import outbox
-from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
+from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import OutgoingMail
 from wegweiser.site.scheduling import command_job
 
@@ -36,10 +35,9 @@ def register_outbox_job():
     ]
 
 
+@settings_page("outbox", _("Outbox"), VIEW_PERMISSION, icon_name="mail", order=910)
 @require_http_methods(["GET", "POST"])
 def outbox_view(request):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        raise PermissionDenied
     if request.method == "POST":
         if not request.user.has_perm(RETRY_PERMISSION):
             raise PermissionDenied
@@ -67,21 +65,4 @@ def outbox_view(request):
             "may_retry": request.user.has_perm(RETRY_PERMISSION),
             "max_attempts": outbox.max_attempts(),
         },
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_outbox_url():
-    return [path("outbox/", outbox_view, name="outbox")]
-
-
-@hooks.register("register_settings_menu_item")
-def register_outbox_menu_item():
-    return RestrictedMenuItem(
-        _("Outbox"),
-        reverse("outbox"),
-        shown_to=having_permission(VIEW_PERMISSION),
-        name="outbox",
-        icon_name="mail",
-        order=910,
     )
