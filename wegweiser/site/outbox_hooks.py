@@ -29,8 +29,7 @@ def register_outbox_job():
         command_job(
             "core.send_pending_mails",
             datetime.timedelta(minutes=5),
-            "send_pending_mails",
-            _("Sends the mails in the outbox that could not be sent yet."),
+            description=_("Sends the mails in the outbox that could not be sent yet."),
         )
     ]
 

@@ -24,20 +24,17 @@ def register_core_jobs():
         command_job(
             "core.publish_scheduled",
             datetime.timedelta(minutes=5),
-            "publish_scheduled",
-            _("Publishes and unpublishes pages whose scheduled time has come."),
+            description=_("Publishes and unpublishes pages whose scheduled time has come."),
         ),
         command_job(
             "core.delete_old_account_requests",
             datetime.timedelta(days=1),
-            "delete_old_account_requests",
-            _("Deletes rejected account requests after their retention period."),
+            description=_("Deletes rejected account requests after their retention period."),
         ),
         command_job(
             "core.delete_old_search_logs",
             datetime.timedelta(days=1),
-            "delete_old_search_logs",
-            _("Deletes logged searches after their retention period."),
+            description=_("Deletes logged searches after their retention period."),
         ),
         ScheduledJob(
             "core.delete_old_barrier_reports",
@@ -48,8 +45,9 @@ def register_core_jobs():
         command_job(
             "core.notify_stale_listings",
             datetime.timedelta(days=30),
-            "notify_stale_listings",
-            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
+            description=_(
+                "Monthly mail to each organisation with its listings nobody has confirmed for a while."
+            ),
         ),
         command_job(
             "core.clear_sessions",

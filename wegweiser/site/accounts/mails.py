@@ -78,28 +78,25 @@ def notify_office(account_request: AccountRequest) -> bool:
 
 
 def send_invitation(account_request: AccountRequest, user) -> bool:
-    return _send(
+    return _send_account(
         account_request,
-        [user.email],
-        gettext_lazy("Your account for %(name)s"),
+        user,
         "invitation",
         url=invitation_url(user, account_request.language),
         valid_days=invitation_days(),
-        username=user.get_username(),
-        login_url=admin_login_url(),
     )
 
 
 def send_access_granted(account_request: AccountRequest, user) -> bool:
     """For a requester who already has an account: they now also edit the new organisation."""
-    return _send(
-        account_request,
-        [user.email],
-        gettext_lazy("Your account for %(name)s"),
-        "access_granted",
-        username=user.get_username(),
-        login_url=admin_login_url(),
-    )
+    return _send_account(account_request, user, "access_granted")
+
+
+def _send_account(account_request: AccountRequest, user, kind: str, **context) -> bool:
+    """A mail of an approved request to its contact: the account's name and where to log in."""
+    subject = gettext_lazy("Your account for %(name)s")
+    context |= {"username": user.get_username(), "login_url": admin_login_url()}
+    return _send(account_request, [user.email], subject, kind, **context)
 
 
 def send_rejection(account_request: AccountRequest) -> bool:
