@@ -1,9 +1,8 @@
-"""The outbox in the admin: the job that sweeps it, and Settings › Outbox, where the office sees the mails
-that could not be sent yet or were given up, and tries the given-up ones again."""
+"""The outbox in the admin: Settings › Outbox, where the office sees the mails that could not be sent yet or
+were given up, and tries the given-up ones again (the job that sweeps it is among the core's jobs,
+``scheduling_hooks``)."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -11,27 +10,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
-from wagtail import hooks
 
 from wegweiser.site import outbox
 from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import OutgoingMail
-from wegweiser.site.scheduling import command_job
 
 VIEW_PERMISSION = "core.view_outgoingmail"
 RETRY_PERMISSION = "core.change_outgoingmail"
 LIST_LENGTH = 200
-
-
-@hooks.register("register_scheduled_jobs")
-def register_outbox_job():
-    return [
-        command_job(
-            "core.send_pending_mails",
-            datetime.timedelta(minutes=5),
-            description=_("Sends the mails in the outbox that could not be sent yet."),
-        )
-    ]
 
 
 @settings_page("outbox", _("Outbox"), VIEW_PERMISSION, icon_name="mail", order=910)

@@ -27,6 +27,11 @@ def register_core_jobs():
             description=_("Publishes and unpublishes pages whose scheduled time has come."),
         ),
         command_job(
+            "core.send_pending_mails",
+            datetime.timedelta(minutes=5),
+            description=_("Sends the mails in the outbox that could not be sent yet."),
+        ),
+        command_job(
             "core.delete_old_account_requests",
             datetime.timedelta(days=1),
             description=_("Deletes rejected account requests after their retention period."),
