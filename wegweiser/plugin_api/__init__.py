@@ -106,6 +106,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "queue_many": ("wegweiser.site.outbox", "queue_many"),
     "owned_mails": ("wegweiser.site.models.mail", "owned_mails"),
     "PersonalData": ("wegweiser.site.data_requests.registry", "PersonalData"),
+    "former_data_request_paths": ("wegweiser.site.data_requests.urls", "former_data_request_paths"),
     # A listing with free places again (visitors' place alerts wait for it).
     "announce_places_opened": ("wegweiser.site.openings", "announce_places_opened"),
     # Weekly time slots (course dates, repeating events) and the time-of-day facet built from them.

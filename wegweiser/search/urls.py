@@ -1,9 +1,9 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
-from django.views.generic import RedirectView
 
 from wegweiser.search import views
 from wegweiser.search.alerts import views as alerts
+from wegweiser.site.data_requests.urls import former_data_request_paths
 
 app_name = "search"
 urlpatterns = [
@@ -17,14 +17,5 @@ urlpatterns = [
     path("benachrichtigung/bestaetigen/<str:token>/", alerts.confirm_alert, name="place_alert_confirm"),
     path("benachrichtigung/abbestellen/<str:token>/", alerts.stop_alert, name="place_alert_stop"),
     path("benachrichtigung/verlaengern/<str:token>/", alerts.extend_alert, name="place_alert_extend"),
-    # A copy or the deletion of one's data is the core's page; links from earlier mails lead there.
-    path(
-        "benachrichtigung/meine-daten/",
-        RedirectView.as_view(pattern_name="data_requests:request", permanent=True),
-    ),
-    path(
-        "benachrichtigung/meine-daten/<str:token>/",
-        RedirectView.as_view(pattern_name="data_requests:confirm_former"),
-        {"kind": "place_alerts"},
-    ),
+    *former_data_request_paths("benachrichtigung/meine-daten/", "place_alerts"),
 ]

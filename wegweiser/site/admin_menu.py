@@ -4,9 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-from django.urls import reverse
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import PageExplorerMenuItem as PageExplorerMenuItemComponent
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
@@ -28,6 +31,34 @@ class RestrictedMenuItem(MenuItem):
 def having_permission(permission: str) -> Callable[[Any], bool]:
     """``shown_to`` for the users who have ``permission`` (``"app_label.codename"``)."""
     return lambda user: user.has_perm(permission)
+
+
+def settings_page(name: str, label, permission: str, *, icon_name: str, order: int) -> Callable:
+    """Decorates an admin view as a page under Settings for the users who have ``permission``.
+
+    Registers the view under the URL ``name`` at ``<name>/`` (with hyphens) in the admin, and its menu item
+    (named like the address) shown to the same users; everyone else gets 403 from the view.
+    """
+    slug = name.replace("_", "-")
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        def menu_item() -> RestrictedMenuItem:
+            shown_to = having_permission(permission)
+            return RestrictedMenuItem(
+                label, reverse(name), shown_to=shown_to, name=slug, icon_name=icon_name, order=order
+            )
+
+        hooks.register("register_admin_urls", lambda: [path(f"{slug}/", guarded, name=name)])
+        hooks.register("register_settings_menu_item", menu_item)
+        return guarded
+
+    return decorate
 
 
 class OwnPagesExplorerMenuItem(ExplorerMenuItem):

@@ -1,45 +1,28 @@
-"""The outbox in the admin: the job that sweeps it, and Settings › Outbox, where the office sees the mails
-that could not be sent yet or were given up, and tries the given-up ones again."""
+"""The outbox in the admin: Settings › Outbox, where the office sees the mails that could not be sent yet or
+were given up, and tries the given-up ones again (the job that sweeps it is among the core's jobs,
+``scheduling_hooks``)."""
 
 from __future__ import annotations
-
-import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
-from wagtail import hooks
 
 from wegweiser.site import outbox
-from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
+from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import OutgoingMail
-from wegweiser.site.scheduling import command_job
 
 VIEW_PERMISSION = "core.view_outgoingmail"
 RETRY_PERMISSION = "core.change_outgoingmail"
 LIST_LENGTH = 200
 
 
-@hooks.register("register_scheduled_jobs")
-def register_outbox_job():
-    return [
-        command_job(
-            "core.send_pending_mails",
-            datetime.timedelta(minutes=5),
-            "send_pending_mails",
-            _("Sends the mails in the outbox that could not be sent yet."),
-        )
-    ]
-
-
+@settings_page("outbox", _("Outbox"), VIEW_PERMISSION, icon_name="mail", order=910)
 @require_http_methods(["GET", "POST"])
 def outbox_view(request):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        raise PermissionDenied
     if request.method == "POST":
         if not request.user.has_perm(RETRY_PERMISSION):
             raise PermissionDenied
@@ -67,21 +50,4 @@ def outbox_view(request):
             "may_retry": request.user.has_perm(RETRY_PERMISSION),
             "max_attempts": outbox.max_attempts(),
         },
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_outbox_url():
-    return [path("outbox/", outbox_view, name="outbox")]
-
-
-@hooks.register("register_settings_menu_item")
-def register_outbox_menu_item():
-    return RestrictedMenuItem(
-        _("Outbox"),
-        reverse("outbox"),
-        shown_to=having_permission(VIEW_PERMISSION),
-        name="outbox",
-        icon_name="mail",
-        order=910,
     )

@@ -50,9 +50,14 @@ class ScheduledJob:
 
 
 def command_job(
-    name: str, interval: datetime.timedelta, command: str, description: Any = "", *args
+    name: str, interval: datetime.timedelta, command: str | None = None, description: Any = "", *args
 ) -> ScheduledJob:
-    """A job that runs a management command (its output becomes the summary)."""
+    """A job that runs a management command (its output becomes the summary).
+
+    The command is by default the one the job is named after: ``core.publish_scheduled`` runs
+    ``publish_scheduled``.
+    """
+    command = command or name.partition(".")[2]
 
     def run() -> str:
         out = StringIO()

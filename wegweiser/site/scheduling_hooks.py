@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.site import barrier_reports
-from wegweiser.site.admin_menu import RestrictedMenuItem, having_permission
+from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import ScheduledJobRun
 from wegweiser.site.scheduling import ScheduledJob, command_job, scheduled_jobs
 
@@ -26,20 +24,22 @@ def register_core_jobs():
         command_job(
             "core.publish_scheduled",
             datetime.timedelta(minutes=5),
-            "publish_scheduled",
-            _("Publishes and unpublishes pages whose scheduled time has come."),
+            description=_("Publishes and unpublishes pages whose scheduled time has come."),
+        ),
+        command_job(
+            "core.send_pending_mails",
+            datetime.timedelta(minutes=5),
+            description=_("Sends the mails in the outbox that could not be sent yet."),
         ),
         command_job(
             "core.delete_old_account_requests",
             datetime.timedelta(days=1),
-            "delete_old_account_requests",
-            _("Deletes rejected account requests after their retention period."),
+            description=_("Deletes rejected account requests after their retention period."),
         ),
         command_job(
             "core.delete_old_search_logs",
             datetime.timedelta(days=1),
-            "delete_old_search_logs",
-            _("Deletes logged searches after their retention period."),
+            description=_("Deletes logged searches after their retention period."),
         ),
         ScheduledJob(
             "core.delete_old_barrier_reports",
@@ -50,8 +50,9 @@ def register_core_jobs():
         command_job(
             "core.notify_stale_listings",
             datetime.timedelta(days=30),
-            "notify_stale_listings",
-            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
+            description=_(
+                "Monthly mail to each organisation with its listings nobody has confirmed for a while."
+            ),
         ),
         command_job(
             "core.clear_sessions",
@@ -62,9 +63,8 @@ def register_core_jobs():
     ]
 
 
+@settings_page("scheduled_jobs", _("Scheduled jobs"), VIEW_PERMISSION, icon_name="time", order=900)
 def scheduled_jobs_view(request):
-    if not request.user.has_perm(VIEW_PERMISSION):
-        raise PermissionDenied
     records = {record.name: record for record in ScheduledJobRun.objects.all()}
     now = timezone.now()
     rows = [
@@ -86,20 +86,3 @@ def _overdue(job, record) -> bool:
     if record is None or record.last_started is None:
         return True
     return timezone.now() - record.last_started > max(job.interval * 3, datetime.timedelta(days=1))
-
-
-@hooks.register("register_admin_urls")
-def register_scheduled_jobs_url():
-    return [path("scheduled-jobs/", scheduled_jobs_view, name="scheduled_jobs")]
-
-
-@hooks.register("register_settings_menu_item")
-def register_scheduled_jobs_menu_item():
-    return RestrictedMenuItem(
-        _("Scheduled jobs"),
-        reverse("scheduled_jobs"),
-        shown_to=having_permission(VIEW_PERMISSION),
-        name="scheduled-jobs",
-        icon_name="time",
-        order=900,
-    )

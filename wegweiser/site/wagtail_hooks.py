@@ -11,7 +11,7 @@ from wegweiser.site import (
     barrier_reports,
     document_access,  # noqa: F401 - documents are public only once a live page uses them
     freshness,
-    outbox_hooks,  # noqa: F401 - the outbox's job and its admin page
+    outbox_hooks,  # noqa: F401 - the outbox's admin page
     page_cache,
     scheduling_hooks,  # noqa: F401 - registers the recurring jobs and their admin page
     translation_permissions,

@@ -83,8 +83,7 @@ def register_volunteer_jobs():
         command_job(
             "volunteers.anonymise_volunteer_data",
             datetime.timedelta(days=1),
-            "anonymise_volunteer_data",
-            _("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
+            description=_("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
         ),
     ]
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy
 from wagtail.models import Site
 
 from wegweiser.site.accounts.invitations import admin_login_url, invitation_days, invitation_url
@@ -20,18 +20,26 @@ from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.outbox import queue_mails
 
 
-def _send(to: list[str], subject: str, template: str, context: dict, purpose: str) -> bool:
-    """Queue the mail for each recipient; False when there is nobody to send it to."""
-    return bool(
-        queue_mails(
-            to,
-            subject=subject,
-            # Signed by the office of the default site, the one that answers account requests.
-            body=render_to_string(f"core/accounts/mail/{template}.txt", {**context, "site": _office_site()}),
-            purpose=f"accounts.{purpose}",
-            owner=context["request"],
+def _send(
+    account_request: AccountRequest, to: list[str], subject, kind: str, language=None, **context
+) -> bool:
+    """Queue the mail ``kind`` for each recipient; False when there is nobody to send it to.
+
+    ``kind`` names its template and its purpose. It is written in the request's language (or ``language``),
+    and ``subject`` may name the organisation as ``%(name)s``.
+    """
+    with translation.override(language or account_request.language):
+        context = {**context, "request": account_request, "site": _office_site()}
+        return bool(
+            queue_mails(
+                to,
+                subject=subject % {"name": account_request.organisation_name},
+                # Signed by the office of the default site, the one that answers account requests.
+                body=render_to_string(f"core/accounts/mail/{kind}.txt", context),
+                purpose=f"accounts.{kind}",
+                owner=account_request,
+            )
         )
-    )
 
 
 def _office_site() -> Site | None:
@@ -53,61 +61,44 @@ def office_recipients() -> list[str]:
 
 
 def send_receipt(account_request: AccountRequest) -> bool:
-    with translation.override(account_request.language):
-        subject = gettext("We have received your request: %(name)s") % {
-            "name": account_request.organisation_name
-        }
-        return _send([account_request.email], subject, "received", {"request": account_request}, "received")
+    subject = gettext_lazy("We have received your request: %(name)s")
+    return _send(account_request, [account_request.email], subject, "received")
 
 
 def notify_office(account_request: AccountRequest) -> bool:
     """The office hears of a new request; the mail links to the admin and holds no contact details."""
-    review_url = admin_url("account_requests:detail", account_request.pk)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = gettext("New account request: %(name)s") % {"name": account_request.organisation_name}
-        return _send(
-            office_recipients(),
-            subject,
-            "office_notice",
-            {"request": account_request, "review_url": review_url},
-            "office_notice",
-        )
+    return _send(
+        account_request,
+        office_recipients(),
+        gettext_lazy("New account request: %(name)s"),
+        "office_notice",
+        language=settings.LANGUAGE_CODE,
+        review_url=admin_url("account_requests:detail", account_request.pk),
+    )
 
 
 def send_invitation(account_request: AccountRequest, user) -> bool:
-    with translation.override(account_request.language):
-        subject = gettext("Your account for %(name)s") % {"name": account_request.organisation_name}
-        return _send(
-            [user.email],
-            subject,
-            "invitation",
-            {
-                "request": account_request,
-                "url": invitation_url(user, account_request.language),
-                "valid_days": invitation_days(),
-                "username": user.get_username(),
-                "login_url": admin_login_url(),
-            },
-            "invitation",
-        )
+    return _send_account(
+        account_request,
+        user,
+        "invitation",
+        url=invitation_url(user, account_request.language),
+        valid_days=invitation_days(),
+    )
 
 
 def send_access_granted(account_request: AccountRequest, user) -> bool:
     """For a requester who already has an account: they now also edit the new organisation."""
-    with translation.override(account_request.language):
-        subject = gettext("Your account for %(name)s") % {"name": account_request.organisation_name}
-        return _send(
-            [user.email],
-            subject,
-            "access_granted",
-            {"request": account_request, "username": user.get_username(), "login_url": admin_login_url()},
-            "access_granted",
-        )
+    return _send_account(account_request, user, "access_granted")
+
+
+def _send_account(account_request: AccountRequest, user, kind: str, **context) -> bool:
+    """A mail of an approved request to its contact: the account's name and where to log in."""
+    subject = gettext_lazy("Your account for %(name)s")
+    context |= {"username": user.get_username(), "login_url": admin_login_url()}
+    return _send(account_request, [user.email], subject, kind, **context)
 
 
 def send_rejection(account_request: AccountRequest) -> bool:
-    with translation.override(account_request.language):
-        subject = gettext("Your request for an account: %(name)s") % {
-            "name": account_request.organisation_name
-        }
-        return _send([account_request.email], subject, "rejected", {"request": account_request}, "rejected")
+    subject = gettext_lazy("Your request for an account: %(name)s")
+    return _send(account_request, [account_request.email], subject, "rejected")
