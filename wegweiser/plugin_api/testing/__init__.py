@@ -197,7 +197,7 @@ def demo_context(home, english):
     # after Django's set-up: this pytest plugin is loaded before the apps are ready
     from django.utils import timezone
 
-    from wegweiser.site.demo import DemoContext, _load_organisations, load_taxonomies
+    from wegweiser.site.demo import DemoContext, load_organisations, load_taxonomies
 
     load_taxonomies(home.locale, english)
     context = DemoContext(
@@ -206,7 +206,7 @@ def demo_context(home, english):
     context.translate(home)
     index = make_organisation_index(home)
     context.translate(index, title="Partners")
-    _load_organisations(context, index)
+    load_organisations(context, index)
     return context
 
 

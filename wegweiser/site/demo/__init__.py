@@ -287,7 +287,9 @@ def _load_finders(ctx: DemoContext, types: dict[str, ListingType]) -> None:
         )
 
 
-def _load_organisations(ctx: DemoContext, index: OrganisationIndexPage) -> None:
+def load_organisations(ctx: DemoContext, index: OrganisationIndexPage) -> None:
+    """The demo town's partner organisations below ``index``, in German and English (also for
+    ``plugin_api.testing``'s ``demo_context``)."""
     for slug, name, kind, district, street, summary_de, summary_en, email, phone in data.ORGANISATIONS:
         centre = ctx.district(district)
         offset = (sum(map(ord, slug)) % 100) / 20000
@@ -377,7 +379,7 @@ def _load_demo() -> dict[str, int]:
         _load_finders(ctx, types)
         load_home(ctx)
         index = _load_pages(ctx)
-        _load_organisations(ctx, index)
+        load_organisations(ctx, index)
         created["organisations"] = len(ctx.organisations)
         settings = PortalSettings.for_site(home.get_site())
         settings.office_name = f"Integrationsbüro {data.TOWN}"
