@@ -247,6 +247,47 @@ def test_expired_invitation_link_is_refused_and_the_office_can_send_a_new_one(
     assert user.is_active
 
 
+def test_the_office_withdraws_an_invitation_that_went_to_a_wrong_address(
+    client, smtp, open_request, office_user
+):
+    """The office saw a typo after approving: the link in that mail must stop working, and only the office
+    may stop it."""
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/approve/")
+    path = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
+    detail = html(client.get(f"/admin/account-requests/{open_request.pk}/"))
+    assert "Einladung zurückziehen" in detail
+
+    intruder = Client()
+    intruder.force_login(make_user("fremd"))
+    denied = intruder.post(f"/admin/account-requests/{open_request.pk}/withdraw/")
+    assert denied.status_code in (302, 403)
+    assert Client().get(path).status_code == 200
+
+    response = client.post(f"/admin/account-requests/{open_request.pk}/withdraw/", follow=True)
+    assert (
+        "Die Einladung wurde zurückgezogen: Die bisher versandten Links funktionieren nicht mehr."
+        in messages_of(response)
+    )
+    assert ModelLogEntry.objects.filter(action="core.withdraw_invitation").count() == 1
+    client.logout()
+    response = client.post(path, {"new_password1": PASSWORD, "new_password2": PASSWORD})
+    assert response.status_code == 404 and "Dieser Link ist nicht mehr gültig" in html(response)
+    user = get_user_model().objects.get(email=open_request.email)
+    assert not user.has_usable_password() and not user.is_active
+
+    client.force_login(office_user)
+    client.post(f"/admin/account-requests/{open_request.pk}/resend/")
+    fresh = link_path(smtp.to(open_request.email)[-1], "/konto/einladung/")
+    client.logout()
+    assert client.post(fresh, {"new_password1": PASSWORD, "new_password2": PASSWORD}).status_code == 200
+    client.force_login(office_user)
+    response = client.post(f"/admin/account-requests/{open_request.pk}/withdraw/", follow=True)
+    assert "Das Konto ist bereits aktiviert; es gibt keine Einladung zurückzuziehen." in messages_of(response)
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+
+
 def test_mismatched_passwords_are_refused_and_the_account_stays_locked(
     client, smtp, open_request, office_user
 ):
@@ -339,6 +380,7 @@ OFFICE_URLS = [
     ("post", "/admin/account-requests/{pk}/approve/"),
     ("post", "/admin/account-requests/{pk}/reject/"),
     ("post", "/admin/account-requests/{pk}/resend/"),
+    ("post", "/admin/account-requests/{pk}/withdraw/"),
     ("post", "/admin/account-requests/{pk}/delete/"),
 ]
 

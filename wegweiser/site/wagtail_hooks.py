@@ -88,17 +88,19 @@ def log_organisation_owned_objects_for_their_organisation(actions):
     actions.log_entry_models.discard(ModelLogEntry)
 
 
+#: What the office does with an account request, in its history: (action, label, message).
+ACCOUNT_REQUEST_ACTIONS = (
+    ("core.approve_account_request", _("Approve account request"), _("Account request approved")),
+    ("core.reject_account_request", _("Reject account request"), _("Account request rejected")),
+    ("core.delete_account_request", _("Delete account request"), _("Account request deleted")),
+    ("core.withdraw_invitation", _("Withdraw the invitation"), _("Invitation withdrawn")),
+)
+
+
 @hooks.register("register_log_actions")
 def register_account_request_actions(actions):
-    actions.register_action(
-        "core.approve_account_request", _("Approve account request"), _("Account request approved")
-    )
-    actions.register_action(
-        "core.reject_account_request", _("Reject account request"), _("Account request rejected")
-    )
-    actions.register_action(
-        "core.delete_account_request", _("Delete account request"), _("Account request deleted")
-    )
+    for action, label, message in ACCOUNT_REQUEST_ACTIONS:
+        actions.register_action(action, label, message)
 
 
 @hooks.register("construct_reports_menu")

@@ -10,5 +10,6 @@ urlpatterns = [
     path("<int:pk>/approve/", admin_views.ApproveView.as_view(), name="approve"),
     path("<int:pk>/reject/", admin_views.RejectView.as_view(), name="reject"),
     path("<int:pk>/resend/", admin_views.ResendInvitationView.as_view(), name="resend"),
+    path("<int:pk>/withdraw/", admin_views.WithdrawInvitationView.as_view(), name="withdraw"),
     path("<int:pk>/delete/", admin_views.DeleteView.as_view(), name="delete"),
 ]

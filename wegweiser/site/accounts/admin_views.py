@@ -145,6 +145,30 @@ class ResendInvitationView(OfficeOnlyMixin, View):
         return redirect("account_requests:detail", pk=pk)
 
 
+class WithdrawInvitationView(OfficeOnlyMixin, View):
+    """Makes every invitation link sent so far useless, e.g. one that went to a wrong address: the account
+    gets a new unusable password, which the links' tokens cover. "Send the invitation again" makes a new one."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int):
+        account_request = get_object_or_404(AccountRequest, pk=pk, status=AccountRequest.Status.APPROVED)
+        user = _invited_user(account_request)
+        if user is None:
+            messages.error(
+                request, _("The account has already been activated; there is no invitation to withdraw.")
+            )
+            return redirect("account_requests:detail", pk=pk)
+        with transaction.atomic():
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+            log(account_request, "core.withdraw_invitation", user=request.user)
+        messages.success(
+            request, _("The invitation has been withdrawn: the links sent so far no longer work.")
+        )
+        return redirect("account_requests:detail", pk=pk)
+
+
 def _invited_user(account_request: AccountRequest):
     """The approved contact's account while it still waits for its first password."""
     organisation = account_request.organisation
