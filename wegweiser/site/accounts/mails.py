@@ -18,6 +18,7 @@ from wegweiser.site.links import admin_url
 from wegweiser.site.models import AccountRequest, PortalSettings
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.outbox import queue_mails
+from wegweiser.site.templatetags.direction_tags import isolate_text
 
 
 def _send(
@@ -33,7 +34,7 @@ def _send(
         return bool(
             queue_mails(
                 to,
-                subject=subject % {"name": account_request.organisation_name},
+                subject=subject % {"name": isolate_text(account_request.organisation_name)},
                 # Signed by the office of the default site, the one that answers account requests.
                 body=render_to_string(f"core/accounts/mail/{kind}.txt", context),
                 purpose=f"accounts.{kind}",
