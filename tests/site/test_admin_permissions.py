@@ -308,7 +308,7 @@ RULES = (
     Rule(r"^offers_admin:", "DAAAA"),
     # The office's own work.
     Rule(r"^account_requests:(index|detail)$", "DDDAA"),
-    Rule(r"^account_requests:resend$", "DDD--", "DDD--"),  # only for approved requests
+    Rule(r"^account_requests:(resend|withdraw)$", "DDD--", "DDD--"),  # only for approved requests
     Rule(r"^account_requests:", "DDD--", "DDDAA"),
     Rule(r"^reports:", "DDDAA"),
     Rule(r"^scheduled_jobs$", "DDDAA"),
