@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url, with_language_prefix
-from wegweiser.site.models import ListingIndexPage, PortalSettings
+from wegweiser.site.models import Listing, ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
 from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
@@ -134,7 +134,8 @@ def main_menu(context) -> list[dict]:
     current_path = request.path if request else ""
     # A listing's page lies below its organisation's page: its place in the menu is its type's finder
     # ("Angebote"), not the partners' page above it.
-    listing_type = getattr(getattr(context.get("page"), "listing_type", None), "key", None)
+    page = context.get("page")
+    listing_type = page.listing_type.key if isinstance(page, Listing) and page.listing_type else None
     return [
         {
             **item,
