@@ -79,6 +79,11 @@ LISTINGS = {
                     target_groups=["frauen"], district="nordstadt", cost="free"),
     "fuehrerschein": dict(title="Führerschein auf Arabisch", summary="Theorie für die Fahrerlaubnis, auf Arabisch erklärt.",
                           district="altstadt"),
+    "eltern_kind": dict(model=MeetingPage, title="Eltern-Kind-Gruppe international",
+                        summary="Spielen und singen für Eltern mit Kindern unter 3 Jahren.", district="nordstadt"),
+    "muttersprache": dict(title="Unterricht in der Muttersprache",
+                          summary="In Gruppen für Kinder von 6 bis 14 Jahren, am Wochenende.", topics=["kinder"],
+                          district="altstadt"),
 }  # fmt: skip
 
 #: (what is typed, other parameters, the language of the page, listings that must be in the first three)
@@ -217,6 +222,11 @@ QUERIES = [
     ("تأشيرة", {}, "ar", {"migrationsberatung"}),
     # A hyphenated word not found as a whole is searched for its words
     ("Deutsch-Kurs-Samstag", {}, "de", {"deutsch_a1"}),
+    # A hyphenated word whose words have synonyms: "Mutter" also finds "Eltern", not only "Muttersprache"
+    ("Mutter-Kind-Gruppe", {}, "de", {"eltern_kind"}),
+    ("Mutter Kind", {}, "de", {"eltern_kind"}),
+    ("батьки", {}, "uk", {"eltern_kind"}),
+    ("الأهل", {}, "ar", {"eltern_kind"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),

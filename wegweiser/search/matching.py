@@ -3,11 +3,13 @@
 One plan per search, made against everything the backend searches (not per listing type): the database
 backend asks its table of searchable words, Elasticsearch its index (``finds``); the steps are the same:
 
-1. Stop words ("mit", "für", "with", "في" ...) are left out, unless nothing else was typed.
+1. Stop words ("mit", "für", "with", "في" ...) are left out, unless nothing else was typed. A hyphenated
+   word one of whose words has synonyms is taken as its words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"),
+   so that each brings its synonyms ("Eltern-Kind-Gruppe" for "Mutter").
 2. If some listing has every word, every word is required (the usual case: one query decides it).
 3. Otherwise each word is looked up on its own. A word no listing has is taken for the known words one
    or two letters away ("Beratnug" for "Beratung"; shown as "did you mean"), a hyphenated one for its
-   words ("Mutter-Kind-Gruppe" as "Mutter Kind Gruppe"), a compound ending in a stop word for its first
+   words ("Sprach-Café-Samstag" as "Sprach Café Samstag"), a compound ending in a stop word for its first
    word ("Jobsuche" as "Job"), or else left out and named to the visitor as not found.
 4. If the remaining words are not found together, listings with any of them are shown, those with the
    most words first, and the visitor is told that none has all.
@@ -83,7 +85,7 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
     words is found is asked of the backend's own index (``finds``), so a plan never promises more than
     that backend can find.
     """
-    typed = meaningful(query_units(words))
+    typed = meaningful([part for unit in query_units(words) for part in _apart(unit)])
     plan = TextPlan(typed=typed, units=[[word] for word in typed])
     if not typed or finds(plan.units):
         return plan
@@ -97,7 +99,7 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
             units.append(known)
             plan.corrected[word] = known[0]
         elif len(parts := meaningful(tokens(word))) > 1:
-            # "Mutter-Kind-Gruppe" found nowhere as a whole: its words on their own, as if typed apart
+            # "Sprach-Café-Samstag" found nowhere as a whole: its words on their own, as if typed apart
             units.extend([part] for part in parts if finds([[part]]))
             plan.missing.extend(part for part in parts if [part] not in units)
         elif (first := before_a_stop_word(word, known_stems())) and finds([[first]]):
@@ -107,6 +109,20 @@ def plan_text(words: list[str], finds: Finder = rows_found) -> TextPlan:
     plan.units = units
     plan.any_unit = len(units) > 1 and not finds(units)
     return plan
+
+
+#: The hyphens that join the words of a German compound written with them ("Mutter-Kind-Gruppe").
+_HYPHENS = re.compile(r"[-\u2010\u2011]+")
+
+
+def _apart(unit: str) -> list[str]:
+    """A hyphenated word as its words if one of them has synonyms, else the word itself: "Mutter-Kind-Gruppe" is
+    "Mutter", "Kind" and "Gruppe", so that a parent-child group ("Eltern-Kind-Gruppe") is found, which the
+    whole word, as one, never finds."""
+    parts = [part for part in _HYPHENS.split(unit) if part] if " " not in unit else []
+    if len(parts) > 1 and any(synonyms_of(part) for part in parts):
+        return parts
+    return [unit]
 
 
 @dataclass(frozen=True)
