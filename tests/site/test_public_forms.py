@@ -267,6 +267,41 @@ def test_a_filled_honeypot_stores_nothing_and_sends_no_mail(client, public_form,
     assert smtp_server.messages == []
 
 
+NAMED_FORMS = [
+    ("account request", "organisation_name"),
+    ("account request", "contact_name"),
+    ("volunteer sign-up", "name"),
+    ("event registration", "name"),
+]
+
+
+@pytest.mark.parametrize(
+    ("public_form", "field"), NAMED_FORMS, indirect=["public_form"], ids=[f"{f} {n}" for f, n in NAMED_FORMS]
+)
+@pytest.mark.parametrize(
+    "name", ["Gewinn auf https://spam.example", "www.gewinn.example", "Klick: gewinn.com"]
+)
+def test_a_name_with_a_web_address_is_refused_in_arabic_and_nothing_is_sent(
+    client, public_form, field, name, smtp_server
+):
+    """The mails greet visitors by the name they typed, at the address they typed: a link in a name would go,
+    signed by the portal, to whoever an attacker names."""
+    arabic_url = "/ar/" + public_form.post_url.removeprefix("/de/")
+    response = client.post(arabic_url, {**public_form.data, field: name}, **from_client(ALICE))
+
+    assert response.status_code == 400
+    assert "يُرجى كتابة الاسم بدون عنوان موقع إلكتروني." in response.content.decode()
+    assert public_form.stored() == 0
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize(
+    "name", ["Amina Yilmaz", "St.Georg e. V.", "Dr.Müller", "Caritasverband Neustadt e.V.", "Мрія", "مريم"]
+)
+def test_names_with_dots_are_names_not_web_addresses(name):
+    assert VolunteerSignupForm.base_fields["name"].clean(name) == name
+
+
 class ElementPath(HTMLParser):
     """Remembers the open elements around the honeypot input (its ancestors, outermost first)."""
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.templatetags.event_tags import when_text
-from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, reject_markup
+from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, name_field
 
 CONSENT_VERSION = "2026-11-1"
 
@@ -17,7 +17,7 @@ class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
     occurrence = forms.ChoiceField(label=_("Date of the event"))
-    name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    name = name_field()
     email = email_field(_("We send you a link to confirm your registration."))
     consent = forms.BooleanField(
         required=True, error_messages={"required": _("Please agree so that we may store your registration.")}

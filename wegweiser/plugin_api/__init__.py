@@ -91,6 +91,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "HoneypotMixin": ("wegweiser.site.public_forms", "HoneypotMixin"),
     "ConsentMixin": ("wegweiser.site.public_forms", "ConsentMixin"),
     "reject_markup": ("wegweiser.site.public_forms", "reject_markup"),
+    "name_field": ("wegweiser.site.public_forms", "name_field"),
     "email_field": ("wegweiser.site.public_forms", "email_field"),
     "phone_field": ("wegweiser.site.public_forms", "phone_field"),
     "private_no_store": ("wegweiser.site.public_forms", "private_no_store"),

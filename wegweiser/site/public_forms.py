@@ -13,8 +13,9 @@ accessibility feedback) uses:
   :func:`for_visitors`: that, GET and POST only and no CSRF cookie, for the form's own address and the
   links from its mails.
 * :func:`reject_markup`: plain text only in free-text fields.
-* :func:`email_field` and :func:`phone_field`: a visitor's address and phone number, with the same limits and
-  the same messages in every form.
+* :func:`name_field`, :func:`email_field` and :func:`phone_field`: a visitor's name, address and phone number,
+  with the same limits and the same messages in every form; a name holds no web address
+  (:func:`reject_web_addresses`).
 * :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step;
   :func:`ask_to_confirm`: that page asking for the one click a link from a mail needs.
 """
@@ -57,7 +58,32 @@ def reject_markup(value: str) -> None:
         raise ValidationError(_("Please use plain text only, without HTML or script code."), code="markup")
 
 
+#: A web address: a scheme ("https://"), "www.", or a name ending in a common top-level domain ("gewinn.com",
+#: "example.de/x"). Not every word with a dot: "St.Georg", "Dr.Müller" and "e. V." are names.
+WEB_ADDRESS = re.compile(
+    r"[a-z][a-z0-9+.-]*://|\bwww\.|\b[\w-]+\.(?:com|net|org|info|biz|de|eu|ru|io|co|xyz|top|online|site|shop|"
+    r"app|link|click|ly|me)\b",
+    re.IGNORECASE,
+)
+
+
+def reject_web_addresses(value: str) -> None:
+    """Form validator: no web address in a name. The portal's mails greet a visitor by the name typed into a
+    public form and go to the address typed beside it, so a link in a name would be a link that anyone can
+    send to anyone, signed by the portal."""
+    if value and WEB_ADDRESS.search(value):
+        raise ValidationError(_("Please enter the name without a web address."), code="web_address")
+
+
 # -- contact fields ------------------------------------------------------------------------------------
+
+
+def name_field(label: str = _("Your name"), max_length: int = 120) -> forms.CharField:
+    """A name typed into a public form (the visitor's, or their organisation's): plain text, no web address."""
+    return forms.CharField(
+        label=label, max_length=max_length, validators=[reject_markup, reject_web_addresses]
+    )
+
 
 PHONE = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
 PHONE_EXAMPLE = "0171 2345678"

@@ -12,6 +12,7 @@ from wegweiser.plugin_api import (
     Language,
     email_field,
     localized_label,
+    name_field,
     phone_field,
     reject_markup,
     visitor_language,
@@ -29,7 +30,7 @@ class LanguageChoiceField(forms.ModelMultipleChoiceField):
 class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
-    name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    name = name_field()
     email = email_field(_("We send you a link to confirm your sign-up."), label=_("Email"))
     phone = phone_field()
     languages_spoken = LanguageChoiceField(

@@ -9,15 +9,20 @@ from wegweiser.site.accounts.consent import CONSENT_VERSION, consent_text
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.models import AccountRequest
 from wegweiser.site.organisations import OrganisationKind
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field, phone_field, reject_markup
+from wegweiser.site.public_forms import (
+    ConsentMixin,
+    HoneypotMixin,
+    email_field,
+    name_field,
+    phone_field,
+    reject_markup,
+)
 
 
 class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
-    organisation_name = forms.CharField(
-        label=_("Name of your organisation"), max_length=200, validators=[reject_markup]
-    )
+    organisation_name = name_field(_("Name of your organisation"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         choices=OrganisationKind.choices,
@@ -34,7 +39,7 @@ class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
     address = forms.CharField(
         label=_("Address or district (optional)"), max_length=300, required=False, validators=[reject_markup]
     )
-    contact_name = forms.CharField(label=_("Your name"), max_length=120, validators=[reject_markup])
+    contact_name = name_field()
     email = email_field(_("We send the invitation to your account to this address."))
     phone = phone_field()
     offer_description = forms.CharField(
