@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -47,6 +49,42 @@ def test_an_image_with_huge_dimensions_is_refused_and_the_limit_is_said_beforeha
     assert response.status_code == 200
     assert "zu viele Pixel" in response.content.decode()
     assert not get_image_model().objects.exists()
+
+
+def small_png(name: str) -> io.BytesIO:
+    data = io.BytesIO()
+    PILImage.new("RGB", (400, 300), "teal").save(data, "PNG")
+    data.name = name
+    data.seek(0)
+    return data
+
+
+def test_an_uploaded_image_and_its_thumbnails_have_names_nobody_can_guess(client, editor_a, organisation_a):
+    """The web server serves renditions (``/media/images/``) to anyone; the admin makes one as soon as a
+    partner sees an upload in the library. Named as uploaded, a partner's unpublished photo was at
+    ``/media/images/ausweis.max-165x165.png`` for whoever guessed."""
+    client.force_login(editor_a)
+    client.cookies["django_language"] = "de"
+    for _ in range(2):
+        upload = {
+            "title": "Ausweis",
+            "file": small_png("ausweis.png"),
+            "collection": organisation_a.collection.pk,
+        }
+        assert client.post(reverse("wagtailimages:add"), upload).status_code == 302
+    assert client.get(reverse("wagtailimages:index")).status_code == 200  # the library makes the thumbnails
+
+    images = list(get_image_model().objects.filter(title="Ausweis"))
+    names = [image.file.name for image in images]
+    assert len(set(names)) == 2 and all(
+        re.fullmatch(r"original_images/[0-9a-f]{16}_ausweis\.png", n) for n in names
+    )
+    renditions = [rendition.file.name for image in images for rendition in image.renditions.all()]
+    assert renditions, "the library showed a thumbnail of each"
+    for name in renditions:
+        assert re.fullmatch(r"images/[0-9a-f]{16}_ausweis\.[^/]+", name), name
+        guessed = "images/" + name.split("_", 1)[1]
+        assert not default_storage.exists(guessed)
 
 
 def test_public_pages_allow_only_the_portals_own_origin(client, home):

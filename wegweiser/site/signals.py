@@ -1,9 +1,13 @@
-"""Keep derived data in step with content: editors groups, listing ownership, cached term labels."""
+"""Keep derived data in step with content: editors groups, listing ownership, cached term labels; and give
+uploaded images file names nobody can guess."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+import secrets
+
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Locale
 from wagtail.signals import post_page_move
 
@@ -76,6 +80,18 @@ def update_listing_organisation(sender, instance, **kwargs) -> None:
     specific = instance.specific
     if isinstance(specific, Listing):
         specific.save(update_fields=["organisation"])
+
+
+@receiver(pre_save, sender=get_image_model())
+def unguessable_image_file_name(sender, instance, raw: bool = False, **kwargs) -> None:
+    """A new upload's file name begins with a random part ("original_images/3f9a…_ausweis.jpg"), which every
+    rendition keeps ("images/3f9a…_ausweis.max-165x165.jpg"). The web server serves renditions to anyone
+    (README, "Media"), and the admin makes one as soon as a partner sees the upload in the library: with
+    the name as uploaded, a photo of an unpublished draft, or of a person, was one guess away."""
+    upload = instance.file
+    if raw or not upload or getattr(upload, "_committed", True):
+        return
+    upload.name = f"{secrets.token_hex(8)}_{upload.name.rsplit('/', 1)[-1]}"
 
 
 for taxonomy in (Topic, TargetGroup, Language, District):
