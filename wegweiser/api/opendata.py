@@ -19,7 +19,7 @@ from wegweiser.api.licence import licence_for
 from wegweiser.api.listing_schemas import LocaleQuery, generic_schema
 from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
 from wegweiser.api.records import facet_values, own_facets
-from wegweiser.api.schemas import ErrorOut
+from wegweiser.api.schemas import responses
 from wegweiser.site.listings import with_record_data
 from wegweiser.site.registry import ListingType
 from wegweiser.site.spreadsheets import CSV_DIALECTS, csv_dialect, csv_response
@@ -186,11 +186,10 @@ def export_router(listing_types: list[ListingType]) -> Router:
 def _add_exports(router: Router, listing_type: ListingType) -> None:
     key = listing_type.key
     plural = str(listing_type.verbose_name_plural)
-    errors = {404: ErrorOut, 400: ErrorOut, 429: ErrorOut}
 
     @router.get(
         f"/{key}.csv",
-        response={200: str, 304: None, **errors},
+        response=responses(str),
         operation_id=f"export_{key.replace('-', '_')}_csv",
         url_name=f"{key}-csv",
         summary=f"{plural}: whole catalogue as CSV",
@@ -212,7 +211,7 @@ def _add_exports(router: Router, listing_type: ListingType) -> None:
 
     @router.get(
         f"/{key}.json",
-        response={200: CatalogueOut, 304: None, **errors},
+        response=responses(CatalogueOut),
         operation_id=f"export_{key.replace('-', '_')}_json",
         url_name=f"{key}-json",
         summary=f"{plural}: whole catalogue as JSON",
