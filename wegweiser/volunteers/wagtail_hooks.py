@@ -18,7 +18,7 @@ def register_volunteer_opportunity():
 
 @hooks.register("register_admin_urls")
 def register_inbox_urls():
-    return [path("volunteers/", include((admin_urls, "volunteers_inbox"), namespace="volunteers_inbox"))]
+    return [path("volunteers/", include(admin_urls))]
 
 
 @hooks.register("register_admin_menu_item")
