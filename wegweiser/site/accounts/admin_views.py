@@ -130,35 +130,43 @@ class ApproveView(OfficeOnlyMixin, View):
         return redirect("account_requests:detail", pk=pk)
 
 
-class ResendInvitationView(OfficeOnlyMixin, View):
+class InvitationView(OfficeOnlyMixin, View):
+    """A step on the invitation of an approved request's contact, while the account waits for its first
+    password: :meth:`act` does it and says how it went; an account already in use gets ``activated``."""
+
     http_method_names = ["post"]
+    activated = ""
 
     def post(self, request, pk: int):
         account_request = get_object_or_404(AccountRequest, pk=pk, status=AccountRequest.Status.APPROVED)
         user = _invited_user(account_request)
         if user is None:
-            messages.error(request, _("The account has already been activated; no invitation is needed."))
-        elif mails.send_invitation(account_request, user):
+            messages.error(request, self.activated)
+        else:
+            self.act(request, account_request, user)
+        return redirect("account_requests:detail", pk=pk)
+
+    def act(self, request, account_request: AccountRequest, user) -> None:
+        raise NotImplementedError
+
+
+class ResendInvitationView(InvitationView):
+    activated = gettext_lazy("The account has already been activated; no invitation is needed.")
+
+    def act(self, request, account_request: AccountRequest, user) -> None:
+        if mails.send_invitation(account_request, user):
             messages.success(request, _("The invitation has been sent again."))
         else:
             messages.warning(request, _("The mail could not be sent. Please try again later."))
-        return redirect("account_requests:detail", pk=pk)
 
 
-class WithdrawInvitationView(OfficeOnlyMixin, View):
+class WithdrawInvitationView(InvitationView):
     """Makes every invitation link sent so far useless, e.g. one that went to a wrong address: the account
     gets a new unusable password, which the links' tokens cover. "Send the invitation again" makes a new one."""
 
-    http_method_names = ["post"]
+    activated = gettext_lazy("The account has already been activated; there is no invitation to withdraw.")
 
-    def post(self, request, pk: int):
-        account_request = get_object_or_404(AccountRequest, pk=pk, status=AccountRequest.Status.APPROVED)
-        user = _invited_user(account_request)
-        if user is None:
-            messages.error(
-                request, _("The account has already been activated; there is no invitation to withdraw.")
-            )
-            return redirect("account_requests:detail", pk=pk)
+    def act(self, request, account_request: AccountRequest, user) -> None:
         with transaction.atomic():
             user.set_unusable_password()
             user.save(update_fields=["password"])
@@ -166,7 +174,6 @@ class WithdrawInvitationView(OfficeOnlyMixin, View):
         messages.success(
             request, _("The invitation has been withdrawn: the links sent so far no longer work.")
         )
-        return redirect("account_requests:detail", pk=pk)
 
 
 def _invited_user(account_request: AccountRequest):
