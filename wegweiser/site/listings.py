@@ -225,6 +225,13 @@ def localized_url(page: Page, request=None) -> str:
     return with_language_prefix(url, current)
 
 
+def published_url(page: Page | None, request=None) -> str:
+    """:func:`localized_url` of a published page, ``""`` for one that is not (or none): what an editor links
+    in rich text or a links block is no link while it is a draft, whose address would show its slug and
+    lead to "not found"."""
+    return localized_url(page, request) if page is not None and page.live else ""
+
+
 def shown_untranslated(pages: list, locale: Locale | None = None) -> list:
     """Note on each page of a list that :func:`localized` made for ``locale`` whether it stands in for a
     translation that is not there (a German original), so that linking it looks for none: a finder's page

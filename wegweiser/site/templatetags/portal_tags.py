@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
-from wegweiser.site.listings import localized_url, with_language_prefix
+from wegweiser.site.listings import localized_url, published_url, with_language_prefix
 from wegweiser.site.models import Listing, ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
@@ -269,6 +269,13 @@ def ends_in_punctuation(label) -> bool:
 def listing_url(context, page) -> str:
     """``{% listing_url page %}``: the page's URL in the visitor's language (see ``localized_url``)."""
     return localized_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def published_page_url(context, page) -> str:
+    """``{% published_page_url page as url %}``: the page's URL in the visitor's language if it is published,
+    else ``""`` (see ``published_url``)."""
+    return published_url(page, context.get("request"))
 
 
 @register.simple_tag
