@@ -360,6 +360,19 @@ def test_bad_input_is_answered_in_the_visitors_language(client, organisation_a, 
     assert empty.status_code == 400
 
 
+def test_an_alert_on_words_with_a_web_address_is_refused_and_mails_nothing(
+    client, organisation_a, nordstadt, smtp_server
+):
+    """The confirmation mail repeats the words to the address typed beside them: with a web address among
+    them, the portal would mail anyone's link to anyone."""
+    response = subscribe(client, language="ar", q="Gewinn auf www.gewinn.example")
+
+    assert response.status_code == 400
+    assert "لا يمكن للتنبيه حفظ كلمات تتضمن عنوان موقع إلكتروني." in response.content.decode()
+    assert not PlaceAlert.objects.exists()
+    assert smtp_server.messages == []
+
+
 def test_an_arabic_visitor_gets_the_mails_and_links_in_arabic(client, organisation_a, nordstadt, smtp_server):
     subscribe(client, language="ar")
     [confirmation] = smtp_server.to(EMAIL)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from wegweiser.site.public_forms import ConsentMixin, HoneypotMixin, email_field
+from wegweiser.site.public_forms import WEB_ADDRESS, ConsentMixin, HoneypotMixin, email_field
 
 #: Change the consent wording only together with a new version.
 CONSENT_VERSION = "2026-12-1"
@@ -20,9 +21,21 @@ class PlaceAlertForm(ConsentMixin, HoneypotMixin, forms.Form):
         required=True, error_messages={"required": _("Please agree so that we may write to you.")}
     )
 
-    def __init__(self, *args, days: int, **kwargs):
+    def __init__(self, *args, days: int, words: str = "", **kwargs):
         self.days = days
+        self.words = words
         super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict:
+        """The confirmation mail repeats the searched words to the address typed here: words with a web
+        address would be a link that anyone can send to anyone, signed by the portal."""
+        cleaned = super().clean()
+        if WEB_ADDRESS.search(self.words):
+            raise ValidationError(
+                _("An alert cannot keep words with a web address. Please search without it."),
+                code="web_address",
+            )
+        return cleaned
 
     def consent_text(self) -> str:
         return gettext(

@@ -61,7 +61,9 @@ def new_alert(request):
     data = request.POST if request.method == "POST" else request.GET
     criteria, messages = alert_criteria.criteria_from(data, locale=visitor_language(), available=available)
     days = alert_days(site)
-    form = PlaceAlertForm(request.POST if request.method == "POST" else None, days=days)
+    form = PlaceAlertForm(
+        request.POST if request.method == "POST" else None, days=days, words=criteria["text"]
+    )
     context = {
         "form": form,
         "criteria": criteria,
