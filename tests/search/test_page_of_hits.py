@@ -21,6 +21,8 @@ QUERIES = [
     {"q": "Arabisch", "near": "altstadt", "sort": "distance"},
     {"q": "Treff Kurs"},  # either word, the listings with both first
     {"q": "Deutsch", "topic": ["sprache"]},
+    {"q": "Treff", "near": "altstadt", "radius": "5"},  # ranked from the search's rows, within the radius
+    {"q": "Arabisch", "locale": "ar"},  # from the rows too: the German originals, none translated
 ]
 
 
@@ -40,9 +42,16 @@ def many_matches(town):
 
 
 def pages(params: dict) -> list[list[int]]:
-    """The page ids of the first two pages of ten."""
+    """The page ids of the first two pages of ten (``locale``: the page's language, German if not given)."""
+    params = dict(params)
+    locale = params.pop("locale", "de")
     return [
-        [hit.page_id for hit in run(DatabaseBackend(), {**params, "per_page": "10", "page": str(page)}).hits]
+        [
+            hit.page_id
+            for hit in run(
+                DatabaseBackend(), {**params, "per_page": "10", "page": str(page)}, locale=locale
+            ).hits
+        ]
         for page in (1, 2)
     ]
 
