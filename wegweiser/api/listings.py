@@ -25,7 +25,7 @@ from wegweiser.api.querying import (
     within_site,
 )
 from wegweiser.api.records import Labels, facet_values
-from wegweiser.api.schemas import PageId, responses
+from wegweiser.api.schemas import PageId, listing_type_get
 from wegweiser.site.listings import filterset_for, with_record_data
 from wegweiser.site.registry import ApiFeed, ListingType
 
@@ -93,16 +93,16 @@ def _body_html(page) -> str:
 
 def listing_router(listing_type: ListingType) -> Router:
     shapes = shapes_for(listing_type)
-    key = listing_type.key
-    plural = str(listing_type.verbose_name_plural)
-    router = Router(tags=[f"listings: {key}"])
+    router = Router(tags=[f"listings: {listing_type.key}"])
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         "/",
-        response=responses(shapes.page),
-        operation_id=f"list_{key.replace('-', '_')}",
-        url_name=f"{key}-list",
-        summary=f"{plural}: list and filter",
+        operation="list_{}",
+        name="list",
+        summary="list and filter",
+        response=shapes.page,
         description=(
             "Current listings of this type, filtered like the public finder, ordered by id. "
             "Choice filters may repeat (`?topic=sprache&topic=arbeit`: any of them)."
@@ -117,24 +117,28 @@ def listing_router(listing_type: ListingType) -> Router:
     for feed in listing_type.api_extension.feeds if listing_type.api_extension else ():
         _add_feed(router, listing_type, shapes, feed)
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         "/{int:id}/",
-        response=responses(shapes.detail),
-        operation_id=f"get_{key.replace('-', '_')}",
-        url_name=f"{key}-detail",
-        summary=f"{plural}: one listing",
+        operation="get_{}",
+        name="detail",
+        summary="one listing",
+        response=shapes.detail,
         description="One current listing by id, with its details.",
     )
     def get_listing(request, id: PageId, params: Query[shapes.detail_params]):
         page = _current_listing(listing_type, request, id, params.locale)
         return serialize(listing_type, shapes, [page], request, params, detail=True)[0]
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         "/{int:id}.jsonld",
-        response=responses(dict),
-        operation_id=f"get_{key.replace('-', '_')}_jsonld",
-        url_name=f"{key}-jsonld",
-        summary=f"{plural}: one listing as schema.org JSON-LD",
+        operation="get_{}_jsonld",
+        name="jsonld",
+        summary="one listing as schema.org JSON-LD",
+        response=dict,
         openapi_extra={
             "responses": {200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}}
         },
@@ -152,14 +156,16 @@ def listing_router(listing_type: ListingType) -> Router:
 
 def _add_feed(router: Router, listing_type: ListingType, shapes: ListingShapes, feed: ApiFeed) -> None:
     """A plugin's extra list (event occurrences, say): the type's filters, then the plugin's items, paginated."""
-    key = listing_type.key
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         f"/{feed.name}/",
-        response=responses(shapes.feed_pages[feed.name]),
-        operation_id=f"list_{key.replace('-', '_')}_{feed.name.replace('-', '_')}",
-        url_name=f"{key}-{feed.name}",
-        summary=feed.summary or f"{listing_type.verbose_name_plural}: {feed.name}",
+        operation=f"list_{{}}_{feed.name.replace('-', '_')}",
+        name=feed.name,
+        summary=feed.name,
+        own_summary=feed.summary,
+        response=shapes.feed_pages[feed.name],
         description=feed.description,
     )
     def list_feed(request, filters: Query[shapes.filters]):

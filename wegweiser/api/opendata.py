@@ -19,7 +19,7 @@ from wegweiser.api.licence import licence_for
 from wegweiser.api.listing_schemas import LocaleQuery, generic_schema
 from wegweiser.api.querying import current_listings, ensure_enabled, locale_for
 from wegweiser.api.records import facet_values, own_facets
-from wegweiser.api.schemas import responses
+from wegweiser.api.schemas import listing_type_get
 from wegweiser.site.listings import with_record_data
 from wegweiser.site.registry import ListingType
 from wegweiser.site.spreadsheets import CSV_DIALECTS, csv_dialect, csv_response
@@ -185,14 +185,15 @@ def export_router(listing_types: list[ListingType]) -> Router:
 
 def _add_exports(router: Router, listing_type: ListingType) -> None:
     key = listing_type.key
-    plural = str(listing_type.verbose_name_plural)
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         f"/{key}.csv",
-        response=responses(str),
-        operation_id=f"export_{key.replace('-', '_')}_csv",
-        url_name=f"{key}-csv",
-        summary=f"{plural}: whole catalogue as CSV",
+        operation="export_{}_csv",
+        name="csv",
+        summary="whole catalogue as CSV",
+        response=str,
         description="A header row, then one row per listing; lists are joined with ';'. By default for "
         "German spreadsheet programs (semicolons, UTF-8 with byte-order mark); `?dialect=rfc4180` for plain "
         'RFC 4180 CSV. The licence is named in the `Link` header (`rel="license"`).',
@@ -209,12 +210,14 @@ def _add_exports(router: Router, listing_type: ListingType) -> None:
             f"{key}-{params.locale or 'de'}.csv", [columns, *rows], csv_dialect(params.dialect)
         )
 
-    @router.get(
+    @listing_type_get(
+        router,
+        listing_type,
         f"/{key}.json",
-        response=responses(CatalogueOut),
-        operation_id=f"export_{key.replace('-', '_')}_json",
-        url_name=f"{key}-json",
-        summary=f"{plural}: whole catalogue as JSON",
+        operation="export_{}_json",
+        name="json",
+        summary="whole catalogue as JSON",
+        response=CatalogueOut,
         description="The same rows as the CSV export, with lists as arrays and numbers as numbers.",
     )
     def export_json(request, params: Query[ExportQuery]):

@@ -32,6 +32,34 @@ def responses(ok) -> dict:
     return {200: ok, 304: None, **ERRORS}
 
 
+def listing_type_get(
+    router,
+    listing_type,
+    path: str,
+    *,
+    operation: str,
+    name: str,
+    summary: str,
+    response,
+    own_summary="",
+    **options,
+):
+    """``router.get`` for an endpoint of one listing type, named by one rule for every type and endpoint: the
+    operation id is ``operation`` with the type's key for ``{}`` ("list_{}" is ``list_offer``), the URL name
+    ``<key>-<name>``, the summary "<the type's plural>: ``summary``" (or a plugin's ``own_summary``);
+    ``response`` is what it answers (:func:`responses`). ``options`` go to Django Ninja as they are
+    (``description``, ``openapi_extra``)."""
+    key = listing_type.key
+    return router.get(
+        path,
+        response=responses(response),
+        operation_id=operation.format(key.replace("-", "_")),
+        url_name=f"{key}-{name}",
+        summary=own_summary or f"{listing_type.verbose_name_plural}: {summary}",
+        **options,
+    )
+
+
 class PageOut(Schema):
     """What every page the API answers with starts with: its ids, language, title and public URL."""
 
