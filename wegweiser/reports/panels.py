@@ -52,6 +52,15 @@ class AttentionItem:
     link_text: str
     rows: tuple[AttentionRow, ...] = ()
 
+    @classmethod
+    def counting(
+        cls, name: str, label: str, objects, url: str, link_text: str, *, text, detail, row_url=None
+    ) -> AttentionItem:
+        """An item that counts a queryset, its rows the first :data:`LIST_LENGTH` of it (:func:`attention_rows`),
+        each linking to ``row_url(obj)`` or else where the item itself links."""
+        rows = attention_rows(objects[:LIST_LENGTH], text=text, detail=detail, url=row_url or url)
+        return cls(name, label, objects.count(), url, link_text, rows)
+
 
 def attention_rows(
     objects: Iterable, text: Callable, detail: Callable, url: Callable | str
@@ -113,23 +122,17 @@ class OfficeAttentionPanel(Component):
         demand_url = reverse("reports:demand") + f"?table=no_results&start={week_start}"
         searches = searches_in_period(week_start, today)
         stale_rows = [row for row in freshness_by_organisation(ListingSelection()) if row.stale]
-        pending = AccountRequest.objects.open().order_by("created_at")
-        failed_jobs = ScheduledJobRun.objects.filter(failures_in_a_row__gt=0)
-        failed_mails = OutgoingMail.objects.failed().order_by("-failed_at")
         no_results = searches_without_results(searches, limit=LIST_LENGTH) if searches is not None else []
         items = [
-            AttentionItem(
+            AttentionItem.counting(
                 "account_requests",
                 _("Account requests waiting for a decision"),
-                pending.count(),
+                AccountRequest.objects.open().order_by("created_at"),
                 reverse("account_requests:index"),
                 _("Open the account requests"),
-                attention_rows(
-                    pending[:LIST_LENGTH],
-                    text=lambda request: request.organisation_name,
-                    detail=lambda request: request.created_at,
-                    url=lambda request: reverse("account_requests:detail", args=[request.pk]),
-                ),
+                text=lambda request: request.organisation_name,
+                detail=lambda request: request.created_at,
+                row_url=lambda request: reverse("account_requests:detail", args=[request.pk]),
             ),
             AttentionItem(
                 "review",
@@ -154,31 +157,23 @@ class OfficeAttentionPanel(Component):
                     ),
                 ),
             ),
-            AttentionItem(
+            AttentionItem.counting(
                 "failed_jobs",
                 _("Scheduled jobs that failed"),
-                failed_jobs.count(),
+                ScheduledJobRun.objects.filter(failures_in_a_row__gt=0),
                 reverse("scheduled_jobs"),
                 _("Open the scheduled jobs"),
-                attention_rows(
-                    failed_jobs[:LIST_LENGTH],
-                    text=lambda job: job.name,
-                    detail=lambda job: job.last_finished,
-                    url=reverse("scheduled_jobs"),
-                ),
+                text=lambda job: job.name,
+                detail=lambda job: job.last_finished,
             ),
-            AttentionItem(
+            AttentionItem.counting(
                 "failed_mails",
                 _("Mails the portal gave up sending"),
-                failed_mails.count(),
+                OutgoingMail.objects.failed().order_by("-failed_at"),
                 reverse("outbox"),
                 _("Open the outbox"),
-                attention_rows(
-                    failed_mails[:LIST_LENGTH],
-                    text=lambda mail: mail.subject,
-                    detail=lambda mail: mail.failed_at,
-                    url=reverse("outbox"),
-                ),
+                text=lambda mail: mail.subject,
+                detail=lambda mail: mail.failed_at,
             ),
             AttentionItem(
                 "no_results",
