@@ -37,6 +37,9 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
     """
 
     url_name = ""
+    #: The export's columns in their order, each with its heading: ``list_export`` and ``export_headings`` said
+    #: once. A report whose columns depend on the request sets it in :meth:`get_rows`.
+    export_columns: dict = {}
     print_template_name = "reports/print.html"
     paginate_by = 50
     print_view = False
@@ -46,6 +49,14 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
         if not can_view_office_reports(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def list_export(self) -> list[str]:
+        return list(self.export_columns)
+
+    @property
+    def export_headings(self) -> dict:
+        return self.export_columns
 
     @property
     def results_template_name(self):

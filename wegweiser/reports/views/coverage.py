@@ -19,8 +19,7 @@ class CoverageReportView(OfficeReportView):
     filterset_class = CoverageFilterSet
     paginate_by = None
     no_results_message = _("There are no topics yet. Add topics in the taxonomy settings to see coverage.")
-    list_export = ["label", "total"]
-    export_headings = {"label": _("Topic"), "total": _("Listings in this topic"), "gaps": _("Empty cells")}
+    export_columns = {"label": _("Topic"), "total": _("Listings in this topic")}
 
     @cached_property
     def across(self) -> str:
@@ -35,10 +34,11 @@ class CoverageReportView(OfficeReportView):
 
     def get_rows(self):
         matrix = self.matrix
-        self.list_export = ["label", *(f"values.{slug}" for slug, _label in matrix.columns), "total", "gaps"]
-        self.export_headings = {
-            **type(self).export_headings,
+        self.export_columns = {
+            "label": _("Topic"),
             **{f"values.{slug}": label for slug, label in matrix.columns},
+            "total": _("Listings in this topic"),
+            "gaps": _("Empty cells"),
         }
         for row in matrix.rows:
             for cell in row.cells:

@@ -22,37 +22,26 @@ from wegweiser.reports.xlsx_charts import XlsxChart
 
 DEFAULT_PERIOD_DAYS = 30
 
+#: Per table, the export's columns and their headings (``OfficeReportView.export_columns``).
 EXPORTS = {
-    "searches": (
-        ["query", "searches", "without_results", "weak"],
-        {
-            "query": _("Search words"),
-            "searches": _("Searches"),
-            "without_results": _("Without results"),
-            "weak": _("Only partly found"),
-        },
-    ),
-    "no_results": (
-        ["query", "locale", "searches", "weak"],
-        {
-            "query": _("Search words"),
-            "locale": _("Language"),
-            "searches": _("Searches without results"),
-            "weak": _("Only partly found"),
-        },
-    ),
-    "filters": (
-        ["facet_label", "value_label", "uses"],
-        {"facet_label": _("Filter"), "value_label": _("Value"), "uses": _("Times used")},
-    ),
-    "alerts": (
-        ["criteria", "waiting", "in_period"],
-        {
-            "criteria": _("Waiting for"),
-            "waiting": _("People waiting now"),
-            "in_period": _("Alerts started in the period"),
-        },
-    ),
+    "searches": {
+        "query": _("Search words"),
+        "searches": _("Searches"),
+        "without_results": _("Without results"),
+        "weak": _("Only partly found"),
+    },
+    "no_results": {
+        "query": _("Search words"),
+        "locale": _("Language"),
+        "searches": _("Searches without results"),
+        "weak": _("Only partly found"),
+    },
+    "filters": {"facet_label": _("Filter"), "value_label": _("Value"), "uses": _("Times used")},
+    "alerts": {
+        "criteria": _("Waiting for"),
+        "waiting": _("People waiting now"),
+        "in_period": _("Alerts started in the period"),
+    },
 }
 
 LEGENDS = {
@@ -73,8 +62,7 @@ class DemandReportView(OfficeReportView):
     header_icon = "search"
     url_name = "demand"
     filterset_class = DemandFilterSet
-    list_export = EXPORTS["searches"][0]
-    export_headings = EXPORTS["searches"][1]
+    export_columns = EXPORTS["searches"]
 
     @cached_property
     def table(self) -> str:
@@ -96,7 +84,7 @@ class DemandReportView(OfficeReportView):
         return f"demand-{self.table}-{start.isoformat()}-{end.isoformat()}"
 
     def get_rows(self):
-        self.list_export, self.export_headings = EXPORTS[self.table]
+        self.export_columns = EXPORTS[self.table]
         if self.searches is None:
             return []
         if self.table == "no_results":
@@ -109,7 +97,7 @@ class DemandReportView(OfficeReportView):
         return most_frequent_searches(self.searches)
 
     def get_xlsx_chart(self):
-        fields, _headings = EXPORTS[self.table]
+        fields = list(EXPORTS[self.table])
         if self.table == "alerts":  # the people waiting now, per filter combination
             return XlsxChart(
                 dict(DEMAND_TABLES)[self.table], category_fields=fields[:1], value_fields=fields[1:2]

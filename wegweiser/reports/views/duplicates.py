@@ -21,17 +21,7 @@ class DuplicatesReportView(OfficeReportView):
     filterset_class = DuplicatesFilterSet
     export_filename = "likely-duplicates"
     no_results_message = _("No likely duplicates found with these filters.")
-    list_export = [
-        "score_percent",
-        "first.title",
-        "first.organisation",
-        "second.title",
-        "second.organisation",
-        "topics_label",
-        "district",
-        "first.type_label",
-    ]
-    export_headings = {
+    export_columns = {
         "score_percent": _("Similarity (%)"),
         "first.title": _("Listing"),
         "first.organisation": _("Organisation"),

@@ -18,8 +18,7 @@ class FreshnessReportView(OfficeReportView):
     url_name = "freshness"
     filterset_class = FreshnessFilterSet
     export_filename = "freshness-by-organisation"
-    list_export = ["organisation", "listings", "stale", "stale_percent", "oldest_review"]
-    export_headings = {
+    export_columns = {
         "organisation": _("Organisation"),
         "listings": _("Current listings"),
         "stale": _("Stale listings"),

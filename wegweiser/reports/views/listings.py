@@ -15,16 +15,7 @@ class ListingsReportView(OfficeReportView):
     header_icon = "doc-full"
     url_name = "listings"
     filterset_class = ListingsFilterSet
-    list_export = [
-        "title",
-        "type_label",
-        "organisation",
-        "district",
-        "last_reviewed",
-        "is_stale",
-        "public_url",
-    ]
-    export_headings = {
+    export_columns = {
         "title": _("Title"),
         "type_label": _("Listing type"),
         "organisation": _("Organisation"),
