@@ -34,10 +34,11 @@ class CoverageReportView(OfficeReportView):
 
     def get_rows(self):
         matrix = self.matrix
+        columns = type(self).export_columns
         self.export_columns = {
-            "label": _("Topic"),
+            "label": columns["label"],
             **{f"values.{slug}": label for slug, label in matrix.columns},
-            "total": _("Listings in this topic"),
+            "total": columns["total"],
             "gaps": _("Empty cells"),
         }
         for row in matrix.rows:
