@@ -37,7 +37,8 @@ STARTER_SYNONYMS = [
     "Schule, school, مدرسة, مدرسه, школа, okul",
     "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar",
     "Gesundheit, health, صحة, الصحة, سلامت, بهداشت, здоров'я, здоровье, sağlık",
-    "Eltern, Mutter, Mütter, Vater, Väter, parents, mother, father, الأهل, الوالدين, الأم, الأب, أمهات, والدین, "
+    # Not the Arabic words for mother and father alone: "الأم" shares its stem with "الأمية" (illiteracy).
+    "Eltern, Mutter, Mütter, Vater, Väter, parents, mother, father, الأهل, الوالدين, أولياء الأمور, والدین, "
     "مادر, پدر, батьки, мати, мама, батько, тато, родители, мать, отец, папа, ebeveyn, anne, baba, veli",
     "Familie, family, عائلة, أسرة, خانواده, сім'я, родина, семья, aile",
     "Aufenthalt, Aufenthaltstitel, Aufenthaltserlaubnis, residence, residence permit, إقامة, تصريح إقامة, "
