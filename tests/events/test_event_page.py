@@ -281,6 +281,6 @@ def test_the_english_mail_s_confirm_by_deadline_does_not_end_in_two_full_stops(c
     with translation.override("en"):
         register(client, training, "John", "john@example.org", confirm=False)
     (message,) = mail.outbox
-    assert "Hello John" in message.body
+    assert "Hello \u2068John\u2069," in message.body
     assert ".." not in message.body.replace("...", "")
     assert re.search(r"by \d+ \w+ \d{4}, \d\d:\d\d at the latest\.", message.body)

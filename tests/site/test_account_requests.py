@@ -506,15 +506,20 @@ def test_a_rejection_says_whom_to_ask_and_the_invitation_counts_its_days_in_arab
 def test_the_arabic_invitation_keeps_the_organisation_s_name_whole(
     client, smtp, organisation_index, office_user
 ):
-    """In an Arabic subject and sentence "Elterncafé e. V." read ".Elterncafé e. V": the name is isolated."""
+    """In an Arabic subject and sentence "Elterncafé e. V." read ".Elterncafé e. V": the name is isolated, and
+    so is the contact's in the greeting ("Lina Haddad (Vorstand)" lost its bracket to the Arabic comma)."""
     approved = make_request(
-        language="ar", organisation_name="Elterncafé e. V.", email="lina@elterncafe.example"
+        language="ar",
+        organisation_name="Elterncafé e. V.",
+        contact_name="Lina Haddad (Vorstand)",
+        email="lina@elterncafe.example",
     )
     client.force_login(office_user)
     client.post(f"/admin/account-requests/{approved.pk}/approve/")
     [invitation] = smtp.to(approved.email)[-1:]
     assert str(invitation["Subject"]).strip() == "حسابك لمنظمة \u2068Elterncafé e. V.\u2069"
     assert "«\u2068Elterncafé e. V.\u2069»" in body_of(invitation)
+    assert body_of(invitation).startswith("مرحبًا \u2068Lina Haddad (Vorstand)\u2069،")
 
 
 def test_a_name_that_already_exists_is_not_approved(client, smtp, organisation_a, office_user):
