@@ -649,3 +649,18 @@ def test_old_rejected_requests_are_deleted_automatically(organisation_index, set
         "approved@example.org",
         "open@example.org",
     }
+
+
+def test_the_office_pages_through_many_account_requests_keeping_the_chosen_status(
+    client, organisation_index, office_user
+):
+    """Fifty requests to a page, paged as Wagtail's own lists are; the next page keeps "all"."""
+    for number in range(52):
+        make_request(organisation_name=f"Anfrageverein {number:02}", email=f"anfrage{number}@example.org")
+    client.force_login(office_user)
+    first = client.get("/admin/account-requests/", {"status": "all"}).content.decode()
+    assert "Seite 1 von 2" in first
+    assert "?status=all&amp;p=2" in first
+    second = client.get("/admin/account-requests/", {"status": "all", "p": "2"}).content.decode()
+    assert "Seite 2 von 2" in second
+    assert second.count("Anfrageverein ") == 2

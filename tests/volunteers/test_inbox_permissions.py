@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from tests.volunteers.conftest import read_world
+from wegweiser.volunteers.models import VolunteerApplication
 
 pytestmark = [pytest.mark.django_db, pytest.mark.built_once("people", "sign_up")]
 
@@ -161,3 +162,38 @@ def menu_urls(user) -> set[str]:
 def test_inbox_menu_item_only_for_people_with_sign_ups_to_see(editor_a, editor_b, opportunity):
     assert reverse("volunteers_inbox:index") in menu_urls(editor_a)
     assert reverse("volunteers_inbox:index") not in menu_urls(editor_b)
+
+
+def test_the_inbox_pages_through_many_sign_ups_keeping_its_filter_and_its_organisation(
+    client, people, application, other_opportunity
+):
+    """Fifty sign-ups to a page, paged as Wagtail's own lists are ("Seite 1 von 2"); the link to the next page
+    keeps the chosen status, and no page shows another organisation's sign-ups."""
+
+    def sign_ups(opportunity, name, count, status):
+        VolunteerApplication.objects.bulk_create(
+            VolunteerApplication(
+                opportunity=opportunity,
+                name=f"{name} {number:02}",
+                email=f"{name.lower()}{number}@example.org",
+                consent_text="Einwilligung",
+                consent_version="1",
+                status=status,
+            )
+            for number in range(count)
+        )
+
+    sign_ups(application.opportunity, "Angenommen", 55, "accepted")
+    sign_ups(application.opportunity, "Abgesagt", 3, "declined")
+    sign_ups(other_opportunity, "Fremd", 60, "accepted")
+    client.force_login(people["editor of the organisation"])
+
+    first = client.get(reverse("volunteers_inbox:index"), {"status": "accepted"}).content.decode()
+    assert "Seite 1 von 2" in first
+    assert first.count("Angenommen ") == 50
+    assert "?status=accepted&amp;p=2" in first
+    second = client.get(reverse("volunteers_inbox:index"), {"status": "accepted", "p": "2"}).content.decode()
+    assert "Seite 2 von 2" in second
+    assert second.count("Angenommen ") == 5
+    assert "Abgesagt" not in first + second
+    assert "Fremd" not in first + second

@@ -87,6 +87,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "OrganisationScopedViewSetMixin": ("wegweiser.site.scoping", "OrganisationScopedViewSetMixin"),
     "OrganisationPermissionPolicy": ("wegweiser.site.scoping", "OrganisationPermissionPolicy"),
     "RestrictedMenuItem": ("wegweiser.site.admin_menu", "RestrictedMenuItem"),
+    "admin_list_page": ("wegweiser.site.admin_lists", "admin_list_page"),
     # Public forms, mail and personal data.
     "HoneypotMixin": ("wegweiser.site.public_forms", "HoneypotMixin"),
     "ConsentMixin": ("wegweiser.site.public_forms", "ConsentMixin"),

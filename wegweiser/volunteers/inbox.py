@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -21,16 +20,14 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from wegweiser.plugin_api import SPREADSHEET_GERMAN, as_spreadsheet_text
+from wegweiser.plugin_api import SPREADSHEET_GERMAN, admin_list_page, as_spreadsheet_text
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
 from wegweiser.volunteers.models import VolunteerApplication
 
-PER_PAGE = 50
-
 
 def _breadcrumbs(*items):
-    return [{"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Home")}, *items]
+    return [*WagtailAdminTemplateMixin.breadcrumbs_items, *items]
 
 
 class InboxView(WagtailAdminTemplateMixin, TemplateView):
@@ -55,12 +52,10 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         opportunity = self.request.GET.get("opportunity", "")
         if opportunity.isdigit():
             applications = applications.filter(opportunity_id=int(opportunity))
-        page = Paginator(applications, PER_PAGE).get_page(self.request.GET.get("p"))
-        for application in page.object_list:
+        context.update(admin_list_page(self.request, applications))
+        for application in context["page_obj"].object_list:
             log(application, "volunteers.view_personal_data", user=user)
         context.update(
-            page_obj=page,
-            applications=page.object_list,
             status_counts=[
                 (value, label, counts.get(value, 0))
                 for value, label in VolunteerApplication.Status.choices

@@ -12,7 +12,6 @@ from statistics import median
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -125,7 +124,7 @@ class VolunteeringReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_breadcrumbs_items(self):
         return [
-            {"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Home")},
+            *self.breadcrumbs_items,
             {"url": "", "label": gettext_lazy("Reports")},
             {"url": "", "label": self.page_title},
         ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -22,9 +21,9 @@ from wagtail.log_actions import log
 from wegweiser.site.accounts import mails
 from wegweiser.site.accounts.approval import DecisionRefused, approve, reject
 from wegweiser.site.accounts.forms import RejectionForm
+from wegweiser.site.admin_lists import admin_list_page
 from wegweiser.site.models import AccountRequest
 
-PER_PAGE = 50
 REVIEW_PERMISSION = "core.manage_organisations"
 
 
@@ -41,7 +40,7 @@ class OfficeOnlyMixin:
 
 def _breadcrumbs(*items):
     return [
-        {"url": reverse("wagtailadmin_home"), "label": gettext_lazy("Home")},
+        *WagtailAdminTemplateMixin.breadcrumbs_items,
         {"url": reverse("account_requests:index"), "label": gettext_lazy("Account requests")},
         *items,
     ]
@@ -64,10 +63,8 @@ class RequestListView(OfficeOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             requests = requests.filter(status=status)
         else:
             status = ""
-        page = Paginator(requests, PER_PAGE).get_page(self.request.GET.get("p"))
+        context.update(admin_list_page(self.request, requests))
         context.update(
-            page_obj=page,
-            account_requests=page.object_list,
             current_status=status,
             status_counts=[
                 (value, label, counts.get(value, 0)) for value, label in AccountRequest.Status.choices
