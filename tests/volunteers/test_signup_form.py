@@ -156,8 +156,18 @@ def test_expired_or_unpublished_opportunities_take_no_sign_ups(client, opportuni
     assert VolunteerApplication.objects.count() == 0
 
 
-def test_get_on_the_sign_up_address_is_not_allowed(client, opportunity):
-    assert client.get(reverse("volunteers:signup", args=[opportunity.pk])).status_code == 405
+def test_the_sign_up_address_opened_again_leads_to_the_form_in_the_visitor_s_language(client, opportunity):
+    """A form sent with a mistake ends at its own address; a phone restoring the tab opens it again with GET,
+    which was "HTTP ERROR 405" in the browser's own English. It leads to the form on the opportunity's page."""
+    persian = _translate(opportunity, "fa", "همراهی زبانی")
+    with translation.override("fa"):
+        url = reverse("volunteers:signup", args=[persian.pk])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"{persian.url}#signup"
+    assert 'id="signup"' in client.get(response["Location"]).content.decode()
+    assert client.put(url).status_code == 405
+    assert VolunteerApplication.objects.count() == 0
 
 
 def test_switching_language_around_the_sign_up_keeps_to_the_opportunity_in_that_language(client, opportunity):

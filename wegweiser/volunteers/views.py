@@ -15,8 +15,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
 
 from wegweiser.plugin_api import (
     ask_to_confirm,
@@ -24,8 +22,8 @@ from wegweiser.plugin_api import (
     enabled_listing_types,
     for_visitors,
     in_language,
+    localized_url,
     notice,
-    private_no_store,
     too_many_sends,
 )
 from wegweiser.volunteers import links, mails
@@ -42,11 +40,13 @@ def _open_opportunity(opportunity_id: int) -> VolunteerOpportunityPage:
     return opportunity
 
 
-@csrf_exempt
-@private_no_store
-@require_POST
+@for_visitors
 def signup(request, opportunity_id: int):
     opportunity = _open_opportunity(opportunity_id)
+    if request.method == "GET":
+        # The address a sent form ends at, opened again (a phone restoring a tab, a bookmark): the form is on
+        # the opportunity's page.
+        return HttpResponseRedirect(f"{localized_url(opportunity, request)}#signup")
     form = VolunteerSignupForm(request.POST, opportunity=opportunity)
     sent = HttpResponseRedirect(reverse("volunteers:signup_done", args=[opportunity.pk]))
     if form.is_bot():
