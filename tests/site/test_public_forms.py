@@ -421,6 +421,18 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
     assert phones == dict.fromkeys(phones, [expected_phone])
 
 
+@pytest.mark.parametrize(
+    "form", [AccountRequestForm, VolunteerSignupForm, EventRegistrationForm, PlaceAlertForm, DataRequestForm]
+)
+def test_an_email_address_is_typed_left_to_right_on_a_right_to_left_page(form):
+    """In the Persian and Arabic forms "abc@" showed as "@abc" while it was typed; phone numbers already ran
+    left to right."""
+    html = str(form.base_fields["email"].widget.render("email", "abc@"))
+    assert 'type="email"' in html
+    assert 'dir="ltr"' in html
+    assert 'autocomplete="email"' in html
+
+
 #: Every address a visitor without an account sends to (``for_visitors``): the public forms' own addresses
 #: and the links from their mails, with tokens that name nothing.
 VISITOR_ADDRESSES = [

@@ -99,9 +99,14 @@ def email_field(
     help_text: str = "", label: str = _("Your email address"), required: bool = True
 ) -> forms.EmailField:
     """A visitor's email address (required unless ``required=False``): ``help_text`` says what the portal
-    sends to it."""
+    sends to it. Typed left to right on rtl pages too, where "name@" showed as "@name"."""
     return forms.EmailField(
-        label=label, max_length=254, help_text=help_text, required=required, error_messages=EMAIL_ERRORS
+        label=label,
+        max_length=254,
+        help_text=help_text,
+        required=required,
+        error_messages=EMAIL_ERRORS,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
     )
 
 
