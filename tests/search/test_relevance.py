@@ -159,6 +159,9 @@ QUERIES = [
     ("صحه", {}, "ar", {"arzt"}),  # the closing letter as many type it
     # the topic is named "اللغة", with its article; the listings only about language first
     ("لغة", {}, "ar", {"deutsch_a1", "sprachcafe"}),
+    # "learning the language" (in Germany: German), found only the literacy course
+    ("تعلم اللغة", {}, "ar", {"deutsch_a1"}),
+    ("تعليم اللغة", {}, "ar", {"deutsch_a1"}),
     # Persian
     ("کلاس زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("کلاس زبان", {}, "fa", {"deutsch_a1", "kurs_deutsch"}),
@@ -169,8 +172,14 @@ QUERIES = [
     ("مشاوره", {}, "fa", {"migrationsberatung"}),
     ("مدرسه", {}, "fa", {"hausaufgaben"}),
     ("بچه", {}, "fa", {"hausaufgaben"}),
+    # "German language teaching", as common as "کلاس زبان": found a youth migration service only
+    ("آموزش زبان آلمانی", {}, "fa", {"deutsch_a1"}),
+    ("آموزش زبان", {}, "fa", {"deutsch_a1"}),
     # Ukrainian
     ("курс німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
+    # "German lessons": "уроки" was taken for a misspelt "кроки" (steps) and found the EU citizens' office
+    ("уроки німецької", {}, "uk", {"deutsch_a1"}),
+    ("уроки", {}, "uk", {"deutsch_a1"}),
     ("житло", {}, "uk", {"wohnung"}),
     ("лікар", {}, "uk", {"arzt"}),
     ("робота", {}, "uk", {"bewerbung"}),
