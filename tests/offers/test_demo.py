@@ -25,3 +25,12 @@ def test_demo_loads_about_sixty_varied_offers_with_translations(demo_town):
     ).exists()
     english = OfferPage.objects.get(locale__language_code="en", title="Language café at Domplatz")
     assert "No need to register" in english.registration
+
+
+def test_a_demo_offer_by_appointment_only_names_no_hours_for_walking_in(demo_town):
+    """The asylum counselling said "By appointment only" and, below it, "Open consultation: Tue 9-12" in
+    every language: a newcomer could not tell whether to come without an appointment."""
+    by_appointment = OfferPage.objects.filter(by_appointment_only=True)
+    assert by_appointment.filter(title="Asylverfahrensberatung").exists()
+    assert list(by_appointment.exclude(opening_hours="").values_list("title", flat=True)) == []
+    assert OfferPage.objects.filter(by_appointment_only=False).exclude(opening_hours="").exists()

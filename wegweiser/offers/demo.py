@@ -54,6 +54,9 @@ def _add_offer(
         place.update(district=district, latitude=district.latitude, longitude=district.longitude)
         place["street"] = f"Stadtteilzentrum {district.name}"
     mode = "online" if "online" in flags else "hybrid" if "hybrid" in flags else "in_person"
+    # Opening hours for walking in: none online, none by appointment only ("By appointment only" beside
+    # "Open consultation: Tue 9-12" told a newcomer both).
+    walk_in = mode != "online" and "appointment" not in flags
     level_from, _dash, level_to = level.partition("-") if kind == "course" else ("", "", "")
     level = level_to or level_from
     offer = OfferPage(
@@ -68,7 +71,7 @@ def _add_offer(
         cost=cost,
         **_demo_cost(title_de, cost, number),
         registration=REGISTRATION[kind][0],
-        opening_hours="" if mode == "online" else OPENING_HOURS[kind],
+        opening_hours=OPENING_HOURS[kind] if walk_in else "",
         by_appointment_only="appointment" in flags,
         contact_name=CONTACT_NAMES[number % len(CONTACT_NAMES)],
         contact_email=organisation.email,
@@ -93,7 +96,7 @@ def _add_offer(
         title=title_en,
         summary=summary_en,
         registration=REGISTRATION[kind][1],
-        opening_hours="" if mode == "online" else ENGLISH_OPENING_HOURS[kind],
+        opening_hours=ENGLISH_OPENING_HOURS[kind] if walk_in else "",
     )
     for language, (title, summary) in demo_translations.OFFERS.get(title_de, {}).items():
         ctx.translate(
@@ -102,7 +105,7 @@ def _add_offer(
             title=title,
             summary=summary,
             registration=demo_translations.REGISTRATION[kind][language],
-            opening_hours="" if mode == "online" else demo_translations.OPENING_HOURS[kind][language],
+            opening_hours=demo_translations.OPENING_HOURS[kind][language] if walk_in else "",
         )
     return offer
 
