@@ -237,6 +237,44 @@ def test_event_cards_in_the_finder_and_on_the_organisation_page_show_the_next_da
         assert "card--cancelled" in html
 
 
+def test_the_events_finder_lists_the_next_date_first_and_moves_on_as_dates_pass(client, home, organisation_a):
+    """The events finder was in the order of the titles ("Bewerbungstraining" on the 18th before "Elterncafé"
+    tomorrow), in every language. A weekly series that began months ago stands at its next date; once that
+    has begun, the hourly job moves the series on to the date after it."""
+    from wegweiser.events.tasks import move_on_next_dates
+    from wegweiser.site.models import ListingIndexPage
+
+    finder = home.add_child(
+        instance=ListingIndexPage(title="Veranstaltungen", slug="veranstaltungen", listing_type="event")
+    )
+    finder.save_revision().publish()
+    weekly_from = soon(-60 + (3 - (-60) % 7) % 7)  # a weekday three days from today, two months ago
+    make_event(organisation_a, title="Zumba im Park", slug="zumba", start=soon(1))
+    make_event(organisation_a, title="Abschlussfest", slug="abschlussfest", start=soon(20))
+    weekly = make_event(
+        organisation_a,
+        title="Nähcafé",
+        slug="naehcafe",
+        start=weekly_from,
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][weekly_from.weekday()]],
+    )
+    make_event(organisation_a, title="Bewerbungstraining", slug="bewerbung", start=soon(10))
+
+    def titles() -> list[str]:
+        html = client.get(finder.url).content.decode()
+        return re.findall(r'class="card__title"><a [^>]*>\s*([^<]+?)\s*<', html)
+
+    assert weekly.next_start == soon(3, weekly_from.hour)
+    assert titles() == ["Zumba im Park", "Nähcafé", "Bewerbungstraining", "Abschlussfest"]
+
+    later = soon(3, weekly_from.hour) + datetime.timedelta(hours=3)
+    assert move_on_next_dates(now=later) == {"moved_on": 2}  # the series, and "Zumba" with no date ahead
+    weekly.refresh_from_db()
+    assert weekly.next_start == soon(10, weekly_from.hour)
+    assert move_on_next_dates(now=later) == {"moved_on": 0}
+
+
 def test_registration_on_the_english_page_counts_against_the_german_event(client, training, english):
     translated = training.copy_for_translation(english, copy_parents=True)
     for ancestor in translated.get_ancestors().filter(depth__gt=1, alias_of__isnull=True).specific():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.events.agenda import on_days
@@ -41,6 +42,8 @@ def event_listing_type() -> ListingType:
         demo_content=load_event_demo,
         calendar_entries=event_calendar_entries,
         on_days=on_days,
+        # The next date first; events without one (none ahead) last.
+        finder_order=(F("next_start").asc(nulls_last=True),),
         hit_template="events/includes/hit_when.html",
         hit_fields=HIT_FIELDS,
         hit_prefetch=("exceptions",),

@@ -48,6 +48,12 @@ def register_event_jobs():
             _("Deletes event registrations two weeks after the event (data minimisation)."),
         ),
         ScheduledJob(
+            "events.move_on_next_dates",
+            datetime.timedelta(hours=1),
+            tasks.move_on_next_dates,
+            _("Moves events whose next date has begun on to the date after it, for the finder's order."),
+        ),
+        ScheduledJob(
             "events.release_registrations",
             datetime.timedelta(minutes=5),
             release_unconfirmed_registrations,

@@ -314,7 +314,9 @@ def with_record_data(queryset: QuerySet, listing_type: ListingType) -> QuerySet:
 def build_filterset(listing_type: ListingType, request=None, data=None, locale=None) -> ListingFilterSet:
     filterset_class = filterset_for(listing_type)
     data = data if data is not None else (request.GET if request is not None else None)
-    queryset = public_listings(listing_type, locale).order_by(*own_language_first(locale), "title", "pk")
+    queryset = public_listings(listing_type, locale).order_by(
+        *listing_type.finder_order, *own_language_first(locale), "title", "pk"
+    )
     return filterset_class(data=data, queryset=queryset, request=request)
 
 

@@ -213,6 +213,8 @@ class ListingType:
       place on dates (events): the listings with a date on one of the days (either day may be ``None``,
       an open end). The finder's date filter ("today", "this weekend") uses it in both search backends;
       without it, the filter keeps listings whose validity period overlaps the days.
+    - ``finder_order``: how the type's finder page orders its listings before the visitor's language and
+      the title, as ``order_by`` takes them (events: the next date first).
     - ``prefetch``: related names to prefetch when listing many pages of this type.
     - ``alert_facets``: the facets whose values on a listing describe "something like it": a fully booked
       listing offers a place alert for listings of its type with these values (``{% place_alert_url %}``).
@@ -234,6 +236,7 @@ class ListingType:
     demo_content: Callable[[Any], None] | None = None
     calendar_entries: Callable[[date, date, str], Iterable[CalendarEntry]] | None = None
     on_days: Callable[[Any, date | None, date | None], Any] | None = None
+    finder_order: Sequence[Any] = ()
     hit_template: str = ""
     hit_fields: Sequence[str] = ()
     hit_prefetch: Sequence[str] = ()

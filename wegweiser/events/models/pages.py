@@ -87,6 +87,9 @@ class EventPage(Listing):
     recurrence_count = models.PositiveSmallIntegerField(_("number of dates"), null=True, blank=True)
     imported_rrule = models.TextField(_("imported repetition rule"), blank=True, editable=False)
     series_end = models.DateTimeField(editable=False, null=True, db_index=True)
+    #: The start of the next date (the finder lists the next first), moved on by the job
+    #: ``events.move_on_next_dates`` once it has passed; empty when no date is ahead.
+    next_start = models.DateTimeField(editable=False, null=True, db_index=True)
 
     registration_mode = models.CharField(
         _("registration"), max_length=10, choices=RegistrationMode.choices, default=RegistrationMode.NONE
@@ -280,7 +283,15 @@ class EventPage(Listing):
     def save(self, *args, **kwargs):
         if self.start:
             self.series_end = self._compute_series_end()
+        self.next_start = self.compute_next_start()
         return super().save(*args, **kwargs)
+
+    def compute_next_start(self, now: datetime.datetime | None = None) -> datetime.datetime | None:
+        """The start of the date under way at ``now`` or else of the next one (a moved date where it moved to)."""
+        if not self.start:
+            return None
+        upcoming = self.upcoming_occurrences(limit=1, now=now)
+        return upcoming[0].start if upcoming else None
 
     # -- registration ------------------------------------------------------------------------------
     @property
