@@ -527,6 +527,21 @@ def test_a_finder_lists_the_visitor_s_language_before_german_originals(client, d
     assert titles == sorted(titles, key=str.lower)
 
 
+@pytest.mark.parametrize(
+    ("path", "marked"), [("/ar/veranstaltungen/", "بالألمانية"), ("/ar/search/?q=Deutsch", "بالألمانية")]
+)
+def test_a_card_says_when_its_listing_is_still_in_german(client, demo, path, marked):
+    """In the finder and the search, the cards of listings nobody translated showed German titles with only a
+    hidden language tag: a newcomer learnt they were in German only after opening them."""
+    html = client.get(path).content.decode()
+    cards = re.findall(r'<article class="card[^"]*">.*?</article>', html, re.S)
+    german = [card for card in cards if 'class="card__title"><a href="/ar/' in card and ' lang="de"' in card]
+    arabic = [card for card in cards if card not in german]
+    assert german and arabic
+    assert all(f'<li class="tag--written-in">{marked}</li>' in card for card in german)
+    assert not any("tag--written-in" in card for card in arabic)
+
+
 def test_an_organisation_page_lists_the_visitor_s_language_first(client, demo):
     organisation = OrganisationPage.objects.get(locale__language_code="ar", slug="caritas")
     listings = client.get(organisation.url).context["listings"]

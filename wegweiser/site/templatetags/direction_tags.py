@@ -145,6 +145,21 @@ def lang_attrs(obj, text: str = "", page_direction: bool = False) -> SafeString:
     return format_html(' lang="{}" dir="{}"', language, direction_of(language))
 
 
+@register.simple_tag
+def language_note(listing) -> SafeString:
+    """``<li>In German</li>`` among a card's details when the listing is shown in another language than the
+    page (nobody translated it yet), else nothing: the title alone did not tell a newcomer before opening it."""
+    language = content_language(listing)
+    if not language or language == translation.get_language():
+        return mark_safe("")
+    name = (
+        translation.gettext("In German")
+        if language == settings.LANGUAGE_CODE
+        else translation.get_language_info(language)["name_translated"]
+    )
+    return format_html('<li class="tag--written-in">{}</li>', name)
+
+
 @register.filter
 def term(value) -> SafeString:
     """A taxonomy term (or its :class:`TermName`) in the visitor's language, marked if still German; any
