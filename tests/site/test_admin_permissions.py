@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -146,6 +147,19 @@ def test_a_partner_opening_another_organisation_s_drafts_and_files_by_id_learns_
         f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}",
         "/admin/reports/page-types-usage/",
         "/admin/bulk/nothing/nomodel/delete/?id=1",  # no such model: not found, no server error
+        # Wagtail reads an id with int(): " 421", "+421", "4_21" and "٤٢١" are 421, and went unchecked
+        *(
+            f"/admin/bulk/{model}/{action}/?id={quote(sent)}"
+            for model, action, pk in (
+                ("wagtailcore/page", "delete", unpublished.pk),
+                ("wagtailcore/page", "publish", renamed.pk),
+                ("wagtailimages/image", "add_tags", image.pk),
+                ("wagtaildocs/document", "add_to_collection", document.pk),
+            )
+            for sent in (f" {pk}", f"+{pk}", f"{pk} ", _underscored(pk), _arabic_digits(pk))
+        ),
+        "/admin/bulk/wagtailcore/page/delete/?id=%C2%B2",  # "²" is a digit to isdigit(), not to int()
+        "/admin/bulk/wagtailcore/page/delete/?id=all&childOf=%C2%B2",
     ]
     client.force_login(editor_a)
     client.raise_request_exception = False
@@ -157,6 +171,14 @@ def test_a_partner_opening_another_organisation_s_drafts_and_files_by_id_learns_
     client.force_login(editor_b)  # B's own editor still finds them where they were
     assert "Neu-Geheim" in body_of(client.get(f"/admin/pages/{renamed.pk}/"))
     assert "Bild-Geheim" in body_of(client.get(f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}"))
+
+
+def _underscored(pk: int) -> str:
+    return f"{pk}"[0] + "_" + f"{pk}"[1:] if pk > 9 else f"0_{pk}"
+
+
+def _arabic_digits(pk: int) -> str:
+    return str(pk).translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
 
 
 def test_a_partner_selecting_all_pages_of_another_organisation_for_a_bulk_action_learns_no_title(
