@@ -188,6 +188,14 @@ def test_course_dates_bring_their_status_and_a_cancellation_needs_its_reason(org
     assert _problems(report) == {(2, "cancellation_reason"), (3, "course_status")}
 
 
+def test_a_superscript_two_is_no_number_of_seats_but_arabic_digits_are(organisation_a, terms):
+    """ "²" passed as a digit and then failed as a number: the import answered with a server error."""
+    bad = GOOD_CSV.decode().replace("05.01.2027;6", "05.01.2027;²").encode()
+    assert (2, "seats_free") in _problems(import_offers(bad, organisation_a, dry_run=True))
+    arabic = GOOD_CSV.decode().replace("05.01.2027;6", "05.01.2027;٦").encode()
+    assert _problems(import_offers(arabic, organisation_a, dry_run=True)) == set()
+
+
 def test_more_free_seats_than_seats_is_a_problem(organisation_a, terms):
     rows = [XLSX_ROWS[0], ["Kurs", "Text.", "course", "a1", 10, 12, datetime.datetime(2027, 2, 1), None]]
     report = import_offers(_xlsx(rows), organisation_a, dry_run=False)

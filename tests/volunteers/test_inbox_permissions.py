@@ -197,3 +197,5 @@ def test_the_inbox_pages_through_many_sign_ups_keeping_its_filter_and_its_organi
     assert second.count("Angenommen ") == 5
     assert "Abgesagt" not in first + second
     assert "Fremd" not in first + second
+    # "²" is a digit to isdigit() but no number to int(): the inbox answered with a server error
+    assert client.get(reverse("volunteers_inbox:index"), {"opportunity": "²"}).status_code == 200

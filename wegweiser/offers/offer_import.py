@@ -456,7 +456,7 @@ def _count(value, number, column, problems) -> int | None:
     if isinstance(value, int | float) and float(value).is_integer() and 0 <= value <= 10000:
         return int(value)
     text = _text(value)
-    if text.isdigit() and int(text) <= 10000:
+    if text.isdecimal() and int(text) <= 10000:
         return int(text)
     problems.append(
         Problem(_("“%(value)s” is not a whole number of seats.") % {"value": text}, number, column)

@@ -167,7 +167,7 @@ def fetch_public_url(url: str, *, max_bytes: int, timeout: float, user_agent: st
 
 def _read_bounded(response: http.client.HTTPResponse, max_bytes: int, deadline: float) -> bytes:
     declared = response.getheader("Content-Length")
-    if declared and declared.isdigit() and int(declared) > max_bytes:
+    if declared and declared.isdecimal() and int(declared) > max_bytes:
         raise FetchTooLarge
     chunks: list[bytes] = []
     size = 0

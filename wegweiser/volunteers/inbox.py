@@ -50,7 +50,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         if status in VolunteerApplication.Status.values:
             applications = applications.filter(status=status)
         opportunity = self.request.GET.get("opportunity", "")
-        if opportunity.isdigit():
+        if opportunity.isdecimal():
             applications = applications.filter(opportunity_id=int(opportunity))
         context.update(admin_list_page(self.request, applications))
         for application in context["page_obj"].object_list:

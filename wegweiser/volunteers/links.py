@@ -26,7 +26,7 @@ def withdraw_token(application) -> str:
 def application_id_from(token: str, salt: str, max_age: int | None = None) -> int | None:
     """The application id in a valid token, ``None`` if tampered with or expired."""
     value = unsign(token, salt, max_age=max_age)
-    return int(value) if value is not None and value.isdigit() else None
+    return int(value) if value is not None and value.isdecimal() else None
 
 
 def confirm_max_age() -> int:
