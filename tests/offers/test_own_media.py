@@ -119,3 +119,63 @@ def test_the_office_chooses_and_uploads_images_and_documents_of_every_organisati
 
     client.force_login(editor_a)  # a partner still sees none of another organisation's
     assert "Entwurf B" not in client.get("/admin/images/chooser/").content.decode()
+
+
+REFUSED_PAGE = "Wählen Sie eine veröffentlichte Seite oder eine Ihrer Organisation."
+
+
+@pytest.fixture
+def pages_of_b(organisation_b):
+    draft = OfferPageFactory(parent=organisation_b, title="Entwurf-Geheim", slug="entwurf-geheim", live=False)
+    renamed = OfferPageFactory(parent=organisation_b, title="Beratung B", slug="beratung-b")
+    renamed.title = "Neu-Geheim"  # B's new title, not published yet
+    renamed.save_revision()
+    return {"draft": draft, "renamed": renamed}
+
+
+def linking(kind: str, page) -> dict:
+    if kind == "link block":  # a list block's items: count, then each item's type, value, order and deletion
+        item = {"type": "item", "value": {"title": "Mehr", "page": page.pk, "url": "", "description": ""}}
+        return streamfield([("links", {"count": 1, "0": {**item, "deleted": "", "order": 0}})])
+    return streamfield([("paragraph", rich_text(f'<p><a linktype="page" id="{page.pk}">Mehr</a></p>'))])
+
+
+@pytest.mark.parametrize("which", ["draft", "renamed"])
+@pytest.mark.parametrize("kind", ["link block", "rich-text link"])
+def test_a_partner_cannot_link_another_organisation_s_unpublished_page_nor_learn_its_title(
+    client, organisation_a, editor_a, pages_of_b, kind, which
+):
+    """A page form sent by hand with another organisation's page id came back (invalid, say without a title)
+    showing that page's draft title in its chooser, and a valid one saved the link: ids could be counted
+    through for every organisation's drafts."""
+    page = pages_of_b[which]
+    client.force_login(editor_a)
+    client.cookies["django_language"] = "de"
+    untitled = client.post(
+        f"/admin/pages/add/offers/offerpage/{organisation_a.pk}/",
+        offer_form_data(title="", slug="neu", body=linking(kind, page)),
+    )
+    added = client.post(
+        f"/admin/pages/add/offers/offerpage/{organisation_a.pk}/",
+        offer_form_data(title="Neu", slug="neu", body=linking(kind, page)),
+    )
+    assert untitled.status_code == added.status_code == 200
+    assert "Geheim" not in untitled.content.decode() + added.content.decode()
+    assert REFUSED_PAGE in added.content.decode()
+    assert not OfferPage.objects.filter(slug="neu").exists()
+
+
+def test_a_partner_links_its_own_pages_and_another_organisation_s_published_ones(
+    client, organisation_a, organisation_b, editor_a
+):
+    own_draft = OfferPageFactory(parent=organisation_a, title="Eigener Entwurf", slug="eigen", live=False)
+    published_of_b = OfferPageFactory(parent=organisation_b, title="Beratung B", slug="beratung-b")
+    client.force_login(editor_a)
+    for page in (own_draft, published_of_b):
+        response = client.post(
+            f"/admin/pages/add/offers/offerpage/{organisation_a.pk}/",
+            offer_form_data(title="Neu", slug=f"neu-{page.pk}", body=linking("link block", page)),
+        )
+        assert response.status_code == 302, page
+    edit = client.get(f"/admin/pages/{OfferPage.objects.get(slug=f'neu-{published_of_b.pk}').pk}/edit/")
+    assert "Beratung B" in edit.content.decode()

@@ -9,5 +9,13 @@ class SiteConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # once the apps are ready (they import models): these modules register their checks and receivers
+        # once the apps are ready (they import models): these modules register their checks and receivers,
+        # and Wagtail's widget module imports its models
+        from wagtail.admin.widgets import AdminPageChooser
+
         from wegweiser.site import checks, page_tree_cache, signals  # noqa: F401
+        from wegweiser.site.scoping import page_chooser_title
+
+        # Every page chooser (in Wagtail's blocks and panels, in a plugin's) shows a partner only what the
+        # partner's page tree shows; Wagtail's widget has no hook for it, so its one title method is ours.
+        AdminPageChooser.get_display_title = page_chooser_title

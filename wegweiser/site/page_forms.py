@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 
@@ -23,9 +23,24 @@ def media_used_by(page) -> set[tuple[int, str]]:
         ContentType.objects.get_for_model(model, for_concrete_model=False).pk
         for model in (get_image_model(), get_document_model())
     }
+    return {
+        (content_type, object_id) for content_type, object_id in _references(page) if content_type in media
+    }
+
+
+def pages_linked_by(page) -> set[str]:
+    """The ids of the pages ``page`` refers to (a link block, a rich-text link, a page chooser), as text."""
+    return {
+        object_id
+        for content_type, object_id in _references(page)
+        if issubclass(ContentType.objects.get_for_id(content_type).model_class() or object, Page)
+    }
+
+
+def _references(page) -> set[tuple[int, str]]:
     # Wagtail's own reading of a page's references (what its reference index stores and "usage" shows).
     found = ReferenceIndex._extract_references_from_object(page)
-    return {(content_type, object_id) for content_type, object_id, *_paths in found if content_type in media}
+    return {(content_type, object_id) for content_type, object_id, *_paths in found}
 
 
 class ChoosableMediaFormMixin:
@@ -38,7 +53,23 @@ class ChoosableMediaFormMixin:
             return
         # Read on a send only (not each time the editor opens), before the sent values go into the page.
         before = media_used_by(self.instance) if self.instance.pk else set()
+        linked_before = pages_linked_by(self.instance) if self.instance.pk else set()
         super()._post_clean()
+        # scoping reads the organisation page model, whose module imports this one
+        from wegweiser.site.scoping import visible_in_the_page_tree
+
+        linked = Page.objects.filter(
+            pk__in=[int(pk) for pk in pages_linked_by(self.instance) - linked_before]
+        )
+        if visible_in_the_page_tree(user, linked).count() != linked.count():
+            self.add_error(
+                None,
+                _(
+                    "A page linked on this page is not one you may link to. Choose a published page or one "
+                    "of your organisation's."
+                ),
+            )
+            return
         for content_type, object_id in media_used_by(self.instance) - before:
             model = ContentType.objects.get_for_id(content_type).model_class()
             chosen = model._default_manager.filter(pk=object_id).first()

@@ -8,6 +8,7 @@ with :class:`OrganisationScopedViewSet`; a system check (``wegweiser.E010``) ref
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from importlib import import_module
 
 from django.apps import apps
@@ -17,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404
+from django.utils.translation import gettext
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -360,6 +362,26 @@ def pages_selected_as_all(request) -> QuerySet:
     return parent.get_descendants() if request.GET.get("q") else parent.get_children()
 
 
+#: The user of the admin request being answered, for what is drawn without one at hand (a page chooser).
+_admin_user: ContextVar = ContextVar("wegweiser_admin_user", default=None)
+
+
+def page_chooser_title(chooser, page) -> str:
+    """What a page chooser (Wagtail's widget, in any block, panel or plugin) shows of a chosen page.
+
+    Its newest title, as Wagtail shows it; to a partner, another organisation's page only as the page tree
+    shows it: published, by its published title, else as a page it cannot open. Otherwise a page form sent
+    back with another organisation's page id (by hand, or a page chosen before that organisation took it
+    offline) showed that page's draft title.
+    """
+    user = _admin_user.get()
+    if user is None or sees_the_whole_page_tree(user):
+        return page.get_admin_display_title()
+    if visible_in_the_page_tree(user, Page.objects.filter(pk=page.pk)).exists():
+        return page.get_admin_display_title()
+    return page.title if page.live else gettext("A page you cannot open")
+
+
 class AdminScopeMiddleware:
     """Wagtail's admin views opened by address answer a partner as its page tree and choosers do.
 
@@ -376,7 +398,11 @@ class AdminScopeMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        token = _admin_user.set(getattr(request, "user", None))
+        try:
+            return self.get_response(request)
+        finally:
+            _admin_user.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
