@@ -306,6 +306,10 @@ def test_an_english_translation_keeps_the_german_arbitration_body_marked_as_germ
 
     assert '<label for="id_message">Your message <span aria-hidden="true">*</span>' in html
     assert '<address class="statement-contact" lang="de" dir="ltr">Schlichtungsstelle' in html
+    # The other texts nobody translated are marked German too: in Persian the method's German sentence sat
+    # in the right-to-left paragraph as Persian, aligned and read from the right.
+    assert f'<span lang="de" dir="ltr">{statement.evaluation_method}</span>' in html
+    assert '<span lang="de" dir="ltr">' not in html.split("<h1>")[1].split("</h1>")[0]  # the translated title
 
 
 def test_a_visitor_s_report_reaches_the_office_s_csv_export_as_text_not_as_a_formula(
