@@ -116,3 +116,19 @@ def test_a_page_past_the_last_shows_the_last_pages_results(client, town):
     last_page = client.get(url, {"per_page": "10", "q": ""}).content.decode()
     html = client.get(url, {"per_page": "10", "q": "", "page": "99999"}).content.decode()
     assert html.count('class="card') == last_page.count('class="card') > 0
+
+
+def test_a_search_that_finds_nothing_names_the_integration_office_to_ask(client, town):
+    """A newcomer whose word ("دندانپزشک", dentist) found nothing got only "try other words" and the alert."""
+    from wagtail.models import Site
+
+    from wegweiser.site.models import PortalSettings
+
+    office = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    office.office_email, office.office_phone = "integration@teststadt.example", "05561 100-300"
+    office.save()
+    nothing = client.get("/fa/search/", {"q": "دندانپزشک"}).content.decode()
+    assert "آنچه لازم دارید را پیدا نکردید؟ از دفتر ادغام بپرسید:" in nothing
+    assert 'href="tel:' in nothing and "mailto:integration@teststadt.example" in nothing
+    found = client.get(reverse("search:search"), {"q": "Kinderbetreuung"}).content.decode()
+    assert "Fragen Sie das Integrationsbüro" not in found
