@@ -382,6 +382,20 @@ def page_chooser_title(chooser, page) -> str:
     return page.title if page.live else gettext("A page you cannot open")
 
 
+def refuse_an_unreadable_key(view_func, view_kwargs) -> None:
+    """404 for a record's key that its model cannot read: Wagtail's choosers take any text as the key
+    (``/admin/images/chooser/chosen/abc/``) and answered a server error."""
+    model = getattr(view_func, "view_initkwargs", {}).get("model")
+    if "pk" not in view_kwargs or model is None:
+        return
+    if isinstance(model, str):
+        model = apps.get_model(model)
+    try:
+        model._meta.pk.to_python(view_kwargs["pk"])
+    except ValidationError as error:
+        raise Http404 from error
+
+
 class AdminScopeMiddleware:
     """Wagtail's admin views opened by address answer a partner as its page tree and choosers do.
 
@@ -405,6 +419,7 @@ class AdminScopeMiddleware:
             _admin_user.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        refuse_an_unreadable_key(view_func, view_kwargs)
         match = request.resolver_match
         user = getattr(request, "user", None)
         if match is None or user is None or not user.is_authenticated or user.is_superuser:
