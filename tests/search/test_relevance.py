@@ -175,6 +175,14 @@ QUERIES = [
     # "German language teaching", as common as "کلاس زبان": found a youth migration service only
     ("آموزش زبان آلمانی", {}, "fa", {"deutsch_a1"}),
     ("آموزش زبان", {}, "fa", {"deutsch_a1"}),
+    # Everyday words a search audit found nothing for (Russian and Turkish listings are German only)
+    ("долги", {}, "ru", {"schulden"}),
+    ("borç", {}, "tr", {"schulden"}),
+    ("резюме", {}, "ru", {"bewerbung"}),
+    ("özgeçmiş", {}, "tr", {"bewerbung"}),
+    ("cv", {}, "ar", {"bewerbung"}),
+    ("كيتا", {}, "ar", {"kita"}),
+    ("کودکستان", {}, "fa", {"kita"}),
     # Ukrainian
     ("курс німецької", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     # "German lessons": "уроки" was taken for a misspelt "кроки" (steps) and found the EU citizens' office

@@ -16,29 +16,29 @@ STARTER_SYNONYMS = [
     "Deutsch lernen, learn German, تعلم الألمانية, تعلم اللغة الألمانية, یادگیری آلمانی, یادگیری زبان آلمانی, "
     "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek, "
     "تعليم اللغة الألمانية, تعلم اللغة, تعليم اللغة, آموزش زبان آلمانی, آموزش آلمانی, آموزش زبان, "
-    "уроки німецької, уроки німецької мови, уроки немецкого, Deutschunterricht",
+    "уроки німецької, уроки німецької мови, уроки немецкого, Deutschunterricht, almani, nimecka, nemeckij, выучить немецкий, вивчити німецьку мову",
     "Kurs, Unterricht, course, class, lessons, دورة, كورس, دروس, دوره, کلاس, курс, уроки, заняття, занятия, "
     "kurs, ders",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
-    "интеграционный курс, uyum kursu, entegrasyon kursu",
+    "интеграционный курс, uyum kursu, entegrasyon kursu, Integration, الاندماج, اندماج, انتگراسیون, ادغام, інтеграція, интеграция, entegrasyon",
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
     "danışmanlık",
     "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
-    "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş",
-    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut, ev",
+    "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş, جوب, کاریابی, вакансії, вакансии, вакансия, ilan",
+    "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut, ev, بيت",
     "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
     "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
     "Kindergarten, Kita, Kindertagesstätte, day care, daycare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, "
-    "مهدکودک, дитячий садок, дитсадок, садочок, детский сад, садик, anaokulu, kreş",
+    "مهدکودک, дитячий садок, дитсадок, садочок, детский сад, садик, anaokulu, kreş, كيتا, کودکستان, кіта",
     "Kinderbetreuung, childcare, child care, رعاية الأطفال, نگهداری از کودکان, догляд за дітьми, "
     "присмотр за детьми, çocuk bakımı",
     "Hausaufgabenhilfe, Hausaufgaben, Nachhilfe, homework, tutoring, واجبات مدرسية, دروس تقوية, تکالیف, "
-    "کلاس تقویتی, домашні завдання, репетитор, домашнее задание, ödev, etüt",
-    "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme",
+    "کلاس تقویتی, домашні завдання, репетитор, домашнее задание, ödev, etüt, کمک درسی",
+    "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme, مسبح, استخر, басейн, бассейн, havuz",
     "psychosozial, Psychologe, Psychotherapie, psychologist, mental health, طبيب نفسي, دعم نفسي, روانشناس, "
     "психолог, psikolog",
     "Schule, school, مدرسة, مدرسه, школа, okul",
-    "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar",
+    "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar, Baby, babies, رضيع, نوزاد, немовля, младенец, bebek",
     "Gesundheit, health, صحة, الصحة, سلامت, بهداشت, здоров'я, здоровье, sağlık",
     # Not the Arabic words for mother and father alone: "الأم" shares its stem with "الأمية" (illiteracy).
     "Eltern, Mutter, Mütter, Vater, Väter, parents, mother, father, الأهل, الوالدين, أولياء الأمور, والدین, "
@@ -46,7 +46,7 @@ STARTER_SYNONYMS = [
     "Familie, family, عائلة, أسرة, خانواده, сім'я, родина, семья, aile",
     "Aufenthalt, Aufenthaltstitel, Aufenthaltserlaubnis, residence, residence permit, إقامة, تصريح إقامة, "
     "اقامت, اجازه اقامت, посвідка на проживання, дозвіл на проживання, перебування, вид на жительство, "
-    "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا",
+    "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا, внж, ikamet",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
     "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",
@@ -59,10 +59,27 @@ STARTER_SYNONYMS = [
     "Gewalt, häusliche Gewalt, violence, domestic violence, عنف, عنف أسري, خشونت, خشونت خانگی, насильство, "
     "домашнє насильство, насилие, домашнее насилие, şiddet, aile içi şiddet",
     "Schwangerschaft, pregnancy, pregnant, حمل, حامل, بارداری, باردار, вагітність, вагітна, беременность, "
-    "беременная, hamilelik, hamile",
+    "беременная, hamilelik, hamile, Geburt, birth, ولادة, زایمان, حاملگی, пологи, роды, doğum",
     "Führerschein, driving licence, driver's license, رخصة قيادة, رخصة سياقة, گواهینامه, گواهینامه رانندگی, "
     "посвідчення водія, водійські права, водительские права, ehliyet, sürücü belgesi",
-    "Frauen, women, woman, نساء, امرأة, زنان, زن, жінки, жінок, жінка, женщины, женщин, kadınlar, kadın",
+    "Frauen, women, woman, نساء, امرأة, زنان, زن, жінки, жінок, жінка, женщины, женщин, kadınlar, kadın, سيدات, نسائي, خانم, خانم‌ها, خانمها",
+    "Behörde, Behörden, Dokumente, Papiere, Formulare, documents, papers, paperwork, forms, أوراق, اوراق, "
+    "وثائق, معاملات, مدارک, اسناد, документи, документы, документами, evrak, belgeler, belge",
+    "Bewerbung, Lebenslauf, application, job application, CV, resume, résumé, سيرة ذاتية, رزومه, резюме, "
+    "özgeçmiş, başvuru, iş başvurusu",
+    "kostenlos, kostenfrei, gratis, free of charge, cheap, مجاني, مجانا, ببلاش, رخيص, رایگان, ارزان, "
+    "безкоштовно, дешево, бесплатно, дешёво, ücretsiz, bedava, ucuz",
+    "Schulden, debts, debt, ديون, قرض, بدهی, борги, долги, долг, borç, borçlar",
+    "Fest, Festival, celebration, مهرجان, حفلة, جشن, جشنواره, фестиваль, свято, праздник, şenlik",
+    "Veranstaltung, Veranstaltungen, event, events, فعالية, فعاليات, رویداد, رویدادها, захід, заходи, "
+    "мероприятие, мероприятия, etkinlik, etkinlikler",
+    "Kleidung, Kleiderkammer, clothes, clothing, ملابس, لباس, одяг, одежда, kıyafet, giysi",
+    "Sprachcafé, Sprachcafe, language café, language exchange, conversation club, مقهى اللغة, تبادل لغوي, "
+    "كافيه, کافه زبان, мовне кафе, розмовний клуб, языковое кафе, разговорный клуб, кафе, dil kafesi",
+    "Alphabetisierung, Alphabetisierungskurs, literacy, reading and writing, محو الأمية, القراءة والكتابة, "
+    "سوادآموزی, грамотність, грамотность, читать и писать, читати і писати, okuma yazma",
+    "Ehrenamt, ehrenamtlich, Freiwillige, volunteer, volunteering, تطوع, متطوع, متطوعين, داوطلب, داوطلبانه, "
+    "волонтер, волонтерство, волонтёр, gönüllü",
 ]
 
 
