@@ -1,9 +1,11 @@
-"""The base of every page's editor: a partner uses only the images and documents it may choose.
+"""The base of every page's editor: a partner uses only the images and documents it may choose, and links
+only the pages its page tree shows it.
 
 Wagtail's image and document choosers offer an editor only its organisation's collection, but the form
 behind them takes any id it is sent: a hand-made request could put another organisation's unpublished
 image or document on a partner's page (and once that page is live, the document is served to everyone,
-``document_access``). What a page already used stays; what is added must be one the editor may choose.
+``document_access``), or link another organisation's draft (whose title the chooser then showed). What a
+page already used stays; what is added must be one the editor may choose.
 """
 
 from __future__ import annotations
