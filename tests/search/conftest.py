@@ -130,9 +130,11 @@ class TownRows:
     pages: dict[str, int]
 
 
-@pytest.fixture(scope="session")
-def town_rows(django_db_setup, django_db_blocker, search_test_tables) -> TownRows:
-    """The small town, built once per session through the ORM (seconds), then only written back."""
+def rows_built_once(django_db_blocker, build) -> TownRows:
+    """A town built once through the ORM (seconds) and kept as the rows it changed, to be written back for
+    each test (:func:`written_back`): ``build(home)`` on the portal returns its listings by name. Built in a
+    transaction rolled back at once, with the test listing types and the commit hooks (the search's text
+    rows) run as if committed."""
     with django_db_blocker.unblock(), transaction.atomic():
         before = Snapshot.read(connection)
         with (
@@ -140,25 +142,39 @@ def town_rows(django_db_setup, django_db_blocker, search_test_tables) -> TownRow
             TestCase.captureOnCommitCallbacks(execute=True),
             translation.override("de"),
         ):
-            home = ensure_portal(home_title="Willkommen in Teststadt")
-            create_terms(home)
-            pages = build_town(make_organisation_index(home))
+            pages = build(ensure_portal(home_title="Willkommen in Teststadt"))
         changed = Snapshot.read(connection).changed_since(before)
         transaction.set_rollback(True)
     forget_cached_rows()
     return TownRows(changed=changed, pages={name: page.pk for name, page in pages.items()})
 
 
+def written_back(rows: TownRows) -> dict:
+    """The town's rows written back in the test's own transaction; its listings by name."""
+    from wagtail.models import Page
+
+    rows.changed.restore(connection)
+    forget_cached_rows()
+    by_pk = {page.pk: page.specific for page in Page.objects.filter(pk__in=rows.pages.values())}
+    return {name: by_pk[pk] for name, pk in rows.pages.items()}
+
+
+@pytest.fixture(scope="session")
+def town_rows(django_db_setup, django_db_blocker, search_test_tables) -> TownRows:
+    """The small town, built once per session, then only written back."""
+
+    def build(home) -> dict:
+        create_terms(home)
+        return build_town(make_organisation_index(home))
+
+    return rows_built_once(django_db_blocker, build)
+
+
 @pytest.fixture
 def town(town_rows, db):
     """Two organisations, eight current listings of two types, one expired, one future, one draft: written
     back from the session's copy before the test's other fixtures, in the test's own transaction."""
-    from wagtail.models import Page
-
-    town_rows.changed.restore(connection)
-    forget_cached_rows()
-    by_pk = {page.pk: page.specific for page in Page.objects.filter(pk__in=town_rows.pages.values())}
-    return {name: by_pk[pk] for name, pk in town_rows.pages.items()}
+    return written_back(town_rows)
 
 
 @pytest.fixture(autouse=True)

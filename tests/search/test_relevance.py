@@ -9,23 +9,16 @@ yet is listed in ``KNOWN_GAPS`` with the reason, and every other query must pass
 from __future__ import annotations
 
 import pytest
-from django.db import connection, transaction
-from django.test import TestCase
-from django.utils import translation
-from wagtail import hooks
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
-from tests.search.conftest import add_listing, run
-from tests.search.listing_types import MeetingPage, register_test_types
+from tests.search.conftest import TownRows, add_listing, rows_built_once, run, written_back
+from tests.search.listing_types import MeetingPage
 from wegweiser.plugin_api.testing import (
-    Snapshot,
-    forget_cached_rows,
     make_organisation,
     make_organisation_index,
 )
 from wegweiser.search.demo import load_starter_synonyms
 from wegweiser.site.models import District, Language, TargetGroup, Topic
-from wegweiser.site.setup import ensure_portal
 
 #: slug -> names in de, en, ar, fa, uk, ru, tr
 TOPICS = {
@@ -278,39 +271,27 @@ def _translate_terms(model, names: dict, home_locale: Locale, **extra) -> None:
 
 
 @pytest.fixture(scope="module")
-def newcomer_rows(django_db_setup, django_db_blocker) -> tuple[Snapshot, dict[str, int]]:
+def newcomer_rows(django_db_setup, django_db_blocker) -> TownRows:
     """Seventeen German listings with their terms named in seven languages, and the starter synonyms: built
-    once for the module through the ORM (seconds each time it was built for a test), then only written back."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        before = Snapshot.read(connection)
-        with (
-            hooks.register_temporarily("register_listing_type", register_test_types),
-            TestCase.captureOnCommitCallbacks(execute=True),
-            translation.override("de"),
-        ):
-            home = ensure_portal(home_title="Willkommen in Teststadt")
-            de = home.locale
-            _translate_terms(Topic, TOPICS, de)
-            _translate_terms(TargetGroup, TARGET_GROUPS, de)
-            _translate_terms(District, DISTRICTS, de, latitude=51.31, longitude=9.48)
-            Language.objects.create(slug="de", name="Deutsch", native_name="Deutsch", locale=de)
-            load_starter_synonyms()
-            provider = make_organisation(make_organisation_index(home), "Netzwerk Integration", "netzwerk")
-            pages = {name: add_listing(provider, **dict(fields)) for name, fields in LISTINGS.items()}
-        changed = Snapshot.read(connection).changed_since(before)
-        transaction.set_rollback(True)
-    forget_cached_rows()
-    return changed, {name: page.pk for name, page in pages.items()}
+    once for the module (seconds each time it was built for a test), then only written back."""
+
+    def build(home) -> dict:
+        de = home.locale
+        _translate_terms(Topic, TOPICS, de)
+        _translate_terms(TargetGroup, TARGET_GROUPS, de)
+        _translate_terms(District, DISTRICTS, de, latitude=51.31, longitude=9.48)
+        Language.objects.create(slug="de", name="Deutsch", native_name="Deutsch", locale=de)
+        load_starter_synonyms()
+        provider = make_organisation(make_organisation_index(home), "Netzwerk Integration", "netzwerk")
+        return {name: add_listing(provider, **dict(fields)) for name, fields in LISTINGS.items()}
+
+    return rows_built_once(django_db_blocker, build)
 
 
 @pytest.fixture
 def newcomer_town(newcomer_rows, db):
     """The module's town written back in the test's own transaction, before the test's other fixtures."""
-    changed, pages = newcomer_rows
-    changed.restore(connection)
-    forget_cached_rows()
-    by_pk = {page.pk: page.specific for page in Page.objects.filter(pk__in=pages.values())}
-    return {name: by_pk[pk] for name, pk in pages.items()}
+    return written_back(newcomer_rows)
 
 
 @pytest.fixture(autouse=True)
