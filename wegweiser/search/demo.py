@@ -64,7 +64,7 @@ STARTER_SYNONYMS = [
     "посвідчення водія, водійські права, водительские права, ehliyet, sürücü belgesi",
     "Frauen, women, woman, نساء, امرأة, زنان, زن, жінки, жінок, жінка, женщины, женщин, kadınlar, kadın, سيدات, نسائي, خانم, خانم‌ها, خانمها",
     "Behörde, Behörden, Dokumente, Papiere, Formulare, documents, papers, paperwork, forms, أوراق, اوراق, "
-    "وثائق, معاملات, مدارک, اسناد, документи, документы, документами, evrak, belgeler, belge",
+    "وثائق, معاملات, مدارک, документи, документы, документами, evrak, belgeler, belge",
     "Bewerbung, Lebenslauf, application, job application, CV, resume, résumé, سيرة ذاتية, رزومه, резюме, "
     "özgeçmiş, başvuru, iş başvurusu",
     "kostenlos, kostenfrei, gratis, free of charge, cheap, مجاني, مجانا, ببلاش, رخيص, رایگان, ارزان, "
