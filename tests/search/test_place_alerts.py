@@ -456,3 +456,34 @@ def test_a_finder_page_s_alert_link_names_its_type_once_and_no_page(client, home
     [link] = re.findall(r'<p class="place-alert-link"><a href="([^"]+)"', html)
     assert link.count("type=offer") == 1 and "district=nordstadt" in link
     assert "page=" not in link
+
+
+@pytest.mark.parametrize("flag, label", [("accessible", "Rollstuhlgerecht"), ("free_or_funded", "Kostenlos")])
+def test_a_ticked_yes_no_filter_of_the_finder_goes_into_the_alert(
+    client, home, organisation_a, nordstadt, flag, label
+):
+    """A mother ticks "childcare" in the finder and asks to be told of new courses: the alert form must keep
+    the tick, not say "some filter values were not recognised" and alert her of every course."""
+    finder = home.add_child(
+        instance=ListingIndexPage(title="Angebote", slug="angebote", listing_type="offer")
+    )
+    finder.save_revision().publish()
+    course(organisation_a, nordstadt)
+    form = client.get(finder.url).content.decode()
+    [checkbox] = re.findall(rf'<input type="checkbox" name="{flag}"[^>]*>', form)
+    value = re.search(r'value="([^"]*)"', checkbox)
+    ticked = value.group(1) if value else "on"  # what a browser sends for a ticked box
+    html = client.get(finder.url, {flag: ticked}).content.decode()
+    [link] = re.findall(r'<p class="place-alert-link"><a href="([^"]+)"', html)
+    alert_form = client.get(link.replace("&amp;", "&")).content.decode()
+    assert "nicht erkannt" not in alert_form
+    assert label in alert_form
+
+
+def test_an_old_finder_address_with_a_ticked_box_keeps_the_tick_in_the_alert(client, home, nordstadt):
+    """Finder addresses bookmarked before the boxes sent "1" say ``accessible=on``."""
+    alert_form = client.get(
+        reverse("search:place_alert"), {"type": "offer", "accessible": "on"}
+    ).content.decode()
+    assert "nicht erkannt" not in alert_form
+    assert "Rollstuhlgerecht" in alert_form

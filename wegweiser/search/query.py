@@ -124,6 +124,8 @@ class SearchQuery:
         unknown = False
         for name in requested:
             values = [value for value in dict.fromkeys(data.getlist(name)) if value]
+            if requested[name].kind == "flag":  # a finder's address from before its boxes sent "1" said "on"
+                values = list(dict.fromkeys("1" if value == "on" else value for value in values))
             if not values:
                 continue
             allowed = {value for value, _label in choices[name]}
