@@ -210,6 +210,9 @@ QUERIES = [
     ("вид на жительство", {}, "ru", {"migrationsberatung"}),
     # Turkish
     ("Almanca kursu", {}, "tr", {"deutsch_a1"}),
+    # "iş" (work) folds to the English stop word "is": it was left out beside another word
+    ("iş arama", {}, "tr", {"bewerbung"}),
+    ("iş bulmak", {}, "tr", {"bewerbung"}),
     ("doktor", {}, "tr", {"arzt"}),
     ("yardım", {}, "tr", {"wohnung"}),
     ("okul", {}, "tr", {"hausaufgaben"}),

@@ -62,6 +62,7 @@ _CLOSING_TEH = str.maketrans({"ة": "ه"})
 #: ("курсів" stayed "курсів" while "курси" was "курс"): a Ukrainian word is written as Russian writes its
 #: letters and these endings ("курсів" as "курсов", "німецької" as "нимецькой") before the Russian rules.
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
+_LATIN_LETTERS = re.compile(r"[a-zß-ɏ]")  # Basic Latin to Latin Extended-B, lower case
 _UKRAINIAN_ENDINGS = (("ів", "ов"), ("їв", "ов"), ("ої", "ой"))
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
@@ -172,7 +173,11 @@ def as_russian(word: str) -> str:
 
 
 def is_stop_word(word: str) -> bool:
-    return word.lower() in STOP_WORDS or fold(word) in STOP_WORDS
+    """A word of :data:`STOP_WORDS`; folded only outside the Latin script (Arabic and Persian letter forms):
+    folded, the Turkish "iş" (work) was the English "is", and "iş arama" searched only for "arama". The
+    German stop words are listed with and without their umlauts."""
+    lowered = word.lower()
+    return lowered in STOP_WORDS or (not _LATIN_LETTERS.search(lowered) and fold(word) in STOP_WORDS)
 
 
 def meaningful(words: list[str]) -> list[str]:
