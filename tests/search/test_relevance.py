@@ -17,6 +17,7 @@ from wegweiser.plugin_api.testing import (
     make_organisation,
     make_organisation_index,
 )
+from wegweiser.search.backends.database import DatabaseBackend
 from wegweiser.search.demo import load_starter_synonyms
 from wegweiser.site.models import District, Language, TargetGroup, Topic
 
@@ -617,3 +618,34 @@ def test_a_russian_or_ukrainian_word_is_one_word_with_or_without_its_fleeting_vo
     _add_and_index(relevance_backend, newcomer_town, place)
     assert place["title"] in _titles(relevance_backend, "дитсадок", "uk")[:3]
     assert place["title"] in _titles(relevance_backend, "дитсадка", "uk")[:3]
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [("Ausländerbehörde", "de"), ("immigration office", "en"), ("yabancılar dairesi", "tr")],
+)
+def test_a_listing_is_found_by_the_name_of_the_organisation_that_offers_it(
+    relevance_backend, newcomer_town, typed, language
+):
+    """The immigration office's own services say "residence permit", not its name: "Ausländerbehörde" found
+    nothing in any language."""
+    office = make_organisation(
+        newcomer_town["bewerbung"].get_parent().get_parent(), "Ausländerbehörde", "auslaenderbehoerde"
+    )
+    add_listing(office, title="Aufenthaltstitel verlängern", summary="Termine für die Verlängerung.")
+    if relevance_backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    assert _titles(relevance_backend, typed, language)[:1] == ["Aufenthaltstitel verlängern"]
+
+
+def test_an_organisation_published_under_a_new_name_is_found_by_it(
+    newcomer_town, django_capture_on_commit_callbacks
+):
+    provider = newcomer_town["bewerbung"].get_parent().specific
+    provider.title = "Bürgerhaus Weststadt"
+    with django_capture_on_commit_callbacks(execute=True):
+        provider.save_revision().publish()
+    titles = [hit.page.title for hit in run(DatabaseBackend(), {"q": "Bürgerhaus", "per_page": "50"}).hits]
+    assert newcomer_town["bewerbung"].title in titles

@@ -4,7 +4,8 @@ A German listing tagged "Sprache", for a target group "Frauen", in the district 
 type "Angebot", is found by "لغة", "жінки", "Altstadt" and "course" alike: the labels of every facet
 value it carries (topics, target groups, languages, districts, cost, a plugin's own facets such as the
 course level, and yes/no facets like childcare) and of its listing type, in all of the portal's
-languages, are stored with its searchable words; so is a translated listing's German title and summary.
+languages, are stored with its searchable words; so are the name of the organisation that offers it and a
+translated listing's German title and summary.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ def term_texts(
     page_ids: Iterable[int],
     values: Mapping[int, Mapping[str, list[str]]] | None = None,
 ) -> dict[int, str]:
-    """For each listing, the names of its type and facet values in every language, as one text.
+    """For each listing, the names of its type and facet values in every language and of its organisation,
+    as one text.
 
     ``values``: the listings' facet values (:func:`~wegweiser.site.facets.facet_values`) when the
     caller has read them already; otherwise they are read here.
@@ -81,21 +83,34 @@ def term_texts(
                 for key in found:
                     names[pk].extend(labels.get(name, {}).get(key, []))
     pages = listing_type.model.objects.filter(pk__in=page_ids)
-    _add_german_originals(listing_type, pages, names)
+    _add_providers_and_german_originals(listing_type, pages, names)
     return {pk: " ".join(dict.fromkeys(found)) for pk, found in names.items()}
 
 
-def _add_german_originals(listing_type: ListingType, pages, names: dict[int, list[str]]) -> None:
-    """A translated listing is also found by its German title and summary: newcomers learn the German
-    words first ("Integrationskurs", "Jobcenter") and type them on the English or Arabic pages too."""
+def _add_providers_and_german_originals(
+    listing_type: ListingType, pages, names: dict[int, list[str]]
+) -> None:
+    """A listing is also found by the name of the organisation that offers it ("Ausländerbehörde", "Jobcenter",
+    "Caritas"): the immigration office's own services were found by none of its names. A translated listing
+    is also found by its German title, summary and organisation: newcomers learn the German words first
+    ("Integrationskurs", "Jobcenter") and type them on the English or Arabic pages too."""
     default = Locale.get_default()
-    translated = dict(pages.exclude(locale=default).values_list("pk", "translation_key"))
+    translated = {}
+    for pk, locale_id, key, organisation in pages.values_list(
+        "pk", "locale_id", "translation_key", "organisation__title"
+    ):
+        if organisation:
+            names[pk].append(organisation)
+        if locale_id != default.pk:
+            translated[pk] = key
     if not translated:
         return
     originals = listing_type.model.objects.filter(translation_key__in=translated.values(), locale=default)
     by_key = {
-        key: f"{title} {summary}"
-        for key, title, summary in originals.values_list("translation_key", "title", "summary")
+        key: " ".join(part for part in (title, summary, organisation) if part)
+        for key, title, summary, organisation in originals.values_list(
+            "translation_key", "title", "summary", "organisation__title"
+        )
     }
     for pk, key in translated.items():
         if key in by_key:

@@ -20,7 +20,7 @@ from wegweiser.search.facet_values import listings_carrying
 from wegweiser.search.models import SearchText, Synonym
 from wegweiser.search.tasks import remove_listings, sync_listings
 from wegweiser.search.wording import invalidate_synonyms
-from wegweiser.site.models import District, Language, Listing, TargetGroup, Topic
+from wegweiser.site.models import District, Language, Listing, OrganisationPage, TargetGroup, Topic
 from wegweiser.site.page_tree_cache import public_pages_show
 from wegweiser.site.registry import listing_type_for_model, listing_types
 
@@ -82,6 +82,21 @@ def page_moved(sender, instance, **kwargs) -> None:
         moved = listing_type.model.objects.descendant_of(instance, inclusive=True)
         page_ids.extend(moved.values_list("pk", flat=True))
     _enqueue_sync(sorted(set(page_ids)))
+
+
+@receiver(page_published)
+def organisation_published(sender, instance, **kwargs) -> None:
+    """An organisation's listings are found by its name (:mod:`~wegweiser.search.listing_terms`): published
+    under a new name, they are stored and indexed anew. Organisations are published rarely."""
+    if isinstance(instance, OrganisationPage):
+        page_ids = [
+            pk
+            for listing_type in listing_types().values()
+            for pk in listing_type.model.objects.filter(organisation=instance, live=True).values_list(
+                "pk", flat=True
+            )
+        ]
+        _enqueue_sync(page_ids)
 
 
 @receiver(post_save)
