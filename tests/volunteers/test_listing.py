@@ -108,3 +108,19 @@ def test_partner_editor_can_create_an_opportunity_in_the_admin(client, editor_a,
     page = VolunteerOpportunityPage.objects.get(slug="lesepatin")
     assert page.organisation_id == organisation_a.pk
     assert list(page.suitable_for.all()) == [adults]
+
+
+def test_the_partner_s_form_for_an_opportunity_asks_no_cost_and_no_link_to_another_sign_up(
+    client, organisation_a, editor_a
+):
+    """Volunteers pay nothing and sign up on the portal: the form asked a required "Kosten" with "what
+    participants pay, e.g. 120" and a "Link zur Anmeldung", and named a section and a field alike."""
+    client.force_login(editor_a)
+    html = client.get(
+        f"/admin/pages/add/volunteers/volunteeropportunitypage/{organisation_a.pk}/"
+    ).content.decode()
+    for field in ("tasks", "contact_email", "topics"):
+        assert f'id="id_{field}"' in html, field
+    for field in ("cost", "cost_amount", "cost_paid_by", "registration_url"):
+        assert f'id="id_{field}"' not in html, field
+    assert "Wen Sie suchen" in html

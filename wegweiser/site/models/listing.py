@@ -138,11 +138,15 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
     serve_select_related = ("locale", "organisation", "district")
     base_form_class = TaxonomyPageForm  # topics, target groups, languages, district: each term once
 
-    classification_panels = [
+    #: What a listing is about and for whom, without its cost: a volunteer opportunity costs nobody anything.
+    topic_panels = [
         MultiFieldPanel(
             [FieldPanel("topics"), FieldPanel("target_groups"), FieldPanel("languages")],
             heading=_("Who and what"),
-        ),
+        )
+    ]
+    classification_panels = [
+        *topic_panels,
         MultiFieldPanel(
             [
                 FieldPanel("cost"),
@@ -153,17 +157,25 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
             heading=_("Cost"),
         ),
     ]
-    participation_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("registration"),
-                FieldPanel("registration_url"),
-                FieldPanel("contact_name"),
-                FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-            ],
-            heading=_("Taking part and contact"),
-        )
-    ]
+
+    @staticmethod
+    def taking_part_panels(*, registration_link: bool = True) -> list[MultiFieldPanel]:
+        """How to take part and whom to ask; ``registration_link=False`` for a type whose sign-up is on the
+        portal itself (volunteering), where a link to another sign-up would only confuse."""
+        link = [FieldPanel("registration_url")] if registration_link else []
+        return [
+            MultiFieldPanel(
+                [
+                    FieldPanel("registration"),
+                    *link,
+                    FieldPanel("contact_name"),
+                    FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+                ],
+                heading=_("Taking part and contact"),
+            )
+        ]
+
+    participation_panels = taking_part_panels()
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),

@@ -92,11 +92,11 @@ class VolunteerOpportunityPage(Listing):
                 FieldPanel("suitable_for", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages_wanted"),
             ],
-            heading=_("Volunteers wanted"),
+            heading=_("Who you are looking for"),
         ),
         FieldPanel("body"),
-        *Listing.classification_panels,
-        *Listing.participation_panels,
+        *Listing.topic_panels,
+        *Listing.taking_part_panels(registration_link=False),
         *PlaceMixin.place_panels,
     ]
     search_fields = [
