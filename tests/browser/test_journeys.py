@@ -137,6 +137,18 @@ def _log_in(page, live_server, username):
     page.wait_for_url(re.compile(r"/admin/$"))
 
 
+def _scrolls_sideways_in_its_own_box(page, selector) -> bool:
+    """The table is wider than its box, and the box scrolls (rather than the admin cutting the table off)."""
+    return page.evaluate(
+        """selector => {
+            const box = document.querySelector(selector).parentElement;
+            return box.scrollWidth > box.clientWidth && ["auto", "scroll"].includes(getComputedStyle(box).overflowX)
+                && box.getBoundingClientRect().right <= window.innerWidth;
+        }""",
+        selector,
+    )
+
+
 def _press_action(page, selector):
     """Wagtail's action menu hides secondary actions in a dropdown; press the button as the menu would."""
     with page.expect_navigation():
@@ -166,6 +178,11 @@ def test_partner_edits_offer_office_approves_and_the_change_is_public_and_findab
     _press_action(page, 'button[name="action-submit"]')
     offer.refresh_from_db()
     assert offer.title != new_title  # not public before the office approves
+    # On a phone the dashboard's table of the partner's listings was cut off before its state column
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"{live_server.url}/admin/")
+    assert _scrolls_sideways_in_its_own_box(page, "table.ww-partner-listings")
+    page.set_viewport_size({"width": 1024, "height": 900})
     page.context.clear_cookies()
 
     _log_in(page, live_server, "office")

@@ -1,7 +1,7 @@
 from django.db import models
 from django.templatetags.static import static
 from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
@@ -144,8 +144,12 @@ hooks.register("before_serve_page", page_cache.mark_page_of_the_tree)
 
 
 @hooks.register("insert_global_admin_css")
-def weekly_slots_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/admin/weekly_slots.css"))
+def admin_css():
+    return format_html_join(
+        "",
+        '<link rel="stylesheet" href="{}">',
+        [(static("css/admin/weekly_slots.css"),), (static("css/admin/wide_tables.css"),)],
+    )
 
 
 @hooks.register("register_rich_text_features", order=1)  # after Wagtail's own "page" link type
