@@ -49,7 +49,7 @@ def django_db_setup(
     yield
     with django_db_blocker.unblock():
         if cloned:
-            connection.creation.destroy_test_db(former_name, verbosity)
+            _drop_own_database(former_name)
         else:
             teardown_databases(databases, verbosity=verbosity)
 
@@ -79,3 +79,14 @@ def _clone_the_template_database(run: Path, worker: str, serialize: bool, verbos
     if serialize:
         connection._test_serialized_contents = creation.serialize_db_to_string()
     return former_name
+
+
+def _drop_own_database(former_name: str) -> None:
+    """Drop this process's clone, whatever still holds a connection to it (a live server's thread, an app
+    server of the region test): ``DROP DATABASE`` without ``FORCE`` failed on those, as pytest-django's own
+    teardown does (which only warns)."""
+    own_name = connection.settings_dict["NAME"]
+    connection.close()
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(own_name)} WITH (FORCE)")
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = former_name
