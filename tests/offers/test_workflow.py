@@ -42,9 +42,12 @@ def test_partner_submits_office_rejects_partner_fixes_office_approves(
     assert task_state.comment.startswith("Bitte die Uhrzeit")
     workflow_state.refresh_from_db()
     assert workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
-    assert any(editor_a.email in message.to for message in mail.outbox), (
-        "the partner is told about the rejection"
-    )
+    # The partner is told what to change, not that the page was "abgelehnt" (rejected) by a login name
+    [told] = [message for message in mail.outbox if editor_a.email in message.to]
+    assert told.subject == "Bitte um Änderungen: „Sprachcafe“"
+    assert "Das Integrationsbüro bittet um Änderungen an „Sprachcafe“" in told.body
+    assert "Bitte die Uhrzeit ergänzen und den Titel korrigieren (Sprachcafé)." in told.body
+    assert "abgelehnt" not in told.body + told.subject and office_user.username not in told.body
     offer.refresh_from_db()
     assert not offer.live
 
@@ -59,12 +62,18 @@ def test_partner_submits_office_rejects_partner_fixes_office_approves(
     new_task_state = workflow_state.current_task_state
 
     client.force_login(office_user)
+    mail.outbox.clear()
     response = client.post(
-        f"/admin/pages/workflow/action/{offer.pk}/approve/{new_task_state.pk}/", {"comment": ""}
+        f"/admin/pages/workflow/action/{offer.pk}/approve/{new_task_state.pk}/",
+        {"comment": "Danke! Bitte halten Sie die freien Plätze aktuell."},
     )
     assert response.status_code in (200, 302)
     offer.refresh_from_db()
     assert offer.live
+    # Wagtail's mail on an approval left out the comment the office wrote with it
+    [told] = [message for message in mail.outbox if editor_a.email in message.to]
+    assert told.subject == "„Sprachcafé“ wurde freigegeben"
+    assert "Danke! Bitte halten Sie die freien Plätze aktuell." in told.body
     assert offer.title == "Sprachcafé" and offer.opening_hours == "Mittwochs 15–17 Uhr"
 
     client.logout()
