@@ -322,3 +322,21 @@ def test_problems_are_explained_in_german_by_default(organisation_a):
     with translation.override("de"):
         report = import_offers(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), organisation_a, dry_run=True)
     assert "Das ist keine Tabelle" in report.problems[0].message
+
+
+def test_a_kind_written_as_the_admin_lists_it_is_imported_and_an_unknown_one_names_the_choices(
+    organisation_a, terms
+):
+    """ "Gruppe oder Treff", as the admin's own list says, was "no valid choice", with no word of what is."""
+    csv = (
+        HEADER
+        + "Frauentreff;Reden und Kaffee.;Gruppe oder Treff;;nein;Kostenlos;de;;;;\n"
+        + "Nähkurs;Nähen lernen.;Workshop;;nein;free;de;;;;\n"
+    ).encode()
+    with translation.override("de"):
+        report = import_offers(csv, organisation_a, dry_run=True)
+    [problem] = report.problems
+    assert (problem.row, problem.column) == (3, "kind")
+    assert problem.message == (
+        "„Workshop“ gehört nicht zur Auswahl: Kurs, Beratung, Dienstleistung, Gruppe oder Treff."
+    )

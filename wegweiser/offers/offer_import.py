@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -199,6 +201,17 @@ def _check(sheet: Sheet, organisation: OrganisationPage, report: ImportReport) -
     return list(planned.values())
 
 
+def _choice_aliases(model_field: str, aliases: dict[str, str]) -> dict[str, str]:
+    """The column's own aliases and each choice's label as the admin lists it, in German and in English: a
+    partner who typed "Gruppe oder Treff", as the admin's own list says, was told it was no valid choice."""
+    known = dict(aliases)
+    for language in (settings.LANGUAGE_CODE, "en"):
+        with translation.override(language):
+            for value, label in OfferPage._meta.get_field(model_field).choices:
+                known.setdefault(str(label).lower(), value)
+    return known
+
+
 def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
     before = len(problems)
     fields = {"title": title}
@@ -214,9 +227,15 @@ def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
         check(column, _text(row.get(column)), column)
     for column, (model_field, aliases) in CHOICE_COLUMNS.items():
         value = _text(row.get(column)).lower()
-        value = aliases.get(value, value)
+        value = _choice_aliases(model_field, aliases).get(value, value)
         if value == "" and column in ("mode", "cost"):
             value = OfferPage._meta.get_field(model_field).default
+        choices = OfferPage._meta.get_field(model_field).choices
+        if value not in {choice for choice, _label in choices}:
+            problems.append(Problem(_("“%(value)s” is not among the choices: %(choices)s.") % {
+                "value": _text(row.get(column)), "choices": ", ".join(str(label) for _value, label in choices)},
+                number, column))  # fmt: skip
+            continue
         check(model_field, value, column)
     for column, model_field in FLAG_COLUMNS.items():
         value = _flag(row.get(column))
