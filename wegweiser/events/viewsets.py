@@ -7,12 +7,14 @@ import datetime
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
+from wegweiser.events.registration_mails import send_registration_mail
 from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin
 
 
@@ -53,6 +55,44 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
         return super().get_base_queryset().select_related("event")
 
 
+class RegistrationStatusForm(WagtailAdminModelForm):
+    """What a partner may change about a registration: not the person's name, address, event or date (the
+    person gave them), only its status, and only as the event's own rules allow. Withdrawing gives the place
+    back and moves the first on the waiting list up, with their mail; taking someone from the waiting list
+    tells them they have a place. The form had offered every field and status, with no check and no mail."""
+
+    class Meta:
+        model = EventRegistration
+        fields = ["status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        Status = EventRegistration.Status
+        current = self.instance.status
+        allowed = {current, Status.WITHDRAWN}
+        if current == Status.WAITING and self.instance.confirmed_at is not None:
+            allowed.add(Status.CONFIRMED)
+        self.fields["status"].choices = [
+            (value, label) for value, label in Status.choices if value in allowed
+        ]
+
+    def save(self, commit=True):
+        Status = EventRegistration.Status
+        registration, before = self.instance, self.initial["status"]
+        after = registration.status
+        if after == before:
+            return super().save(commit)
+        if after == Status.WITHDRAWN:
+            registration.status = before
+            moved_up = registration.withdraw()
+            if moved_up is not None:
+                send_registration_mail(moved_up, "moved_up")
+            return registration
+        registration = super().save(commit)
+        send_registration_mail(registration, "moved_up")  # from the waiting list to a place
+        return registration
+
+
 class EventRegistrationViewSet(OrganisationScopedViewSet):
     model = EventRegistration
     name = "event_registrations"
@@ -62,9 +102,22 @@ class EventRegistrationViewSet(OrganisationScopedViewSet):
     list_export = ["name", "email", "event", "occurrence_start", "status", "language", "created_at"]
     list_filter = ["status"]
     index_view_class = RegistrationIndexView
-    form_fields = ["event", "occurrence_start", "name", "email", "status"]
+    edit_handler = ObjectList(
+        [
+            *(FieldPanel(name, read_only=True) for name in ("name", "email", "event", "occurrence_start")),
+            FieldPanel("status"),
+        ],
+        base_form_class=RegistrationStatusForm,
+    )
     copy_view_enabled = False
     inspect_view_enabled = False
+
+    def get_urlpatterns(self):
+        """Registrations come from the people themselves, on the event's page: none is added here."""
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return {**super().get_index_view_kwargs(**kwargs), "add_url_name": None}
 
 
 class EventAdminViewSetGroup(ModelViewSetGroup):

@@ -1,0 +1,81 @@
+"""A partner changes a registration in the admin only as the event's own rules allow, and the person hears of it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.utils import timezone
+
+from tests.events.conftest import berlin, make_event
+from wegweiser.events.models import EventRegistration
+from wegweiser.plugin_api.testing import body_of
+
+pytestmark = pytest.mark.django_db
+
+Status = EventRegistration.Status
+
+
+@pytest.fixture
+def full_event(organisation_a):
+    event = make_event(
+        organisation_a,
+        title="Elterncafé",
+        start=berlin(2027, 3, 3, 19),
+        registration_mode="internal",
+        capacity=1,
+        waiting_list=True,
+    )
+    register = {"event": event, "occurrence_start": event.start, "confirmed_at": timezone.now()}
+    placed = EventRegistration.objects.create(
+        name="Olena Koval", email="olena@example.org", status=Status.CONFIRMED, **register
+    )
+    waiting = EventRegistration.objects.create(
+        name="Leyla Yilmaz", email="leyla@example.org", status=Status.WAITING, **register
+    )
+    return placed, waiting
+
+
+def _offered(html: str) -> set[str]:
+    select = re.search(r'<select name="status".*?</select>', html, re.S).group(0)
+    return set(re.findall(r'<option value="([^"]+)"', select))
+
+
+def test_withdrawing_a_registrant_gives_the_place_to_the_waiting_list_and_tells_them(
+    client, editor_a, full_event, smtp_server
+):
+    """Setting "withdrawn" in the form had left the place empty and the waiting list waiting, with no mail."""
+    placed, waiting = full_event
+    client.force_login(editor_a)
+    html = client.get(f"/admin/event_registrations/edit/{placed.pk}/").content.decode()
+    assert _offered(html) == {Status.CONFIRMED, Status.WITHDRAWN}
+    assert "Olena Koval" in html and "olena@example.org" in html  # shown, not for editing
+
+    response = client.post(f"/admin/event_registrations/edit/{placed.pk}/", {"status": Status.WITHDRAWN})
+    assert response.status_code == 302
+    placed.refresh_from_db()
+    waiting.refresh_from_db()
+    assert (placed.status, waiting.status) == (Status.WITHDRAWN, Status.CONFIRMED)
+    [mail] = smtp_server.to("leyla@example.org")
+    assert "ein Platz ist frei geworden. Sie sind jetzt angemeldet zu" in body_of(mail)
+    assert "Elterncafé" in body_of(mail)
+
+
+def test_taking_someone_from_the_waiting_list_tells_them_and_nothing_else_is_offered(
+    client, editor_a, full_event, smtp_server
+):
+    placed, waiting = full_event
+    client.force_login(editor_a)
+    html = client.get(f"/admin/event_registrations/edit/{waiting.pk}/").content.decode()
+    assert _offered(html) == {Status.WAITING, Status.CONFIRMED, Status.WITHDRAWN}
+    # a status the form does not offer changes nothing
+    response = client.post(f"/admin/event_registrations/edit/{waiting.pk}/", {"status": Status.PENDING})
+    assert response.status_code == 200
+    waiting.refresh_from_db()
+    assert waiting.status == Status.WAITING and not smtp_server.messages
+
+    client.post(f"/admin/event_registrations/edit/{waiting.pk}/", {"status": Status.CONFIRMED})
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+    [mail] = smtp_server.to("leyla@example.org")
+    assert "ein Platz ist frei geworden" in body_of(mail)
