@@ -350,3 +350,13 @@ def test_a_date_booked_out_meanwhile_does_not_use_up_the_limit(client, organisat
     assert "Dieser Termin ist ausgebucht" in too_late.content.decode()
     assert client.post(register_url(course), form_data(course), REMOTE_ADDR="192.0.2.2").status_code == 302
     assert EventRegistration.objects.filter(event=course).count() == 1
+
+
+def test_the_dates_to_choose_from_fit_a_phone_in_every_language(client, course):
+    """A choice in a list cannot wrap: a phone showed "пятница, 18 декабря 2026 г., 09:0" of a Russian date.
+    The weekday is abbreviated there ("Пт, 18 декабря 2026 г., 09:00"); about 30 characters fit 328 px."""
+    for code, _name in settings.LANGUAGES:
+        html = client.get(register_url(course, code)).content.decode()
+        select = re.search(r'<select name="occurrence".*?</select>', html, re.S).group(0)
+        dates = [" ".join(text.split()) for text in re.findall(r"<option[^>]*>([^<]+)</option>", select)]
+        assert dates and all(len(text) <= 32 for text in dates), (code, dates)

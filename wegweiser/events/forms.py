@@ -30,7 +30,7 @@ class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
             occurrence for occurrence in event.upcoming_occurrences() if not occurrence.cancelled
         ]
         self.fields["occurrence"].choices = [
-            (occurrence.key, when_text(occurrence.local_start, occurrence.all_day))
+            (occurrence.key, when_text(occurrence.local_start, occurrence.all_day, short_weekday=True))
             for occurrence in self.open_occurrences
         ]
 

@@ -35,10 +35,13 @@ def event_when(start, end=None, all_day=False):
     }
 
 
-def when_text(start, all_day=False) -> str:
-    """:func:`event_when` as plain text, for a choice or a mail: "Samstag, 12. Dezember 2026, 18:00 Uhr"."""
-    when = render_to_string("events/includes/when.html", event_when(start, None, all_day))
-    return " ".join(strip_tags(when).split())
+def when_text(start, all_day=False, short_weekday=False) -> str:
+    """:func:`event_when` as plain text, for a choice or a mail: "Samstag, 12. Dezember 2026, 18:00 Uhr".
+
+    ``short_weekday``: "Sa, 12. Dezember 2026, 18:00 Uhr", for a choice in a list on a phone, which cannot
+    wrap ("пятница, 18 декабря 2026 г., 09:0" was all a phone showed of a Russian date)."""
+    context = {**event_when(start, None, all_day), "weekday": "D" if short_weekday else "l"}
+    return " ".join(strip_tags(render_to_string("events/includes/when.html", context)).split())
 
 
 @register.simple_tag
