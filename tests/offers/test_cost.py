@@ -199,3 +199,25 @@ def test_the_migration_reads_payers_from_old_notes():
     assert payers_named_in("über BAMF-Berechtigungsschein oder Bildungsgutschein") == ["bamf", "jobcenter"]
     assert payers_named_in("mit dem Neustadt-Pass kostenlos") == ["town_pass"]
     assert payers_named_in("5 € für Zutaten") == []
+
+
+@pytest.mark.parametrize(("typed", "saved"), [("120,50", "120.50"), ("12.50", "12.50"), ("1200", "1200")])
+def test_the_editor_types_an_amount_as_german_writes_it(client, world, pages, typed, saved):
+    """The amount was a number field: Chromium in German took "120,50" for 12050, which was saved."""
+    from django.contrib.auth import get_user_model
+
+    client.force_login(get_user_model().objects.get(pk=world["editor"]))
+    url = f"/admin/pages/add/offers/offerpage/{world['organisation']}/"
+    form = client.get(url).content.decode()
+    [field] = re.findall(r'<input[^>]*name="cost_amount"[^>]*>', form)
+    assert 'type="text"' in field and 'inputmode="decimal"' in field
+    data = offer_form_data(
+        "publish", title="Kurs", slug="kurs", cost="fee", cost_amount=typed, cost_currency="EUR"
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    offer = OfferPage.objects.get(slug="kurs")
+    assert offer.cost_amount == Decimal(saved)
+    edit = client.get(f"/admin/pages/{offer.pk}/edit/").content.decode()
+    [field] = re.findall(r'<input[^>]*name="cost_amount"[^>]*>', edit)
+    assert f'value="{saved.replace(".", ",")}"' in field  # as German writes it

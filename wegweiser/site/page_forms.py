@@ -10,6 +10,7 @@ page already used stays; what is added must be one the editor may choose.
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -88,4 +89,16 @@ class ChoosableMediaFormMixin:
 
 
 class PortalPageForm(ChoosableMediaFormMixin, WagtailAdminPageForm):
-    """The base form of a page type; a type's own form subclasses it."""
+    """The base form of a page type; a type's own form subclasses it.
+
+    Amounts (a price, a rent, a living space) are typed as the editor's language writes them, "12,50" in
+    German: a number field took the comma for nothing, and "120,50" was saved as 12050.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.localize = True
+                field.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+                field.widget.is_localized = True
