@@ -59,7 +59,7 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
     html = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
 
     attention = panel_html(html, "office-attention")
-    assert "Zugangsanfragen, die auf eine Entscheidung warten" in attention
+    assert "Kontoanfragen, die auf eine Entscheidung warten" in attention
     assert (
         f'href="{reverse("account_requests:detail", args=[request.pk])}">Frauencafé Nordstadt e. V.</a>'
         in attention
