@@ -211,6 +211,12 @@ QUERIES = [
     ("вид на жительство", {}, "ru", {"migrationsberatung"}),
     # Turkish
     ("Almanca kursu", {}, "tr", {"deutsch_a1"}),
+    # "beginners" and "debt advice" were unknown words (a newcomer audit, six languages)
+    ("курс немецкого для начинающих", {}, "ru", {"deutsch_a1"}),
+    ("yeni başlayanlar için Almanca", {}, "tr", {"deutsch_a1"}),
+    ("German for beginners", {}, "en", {"deutsch_a1"}),
+    ("debt advice", {}, "en", {"schulden"}),
+    ("консультация по долгам", {}, "ru", {"schulden"}),
     # "iş" (work) folds to the English stop word "is": it was left out beside another word
     ("iş arama", {}, "tr", {"bewerbung"}),
     ("iş bulmak", {}, "tr", {"bewerbung"}),

@@ -69,7 +69,24 @@ STARTER_SYNONYMS = [
     "özgeçmiş, başvuru, iş başvurusu",
     "kostenlos, kostenfrei, gratis, free of charge, cheap, مجاني, مجانا, ببلاش, رخيص, رایگان, ارزان, "
     "безкоштовно, дешево, бесплатно, дешёво, ücretsiz, bedava, ucuz",
-    "Schulden, debts, debt, ديون, قرض, بدهی, борги, долги, долг, borç, borçlar",
+    "Schulden, debts, debt, ديون, قرض, بدهی, борги, долги, долг, borç, borçlar, Schuldnerberatung, debt advice, "
+    "debt counselling, استشارة الديون, مشاوره بدهی, консультація щодо боргів, консультация по долгам, "
+    "borç danışmanlığı",
+    # "Anfänger" (beginners): a Russian "курс немецкого для начинающих" put the B1 and B2 courses first
+    "Anfänger, Anfängerin, Anfängerinnen, Anfängerkurs, ohne Vorkenntnisse, beginners, beginner, "
+    "for beginners, مبتدئين, للمبتدئين, مبتدئ, مبتدی, مبتدیان, برای مبتدیان, початківців, для початківців, "
+    "початківці, начинающих, для начинающих, начинающие, başlangıç, başlayanlar, yeni başlayanlar, "
+    "başlayanlar için",
+    "Anerkennung, Anerkennungsberatung, Berufsanerkennung, recognition, recognition of qualifications, "
+    "foreign qualifications, معادلة الشهادات, الاعتراف بالشهادات, معادلة, ارزشیابی مدرک, معادل سازی مدرک, "
+    "визнання диплома, визнання дипломів, визнання кваліфікації, признание диплома, признание дипломов, "
+    "признание квалификации, diploma denkliği, denklik",
+    "Krankenversicherung, Krankenkasse, health insurance, تأمين صحي, التأمين الصحي, بیمه درمانی, بیمه سلامت, "
+    "медичне страхування, медична страховка, медицинская страховка, медицинское страхование, "
+    "sağlık sigortası",
+    "Rechtsberatung, Rechtsanwalt, Anwalt, Anwältin, legal advice, lawyer, استشارة قانونية, محامي, محام, "
+    "مشاوره حقوقی, وکیل, юридична консультація, юрист, адвокат, юридическая консультация, "
+    "hukuki danışmanlık, avukat",
     "Fest, Festival, celebration, مهرجان, حفلة, جشن, جشنواره, фестиваль, свято, праздник, şenlik",
     "Veranstaltung, Veranstaltungen, event, events, فعالية, فعاليات, رویداد, رویدادها, захід, заходи, "
     "мероприятие, мероприятия, etkinlik, etkinlikler",
