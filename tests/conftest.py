@@ -20,11 +20,10 @@ from django.test import TestCase
 
 from wegweiser.plugin_api.testing import Snapshot, forget_cached_rows
 
-#: Modules whose few tests take a minute or more each (the region on loopback, the crawls of every API
-#: answer, the demo town's first build). Started first, so that the test processes (pytest-xdist, whole
-#: files each) end together on short files instead of one waiting for the other's long one.
+#: Modules whose few tests take a minute or more each (the crawls of every API answer, the demo town's first
+#: build). Started first, so that the test processes (pytest-xdist, whole files each) end together on short
+#: files instead of one waiting for the other's long one.
 RUN_FIRST = (
-    "tests/cluster/test_region.py",
     "tests/site/test_language_and_direction.py",
     "tests/api/test_schemathesis.py",
     "tests/api/test_visibility.py",
@@ -33,13 +32,18 @@ RUN_FIRST = (
 #: which builds the demo town (two minutes), and the other long ones, which wait for it: the other test
 #: processes work through them meanwhile instead of waiting.
 WHILE_THE_DEMO_TOWN_IS_BUILT = 500
+#: Modules that wait for services ``make test`` starts in the background (the region's three Elasticsearch
+#: nodes, three minutes on two busy cores): last of the modules that go while the demo town is built, so that
+#: their process works through those first instead of waiting from the start.
+AFTER_THE_FIRST_MINUTES = ("tests/cluster/test_region.py",)
 
 
 def pytest_collection_modifyitems(config, items):
     """The long modules first, then the others by their number of tests, most first (what pytest-xdist's
     own reordering does; ``make test`` turns that off with ``--no-loadscope-reorder`` to keep this order).
 
-    Between the first long module and the others, the largest modules that need no demo town."""
+    Between the first long module and the others, the largest modules that need no demo town, and after them
+    the modules that wait for the services started in the background."""
     counts = Counter(item.nodeid.split("::", 1)[0] for item in items)
     needs_demo = {
         item.nodeid.split("::", 1)[0]
@@ -53,6 +57,7 @@ def pytest_collection_modifyitems(config, items):
         if module not in needs_demo and module not in RUN_FIRST:
             meanwhile.add(module)
             taken += count
+    meanwhile.update(module for module in AFTER_THE_FIRST_MINUTES if module in counts)
 
     def order(item):
         module = item.nodeid.split("::", 1)[0]
@@ -61,7 +66,7 @@ def pytest_collection_modifyitems(config, items):
             first = first if first == 0 else first + 1
         else:
             first = 1 if module in meanwhile else len(RUN_FIRST) + 1
-        return (first, -counts[module], module)
+        return (first, module in AFTER_THE_FIRST_MINUTES, -counts[module], module)
 
     items.sort(key=order)  # stable: a module's own tests keep their order
 
