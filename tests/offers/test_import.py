@@ -340,3 +340,11 @@ def test_a_kind_written_as_the_admin_lists_it_is_imported_and_an_unknown_one_nam
     assert problem.message == (
         "„Workshop“ gehört nicht zur Auswahl: Kurs, Beratung, Dienstleistung, Gruppe oder Treff."
     )
+
+
+def test_an_empty_kind_is_reported_as_missing_not_as_outside_the_choices(organisation_a, terms):
+    csv = (HEADER + "Frauentreff;Reden und Kaffee.;;;nein;free;de;;;;\n").encode()
+    with translation.override("de"):
+        report = import_offers(csv, organisation_a, dry_run=True)
+    [problem] = [problem for problem in report.problems if problem.column == "kind"]
+    assert problem.row == 2 and "Auswahl" not in problem.message

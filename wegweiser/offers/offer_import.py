@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -201,9 +202,12 @@ def _check(sheet: Sheet, organisation: OrganisationPage, report: ImportReport) -
     return list(planned.values())
 
 
-def _choice_aliases(model_field: str, aliases: dict[str, str]) -> dict[str, str]:
+@lru_cache
+def _choice_aliases(column: str) -> dict[str, str]:
     """The column's own aliases and each choice's label as the admin lists it, in German and in English: a
-    partner who typed "Gruppe oder Treff", as the admin's own list says, was told it was no valid choice."""
+    partner who typed "Gruppe oder Treff", as the admin's own list says, was told it was no valid choice.
+    Read once per process, not for each row."""
+    model_field, aliases = CHOICE_COLUMNS[column]
     known = dict(aliases)
     for language in (settings.LANGUAGE_CODE, "en"):
         with translation.override(language):
@@ -225,13 +229,13 @@ def _plan(title, row, number, vocabularies, problems) -> _PlannedOffer | None:
     check("title", title, "title")
     for column in TEXT_COLUMNS:
         check(column, _text(row.get(column)), column)
-    for column, (model_field, aliases) in CHOICE_COLUMNS.items():
+    for column, (model_field, _aliases) in CHOICE_COLUMNS.items():
         value = _text(row.get(column)).lower()
-        value = _choice_aliases(model_field, aliases).get(value, value)
+        value = _choice_aliases(column).get(value, value)
         if value == "" and column in ("mode", "cost"):
             value = OfferPage._meta.get_field(model_field).default
         choices = OfferPage._meta.get_field(model_field).choices
-        if value not in {choice for choice, _label in choices}:
+        if value and value not in {choice for choice, _label in choices}:  # an empty kind: "required"
             problems.append(Problem(_("“%(value)s” is not among the choices: %(choices)s.") % {
                 "value": _text(row.get(column)), "choices": ", ".join(str(label) for _value, label in choices)},
                 number, column))  # fmt: skip
