@@ -59,6 +59,27 @@ def test_withdrawing_a_registrant_gives_the_place_to_the_waiting_list_and_tells_
     [mail] = smtp_server.to("leyla@example.org")
     assert "ein Platz ist frei geworden. Sie sind jetzt angemeldet zu" in body_of(mail)
     assert "Elterncafé" in body_of(mail)
+    # the person withdrawn hears of it too, and gets no link to cancel what is already cancelled
+    [told] = smtp_server.to("olena@example.org")
+    assert told["Subject"].strip() == "Ihre Anmeldung wurde storniert: \u2068Elterncafé\u2069"
+    assert "der Veranstalter hat Ihre Anmeldung storniert für\r\nElterncafé\r\n" in body_of(told)
+    assert "/anmeldung/" not in body_of(told) and "List-Unsubscribe" not in told
+
+
+def test_deleting_a_registration_gives_its_place_to_the_waiting_list(
+    client, editor_a, full_event, smtp_server
+):
+    """Deleting a confirmed registration had freed its place without moving anyone up."""
+    placed, waiting = full_event
+    client.force_login(editor_a)
+    response = client.post(f"/admin/event_registrations/delete/{placed.pk}/")
+    assert response.status_code == 302
+    assert not EventRegistration.objects.filter(pk=placed.pk).exists()
+    waiting.refresh_from_db()
+    assert waiting.status == Status.CONFIRMED
+    [mail] = smtp_server.to("leyla@example.org")
+    assert "ein Platz ist frei geworden" in body_of(mail)
+    assert not smtp_server.to("olena@example.org")
 
 
 def test_taking_someone_from_the_waiting_list_tells_them_and_nothing_else_is_offered(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from wegweiser.events.models import EventRegistration
-from wegweiser.events.registration_mails import send_registration_mail
+from wegweiser.events.registration_mails import withdraw_and_tell
 
 
 def _registrations(email: str):
@@ -29,8 +29,6 @@ def erase_for_email(email: str) -> int:
     registrations = list(_registrations(email).select_related("event"))
     for registration in registrations:
         if registration.status != EventRegistration.Status.WITHDRAWN:
-            moved_up = registration.withdraw()
-            if moved_up is not None and moved_up.email.lower() != email.strip().lower():
-                send_registration_mail(moved_up, "moved_up")
+            withdraw_and_tell(registration)  # a mail to ``email`` itself goes with its registration
     _registrations(email).delete()
     return len(registrations)

@@ -1,7 +1,8 @@
 """The mails of an event registration, in the language the person registered in.
 
 ``confirm``: the link that makes the place final (and the one that cancels); ``moved_up``: a place became
-free for someone on the waiting list. They go through the core's outbox, so the request never waits for
+free for someone on the waiting list; ``withdrawn``: the organiser took the registration back;
+``cancelled``: the date does not take place. They go through the core's outbox, so the request never waits for
 the mail server and a mail server outage delays a mail but never loses it.
 """
 
@@ -13,9 +14,10 @@ from django.utils import translation
 
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.templatetags.event_tags import when_text
-from wegweiser.plugin_api import in_language, public_base_url, queue_mail
+from wegweiser.plugin_api import in_language, localized_url, public_base_url, queue_mail
 
-KINDS = ("confirm", "moved_up")
+KINDS = ("confirm", "moved_up", "withdrawn", "cancelled")
+STILL_REGISTERED = ("confirm", "moved_up")  # mails that carry the link to cancel
 
 
 def registration_links(registration) -> dict[str, str]:
@@ -30,9 +32,9 @@ def registration_links(registration) -> dict[str, str]:
         }
 
 
-def send_registration_mail(registration, kind: str) -> None:
+def send_registration_mail(registration, kind: str, note: str = "") -> None:
     """Compose one mail in the registration's language and queue it; it goes with the registration if
-    that is deleted before the mail is delivered."""
+    that is deleted before the mail is delivered. ``note``: the organiser's word on a cancelled date."""
     if kind not in KINDS:
         raise ValueError(kind)
     event = registration.event
@@ -43,8 +45,14 @@ def send_registration_mail(registration, kind: str) -> None:
             "registration": registration,
             "event": event,
             "when": when_text(registration.occurrence_start, event.all_day),
+            "note": note,
             **registration_links(registration),
         }
+        if kind == "cancelled" and event.takes_registrations and event.registration_dates():
+            url = localized_url(event)  # under the person's language prefix, translated or not
+            context["other_dates_url"] = (
+                public_base_url(event.get_site()) + url if url.startswith("/") else url
+            )
         subject = render_to_string("events/mail/registration_subject.txt", context).strip()
         body = render_to_string("events/mail/registration_body.txt", context)
     queue_mail(
@@ -53,8 +61,29 @@ def send_registration_mail(registration, kind: str) -> None:
         body=body,
         purpose=f"events.registration_{kind}",
         owner=registration,
-        headers={"List-Unsubscribe": f"<{context['withdraw_url']}>"},
+        headers={"List-Unsubscribe": f"<{context['withdraw_url']}>"} if kind in STILL_REGISTERED else None,
     )
+
+
+def withdraw_and_tell(registration, *, by_organiser: bool = False) -> None:
+    """Withdraw ``registration``: its place goes to the first confirmed address on the waiting list, who is
+    told. Withdrawn ``by_organiser``, the person is told too (if their address was ever confirmed)."""
+    moved_up = registration.withdraw()
+    if moved_up is not None:
+        send_registration_mail(moved_up, "moved_up")
+    if by_organiser and registration.address_confirmed:
+        send_registration_mail(registration, "withdrawn")
+
+
+def tell_of_dates_gone(event) -> int:
+    """After ``event`` was published: whoever is registered for a date that no longer takes place is
+    told, once, and their registration ends. An address never confirmed gets no mail."""
+    gone = event.registrations_on_dates_gone()
+    for registration, note in gone:
+        registration.end_for_date_gone()
+        if registration.address_confirmed:
+            send_registration_mail(registration, "cancelled", note=note)
+    return len(gone)
 
 
 def release_unconfirmed_registrations() -> dict[str, int]:

@@ -9,8 +9,10 @@ from __future__ import annotations
 from django.contrib.auth.models import Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
-from wegweiser.events.models import EventRegistration
+from wegweiser.events.models import EventPage, EventRegistration
+from wegweiser.events.registration_mails import tell_of_dates_gone
 from wegweiser.plugin_api import OrganisationPage, public_pages_show
 
 public_pages_show(EventRegistration)  # event pages show the places left
@@ -33,3 +35,10 @@ def grant_event_permissions(sender, instance: OrganisationPage, raw: bool = Fals
     codenames = [f"{action}_{model}" for model, action in EDITOR_PERMISSIONS]
     permissions = Permission.objects.filter(content_type__app_label="events", codename__in=codenames)
     instance.editors_group.permissions.add(*permissions)
+
+
+@receiver(page_published, sender=EventPage)
+def tell_registrants_of_dates_gone(sender, instance: EventPage, **kwargs) -> None:
+    """A cancelled event or date (or a series changed so that a date is gone) reaches the people
+    registered for it when the change is published, not when they stand at a closed door."""
+    tell_of_dates_gone(instance)

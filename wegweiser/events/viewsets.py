@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventRegistration
-from wegweiser.events.registration_mails import send_registration_mail
+from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
 from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin
 
 
@@ -59,7 +60,7 @@ class RegistrationStatusForm(WagtailAdminModelForm):
     """What a partner may change about a registration: not the person's name, address, event or date (the
     person gave them), only its status, and only as the event's own rules allow. Withdrawing gives the place
     back and moves the first on the waiting list up, with their mail; taking someone from the waiting list
-    tells them they have a place. The form had offered every field and status, with no check and no mail."""
+    tells them they have a place; the person withdrawn is told too. The form had offered every field and status, with no check and no mail."""
 
     class Meta:
         model = EventRegistration
@@ -84,13 +85,22 @@ class RegistrationStatusForm(WagtailAdminModelForm):
             return super().save(commit)
         if after == Status.WITHDRAWN:
             registration.status = before
-            moved_up = registration.withdraw()
-            if moved_up is not None:
-                send_registration_mail(moved_up, "moved_up")
+            withdraw_and_tell(registration, by_organiser=True)
             return registration
         registration = super().save(commit)
         send_registration_mail(registration, "moved_up")  # from the waiting list to a place
         return registration
+
+
+class RegistrationDeleteView(generic.DeleteView):
+    """Deleting a registration gives its place back as withdrawing does: the first on the waiting list moves
+    up and is told. (The person deleted is not: a partner deletes what should not be there at all.)"""
+
+    def delete_action(self):
+        with transaction.atomic():
+            if self.object.status != EventRegistration.Status.WITHDRAWN:
+                withdraw_and_tell(self.object)
+            super().delete_action()
 
 
 class EventRegistrationViewSet(OrganisationScopedViewSet):
@@ -102,6 +112,7 @@ class EventRegistrationViewSet(OrganisationScopedViewSet):
     list_export = ["name", "email", "event", "occurrence_start", "status", "language", "created_at"]
     list_filter = ["status"]
     index_view_class = RegistrationIndexView
+    delete_view_class = RegistrationDeleteView
     edit_handler = ObjectList(
         [
             *(FieldPanel(name, read_only=True) for name in ("name", "email", "event", "occurrence_start")),

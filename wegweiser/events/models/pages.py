@@ -70,7 +70,13 @@ class EventPage(Listing):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     status_note = models.CharField(
-        _("note on the status"), max_length=300, blank=True, help_text=_("For example why it was cancelled.")
+        _("note on the status"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For example why it was cancelled. Everyone registered for a date that no longer takes place gets "
+            "a mail with this note when you publish."
+        ),
     )
 
     recurrence_frequency = models.CharField(
@@ -314,6 +320,39 @@ class EventPage(Listing):
         taken = EventRegistration.places_taken(self.registration_event, occurrence.original_start).count()
         return max(self.capacity - taken, 0)
 
+    def registrations_on_dates_gone(
+        self, now: datetime.datetime | None = None
+    ) -> list[tuple[EventRegistration, str]]:
+        """Registrations still holding a place for a date that no longer takes place, each with the note
+        the organiser gave: the event or the single date was cancelled, or the series was changed so that
+        the date is not in it any more. A moved date still takes place (where it moved to)."""
+        now = now or timezone.now()
+        registrations = (
+            EventRegistration.objects.filter(event=self, occurrence_start__gte=now)
+            .exclude(status=EventRegistration.Status.WITHDRAWN)
+            .order_by("occurrence_start", "pk")
+        )
+        gone, verdicts = [], {}
+        for registration in registrations:
+            start = registration.occurrence_start
+            if start not in verdicts:
+                verdicts[start] = self.takes_place(start)
+            takes_place, note = verdicts[start]
+            if not takes_place:
+                gone.append((registration, note))
+        return gone
+
+    def takes_place(self, original_start: datetime.datetime) -> tuple[bool, str]:
+        """Whether the date planned for ``original_start`` still takes place, and the note on it."""
+        if self.is_cancelled:
+            return False, self.status_note
+        for occurrence in self.occurrences(original_start, original_start):
+            if occurrence.original_start == original_start:
+                return not occurrence.cancelled, occurrence.note
+        day = original_start.astimezone(self.tz).date()  # moved elsewhere, or gone from the series
+        moved = any(e.occurrence_date == day and not e.is_cancellation for e in self.exceptions.all())
+        return moved, ""
+
     def registration_dates(self) -> list[tuple[Occurrence, int | None]]:
         """The dates open for registration with their places left (``None``: no limit)."""
         return [
@@ -349,7 +388,13 @@ class EventException(Orderable):
     new_start = models.DateTimeField(_("new start"), null=True, blank=True)
     new_end = models.DateTimeField(_("new end"), null=True, blank=True)
     note = models.CharField(
-        _("note"), max_length=300, blank=True, help_text=_("For example: moved to room 2.")
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "For example: moved to room 2. Everyone registered for a cancelled date gets a mail with this "
+            "note when you publish."
+        ),
     )
 
     panels = [

@@ -184,6 +184,12 @@ class EventRegistration(models.Model):
                 announce_places_opened(event)
             return moved_up[0] if moved_up else None
 
+    def end_for_date_gone(self) -> None:
+        """The date does not take place: the registration ends, and nobody moves up for it."""
+        self.status = self.Status.WITHDRAWN
+        self.hold_until = None
+        self.save(update_fields=["status", "hold_until"])
+
     @classmethod
     def fill_free_places(cls, event, occurrence_start) -> list[EventRegistration]:
         """Move confirmed addresses up from the waiting list while places are free; returns them."""

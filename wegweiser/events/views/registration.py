@@ -26,7 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from wegweiser.events.forms import EventRegistrationForm
 from wegweiser.events.models import EventPage, EventRegistration
-from wegweiser.events.registration_mails import send_registration_mail
+from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
 from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import (
     about_page,
@@ -160,9 +160,7 @@ def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     if registration is None:
         return notice(request, title, _("This registration no longer exists. Nothing is stored."), status=404)
     if request.method == "POST" and registration.status != EventRegistration.Status.WITHDRAWN:
-        moved_up = registration.withdraw()
-        if moved_up is not None:
-            send_registration_mail(moved_up, "moved_up")
+        withdraw_and_tell(registration)
     about = _about(registration)
     if registration.status == EventRegistration.Status.WITHDRAWN:
         text = _("Your registration is withdrawn. Thank you for letting us know.")

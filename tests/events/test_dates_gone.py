@@ -1,0 +1,142 @@
+"""A date that no longer takes place reaches the people registered for it by mail, once, in their
+language, when the organiser publishes the change; a moved date keeps its registrations."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.events.conftest import make_event
+from wegweiser.events.models import EventException, EventPage, EventRegistration
+from wegweiser.events.recurrence import BERLIN
+from wegweiser.plugin_api.testing import body_of
+
+pytestmark = pytest.mark.django_db
+
+Status = EventRegistration.Status
+
+
+def soon(days: int, hour: int = 18) -> datetime.datetime:
+    return datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
+    )
+
+
+@pytest.fixture
+def weekly(organisation_a):
+    """A weekly parents' café with registration; four people registered for its next two dates."""
+    start = soon(3)
+    event = make_event(
+        organisation_a,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=start,
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
+        registration_mode="internal",
+        capacity=1,
+        waiting_list=True,
+    )
+    first, second = (occurrence.original_start for occurrence in event.upcoming_occurrences(limit=2))
+    now = timezone.now()
+
+    def register(name, email, when, status, language="de", confirmed=True):
+        return EventRegistration.objects.create(
+            event=event,
+            occurrence_start=when,
+            name=name,
+            email=email,
+            status=status,
+            language=language,
+            confirmed_at=now if confirmed else None,
+            hold_until=None if confirmed else now + datetime.timedelta(hours=1),
+        )
+
+    people = {
+        "lina": register("Lina Haddad", "lina@example.org", first, Status.CONFIRMED, language="ar"),
+        "olena": register("Olena Koval", "olena@example.org", first, Status.WAITING),
+        "unconfirmed": register("Ali", "ali@example.org", first, Status.PENDING, confirmed=False),
+        "leyla": register("Leyla Yilmaz", "leyla@example.org", second, Status.CONFIRMED),
+    }
+    return event, first, second, people
+
+
+def publish(event: EventPage, **changes) -> None:
+    page = EventPage.objects.get(pk=event.pk)
+    exceptions = changes.pop("exceptions", None)
+    for field, value in changes.items():
+        setattr(page, field, value)
+    if exceptions is not None:
+        page.exceptions = [EventException(**exception) for exception in exceptions]
+    page.save_revision().publish()
+
+
+def statuses(people) -> dict[str, str]:
+    return {key: EventRegistration.objects.get(pk=person.pk).status for key, person in people.items()}
+
+
+def test_a_cancelled_date_is_told_to_its_registrants_once_in_their_language(weekly, smtp_server):
+    event, first, second, people = weekly
+    cancel_first = {
+        "occurrence_date": first.astimezone(BERLIN).date(),
+        "action": "cancel",
+        "note": "Raum gesperrt",
+    }
+    publish(event, exceptions=[cancel_first])
+
+    assert statuses(people) == {
+        "lina": Status.WITHDRAWN,
+        "olena": Status.WITHDRAWN,
+        "unconfirmed": Status.WITHDRAWN,
+        "leyla": Status.CONFIRMED,  # her date still takes place, and nobody moved up into the first
+    }
+    [arabic] = smtp_server.to("lina@example.org")
+    assert arabic["Subject"].strip() == "أُلغي الموعد: \u2068Elterncafé\u2069"
+    assert "للأسف، لن يُعقد هذا الموعد:\r\nElterncafé\r\n" in body_of(arabic)
+    assert "Raum gesperrt" in body_of(arabic)
+    # the next date still takes registrations: the mail says where
+    assert (
+        "يمكنكم التسجيل في موعد آخر على صفحة الفعالية:\r\nhttp://testserver/ar/partner/verein-a/elterncafe/\r\n"
+        in body_of(arabic)
+    )
+    [german] = smtp_server.to("olena@example.org")
+    assert "leider findet dieser Termin nicht statt:" in body_of(german)
+    assert "Ihre Anmeldung für diesen Termin ist damit beendet." in body_of(german)
+    assert "/anmeldung/" not in body_of(german) and "List-Unsubscribe" not in german
+    assert not smtp_server.to("ali@example.org")  # an address never confirmed gets no mail
+    assert not smtp_server.to("leyla@example.org")
+
+    # publishing again (any other edit) tells nobody twice
+    publish(event, exceptions=[cancel_first], summary="Mit Kinderbetreuung.")
+    assert len(smtp_server.messages) == 2
+
+
+def test_a_moved_date_keeps_its_registrations_and_a_cancelled_event_tells_everyone(weekly, smtp_server):
+    event, first, second, people = weekly
+    moved = {
+        "occurrence_date": first.astimezone(BERLIN).date(),
+        "action": "move",
+        "new_start": first + datetime.timedelta(days=1),
+    }
+    publish(event, exceptions=[moved])
+    assert statuses(people)["lina"] == Status.CONFIRMED and not smtp_server.messages
+
+    publish(
+        event, exceptions=[moved], status=EventPage.Status.CANCELLED, status_note="Die Leiterin ist krank."
+    )
+    assert set(statuses(people).values()) == {Status.WITHDRAWN}
+    [leyla] = smtp_server.to("leyla@example.org")
+    assert "Die Leiterin ist krank." in body_of(leyla)
+    assert "auf der Seite der Veranstaltung anmelden" not in body_of(leyla)  # no other date to offer
+    assert len(smtp_server.messages) == 3
+
+
+def test_a_date_dropped_from_the_series_is_told_like_a_cancelled_one(weekly, smtp_server):
+    event, first, second, people = weekly
+    publish(event, recurrence_count=1)  # only the first date is left
+    assert statuses(people)["leyla"] == Status.WITHDRAWN
+    assert statuses(people)["lina"] == Status.CONFIRMED
+    [leyla] = smtp_server.to("leyla@example.org")
+    assert leyla["Subject"].strip() == "Abgesagt: \u2068Elterncafé\u2069"
