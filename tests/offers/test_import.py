@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -220,6 +221,67 @@ def test_files_that_are_not_spreadsheets_get_a_clear_message(organisation_a, dat
     assert not report.ok
     assert expected in report.problems[0].message
     assert not OfferPage.objects.exists()
+
+
+def _xlsx_altered(change) -> bytes:
+    """A workbook saved by openpyxl, then altered inside its ZIP as a foreign or broken export might be."""
+    source = zipfile.ZipFile(io.BytesIO(_xlsx(XLSX_ROWS)))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name in source.namelist():
+            content = change(name, source.read(name))
+            if content is not None:
+                target.writestr(name, content)
+    return buffer.getvalue()
+
+
+def _in_sheet(old: bytes, new: bytes):
+    def change(name, content):
+        if name == "xl/worksheets/sheet1.xml":
+            assert old in content
+            return content.replace(old, new)
+        return content
+
+    return change
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda name, content: content[: len(content) // 2] if name == "xl/worksheets/sheet1.xml" else content,
+        _in_sheet(b"<v>15</v>", b"<v>abc</v>"),
+        _in_sheet(b'<c r="E2" t="n"><v>15</v>', b'<c r="E2" t="d"><v>notadate</v>'),
+        _in_sheet(b'<c r="A2" t="inlineStr">', b'<c r="A2" t="s"><v>999</v></c><c r="Z2" t="inlineStr">'),
+        lambda name, content: None if name == "xl/worksheets/sheet1.xml" else content,
+    ],
+    ids=["cut-in-half", "text-in-a-number", "bad-date", "missing-shared-string", "no-sheet"],
+)
+def test_a_damaged_workbook_is_reported_not_a_server_error(client, organisation_a, editor_a, change):
+    """Each of these was a 500: a read-only workbook reads its cells only while the rows are walked."""
+    client.force_login(editor_a)
+    upload = SimpleUploadedFile("angebote.xlsx", _xlsx_altered(change))
+    response = client.post("/admin/offers/import/", {"organisation": organisation_a.pk, "file": upload})
+    assert response.status_code == 200
+    assert "konnte nicht gelesen werden" in response.content.decode() or "kein Tabellenblatt" in (
+        response.content.decode()
+    )
+    assert not OfferPage.objects.exists()
+
+
+def test_excel_unicode_text_and_overlong_cells_get_a_german_answer(organisation_a, terms):
+    unicode_text = "title\tsummary\tkind\nSprachcafé\tDeutsch üben.\tgroup\n".encode("utf-16")
+    report = import_offers(unicode_text, organisation_a, dry_run=True)
+    assert report.ok, report.problems
+    assert [offer.title for offer in report.offers] == ["Sprachcafé"]
+
+    overlong = b"title;summary;kind\nKurs;" + b"x" * 140_000 + b";course\n"
+    report = import_offers(overlong, organisation_a, dry_run=True)
+    assert report.problems[0].message == (
+        "Die CSV-Datei konnte nicht gelesen werden: Eine Zelle ist zu lang (mehr als 131.072 Zeichen) oder ein "
+        "Anführungszeichen ist nicht geschlossen."
+    )
+    report = import_offers(b"title;summary;kind\n" + b"x" * (6 * 1024 * 1024), organisation_a, dry_run=True)
+    assert report.problems[0].message == "Die Datei ist zu groß (6,0 MB). Erlaubt sind höchstens 5 MB."
 
 
 def test_title_clashing_with_an_existing_offer_is_reported(organisation_a, terms):

@@ -8,6 +8,7 @@ precisely why it cannot.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime
 import io
@@ -15,6 +16,7 @@ import re
 import zipfile
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
@@ -53,7 +55,7 @@ def read_spreadsheet(data: bytes, filename: str = "") -> Sheet:
     if len(data) > MAX_FILE_BYTES:
         raise SpreadsheetError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
-            % {"size": f"{len(data) / 1024 / 1024:.1f}", "limit": MAX_FILE_BYTES // 1024 // 1024}
+            % {"size": number_format(len(data) / 1024 / 1024, 1), "limit": MAX_FILE_BYTES // 1024 // 1024}
         )
     if not data.strip():
         raise SpreadsheetError(_("The file is empty."))
@@ -74,21 +76,32 @@ def _read_xlsx(data: bytes) -> Sheet:
             if sum(info.file_size for info in archive.infolist()) > 20 * MAX_FILE_BYTES:
                 raise SpreadsheetError(_("The workbook unpacks to too much data."))
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+        # A read-only workbook parses its sheet and cells only here, row by row: a damaged sheet, a
+        # number cell holding text or a missing shared string fails now, not when it is opened.
+        if not workbook.worksheets:
+            raise SpreadsheetError(_("The workbook has no sheet."))
+        raw_rows = []
+        for values in workbook.worksheets[0].iter_rows(values_only=True):
+            raw_rows.append(list(values))
+            if len(raw_rows) > MAX_ROWS + 1:
+                break
+        workbook.close()
     except SpreadsheetError:
         raise
     except Exception as error:  # openpyxl raises many kinds of errors for broken files
         raise SpreadsheetError(_("The Excel file could not be read: it seems to be damaged.")) from error
-    sheet = workbook.worksheets[0]
-    raw_rows = []
-    for values in sheet.iter_rows(values_only=True):
-        raw_rows.append(list(values))
-        if len(raw_rows) > MAX_ROWS + 1:
-            break
-    workbook.close()
     return _sheet_from_rows(raw_rows)
 
 
 def _read_csv(data: bytes) -> Sheet:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Excel's "Unicode text" export: UTF-16 with tabs between the cells.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SpreadsheetError(
+                _("The text encoding of the CSV file is not supported; save it as UTF-8.")
+            ) from error
     if b"\x00" in data[:4096]:
         raise SpreadsheetError(_("This is not a spreadsheet. Please upload a CSV or XLSX file."))
     try:
@@ -113,8 +126,13 @@ def _read_csv(data: bytes) -> Sheet:
             raw_rows.append(values)
             if len(raw_rows) > MAX_ROWS + 1:
                 break
-    except csv.Error as error:
-        raise SpreadsheetError(_("The CSV file could not be read: %(error)s") % {"error": error}) from error
+    except csv.Error as error:  # its text is Python's, in English: not for the partner
+        raise SpreadsheetError(
+            _(
+                "The CSV file could not be read: a cell is too long (more than 131,072 characters) or a "
+                "quotation mark is not closed."
+            )
+        ) from error
     return _sheet_from_rows(raw_rows)
 
 
