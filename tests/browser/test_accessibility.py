@@ -68,7 +68,30 @@ def test_feedback_form_error_state_is_accessible(page_on_phone, live_server, dem
     page_on_phone.wait_for_selector(".form-errors")
     field = page_on_phone.locator("[aria-invalid=true]").first
     assert field.get_attribute("aria-describedby")
+    # The page comes back with the errors focused and in view, far below the statement's top, and its title
+    # says so: it had come back at the top, focus on <body>, with nothing on screen saying it failed.
+    focused = page_on_phone.evaluate(
+        "[document.activeElement.id, document.activeElement.getBoundingClientRect().top, innerHeight]"
+    )
+    assert focused[0] == "form-errors" and 0 <= focused[1] < focused[2]
+    assert page_on_phone.title().startswith({"de": "Fehler: ", "ar": "خطأ: "}[language])
     assert axe_violations(page_on_phone) == []
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_a_menu_link_reached_with_the_keyboard_is_scrolled_into_view_whole(
+    page_on_phone, live_server, demo_town, language
+):
+    """At 360 px the menu scrolls sideways; the browser showed a half-visible link's first letters only."""
+    page_on_phone.goto(f"{live_server.url}/{language}/")
+    links = page_on_phone.locator(".main-nav a")
+    assert links.count() > 4
+    for index in range(links.count()):
+        links.nth(index).focus()
+        left, right = links.nth(index).evaluate(
+            "link => [link.getBoundingClientRect().left, link.getBoundingClientRect().right]"
+        )
+        assert left > -1 and right < 361, (index, left, right)
 
 
 def test_arabic_pages_are_laid_out_right_to_left(page_on_phone, live_server, demo_town):

@@ -71,6 +71,28 @@ def test_finder_with_its_filter_panel_closed_and_open_has_no_accessibility_viola
     assert panel.locator('input[name="cost"]').first.is_visible()
     assert axe_violations(page) == []
 
+    # A screen reader hears the new count from a status line that stays on the page (the results' own live
+    # region was swapped out with them, so nothing was said), while the focus stays on the box.
+    box = panel.locator('input[type="checkbox"]').first
+    box.focus()
+    page.keyboard.press("Space")
+    heading = page.locator("[data-finder-count]")
+    status = page.locator('body > p[role="status"]')
+    page.wait_for_function(
+        "() => document.querySelector('body > p[role=status]').textContent !== ''", timeout=10_000
+    )
+    assert status.text_content() == heading.text_content().strip()
+    assert page.evaluate("document.activeElement.type") == "checkbox"
+    # Escape closes the panel and gives the focus back to its toggle
+    page.keyboard.press("Escape")
+    assert panel.get_attribute("open") is None
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    # "Show results" closes it and takes the focus past the filters to the count
+    page.keyboard.press("Enter")
+    page.locator("[data-show-results]").click()
+    page.wait_for_function("() => document.activeElement.hasAttribute('data-finder-count')", timeout=10_000)
+    assert page.locator("details.filter-panel").first.get_attribute("open") is None
+
 
 @pytest.mark.parametrize("language", ["ar", "fa"])
 @pytest.mark.parametrize("key", ["offer", "event"])

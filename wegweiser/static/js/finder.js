@@ -8,6 +8,11 @@
       closed as the visitor left it when new results come in. Without this script the panel is a plain
       <details> that opens and closes by itself.
 
+   3. What a screen reader hears: the new count ("22 results") from one small status line that stays on
+      the page (a live region swapped in with the results is not announced, and the whole list would be
+      too much). "Show results" in the panel closes it on a phone and takes the focus to the count, past
+      the filters. Escape closes the panel on a phone and gives the focus back to its toggle.
+
    A few lines instead of htmx (16 KiB compressed, more than the rest of a finder page's scripts, styles
    and HTML markup together). After a swap the event "finder:swapped" tells other scripts (search.js). */
 (function () {
@@ -16,6 +21,22 @@
   var wide = window.matchMedia("(min-width: 60rem)");
   var FOCUSABLE = "input, select, textarea, button, a[href], summary";
   var pending = null;
+  var announcer = null;
+
+  function announce(region) {
+    var count = region.querySelector("[data-finder-count]");
+    if (!announcer || !count) { return; }
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = count.textContent.trim(); }, 100);
+  }
+
+  function showResults(region) {
+    var count = region.querySelector("[data-finder-count]");
+    if (!wide.matches) {
+      region.querySelectorAll("details[data-filter-panel]").forEach(function (panel) { panel.open = false; });
+    }
+    if (count) { count.focus(); }
+  }
 
   function arrange(openBefore) {
     document.querySelectorAll("details[data-filter-panel]").forEach(function (panel) {
@@ -28,7 +49,7 @@
     });
   }
 
-  function swap(region, url, push) {
+  function swap(region, url, push, toResults) {
     if (pending) { pending.abort(); }
     var controller = window.AbortController ? new AbortController() : null;
     pending = controller;
@@ -54,9 +75,14 @@
         if (push) { history.pushState({ finder: region.id }, "", url); }
         if (answer.title) { document.title = answer.title; }
         arrange(openBefore);
-        if (was) {
-          var now = replacement.querySelectorAll(FOCUSABLE)[focused];
-          if (now && now.tagName === was.tagName && now.name === was.name) { now.focus(); }
+        if (toResults) {
+          showResults(replacement);
+        } else {
+          if (was) {
+            var now = replacement.querySelectorAll(FOCUSABLE)[focused];
+            if (now && now.tagName === was.tagName && now.name === was.name) { now.focus(); }
+          }
+          announce(replacement);
         }
         pending = null;
         document.dispatchEvent(new CustomEvent("finder:swapped", { detail: { region: replacement } }));
@@ -87,7 +113,8 @@
       var region = form && regionOf(form);
       if (!region) { return; }
       event.preventDefault();
-      swap(region, formUrl(form), true);
+      var submitter = event.submitter;
+      swap(region, formUrl(form), true, Boolean(submitter && submitter.hasAttribute("data-show-results")));
     });
     document.addEventListener("change", function (event) {
       var form = event.target.closest("form[data-finder-swap]");
@@ -106,6 +133,21 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { arrange(null); });
+  document.addEventListener("keydown", function (event) {
+    var panel = event.key === "Escape" && event.target.closest && event.target.closest("details[data-filter-panel]");
+    if (!panel || !panel.open || wide.matches) { return; }
+    panel.open = false;
+    var toggle = panel.querySelector("summary");
+    if (toggle) { toggle.focus(); }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    arrange(null);
+    if (document.querySelector("[data-finder-count]")) {
+      announcer = document.createElement("p");
+      announcer.className = "visually-hidden";
+      announcer.setAttribute("role", "status");
+      document.body.appendChild(announcer);
+    }
+  });
   wide.addEventListener("change", function () { arrange(null); });
 })();
