@@ -106,6 +106,10 @@ def test_office_sees_numbers_in_the_report_but_no_names(client, office_user, app
     content = response.content.decode()
     assert "Sprachpatenschaft" in content and "Fahrradwerkstatt" in content
     assert NAME not in content and "erika@example.org" not in content
+    # the text above the table had said "only sign-ups confirmed by the volunteer" above a column of
+    # sign-ups not yet confirmed
+    assert '<th scope="col">noch nicht bestätigt</th>' in content
+    assert "nicht per Mail bestätigt hat, wird gelöscht, wenn ihr Link abläuft" in content
 
 
 def test_partner_editors_do_not_get_the_office_report(client, editor_a, application):
