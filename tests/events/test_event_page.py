@@ -322,3 +322,14 @@ def test_the_english_mail_s_confirm_by_deadline_does_not_end_in_two_full_stops(c
     assert "Hello \u2068John\u2069," in message.body
     assert ".." not in message.body.replace("...", "")
     assert re.search(r"by \d+ \w+ \d{4}, \d\d:\d\d at the latest\.", message.body)
+
+
+def test_each_register_link_is_named_with_its_date_for_a_screen_reader(client, training):
+    """A screen reader's list of links read "Anmelden" nine times on an event with nine dates."""
+    html = client.get(training.localized.url).content.decode()
+    links = re.findall(r'<a href="[^"]*\?termin=([^"]+)" id="([^"]+)" aria-labelledby="([^"]+)">', html)
+    assert links
+    for key, link_id, labelled_by in links:
+        own, date = labelled_by.split()
+        assert own == link_id and date == f"date-{key}"
+        assert re.search(rf'<span id="{date}">(?:(?!</li>).)*?\d\d:\d\d', html, re.S)
