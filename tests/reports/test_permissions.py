@@ -96,6 +96,8 @@ def test_dashboard_counts_what_needs_attention(
     panel = next(panel for panel in response.context["panels"] if panel.name == "office_attention")
     values = {item.name: item.value for item in panel.get_context_data()["items"]}
     assert (values["review"], values["stale"], values["no_results"]) == (1, 3, 2)
+    # a Persian search's count stays after it ("دندانپزشک (5)"), not before it
+    assert "<bdi>دندانپزشک</bdi></a>" in response.content.decode()
 
 
 @pytest.fixture
@@ -103,5 +105,5 @@ def search_log_entries(home):
     from django.apps import apps
 
     log = apps.get_model("search", "SearchQueryLog")
-    for query, results in [("Schuldnerberatung", 0), ("Deutschkurs", 4), ("Kita", 0)]:
+    for query, results in [("Schuldnerberatung", 0), ("Deutschkurs", 4), ("دندانپزشک", 0)]:
         log.objects.create(query_text=query, locale="de", result_count=results, backend="database", took_ms=5)
