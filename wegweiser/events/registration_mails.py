@@ -37,9 +37,9 @@ def send_registration_mail(registration, kind: str, note: str = "") -> None:
     that is deleted before the mail is delivered. ``note``: the organiser's word on a cancelled date."""
     if kind not in KINDS:
         raise ValueError(kind)
-    event = registration.event
+    original = registration.event  # whose dates take the registrations, whichever language shows them
     with translation.override(registration.language):
-        event = in_language(event, registration.language)
+        event = in_language(original, registration.language)
         context = {
             "kind": kind,
             "registration": registration,
@@ -48,7 +48,7 @@ def send_registration_mail(registration, kind: str, note: str = "") -> None:
             "note": note,
             **registration_links(registration),
         }
-        if kind == "cancelled" and event.takes_registrations and event.registration_dates():
+        if kind == "cancelled" and original.takes_registrations and original.registration_dates():
             url = localized_url(event)  # under the person's language prefix, translated or not
             context["other_dates_url"] = (
                 public_base_url(event.get_site()) + url if url.startswith("/") else url
