@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Locale
-from wagtail.signals import post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from wegweiser.site import taxonomy_labels
 from wegweiser.site.models import (
@@ -25,6 +25,7 @@ from wegweiser.site.models import (
 from wegweiser.site.organisations import ensure_editors_group
 from wegweiser.site.page_tree_cache import public_pages_show
 from wegweiser.site.setup import ensure_office_rights
+from wegweiser.site.translation_sync import sync_live_translations
 
 
 @receiver(post_save, sender=OrganisationPage)
@@ -73,6 +74,11 @@ def _default_locale_id() -> int | None:
         return Locale.get_default().pk
     except Locale.DoesNotExist:
         return None
+
+
+@receiver(page_published)
+def bring_translations_up_to_date(sender, instance, **kwargs) -> None:
+    sync_live_translations(instance)
 
 
 @receiver(post_page_move)

@@ -1,0 +1,51 @@
+"""A published change of a German page reaches its published translations at once.
+
+What wagtail-localize keeps the same in every language (dates, a cancelled date, the status, places,
+registration, address, cost: every field that is not text to translate) is copied to the translations only
+when somebody presses "Sync translated pages". A partner's change goes through the office's review and
+is published by the office, and nobody pressed it: the Arabic page of an event still showed a date the
+German page had cancelled, and took no registrations after the German one began to. So publishing the
+original brings every translation that is live up to date, as that button would, with the translated texts
+kept (a text changed since is German until it is translated again). A translation never published stays
+as it is: it is still being translated. So does one whose translated texts or page changed since it was
+last published: those changes wait for their own review, and publishing the German page must not publish
+them (a partner's unreviewed Arabic text would go live with the office's approval of a German one).
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from django.core.exceptions import ValidationError
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringTranslation, TranslationSource
+
+
+def sync_live_translations(page: Page) -> int:
+    """Update the live translations of ``page`` (a page in the default language) from it; how many."""
+    if page.locale_id != Locale.get_default().pk:
+        return 0
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    if source is None:  # never translated through wagtail-localize
+        return 0
+    source.update_from_db()
+    synced = 0
+    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
+        target = page.get_translation_or_none(translation.target_locale)
+        if target is None or not target.live or _awaits_review(source, target):
+            continue
+        with contextlib.suppress(ValidationError):
+            translation.save_target(publish=True)
+            synced += 1
+    return synced
+
+
+def _awaits_review(source: TranslationSource, target: Page) -> bool:
+    """The translation has changes of its own not yet published: a draft, or translated texts edited since."""
+    if target.has_unpublished_changes or target.last_published_at is None:
+        return True
+    return StringTranslation.objects.filter(
+        context__object_id=source.object_id,
+        locale_id=target.locale_id,
+        updated_at__gt=target.last_published_at,
+    ).exists()
