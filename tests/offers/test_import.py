@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from wagtail.models import WorkflowState
 
 from wegweiser.offers.models import OfferPage
-from wegweiser.offers.offer_import import import_offers
+from wegweiser.offers.offer_import import COURSE_STATUSES, column_guide, import_offers
 
 HEADER = "title;summary;kind;level;childcare;cost;languages;district;contact_phone;course_start;seats_free\n"
 GOOD_CSV = (
@@ -355,6 +355,40 @@ def test_template_download_is_a_valid_import_file(client, organisation_a, editor
     assert response.status_code == 200
     report = import_offers(response.content, organisation_a, dry_run=True)
     assert report.ok, report.problems
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_value_the_column_guide_names_is_accepted_by_the_import(organisation_a, terms, language):
+    """The import page explains each column from what the import checks against; a partner who copies a
+    value from it gets no problem."""
+    with translation.override(language):
+        guide = {row.column: row for row in column_guide()}
+    extra = {"course_status": ";course_start;cancellation_reason", "level": ""}
+    for column in ("kind", "mode", "cost", "course_status", "level", "cost_paid_by", "district", "topics",
+                   "target_groups", "languages"):  # fmt: skip
+        values = guide[column].values.split(": ", 1)[1].split(", ")
+        assert values and all(values), column
+        for value in values:
+            header = (
+                "title;summary" + ("" if column == "kind" else ";kind") + f";{column}" + extra.get(column, "")
+            )
+            row = "Kurs;Text." + ("" if column == "kind" else ";course") + f";{value}"
+            if column == "course_status":  # a reason goes with a cancelled date only
+                cancelled = COURSE_STATUSES[value.lower()] == "cancelled"
+                row += ";05.01.2027;" + ("Die Lehrkraft ist krank." if cancelled else "")
+            with translation.override(language):
+                report = import_offers(f"{header}\n{row}\n".encode(), organisation_a, dry_run=True)
+            assert report.ok, (column, value, report.problems)
+
+
+def test_the_import_page_explains_every_column_in_german(client, organisation_a, editor_a, terms):
+    """The template's headers are codes (``kind``, ``seats_total``); the page said nowhere what they mean."""
+    client.force_login(editor_a)
+    html = client.get("/admin/offers/import/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "Die Spalten der Tabelle" in html
+    assert '<th scope="row"><code>kind</code></th><td>Art des Angebots</td><td>ja</td>' in html
+    assert "eines von: Kurs, Beratung, Dienstleistung, Gruppe oder Treff" in html
+    assert "<code>seats_total</code></th><td>Plätze insgesamt</td><td></td><td>eine ganze Zahl</td>" in html
 
 
 # -- the management command ------------------------------------------------------------------------

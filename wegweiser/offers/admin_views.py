@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from wegweiser.offers.forms import OfferImportForm
-from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, import_offers
+from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, column_guide, import_offers
 from wegweiser.offers.spreadsheets import MAX_ROWS
 from wegweiser.plugin_api import SPREADSHEET_GERMAN
 
@@ -29,6 +29,7 @@ class OfferImportView(FormView):
             header_title=_("Import offers"),
             has_organisations=context["form"].fields["organisation"].queryset.exists(),
             max_rows=MAX_ROWS,
+            column_guide=column_guide(),
         )
         return context
 

@@ -485,3 +485,70 @@ def _count(value, number, column, problems) -> int | None:
         Problem(_("“%(value)s” is not a whole number of seats.") % {"value": text}, number, column)
     )
     return None
+
+
+@dataclass(frozen=True)
+class ColumnGuide:
+    """One column of the import file as the import page explains it: the admin's name for the field (in the
+    partner's language), whether it must be filled, and what to write."""
+
+    column: str
+    label: str
+    required: bool
+    values: str
+
+
+#: The model field behind a column, where its name is not the field's.
+_GUIDE_FIELDS = {
+    "level": (OfferPage, "level_from"),
+    "course_start": (CourseDate, "start_date"),
+    "course_end": (CourseDate, "end_date"),
+    "course_schedule": (CourseDate, "slots"),
+    "seats_total": (CourseDate, "seats_total"),
+    "seats_free": (CourseDate, "seats_free"),
+    "registration_deadline": (CourseDate, "registration_deadline"),
+    "course_status": (CourseDate, "status"),
+    "cancellation_reason": (CourseDate, "cancellation_reason"),
+}
+
+
+def column_guide() -> list[ColumnGuide]:
+    """Every column of the template, explained from the same fields, choices and lists the import checks
+    against: the guide cannot say one thing while the import accepts another."""
+    names = {**TERM_COLUMNS, "district": District}
+    guide = []
+    for column in TEMPLATE_COLUMNS:
+        model, name = _GUIDE_FIELDS.get(column, (OfferPage, column))
+        model_field = model._meta.get_field(name)
+        if column == "level":
+            levels = [
+                *LEVEL_ALIASES,
+                *(level.upper() for level in OfferPage.Level.values if level != "alpha"),
+            ]
+            values = _("a level or a range, e.g. A1–B1: %(choices)s") % {"choices": ", ".join(levels)}
+        elif column == "course_status":
+            values = _("one of: %(choices)s") % {"choices": ", ".join(COURSE_STATUSES)}
+        elif model_field.choices:  # the admin's own names, which the import reads (_choice_aliases)
+            values = _("one of: %(choices)s") % {
+                "choices": ", ".join(str(label) for _value, label in model_field.choices)
+            }
+        elif column == "cost_paid_by":
+            values = _("several, separated by commas: %(choices)s") % {"choices": ", ".join(PAYER_ALIASES)}
+        elif column in names:
+            terms = ", ".join(str(term) for term in names[column].objects.filter(locale=Locale.get_default()))
+            several = column != "district"
+            values = (
+                _("several, separated by commas: %(choices)s") if several else _("one of: %(choices)s")
+            ) % {"choices": terms}
+        elif column in FLAG_COLUMNS:
+            values = _("yes or no (ja, nein)")
+        elif column in DATE_COLUMNS or column in ("course_start", "course_end", "registration_deadline"):
+            values = _("a date, e.g. 31.12.2026")
+        elif column in ("seats_total", "seats_free"):
+            values = _("a whole number")
+        elif column == "course_schedule":
+            values = _("weekdays and times, e.g. Mo–Fr 8:30–12:45; Sa 10–13")
+        else:
+            values = str(model_field.help_text)
+        guide.append(ColumnGuide(column, str(model_field.verbose_name), column in REQUIRED_COLUMNS, values))
+    return guide
