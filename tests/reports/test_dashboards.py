@@ -61,14 +61,14 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
     attention = panel_html(html, "office-attention")
     assert "Kontoanfragen, die auf eine Entscheidung warten" in attention
     assert (
-        f'href="{reverse("account_requests:detail", args=[request.pk])}">Frauencafé Nordstadt e. V.</a>'
+        f'href="{reverse("account_requests:detail", args=[request.pk])}"><bdi>Frauencafé Nordstadt e. V.</bdi></a>'
         in attention
     )
     review_links = [reverse("wagtailadmin_pages:edit", args=[page.pk]) for page in (older, newer)]
     assert attention.index(review_links[0]) < attention.index(review_links[1]), "the oldest submission first"
-    assert '>Verein A</a> <span class="ww-attention__detail">(2)' in attention
-    assert ">core.send_pending_mails</a>" in attention
-    assert ">schuldnerberatung</a>" in attention
+    assert '><bdi>Verein A</bdi></a> <span class="ww-attention__detail">(2)' in attention
+    assert "><bdi>core.send_pending_mails</bdi></a>" in attention
+    assert "><bdi>schuldnerberatung</bdi></a>" in attention
     assert "Ihre Organisation" not in html
 
 
