@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from wegweiser.events.models import EventException, EventPage
 from wegweiser.events.recurrence import BERLIN
@@ -12,6 +13,27 @@ from wegweiser.events.recurrence import BERLIN
 
 def berlin(year, month, day, hour=0, minute=0) -> datetime.datetime:
     return datetime.datetime(year, month, day, hour, minute, tzinfo=BERLIN)
+
+
+def soon(days: int, hour: int = 19) -> datetime.datetime:
+    """``hour`` o'clock in Berlin, ``days`` from today."""
+    return datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
+    )
+
+
+def weekly_elterncafe(organisation, start, **more) -> EventPage:
+    """The "Elterncafé", every week on the weekday of ``start``."""
+    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
+    return make_event(
+        organisation,
+        title="Elterncafé",
+        slug="elterncafe",
+        start=start,
+        recurrence_frequency="WEEKLY",
+        recurrence_weekdays=[weekday],
+        **more,
+    )
 
 
 def make_event(

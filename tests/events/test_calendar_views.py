@@ -12,19 +12,13 @@ from django.utils import timezone, translation
 from wagtail import hooks
 from wagtail.models import Locale
 
-from tests.events.conftest import make_event
+from tests.events.conftest import make_event, soon, weekly_elterncafe
 from wegweiser.events.models import EventPage
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.site.models import Topic
 from wegweiser.site.registry import CalendarEntry, ListingType
 
 pytestmark = pytest.mark.django_db
-
-
-def soon(days: int, hour: int = 19) -> datetime.datetime:
-    return datetime.datetime.combine(
-        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
-    )
 
 
 @pytest.fixture
@@ -168,20 +162,6 @@ def test_calendar_query_count_does_not_grow_with_the_number_of_events(
         response = client.get(url, {"topic": "sprache"})
     assert len(response.context["agenda"].events) == 30 if view == "upcoming" else True
     assert len(many) == len(few)
-
-
-def weekly_elterncafe(organisation, start, **more):
-    """The "Elterncafé", every week on the weekday of ``start``."""
-    weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
-    return make_event(
-        organisation,
-        title="Elterncafé",
-        slug="elterncafe",
-        start=start,
-        recurrence_frequency="WEEKLY",
-        recurrence_weekdays=[weekday],
-        **more,
-    )
 
 
 def test_a_dates_german_note_reads_as_german_in_the_arabic_calendar(client, organisation_a):

@@ -8,7 +8,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.events.conftest import make_event
+from tests.events.conftest import soon, weekly_elterncafe
 from wegweiser.events.models import EventException, EventPage, EventRegistration
 from wegweiser.events.recurrence import BERLIN
 from wegweiser.plugin_api.testing import body_of
@@ -18,26 +18,12 @@ pytestmark = pytest.mark.django_db
 Status = EventRegistration.Status
 
 
-def soon(days: int, hour: int = 18) -> datetime.datetime:
-    return datetime.datetime.combine(
-        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
-    )
-
-
 @pytest.fixture
 def weekly(organisation_a):
     """A weekly parents' café with registration; four people registered for its next two dates."""
     start = soon(3)
-    event = make_event(
-        organisation_a,
-        title="Elterncafé",
-        slug="elterncafe",
-        start=start,
-        recurrence_frequency="WEEKLY",
-        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
-        registration_mode="internal",
-        capacity=1,
-        waiting_list=True,
+    event = weekly_elterncafe(
+        organisation_a, start, registration_mode="internal", capacity=1, waiting_list=True
     )
     first, second = (occurrence.original_start for occurrence in event.upcoming_occurrences(limit=2))
     now = timezone.now()

@@ -9,19 +9,12 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 
-from tests.events.conftest import make_event
+from tests.events.conftest import make_event, soon
 from wegweiser.events.models import EventRegistration
-from wegweiser.events.recurrence import BERLIN
 
 pytestmark = pytest.mark.django_db
-
-
-def soon(days: int, hour: int = 19) -> datetime.datetime:
-    return datetime.datetime.combine(
-        timezone.localdate() + datetime.timedelta(days=days), datetime.time(hour), BERLIN
-    )
 
 
 def json_ld(html: str) -> dict:

@@ -3,24 +3,14 @@ Arabic page sees the cancelled date and can register, as on the German page."""
 
 from __future__ import annotations
 
-import datetime
-
 import pytest
-from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from tests.events.conftest import make_event
+from tests.events.conftest import soon, weekly_elterncafe
 from wegweiser.events.models import EventException, EventPage
-from wegweiser.events.recurrence import BERLIN
 
 pytestmark = pytest.mark.django_db
-
-
-def soon(days: int) -> datetime.datetime:
-    return datetime.datetime.combine(
-        timezone.localdate() + datetime.timedelta(days=days), datetime.time(18), BERLIN
-    )
 
 
 @pytest.fixture
@@ -28,14 +18,7 @@ def translated(organisation_a, django_capture_on_commit_callbacks):
     """A weekly event without registration, translated to Arabic and to Ukrainian through wagtail-localize
     (the Ukrainian translation not yet published)."""
     start = soon(3)
-    event = make_event(
-        organisation_a,
-        title="Elterncafé",
-        slug="elterncafe",
-        start=start,
-        recurrence_frequency="WEEKLY",
-        recurrence_weekdays=[["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]],
-    )
+    event = weekly_elterncafe(organisation_a, start)
     source, _created = TranslationSource.get_or_create_from_instance(event)
     translations = {}
     for code, publish in (("ar", True), ("uk", False)):
