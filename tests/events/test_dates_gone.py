@@ -1,16 +1,17 @@
-"""A date that no longer takes place reaches the people registered for it by mail, once, in their
-language, when the organiser publishes the change; a moved date keeps its registrations."""
+"""A date that no longer takes place, or that moved, reaches the people registered for it by mail, once,
+in their language, when the organiser publishes the change; a moved date keeps its registrations."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.events.conftest import soon, weekly_elterncafe
 from wegweiser.events.models import EventException, EventPage, EventRegistration
 from wegweiser.events.recurrence import BERLIN
+from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api.testing import body_of
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,42 @@ def test_a_cancelled_date_is_told_to_its_registrants_once_in_their_language(week
     assert len(smtp_server.messages) == 2
 
 
-def test_a_moved_date_keeps_its_registrations_and_a_cancelled_event_tells_everyone(weekly, smtp_server):
+def test_a_moved_date_is_told_once_and_keeps_its_registrations(weekly, smtp_server):
+    """A date moved to the next day: the people registered for it had heard nothing and came on the old day."""
+    event, first, second, people = weekly
+    moved = {
+        "occurrence_date": first.astimezone(BERLIN).date(),
+        "action": "move",
+        "new_start": first + datetime.timedelta(days=1, hours=1),
+        "note": "Im Gemeindesaal",
+    }
+    publish(event, exceptions=[moved])
+    assert statuses(people) == {
+        "lina": Status.CONFIRMED,
+        "olena": Status.WAITING,
+        "unconfirmed": Status.PENDING,
+        "leyla": Status.CONFIRMED,
+    }
+    with translation.override("de"):
+        new_time = when_text(first + datetime.timedelta(days=1, hours=1), False)
+        old_time = when_text(first, False)
+    [german] = smtp_server.to("olena@example.org")
+    assert german["Subject"].strip() == "Neuer Termin: \u2068Elterncafé\u2069"
+    body = body_of(german)
+    assert (
+        f"wurde verlegt. Er findet jetzt statt:\r\nElterncafé\r\n{new_time}\r\nstatt {old_time}\r\n" in body
+    )
+    assert "Im Gemeindesaal" in body and "Ihre Anmeldung gilt für den neuen Termin weiter." in body
+    assert "/anmeldung/" in body  # still registered: the link to cancel is there
+    [arabic] = smtp_server.to("lina@example.org")
+    assert arabic["Subject"].strip() == "موعد جديد: \u2068Elterncafé\u2069"
+    assert not smtp_server.to("ali@example.org") and not smtp_server.to("leyla@example.org")
+
+    publish(event, exceptions=[moved], summary="Mit Kinderbetreuung.")  # told once
+    assert len(smtp_server.messages) == 2
+
+
+def test_a_cancelled_event_tells_everyone_the_time_they_know(weekly, smtp_server):
     event, first, second, people = weekly
     moved = {
         "occurrence_date": first.astimezone(BERLIN).date(),
@@ -107,8 +143,6 @@ def test_a_moved_date_keeps_its_registrations_and_a_cancelled_event_tells_everyo
         "new_start": first + datetime.timedelta(days=1),
     }
     publish(event, exceptions=[moved])
-    assert statuses(people)["lina"] == Status.CONFIRMED and not smtp_server.messages
-
     publish(
         event, exceptions=[moved], status=EventPage.Status.CANCELLED, status_note="Die Leiterin ist krank."
     )
@@ -116,7 +150,33 @@ def test_a_moved_date_keeps_its_registrations_and_a_cancelled_event_tells_everyo
     [leyla] = smtp_server.to("leyla@example.org")
     assert "Die Leiterin ist krank." in body_of(leyla)
     assert "auf der Seite der Veranstaltung anmelden" not in body_of(leyla)  # no other date to offer
-    assert len(smtp_server.messages) == 3
+    with translation.override("de"):
+        moved_time = when_text(first + datetime.timedelta(days=1), False)
+    [moved_mail, cancelled] = smtp_server.to("olena@example.org")
+    assert f"nicht statt:\r\nElterncafé\r\n{moved_time}\r\n" in body_of(cancelled)
+    assert len(smtp_server.messages) == 2 + 3
+
+
+def test_registering_for_a_date_already_moved_brings_no_mail_about_the_move(organisation_a, smtp_server):
+    start = soon(3)
+    event = weekly_elterncafe(
+        organisation_a,
+        start,
+        registration_mode="internal",
+        exceptions=[
+            {
+                "occurrence_date": start.date(),
+                "action": "move",
+                "new_start": start + datetime.timedelta(hours=2),
+            }
+        ],
+    )
+    occurrence = event.upcoming_occurrences(limit=1)[0]
+    registration, _created = EventRegistration.register(event, occurrence, "Lina", "lina@example.org")
+    registration.confirm()
+    publish(event, summary="Neu.")
+    assert not smtp_server.messages
+    assert EventRegistration.objects.get(pk=registration.pk).starts == start + datetime.timedelta(hours=2)
 
 
 def test_a_date_dropped_from_the_series_is_told_like_a_cancelled_one(weekly, smtp_server):

@@ -2,11 +2,14 @@
 
 ``confirm``: the link that makes the place final (and the one that cancels); ``moved_up``: a place became
 free for someone on the waiting list; ``withdrawn``: the organiser took the registration back;
-``cancelled``: the date does not take place. They go through the core's outbox, so the request never waits for
-the mail server and a mail server outage delays a mail but never loses it.
+``cancelled``: the date does not take place; ``moved``: it takes place at another time. They go through
+the core's outbox, so the request never waits for the mail server and a mail server outage delays a mail
+but never loses it.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,8 +19,8 @@ from wegweiser.events.models import EventRegistration
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api import in_language, localized_url, public_base_url, queue_mail
 
-KINDS = ("confirm", "moved_up", "withdrawn", "cancelled")
-STILL_REGISTERED = ("confirm", "moved_up")  # mails that carry the link to cancel
+KINDS = ("confirm", "moved_up", "withdrawn", "cancelled", "moved")
+STILL_REGISTERED = ("confirm", "moved_up", "moved")  # mails that carry the link to cancel
 
 
 def registration_links(registration) -> dict[str, str]:
@@ -32,9 +35,12 @@ def registration_links(registration) -> dict[str, str]:
         }
 
 
-def send_registration_mail(registration, kind: str, note: str = "") -> None:
+def send_registration_mail(
+    registration, kind: str, note: str = "", was: datetime.datetime | None = None
+) -> None:
     """Compose one mail in the registration's language and queue it; it goes with the registration if
-    that is deleted before the mail is delivered. ``note``: the organiser's word on a cancelled date."""
+    that is deleted before the mail is delivered. ``note``: the organiser's word on a cancelled or moved
+    date; ``was``: where a moved date started before."""
     if kind not in KINDS:
         raise ValueError(kind)
     original = registration.event  # whose dates take the registrations, whichever language shows them
@@ -44,7 +50,8 @@ def send_registration_mail(registration, kind: str, note: str = "") -> None:
             "kind": kind,
             "registration": registration,
             "event": event,
-            "when": when_text(registration.occurrence_start, event.all_day),
+            "when": when_text(registration.starts, event.all_day),
+            "was": when_text(was, event.all_day) if was else "",
             "note": note,
             **registration_links(registration),
         }
@@ -75,15 +82,22 @@ def withdraw_and_tell(registration, *, by_organiser: bool = False) -> None:
         send_registration_mail(registration, "withdrawn")
 
 
-def tell_of_dates_gone(event) -> int:
-    """After ``event`` was published: whoever is registered for a date that no longer takes place is
-    told, once, and their registration ends. An address never confirmed gets no mail."""
-    gone = event.registrations_on_dates_gone()
-    for registration, note in gone:
-        registration.end_for_date_gone()
-        if registration.address_confirmed:
-            send_registration_mail(registration, "cancelled", note=note)
-    return len(gone)
+def tell_of_changed_dates(event) -> int:
+    """After ``event`` was published: whoever is registered for a date that no longer takes place, or that
+    moved since they were last told, is told, once. A registration for a date gone ends; one for a moved
+    date stays. An address never confirmed gets no mail."""
+    changed = event.registrations_on_changed_dates()
+    for registration, start, note in changed:
+        if start is None:
+            registration.end_for_date_gone()
+            if registration.address_confirmed:
+                send_registration_mail(registration, "cancelled", note=note)
+        else:
+            was = registration.starts
+            registration.announce_start(start)
+            if registration.address_confirmed:
+                send_registration_mail(registration, "moved", note=note, was=was)
+    return len(changed)
 
 
 def release_unconfirmed_registrations() -> dict[str, int]:

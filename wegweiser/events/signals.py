@@ -12,7 +12,7 @@ from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from wegweiser.events.models import EventPage, EventRegistration
-from wegweiser.events.registration_mails import tell_of_dates_gone
+from wegweiser.events.registration_mails import tell_of_changed_dates
 from wegweiser.plugin_api import OrganisationPage, public_pages_show
 
 public_pages_show(EventRegistration)  # event pages show the places left
@@ -38,7 +38,7 @@ def grant_event_permissions(sender, instance: OrganisationPage, raw: bool = Fals
 
 
 @receiver(page_published, sender=EventPage)
-def tell_registrants_of_dates_gone(sender, instance: EventPage, **kwargs) -> None:
-    """A cancelled event or date (or a series changed so that a date is gone) reaches the people
+def tell_registrants_of_changed_dates(sender, instance: EventPage, **kwargs) -> None:
+    """A cancelled or moved date (or a series changed so that a date is gone) reaches the people
     registered for it when the change is published, not when they stand at a closed door."""
-    tell_of_dates_gone(instance)
+    tell_of_changed_dates(instance)

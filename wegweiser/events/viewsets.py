@@ -60,7 +60,8 @@ class RegistrationStatusForm(WagtailAdminModelForm):
     """What a partner may change about a registration: not the person's name, address, event or date (the
     person gave them), only its status, and only as the event's own rules allow. Withdrawing gives the place
     back and moves the first on the waiting list up, with their mail; taking someone from the waiting list
-    tells them they have a place; the person withdrawn is told too. The form had offered every field and status, with no check and no mail."""
+    tells them they have a place; the person withdrawn is told too. The form had offered every field and
+    status, with no check and no mail."""
 
     class Meta:
         model = EventRegistration

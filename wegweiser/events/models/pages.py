@@ -320,38 +320,44 @@ class EventPage(Listing):
         taken = EventRegistration.places_taken(self.registration_event, occurrence.original_start).count()
         return max(self.capacity - taken, 0)
 
-    def registrations_on_dates_gone(
+    def registrations_on_changed_dates(
         self, now: datetime.datetime | None = None
-    ) -> list[tuple[EventRegistration, str]]:
-        """Registrations still holding a place for a date that no longer takes place, each with the note
-        the organiser gave: the event or the single date was cancelled, or the series was changed so that
-        the date is not in it any more. A moved date still takes place (where it moved to)."""
+    ) -> list[tuple[EventRegistration, datetime.datetime | None, str]]:
+        """Registrations still holding a place for a date that changed since the person was last told: each
+        with where the date now starts (``None``: it no longer takes place) and the organiser's note.
+
+        A date is gone when the event or the date was cancelled, or the series was changed so that the
+        date is not in it any more; it moved when it now starts at another time than the one the person
+        knows (``EventRegistration.announced_start``, else the time they registered for)."""
         now = now or timezone.now()
         registrations = (
             EventRegistration.objects.filter(event=self, occurrence_start__gte=now)
             .exclude(status=EventRegistration.Status.WITHDRAWN)
             .order_by("occurrence_start", "pk")
         )
-        gone, verdicts = [], {}
+        changed, dates = [], {}
         for registration in registrations:
-            start = registration.occurrence_start
-            if start not in verdicts:
-                verdicts[start] = self.takes_place(start)
-            takes_place, note = verdicts[start]
-            if not takes_place:
-                gone.append((registration, note))
-        return gone
+            original = registration.occurrence_start
+            if original not in dates:
+                dates[original] = self.date_now(original)
+            start, note = dates[original]
+            if start != registration.starts:
+                changed.append((registration, start, note))
+        return changed
 
-    def takes_place(self, original_start: datetime.datetime) -> tuple[bool, str]:
-        """Whether the date planned for ``original_start`` still takes place, and the note on it."""
+    def date_now(self, original_start: datetime.datetime) -> tuple[datetime.datetime | None, str]:
+        """Where the date planned for ``original_start`` now starts (``None``: it does not take place), and
+        the note on it."""
         if self.is_cancelled:
-            return False, self.status_note
+            return None, self.status_note
         for occurrence in self.occurrences(original_start, original_start):
             if occurrence.original_start == original_start:
-                return not occurrence.cancelled, occurrence.note
+                return (None if occurrence.cancelled else occurrence.start), occurrence.note
         day = original_start.astimezone(self.tz).date()  # moved elsewhere, or gone from the series
-        moved = any(e.occurrence_date == day and not e.is_cancellation for e in self.exceptions.all())
-        return moved, ""
+        for exception in self.exceptions.all():
+            if exception.occurrence_date == day and not exception.is_cancellation and exception.new_start:
+                return exception.new_start, exception.note
+        return None, ""
 
     def registration_dates(self) -> list[tuple[Occurrence, int | None]]:
         """The dates open for registration with their places left (``None``: no limit)."""

@@ -53,6 +53,13 @@ class EventRegistration(models.Model):
     language = models.CharField(_("language"), max_length=10, default="de")
     confirmed_at = models.DateTimeField(_("address confirmed at"), null=True, blank=True)
     hold_until = models.DateTimeField(_("held until"), null=True, blank=True)
+    announced_start = models.DateTimeField(
+        _("moved date announced"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Where the date starts as the person was last told, after it was moved."),
+    )
     consent_text = models.TextField(_("consent text"), blank=True)
     consent_version = models.CharField(_("consent version"), max_length=20, blank=True)
 
@@ -81,6 +88,11 @@ class EventRegistration(models.Model):
             "registered": self.created_at.isoformat(),
             "confirmed": self.confirmed_at.isoformat() if self.confirmed_at else None,
         }
+
+    @property
+    def starts(self) -> datetime.datetime:
+        """When the date starts as the person knows it: where it moved to, if it moved."""
+        return self.announced_start or self.occurrence_start
 
     @property
     def address_confirmed(self) -> bool:
@@ -133,6 +145,7 @@ class EventRegistration(models.Model):
             registration = cls.objects.create(
                 event=target,
                 occurrence_start=occurrence.original_start,
+                announced_start=occurrence.start if occurrence.start != occurrence.original_start else None,
                 name=name,
                 email=email.strip(),
                 status=status,
@@ -183,6 +196,11 @@ class EventRegistration(models.Model):
             if was_full and type(self).places_taken(event, self.occurrence_start).count() < event.capacity:
                 announce_places_opened(event)
             return moved_up[0] if moved_up else None
+
+    def announce_start(self, start: datetime.datetime) -> None:
+        """The person was told that the date now starts at ``start``."""
+        self.announced_start = start
+        self.save(update_fields=["announced_start"])
 
     def end_for_date_gone(self) -> None:
         """The date does not take place: the registration ends, and nobody moves up for it."""

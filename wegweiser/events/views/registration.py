@@ -114,9 +114,7 @@ def _by_token(token) -> EventRegistration | None:
 def _about(registration: EventRegistration) -> dict:
     """The event in the visitor's language and the registration's date, for the top of a notice."""
     event = in_language(registration.event)
-    when = render_to_string(
-        "events/includes/when.html", event_when(registration.occurrence_start, None, event.all_day)
-    )
+    when = render_to_string("events/includes/when.html", event_when(registration.starts, None, event.all_day))
     return {"about": event, "about_detail": when}
 
 
