@@ -398,8 +398,8 @@ class EventException(Orderable):
         max_length=300,
         blank=True,
         help_text=_(
-            "For example: moved to room 2. Everyone registered for a cancelled date gets a mail with this "
-            "note when you publish."
+            "For example: moved to room 2. Everyone registered for the date gets a mail with this note when "
+            "you publish."
         ),
     )
 
