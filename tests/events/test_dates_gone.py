@@ -60,6 +60,16 @@ def publish(event: EventPage, **changes) -> None:
     page.save_revision().publish()
 
 
+def moved_date(original: datetime.datetime, new_start: datetime.datetime, note: str = "") -> dict:
+    """The change of one date that moves it from ``original`` to ``new_start``."""
+    return {
+        "occurrence_date": original.astimezone(BERLIN).date(),
+        "action": "move",
+        "new_start": new_start,
+        "note": note,
+    }
+
+
 def statuses(people) -> dict[str, str]:
     return {key: EventRegistration.objects.get(pk=person.pk).status for key, person in people.items()}
 
@@ -103,12 +113,7 @@ def test_a_cancelled_date_is_told_to_its_registrants_once_in_their_language(week
 def test_a_moved_date_is_told_once_and_keeps_its_registrations(weekly, smtp_server):
     """A date moved to the next day: the people registered for it had heard nothing and came on the old day."""
     event, first, second, people = weekly
-    moved = {
-        "occurrence_date": first.astimezone(BERLIN).date(),
-        "action": "move",
-        "new_start": first + datetime.timedelta(days=1, hours=1),
-        "note": "Im Gemeindesaal",
-    }
+    moved = moved_date(first, first + datetime.timedelta(days=1, hours=1), note="Im Gemeindesaal")
     publish(event, exceptions=[moved])
     assert statuses(people) == {
         "lina": Status.CONFIRMED,
@@ -137,11 +142,7 @@ def test_a_moved_date_is_told_once_and_keeps_its_registrations(weekly, smtp_serv
 
 def test_a_cancelled_event_tells_everyone_the_time_they_know(weekly, smtp_server):
     event, first, second, people = weekly
-    moved = {
-        "occurrence_date": first.astimezone(BERLIN).date(),
-        "action": "move",
-        "new_start": first + datetime.timedelta(days=1),
-    }
+    moved = moved_date(first, first + datetime.timedelta(days=1))
     publish(event, exceptions=[moved])
     publish(
         event, exceptions=[moved], status=EventPage.Status.CANCELLED, status_note="Die Leiterin ist krank."

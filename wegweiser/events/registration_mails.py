@@ -36,11 +36,16 @@ def registration_links(registration) -> dict[str, str]:
 
 
 def send_registration_mail(
-    registration, kind: str, note: str = "", was: datetime.datetime | None = None
+    registration,
+    kind: str,
+    note: str = "",
+    was: datetime.datetime | None = None,
+    other_dates: bool = False,
 ) -> None:
     """Compose one mail in the registration's language and queue it; it goes with the registration if
     that is deleted before the mail is delivered. ``note``: the organiser's word on a cancelled or moved
-    date; ``was``: where a moved date started before."""
+    date; ``was``: where a moved date started before; ``other_dates``: a cancelled date's mail links the
+    event's page, whose other dates take registrations."""
     if kind not in KINDS:
         raise ValueError(kind)
     original = registration.event  # whose dates take the registrations, whichever language shows them
@@ -55,7 +60,7 @@ def send_registration_mail(
             "note": note,
             **registration_links(registration),
         }
-        if kind == "cancelled" and original.takes_registrations and original.registration_dates():
+        if kind == "cancelled" and other_dates:
             url = localized_url(event)  # under the person's language prefix, translated or not
             context["other_dates_url"] = (
                 public_base_url(event.get_site()) + url if url.startswith("/") else url
@@ -87,11 +92,14 @@ def tell_of_changed_dates(event) -> int:
     moved since they were last told, is told, once. A registration for a date gone ends; one for a moved
     date stays. An address never confirmed gets no mail."""
     changed = event.registrations_on_changed_dates()
+    other_dates = None  # whether other dates take registrations: asked once, not for every mail
     for registration, start, note in changed:
         if start is None:
             registration.end_for_date_gone()
             if registration.address_confirmed:
-                send_registration_mail(registration, "cancelled", note=note)
+                if other_dates is None:
+                    other_dates = event.takes_registrations and bool(event.registration_dates())
+                send_registration_mail(registration, "cancelled", note=note, other_dates=other_dates)
         else:
             was = registration.starts
             registration.announce_start(start)
