@@ -533,6 +533,24 @@ def test_a_compound_s_parts_rank_a_title_that_has_them(relevance_backend, newcom
     assert titles.index("Zum Einstieg Deutsch A1") < titles.index("Sprachtreff am Hafen"), titles
 
 
+def test_a_compound_s_parts_count_once_with_the_word_so_the_other_word_typed_decides(
+    relevance_backend, newcomer_town
+):
+    """On the demo "Deutschkurs Anfänger" put "Deutschkurs B1 am Abend" first and the beginners' course fifth: the
+    whole word and each of its parts in the title counted three times over, "Anfänger" in a title once."""
+    beginners = {
+        "title": "Deutsch A1 für Anfängerinnen und Anfänger",
+        "summary": "Selbstzahlerkurs mit Ermäßigung.",
+    }
+    evening = {"title": "Deutschkurs B2 am Abend", "summary": "Für Berufstätige, Anfänger mit A2 willkommen."}
+    _add_and_index(relevance_backend, newcomer_town, beginners, evening)
+    titles = _titles(relevance_backend, "Deutschkurs Anfänger", "de")
+    assert titles.index(beginners["title"]) < titles.index(evening["title"]), titles
+    # the whole word in the title still ranks above its parts written apart
+    titles = _titles(relevance_backend, "Deutschkurs", "de")
+    assert titles.index(evening["title"]) < titles.index(beginners["title"]), titles
+
+
 def test_a_compound_s_short_part_is_a_word_not_the_beginning_of_longer_ones(relevance_backend, newcomer_town):
     """ "Deutschkurs" found a flat whose languages spoken are "Deutsch" and "Kurdisch", and a reading café with
     "kurze Texte auf Deutsch": its part "Kurs" (stem "kur") was searched as the beginning of any word."""

@@ -130,13 +130,15 @@ class Ranking:
     """How one searched word ranks a hit, in its title and its summary, both folded (:func:`fold`): any of
     ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
     "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
-    in "Ärzte", not "work" in "Workshop"); with ``title_only`` in the title alone (a compound's parts).
+    in "Ärzte", not "work" in "Workshop").
+    ``parts``: a typed compound's parts, which rank a title that has them apart (:data:`ALL_PARTS_WEIGHT`,
+    :data:`PART_WEIGHT`).
     ``topics``: the topics the word names (:func:`~wegweiser.search.listing_terms.named_topics`), which rank a
     listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
-    title_only: bool = False
+    parts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
 
 
@@ -152,8 +154,9 @@ ENDING = 3
 
 def ranking_variants(plan: TextPlan) -> list[Ranking]:
     """Per searched word, how it ranks a hit (:class:`Ranking`): in its title it counts 3, in its summary 2,
-    else 1, or for a topic of the listing that it names 1 and :data:`TOPIC_WEIGHT` divided by the listing's
-    number of topics, if that is more.
+    else 1; a compound whose parts are in the title apart :data:`ALL_PARTS_WEIGHT`, one of its parts there
+    :data:`PART_WEIGHT`; for a topic of the listing that it names 1 and :data:`TOPIC_WEIGHT` divided by the
+    listing's number of topics, if that is more. Each searched word counts once, by the most it counts.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
     then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
@@ -175,17 +178,19 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
                 within.append(written)
             else:
                 words.append(written)
-        if within or words:
-            ranked.append(Ranking(_folded(within), _folded(words), topics=named_topics(unit)))
+        # A compound's parts in the title count too, as one with the whole word: for "Deutschkurs" a title
+        # "Deutsch A1 …" ranks above a listing that only mentions a "Sprachkurs", and for "Deutschkurs
+        # Anfänger" above "Deutschkurs B1", which has the one word in its title, not both. Not in the summary,
+        # where they are often other words: for "Kindergarten" a flat "mit Garten …, Kita …" for a family "mit
+        # drei Kindern" ranked above "Kita-Lotsen".
+        parts = () if " " in unit else _folded(split_compound(unit, known_stems()))
+        if within or words or len(parts) > 1:
+            ranked.append(
+                Ranking(_folded(within), _folded(words), parts if len(parts) > 1 else (), named_topics(unit))
+            )
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
-        elif len(parts := split_compound(unit, known_stems())) > 1:
-            # A compound's parts in the title count too: for "Deutschkurs" a title "Deutsch A1 …" ranks above
-            # a listing that only mentions a "Sprachkurs". Not in the summary, where they are often other
-            # words: for "Kindergarten" a flat "mit Garten …, Kita …" for a family "mit drei Kindern" ranked
-            # above "Kita-Lotsen".
-            ranked.extend(Ranking(_folded([part]), title_only=True) for part in parts)
     return ranked
 
 
@@ -205,6 +210,10 @@ def word_pattern(form: str) -> str:
 #: (3) and the summary (2), so that "Bewerbungstraining", only "Arbeit & Beruf" and never saying "Arbeit", ranks
 #: above a consultation hour saying it in its summary, for "job"; one of two topics 1.75, one of three 1.5.
 TOPIC_WEIGHT = 1.5
+
+#: A typed compound's parts in a hit's title apart (for "Deutschkurs", "Abendkurs Deutsch"), and one of them (for
+#: "Deutschkurs", "Deutsch" in "Deutsch A1"): less than the whole word in the title (3), more than in the summary (2).
+ALL_PARTS_WEIGHT, PART_WEIGHT = 2.75, 2.5
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:
 #: half a point, less than any difference in the ranking (a word in the title 3, the summary 2, each word 10).

@@ -15,9 +15,11 @@ for words in many listings is taken from the best listings without the words, ch
 from __future__ import annotations
 
 import math
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import reduce
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -26,7 +28,6 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
     Q,
     QuerySet,
     Subquery,
@@ -45,6 +46,8 @@ from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import (
+    ALL_PARTS_WEIGHT,
+    PART_WEIGHT,
     TOPIC_WEIGHT,
     Finder,
     Ranking,
@@ -576,7 +579,8 @@ def _row_field(name: str, on_rows: bool = False) -> F:
 
 def relevance(plan: TextPlan, on_rows: bool = False):
     """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
-    three, in the summary two, elsewhere one, a topic of the listing the word names 1 and
+    three, a typed compound's parts apart there a little less (:data:`~wegweiser.search.matching.PART_WEIGHT`),
+    the word in the summary two, elsewhere one, a topic of the listing the word names 1 and
     :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics where that is more; title,
     summary, facet values and number of topics read from the listing's search row, title and summary folded as
     the words are ("mutter" is in "Mütter")."""
@@ -586,10 +590,14 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         return score
     numbers = key_numbers({facet_key(TOPIC_FACET, topic) for ranking in rankings for topic in ranking.topics})
     for ranking in rankings:
-        in_text = [When(_found_in(_row_field("title_folded", on_rows), ranking), then=Value(3))]
-        if not ranking.title_only:
-            in_text.append(When(_found_in(_row_field("summary_folded", on_rows), ranking), then=Value(2)))
-        found = Case(*in_text, default=Value(1), output_field=IntegerField())
+        title = _row_field("title_folded", on_rows)
+        in_text = [When(_found_in(title, ranking), then=real(3))]
+        if ranking.parts:
+            in_parts = [Q(Contains(title, part)) for part in ranking.parts]
+            in_text.append(When(reduce(operator.and_, in_parts), then=real(ALL_PARTS_WEIGHT)))
+            in_text.append(When(reduce(operator.or_, in_parts), then=real(PART_WEIGHT)))
+        in_text.append(When(_found_in(_row_field("summary_folded", on_rows), ranking), then=real(2)))
+        found = Case(*in_text, default=real(1), output_field=FloatField())
         codes = [
             numbers[key] for topic in ranking.topics if (key := facet_key(TOPIC_FACET, topic)) in numbers
         ]

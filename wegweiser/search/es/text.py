@@ -25,7 +25,16 @@ from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import Way, unit_alternatives
 from wegweiser.search.listing_terms import TOPIC_FACET
-from wegweiser.search.matching import ENDING, TOPIC_WEIGHT, Finder, Ranking, TextPlan, ranking_variants
+from wegweiser.search.matching import (
+    ALL_PARTS_WEIGHT,
+    ENDING,
+    PART_WEIGHT,
+    TOPIC_WEIGHT,
+    Finder,
+    Ranking,
+    TextPlan,
+    ranking_variants,
+)
 from wegweiser.search.wording import ARABIC_ARTICLES, tokens, without_marks
 
 #: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
@@ -107,19 +116,23 @@ def finder(field: str | None) -> Finder:
 def _found_in(field: str, ranking: Ranking) -> Q:
     """Any of a ranking's spellings inside the folded field's text, as the database finds it, or any of its
     short synonyms as one of its words, with a short ending (a token of the field)."""
-    should = []
-    for variant in ranking.within:
-        words = tokens(variant)
-        if len(words) == 1 and words[0] == variant:  # letters and digits only: no wildcard syntax
-            should.append(Q("wildcard", **{field: {"value": f"*{variant[:MAX_TOKEN]}*"}}))
-        elif words:
-            should.append(Q("match_phrase_prefix", **{field: " ".join(words)}))
+    should = [query for variant in ranking.within if (query := _inside(field, variant)) is not None]
     articles = "|".join(ARABIC_ARTICLES)
     for form in ranking.words:
         if tokens(form) == [form]:  # a token of the field: letters and digits only, no regexp syntax
             pattern = f"({articles})?{form[:MAX_TOKEN]}.{{0,{ENDING}}}"
             should.append(Q("regexp", **{field: {"value": pattern}}))
     return Q("bool", should=should, minimum_should_match=1)
+
+
+def _inside(field: str, variant: str) -> Q | None:
+    """A folded spelling anywhere inside the folded field's text, as the database finds it."""
+    words = tokens(variant)
+    if len(words) == 1 and words[0] == variant:  # letters and digits only: no wildcard syntax
+        return Q("wildcard", **{field: {"value": f"*{variant[:MAX_TOKEN]}*"}})
+    if words:
+        return Q("match_phrase_prefix", **{field: " ".join(words)})
+    return None
 
 
 def _topic_tier(ranking: Ranking) -> Q:
@@ -140,10 +153,21 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
         return Q("match_none")
     ranking = []
     for variant in ranking_variants(plan):
-        found_in = [Q("constant_score", filter=_found_in("title_folded", variant), boost=TITLE_WEIGHT)]
-        if not variant.title_only:
+        found_in = [
+            Q("constant_score", filter=_found_in("title_folded", variant), boost=TITLE_WEIGHT),
+            Q("constant_score", filter=_found_in("summary_folded", variant), boost=SUMMARY_WEIGHT),
+        ]
+        if variant.parts:  # a typed compound's parts apart in the title: all of them, or one
+            in_title = [
+                query for part in variant.parts if (query := _inside("title_folded", part)) is not None
+            ]
+            found_in.append(Q("constant_score", filter=Q("bool", filter=in_title), boost=ALL_PARTS_WEIGHT))
             found_in.append(
-                Q("constant_score", filter=_found_in("summary_folded", variant), boost=SUMMARY_WEIGHT)
+                Q(
+                    "constant_score",
+                    filter=Q("bool", should=in_title, minimum_should_match=1),
+                    boost=PART_WEIGHT,
+                )
             )
         if variant.topics:  # where it counts more than the text
             found_in.append(_topic_tier(variant))
