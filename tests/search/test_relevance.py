@@ -404,6 +404,9 @@ def test_a_synonym_finds_whole_words_not_the_longer_words_it_begins(relevance_ba
     _add_and_index(relevance_backend, newcomer_town, workshop)
     assert "Workshop für Nachbarn" not in _titles(relevance_backend, "job", "en")
     assert "Workshop für Nachbarn" not in _titles(relevance_backend, "робота", "uk")
+    # "work" typed, a word of the synonym list, ranks as its synonyms do: "Workshop" is not work
+    titles = _titles(relevance_backend, "work", "en")
+    assert titles.index("Bewerbungstraining im Jobcenter") < titles.index("Workshop für Nachbarn"), titles
     # what was typed still finds the words it begins, and a synonym that begins German compounds finds them
     assert "Workshop für Nachbarn" in _titles(relevance_backend, "Worksh", "de")
     assert "Deutschkurs A1 am Vormittag" in _titles(relevance_backend, "Deutschk", "de")
@@ -549,6 +552,14 @@ def test_a_compound_s_parts_count_once_with_the_word_so_the_other_word_typed_dec
     # the whole word in the title still ranks above its parts written apart
     titles = _titles(relevance_backend, "Deutschkurs", "de")
     assert titles.index(evening["title"]) < titles.index(beginners["title"]), titles
+
+
+def test_a_level_typed_with_persian_or_arabic_digits_is_the_level(relevance_backend, newcomer_town):
+    """A Persian phone types "A۱": its digit was a letter of its own, so the level found nothing."""
+    latin = _titles(relevance_backend, "A1", "fa")
+    assert "Deutschkurs A1 am Vormittag" in latin
+    assert _titles(relevance_backend, "A۱", "fa") == latin
+    assert _titles(relevance_backend, "A١", "ar") == _titles(relevance_backend, "A1", "ar")
 
 
 def test_a_compound_s_short_part_is_a_word_not_the_beginning_of_longer_ones(relevance_backend, newcomer_town):

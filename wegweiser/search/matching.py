@@ -145,7 +145,7 @@ class Ranking:
 #: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
 #: German compound it is that word ("Beratung" in "Schuldnerberatung"). A shorter one, unless it is one of the
 #: German compound parts, ranks only as a word of its own: inside longer words it is too often another word
-#: ("work" in "Workshop", "виз" in "визнання", "is" in "Dolmetschen").
+#: ("work" in "Workshop", "виз" in "визнання", "is" in "Dolmetschen"); so does such a word typed.
 LONG_SYNONYM = 5
 #: The most letters after a short synonym's written stem that still make it the same word: "Ärzte" for
 #: "Arzt", "курси" for "курс".
@@ -165,19 +165,18 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     ranked = []
     for unit in query_units(plan.words):
         within, words = list(typed_variants(unit)), []
-        if is_short_word(unit):  # "iş" ranks a title with the word "iş", not one with "is" inside a word
+        synonyms = synonyms_of(unit)
+        # "iş" ranks a title with the word "iş", not one with "is" inside a word; a word the synonym list has
+        # ranks as its synonyms do: "work" a title with the word "work", not "Workshop"
+        if is_short_word(unit) or (synonyms and not _ranks_inside(unit)):
             within, words = [], within
         if " " in unit:  # the list's own form of the typed phrase counts as the phrase ("کلاس زبان")
             within.extend(listed_forms(unit))
-        for synonym in synonyms_of(unit):
-            if " " in synonym:
-                within.append(synonym)
-            elif len(fold(written := written_stem(synonym))) >= LONG_SYNONYM or begins_compounds(
-                stem(synonym)
-            ):
-                within.append(written)
+        for synonym in synonyms:
+            if _ranks_inside(synonym):
+                within.append(synonym if " " in synonym else written_stem(synonym))
             else:
-                words.append(written)
+                words.append(written_stem(synonym))
         # A compound's parts in the title count too, as one with the whole word: for "Deutschkurs" a title
         # "Deutsch A1 …" ranks above a listing that only mentions a "Sprachkurs", and for "Deutschkurs
         # Anfänger" above "Deutschkurs B1", which has the one word in its title, not both. Not in the summary,
@@ -192,6 +191,12 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
             parts = [word for word in unit.split() if not is_stop_word(word)]
             ranked.extend(Ranking(_folded([form])) for word in parts if (form := written_stem(word)))
     return ranked
+
+
+def _ranks_inside(word: str) -> bool:
+    """Whether a word of the synonym list ranks a hit wherever it is in a word (:data:`LONG_SYNONYM`): a long one,
+    or a German compound part ("Arzt" in "Zahnarzt"), not a short one ("work" in "Workshop")."""
+    return " " in word or len(fold(written_stem(word))) >= LONG_SYNONYM or begins_compounds(stem(word))
 
 
 def _folded(variants: list[str]) -> tuple[str, ...]:

@@ -25,12 +25,17 @@ _SYNONYM_GENERATION = "wegweiser:search:synonyms-generation"
 #: after a space: a word is read without it, so that the stemmer sees the whole word either way.
 _ZWNJ = "\u200c"
 #: Marks that are not letters of their own: the zero-width non-joiner, Arabic vowel signs (harakat, "تدرّب" is
-#: "تدرب") and the tatweel that stretches a word ("مـدرسة"). Left in, a vowel sign cut a word in two.
+#: "تدرب") and the tatweel that stretches a word ("مـدرسة"). Left in, a vowel sign cut a word in two. And the
+#: digits of Arabic and Persian, read as 0 to 9.
 _NOT_LETTERS = {
     _ZWNJ: None,
     "\u0640": None,
     **{chr(code): None for code in range(0x064B, 0x0653)},
     "\u0670": None,
+    # Arabic and Persian digits read as the listings write them: a Persian phone types "B۱" for "B1", an Arabic
+    # one "B١"; the Persian ones were words of their own, and "B۱" found nothing.
+    **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+    **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
 }
 _FOLDING = str.maketrans(
     {
