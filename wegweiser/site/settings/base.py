@@ -198,6 +198,11 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "wegweiser.site.image_form.PortalImageForm"
 # Video and captions (WebVTT) for the sign-language page, served by the portal itself.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "csv", "txt", "mp4", "webm", "vtt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Dates in the admin as partners write them, "12.01.2027 18:00": the picker read a date typed so as no date and
+# put today's in its place, without a word. Every language's input formats take it (wegweiser.site.formats).
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H:%M"
+WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 

@@ -8,8 +8,12 @@ The short date is "31/12/2026" without the right-to-left marks of Django's "d‏
 short date left to right (``|ltr``), where the marks scrambled it to "312026/12/"; without them it reads the
 same in a right-to-left sentence too."""
 
+from wegweiser.site.formats import taking_admin_dates
+
 DATE_FORMAT = "j F Y"
 DATETIME_FORMAT = "j F Y، H:i"
 TIME_FORMAT = "H:i"
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+
+DATE_INPUT_FORMATS, DATETIME_INPUT_FORMATS = taking_admin_dates("ar")
