@@ -59,6 +59,16 @@ def test_a_chosen_day_is_written_as_the_report_writes_dates_on_the_screen_and_in
     assert '<b class="w-ml-1">29.11.2026</b>' in report
 
 
+def test_a_yes_or_no_filter_reads_ja_on_the_screen_and_in_print(german_office, town):
+    """The listings report's "Nur veraltete Einträge" filter read "True"."""
+    report = german_office.get(reverse("reports:listings"), {"stale": "true"}).content.decode()
+    printed = german_office.get(reverse("reports:listings_print"), {"stale": "true"}).content.decode()
+
+    assert "<li>Nur veraltete Einträge: ja</li>" in printed
+    assert '<b class="w-ml-1">ja</b>' in report
+    assert "True" not in printed
+
+
 def test_print_page_shows_every_row_not_the_first_page(german_office, make_listing, organisation_a, town):
     for number in range(55):
         make_listing(organisation_a, f"Kurs {number}", topics=["sprache"], district="nordstadt")

@@ -37,6 +37,19 @@ class DateFilterAdapter(BaseFilterAdapter):
 register_filter_adapter_class(django_filters.DateFilter, DateFilterAdapter)
 
 
+class BooleanFilterAdapter(BaseFilterAdapter):
+    """A yes-or-no filter as "ja" or "nein", in the filter bar and on the print page: Wagtail wrote Python's "True"."""
+
+    def get_active_filters(self):
+        return [
+            active._replace(value=str(_("yes") if self.value else _("no")))
+            for active in super().get_active_filters()
+        ]
+
+
+register_filter_adapter_class(django_filters.BooleanFilter, BooleanFilterAdapter)
+
+
 def _listing_type_choices():
     return [(key, listing_type.verbose_name_plural) for key, listing_type in listing_types().items()]
 
