@@ -203,3 +203,16 @@ def test_the_inbox_pages_through_many_sign_ups_keeping_its_filter_and_its_organi
     assert "Fremd" not in first + second
     # "²" is a digit to isdigit() but no number to int(): the inbox answered with a server error
     assert client.get(reverse("volunteers_inbox:index"), {"opportunity": "²"}).status_code == 200
+
+
+def test_the_partner_dashboard_counts_one_sign_up_as_one(client, editor_a, application):
+    """The tile read "1 Ehrenamts-Anmeldungen, die auf Ihre Antwort warten"."""
+    application.status = VolunteerApplication.Status.CONFIRMED
+    application.save(update_fields=["status"])
+    client.force_login(editor_a)
+
+    html = client.get(reverse("wagtailadmin_home"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    tile = html.split('data-item="volunteer_sign_ups"', 1)[1].split("</li>", 1)[0]
+    assert '<span class="ww-attention__value">1</span>' in tile
+    assert "Ehrenamts-Anmeldung, die auf Ihre Antwort wartet" in tile

@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from wegweiser.events import privacy, tasks
@@ -70,11 +71,14 @@ def event_registrations_on_the_partner_dashboard(request, organisations):
         occurrence_start__gte=timezone.now(),
         status__in=[EventRegistration.Status.CONFIRMED, EventRegistration.Status.WAITING],
     )
+    count = coming.count()
     return [
         {
             "name": "event_registrations",
-            "label": _("Registrations for your coming events"),
-            "value": coming.count(),
+            "label": ngettext(
+                "Registration for your coming events", "Registrations for your coming events", count
+            ),
+            "value": count,
             "url": reverse("event_registrations:index"),
             "link_text": _("Open the registrations"),
         }

@@ -2,6 +2,7 @@ import datetime
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 
 from wegweiser.plugin_api import PersonalData, RestrictedMenuItem, command_job
@@ -92,11 +93,16 @@ def register_volunteer_jobs():
 def volunteer_sign_ups_on_the_partner_dashboard(request, organisations):
     """Confirmed sign-ups still waiting for the organisation's answer."""
     waiting = access.applications_for(request.user).filter(status=VolunteerApplication.Status.CONFIRMED)
+    count = waiting.count()
     return [
         {
             "name": "volunteer_sign_ups",
-            "label": _("Volunteer sign-ups waiting for your answer"),
-            "value": waiting.count(),
+            "label": ngettext(
+                "Volunteer sign-up waiting for your answer",
+                "Volunteer sign-ups waiting for your answer",
+                count,
+            ),
+            "value": count,
             "url": reverse("volunteers_inbox:index"),
             "link_text": _("Open the sign-ups"),
         }
