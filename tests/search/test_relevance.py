@@ -657,7 +657,12 @@ def test_a_russian_or_ukrainian_word_is_one_word_with_or_without_its_fleeting_vo
 
 @pytest.mark.parametrize(
     ("typed", "language"),
-    [("Ausländerbehörde", "de"), ("immigration office", "en"), ("yabancılar dairesi", "tr")],
+    [
+        ("Ausländerbehörde", "de"),
+        ("immigration office", "en"),
+        ("yabancılar dairesi", "tr"),
+        ("відомство у справах іноземців", "uk"),  # as the portal's own Ukrainian pages name it
+    ],
 )
 def test_a_listing_is_found_by_the_name_of_the_organisation_that_offers_it(
     relevance_backend, newcomer_town, typed, language

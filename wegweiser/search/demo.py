@@ -39,7 +39,9 @@ STARTER_SYNONYMS = [
     "психолог, psikolog",
     "Schule, school, مدرسة, مدرسه, школа, okul",
     "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar, Baby, babies, رضيع, نوزاد, немовля, младенец, bebek",
-    "Gesundheit, health, صحة, الصحة, سلامت, بهداشت, здоров'я, здоровье, sağlık",
+    # "استشارة طبية" (medical advice) found only an escort to offices: "طبية" is neither "طبيب" nor "صحة"
+    "Gesundheit, health, medical, صحة, الصحة, طبي, طبية, سلامت, بهداشت, پزشکی, здоров'я, здоровье, медичний, "
+    "медицинский, sağlık, tıbbi",
     # Not the Arabic words for mother and father alone: "الأم" shares its stem with "الأمية" (illiteracy).
     "Eltern, Mutter, Mütter, Vater, Väter, parents, mother, father, الأهل, الوالدين, أولياء الأمور, والدین, "
     "مادر, پدر, батьки, мати, мама, батько, тато, родители, мать, отец, папа, ebeveyn, anne, baba, veli",
@@ -50,8 +52,11 @@ STARTER_SYNONYMS = [
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
     "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",
-    "Ausländerbehörde, immigration office, دائرة الأجانب, اداره اتباع خارجی, міграційна служба, "
-    "миграционная служба, yabancılar dairesi",
+    # "відомство у справах іноземців" is how the portal's own Ukrainian pages name the office; it found nothing
+    "Ausländerbehörde, Ausländeramt, immigration office, foreigners' office, foreigners office, دائرة الأجانب, "
+    "مكتب الأجانب, اداره اتباع خارجی, اداره خارجی‌ها, міграційна служба, відомство у справах іноземців, "
+    "миграционная служба, ведомство по делам иностранцев, yabancılar dairesi, "
+    "yabancılar şubesi",
     "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, ترجمه, перекладач, переклад, "
     "переводчик, перевод, tercüman, çeviri",
     "Einbürgerung, Staatsangehörigkeit, citizenship, naturalisation, naturalization, تجنس, جنسية, تابعیت, "
