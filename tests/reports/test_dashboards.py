@@ -67,7 +67,10 @@ def test_office_dashboard_shows_what_waits_each_as_a_link(
     review_links = [reverse("wagtailadmin_pages:edit", args=[page.pk]) for page in (older, newer)]
     assert attention.index(review_links[0]) < attention.index(review_links[1]), "the oldest submission first"
     assert '><bdi>Verein A</bdi></a> <span class="ww-attention__detail">(2)' in attention
-    assert "><bdi>core.send_pending_mails</bdi></a>" in attention
+    jobs = attention.split('data-item="failed_jobs"', 1)[1].split("</li>\n", 1)[0]
+    assert (
+        "><bdi>Versendet die Mails im Postausgang, die noch nicht versendet werden konnten.</bdi></a>" in jobs
+    )
     assert "><bdi>schuldnerberatung</bdi></a>" in attention
     assert "Ihre Organisation" not in html
 
@@ -111,3 +114,27 @@ def test_a_new_partner_is_told_what_to_do_first(client, editor_b, organisation_b
 
     assert "Ihre Organisation: Verein B" in html
     assert "Ihre Organisation hat noch keine Einträge." in html
+
+
+def test_the_office_is_told_when_the_scheduled_jobs_do_not_run(client, office_user, home):
+    """A portal whose cron job was never set up said "0 Fehlgeschlagene geplante Aufgaben": no mail about stale
+    listings, no places released, nothing published on schedule, and nothing on the start page said so."""
+    from wegweiser.site.scheduling import scheduled_jobs
+
+    def jobs_item() -> str:
+        html = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
+        return (
+            panel_html(html, "office-attention").split('data-item="failed_jobs"', 1)[1].split("</li>\n", 1)[0]
+        )
+
+    jobs = scheduled_jobs()
+    item = jobs_item()
+    assert f'<span class="ww-attention__value">{len(jobs)}</span>' in item
+    assert "Geplante Aufgaben, die fehlschlugen oder nicht liefen" in item
+    assert '<span class="ww-attention__detail">(nie)</span>' in item
+
+    now = timezone.now()
+    ScheduledJobRun.objects.bulk_create(
+        ScheduledJobRun(name=name, last_started=now, last_finished=now, last_status="ok") for name in jobs
+    )
+    assert '<span class="ww-attention__value">0</span>' in jobs_item()

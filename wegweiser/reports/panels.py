@@ -24,8 +24,9 @@ from wegweiser.reports.demand import searches_in_period, searches_without_result
 from wegweiser.reports.freshness import freshness_by_organisation
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.views.base import listings_url
-from wegweiser.site.models import AccountRequest, OutgoingMail, ScheduledJobRun
+from wegweiser.site.models import AccountRequest, OutgoingMail
 from wegweiser.site.registry import listing_types
+from wegweiser.site.scheduling import jobs_needing_attention
 
 OFFICE_ATTENTION_HOOK = "register_office_attention_items"
 LIST_LENGTH = 5
@@ -157,14 +158,18 @@ class OfficeAttentionPanel(Component):
                     ),
                 ),
             ),
-            AttentionItem.counting(
+            AttentionItem(
                 "failed_jobs",
-                _("Scheduled jobs that failed"),
-                ScheduledJobRun.objects.filter(failures_in_a_row__gt=0),
+                _("Scheduled jobs that failed or did not run"),
+                len(jobs := jobs_needing_attention()),
                 reverse("scheduled_jobs"),
                 _("Open the scheduled jobs"),
-                text=lambda job: job.name,
-                detail=lambda job: job.last_finished,
+                attention_rows(
+                    jobs,
+                    text=lambda pair: pair[0].description or pair[0].name,
+                    detail=lambda pair: pair[1].last_started if pair[1] else _("never"),
+                    url=reverse("scheduled_jobs"),
+                ),
             ),
             AttentionItem.counting(
                 "failed_mails",

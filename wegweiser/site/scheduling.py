@@ -77,6 +77,27 @@ def is_due(job: ScheduledJob, last_started: datetime.datetime | None, now: datet
     return last_started is None or now - last_started >= job.interval - datetime.timedelta(minutes=1)
 
 
+def is_overdue(job: ScheduledJob, record, now: datetime.datetime | None = None) -> bool:
+    """Not started for three intervals (at least a day), or never: cron is probably not set up."""
+    if record is None or record.last_started is None:
+        return True
+    return (now or timezone.now()) - record.last_started > max(job.interval * 3, datetime.timedelta(days=1))
+
+
+def jobs_needing_attention() -> list[tuple[ScheduledJob, Any]]:
+    """``(job, its ScheduledJobRun or None)`` of every job whose last run failed or that is overdue
+    (:func:`is_overdue`), those that failed first, else in the order of their names: what the office must see
+    before anyone misses the mails and clean-ups those jobs do."""
+    records = {record.name: record for record in ScheduledJobRun.objects.all()}
+    now = timezone.now()
+    found = [
+        (job, record, bool(record and record.failures_in_a_row))
+        for name, job in scheduled_jobs().items()
+        if (record := records.get(name)) is None or record.failures_in_a_row or is_overdue(job, record, now)
+    ]
+    return [(job, record) for job, record, failed in sorted(found, key=lambda found: not found[2])]
+
+
 @dataclass
 class Outcome:
     name: str

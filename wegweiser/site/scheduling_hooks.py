@@ -13,7 +13,7 @@ from wagtail import hooks
 from wegweiser.site import barrier_reports
 from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import ScheduledJobRun
-from wegweiser.site.scheduling import ScheduledJob, command_job, scheduled_jobs
+from wegweiser.site.scheduling import ScheduledJob, command_job, is_overdue, scheduled_jobs
 
 VIEW_PERMISSION = "core.view_scheduledjobrun"
 
@@ -72,17 +72,10 @@ def scheduled_jobs_view(request):
             "job": job,
             "every": timesince(now - job.interval, now),
             "record": records.get(name),
-            "overdue": _overdue(job, records.get(name)),
+            "overdue": is_overdue(job, records.get(name), now),
         }
         for name, job in scheduled_jobs().items()
     ]
     return render(
         request, "core/admin/scheduled_jobs.html", {"rows": rows, "page_title": _("Scheduled jobs")}
     )
-
-
-def _overdue(job, record) -> bool:
-    """Not started for three intervals (at least a day): cron is probably not set up."""
-    if record is None or record.last_started is None:
-        return True
-    return timezone.now() - record.last_started > max(job.interval * 3, datetime.timedelta(days=1))
