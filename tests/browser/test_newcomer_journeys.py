@@ -213,3 +213,20 @@ def test_newcomer_finds_a_course_and_registers_for_an_event_without_leaving_thei
     assert links_out_of_language(page, language, live_server.url) == []
     registration = EventRegistration.objects.get(email=address)
     assert (registration.language, registration.status) == (language, EventRegistration.Status.CONFIRMED)
+
+
+def test_switching_language_on_a_finder_keeps_the_filters_ticked(page_on_phone, live_server, demo_town):
+    """The finder shows a ticked filter's results without loading the page, and its language links stayed as
+    the page was first loaded: a Ukrainian who switched to Arabic after ticking "Sprache" lost the filter."""
+    page = page_on_phone
+    page.goto(f"{live_server.url}/uk/angebote/")
+    page.locator("details[data-filter-panel] > summary").first.click()
+    with page.expect_response(lambda response: "topic=sprache" in response.url):
+        page.locator('details[data-filter-panel] input[name="topic"][value="sprache"]').check()
+    page.wait_for_url(re.compile(r"topic=sprache"))
+
+    arabic = page.locator('nav.language-switcher a[hreflang="ar"]').get_attribute("href")
+    assert urlsplit(arabic).path.startswith("/ar/") and "topic=sprache" in urlsplit(arabic).query
+    with page.expect_navigation():
+        page.locator('nav.language-switcher a[hreflang="ar"]').click()
+    assert page.locator('details[data-filter-panel] input[name="topic"][value="sprache"]').is_checked()

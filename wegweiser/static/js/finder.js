@@ -74,6 +74,7 @@
         current.replaceWith(document.adoptNode(replacement));
         if (push) { history.pushState({ finder: region.id }, "", url); }
         if (answer.title) { document.title = answer.title; }
+        followLanguages(answer);
         arrange(openBefore);
         if (toResults) {
           showResults(replacement);
@@ -91,6 +92,16 @@
         if (error && error.name === "AbortError") { return; }
         window.location.assign(url); // the plain page load, as without this script
       });
+  }
+
+  // The language links lead to this finder in each language with the visitor's choices, as the answer's do:
+  // without this, a newcomer who ticked filters and then switched language lost every one of them.
+  function followLanguages(answer) {
+    var fresh = answer.querySelector("nav.language-switcher");
+    document.querySelectorAll("nav.language-switcher a[hreflang]").forEach(function (link) {
+      var same = fresh && fresh.querySelector('a[hreflang="' + link.getAttribute("hreflang") + '"]');
+      if (same) { link.setAttribute("href", same.getAttribute("href")); }
+    });
   }
 
   function formUrl(form) {
