@@ -562,6 +562,16 @@ def test_a_level_typed_with_persian_or_arabic_digits_is_the_level(relevance_back
     assert _titles(relevance_backend, "A١", "ar") == _titles(relevance_backend, "A1", "ar")
 
 
+def test_a_synonym_stemmed_to_a_stop_word_is_not_that_word(relevance_backend, newcomer_town):
+    """The Turkish "ders" (lesson), a synonym of "Kurs", is stemmed to "der": "kurs" found and ranked every listing
+    with the German article in it, "Kochtreff der Kulturen" among the courses on the demo."""
+    cooking = {"title": "Kochtreff der Kulturen", "summary": "Gemeinsam kochen und essen."}
+    _add_and_index(relevance_backend, newcomer_town, cooking)
+    for typed, language in [("kurs", "tr"), ("Kurs", "de"), ("دورة", "ar")]:
+        titles = _titles(relevance_backend, typed, language)
+        assert cooking["title"] not in titles and "Deutschkurs A1 am Vormittag" in titles, (typed, titles)
+
+
 def test_a_compound_s_short_part_is_a_word_not_the_beginning_of_longer_ones(relevance_backend, newcomer_town):
     """ "Deutschkurs" found a flat whose languages spoken are "Deutsch" and "Kurdisch", and a reading café with
     "kurze Texte auf Deutsch": its part "Kurs" (stem "kur") was searched as the beginning of any word."""

@@ -173,6 +173,8 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
         if " " in unit:  # the list's own form of the typed phrase counts as the phrase ("کلاس زبان")
             within.extend(listed_forms(unit))
         for synonym in synonyms:
+            if " " not in synonym and is_stop_word(written_stem(synonym)):
+                continue  # "ders" (Turkish: lesson) for "Kurs" is not the article "der" in a title
             if _ranks_inside(synonym):
                 within.append(synonym if " " in synonym else written_stem(synonym))
             else:

@@ -468,9 +468,10 @@ def short_stem(word: str) -> tuple[str, str] | None:
 def synonym_forms(word: str) -> list[str]:
     """The stems of the one-word synonyms of a typed word: found as whole stored forms, not as the beginning
     of a longer word ("work" for "Job" is not "Workshop", "виза" is not "визнання"), unless they begin
-    compounds (:func:`begins_compounds`)."""
+    compounds (:func:`begins_compounds`). Not a stem that is a stop word: the Turkish "ders" (lesson), a synonym
+    of "Kurs", is "der", and "Kurs" found "Kochtreff der Kulturen"."""
     forms = (stem(synonym) for synonym in synonyms_of(word) if " " not in synonym)
-    return [form for form in dict.fromkeys(forms) if form]
+    return [form for form in dict.fromkeys(forms) if form and not is_stop_word(form)]
 
 
 def begins_compounds(form: str) -> bool:
