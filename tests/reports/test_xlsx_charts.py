@@ -49,7 +49,7 @@ def test_coverage_export_carries_a_stacked_bar_chart_of_its_matrix(german_office
     [chart] = sheet._charts
     assert chart.tagname == "barChart" and chart.type == "bar"
     assert chart.grouping == "stacked"
-    assert title_of(chart) == "Aktuelle Einträge: Thema × Stadtteil"
+    assert title_of(chart) == "Veröffentlichte Einträge: Thema × Stadtteil"
     assert series_refs(chart) == [
         ("'Abdeckung'!B1", "'Abdeckung'!$B$2:$B$4", "'Abdeckung'!$A$2:$A$4"),
         ("'Abdeckung'!C1", "'Abdeckung'!$C$2:$C$4", "'Abdeckung'!$A$2:$A$4"),
@@ -62,8 +62,11 @@ def test_freshness_export_charts_current_and_stale_listings_per_organisation(ger
     sheet = exported_sheet(german_office, "freshness")
 
     [chart] = sheet._charts
-    assert title_of(chart) == "Aktuelle und veraltete Einträge je Organisation"
-    assert [sheet.cell(1, column).value for column in (2, 3)] == ["Aktuelle Einträge", "Veraltete Einträge"]
+    assert title_of(chart) == "Veröffentlichte und davon veraltete Einträge je Organisation"
+    assert [sheet.cell(1, column).value for column in (2, 3)] == [
+        "Veröffentlichte Einträge",
+        "Veraltete Einträge",
+    ]
     rows = sheet.max_row
     assert series_refs(chart) == [
         ("'Aktualität'!B1", f"'Aktualität'!$B$2:$B${rows}", f"'Aktualität'!$A$2:$A${rows}"),

@@ -79,6 +79,11 @@ def assert_denied(response) -> None:
     )
 
 
+def office_attention_item(client, name: str) -> str:
+    html = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    return html.split(f'data-item="{name}"', 1)[1].split('class="ww-attention__item"', 1)[0]
+
+
 def html_of(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
@@ -161,6 +166,13 @@ def test_partner_translates_own_offer_segment_by_segment_and_the_office_publishe
     english_offer.refresh_from_db()
     assert english_offer.specific.summary != "We speak German over tea and cake."
     client.force_login(office_user)
+    # The office's start page says what waits for it, each translation linking to its editor: only the office
+    # can publish them, and only the translations report showed them.
+    waiting = office_attention_item(client, "translations")
+    assert '<span class="ww-attention__value">2</span>' in waiting
+    assert "Übersetzungen, die auf Veröffentlichung warten" in waiting
+    assert f'href="/admin/pages/{arabic_offer.pk}/edit/"><bdi>{arabic_offer.title}</bdi>' in waiting
+    assert "(Arabisch, 2 von 4 Texten übersetzt)" in waiting
     for locale in (english, arabic):
         # wagtail-localize publishes when the transaction commits.
         with django_capture_on_commit_callbacks(execute=True):
@@ -170,6 +182,7 @@ def test_partner_translates_own_offer_segment_by_segment_and_the_office_publishe
     english_offer.refresh_from_db()
     arabic_offer.refresh_from_db()
     assert english_offer.live and arabic_offer.live
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "translations")
 
     # 6. Visitors read the translation in their language; Arabic right to left.
     client.logout()

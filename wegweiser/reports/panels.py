@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -27,6 +28,7 @@ from wegweiser.reports.views.base import listings_url
 from wegweiser.site.models import AccountRequest, OutgoingMail
 from wegweiser.site.registry import listing_types
 from wegweiser.site.scheduling import jobs_needing_attention
+from wegweiser.site.translation_sync import translations_awaiting_publication
 
 OFFICE_ATTENTION_HOOK = "register_office_attention_items"
 LIST_LENGTH = 5
@@ -156,6 +158,28 @@ class OfficeAttentionPanel(Component):
                     url=lambda row: listings_url(
                         ListingSelection(), organisation=row.organisation_id, stale=True
                     ),
+                ),
+            ),
+            AttentionItem(
+                "translations",
+                _("Translations waiting to be published"),
+                len(translations := translations_awaiting_publication()),
+                reverse("wagtail_localize:translations_report"),
+                _("Open the translations report"),
+                attention_rows(
+                    translations,
+                    text=lambda found: found[0].title,
+                    detail=lambda found: (
+                        _("%(language)s, %(done)d of %(total)d texts translated")
+                        % {
+                            "language": get_language_info(found[1].target_locale.language_code)[
+                                "name_translated"
+                            ],
+                            "done": found[2][1],
+                            "total": found[2][0],
+                        }
+                    ),
+                    url=lambda found: reverse("wagtailadmin_pages:edit", args=[found[0].pk]),
                 ),
             ),
             AttentionItem(
