@@ -216,3 +216,6 @@ def test_the_partner_dashboard_counts_one_sign_up_as_one(client, editor_a, appli
     tile = html.split('data-item="volunteer_sign_ups"', 1)[1].split("</li>", 1)[0]
     assert '<span class="ww-attention__value">1</span>' in tile
     assert "Ehrenamts-Anmeldung, die auf Ihre Antwort wartet" in tile
+    # the inbox names its state so too: "bestätigt" read as accepted by the organisation
+    inbox = client.get(reverse("volunteers_inbox:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert "<td>wartet auf Antwort</td>" in inbox.split(NAME, 1)[1]

@@ -54,7 +54,7 @@ class VolunteerApplication(models.Model):
 
     class Status(models.TextChoices):
         NEW = "new", _("not yet confirmed")
-        CONFIRMED = "confirmed", _("confirmed")
+        CONFIRMED = "confirmed", _("waiting for an answer")  # the volunteer confirmed the address
         ACCEPTED = "accepted", _("accepted")
         DECLINED = "declined", _("declined")
         WITHDRAWN = "withdrawn", _("withdrawn")
