@@ -7,6 +7,7 @@ import io
 import zipfile
 
 import pytest
+from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
@@ -444,3 +445,20 @@ def test_an_empty_kind_is_reported_as_missing_not_as_outside_the_choices(organis
         report = import_offers(csv, organisation_a, dry_run=True)
     [problem] = [problem for problem in report.problems if problem.column == "kind"]
     assert problem.row == 2 and "Auswahl" not in problem.message
+
+
+def test_one_offer_is_counted_as_one_in_the_check_and_the_message(client, organisation_a, editor_a, terms):
+    """The check said "1 Angebot mit 1 Kursterminen", the import "1 Angebote importiert"."""
+    client.force_login(editor_a)
+    one = (
+        HEADER + "Integrationskurs B1;Deutsch bis B1.;Kurs;A1 bis B1;ja;funded;ar;nordstadt;;05.01.2027;6\n"
+    ).encode()
+    checked = client.post(
+        "/admin/offers/import/", {"organisation": organisation_a.pk, "file": _upload(one), "dry_run": "on"}
+    )
+    assert "Angebote in der Datei: 1. Kurstermine: 1." in checked.content.decode()
+
+    imported = client.post("/admin/offers/import/", {"organisation": organisation_a.pk, "file": _upload(one)})
+    assert [str(message) for message in get_messages(imported.wsgi_request)] == [
+        "1 Angebot importiert und dem Integrationsbüro zur Freigabe vorgelegt."
+    ]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from wegweiser.offers.forms import OfferImportForm
@@ -41,11 +42,20 @@ class OfferImportView(FormView):
             upload.read(), organisation, user=self.request.user, dry_run=dry_run, filename=upload.name
         )
         if report.ok and not dry_run:
+            count = len(report.offers)
             if report.published:
-                message = _("%(count)d offers imported and published.")
+                message = ngettext(
+                    "%(count)d offer imported and published.",
+                    "%(count)d offers imported and published.",
+                    count,
+                )
             else:
-                message = _("%(count)d offers imported and submitted to the integration office for review.")
-            messages.success(self.request, message % {"count": len(report.offers)})
+                message = ngettext(
+                    "%(count)d offer imported and submitted to the integration office for review.",
+                    "%(count)d offers imported and submitted to the integration office for review.",
+                    count,
+                )
+            messages.success(self.request, message % {"count": count})
             return redirect("wagtailadmin_explore", organisation.pk)
         return self.render_to_response(
             self.get_context_data(form=form, report=report, organisation=organisation)
