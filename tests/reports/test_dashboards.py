@@ -138,3 +138,27 @@ def test_the_office_is_told_when_the_scheduled_jobs_do_not_run(client, office_us
         ScheduledJobRun(name=name, last_started=now, last_finished=now, last_status="ok") for name in jobs
     )
     assert '<span class="ww-attention__value">0</span>' in jobs_item()
+
+
+def test_a_partner_sees_that_the_office_asked_for_changes_and_what(
+    client, editor_a, office_user, make_listing, organisation_a, town
+):
+    """The office's "request changes" left the listing marked only "Entwurf" on the partner's start page; its
+    comment was two clicks away in the page's status panel."""
+    draft = make_listing(organisation_a, "Elterncafé am Mittwoch", topics=["sprache"], live=False)
+    submit_for_review(draft, editor_a, days_ago=2)
+    state = WorkflowState.objects.get(object_id=str(draft.pk))
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(
+        task_state,
+        office_user,
+        "reject",
+        comment="Bitte ergänzen Sie, ab welchem Alter Kinder betreut werden.",
+    )
+
+    html = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+
+    row = html.split("Elterncafé am Mittwoch", 1)[1].split("</tr>", 1)[0]
+    assert 'data-state="changes_requested">Änderungen erbeten</span>' in row
+    assert "Das Integrationsbüro bittet: „Bitte ergänzen Sie, ab welchem Alter Kinder betreut werden.“" in row
+    assert 'data-state="in_review"' not in row

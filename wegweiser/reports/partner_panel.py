@@ -9,6 +9,7 @@ request and the user's organisations and returning a list of dicts with ``label`
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +27,7 @@ EXPIRING_WITHIN_DAYS = 30
 MAX_LISTINGS = 50
 
 STATE_LABELS = {
+    "changes_requested": _("changes requested"),
     "live": _("live"),
     "draft": _("draft"),
     "in_review": _("in review"),
@@ -40,9 +42,13 @@ def partner_organisations(user):
     return organisations_for(user, own_only=True).filter(locale=Locale.get_default()).order_by("title")
 
 
-def listing_states(page, in_review: set[int], today: datetime.date) -> list[str]:
+def listing_states(
+    page, in_review: set[int], today: datetime.date, changes_requested: Collection[int] = ()
+) -> list[str]:
     """What a partner needs to know about one listing, most urgent first."""
     states = []
+    if page.pk in changes_requested:
+        states.append("changes_requested")
     if page.pk in in_review:
         states.append("in_review")
     if not page.live:
@@ -80,12 +86,18 @@ class PartnerDashboardPanel(Component):
                         :MAX_LISTINGS
                     ]
                 )
-            in_review = {
-                int(object_id)
-                for object_id in WorkflowState.objects.filter(
-                    status=WorkflowState.STATUS_IN_PROGRESS, object_id__in=[str(page.pk) for page in listings]
-                ).values_list("object_id", flat=True)
-            }
+            active = (
+                WorkflowState.objects.active()
+                .filter(object_id__in=[str(page.pk) for page in listings])
+                .select_related("current_task_state")
+            )
+            in_review, asked = set(), {}
+            for state in active:
+                if state.status == WorkflowState.STATUS_IN_PROGRESS:
+                    in_review.add(int(state.object_id))
+                else:  # the office asked for changes, often with a comment the partner must read
+                    task = state.current_task_state
+                    asked[int(state.object_id)] = (task.comment if task else "") or ""
             permissions = organisation.permissions_for_user(self.request.user)
             sections.append(
                 {
@@ -97,8 +109,9 @@ class PartnerDashboardPanel(Component):
                             "type": page.listing_type.verbose_name if page.listing_type else "",
                             "states": [
                                 (state, STATE_LABELS[state])
-                                for state in listing_states(page, in_review, today)
+                                for state in listing_states(page, in_review, today, asked)
                             ],
+                            "office_comment": asked.get(page.pk, ""),
                             "url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
                         }
                         for page in listings
