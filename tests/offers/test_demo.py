@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from wegweiser.offers.models import CourseDate, OfferPage
+from wegweiser.plugin_api import WEEKDAY_CODES
 
 
 def test_demo_loads_about_sixty_varied_offers_with_translations(demo_town):
@@ -34,3 +35,11 @@ def test_a_demo_offer_by_appointment_only_names_no_hours_for_walking_in(demo_tow
     assert by_appointment.filter(title="Asylverfahrensberatung").exists()
     assert list(by_appointment.exclude(opening_hours="").values_list("title", flat=True)) == []
     assert OfferPage.objects.filter(by_appointment_only=False).exclude(opening_hours="").exists()
+
+
+def test_demo_course_runs_start_and_end_on_days_they_meet(demo_town):
+    """A Monday-to-Thursday course began on a Sunday, "13 грудня 2026 р.", on the demo."""
+    for course_date in CourseDate.objects.select_related("page"):
+        days = {code for slot in course_date.time_slots for code in slot.weekdays}
+        for day in (course_date.start_date, course_date.end_date):
+            assert WEEKDAY_CODES[day.weekday()] in days, (course_date.page.title, day)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from wegweiser.offers import demo_translations
 from wegweiser.offers.demo_data import CONTACT_NAMES, OFFERS, OPENING_HOURS, REGISTRATION, SCHEDULES
 from wegweiser.offers.models import CourseDate, OfferPage
-from wegweiser.plugin_api import DemoContext, PaidBy, parse_schedule, slots_stream, slug_for
+from wegweiser.plugin_api import WEEKDAY_CODES, DemoContext, PaidBy, parse_schedule, slots_stream, slug_for
 
 ENGLISH_OPENING_HOURS = {
     "course": "Registration: Mon–Thu 9–12 and Tue 14–17",
@@ -132,8 +132,12 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
     dates = []
     first_start = ctx.today + datetime.timedelta(days=(-120 if expired else 7) + (number * 5) % 40)
     weeks = 16 if level else 1
+    slots = parse_schedule(SCHEDULES.get(level, SCHEDULES[""]))
+    # A run starts and ends on days it meets: a Monday-to-Thursday course began on a Sunday
+    days = {WEEKDAY_CODES.index(code) for slot in slots for code in slot.weekdays}
     for run in range(2 + number % 2):
-        start = first_start + datetime.timedelta(weeks=run * 8)
+        start = _on_a_course_day(first_start + datetime.timedelta(weeks=run * 8), days, 1)
+        end = _on_a_course_day(start + datetime.timedelta(weeks=weeks, days=-3 if weeks > 1 else 0), days, -1)
         seats_total = ctx.rng.choice([12, 15, 16, 20, 25])
         seats_free = ctx.rng.choice([0, 1, 3, 5, 8, None]) if run else ctx.rng.choice([2, 4, 6])
         status = CourseDate.Status.FULL if seats_free == 0 else CourseDate.Status.OPEN
@@ -144,8 +148,8 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
         dates.append(
             CourseDate(
                 start_date=start,
-                end_date=start + datetime.timedelta(weeks=weeks, days=-3 if weeks > 1 else 0),
-                slots=slots_stream(parse_schedule(SCHEDULES.get(level, SCHEDULES[""]))),
+                end_date=max(start, end),
+                slots=slots_stream(slots),
                 seats_total=seats_total,
                 seats_free=None if seats_free is None else min(seats_free, seats_total),
                 registration_deadline=start - datetime.timedelta(days=5),
@@ -154,3 +158,10 @@ def _course_dates(ctx, number: int, level: str, expired: bool) -> list[CourseDat
             )
         )
     return dates
+
+
+def _on_a_course_day(day: datetime.date, weekdays: set[int], step: int) -> datetime.date:
+    """``day``, or the nearest day after it (``step`` 1) or before it (-1) that is one of ``weekdays``."""
+    while weekdays and day.weekday() not in weekdays:
+        day += datetime.timedelta(days=step)
+    return day
