@@ -34,6 +34,11 @@ def test_a_demo_offer_by_appointment_only_names_no_hours_for_walking_in(demo_tow
     by_appointment = OfferPage.objects.filter(by_appointment_only=True)
     assert by_appointment.filter(title="Asylverfahrensberatung").exists()
     assert list(by_appointment.exclude(opening_hours="").values_list("title", flat=True)) == []
+    # nor tells them to drop in: "Renewing a residence permit" said "Drop in during opening hours"
+    for drop_in in ("vorbei", "Drop in", "just come", "Приходьте", "مراجعه کنید", "تعال"):
+        assert (
+            list(by_appointment.filter(registration__contains=drop_in).values_list("title", flat=True)) == []
+        )
     assert OfferPage.objects.filter(by_appointment_only=False).exclude(opening_hours="").exists()
 
 

@@ -57,6 +57,9 @@ def _add_offer(
     # Opening hours for walking in: none online, none by appointment only ("By appointment only" beside
     # "Open consultation: Tue 9-12" told a newcomer both).
     walk_in = mode != "online" and "appointment" not in flags
+    # How to register: a service or group by appointment only does not say "drop in" (the residence permit's
+    # page said "Drop in during opening hours" below "By appointment only").
+    registration = "appointment" if "appointment" in flags and kind in ("service", "group") else kind
     level_from, _dash, level_to = level.partition("-") if kind == "course" else ("", "", "")
     level = level_to or level_from
     offer = OfferPage(
@@ -70,7 +73,7 @@ def _add_offer(
         mode=mode,
         cost=cost,
         **_demo_cost(title_de, cost, number),
-        registration=REGISTRATION[kind][0],
+        registration=REGISTRATION[registration][0],
         opening_hours=OPENING_HOURS[kind] if walk_in else "",
         by_appointment_only="appointment" in flags,
         contact_name=CONTACT_NAMES[number % len(CONTACT_NAMES)],
@@ -95,7 +98,7 @@ def _add_offer(
         offer,
         title=title_en,
         summary=summary_en,
-        registration=REGISTRATION[kind][1],
+        registration=REGISTRATION[registration][1],
         opening_hours=ENGLISH_OPENING_HOURS[kind] if walk_in else "",
     )
     for language, (title, summary) in demo_translations.OFFERS.get(title_de, {}).items():
@@ -104,7 +107,7 @@ def _add_offer(
             language,
             title=title,
             summary=summary,
-            registration=demo_translations.REGISTRATION[kind][language],
+            registration=demo_translations.REGISTRATION[registration][language],
             opening_hours=demo_translations.OPENING_HOURS[kind][language] if walk_in else "",
         )
     return offer

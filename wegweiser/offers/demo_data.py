@@ -884,6 +884,11 @@ REGISTRATION = {
         "<p>Kommen Sie zu den Öffnungszeiten vorbei oder rufen Sie uns an.</p>",
         "<p>Drop in during opening hours or give us a call.</p>",
     ),
+    "appointment": (
+        "<p>Nur mit Termin: Rufen Sie uns an oder schreiben Sie uns eine E-Mail, dann vereinbaren wir einen "
+        "Termin mit Ihnen.</p>",
+        "<p>By appointment only: call us or send us an email and we will arrange an appointment with you.</p>",
+    ),
     "group": (
         "<p>Keine Anmeldung nötig – kommen Sie einfach vorbei. Neue Gesichter sind immer willkommen.</p>",
         "<p>No need to register – just come along. New faces are always welcome.</p>",
