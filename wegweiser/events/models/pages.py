@@ -125,8 +125,8 @@ class EventPage(Listing):
                 FieldPanel("recurrence_week_of_month"),
                 FieldRowPanel([FieldPanel("recurrence_until"), FieldPanel("recurrence_count")]),
             ],
+            # Open, not collapsed: a partner reopening a weekly event saw no sign that it repeats.
             heading=_("Repetition"),
-            classname="collapsed",
         ),
         InlinePanel(
             "exceptions", heading=_("Single dates cancelled or moved"), label=_("Change of one date")
