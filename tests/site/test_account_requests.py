@@ -664,3 +664,13 @@ def test_the_office_pages_through_many_account_requests_keeping_the_chosen_statu
     second = client.get("/admin/account-requests/", {"status": "all", "p": "2"}).content.decode()
     assert "Seite 2 von 2" in second
     assert second.count("Anfrageverein ") == 2
+
+
+def test_the_office_reads_the_request_s_language_by_its_name(client, office_user, home):
+    """The request's page said "Sprache der Anfrage: ar"."""
+    request = make_request(language="ar")
+    client.force_login(office_user)
+
+    html = client.get(f"/admin/account-requests/{request.pk}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+
+    assert "<dt>Sprache der Anfrage</dt><dd>Arabisch</dd>" in html

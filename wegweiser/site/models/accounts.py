@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.models.fields import optional_foreign_key
@@ -58,6 +59,13 @@ class AccountRequest(models.Model):
 
     def __str__(self) -> str:
         return self.organisation_name
+
+    @property
+    def language_name(self) -> str:
+        """The request's language in the admin's ("Arabisch"); its code if the portal does not offer it."""
+        if self.language not in dict(settings.LANGUAGES):
+            return self.language
+        return get_language_info(self.language)["name_translated"]
 
     @property
     def is_open(self) -> bool:
