@@ -162,3 +162,11 @@ def test_a_partner_sees_that_the_office_asked_for_changes_and_what(
     assert 'data-state="changes_requested">Änderungen erbeten</span>' in row
     assert "Das Integrationsbüro bittet: „Bitte ergänzen Sie, ab welchem Alter Kinder betreut werden.“" in row
     assert 'data-state="in_review"' not in row
+
+
+def test_a_partner_s_start_page_counts_no_pages_of_the_whole_portal(client, editor_a, office_user, town):
+    """It said "430 Seiten erstellt in Wegweiser": every page of the portal, not the partner's."""
+    partner = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Seiten erstellt in" not in partner and "w-summary" not in partner
+    office = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
+    assert "w-summary" in office

@@ -111,6 +111,14 @@ def leave_the_office_s_reports_out_of_a_partner_s_menu(request, menu_items):
         menu_items[:] = [item for item in menu_items if item.url not in hidden]
 
 
+@hooks.register("construct_homepage_summary_items", order=100)  # after the images and documents add theirs
+def leave_the_portal_s_totals_out_of_a_partner_s_start_page(request, summary_items):
+    """Wagtail's start page counted every page, image and document of the portal for a partner ("430 Seiten
+    erstellt in Wegweiser"): not theirs, and the page count links into a tree they mostly may not open."""
+    if not sees_the_whole_page_tree(request.user):
+        summary_items.clear()
+
+
 # Once, when Wagtail loads the hooks (before its admin answers anything).
 scope_the_admin_s_people_filters()
 defuse_wagtail_s_csv_exports()
