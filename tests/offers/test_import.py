@@ -462,3 +462,25 @@ def test_one_offer_is_counted_as_one_in_the_check_and_the_message(client, organi
     assert [str(message) for message in get_messages(imported.wsgi_request)] == [
         "1 Angebot importiert und dem Integrationsbüro zur Freigabe vorgelegt."
     ]
+
+
+def test_the_template_s_example_row_imports_as_it_is_and_names_what_the_guide_names(
+    client, organisation_a, editor_a, terms
+):
+    """Its example row said "course;in_person;funded", where the column guide below the form names "Kurs", "vor
+    Ort" and "gefördert (…)"; nothing checked that the template itself imports."""
+    client.force_login(editor_a)
+    template = client.get("/admin/offers/import/template.csv").content
+    header, example = template.decode("utf-8-sig").splitlines()[:2]
+    row = dict(zip(header.split(";"), example.split(";"), strict=True))
+    assert (row["kind"], row["mode"], row["cost"]) == (
+        "Kurs",
+        "vor Ort",
+        "gefördert (z. B. durch BAMF oder Jobcenter)",
+    )
+    guide = client.get("/admin/offers/import/").content.decode()
+    for value in (row["kind"], row["mode"], row["cost"]):
+        assert value in guide
+
+    report = import_offers(template, organisation_a, dry_run=True)
+    assert report.ok, report.problems

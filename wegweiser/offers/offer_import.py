@@ -79,9 +79,11 @@ TEMPLATE_COLUMNS = (
     "valid_from", "valid_until", "course_start", "course_end", "course_schedule", "seats_total", "seats_free",
     "registration_deadline", "course_status", "cancellation_reason",
 )  # fmt: skip
+#: The template's example row, in the admin's German names that the column guide lists (it had the codes,
+#: "course;in_person;funded", which the guide does not name).
 TEMPLATE_EXAMPLE = (
-    "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "course", "a1–b1", "ja",
-    "in_person", "funded", "", "BAMF, Jobcenter", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
+    "Integrationskurs mit Kinderbetreuung", "Deutsch bis B1 mit Orientierungskurs.", "Kurs", "A1–B1", "ja",
+    "vor Ort", "gefördert (z. B. durch BAMF oder Jobcenter)", "", "BAMF, Jobcenter", "", "sprache", "familien, frauen", "de", "nordstadt", "", "Rosenweg 14", "34567",
     "Neustadt am Fluss", "ja", "Bitte Ausweis und Berechtigungsschein mitbringen.", "", "Aylin Demir",
     "kurse@example.org", "05561 100-200", "Mo–Do 9–12 Uhr", "nein", "", "", "05.01.2027", "30.06.2027",
     "Mo–Fr 8:30–12:45", "20", "6", "15.12.2026", "offen", "",
