@@ -398,6 +398,12 @@ def _titles(backend, text: str, language: str) -> list[str]:
     return [hit.page.title for hit in run(backend, {"q": text, "per_page": "50"}, locale=language).hits]
 
 
+def _ranked_before(backend, text: str, language: str, first: str, then: str) -> None:
+    """``first`` is found for ``text`` and ranked above ``then``, which is found too."""
+    titles = _titles(backend, text, language)
+    assert first in titles and then in titles and titles.index(first) < titles.index(then), (text, titles)
+
+
 def test_a_synonym_finds_whole_words_not_the_longer_words_it_begins(relevance_backend, newcomer_town):
     # "work" (a synonym of "Job") begins "Workshop", "виза" would begin "визнання" (recognition)
     workshop = {"title": "Workshop für Nachbarn", "summary": "Gemeinsam reparieren."}
@@ -541,17 +547,12 @@ def test_a_compound_s_parts_count_once_with_the_word_so_the_other_word_typed_dec
 ):
     """On the demo "Deutschkurs Anfänger" put "Deutschkurs B1 am Abend" first and the beginners' course fifth: the
     whole word and each of its parts in the title counted three times over, "Anfänger" in a title once."""
-    beginners = {
-        "title": "Deutsch A1 für Anfängerinnen und Anfänger",
-        "summary": "Selbstzahlerkurs mit Ermäßigung.",
-    }
+    beginners = {"title": "Deutsch A1 für Anfängerinnen und Anfänger", "summary": "Selbstzahlerkurs."}
     evening = {"title": "Deutschkurs B2 am Abend", "summary": "Für Berufstätige, Anfänger mit A2 willkommen."}
     _add_and_index(relevance_backend, newcomer_town, beginners, evening)
-    titles = _titles(relevance_backend, "Deutschkurs Anfänger", "de")
-    assert titles.index(beginners["title"]) < titles.index(evening["title"]), titles
+    _ranked_before(relevance_backend, "Deutschkurs Anfänger", "de", beginners["title"], evening["title"])
     # the whole word in the title still ranks above its parts written apart
-    titles = _titles(relevance_backend, "Deutschkurs", "de")
-    assert titles.index(evening["title"]) < titles.index(beginners["title"]), titles
+    _ranked_before(relevance_backend, "Deutschkurs", "de", evening["title"], beginners["title"])
 
 
 def test_a_level_typed_with_persian_or_arabic_digits_is_the_level(relevance_backend, newcomer_town):
@@ -638,8 +639,7 @@ def test_a_compound_s_parts_rank_a_title_not_a_summary_that_mentions_them_apart(
     }
     guides = {"title": "Kita-Lotsen", "summary": "Hilfe bei der Anmeldung."}
     _add_and_index(relevance_backend, newcomer_town, flat, guides)
-    titles = _titles(relevance_backend, "Kindergarten", "de")
-    assert titles.index(guides["title"]) < titles.index(flat["title"]), titles
+    _ranked_before(relevance_backend, "Kindergarten", "de", guides["title"], flat["title"])
 
 
 def test_a_typed_word_of_two_letters_is_a_word_not_the_beginning_of_longer_ones(
