@@ -95,7 +95,7 @@ def jobs_needing_attention() -> list[tuple[ScheduledJob, Any]]:
         for name, job in scheduled_jobs().items()
         if (record := records.get(name)) is None or record.failures_in_a_row or is_overdue(job, record, now)
     ]
-    return [(job, record) for job, record, failed in sorted(found, key=lambda found: not found[2])]
+    return [(job, record) for job, record, _failed in sorted(found, key=lambda item: not item[2])]
 
 
 @dataclass

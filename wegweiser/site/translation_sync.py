@@ -87,4 +87,4 @@ def translations_awaiting_publication() -> list[tuple[Page, Translation, tuple[i
         page = waiting.get((translation.source.object_id, translation.target_locale_id))
         if page is not None:
             found.append((page, translation, translation.get_progress()))
-    return sorted(found, key=lambda pair: edited[(pair[0].translation_key, pair[0].locale_id)])
+    return sorted(found, key=lambda item: edited[(item[0].translation_key, item[0].locale_id)])
