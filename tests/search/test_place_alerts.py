@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -385,6 +388,20 @@ def test_an_arabic_visitor_gets_the_mails_and_links_in_arabic(client, organisati
     [_confirmation, mail] = smtp_server.to(EMAIL)
     assert "/ar/" in body_of(mail) and "Integrationskurs Abend" in body_of(mail)
     assert "/ar/" in unsubscribe_url(mail)
+
+
+def test_the_page_after_the_alert_form_leads_back_to_the_results_in_the_visitor_s_language(
+    client, organisation_a, nordstadt, smtp_server
+):
+    """It said "please check your mailbox" and had no link at all: the newcomer had to find the search again."""
+    response = subscribe(client, language="ar")
+    page = client.get(response["Location"])
+
+    html = BeautifulSoup(page.content, "html.parser")
+    back = html.find("main").find("a", string="العودة إلى النتائج")
+    assert back is not None, html.find("main")
+    path, _question, query = back["href"].partition("?")
+    assert path.startswith("/ar/") and QueryDict(query) == QueryDict(urlencode(CRITERIA, doseq=True))
 
 
 def test_export_and_erase_by_email(client, organisation_a, nordstadt, smtp_server):

@@ -347,19 +347,23 @@ def notice(
     return TemplateResponse(request, "notice.html", context, status=status)
 
 
-def check_your_mailbox(text, back: type | None = None, back_text="") -> Callable:
+def check_your_mailbox(
+    text, back: type | None = None, back_text="", back_link: Callable | None = None
+) -> Callable:
     """The view a public form redirects to once it has sent a confirmation link: "Please check your mailbox"
     and ``text`` (what the link does, lazily translated), kept out of every cache.
 
     ``back``: the page model of the listing the form was about. The view's one URL argument is then the
     listing's id, and the page links back to it with ``back_text`` ("Back to the event"); an id that is no
-    published listing is not found.
+    published listing is not found. ``back_link``: else a function of the request giving ``(URL, link text)``
+    of where the visitor came from (a place alert's search).
     """
 
     @private_no_store
     def view(request: HttpRequest, **url_kwargs) -> TemplateResponse:
         if back is None:
-            return notice(request, _("Please check your mailbox"), text)
+            link, link_text = back_link(request) if back_link else ("", "")
+            return notice(request, _("Please check your mailbox"), text, link=link, link_text=link_text)
         [(url_argument, listing_id)] = url_kwargs.items()
         listing = get_object_or_404(back.objects.live().public(), pk=listing_id)
         response = notice(

@@ -78,8 +78,9 @@ def new_alert(request):
         return TemplateResponse(request, "search/alerts/new.html", context, status=400)
     if request.method == "GET":
         return TemplateResponse(request, "search/alerts/new.html", context)
+    sent = f"{reverse('search:place_alert_sent')}?{context['querystring']}"
     if form.is_bot():
-        return HttpResponseRedirect(reverse("search:place_alert_sent"))
+        return HttpResponseRedirect(sent)
     if too_many_sends(request, "place-alert", form):
         form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return TemplateResponse(request, "search/alerts/new.html", context, status=429)
@@ -100,7 +101,7 @@ def new_alert(request):
             **form.consent_record(),
         )
     mails.send_confirmation_request(alert)
-    return HttpResponseRedirect(reverse("search:place_alert_sent"))
+    return HttpResponseRedirect(sent)  # with the criteria: the page leads back to the results they give
 
 
 def _criteria_data(criteria: dict) -> list[tuple[str, list[str]]]:
@@ -111,8 +112,19 @@ alert_sent = check_your_mailbox(
     gettext_lazy(
         "We have sent you a mail with a link. Your alert starts only after you have confirmed it with this "
         "link. If the mail does not arrive, please look in your spam folder."
-    )
+    ),
+    back_link=lambda request: (_results_url(request), _("Back to the results")),
 )
+
+
+def _results_url(request) -> str:
+    """The search the alert was set up from (its criteria in the address), read as the alert form reads them."""
+    site = Site.find_for_request(request)
+    criteria, _messages = alert_criteria.criteria_from(
+        request.GET, locale=visitor_language(), available=enabled_listing_types(site)
+    )
+    query = alert_criteria.querystring(criteria)
+    return reverse("search:search") + (f"?{query}" if query else "")
 
 
 def _alert_for(signed: str, purpose: str, max_age: int | None = None) -> PlaceAlert | None:
