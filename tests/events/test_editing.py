@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
@@ -76,6 +77,22 @@ def test_partner_sees_only_own_calendar_feeds_in_the_admin(client, editor_a, org
     assert "Kalender A" in html and "Kalender B" not in html
     other = CalendarFeed.objects.get(name="Kalender B")
     assert client.get(reverse("calendar_feeds:edit", args=[other.pk])).status_code == 404
+
+
+def test_a_partner_picks_its_own_organisation_for_a_calendar_from_a_list(client, editor_a, organisation_a):
+    """The organisation field opened Wagtail's page chooser on every partner of the portal, and choosing
+    another's was refused with "Bitte eine gültige Auswahl treffen"."""
+    client.force_login(editor_a)
+    form = BeautifulSoup(client.get(reverse("calendar_feeds:add")).content, "html.parser")
+    choice = form.find("select", attrs={"name": "organisation"})
+    assert choice is not None
+    options = {
+        option["value"]: option.get_text(strip=True)
+        for option in choice.find_all("option")
+        if option["value"]
+    }
+    assert options == {str(organisation_a.pk): organisation_a.title}
+    assert choice.find("option", selected=True)["value"] == str(organisation_a.pk)
 
 
 def test_registrations_are_deleted_two_weeks_after_their_date(organisation_a):

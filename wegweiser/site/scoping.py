@@ -16,12 +16,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q, QuerySet
-from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.forms import ModelChoiceField, ModelMultipleChoiceField, Select, SelectMultiple
 from django.http import Http404
 from django.utils.translation import gettext
 from django_filters import ModelChoiceFilter, ModelMultipleChoiceFilter
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import GroupPagePermission, Page
@@ -240,10 +241,21 @@ def scope_queryset(queryset: QuerySet, user) -> QuerySet:
 
 
 def limit_choices_to_organisations(form, user) -> None:
-    """Foreign keys in an admin form offer (and accept) only objects of the user's organisations."""
+    """Foreign keys in an admin form offer (and accept) only objects of the user's organisations.
+
+    A partner picks one of its own pages (its organisation) from a list, the only one already chosen: Wagtail's
+    page chooser showed every organisation of the portal, and choosing another's was refused with "not a valid
+    choice". The office, which sees the whole tree, keeps the chooser."""
+    whole_tree = sees_the_whole_page_tree(user)
     for field in form.fields.values():
         if isinstance(field, ModelChoiceField | ModelMultipleChoiceField) and field.queryset is not None:
             field.queryset = scope_queryset(field.queryset, user)
+            if whole_tree or not isinstance(field.widget, AdminPageChooser):
+                continue
+            field.widget = SelectMultiple() if isinstance(field, ModelMultipleChoiceField) else Select()
+            field.queryset = field.queryset  # gives the new list its choices
+            if field.required and field.initial is None and len(own := list(field.queryset[:2])) == 1:
+                field.initial = own[0].pk
 
 
 class OrganisationPermissionPolicy(ModelPermissionPolicy):
