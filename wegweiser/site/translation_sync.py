@@ -42,14 +42,18 @@ def sync_live_translations(page: Page) -> int:
 
 
 def _awaits_review(source: TranslationSource, target: Page) -> bool:
-    """The translation has changes of its own not yet published: a draft, or translated texts edited since."""
+    last_edited = StringTranslation.objects.filter(
+        context__object_id=source.object_id, locale_id=target.locale_id
+    ).aggregate(last=Max("updated_at"))["last"]
+    return _has_unpublished_translation(target, last_edited)
+
+
+def _has_unpublished_translation(target: Page, last_edited) -> bool:
+    """The translation has changes of its own not yet published: never published, a draft, or translated texts
+    edited (``last_edited``: the newest edit of its texts, if any) since it was."""
     if target.has_unpublished_changes or target.last_published_at is None:
         return True
-    return StringTranslation.objects.filter(
-        context__object_id=source.object_id,
-        locale_id=target.locale_id,
-        updated_at__gt=target.last_published_at,
-    ).exists()
+    return last_edited is not None and last_edited > target.last_published_at
 
 
 def translations_awaiting_publication() -> list[tuple[Page, Translation, tuple[int, int]]]:
@@ -75,7 +79,7 @@ def translations_awaiting_publication() -> list[tuple[Page, Translation, tuple[i
         (page.translation_key, page.locale_id): page
         for page in pages
         if (last := edited.get((page.translation_key, page.locale_id)))
-        and (page.last_published_at is None or page.has_unpublished_changes or last > page.last_published_at)
+        and _has_unpublished_translation(page, last)
     }
     translations = Translation.objects.filter(
         enabled=True,
