@@ -230,6 +230,39 @@ def test_event_cards_in_the_finder_and_on_the_organisation_page_show_the_next_da
         assert "card--cancelled" in html
 
 
+def test_a_finder_card_whose_next_date_is_cancelled_says_so_before_the_date(client, home, organisation_a):
+    """The card shows a series' next date: when that one is cancelled, a newcomer must not set off for it."""
+    from wegweiser.site.models import ListingIndexPage
+
+    finder = home.add_child(
+        instance=ListingIndexPage(title="Veranstaltungen", slug="veranstaltungen", listing_type="event")
+    )
+    finder.save_revision().publish()
+    first = soon(3, 19)
+    cancelled = {"occurrence_date": first.date(), "action": "cancel", "note": "Die Kursleiterin ist krank."}
+    make_event(
+        organisation_a,
+        title="Sprachcafé",
+        slug="sprachcafe",
+        start=first,
+        recurrence_frequency="WEEKLY",
+        recurrence_count=4,
+        exceptions=[cancelled],
+    )
+    make_event(organisation_a, title="Elternabend", slug="elternabend", start=soon(6, 19))
+    cards = re.findall(
+        r'<article class="card[^"]*">(.*?)</article>', client.get(finder.url).content.decode(), re.S
+    )
+    meta = {
+        re.search(r'class="card__title"><a [^>]*>\s*([^<]+?)\s*<', card).group(1): re.sub(
+            r"<[^>]+>", "", card.split('class="card__meta"')[1].split("</p>")[0]
+        )
+        for card in cards
+    }
+    assert meta["Sprachcafé"].startswith(">Abgesagt ")
+    assert "Abgesagt" not in meta["Elternabend"]
+
+
 def test_the_events_finder_lists_the_next_date_first_and_moves_on_as_dates_pass(client, home, organisation_a):
     """The events finder was in the order of the titles ("Bewerbungstraining" on the 18th before "Elterncafé"
     tomorrow), in every language. A weekly series that began months ago stands at its next date; once that
