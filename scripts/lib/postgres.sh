@@ -123,6 +123,10 @@ BEGIN
   END IF;
 END
 \$\$;
+-- The test suite drops each test process's database WITH (FORCE) at its end. An autovacuum worker still in
+-- that database belongs to no role, and PostgreSQL 15 lets only pg_signal_backend's members end it: without
+-- this grant the drop fails now and then, after a run that churned the database long enough.
+GRANT pg_signal_backend TO ${PG_USER};
 SELECT 'CREATE DATABASE ${PG_DB} OWNER ${PG_USER} ENCODING ''UTF8'' TEMPLATE template0'
 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '${PG_DB}')
 \gexec
