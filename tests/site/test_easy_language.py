@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Locale, Page
@@ -223,11 +225,47 @@ def test_the_english_easy_german_area_lists_the_same_german_easy_pages(client, d
 
 def test_each_demo_easy_page_ends_with_a_link_to_where_it_says_things_are(client, demo_town):
     """ "Auf der Seite Angebote finden Sie alle Kurse" led nowhere: a reader of Leichte Sprache had to find the
-    menu of the everyday-language site. Each easy page now ends with big links that say where they lead."""
-    page = BeautifulSoup(client.get("/de/leichte-sprache/deutsch-lernen/").content, "html.parser")
-    links = [(link["href"], link.get_text()) for link in page.select("article.easy-language .link-list a")]
+    menu of the everyday-language site. Each easy page now ends with big links that say where they lead: to
+    the finder showing just that topic (all 60 offers, from "Alphabetisierungskurs" on, were no answer to
+    "Hier finden Sie alle Beratungen."), and from the office's page to the other pages in Leichte Sprache
+    (it led only into the everyday-language finders)."""
+
+    def links(path: str) -> list[tuple[str, str]]:
+        page = BeautifulSoup(client.get(path).content, "html.parser")
+        return [(link["href"], link.get_text()) for link in page.select("article.easy-language .link-list a")]
+
     finder = ListingIndexPage.objects.get(locale__language_code="de", listing_type="offer")
-    assert links == [(finder.url, "Hier finden Sie alle Kurse.")]
-    office = BeautifulSoup(client.get("/de/leichte-sprache/das-integrationsbuero/").content, "html.parser")
-    targets = [link["href"] for link in office.select("article.easy-language .link-list a")]
-    assert len(targets) == 3 and all(client.get(target).status_code == 200 for target in targets)
+    assert links("/de/leichte-sprache/deutsch-lernen/") == [
+        (f"{finder.url}?topic=sprache", "Hier finden Sie alle Kurse für Deutsch.")
+    ]
+    assert links("/de/leichte-sprache/beratung/") == [
+        (f"{finder.url}?topic=beratung", "Hier finden Sie alle Beratungen.")
+    ]
+
+    def results(path: str) -> int:
+        return int(re.search(r"(\d+) Ergebnisse", client.get(path).content.decode()).group(1))
+
+    assert 0 < results(f"{finder.url}?topic=beratung") < results(finder.url)
+    assert links("/de/leichte-sprache/das-integrationsbuero/") == [
+        ("/de/leichte-sprache/deutsch-lernen/", "Mehr über Deutsch·kurse"),
+        ("/de/leichte-sprache/beratung/", "Mehr über Beratung"),
+        ("/de/leichte-sprache/veranstaltungen/", "Mehr über Feste und Treffen"),
+        ("/de/leichte-sprache/ehrenamt/", "Mehr über Ehrenamt"),
+    ]
+
+
+def test_the_way_back_to_everyday_language_leads_to_the_page_on_the_same_subject_in_the_visitors_language(
+    client, demo_town
+):
+    """Counselling's easy page said "Diese Seite in Alltagssprache" and led to "Über uns"; a Russian visitor
+    was sent to the German page, by a Russian link the screen reader read with a German voice."""
+
+    def back(path: str):
+        return BeautifulSoup(client.get(path).content, "html.parser").select_one(".easy-language__back")
+
+    assert back("/de/leichte-sprache/beratung/") is None  # no page in everyday language is about counselling
+    office = back("/ru/leichte-sprache/das-integrationsbuero/")
+    assert (office["lang"], office["dir"], office.a["href"]) == ("ru", "ltr", "/ru/")
+    assert back("/ar/leichte-sprache/das-integrationsbuero/")["dir"] == "rtl"
+    about = HomePage.objects.get(locale__language_code="de").get_children().get(slug="ueber-uns").specific
+    assert about.easy_language_page.slug == "das-integrationsbuero"

@@ -20,6 +20,12 @@ from wegweiser.site.upcoming import upcoming_dates
 class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"))
     page = blocks.PageChooserBlock(label=_("page"), required=False)
+    topic = SnippetChooserBlock(
+        "core.Topic",
+        label=_("topic"),
+        required=False,
+        help_text=_("For a link to a finder: it opens with only this topic's listings."),
+    )
     url = blocks.URLBlock(label=_("external link"), required=False)
     description = blocks.CharBlock(label=_("description"), required=False)
 

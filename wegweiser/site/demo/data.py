@@ -238,7 +238,7 @@ CONTENT_PAGES = [
         "leichte-sprache",
         "Leichte Sprache",
         "Easy German",
-        "Hier finden Sie Informationen in Leichter Sprache. Wir helfen Menschen, die neu in Neustadt sind.",
+        "Hier finden Sie Informationen in Leichter Sprache. Sie sind neu in Neustadt? Wir helfen Ihnen.",
         "Information in easy German. We help people who are new in Neustadt.",
         True,
     ),

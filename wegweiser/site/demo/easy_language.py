@@ -15,6 +15,7 @@ from wegweiser.site.demo import data
 from wegweiser.site.models.easy_language import EasyLanguagePage
 from wegweiser.site.models.forms import AccessibilityStatementPage
 from wegweiser.site.models.pages import HomePage, ListingIndexPage, StandardPage
+from wegweiser.site.models.taxonomies import Topic
 
 AREA_SLUG = "leichte-sprache"
 
@@ -25,8 +26,12 @@ class EasyText:
     title: str
     intro: str
     sections: tuple[tuple[str, str], ...]  # (heading or "", paragraph with one sentence per line)
-    key_page: tuple[str, str]  # ("home", ""), ("finder", listing type key), ("page", slug), ("statement", "")
-    links: tuple[tuple[str, str, str], ...] = ()  # (what the link says, *key page as above), after the text
+    #: The standard pages this is the easy version of: ("home", ""), ("finder", listing type key), ("page", slug),
+    #: ("statement", ""). None for a topic no standard page is about (counselling): no "everyday language" link.
+    key_pages: tuple[tuple[str, str], ...]
+    #: After the text: (what the link says, where it leads). Where: a key page as above, ("finder", key, topic
+    #: slug) for a finder showing one topic, or ("easy", slug) for another page in Leichte Sprache.
+    links: tuple[tuple[str, ...], ...] = ()
 
 
 OFFICE = EasyText(
@@ -54,6 +59,7 @@ OFFICE = EasyText(
             f"Rathaus·platz 1, {data.POSTCODE} {data.TOWN}.\n"
             "Wir sind von Montag bis Donnerstag da.\n"
             "Von 9 Uhr bis 16 Uhr.\n"
+            "Und am Freitag von 9 Uhr bis 12 Uhr.\n"
             "Sie können auch anrufen: 05561 100-300.",
         ),
         (
@@ -64,11 +70,12 @@ OFFICE = EasyText(
             "Die Person kann für Sie über·setzen.",
         ),
     ),
-    key_page=("home", ""),
+    key_pages=(("home", ""), ("page", "ueber-uns")),
     links=(
-        ("Hier finden Sie Deutsch·kurse und Beratung.", "finder", "offer"),
-        ("Hier finden Sie Feste und Treffen.", "finder", "event"),
-        ("Hier können Sie anderen Menschen helfen.", "finder", "volunteer"),
+        ("Mehr über Deutsch·kurse", "easy", "deutsch-lernen"),
+        ("Mehr über Beratung", "easy", "beratung"),
+        ("Mehr über Feste und Treffen", "easy", "veranstaltungen"),
+        ("Mehr über Ehrenamt", "easy", "ehrenamt"),
     ),
 )
 
@@ -109,8 +116,8 @@ GERMAN = EasyText(
             "Wir helfen Ihnen gerne.",
         ),
     ),
-    key_page=("finder", "offer"),
-    links=(("Hier finden Sie alle Kurse.", "finder", "offer"),),
+    key_pages=(("finder", "offer"),),
+    links=(("Hier finden Sie alle Kurse für Deutsch.", "finder", "offer", "sprache"),),
 )
 
 COUNSELLING = EasyText(
@@ -145,8 +152,8 @@ COUNSELLING = EasyText(
             "Auf der Seite Angebote können Sie die Sprache aussuchen.",
         ),
     ),
-    key_page=("page", "ueber-uns"),
-    links=(("Hier finden Sie alle Beratungen.", "finder", "offer"),),
+    key_pages=(),
+    links=(("Hier finden Sie alle Beratungen.", "finder", "offer", "beratung"),),
 )
 
 EVENTS = EasyText(
@@ -174,7 +181,7 @@ EVENTS = EasyText(
             "Die meisten Veranstaltungen sind kostenlos.\nAlle Menschen sind willkommen.",
         ),
     ),
-    key_page=("finder", "event"),
+    key_pages=(("finder", "event"),),
     links=(("Hier finden Sie alle Veranstaltungen.", "finder", "event"),),
 )
 
@@ -202,11 +209,12 @@ VOLUNTEERING = EasyText(
             "Dann füllen Sie ein kurzes Formular aus.\n"
             "Sie bekommen dann eine E-Mail.\n"
             "In der E-Mail ist ein Link.\n"
-            "Klicken Sie auf den Link.\n"
+            "Tippen Sie auf den Link.\n"
+            "Oder klicken Sie auf den Link.\n"
             "Dann ist Ihre Anmeldung fertig.",
         ),
     ),
-    key_page=("finder", "volunteer"),
+    key_pages=(("finder", "volunteer"),),
     links=(("Hier finden Sie alle Aufgaben im Ehrenamt.", "finder", "volunteer"),),
 )
 
@@ -236,7 +244,7 @@ ACCESSIBILITY = EasyText(
             "Sie können uns auch anrufen: 05561 100-300.",
         ),
     ),
-    key_page=("statement", ""),
+    key_pages=(("statement", ""),),
     links=(("Hier geht es zum Formular.", "statement", ""),),
 )
 
@@ -253,6 +261,19 @@ def _key_page(home: HomePage, locale: Locale, kind: str, key: str) -> Page | Non
     return AccessibilityStatementPage.objects.child_of(home).filter(locale=locale).first()
 
 
+def _link(
+    home: HomePage, locale: Locale, easy_pages: dict[str, EasyLanguagePage], title: str, *where
+) -> dict:
+    """A link block's value; its page is None where the demo town lacks it (a plugin left out)."""
+    kind, key, *topic = where
+    if kind == "easy":
+        target = easy_pages.get(key)
+    else:
+        target = _key_page(home, locale, kind, key)
+    chosen = Topic.objects.filter(locale=locale, slug=topic[0]).first() if topic else None
+    return {"title": title, "page": target, "topic": chosen, "url": "", "description": ""}
+
+
 def _wire(key_page: Page, easy: EasyLanguagePage) -> bool:
     """Name ``easy`` as the easy version of ``key_page`` in every language, unless an editor chose one."""
     if key_page.easy_language_page_id is not None:
@@ -266,31 +287,33 @@ def _wire(key_page: Page, easy: EasyLanguagePage) -> bool:
 
 
 def load_easy_language(home: HomePage, locale: Locale) -> int:
-    """Create the missing easy-German pages below the "Leichte Sprache" area; return how many were made."""
+    """Create the missing easy-German pages below the "Leichte Sprache" area; return how many were made.
+
+    All pages first, then their text: the office's page links to the others."""
     area = StandardPage.objects.child_of(home).filter(locale=locale, slug=AREA_SLUG).first()
     if area is None:
         return 0
-    existing = {page.slug: page for page in EasyLanguagePage.objects.child_of(area)}
-    created = 0
+    easy_pages = {page.slug: page for page in EasyLanguagePage.objects.child_of(area)}
+    new = []
     for text in EASY_TEXTS:
-        easy = existing.get(text.slug)
-        if easy is None:
+        if text.slug not in easy_pages:
             easy = EasyLanguagePage(title=text.title, slug=text.slug, intro=text.intro, locale=locale)
-            links = [
-                {"title": title, "page": target, "url": "", "description": ""}
-                for title, *key in text.links
-                if (target := _key_page(home, locale, *key)) is not None
-            ]
-            easy.body = [
-                block
-                for heading, paragraph in text.sections
-                for block in ([("heading", heading)] if heading else [])
-                + [("paragraph", {"text": paragraph})]
-            ] + ([("links", links)] if links else [])
             area.add_child(instance=easy)
-            easy.save_revision().publish()
-            created += 1
-        key_page = _key_page(home, locale, *text.key_page)
-        if key_page is not None:
-            _wire(key_page.specific, easy)
-    return created
+            easy_pages[text.slug] = easy
+            new.append(text)
+    for text in new:
+        easy = easy_pages[text.slug]
+        links = [_link(home, locale, easy_pages, *link) for link in text.links]
+        links = [link for link in links if link["page"] is not None]
+        easy.body = [
+            block
+            for heading, paragraph in text.sections
+            for block in ([("heading", heading)] if heading else []) + [("paragraph", {"text": paragraph})]
+        ] + ([("links", links)] if links else [])
+        easy.save_revision().publish()
+    for text in EASY_TEXTS:
+        for key in text.key_pages:
+            key_page = _key_page(home, locale, *key)
+            if key_page is not None:
+                _wire(key_page.specific, easy_pages[text.slug])
+    return len(new)
