@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -181,6 +182,33 @@ def test_unknown_filter_value_gives_a_clear_message_not_an_error(client, finder,
     response = client.get(f"{finder.url}?level=z9")
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
+
+
+def test_the_filters_offer_only_what_some_listing_has_and_keep_what_was_ticked(client, finder, offers, terms):
+    """Among volunteer opportunities, "Gesprochene Sprache: Türkçe" and "Ücret: ücretli" always gave 0: a
+    newcomer ticked them for nothing. An option no current listing has is not offered; one ticked (a shared
+    link) stays, ticked; an option comes as soon as a listing with it is published."""
+
+    def options(query: str = "") -> dict[str, list[str]]:
+        html = client.get(f"{finder.url}{query}").content.decode()
+        panel = html.split('class="filter-panel__body"')[1].split("filters__actions")[0]
+        groups = re.findall(r"<legend>(.*?)</legend>(.*?)</fieldset>", panel, re.S)
+        return {legend: re.findall(r'value="([^"]+)"', body) for legend, body in groups}
+
+    offered = options()
+    assert set(offered["Gesprochene Sprache"]) == {"de", "ar", "uk"}
+    assert set(offered["Kosten"]) == {"free", "fee", "funded"}
+    assert "reduced" not in offered["Kosten"]
+    ticked = options("?cost=reduced")
+    assert "reduced" in ticked["Kosten"]
+    assert 'value="reduced" checked' in client.get(f"{finder.url}?cost=reduced").content.decode()
+    OfferPageFactory(
+        parent=offers["counselling"].get_parent(),
+        title="Sprachkurs mit ermäßigter Gebühr",
+        cost=OfferPage.Cost.REDUCED,
+        terms={"languages": [terms["language"]["ar"]]},
+    )
+    assert "reduced" in options()["Kosten"]
 
 
 def test_expired_offer_never_shows_in_the_finder(client, finder, offers):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cache
+import hashlib
+from functools import cache, cached_property
 
 import django_filters
 from django import forms
@@ -18,7 +19,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from wegweiser.site.cache_generations import kept_in_process
-from wegweiser.site.page_tree_cache import page_tree_generation
+from wegweiser.site.page_tree_cache import cached_for_page_tree, page_tree_generation
 from wegweiser.site.registry import Facet, ListingType, enabled_listing_types
 
 MAX_QUERY_LENGTH = 200
@@ -45,8 +46,34 @@ class ListingFilterSet(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
     )
 
+    #: Set by :func:`filterset_for`.
+    listing_type: ListingType
+
     def filter_text(self, queryset, name, value):
         return queryset.filter(text_search_condition(value.split()[:10]))
+
+    @cached_property
+    def values_in_use(self) -> dict[str, frozenset[str]]:
+        """The values each filter can find among the listings before filtering: the panel offers no option
+        that no listing has ("Sprache: Somali", "Kosten: kostenpflichtig" among volunteer opportunities), as
+        the search's counts leave out those at 0. Kept per page tree (a publish changes it)."""
+        listings = self.queryset
+        return cached_for_page_tree(
+            "values-in-use",
+            lambda: values_in_use(self.listing_type, listings),
+            self.listing_type.key,
+            hashlib.sha256(str(listings.query).encode()).hexdigest()[:20],
+        )
+
+
+def values_in_use(listing_type: ListingType, listings: QuerySet) -> dict[str, frozenset[str]]:
+    """``facet -> values`` at least one of ``listings`` has, read with the lookups the filters filter by
+    (as ``facets.facet_values`` reads one listing's): one query per facet, each combination once."""
+    found = {}
+    for facet in listing_type.all_facets():
+        rows = listings.order_by().values_list(*facet.lookups).distinct()
+        found[facet.name] = frozenset(value for row in rows for value in facet.values_of(*row))
+    return found
 
 
 def text_search_condition(words: list[str]) -> Q:
@@ -166,6 +193,7 @@ def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
     """The django-filter FilterSet class of a listing type, built once from its facets."""
     attrs = {facet.name: filter_for_facet(facet) for facet in listing_type.all_facets()}
     attrs["Meta"] = type("Meta", (), {"model": listing_type.model, "fields": []})
+    attrs["listing_type"] = listing_type
     return type(f"{listing_type.model.__name__}FilterSet", (ListingFilterSet,), attrs)
 
 

@@ -25,11 +25,17 @@ def filter_chips(filterset) -> list[FilterChip]:
 
 
 @register.simple_tag
-def filter_options(field: BoundField) -> list[FilterOption]:
-    """``{% filter_options field as options %}``: a multiple-choice filter's choices, ticked or not.
+def filter_options(field: BoundField, filterset=None) -> list[FilterOption]:
+    """``{% filter_options field filterset as options %}``: a multiple-choice filter's choices, ticked or not;
+    with the filterset, only those some listing has (``ListingFilterSet.values_in_use``) and those ticked.
 
     The panel draws them in one loop: Django's checkbox widget renders three templates per option, which
     made the filter panel the finder's costliest part and a third of its HTML.
     """
     chosen = {str(value) for value in field.value() or ()}
-    return [FilterOption(str(value), label, str(value) in chosen) for value, label in field.field.choices]
+    in_use = getattr(filterset, "values_in_use", {}).get(field.name)
+    return [
+        FilterOption(str(value), label, str(value) in chosen)
+        for value, label in field.field.choices
+        if in_use is None or str(value) in in_use or str(value) in chosen
+    ]
