@@ -63,19 +63,26 @@ def test_key_pages_have_no_accessibility_violations(page_on_phone, live_server, 
 
 @pytest.mark.parametrize("language", ["de", "ar"])
 def test_feedback_form_error_state_is_accessible(page_on_phone, live_server, demo_town, language):
-    page_on_phone.goto(f"{live_server.url}/{language}/barrierefreiheit/")
-    page_on_phone.locator("form.form button[type=submit]").click()
-    page_on_phone.wait_for_selector(".form-errors")
-    field = page_on_phone.locator("[aria-invalid=true]").first
-    assert field.get_attribute("aria-describedby")
-    # The page comes back with the errors focused and in view, far below the statement's top, and its title
-    # says so: it had come back at the top, focus on <body>, with nothing on screen saying it failed.
-    focused = page_on_phone.evaluate(
-        "[document.activeElement.id, document.activeElement.getBoundingClientRect().top, innerHeight]"
-    )
-    assert focused[0] == "form-errors" and 0 <= focused[1] < focused[2]
-    assert page_on_phone.title().startswith({"de": "Fehler: ", "ar": "خطأ: "}[language])
-    assert axe_violations(page_on_phone) == []
+    """The barrier report and the volunteer sign-up, both far below the top of their page."""
+    forms = {
+        "/barrierefreiheit/": "form.form button[type=submit]",
+        key_pages()["volunteer opportunity"]: "form.form[action*='/anmelden/'] button[type=submit]",
+    }
+    for path, button in forms.items():
+        page_on_phone.goto(f"{live_server.url}/{language}{path}")
+        page_on_phone.locator(button).click()
+        page_on_phone.wait_for_selector(".form-errors")
+        field = page_on_phone.locator("[aria-invalid=true]").first
+        assert field.get_attribute("aria-describedby")
+        # The page comes back with the errors focused and in view, and its title says so: it had come back at
+        # the top (the sign-up: at the form, its "#signup" keeping the errors from focus), focus on <body>,
+        # the title as before.
+        focused = page_on_phone.evaluate(
+            "[document.activeElement.id, document.activeElement.getBoundingClientRect().top, innerHeight]"
+        )
+        assert focused[0] == "form-errors" and 0 <= focused[1] < focused[2], path
+        assert page_on_phone.title().startswith({"de": "Fehler: ", "ar": "خطأ: "}[language]), path
+        assert axe_violations(page_on_phone) == [], path
 
 
 @pytest.mark.parametrize("language", ["de", "ar"])

@@ -64,7 +64,9 @@ def signup(request, opportunity_id: int):
 
 def _opportunity_with_form(request, opportunity, form, status: int):
     context = opportunity.get_context(request)
-    context["signup_form"] = form
+    # As "form" too, the page's form with mistakes: the title then begins "Fehler:". The form's action has
+    # no "#signup": a fragment's target stops the browser focusing the errors (the summary's autofocus).
+    context["signup_form"] = context["form"] = form
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
