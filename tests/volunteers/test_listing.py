@@ -48,6 +48,14 @@ def test_opportunity_page_shows_tasks_requirements_and_places_free(client, oppor
     assert "Verein A" in content  # the consent names the organisation
 
 
+def test_the_languages_wanted_are_named_in_the_visitor_s_language_as_in_the_filters(client, opportunity):
+    """The page wrote each in its own script ("İstenen diller: العربية, Türkçe") while the filter beside
+    said "Arapça": a reader of the page could not tell which language was meant."""
+    content = client.get(opportunity.url).content.decode()
+    wanted = content.split("Gesuchte Sprachen:")[1].split("</p>")[0]
+    assert wanted.strip() == "Arabisch"
+
+
 def test_accepted_volunteers_in_any_language_fill_the_places(opportunity):
     from wegweiser.volunteers.models import VolunteerApplication
 
