@@ -86,7 +86,7 @@ def test_the_offers_finder_page_lists_an_a1_to_b1_course_under_a2(client, finder
     assert [listing.title for listing in response.context["listings"]] == [
         "Integrationskurs mit Kinderbetreuung"
     ]
-    assert "Niveau <bdi>A1</bdi> – <bdi>B1</bdi>" in response.content.decode()
+    assert "Niveau: <bdi>A1</bdi> – <bdi>B1</bdi>" in response.content.decode()
 
 
 def test_one_level_alone_is_the_whole_range(courses):
@@ -97,13 +97,13 @@ def test_one_level_alone_is_the_whole_range(courses):
 
 def test_course_page_shows_the_range_in_german(client, courses):
     html = client.get(courses["integration"].url).content.decode()
-    assert '<li class="offer__level">Niveau <bdi>A1</bdi> – <bdi>B1</bdi></li>' in html
+    assert '<li class="offer__level">Niveau: <bdi>A1</bdi> – <bdi>B1</bdi></li>' in html
 
 
 def test_course_page_shows_the_range_in_arabic(client, courses):
     arabic_url = courses["alpha"].url.replace("/de/", "/ar/", 1)
     html = client.get(arabic_url).content.decode()
-    assert '<li class="offer__level">المستوى <bdi>محو الأمية (Alpha)</bdi> – <bdi>A1</bdi></li>' in html
+    assert '<li class="offer__level">المستوى: <bdi>محو الأمية (Alpha)</bdi> – <bdi>A1</bdi></li>' in html
 
 
 def test_json_ld_names_the_range_as_the_educational_level(client, courses):

@@ -400,7 +400,7 @@ FIRST_STEPS = [
             ),
             "tr": (
                 "İş ve iş merkezi",
-                "İş merkezi iş bulmanıza yardım eder ve vatandaşlık parası öder. Diplomalarınızı tanıtın.",
+                "İş merkezi iş bulmanıza yardım eder ve vatandaşlık parası öder. Diplomalarınızın tanınmasını sağlayın.",
             ),
         },
     ),
