@@ -367,6 +367,19 @@ def test_both_backends_say_which_words_they_left_out_and_log_partial_finds_as_we
         assert (entry.weak, entry.result_count > 0) == (weak, text != "Samstag"), text
 
 
+def test_words_no_listing_searched_has_together_find_those_with_some_of_them(
+    relevance_backend, newcomer_town
+):
+    """ "Bewerbung Hilfe" found nothing, and the page said nothing either: some listing had both words (in
+    another language, or of a type not searched), so no listing's having part of them was looked for."""
+    names = {page.pk: name for name, page in newcomer_town.items()}
+    # The women's meeting has both words; two notices (another type) have one each.
+    result = run(relevance_backend, {"q": "Kinderbetreuung Frauen", "type": ["bulletin"]})
+    assert result.partial
+    assert {"deutsch_a1", "fahrrad"} <= {names.get(hit.page_id) for hit in result.hits}
+    assert not run(relevance_backend, {"q": "Kinderbetreuung Frauen"}).partial
+
+
 #: (as typed on a phone, as written): each must find exactly what the other finds
 SPELLINGS = [
     ("Fuehrerschein", "Führerschein"),  # "ue" for "ü" ("fü" found every "für")

@@ -32,7 +32,14 @@ class SearchBackend:
         any listing is read: such a search costs one indexed lookup, not a search over every listing."""
         started = time.perf_counter()
         plan = plan_text(query.words, self.finder(query))
-        return self.search_planned(query, listing_types, plan, started)
+        result = self.search_planned(query, listing_types, plan, started)
+        if result.total == 0 and len(plan.units) > 1 and not plan.any_unit:
+            # The plan asks the whole index; in the part searched (the visitor's language, the types and
+            # filters chosen) no listing may have all the words while some have part of them: "Bewerbung
+            # Hilfe" found nothing because an English listing had both. Those are better than nothing.
+            plan.any_unit = True
+            result = self.search_planned(query, listing_types, plan, started)
+        return result
 
     def search_planned(
         self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
