@@ -225,7 +225,7 @@ HOME = {
         "steps_intro": "Что делать и в каком порядке – от приезда до натурализации. Каждый шаг ведёт к "
         "подходящим предложениям.",
         "dates": "Ближайшие мероприятия",
-        "contact": "Как связаться с бюро интеграции",
+        "contact": "Как связаться с бюро по интеграции",
         "hours": "Пн–Чт 9:00–16:00, Пт 9:00–12:00",
         "link": "Подходящие предложения",
     },
@@ -238,7 +238,7 @@ HOME = {
         "steps_intro": "Varıştan vatandaşlığa kadar neyi hangi sırayla yapmalısınız? Her adım sizi uygun "
         "tekliflere götürür.",
         "dates": "Yaklaşan etkinlikler",
-        "contact": "Entegrasyon bürosuna nasıl ulaşılır",
+        "contact": "Uyum bürosuna nasıl ulaşılır",
         "hours": "Pzt–Per 9:00–16:00, Cum 9:00–12:00",
         "link": "Uygun teklifler",
     },
@@ -539,13 +539,13 @@ MENU_PAGES = {
             "організації та надавачів послуг і координує інтеграційну роботу в місті.",
         ),
         "ru": (
-            "О бюро интеграции",
-            "Бюро интеграции города Нойштадт консультирует новоприбывших, объединяет "
+            "О бюро по интеграции",
+            "Бюро по интеграции города Нойштадт консультирует новоприбывших, объединяет "
             "организации и поставщиков услуг и координирует интеграционную работу в городе.",
         ),
         "tr": (
-            "Entegrasyon bürosu hakkında",
-            "Neustadt şehrinin entegrasyon bürosu yeni gelenlere danışmanlık "
+            "Uyum bürosu hakkında",
+            "Neustadt şehrinin uyum bürosu yeni gelenlere danışmanlık "
             "yapar, dernekleri ve kurumları bir araya getirir ve şehirdeki entegrasyon çalışmalarını koordine "
             "eder.",
         ),
