@@ -35,8 +35,19 @@ STARTER_SYNONYMS = [
     "Hausaufgabenhilfe, Hausaufgaben, Nachhilfe, homework, tutoring, واجبات مدرسية, دروس تقوية, تکالیف, "
     "کلاس تقویتی, домашні завдання, репетитор, домашнее задание, ödev, etüt, کمک درسی",
     "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme, مسبح, استخر, басейн, бассейн, havuz",
-    "psychosozial, Psychologe, Psychotherapie, psychologist, mental health, طبيب نفسي, دعم نفسي, روانشناس, "
-    "психолог, psikolog",
+    # "psychological help", "مساعدة نفسية", "psikolojik destek" found first aid and homework help, not the
+    # psychosocial counselling
+    "psychosozial, Psychologe, Psychotherapie, psychologisch, Therapie, psychologist, psychological, "
+    "psychosocial, mental health, therapy, طبيب نفسي, دعم نفسي, مساعدة نفسية, الصحة النفسية, روانشناس, "
+    "روانشناسی, مشاوره روانی, سلامت روان, کمک روانی, психолог, психологічна, психологічний, психологическая, "
+    "психологический, psikolog, psikolojik",
+    "Migrationsberatung, migration counselling, migration advice, استشارة الهجرة, مشاوره مهاجرت, "
+    "міграційна консультація, миграционная консультация, göç danışmanlığı",
+    "Familiennachzug, family reunification, لم الشمل, لم شمل الأسرة, الحاق خانواده, "
+    "возз'єднання сім'ї, воссоединение семьи, aile birleşimi, aile birleşimi vizesi",
+    # No computer course in the demo town: "Computerkurs" found nothing, not even the digital help desk
+    "digital, Computer, Computerkurs, Smartphone, Internet, computer course, حاسوب, كمبيوتر, کامپیوتر, "
+    "رایانه, комп'ютер, компьютер, bilgisayar",
     "Schule, school, مدرسة, مدرسه, школа, okul",
     "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar, Baby, babies, رضيع, نوزاد, немовля, младенец, bebek",
     # "استشارة طبية" (medical advice) found only an escort to offices: "طبية" is neither "طبيب" nor "صحة"
