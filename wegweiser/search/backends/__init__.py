@@ -32,14 +32,7 @@ class SearchBackend:
         any listing is read: such a search costs one indexed lookup, not a search over every listing."""
         started = time.perf_counter()
         plan = plan_text(query.words, self.finder(query))
-        result = self.search_planned(query, listing_types, plan, started)
-        if result.total == 0 and len(plan.units) > 1 and not plan.any_unit:
-            # The plan asks the whole index; in the part searched (the visitor's language, the types and
-            # filters chosen) no listing may have all the words while some have part of them: "Bewerbung
-            # Hilfe" found nothing because an English listing had both. Those are better than nothing.
-            plan.any_unit = True
-            result = self.search_planned(query, listing_types, plan, started)
-        return result
+        return self.search_planned(query, listing_types, plan, started)
 
     def search_planned(
         self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
@@ -49,7 +42,9 @@ class SearchBackend:
         raise NotImplementedError
 
     def finder(self, query: SearchQuery) -> Finder:
-        """Whether the backend's index has a listing with all of some words (what a plan asks)."""
+        """Whether the backend's index has a listing with all of some words (what a plan asks), among those
+        shown in the query's language: "Bewerbung Hilfe" found nothing in German, and said nothing, because
+        an English listing had both words and no German one had more than one."""
         raise NotImplementedError
 
     def suggest(

@@ -42,7 +42,7 @@ from wagtail.models import Locale, Page
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.facet_values import facet_key, type_key
-from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers
+from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers, matching_rows
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import (
@@ -54,7 +54,6 @@ from wegweiser.search.matching import (
     TextPlan,
     plan_text,
     ranking_variants,
-    rows_found,
     text_filter,
     units_found,
     word_pattern,
@@ -80,7 +79,10 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     def finder(self, query: SearchQuery) -> Finder:
-        return rows_found
+        shown = localized(
+            SearchListing.objects.all(), active_locale(query.locale), translations=Page.objects.live()
+        )
+        return lambda units: matching_rows(units).filter(page_id__in=shown.values("page_id")).exists()
 
     def search_planned(
         self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float

@@ -69,7 +69,7 @@ class ElasticsearchBackend(SearchBackend):
     def finder(self, query: SearchQuery) -> Finder:
         try:
             # Which field holds the visitor's language asks the node once: unreachable, it is a fallback too.
-            finds = finder(language_field(query.locale))
+            finds = finder(language_field(query.locale), active_locale(query.locale).language_code)
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
 

@@ -97,13 +97,15 @@ def matching_query(units: list[list[str]], field: str | None, any_unit: bool = F
     return Q("bool", filter=queries)
 
 
-def finder(field: str | None) -> Finder:
-    """The plan's question to this index: does any document have all these units? One request, no hits."""
+def finder(field: str | None, locale: str) -> Finder:
+    """The plan's question to this index: does any document shown in ``locale`` have all these units? One
+    request, no hits."""
 
     def finds(units: list[list[str]]) -> bool:
+        shown = Q("bool", filter=[matching_query(units, field), Q("term", shown_in=locale)])
         response = get_client().search(
             index=alias_name(),
-            query=matching_query(units, field).to_dict(),
+            query=shown.to_dict(),
             size=0,
             terminate_after=1,
             track_total_hits=1,
