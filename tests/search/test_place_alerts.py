@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from bs4 import BeautifulSoup
@@ -402,6 +402,40 @@ def test_the_page_after_the_alert_form_leads_back_to_the_results_in_the_visitor_
     assert back is not None, html.find("main")
     path, _question, query = back["href"].partition("?")
     assert path.startswith("/ar/") and QueryDict(query) == QueryDict(urlencode(CRITERIA, doseq=True))
+
+
+def test_an_alert_asked_for_on_a_course_s_page_leads_back_to_that_page_and_never_to_another_site(
+    client, organisation_a, nordstadt, smtp_server
+):
+    """On a full course's page, "tell me when something opens" ended at a search page with the course's level
+    and district, which the Turkish visitor had never seen: the way back is the page they asked on."""
+    offer = course(organisation_a, nordstadt, title="Volles Abendkursangebot")
+    CourseDateFactory(page=offer, status="full", seats_free=0)
+    offer.save_revision().publish()
+    turkish = "/tr/" + offer.url.split("/", 2)[2]  # the German course, on the Turkish site
+    page = BeautifulSoup(client.get(turkish).content, "html.parser")
+    form_url = page.select_one(".place-alert-link a")["href"]
+
+    def send(url: str, email: str):
+        """The alert form as a browser sends it: its hidden criteria, the address and the consent."""
+        form = BeautifulSoup(client.get(url).content, "html.parser").select_one("form.form")
+        data = [(field["name"], field.get("value", "")) for field in form.select("input[type=hidden]")]
+        response = client.post(form["action"], urlencode([*data, ("email", email), ("consent", "on")]),
+                               content_type="application/x-www-form-urlencoded")  # fmt: skip
+        assert response.status_code == 302
+        return response
+
+    sent = send(form_url, EMAIL)
+    back = BeautifulSoup(client.get(sent["Location"]).content, "html.parser").find("main").select("a")
+    assert [(link["href"], link.get_text()) for link in back] == [(turkish, "Geldiğiniz sayfaya dönün")]
+
+    elsewhere = f"{form_url.split('&back=')[0]}&back={quote('https://evil.example/de/')}"
+    sent = send(elsewhere, "b@example.org")
+    hrefs = [
+        link["href"] for link in BeautifulSoup(client.get(sent["Location"]).content, "html.parser").main("a")
+    ]
+    assert not any("evil.example" in href for href in hrefs)
+    assert any(href.startswith(reverse("search:search")) for href in hrefs)
 
 
 def test_export_and_erase_by_email(client, organisation_a, nordstadt, smtp_server):

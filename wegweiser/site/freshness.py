@@ -21,12 +21,12 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 
+from wegweiser.site.links import on_this_site
 from wegweiser.site.models import Listing, OrganisationPage
 from wegweiser.site.outbox import queue_mails
 from wegweiser.site.registry import listing_types
@@ -121,7 +121,4 @@ def still_valid(request, page_id: int):
         raise PermissionDenied
     page.mark_reviewed()
     messages.success(request, _("Thank you: “%(title)s” is marked as still valid.") % {"title": page.title})
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=False):
-        next_url = reverse("wagtailadmin_home")
-    return redirect(next_url)
+    return redirect(on_this_site(request, request.POST.get("next", "")) or reverse("wagtailadmin_home"))

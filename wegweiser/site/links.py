@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import slugify
 from wagtail.models import Site
 
@@ -30,6 +31,14 @@ def slug_for(text: str, max_length: int = 80) -> str:
     ``"Straßenfest am Fluss"`` -> ``"strassenfest-am-fluss"``. Empty for a title without Latin letters or
     digits; the caller then needs a name of its own."""
     return slugify(text.replace("ß", "ss").replace("ẞ", "SS"))[:max_length].strip("-")
+
+
+def on_this_site(request, url: str) -> str:
+    """``url`` if it leads to a page of this portal (a path, or an address on the request's host), else ``""``:
+    where a form or a button may send the visitor back to without becoming a way to another site."""
+    if url and url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False):
+        return url
+    return ""
 
 
 def public_base_url(site: Site | None = None) -> str:

@@ -10,6 +10,7 @@ the confirmation link from the person's mailbox, and the signed links are their 
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.db import transaction
 from django.http import HttpResponseRedirect, QueryDict
@@ -24,6 +25,7 @@ from wegweiser.search.alerts import criteria as alert_criteria
 from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
+from wegweiser.site.links import on_this_site
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.models import PortalSettings
 from wegweiser.site.public_forms import (
@@ -79,6 +81,8 @@ def new_alert(request):
     if request.method == "GET":
         return TemplateResponse(request, "search/alerts/new.html", context)
     sent = f"{reverse('search:place_alert_sent')}?{context['querystring']}"
+    if back := on_this_site(request, request.GET.get("back", "")):
+        sent += f"&{urlencode({'back': back})}"
     if form.is_bot():
         return HttpResponseRedirect(sent)
     if too_many_sends(request, "place-alert", form):
@@ -113,8 +117,17 @@ alert_sent = check_your_mailbox(
         "We have sent you a mail with a link. Your alert starts only after you have confirmed it with this "
         "link. If the mail does not arrive, please look in your spam folder."
     ),
-    back_link=lambda request: (_results_url(request), _("Back to the results")),
+    back_link=lambda request: _way_back(request),
 )
+
+
+def _way_back(request) -> tuple[str, str]:
+    """Where the alert was set up: the page it was asked for on (a course, a finder, the search), else the
+    search its criteria give. A Turkish visitor who asked on a full course's page was sent to a search page
+    with the course's level and district that they had never seen."""
+    if back := on_this_site(request, request.GET.get("back", "")):
+        return back, _("Back to the page you came from")
+    return _results_url(request), _("Back to the results")
 
 
 def _results_url(request) -> str:

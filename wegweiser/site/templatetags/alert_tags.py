@@ -12,8 +12,8 @@ from wegweiser.site.registry import listing_type_for_model
 register = template.Library()
 
 
-@register.simple_tag
-def place_alert_url(listing) -> str:
+@register.simple_tag(takes_context=True)
+def place_alert_url(context, listing) -> str:
     """The finder's place-alert form for listings of the same type with the listing's ``alert_facets``
     values (the first level of a range: where a learner starts). Empty if no alert form is installed."""
     listing_type = listing_type_for_model(type(listing))
@@ -36,4 +36,7 @@ def place_alert_url(listing) -> str:
         if facet.field_to:
             values = values[:1]
         params.extend((name, value) for value in dict.fromkeys(values))
+    request = context.get("request")
+    if request is not None:
+        params.append(("back", request.get_full_path()))  # the alert's confirmation leads back here
     return f"{base}?{urlencode(params)}"
