@@ -132,3 +132,28 @@ def test_a_search_that_finds_nothing_names_the_integration_office_to_ask(client,
     assert 'href="tel:' in nothing and "mailto:integration@teststadt.example" in nothing
     found = client.get(reverse("search:search"), {"q": "Kinderbetreuung"}).content.decode()
     assert "Fragen Sie das Integrationsbüro" not in found
+
+
+def test_a_search_naming_an_organisation_leads_to_its_page_above_the_hits(client, town):
+    """ "Jobcenter" ranked two flats first (their text says the Jobcenter pays the rent) and the Jobcenter's
+    own offers fourth and eighth: organisation pages are no listings, so the search never showed them. The
+    organisation a search names is now linked above the hits, by its name, its short name or a synonym."""
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+
+    from wegweiser.search.models import Synonym
+    from wegweiser.site.models import OrganisationPage
+
+    Synonym.objects.create(terms="Volkshochschule, الجامعة الشعبية")
+    vhs = OrganisationPage.objects.get(slug="vhs")
+
+    def named(text: str, language: str = "de") -> list[tuple[str, str]]:
+        with translation.override(language):
+            url = reverse("search:search")
+        page = BeautifulSoup(client.get(url, {"q": text}).content, "html.parser")
+        return [(link["href"], link.get_text()) for link in page.select(".named-organisations a")]
+
+    assert named("Caritas Deutschkurs") == [("/de/partner/caritas/", "Caritas Neustadt")]
+    assert named("VHS") == named("Volkshochschulen") == [(vhs.url, "Volkshochschule")]
+    assert named("الجامعة الشعبية", "ar") == [("/ar/partner/vhs/", "Volkshochschule")]
+    assert named("Kinderbetreuung") == []

@@ -17,6 +17,7 @@ from wagtail.models import Site
 
 from wegweiser.search import panel, service
 from wegweiser.search.choices import cached_district_centres
+from wegweiser.search.organisations import organisations_named
 from wegweiser.search.query import PER_PAGE_CHOICES, RADIUS_CHOICES, SearchQuery
 from wegweiser.site.listings import visitor_language
 from wegweiser.site.registry import enabled_listing_types
@@ -55,6 +56,7 @@ def search(request):
         "radius_choices": RADIUS_CHOICES,
         "per_page_choices": PER_PAGE_CHOICES,
         "sort_choices": list(SORT_LABELS.items()),
+        "organisations": organisations_named(query.words) if query.page == 1 else [],
     }
     return render(request, "search/search.html", context)
 

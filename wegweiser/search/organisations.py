@@ -1,0 +1,72 @@
+"""The partner organisations a search names ("Jobcenter", "Caritas", "джобцентр"), shown above the hits.
+
+Organisation pages are no listings, so the search never found them: "Jobcenter" ranked first two flats whose
+text says the Jobcenter pays the rent, and the Jobcenter's own offers fourth and eighth. A newcomer who types
+an organisation's name is looking for that organisation: its page (address, opening hours, all it offers) is
+named above the hits, in the visitor's language where it is translated.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+from wegweiser.search.wording import fold, synonyms_of
+from wegweiser.site.listings import active_locale, default_locale, localized, shown_untranslated
+from wegweiser.site.models import OrganisationPage
+from wegweiser.site.page_tree_cache import cached_for_page_tree
+
+#: At most this many organisations are named above the hits.
+MOST = 3
+#: A typed word this long names an organisation whose name begins with it ("Caritas", "Caritasverband").
+PREFIX = 5
+#: A name's word in more organisations' names than this is no name ("Neustadt", "e.V.").
+SHARED = 2
+
+
+def _names() -> dict[int, frozenset[str]]:
+    """Each published organisation's (German) title and short name (its slug: "awo", "vhs") as folded
+    words, without those many organisations share."""
+    rows = (
+        OrganisationPage.objects.live()
+        .public()
+        .filter(locale=default_locale())
+        .values_list("pk", "title", "slug")
+    )
+    words = {
+        pk: frozenset(word for word in fold(f"{title} {slug.replace('-', ' ')}").split() if len(word) >= 3)
+        for pk, title, slug in rows
+    }
+    shared = Counter(word for names in words.values() for word in names)
+    return {pk: frozenset(word for word in names if shared[word] <= SHARED) for pk, names in words.items()}
+
+
+def _names_it(typed: str, word: str) -> bool:
+    if typed == word:
+        return True
+    if len(typed) >= PREFIX and word.startswith(typed):
+        return True  # "caritas" for "Caritasverband"
+    return len(word) >= PREFIX and typed.startswith(word) and len(typed) - len(word) <= 3  # "jobcenters"
+
+
+def organisations_named(words: list[str]) -> list[OrganisationPage]:
+    """The organisations some of the typed words (or their synonyms) name, in the visitor's language where
+    translated, at most :data:`MOST`."""
+    if not words:
+        return []
+    phrases = [*words, " ".join(words), *(" ".join(pair) for pair in itertools.pairwise(words))]
+    typed = {
+        folded
+        for phrase in dict.fromkeys(phrases)
+        for form in (phrase, *synonyms_of(phrase))
+        for folded in fold(form).split()
+        if len(folded) >= 3
+    }
+    names = cached_for_page_tree("organisation-names", _names)
+    named = [pk for pk, own in names.items() if any(_names_it(one, word) for one in typed for word in own)]
+    if not named:
+        return []
+    locale = active_locale()
+    originals = OrganisationPage.objects.filter(pk__in=named).values("translation_key")
+    pages = localized(OrganisationPage.objects.live().public().filter(translation_key__in=originals), locale)
+    return shown_untranslated(list(pages.select_related("locale").order_by("title")[:MOST]), locale)
