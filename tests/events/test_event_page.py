@@ -250,17 +250,21 @@ def test_a_finder_card_whose_next_date_is_cancelled_says_so_before_the_date(clie
         exceptions=[cancelled],
     )
     make_event(organisation_a, title="Elternabend", slug="elternabend", start=soon(6, 19))
+    make_event(organisation_a, title="Sommerfest", slug="sommerfest", start=soon(8, 15), status="cancelled")
     cards = re.findall(
         r'<article class="card[^"]*">(.*?)</article>', client.get(finder.url).content.decode(), re.S
     )
     meta = {
-        re.search(r'class="card__title"><a [^>]*>\s*([^<]+?)\s*<', card).group(1): re.sub(
+        re.search(r'class="card__title">.*?<a [^>]*>\s*([^<]+?)\s*<', card, re.S).group(1): re.sub(
             r"<[^>]+>", "", card.split('class="card__meta"')[1].split("</p>")[0]
         )
         for card in cards
     }
     assert meta["Sprachcafé"].startswith(">Abgesagt ")
     assert "Abgesagt" not in meta["Elternabend"]
+    # A cancelled event says so once, before its title, not again before its date.
+    [festival] = [card for card in cards if "Sommerfest" in card]
+    assert re.sub(r"<[^>]+>", "", festival).count("Abgesagt") == 1
 
 
 def test_the_events_finder_lists_the_next_date_first_and_moves_on_as_dates_pass(client, home, organisation_a):
