@@ -141,6 +141,7 @@ def test_a_search_naming_an_organisation_leads_to_its_page_above_the_hits(client
     from bs4 import BeautifulSoup
     from django.utils import translation
 
+    from wegweiser.plugin_api.testing import make_organisation
     from wegweiser.search.models import Synonym
     from wegweiser.site.models import OrganisationPage
 
@@ -157,3 +158,7 @@ def test_a_search_naming_an_organisation_leads_to_its_page_above_the_hits(client
     assert named("VHS") == named("Volkshochschulen") == [(vhs.url, "Volkshochschule")]
     assert named("الجامعة الشعبية", "ar") == [("/ar/partner/vhs/", "Volkshochschule")]
     assert named("Kinderbetreuung") == []
+    # A word of a name that is not its own: "Deutsch" is no name of the German-Arab parents' association.
+    make_organisation(vhs.get_parent(), "Deutsch-Arabischer Elternverein", "elternverein")
+    assert named("Deutsch") == []
+    assert named("Elternverein")[0][1] == "Deutsch-Arabischer Elternverein"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 
-from wegweiser.search.wording import fold, synonyms_of
+from wegweiser.search.wording import fold, is_stop_word, synonyms_of
 from wegweiser.site.listings import active_locale, default_locale, localized, shown_untranslated
 from wegweiser.site.models import OrganisationPage
 from wegweiser.site.page_tree_cache import cached_for_page_tree
@@ -24,46 +24,53 @@ PREFIX = 5
 SHARED = 2
 
 
-def _names() -> dict[int, frozenset[str]]:
-    """Each published organisation's (German) title and short name (its slug: "awo", "vhs") as folded
-    words, without those many organisations share."""
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word for word in fold(text).split() if len(word) >= 3 and not is_stop_word(word))
+
+
+def _names(site) -> dict[int, frozenset[str]]:
+    """Each published organisation's short name (its slug's words: "awo", "vhs", "lingua nova") and the
+    first word of its (German) title ("Caritasverband", "Jobcenter"), folded, without those several
+    organisations share. Not the title's other words: "Deutsch" named the "Deutsch-Arabischer Elternverein"."""
     rows = (
         OrganisationPage.objects.live()
         .public()
+        .in_site(site)
         .filter(locale=default_locale())
         .values_list("pk", "title", "slug")
     )
-    words = {
-        pk: frozenset(word for word in fold(f"{title} {slug.replace('-', ' ')}").split() if len(word) >= 3)
-        for pk, title, slug in rows
-    }
+    words = {pk: _words(" ".join([*slug.split("-"), *title.split()[:1]])) for pk, title, slug in rows}
     shared = Counter(word for names in words.values() for word in names)
     return {pk: frozenset(word for word in names if shared[word] <= SHARED) for pk, names in words.items()}
 
 
 def _names_it(typed: str, word: str) -> bool:
+    """Whether a typed word names an organisation's name word: the same, or the start of a compound
+    ("caritas" of "caritasverband", not "deutsch" of "deutsch-arabischer"), or it with an ending
+    ("jobcenters")."""
     if typed == word:
         return True
-    if len(typed) >= PREFIX and word.startswith(typed):
-        return True  # "caritas" for "Caritasverband"
-    return len(word) >= PREFIX and typed.startswith(word) and len(typed) - len(word) <= 3  # "jobcenters"
+    if len(typed) >= PREFIX and word.startswith(typed) and word[len(typed)].isalpha():
+        return True
+    return len(word) >= PREFIX and typed.startswith(word) and len(typed) - len(word) <= 3
 
 
-def organisations_named(words: list[str]) -> list[OrganisationPage]:
-    """The organisations some of the typed words (or their synonyms) name, in the visitor's language where
-    translated, at most :data:`MOST`."""
-    if not words:
+def organisations_named(words: list[str], site) -> list[OrganisationPage]:
+    """The organisations of ``site`` the typed words name (:func:`_names_it`), or a synonym of them names
+    exactly ("جوب سنتر" for "Jobcenter"), in the visitor's language where translated, at most :data:`MOST`."""
+    if not words or site is None:
         return []
+    typed = _words(" ".join(words))
     phrases = [*words, " ".join(words), *(" ".join(pair) for pair in itertools.pairwise(words))]
-    typed = {
-        folded
-        for phrase in dict.fromkeys(phrases)
-        for form in (phrase, *synonyms_of(phrase))
-        for folded in fold(form).split()
-        if len(folded) >= 3
+    synonyms = {
+        word for phrase in dict.fromkeys(phrases) for form in synonyms_of(phrase) for word in _words(form)
     }
-    names = cached_for_page_tree("organisation-names", _names)
-    named = [pk for pk, own in names.items() if any(_names_it(one, word) for one in typed for word in own)]
+    names = cached_for_page_tree("organisation-names", lambda: _names(site), site.pk)
+    named = [
+        pk
+        for pk, own in names.items()
+        if any(_names_it(one, word) for one in typed for word in own) or synonyms & own
+    ]
     if not named:
         return []
     locale = active_locale()

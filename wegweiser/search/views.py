@@ -56,7 +56,7 @@ def search(request):
         "radius_choices": RADIUS_CHOICES,
         "per_page_choices": PER_PAGE_CHOICES,
         "sort_choices": list(SORT_LABELS.items()),
-        "organisations": organisations_named(query.words) if query.page == 1 else [],
+        "organisations": organisations_named(query.words, site) if query.page == 1 else [],
     }
     return render(request, "search/search.html", context)
 
