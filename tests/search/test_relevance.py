@@ -389,6 +389,17 @@ def test_words_only_a_translation_has_together_do_not_empty_the_search_in_german
     assert not english_result.partial and english_result.total == 1
 
 
+def test_when_no_listing_has_every_word_the_rarer_word_ranks_first(relevance_backend, newcomer_town):
+    """ "psychologische Hilfe": no listing has both, and the fifteen with "Hilfe" in their title (first aid,
+    homework help) came before the one about psychological help, by their titles' alphabetical order."""
+    names = {page.pk: name for name, page in newcomer_town.items()}
+    result = run(relevance_backend, {"q": "Muttersprache Hilfe"})
+    assert result.partial
+    top = [names.get(hit.page_id) for hit in result.hits]
+    assert top[0] == "muttersprache", top  # one listing says "Muttersprache", four say "Hilfe"
+    assert {"wohnung", "hausaufgaben"} <= set(top[1:])
+
+
 #: (as typed on a phone, as written): each must find exactly what the other finds
 SPELLINGS = [
     ("Fuehrerschein", "Führerschein"),  # "ue" for "ü" ("fü" found every "für")

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, FloatField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
 from wegweiser.search.listing_terms import named_topics
@@ -55,6 +55,8 @@ class TextPlan:
     any_unit: bool = False
     missing: list[str] = field(default_factory=list)
     corrected: dict[str, str] = field(default_factory=dict)
+    #: With ``any_unit``: what each unit found counts (:func:`weigh_units`), in the order of ``units``.
+    weights: list[float] = field(default_factory=list)
 
     @property
     def finds_nothing(self) -> bool:
@@ -236,15 +238,41 @@ def text_filter(plan: TextPlan) -> Q:
     return Q(pk__in=matching_pages(plan.units, any_unit=plan.any_unit))
 
 
-def units_found(plan: TextPlan):
-    """How many of the plan's words a listing has: what ranks partial matches (``0`` when all are required)."""
+#: When no listing has every word, each word a listing has counts this much (more than anything else ranks
+#: by), and a rarer word up to :data:`RARER_WEIGHT` more: for "psychologische Hilfe", the one listing about
+#: psychological help comes before the fifteen whose title says "Hilfe" (first aid, homework help). Less
+#: than one word, shared by up to ten: a listing with more of the words still comes first.
+UNIT_WEIGHT, RARER_WEIGHT = 10, 0.9
+
+#: How many listings shown in the visitor's language have a unit: a backend's index asked.
+UnitCounter = Callable[[list[str]], int]
+
+
+def weigh_units(plan: TextPlan, count: UnitCounter) -> None:
+    """What each unit found counts when no listing has them all (:data:`UNIT_WEIGHT`, :data:`RARER_WEIGHT`):
+    the most common word the least. One count per unit, only for such a plan."""
     if not plan.any_unit:
-        return Value(0, output_field=IntegerField())
-    score = Value(0, output_field=IntegerField())
-    for unit in plan.units:
+        return
+    counts = [count(unit) for unit in plan.units]
+    most = max(counts, default=0) or 1
+    plan.weights = [UNIT_WEIGHT + RARER_WEIGHT * (1 - found / most) for found in counts]
+
+
+def unit_weights(plan: TextPlan) -> list[float]:
+    """Each unit's weight (:func:`weigh_units`), or :data:`UNIT_WEIGHT` each where none were weighed."""
+    return plan.weights if len(plan.weights) == len(plan.units) else [UNIT_WEIGHT] * len(plan.units)
+
+
+def units_found(plan: TextPlan):
+    """What the plan's words a listing has count (:func:`unit_weights`): what ranks partial matches (``0`` when
+    all are required)."""
+    if not plan.any_unit:
+        return Value(0.0, output_field=FloatField())
+    score = Value(0.0, output_field=FloatField())
+    for unit, weight in zip(plan.units, unit_weights(plan), strict=True):
         score = score + Case(
-            When(Q(pk__in=matching_pages([unit])), then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
+            When(Q(pk__in=matching_pages([unit])), then=Value(float(weight))),
+            default=Value(0.0),
+            output_field=FloatField(),
         )
     return score

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from django.conf import settings
 
-from wegweiser.search.matching import Finder, TextPlan, plan_text
+from wegweiser.search.matching import Finder, TextPlan, UnitCounter, plan_text, weigh_units
 from wegweiser.search.query import SearchQuery, SearchResult
 from wegweiser.site.registry import ListingType
 
@@ -32,6 +32,7 @@ class SearchBackend:
         any listing is read: such a search costs one indexed lookup, not a search over every listing."""
         started = time.perf_counter()
         plan = plan_text(query.words, self.finder(query))
+        weigh_units(plan, self.counter(query))
         return self.search_planned(query, listing_types, plan, started)
 
     def search_planned(
@@ -45,6 +46,10 @@ class SearchBackend:
         """Whether the backend's index has a listing with all of some words (what a plan asks), among those
         shown in the query's language: "Bewerbung Hilfe" found nothing in German, and said nothing, because
         an English listing had both words and no German one had more than one."""
+        raise NotImplementedError
+
+    def counter(self, query: SearchQuery) -> UnitCounter:
+        """How many listings shown in the query's language have a unit (what ``weigh_units`` asks)."""
         raise NotImplementedError
 
     def suggest(

@@ -52,6 +52,7 @@ from wegweiser.search.matching import (
     Finder,
     Ranking,
     TextPlan,
+    UnitCounter,
     plan_text,
     ranking_variants,
     text_filter,
@@ -79,10 +80,12 @@ class DatabaseBackend(SearchBackend):
     name = "database"
 
     def finder(self, query: SearchQuery) -> Finder:
-        shown = localized(
-            SearchListing.objects.all(), active_locale(query.locale), translations=Page.objects.live()
-        )
-        return lambda units: matching_rows(units).filter(page_id__in=shown.values("page_id")).exists()
+        shown = _shown_pages(query)
+        return lambda units: matching_rows(units).filter(page_id__in=shown).exists()
+
+    def counter(self, query: SearchQuery) -> UnitCounter:
+        shown = _shown_pages(query)
+        return lambda unit: matching_rows([unit]).filter(page_id__in=shown).count()
 
     def search_planned(
         self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
@@ -218,6 +221,12 @@ RANKED_FIRST = 10
 RANKED_AT_LEAST = 2000
 
 
+def _shown_pages(query: SearchQuery):
+    """The listings shown in the query's language (their ids, for ``page_id__in``)."""
+    locale = active_locale(query.locale)
+    return localized(SearchListing.objects.all(), locale, translations=Page.objects.live()).values("page_id")
+
+
 def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> QuerySet:
     """``queryset`` in the order of the query's sort, as ``(pk, what it is ranked by, …)`` rows.
 
@@ -237,7 +246,7 @@ def ordered_hits(queryset: QuerySet, query: SearchQuery, plan: TextPlan) -> Quer
     own_language = Case(When(locale__language_code=query.locale, then=Value(1)), default=Value(0))
     queryset = queryset.annotate(
         score=ExpressionWrapper(
-            (relevance(plan, on_rows) + units_found(plan) * Value(10)) * Value(2) + own_language,
+            (relevance(plan, on_rows) + units_found(plan)) * Value(2) + own_language,
             output_field=FloatField(),
         ),
         sort_title=folded_title,

@@ -22,9 +22,9 @@ from elasticsearch.dsl import A, Q, Search
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
-from wegweiser.search.es.text import finder, language_field, text_query
+from wegweiser.search.es.text import counter, finder, language_field, text_query
 from wegweiser.search.facet_values import facet_key
-from wegweiser.search.matching import OWN_LANGUAGE_BONUS, Finder, TextPlan
+from wegweiser.search.matching import OWN_LANGUAGE_BONUS, Finder, TextPlan, UnitCounter
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
@@ -67,15 +67,23 @@ class ElasticsearchBackend(SearchBackend):
     name = "elasticsearch"
 
     def finder(self, query: SearchQuery) -> Finder:
+        return self._asking(query, finder)
+
+    def counter(self, query: SearchQuery) -> UnitCounter:
+        return self._asking(query, counter)
+
+    @staticmethod
+    def _asking(query: SearchQuery, question):
+        """``question(field, locale)`` of the index, unreachable or failing as :class:`SearchUnavailable`."""
         try:
             # Which field holds the visitor's language asks the node once: unreachable, it is a fallback too.
-            finds = finder(language_field(query.locale), active_locale(query.locale).language_code)
+            asked = question(language_field(query.locale), active_locale(query.locale).language_code)
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
 
-        def guarded(units: list[list[str]]) -> bool:
+        def guarded(units):
             try:
-                return finds(units)
+                return asked(units)
             except UNAVAILABLE_ERRORS as error:
                 raise SearchUnavailable(str(error)) from error
 

@@ -33,12 +33,14 @@ from wegweiser.search.matching import (
     Finder,
     Ranking,
     TextPlan,
+    UnitCounter,
     ranking_variants,
+    unit_weights,
 )
 from wegweiser.search.wording import ARABIC_ARTICLES, tokens, without_marks
 
-#: The database backend's weights: a word in the title, in the summary, and each word found (partial matches).
-TITLE_WEIGHT, SUMMARY_WEIGHT, UNIT_WEIGHT = 3, 2, 10
+#: The database backend's weights: a word in the title, in the summary (each word found: ``unit_weights``).
+TITLE_WEIGHT, SUMMARY_WEIGHT = 3, 2
 #: A typed token is cut like the database backend cuts it.
 MAX_TOKEN = 100
 
@@ -95,6 +97,16 @@ def matching_query(units: list[list[str]], field: str | None, any_unit: bool = F
     if any_unit:
         return Q("bool", should=queries, minimum_should_match=1)
     return Q("bool", filter=queries)
+
+
+def counter(field: str | None, locale: str) -> UnitCounter:
+    """How many documents shown in ``locale`` have a unit (what ``weigh_units`` asks). One request each."""
+
+    def count(unit: list[str]) -> int:
+        shown = Q("bool", filter=[matching_query([unit], field), Q("term", shown_in=locale)])
+        return get_client().count(index=alias_name(), query=shown.to_dict())["count"]
+
+    return count
 
 
 def finder(field: str | None, locale: str) -> Finder:
@@ -176,8 +188,10 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
         ranking.append(Q("dis_max", queries=found_in))
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
-            Q("constant_score", filter=query, boost=UNIT_WEIGHT)
-            for query in (unit_query(unit, field) for unit in plan.units)
+            Q("constant_score", filter=query, boost=weight)
+            for query, weight in zip(
+                (unit_query(unit, field) for unit in plan.units), unit_weights(plan), strict=True
+            )
             if query is not None
         )
     return Q("bool", filter=[matching_query(plan.units, field, plan.any_unit)], should=ranking)
