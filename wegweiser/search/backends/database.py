@@ -52,7 +52,6 @@ from wegweiser.search.matching import (
     Finder,
     Ranking,
     TextPlan,
-    UnitCounter,
     plan_text,
     ranking_variants,
     text_filter,
@@ -83,7 +82,7 @@ class DatabaseBackend(SearchBackend):
         shown = _shown_pages(query)
         return lambda units: matching_rows(units).filter(page_id__in=shown).exists()
 
-    def counter(self, query: SearchQuery) -> UnitCounter:
+    def counter(self, query: SearchQuery):  # a UnitCounter, as the base class says
         shown = _shown_pages(query)
         return lambda unit: matching_rows([unit]).filter(page_id__in=shown).count()
 
