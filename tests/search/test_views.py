@@ -97,6 +97,34 @@ def test_autocomplete_returns_titles_as_json(client, town):
     assert client.get(reverse("search:suggest"), {"q": "F"}).json() == {"suggestions": []}
 
 
+def test_a_visitor_whose_language_no_title_is_in_gets_the_synonym_lists_terms_as_completions(client, town):
+    """In Russian, Turkish or Persian "кур", "alm" and "کلاس" completed nothing: the town's titles are German
+    (and some Arabic, Ukrainian, English). The synonym list says what the courses are called there."""
+    from django.utils import translation
+
+    from wegweiser.search.models import Synonym
+
+    Synonym.objects.create(
+        terms="Deutschkurs, курс німецької, курсы немецкого языка, Almanca kursu, کلاس زبان"
+    )
+    Synonym.objects.create(terms="Zahnarzt, стоматолог")  # the town has no dentist
+    Synonym.objects.create(terms="Frauentreff, women's meeting")
+
+    def completed(typed: str, language: str) -> list[str]:
+        with translation.override(language):
+            url = reverse("search:suggest")
+        return client.get(url, {"q": typed}).json()["suggestions"]
+
+    assert completed("кур", "ru") == ["курсы немецкого языка"]  # not the Ukrainian "курс німецької"
+    assert completed("кур", "uk") == ["курс німецької"]
+    assert completed("alm", "tr") == ["almanca kursu"]
+    assert completed("کلا", "fa") == ["کلاس زبان"]
+    assert completed("стом", "ru") == []  # a term of a group that names nothing the town has
+    # Titles come first, and a term that is a title is not offered again.
+    assert completed("deutschk", "de") == ["Deutschkurs für Frauen", "deutschkurs"]
+    assert completed("frauentr", "de") == ["Frauentreff"]
+
+
 def test_the_office_can_edit_the_synonym_list(client, admin_user):
     client.force_login(admin_user)
     response = client.post(

@@ -29,6 +29,7 @@ from wegweiser.search.wording import (
     synonyms_generation,
     synonyms_of,
     tokens,
+    written_in,
 )
 from wegweiser.site.cache_generations import bump, generation
 
@@ -216,3 +217,29 @@ def corrections(word: str, limit: int = 3) -> list[str]:
     found = list(dict.fromkeys(written for _edits, _length, written in sorted(scored)))[:limit]
     cache.set(key, found, 300)
     return found
+
+
+def synonym_completions(prefix: str, language: str, limit: int) -> list[str]:
+    """Terms of the synonym list that complete what has been typed, for a visitor of ``language``: a visitor
+    typing "курс" in Russian or "alm" in Turkish got no completion, since the town's listings have no Russian
+    or Turkish titles, while the synonym list says what they are called there ("курсы немецкого языка",
+    "almanca kursu"). Terms beginning with the typed text come first, then those with a word beginning with it;
+    only terms written in the visitor's language (:func:`~wegweiser.search.wording.written_in`) and only of
+    groups that name something the listings have (a term all of whose words are known), in the list's order."""
+    typed = fold(" ".join(prefix.split()))
+    if len(typed) < 2:
+        return []
+    known = known_stems()
+    beginning: list[str] = []
+    inside: list[str] = []
+    for group in synonym_groups():
+        found = [term for term in group if written_in(term, language) and typed in fold(term)]
+        if not found or not any(all(stem(word) in known for word in tokens(term)) for term in group):
+            continue
+        for term in found:
+            folded = fold(term)
+            if folded.startswith(typed):
+                beginning.append(term)
+            elif f" {typed}" in f" {folded}":
+                inside.append(term)
+    return list(dict.fromkeys([*beginning, *inside]))[:limit]

@@ -69,6 +69,18 @@ _CLOSING_TEH = str.maketrans({"ة": "ه"})
 _UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
 _LATIN_LETTERS = re.compile(r"[a-zß-ɏ]")  # Basic Latin to Latin Extended-B, lower case
 _UKRAINIAN_ENDINGS = (("ів", "ов"), ("їв", "ов"), ("ої", "ой"))
+#: Letters a language does not write, which its neighbours in the same script do: a term with one of them is
+#: not offered to a visitor of that language as a completion ("курс німецької" is Ukrainian, "کلاس زبان"
+#: Persian, "دورة لغة" Arabic, "dil kursu" Turkish).
+_LETTERS_NOT_WRITTEN = {
+    "de": "ışğç",
+    "en": "äöüßışğç",
+    "tr": "äß",
+    "ru": "іїєґ",
+    "uk": "ыэъё",
+    "ar": "پچژگکی",
+    "fa": "ةكيى",
+}
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})
 _STEMMERS: dict[str, snowballstemmer.stemmer] = {}
 #: Arabic "broken" plurals of words newcomers search for, with their singulars. No rule makes "شقق" of "شقة"
@@ -393,6 +405,12 @@ COMPOUND_PARTS = (
 _COMPOUND_STEMS = frozenset(stem(part) for part in COMPOUND_PARTS)
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
+
+
+def written_in(term: str, language: str) -> bool:
+    """Whether ``term`` may be in ``language``: it has no letter the language does not write
+    (:data:`_LETTERS_NOT_WRITTEN`). A term in another script may still be; what is typed chooses the script."""
+    return not set(term.lower()) & set(_LETTERS_NOT_WRITTEN.get(language, ""))
 
 
 def without_marks(text: str) -> str:

@@ -13,6 +13,8 @@ from django.conf import settings
 
 from wegweiser.search.matching import Finder, TextPlan, UnitCounter, plan_text, weigh_units
 from wegweiser.search.query import SearchQuery, SearchResult
+from wegweiser.search.vocabulary import synonym_completions
+from wegweiser.search.wording import fold
 from wegweiser.site.registry import ListingType
 
 
@@ -55,12 +57,18 @@ class SearchBackend:
     def suggest(
         self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int = 8
     ) -> list[str]:
-        """Titles completing what has been typed so far (spaces collapsed, at most 50 characters); nothing
-        for fewer than two characters."""
+        """Titles completing what has been typed so far (spaces collapsed, at most 50 characters), then terms
+        of the synonym list (:func:`~wegweiser.search.vocabulary.synonym_completions`) up to ``limit``;
+        nothing for fewer than two characters."""
         prefix = " ".join(prefix.split())[:50]
         if len(prefix) < 2:
             return []
-        return self.completions(prefix, locale, listing_types, limit)
+        titles = self.completions(prefix, locale, listing_types, limit)
+        if len(titles) >= limit:
+            return titles
+        folded = {fold(title) for title in titles}
+        terms = [term for term in synonym_completions(prefix, locale, limit) if fold(term) not in folded]
+        return [*titles, *terms][:limit]
 
     def completions(
         self, prefix: str, locale: str, listing_types: Mapping[str, ListingType], limit: int
