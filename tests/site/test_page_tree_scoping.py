@@ -130,3 +130,35 @@ def test_a_partner_s_filters_name_no_other_organisation_s_editors(
 
     client.force_login(office_user)
     assert editor_b.username in client.get(pages[1]).content.decode(), "the office sees everyone"
+
+
+def test_a_partner_choosing_several_pages_gets_another_organisations_pages_only_as_published(
+    client, organisation_b_pages, organisation_a, organisation_b, editor_a, editor_b, admin_user
+):
+    """The chooser's "choose several" answered any page id with its newest title and address: a partner
+    asking for ids one by one read every organisation's drafts, even those never published."""
+    from wagtail.models import Page
+
+    draft = Page.objects.get(slug="entwurf")
+    changed = Page.objects.get(slug="sprachtreff")
+    url = reverse("wagtailadmin_choose_page_chosen_multiple")
+
+    def chosen(user, *pages):
+        client.force_login(user)
+        return client.get(url, {"id": [page.pk for page in pages]})
+
+    elterncafe = Page.objects.get(slug="elterncafe")
+    for hidden in (draft, changed):  # unpublished, and published with a new title waiting for review
+        response = chosen(editor_a, elterncafe, hidden)
+        assert response.status_code == 404 and SECRET not in response.content.decode()
+    response = chosen(editor_a, elterncafe)
+    assert [page["adminTitle"] for page in response.json()["result"]] == ["Elterncafé"]
+    response = chosen(editor_b, changed, draft)
+    assert {page["adminTitle"] for page in response.json()["result"]} == {
+        f"Neuer Titel {SECRET}",
+        f"Entwurf {SECRET}",
+    }
+    # The root, which has no parent, and an id that is none: not found, not a server error.
+    assert chosen(admin_user, Page.objects.get(depth=1)).status_code == 404
+    client.force_login(admin_user)
+    assert client.get(url, {"id": "abc"}).status_code == 404

@@ -337,6 +337,9 @@ class OrganisationScopedViewSet(OrganisationScopedViewSetMixin, ModelViewSet):
 
 #: Names of the URL parameters by which Wagtail's admin views name a page.
 PAGE_PARAMETERS = ("page_id", "parent_page_id", "page_to_move_id", "page_pk")
+#: Wagtail's view that answers the pages a chooser's "choose several" named by ``?id=`` with their newest
+#: titles, parents and addresses: it runs no chooser hook.
+CHOSEN_PAGES = "wagtailadmin_choose_page_chosen_multiple"
 #: Wagtail's reports that list every organisation's pages with their newest draft titles: the office's.
 OFFICE_REPORTS = {
     "wagtailadmin_reports:page_types_usage",
@@ -413,11 +416,11 @@ class AdminScopeMiddleware:
 
     The explorer and the choosers list another organisation's pages only as published, and only the
     partner's own images and documents (:func:`visible_in_the_page_tree`, the collections' permissions);
-    opened by id (``/admin/pages/<id>/``, ``/admin/choose-page/<id>/``, a bulk action's ``?id=``), Wagtail's
-    views showed another organisation's draft titles and file titles. Those answer 404 now, as does a
-    bulk action's "select all" (``?id=all``) of pages that include another organisation's drafts, a bulk
-    action on another organisation's records (a plugin's snippets), and a report that lists every
-    organisation's drafts.
+    opened by id (``/admin/pages/<id>/``, ``/admin/choose-page/<id>/``, a bulk action's or the chooser's
+    "choose several" ``?id=``), Wagtail's views showed another organisation's draft titles and file titles.
+    Those answer 404 now, as does a bulk action's "select all" (``?id=all``) of pages that include another
+    organisation's drafts, a bulk action on another organisation's records (a plugin's snippets), and a
+    report that lists every organisation's drafts.
     """
 
     def __init__(self, get_response):
@@ -434,9 +437,15 @@ class AdminScopeMiddleware:
         refuse_an_unreadable_key(view_func, view_kwargs)
         match = request.resolver_match
         user = getattr(request, "user", None)
-        if match is None or user is None or not user.is_authenticated or user.is_superuser:
+        if match is None or user is None or not user.is_authenticated:
             return None
         page_ids = [view_kwargs[name] for name in PAGE_PARAMETERS if name in view_kwargs]
+        if match.view_name == CHOSEN_PAGES:
+            page_ids += sent_ids(request.GET.getlist("id"))
+            if Page.objects.filter(pk__in=page_ids, depth=1).exists():
+                raise Http404  # the root has no parent: Wagtail's view failed on it with a server error
+        if user.is_superuser:
+            return None
         bulk = match.view_name == "wagtail_bulk_action"
         if not (page_ids or bulk or match.view_name in OFFICE_REPORTS):
             return None
