@@ -205,6 +205,9 @@ QUERIES = [
     ("امرأة", {}, "ar", {"frauentreff", "fahrrad"}),  # "woman": the topic is named "النساء" (women)
     # Russian
     ("курсы немецкого языка", {}, "ru", {"deutsch_a1"}),
+    # A two-word term typed the other way round: the adjective before its noun, as most say it
+    ("немецкий курс", {}, "ru", {"deutsch_a1"}),
+    ("німецький курс", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
     ("квартира", {}, "ru", {"wohnung"}),
     ("помощь", {}, "ru", {"wohnung"}),
     ("консультация", {}, "ru", {"schulden"}),

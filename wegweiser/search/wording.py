@@ -332,13 +332,24 @@ def _is_typed(term_stems: tuple[str, ...], typed: list[frozenset[str]]) -> bool:
     )
 
 
+def word_orders(term_stems: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The orders a term's words may be typed in: a two-word term either way round, as languages put an
+    adjective after or before its noun and people type both ("немецкий курс" for "курс немецкого", "kurs
+    almanca", "course German")."""
+    if len(term_stems) == 2:
+        return (term_stems, term_stems[::-1])
+    return (term_stems,)
+
+
 @lru_cache(maxsize=4)
 def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], list[int]]:
-    """Which groups (by position) hold a term with these stems: built once per version of the list."""
+    """Which groups (by position) hold a term with these stems, in any of their orders (:func:`word_orders`):
+    built once per version of the list."""
     index: dict[tuple[str, ...], list[int]] = {}
     for position, group in enumerate(groups):
         for term in group:
-            index.setdefault(stems(term), []).append(position)
+            for order in word_orders(stems(term)):
+                index.setdefault(order, []).append(position)
     return index
 
 
@@ -503,7 +514,13 @@ def query_units(words: list[str]) -> list[str]:
     """The typed words, with any several-word synonym kept together as one unit, in any of its words' forms
     ("German courses" is "German course", "курси німецької" is "курс німецької", "Almanca kursları" is "Almanca kurs")."""
     phrases = sorted(
-        {stems(term) for group in synonym_groups() for term in group if " " in term},
+        {
+            order
+            for group in synonym_groups()
+            for term in group
+            if " " in term
+            for order in word_orders(stems(term))
+        },
         key=len,
         reverse=True,
     )
