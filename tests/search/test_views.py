@@ -105,7 +105,8 @@ def test_a_visitor_whose_language_no_title_is_in_gets_the_synonym_lists_terms_as
     from wegweiser.search.models import Synonym
 
     Synonym.objects.create(
-        terms="Deutschkurs, курс німецької, курсы немецкого языка, Almanca kursu, کلاس زبان"
+        terms="Deutschkurs, курс німецької, курсы немецкого языка, курс немецкого, Almanca kursu, کلاس زبان, "
+        "دوره زبان, دورة لغة"
     )
     Synonym.objects.create(terms="Zahnarzt, стоматолог")  # the town has no dentist
     Synonym.objects.create(terms="Frauentreff, women's meeting")
@@ -115,10 +116,14 @@ def test_a_visitor_whose_language_no_title_is_in_gets_the_synonym_lists_terms_as
             url = reverse("search:suggest")
         return client.get(url, {"q": typed}).json()["suggestions"]
 
-    assert completed("кур", "ru") == ["курсы немецкого языка"]  # not the Ukrainian "курс німецької"
+    # Only terms in the visitor's language: "і" is Ukrainian, "ы" Russian, "ة" Arabic, "ی" Persian; and where
+    # the group has a term of the language, not one that could be either ("курс немецкого", "دوره زبان").
+    assert completed("кур", "ru") == ["курсы немецкого языка"]
     assert completed("кур", "uk") == ["курс німецької"]
-    assert completed("alm", "tr") == ["almanca kursu"]
+    assert completed("دور", "ar") == ["دورة لغة"]
+    assert completed("دور", "fa") == ["دوره زبان"]
     assert completed("کلا", "fa") == ["کلاس زبان"]
+    assert completed("alm", "tr") == ["almanca kursu"]
     assert completed("стом", "ru") == []  # a term of a group that names nothing the town has
     # Titles come first, and a term that is a title is not offered again.
     assert completed("deutschk", "de") == ["Deutschkurs für Frauen", "deutschkurs"]

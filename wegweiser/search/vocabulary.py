@@ -24,6 +24,7 @@ from wegweiser.search.wording import (
     STOP_WORDS,
     fold,
     is_stop_word,
+    marked_as,
     stem,
     synonym_groups,
     synonyms_generation,
@@ -224,8 +225,11 @@ def synonym_completions(prefix: str, language: str, limit: int) -> list[str]:
     typing "курс" in Russian or "alm" in Turkish got no completion, since the town's listings have no Russian
     or Turkish titles, while the synonym list says what they are called there ("курсы немецкого языка",
     "almanca kursu"). Terms beginning with the typed text come first, then those with a word beginning with it;
-    only terms written in the visitor's language (:func:`~wegweiser.search.wording.written_in`) and only of
-    groups that name something the listings have (a term all of whose words are known), in the list's order."""
+    only terms written in the visitor's language (:func:`~wegweiser.search.wording.written_in`), and where a
+    group's completing terms include some marked as the visitor's language
+    (:func:`~wegweiser.search.wording.marked_as`) only those: on a Ukrainian page "курс немецкого" is Russian
+    beside "курс німецької"; only groups that name something the listings have (a term all of whose words are
+    known); in the list's order."""
     typed = fold(" ".join(prefix.split()))
     if len(typed) < 2:
         return []
@@ -234,6 +238,7 @@ def synonym_completions(prefix: str, language: str, limit: int) -> list[str]:
     inside: list[str] = []
     for group in synonym_groups():
         found = [term for term in group if written_in(term, language) and typed in fold(term)]
+        found = [term for term in found if marked_as(term, language)] or found
         if not found or not any(all(stem(word) in known for word in tokens(term)) for term in group):
             continue
         for term in found:

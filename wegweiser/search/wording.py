@@ -418,10 +418,23 @@ _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _WITHOUT_MARKS = str.maketrans(_NOT_LETTERS)
 
 
+#: Languages that share a script with another one whose letters tell them apart: which a term is written in
+#: may have to be told. Not German and Turkish: most words of each have no letter the other does not write.
+_NEIGHBOURS = {"ru": "uk", "uk": "ru", "ar": "fa", "fa": "ar"}
+
+
 def written_in(term: str, language: str) -> bool:
     """Whether ``term`` may be in ``language``: it has no letter the language does not write
     (:data:`_LETTERS_NOT_WRITTEN`). A term in another script may still be; what is typed chooses the script."""
     return not set(term.lower()) & set(_LETTERS_NOT_WRITTEN.get(language, ""))
+
+
+def marked_as(term: str, language: str) -> bool:
+    """Whether ``term`` has a letter that ``language`` writes and its neighbour in the script does not: "і"
+    marks "курс німецької" as Ukrainian, "ы" "курсы немецкого языка" as Russian, "ة" "دورة لغة" as Arabic.
+    "курс немецкого" and "دوره زبان" are marked as neither."""
+    neighbour = _NEIGHBOURS.get(language)
+    return neighbour is not None and bool(set(term.lower()) & set(_LETTERS_NOT_WRITTEN[neighbour]))
 
 
 def without_marks(text: str) -> str:
