@@ -542,6 +542,26 @@ def test_a_card_says_when_its_listing_is_still_in_german(client, demo, path, mar
     assert not any("tag--written-in" in card for card in arabic)
 
 
+@pytest.mark.parametrize(
+    ("path", "item"),
+    [
+        ("/ar/", r'<li class="upcoming-date">.*?</li>'),
+        ("/ar/kalender/", r'<article class="calendar-item[^"]*">.*?</article>'),
+        ("/ar/kalender/monat/", r'<li class="(?:calendar-item--cancelled)?">.*?</li>'),
+    ],
+)
+def test_the_next_dates_and_the_calendar_say_when_an_event_is_still_in_german(client, demo, path, item):
+    """The finder's cards said "بالألمانية", the home page's next dates and the calendar did not: on /ar/
+    "Online-Sprechstunde auf Arabisch" was one German title among Arabic ones, with only a hidden tag."""
+    html = client.get(path, follow=True).content.decode()
+    items = re.findall(item, html, re.S)
+    german = [one for one in items if re.search(r'<a [^>]*href="/ar/[^"]*"[^>]* lang="de"', one)]
+    arabic = [one for one in items if one not in german]
+    assert german and arabic, path
+    assert all('<span class="tag--written-in">بالألمانية</span>' in one for one in german)
+    assert not any("tag--written-in" in one for one in arabic)
+
+
 def test_an_organisation_page_lists_the_visitor_s_language_first(client, demo):
     organisation = OrganisationPage.objects.get(locale__language_code="ar", slug="caritas")
     listings = client.get(organisation.url).context["listings"]

@@ -146,18 +146,23 @@ def lang_attrs(obj, text: str = "", page_direction: bool = False) -> SafeString:
 
 
 @register.simple_tag
-def language_note(listing) -> SafeString:
-    """``<li>In German</li>`` among a card's details when the listing is shown in another language than the
-    page (nobody translated it yet), else nothing: the title alone did not tell a newcomer before opening it."""
-    language = content_language(listing)
+def language_name(obj) -> str:
+    """ "In German" (in the page's language) when ``obj`` (a listing, a calendar line, a next date) is shown
+    in another language than the page, as nobody translated it yet, else nothing: the title alone did not
+    tell a newcomer before opening it."""
+    language = content_language(obj)
     if not language or language == translation.get_language():
-        return mark_safe("")
-    name = (
-        translation.gettext("In German")
-        if language == settings.LANGUAGE_CODE
-        else translation.get_language_info(language)["name_translated"]
-    )
-    return format_html('<li class="tag--written-in">{}</li>', name)
+        return ""
+    if language == settings.LANGUAGE_CODE:
+        return translation.gettext("In German")
+    return translation.get_language_info(language)["name_translated"]
+
+
+@register.simple_tag
+def language_note(listing) -> SafeString:
+    """``<li>In German</li>`` among a card's details (:func:`language_name`), else nothing."""
+    name = language_name(listing)
+    return format_html('<li class="tag--written-in">{}</li>', name) if name else mark_safe("")
 
 
 @register.filter
