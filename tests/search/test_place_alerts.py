@@ -181,6 +181,17 @@ def test_unsubscribe_from_the_mail_works_without_login_and_one_click(
     assert client.post(stop_url).status_code == 404  # nothing left to stop
 
 
+def test_the_confirmed_page_has_the_stop_link_it_promises(client, smtp_server, nordstadt):
+    """ "Every mail has a link to stop the alert", said the confirmed page in Persian, with no link; the only
+    mail so far (the confirmation) had it only in its header, which few phone mail apps show."""
+    subscribe(client, language="fa")
+    page = BeautifulSoup(confirm(client, smtp_server).content, "html.parser")
+    [stop] = [link for link in page.select("main a") if "/abbestellen/" in link["href"]]
+    assert stop["href"].startswith("/fa/") and stop.get_text() == "لغو اعلان"
+    assert client.post(stop["href"]).status_code == 200
+    assert PlaceAlert.objects.get().status == PlaceAlert.Status.ENDED
+
+
 def test_the_stop_link_in_the_confirmation_mail_deletes_the_unconfirmed_alert(client, smtp_server, nordstadt):
     subscribe(client)
     [mail] = smtp_server.to(EMAIL)

@@ -174,7 +174,11 @@ def confirm_alert(request, token: str):
         "We will write to you when something matching is published or has free places again, at most "
         "once a day, until %(date)s. Every mail has a link to stop the alert."
     ) % {"date": _date(alert.expires_at)}
-    return notice(request, _("Your alert is on"), text, items=_labels(alert))
+    # The text promises a way to stop it: here is one at once, before the first mail comes.
+    stop = reverse("search:place_alert_stop", kwargs={"token": links.sign(alert, links.STOP)})
+    return notice(
+        request, _("Your alert is on"), text, items=_labels(alert), link=stop, link_text=_("Stop alert")
+    )
 
 
 def _date(moment) -> str:
