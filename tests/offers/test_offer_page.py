@@ -72,6 +72,29 @@ def test_course_page_shows_how_to_take_part_dates_hours_place_contact_and_langua
     assert data["offers"]["@type"] == "Offer"
 
 
+def test_a_course_without_dates_or_contact_person_names_the_organisation_s_ways_to_ask(
+    client, organisation_a
+):
+    """ "No dates are planned at the moment. Please ask the contact person." and no contact person: the
+    drop-in café for mothers was a dead end in Persian and Arabic."""
+    organisation_a.email = "info@verein-a.example"
+    organisation_a.phone = "05561 1234"
+    organisation_a.save_revision().publish()
+    offer = OfferPageFactory(parent=organisation_a, title="Sprachcafé für Mütter", kind=OfferPage.Kind.COURSE)
+    html = client.get(offer.url).content.decode()
+    assert "Zurzeit sind keine Termine geplant." in html
+    contact = re.search(r'<section aria-labelledby="contact-heading">(.*?)</section>', html, re.S).group(1)
+    assert "Verein A" in contact and "mailto:info@verein-a.example" in contact and "tel:" in contact
+    offer.contact_name = "Frau Yılmaz"  # a contact person of its own comes instead
+    offer.save_revision().publish()
+    contact = re.search(
+        r'<section aria-labelledby="contact-heading">(.*?)</section>',
+        client.get(offer.url).content.decode(),
+        re.S,
+    ).group(1)
+    assert "Frau Yılmaz" in contact and "info@verein-a.example" not in contact
+
+
 def test_counselling_is_described_as_a_service_and_by_appointment(client, organisation_a):
     offer = OfferPageFactory(
         parent=organisation_a,
