@@ -211,6 +211,17 @@ def test_the_filters_offer_only_what_some_listing_has_and_keep_what_was_ticked(c
     assert "reduced" in options()["Kosten"]
 
 
+def test_the_filters_ask_what_kind_of_offer_before_who_where_and_which_language(client, finder, offers):
+    """ "Childcare available" came after nine topics, seven groups and thirteen languages: 2,500 px down the
+    filter panel on a phone, for the filter a mother of a small child needs first."""
+    html = client.get(finder.url).content.decode()
+    panel = html.split('class="filter-panel__body"')[1].split("filters__actions")[0]
+    names = list(dict.fromkeys(re.findall(r'name="([a-z_]+)"', panel)))
+    assert names[0] == "topic"
+    assert names.index("kind") < names.index("childcare") < names.index("target_group")
+    assert names.index("childcare") < names.index("language") < names.index("cost")
+
+
 def test_expired_offer_never_shows_in_the_finder(client, finder, offers):
     assert offers["expired"].title not in _titles(client, finder, "kind=course&level=a1")
 

@@ -190,8 +190,9 @@ def filter_for_facet(facet: Facet) -> django_filters.Filter:
 
 @cache
 def filterset_for(listing_type: ListingType) -> type[ListingFilterSet]:
-    """The django-filter FilterSet class of a listing type, built once from its facets."""
-    attrs = {facet.name: filter_for_facet(facet) for facet in listing_type.all_facets()}
+    """The django-filter FilterSet class of a listing type, built once from its facets, in the order the finder
+    offers them (:meth:`~wegweiser.site.registry.ListingType.finder_facets`)."""
+    attrs = {facet.name: filter_for_facet(facet) for facet in listing_type.finder_facets()}
     attrs["Meta"] = type("Meta", (), {"model": listing_type.model, "fields": []})
     attrs["listing_type"] = listing_type
     return type(f"{listing_type.model.__name__}FilterSet", (ListingFilterSet,), attrs)
