@@ -356,7 +356,7 @@ OFFERS = [
         "counselling",
         "",
         "arbeit beratung",
-        "alle eu-buerger",
+        "alle",
         "de en ar ru",
         "free",
         "appointment",
