@@ -165,7 +165,7 @@ def test_the_pages_behind_the_mails_links_name_the_event_and_date_and_act_only_o
     amal.refresh_from_db()
     assert amal.status == EventRegistration.Status.CONFIRMED
     withdrawn = client.post(withdraw_url)
-    assert "تم سحب تسجيلك" in shown(withdrawn)
+    assert "تم سحب تسجيلكم" in shown(withdrawn)
     amal.refresh_from_db()
     assert amal.status == EventRegistration.Status.WITHDRAWN
 

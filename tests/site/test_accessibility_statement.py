@@ -169,9 +169,9 @@ def test_the_feedback_form_is_in_the_visitor_s_language_and_reaches_the_office_i
     arabic = client.get("/ar/barrierefreiheit/").content.decode()
     german = client.get("/de/barrierefreiheit/").content.decode()
 
-    assert '<label for="id_message">رسالتك <span aria-hidden="true">*</span>' in arabic
-    assert ">ما العائق الذي واجهته، وفي أي صفحة؟</div>" in arabic
-    assert '<label for="id_email">عنوان بريدك الإلكتروني (اختياري)</label>' in arabic
+    assert '<label for="id_message">رسالتكم <span aria-hidden="true">*</span>' in arabic
+    assert ">ما العائق الذي واجهتموه، وفي أي صفحة؟</div>" in arabic
+    assert '<label for="id_email">عنوان بريدكم الإلكتروني (اختياري)</label>' in arabic
     assert "<h3>الإبلاغ عن عائق</h3>" in arabic
     assert '<label for="id_message">Ihre Nachricht <span aria-hidden="true">*</span>' in german
     assert '<form method="post" action="/ar/barrierefreiheit/"' in arabic, "sent from the Arabic page"
@@ -208,7 +208,7 @@ def test_the_office_s_german_thanks_come_after_the_portal_s_own_in_the_visitor_s
     ).content.decode()
     german = client.post("/de/barrierefreiheit/", {"message": "Zu klein.", "homepage": ""}).content.decode()
 
-    assert "<p>تم إرسال ملاحظاتك إلى مكتب الاندماج.</p>" in arabic
+    assert "<p>تم إرسال ملاحظاتكم إلى مكتب الاندماج.</p>" in arabic
     assert '<div lang="de" dir="ltr"><p>Wir antworten innerhalb von zwei Wochen.</p></div>' in arabic
     assert "<div><p>Wir antworten innerhalb von zwei Wochen.</p></div>" in german
     assert "Ihre Rückmeldung wurde an das Integrationsbüro geschickt." not in german

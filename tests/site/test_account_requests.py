@@ -517,7 +517,7 @@ def test_the_arabic_invitation_keeps_the_organisation_s_name_whole(
     client.force_login(office_user)
     client.post(f"/admin/account-requests/{approved.pk}/approve/")
     [invitation] = smtp.to(approved.email)[-1:]
-    assert str(invitation["Subject"]).strip() == "حسابك لمنظمة \u2068Elterncafé e. V.\u2069"
+    assert str(invitation["Subject"]).strip() == "حسابكم لمنظمة \u2068Elterncafé e. V.\u2069"
     assert "«\u2068Elterncafé e. V.\u2069»" in body_of(invitation)
     assert body_of(invitation).startswith("مرحبًا \u2068Lina Haddad (Vorstand)\u2069،")
 

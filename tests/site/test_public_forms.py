@@ -469,7 +469,7 @@ def test_a_visitor_address_takes_get_and_post_without_a_cookie_and_is_never_cach
     ("language", "question"),
     [
         ("de", "Was möchten Sie? Bitte wählen"),
-        ("ar", "ماذا تريد؟ يرجى اختيار"),
+        ("ar", "ماذا تريدون؟ يرجى اختيار"),
         ("uk", "Чого ви бажаєте? Будь"),
     ],
 )

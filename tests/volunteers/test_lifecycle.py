@@ -154,7 +154,7 @@ def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_
     # Not translated: the German title, marked as German, left to right, beside the Arabic question.
     html = client.get(confirm_path).content.decode()
     assert f'<a href="{arabic_url}" lang="de" dir="ltr">{opportunity.title}</a>' in html
-    assert "يرجى تأكيد أنك تريد التسجيل في فرصة التطوع هذه." in html
+    assert "يرجى تأكيد أنكم تريدون التسجيل في فرصة التطوع هذه." in html
 
     arabic = opportunity.copy_for_translation(
         Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True

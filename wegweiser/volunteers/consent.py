@@ -9,7 +9,8 @@ from django.utils.translation import ngettext
 from wegweiser.plugin_api import isolate_text
 
 #: 2026-12-1: the number of months in the language's plural ("6 أشهر", not "6 شهر"); the meaning is unchanged.
-CONSENT_VERSION = "2026-12-1"
+#: 2026-12-6: the Ukrainian text names the office "бюро інтеграції", as every other page does; likewise.
+CONSENT_VERSION = "2026-12-6"
 
 
 def consent_text(organisation_name: str, retention_months: int) -> str:

@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.public_forms import WEB_ADDRESS, ConsentMixin, HoneypotMixin, email_field
 
-#: Change the consent wording only together with a new version.
-CONSENT_VERSION = "2026-12-1"
+#: Change the consent wording only together with a new version. 2026-12-6: the Ukrainian text names the
+#: office "бюро інтеграції", as every other page does; the meaning is unchanged.
+CONSENT_VERSION = "2026-12-6"
 
 
 class PlaceAlertForm(ConsentMixin, HoneypotMixin, forms.Form):

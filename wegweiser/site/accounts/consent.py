@@ -7,7 +7,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.translation import gettext
 
-CONSENT_VERSION = "2026-11-1"
+#: 2026-12-6: the Ukrainian text names the office "бюро інтеграції", as every other page does; the meaning is
+#: unchanged.
+CONSENT_VERSION = "2026-12-6"
 
 
 def rejected_retention_days() -> int:

@@ -254,7 +254,7 @@ def accessible_field(field):
     return field.as_widget(attrs=attrs)
 
 
-#: What ends a label that is a question or a lead-in ("What would you like?", "ماذا تريد؟", "Can be paid by:").
+#: What ends a label that is a question or a lead-in ("What would you like?", "ماذا تريدون؟", "Can be paid by:").
 CLOSING_PUNCTUATION = frozenset(".:;!?…؟؛。！？：")
 
 
