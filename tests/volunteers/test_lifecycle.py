@@ -166,6 +166,11 @@ def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_
     html = client.get(confirm_path).content.decode()
     assert f'<a href="{arabic.url}">مرافقة لغوية</a>' in html
     assert VolunteerApplication.objects.get().status == "new", "opening the link changes nothing"
+    # Confirmed: the opportunity still linked (the page was a dead end), the organisation's name isolated
+    # ("Caritasverband Neustadt e.V." closing an Arabic sentence read "..Neustadt e.V").
+    confirmed = client.post(confirm_path).content.decode()
+    assert f'<a href="{arabic.url}">مرافقة لغوية</a>' in confirmed
+    assert "\u2068Verein A\u2069" in confirmed
 
     # The mails name it so too: the next sign-up's confirmation request.
     with translation.override("ar"):

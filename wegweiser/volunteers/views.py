@@ -22,6 +22,7 @@ from wegweiser.plugin_api import (
     enabled_listing_types,
     for_visitors,
     in_language,
+    isolate_text,
     localized_url,
     notice,
     too_many_sends,
@@ -103,14 +104,16 @@ def confirm(request, token: str):
     with transaction.atomic():
         application.confirm()
     mails.notify_organisation(application, "confirmed")
+    organisation = application.opportunity.organisation
+    # Isolated: in Arabic "Caritasverband Neustadt e.V." closing the sentence read "..Neustadt e.V".
     text = _("Thank you! %(organisation)s will get in touch with you.") % {
-        "organisation": application.opportunity.organisation.title
-        if application.opportunity.organisation
-        else ""
+        "organisation": isolate_text(organisation.title) if organisation else ""
     }
     if application.waiting_list:
         text += " " + _("All places are taken at the moment, so you are on the waiting list.")
-    return notice(request, _("Your sign-up is confirmed"), text)
+    # The opportunity named and linked: the page was a dead end at the moment of success.
+    about = in_language(application.opportunity)
+    return notice(request, _("Your sign-up is confirmed"), text, about=about)
 
 
 @for_visitors
