@@ -236,6 +236,22 @@ def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):
     assert "können Sie sich hier von der Warteliste abmelden" in text
 
 
+def test_the_withdraw_page_speaks_of_a_waiting_list_only_when_someone_is_on_it(client, course, smtp_server):
+    """With 11 of 12 places free, the page to withdraw asked to give the place back "so that someone from
+    the waiting list can come": there was no one on it."""
+    course.capacity = 1
+    course.save_revision().publish()
+    client.post(register_url(course), form_data(course, email="first@example.org"))
+    withdraw_path = link_path(smtp_server.to("first@example.org")[0], "/anmeldung/").replace(
+        "/bestaetigen/", "/"
+    )
+    page = client.get(withdraw_path).content.decode()
+    assert "damit jemand anderes kommen kann" in page and "Warteliste" not in page
+    client.post(register_url(course), form_data(course, email="second@example.org"))  # the date is full
+    page = client.get(withdraw_path).content.decode()
+    assert "damit jemand von der Warteliste kommen kann" in page
+
+
 def test_the_mail_says_which_office_sent_it_and_how_to_reach_it(client, course, smtp_server):
     """A newcomer's mail came from "noreply" and ended without a name: now the office signs it."""
     office = PortalSettings.for_site(course.get_site())

@@ -163,8 +163,18 @@ def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     if registration.status == EventRegistration.Status.WITHDRAWN:
         text = _("Your registration is withdrawn. Thank you for letting us know.")
         return notice(request, title, text, **about)
-    text = _(
-        "Can you not come after all? Then please give your place back, so that someone from the waiting list "
-        "can come."
+    waiting = EventRegistration.objects.filter(
+        event=registration.event,
+        occurrence_start=registration.occurrence_start,
+        status=EventRegistration.Status.WAITING,
     )
+    if registration.status != EventRegistration.Status.WAITING and waiting.exists():
+        text = _(
+            "Can you not come after all? Then please give your place back, so that someone from the waiting "
+            "list can come."
+        )
+    else:  # nobody is waiting (or they are on the list themselves): no list to speak of
+        text = _(
+            "Can you not come after all? Then please give your place back, so that someone else can come."
+        )
     return ask_to_confirm(request, title, text, _("Withdraw my registration"), **about)
