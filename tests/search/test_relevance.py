@@ -348,6 +348,45 @@ def test_newcomers_find_what_they_type_in_the_first_three(relevance_backend, new
     assert not failures, "\n".join(failures)
 
 
+#: (what is typed, the language of the page, the listing that must come first)
+FIRST = [
+    # "Kurs", the last part of "Deutschkurs", in "Fahrradkurs" counted as "Deutsch" in a title does: the cycling
+    # course came first, by its title's letters. The last part says only what a compound is, not what about.
+    ("Deutschkurs für Frauen", "de", "Frauen-Integrationskurs"),
+    ("Sprachkurs Frauen", "de", "Frauen-Integrationskurs"),
+    ("کلاس زبان برای زنان", "fa", "Frauen-Integrationskurs"),
+    ("Deutschkurs", "de", "Deutschkurs A1 am Vormittag"),
+]
+
+
+def test_a_compound_ranks_by_what_it_is_about_not_by_its_last_part(relevance_backend, newcomer_town):
+    provider = newcomer_town["fahrrad"].get_parent()
+    add_listing(
+        provider,
+        title="Frauen-Integrationskurs",
+        summary="Deutsch lernen in einer Gruppe nur für Frauen.",
+        topics=["sprache"],
+        target_groups=["frauen"],
+        district="nordstadt",
+    )
+    add_listing(  # first by its title's letters, and its text says "Deutsch": found for "Deutschkurs"
+        provider,
+        title="Fahrradkurs für Frauen am Samstag",
+        summary="Radfahren lernen mit einer Trainerin, auf Deutsch.",
+        target_groups=["frauen"],
+        languages=["de"],
+        district="nordstadt",
+    )
+    if relevance_backend.name == "elasticsearch":
+        from wegweiser.search.es.indexes import rebuild
+
+        rebuild()
+    for text, language, first in FIRST:
+        result = run(relevance_backend, {"q": text}, locale=language)
+        top = [hit.page.title for hit in result.hits[:3]]
+        assert top[0] == first, (text, top)
+
+
 #: (what is typed, words found nowhere, no listing has all the rest, "did you mean", logged as weak)
 HOW_WELL_FOUND = [
     ("Deutschkurs", [], False, "", False),

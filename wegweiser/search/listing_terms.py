@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import translation
 from wagtail.models import Locale
 
+from wegweiser.search.vocabulary import known_stems, split_compound
 from wegweiser.search.wording import is_stop_word, stem, stems, synonyms_of, tokens, typed_stems
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType, listing_types
@@ -161,8 +162,12 @@ def named_topics(word: str) -> tuple[str, ...]:
     (:class:`~wegweiser.search.matching.Ranking`).
     """
     words = word.lower().split()
-    forms = {
-        *product(*(typed_stems(one) for one in words)),
-        *(stems(synonym) for synonym in synonyms_of(word)),
-    }
+    synonyms = synonyms_of(word)
+    forms = {*product(*(typed_stems(one) for one in words)), *(stems(synonym) for synonym in synonyms)}
+    # A compound's parts but the last, its own or a synonym's, say what it is about: "Deutschkurs" names
+    # "Sprache" through "Sprachkurs", so that "Frauen-Integrationskurs" ranks above "Fahrradkurs für Frauen".
+    known = known_stems()
+    for one in (word, *synonyms):
+        if " " not in one:
+            forms.update((part,) for part in split_compound(one, known)[:-1])
     return tuple(value for value, parts in topic_names().items() if parts & forms)

@@ -133,8 +133,8 @@ class Ranking:
     ``within`` inside the text (what was typed, "mutt" in "Mütter", and long synonyms, "berat" in
     "Schuldnerberatung"), or any of ``words`` as a word of it (short synonyms, :func:`word_pattern`: "Arzt"
     in "Ärzte", not "work" in "Workshop").
-    ``parts``: a typed compound's parts, which rank a title that has them apart (:data:`ALL_PARTS_WEIGHT`,
-    :data:`PART_WEIGHT`).
+    ``parts``: a typed compound's parts, which rank a title that has them apart (:data:`ALL_PARTS_WEIGHT`),
+    or one of them but the last (:attr:`modifiers`, :data:`PART_WEIGHT`).
     ``topics``: the topics the word names (:func:`~wegweiser.search.listing_terms.named_topics`), which rank a
     listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`)."""
 
@@ -142,6 +142,13 @@ class Ranking:
     words: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        """The parts but the last: what a German compound says it is about ("Deutsch" of "Deutschkurs"), where
+        the last says only what it is ("Kurs"). For "Deutschkurs für Frauen", "Fahrradkurs für Frauen" ranked
+        first, "kurs" in its title counting as "Deutsch" in "Deutsch für Mütter" does."""
+        return self.parts[:-1]
 
 
 #: A synonym's written stem this long ranks a hit wherever it is in a word, as what was typed does: inside a
@@ -220,8 +227,9 @@ def word_pattern(form: str) -> str:
 #: above a consultation hour saying it in its summary, for "job"; one of two topics 1.75, one of three 1.5.
 TOPIC_WEIGHT = 1.5
 
-#: A typed compound's parts in a hit's title apart (for "Deutschkurs", "Abendkurs Deutsch"), and one of them (for
-#: "Deutschkurs", "Deutsch" in "Deutsch A1"): less than the whole word in the title (3), more than in the summary (2).
+#: A typed compound's parts in a hit's title apart (for "Deutschkurs", "Abendkurs Deutsch"), and one of them but
+#: the last (for "Deutschkurs", "Deutsch" in "Deutsch A1", not "Kurs" in "Fahrradkurs"): less than the whole word
+#: in the title (3), more than in the summary (2).
 ALL_PARTS_WEIGHT, PART_WEIGHT = 2.75, 2.5
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:

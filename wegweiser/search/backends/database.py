@@ -605,7 +605,8 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         if ranking.parts:
             in_parts = [Q(Contains(title, part)) for part in ranking.parts]
             in_text.append(When(reduce(operator.and_, in_parts), then=real(ALL_PARTS_WEIGHT)))
-            in_text.append(When(reduce(operator.or_, in_parts), then=real(PART_WEIGHT)))
+            modifiers = [Q(Contains(title, part)) for part in ranking.modifiers]
+            in_text.append(When(reduce(operator.or_, modifiers), then=real(PART_WEIGHT)))
         in_text.append(When(_found_in(_row_field("summary_folded", on_rows), ranking), then=real(2)))
         found = Case(*in_text, default=real(1), output_field=FloatField())
         codes = [

@@ -171,15 +171,18 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             Q("constant_score", filter=_found_in("title_folded", variant), boost=TITLE_WEIGHT),
             Q("constant_score", filter=_found_in("summary_folded", variant), boost=SUMMARY_WEIGHT),
         ]
-        if variant.parts:  # a typed compound's parts apart in the title: all of them, or one
+        if variant.parts:  # a typed compound's parts apart in the title: all of them, or one but the last
             in_title = [
                 query for part in variant.parts if (query := _inside("title_folded", part)) is not None
             ]
             found_in.append(Q("constant_score", filter=Q("bool", filter=in_title), boost=ALL_PARTS_WEIGHT))
+            modifiers = [
+                query for part in variant.modifiers if (query := _inside("title_folded", part)) is not None
+            ]
             found_in.append(
                 Q(
                     "constant_score",
-                    filter=Q("bool", should=in_title, minimum_should_match=1),
+                    filter=Q("bool", should=modifiers, minimum_should_match=1),
                     boost=PART_WEIGHT,
                 )
             )
