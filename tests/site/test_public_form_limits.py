@@ -141,7 +141,8 @@ def test_mistakes_do_not_use_up_the_limit_and_five_valid_sends_are_taken(
 
     for _attempt in range(3):
         mistyped = alice.send(**mistake)
-        assert translation.gettext(pointed_out) in mistyped.text, "the mistake is pointed out"
+        shown = mistyped.text.replace("\u2066", "").replace("\u2069", "")  # the example address is isolated
+        assert translation.gettext(pointed_out) in shown, "the mistake is pointed out"
         assert mistyped.status_code != 429 and refusal not in mistyped.text
     assert stored(public_form) == 0
 

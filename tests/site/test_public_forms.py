@@ -410,7 +410,10 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
             if "phone" in form.base_fields
         }
         expected_missing = translation.gettext("Please enter your email address.")
-        expected_wrong = translation.gettext("Please enter a valid email address, e.g. name@example.org.")
+        # The example isolated left to right: in Arabic "name@example.org." read "….name@example.org".
+        expected_wrong = translation.gettext(
+            "Please enter a valid email address, e.g. name@example.org."
+        ).replace("name@example.org", "\u2066name@example.org\u2069")
         expected_phone = translation.gettext(
             "Please enter a phone number with digits only, e.g. %(example)s."
         ) % {"example": "\u20660171 2345678\u2069"}

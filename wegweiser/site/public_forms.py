@@ -35,7 +35,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import lazy
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -89,9 +91,19 @@ PHONE = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
 PHONE_EXAMPLE = "0171 2345678"
 #: The digits an Arabic or a Persian keyboard types, as the digits a phone dials.
 WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+EMAIL_EXAMPLE = "name@example.org"
+
+
+def _with_the_example_isolated() -> str:
+    """The wrong-address message with its example address isolated left to right, as the phone number's is:
+    closing an Arabic or Persian sentence, "name@example.org." read "….name@example.org"."""
+    message = gettext("Please enter a valid email address, e.g. name@example.org.")
+    return message.replace(EMAIL_EXAMPLE, isolate_text(EMAIL_EXAMPLE, "ltr"))
+
+
 EMAIL_ERRORS = {
     "required": _("Please enter your email address."),
-    "invalid": _("Please enter a valid email address, e.g. name@example.org."),
+    "invalid": lazy(_with_the_example_isolated, str)(),
 }
 
 
