@@ -305,6 +305,17 @@ def test_mismatched_passwords_are_refused_and_the_account_stays_locked(
 # -- bad input -----------------------------------------------------------------------------------------
 
 
+def test_an_empty_name_is_named_in_the_visitor_s_language(client, smtp, home):
+    """ "هذا الحقل مطلوب" ("This field is required"), Django's own, for either name: which one was meant only
+    the field's place told."""
+    response = client.post(
+        FORM_URL.replace("/de/", "/ar/", 1), request_data(organisation_name="", contact_name="")
+    )
+    page = html(response)
+    assert "يرجى إدخال اسم منظمتكم." in page and "يرجى إدخال اسمكم." in page
+    assert "هذا الحقل مطلوب" not in page
+
+
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [

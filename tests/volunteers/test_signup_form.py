@@ -34,7 +34,11 @@ def post(client, opportunity, **overrides):
         ("availability", '<img src=x onerror="alert(1)">', "ohne HTML"),
         ("phone", "call me maybe", "Telefonnummer"),
         ("consent", "", "Bitte stimmen Sie zu"),
-        ("name", "", "muss ausgefüllt werden"),
+        (
+            "name",
+            "",
+            "Bitte geben Sie Ihren Namen ein.",
+        ),  # not Django's "Dieses Feld muss ausgefüllt werden."
     ],
 )
 def test_bad_input_gets_a_clear_german_message_and_stores_nothing(

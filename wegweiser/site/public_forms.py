@@ -80,10 +80,16 @@ def reject_web_addresses(value: str) -> None:
 # -- contact fields ------------------------------------------------------------------------------------
 
 
-def name_field(label: str = _("Your name"), max_length: int = 120) -> forms.CharField:
-    """A name typed into a public form (the visitor's, or their organisation's): plain text, no web address."""
+def name_field(
+    label: str = _("Your name"), max_length: int = 120, missing: str = _("Please enter your name.")
+) -> forms.CharField:
+    """A name typed into a public form (the visitor's, or their organisation's): plain text, no web address;
+    left empty, ``missing`` says which name (Django's "This field is required." did not)."""
     return forms.CharField(
-        label=label, max_length=max_length, validators=[reject_markup, reject_web_addresses]
+        label=label,
+        max_length=max_length,
+        validators=[reject_markup, reject_web_addresses],
+        error_messages={"required": missing},
     )
 
 

@@ -22,7 +22,11 @@ from wegweiser.site.public_forms import (
 class AccountRequestForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
-    organisation_name = name_field(_("Name of your organisation"), max_length=200)
+    organisation_name = name_field(
+        _("Name of your organisation"),
+        max_length=200,
+        missing=_("Please enter the name of your organisation."),
+    )
     kind = forms.ChoiceField(
         label=_("Kind of organisation"),
         choices=OrganisationKind.choices,
