@@ -361,21 +361,18 @@ FIRST = [
 
 def test_a_compound_ranks_by_what_it_is_about_not_by_its_last_part(relevance_backend, newcomer_town):
     provider = newcomer_town["fahrrad"].get_parent()
+    women = {"target_groups": ["frauen"], "district": "nordstadt"}
     add_listing(
         provider,
         title="Frauen-Integrationskurs",
-        summary="Deutsch lernen in einer Gruppe nur für Frauen.",
+        summary="Deutsch lernen nur für Frauen.",
         topics=["sprache"],
-        target_groups=["frauen"],
-        district="nordstadt",
+        **women,
     )
-    add_listing(  # first by its title's letters, and its text says "Deutsch": found for "Deutschkurs"
-        provider,
-        title="Fahrradkurs für Frauen am Samstag",
-        summary="Radfahren lernen mit einer Trainerin, auf Deutsch.",
-        target_groups=["frauen"],
-        languages=["de"],
-        district="nordstadt",
+    # First by its title's letters, and its text says "Deutsch": found for "Deutschkurs".
+    summary = "Radfahren lernen mit einer Trainerin, auf Deutsch."
+    add_listing(
+        provider, title="Fahrradkurs für Frauen am Samstag", summary=summary, languages=["de"], **women
     )
     if relevance_backend.name == "elasticsearch":
         from wegweiser.search.es.indexes import rebuild
