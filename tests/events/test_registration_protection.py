@@ -248,6 +248,7 @@ def test_the_withdraw_page_speaks_of_a_waiting_list_only_when_someone_is_on_it(c
     page = client.get(withdraw_path).content.decode()
     assert "damit jemand anderes kommen kann" in page and "Warteliste" not in page
     client.post(register_url(course), form_data(course, email="second@example.org"))  # the date is full
+    client.post(link_path(smtp_server.to("second@example.org")[0], "/bestaetigen/"))  # and waits, confirmed
     page = client.get(withdraw_path).content.decode()
     assert "damit jemand von der Warteliste kommen kann" in page
 

@@ -56,7 +56,8 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 #: "صحة" stayed "صحة"), so a word typed without its article did not find the word with it, nor the reverse.
 ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال")
 #: Letters only Persian has: a word with one of them is Persian, where "ال" is not an article ("الکترونیک").
-_PERSIAN_LETTERS = re.compile(r"[پچژگکی]")
+_PERSIAN_ONLY = "پچژگکی"
+_PERSIAN_LETTERS = re.compile(f"[{_PERSIAN_ONLY}]")
 #: The Persian kaf and yeh as Arabic writes them, so that a word is one word whichever keyboard typed it
 #: ("کلاس" and "كلاس") and Persian endings meet the Arabic rules' ("یادگیری" and "یادگیر" share a stem).
 _PERSIAN_AS_ARABIC = str.maketrans({"ک": "ك", "ی": "ي"})
@@ -66,19 +67,20 @@ _CLOSING_TEH = str.maketrans({"ة": "ه"})
 #: Letters only Ukrainian has. Snowball has no Ukrainian rules, and the Russian ones did not know its endings
 #: ("курсів" stayed "курсів" while "курси" was "курс"): a Ukrainian word is written as Russian writes its
 #: letters and these endings ("курсів" as "курсов", "німецької" as "нимецькой") before the Russian rules.
-_UKRAINIAN_LETTERS = re.compile(r"[іїєґ]")
+_UKRAINIAN_ONLY = "іїєґ"
+_UKRAINIAN_LETTERS = re.compile(f"[{_UKRAINIAN_ONLY}]")
 _LATIN_LETTERS = re.compile(r"[a-zß-ɏ]")  # Basic Latin to Latin Extended-B, lower case
 _UKRAINIAN_ENDINGS = (("ів", "ов"), ("їв", "ов"), ("ої", "ой"))
 #: Letters a language does not write, which its neighbours in the same script do: a term with one of them is
 #: not offered to a visitor of that language as a completion ("курс німецької" is Ukrainian, "کلاس زبان"
-#: Persian, "دورة لغة" Arabic, "dil kursu" Turkish).
+#: Persian, "دورة لغة" Arabic, "almanca öğrenmek" Turkish).
 _LETTERS_NOT_WRITTEN = {
     "de": "ışğç",
     "en": "äöüßışğç",
     "tr": "äß",
-    "ru": "іїєґ",
+    "ru": _UKRAINIAN_ONLY,
     "uk": "ыэъё",
-    "ar": "پچژگکی",
+    "ar": _PERSIAN_ONLY,
     "fa": "ةكيى",
 }
 _UKRAINIAN_AS_RUSSIAN = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г"})

@@ -112,6 +112,17 @@ class EventRegistration(models.Model):
         )
 
     @classmethod
+    def waiting_list(cls, event, occurrence_start):
+        """Who is waiting for a place on the date, first come first: those who confirmed their address (the
+        others never move up)."""
+        return cls.objects.filter(
+            event=event,
+            occurrence_start=occurrence_start,
+            status=cls.Status.WAITING,
+            confirmed_at__isnull=False,
+        ).order_by("created_at", "pk")
+
+    @classmethod
     def register(
         cls, event, occurrence, name: str, email: str, language: str = "de", consent: dict | None = None
     ) -> tuple[EventRegistration | None, bool]:
@@ -217,13 +228,7 @@ class EventRegistration(models.Model):
         with transaction.atomic():
             type(event).objects.select_for_update().filter(pk=event.pk).first()
             free = event.capacity - cls.places_taken(event, occurrence_start).count()
-            waiting = cls.objects.filter(
-                event=event,
-                occurrence_start=occurrence_start,
-                status=cls.Status.WAITING,
-                confirmed_at__isnull=False,
-            ).order_by("created_at", "pk")
-            for registration in waiting[: max(free, 0)]:
+            for registration in cls.waiting_list(event, occurrence_start)[: max(free, 0)]:
                 registration.status = cls.Status.CONFIRMED
                 registration.save(update_fields=["status"])
                 moved_up.append(registration)

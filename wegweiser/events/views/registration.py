@@ -163,11 +163,7 @@ def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     if registration.status == EventRegistration.Status.WITHDRAWN:
         text = _("Your registration is withdrawn. Thank you for letting us know.")
         return notice(request, title, text, **about)
-    waiting = EventRegistration.objects.filter(
-        event=registration.event,
-        occurrence_start=registration.occurrence_start,
-        status=EventRegistration.Status.WAITING,
-    )
+    waiting = EventRegistration.waiting_list(registration.event, registration.occurrence_start)
     if registration.status != EventRegistration.Status.WAITING and waiting.exists():
         text = _(
             "Can you not come after all? Then please give your place back, so that someone from the waiting "
