@@ -15,6 +15,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from wagtail import hooks
 
 from tests.search.conftest import add_listing, found, run
 from tests.search.listing_types import BulletinPage
@@ -110,6 +111,24 @@ def test_drafts_and_deleted_listings_have_no_searchable_text(town, organisation_
     assert SearchText.objects.filter(page=published).exists()
     published.delete()
     assert not SearchText.objects.filter(page_id=published.pk).exists()
+
+
+def test_listings_published_and_unpublished_while_the_demo_loads_are_found_as_they_are_at_its_end(
+    town, organisation_a
+):
+    """The demo town's load writes each listing's search rows once, at its end (``while_loading_demo``):
+    what was published is found then, and what was taken down is not, as if each had been stored at once."""
+    (work_once,) = hooks.get_hooks("while_loading_demo")
+    taken_down = town["frauentreff"]
+    with work_once():
+        page = add_listing(organisation_a, title="Nähcafé für Mütter", summary="Gemeinsam nähen.")
+        page.title = "Nähcafé für Mütter und Väter"
+        page.save_revision().publish()
+        taken_down.unpublish()
+    assert "Nähcafé für Mütter und Väter" in SearchText.objects.get(page=page).text
+    assert {hit.page_id for hit in run(DatabaseBackend(), {"q": "Nähcafé Väter"}).hits} == {page.pk}
+    assert not SearchText.objects.filter(page=taken_down).exists()
+    assert not SearchListing.objects.filter(page=taken_down).exists()
 
 
 def test_reindex_rebuilds_the_texts_from_the_listings(town):

@@ -27,7 +27,9 @@ them all, a term given another slug or name refreshes its listings' rows (the sy
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from django.conf import settings
@@ -110,8 +112,38 @@ def _own_text(page) -> str:
     return "\n".join(str(getattr(page, field, "") or "") for field in TEXT_FIELDS)
 
 
+#: The listings whose rows wait for the end of :func:`stored_once` (``None``: outside it, rows are written at once).
+_waiting: ContextVar[set[int] | None] = ContextVar("wegweiser_search_rows_waiting", default=None)
+
+
+@contextmanager
+def stored_once() -> Iterator[None]:
+    """Inside it, the rows of a listing published, saved or unpublished are brought up to date once, at the
+    end (:func:`sync_texts`), not at each publish and save: the demo town saves each of its pages four or
+    five times, and each store cost about a dozen queries. Nothing inside may read the rows of the listings
+    it changes. An exception leaves the rows as they were (the caller's transaction is rolled back)."""
+    waiting: set[int] = set()
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+    sync_texts(sorted(waiting))
+
+
+def _wait(page_id: int) -> bool:
+    """Inside :func:`stored_once`: the listing's rows are written at its end."""
+    waiting = _waiting.get()
+    if waiting is None:
+        return False
+    waiting.add(page_id)
+    return True
+
+
 def store_text(page) -> None:
     """Write (or remove, if it is not live) the searchable text and facet values of one listing; learn its words."""
+    if _wait(page.pk):
+        return
     if not page.live:
         remove_text(page.pk)
         return
@@ -221,6 +253,8 @@ def store_saved_values(page) -> None:
     """A live listing saved (not published): its row's validity, place and folded title and summary as the
     page has them now, since the search counts by the first and ranks by the others (expiry needs no save:
     queries compare the dates with today). A script or an import may change a live title in place."""
+    if _wait(page.pk):
+        return
     SearchListing.objects.filter(page_id=page.pk).update(
         **{field: getattr(page, field, None) for field in LISTING_FIELDS},
         **{column: folded_text(getattr(page, field, "")) for field, column in FOLDED_FIELDS.items()},
@@ -235,6 +269,8 @@ def _delete(queryset) -> None:
 
 
 def remove_text(page_id: int) -> None:
+    if _wait(page_id):
+        return
     for model in SEARCH_ROWS:
         _delete(model.objects.filter(page_id=page_id))
 

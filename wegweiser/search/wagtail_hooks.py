@@ -3,6 +3,7 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wegweiser.search import fulltext
 from wegweiser.search.alerts import links, privacy
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.backends.database import text_condition
@@ -21,6 +22,12 @@ def register_synonyms():
 def load_demo_synonyms(ctx):
     """The demo town finds what newcomers type in their languages: "وظيفة" finds the "Arbeit" listings."""
     return {"synonym groups": load_starter_synonyms()}
+
+
+@hooks.register("while_loading_demo")
+def store_search_rows_once():
+    """The demo town's listings get their search rows once, at the end of the load, not at each save."""
+    return fulltext.stored_once()
 
 
 @hooks.register("listing_text_condition")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import random
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -45,6 +45,10 @@ from wegweiser.site.setup import ensure_office_rights, ensure_portal
 #: a function of the :class:`DemoContext` returning ``{what: how many were added}``; it must be safe to
 #: run again (add only what is missing).
 DEMO_CONTENT_HOOK = "load_demo_content"
+#: Wagtail hook for work a plugin does at each save that may be done once, at the end of the demo town's load:
+#: a function without arguments returning a context manager, which the loader holds open while it loads (in
+#: its transaction). The search writes each listing's rows once this way (four or five saves a page).
+DEMO_LOADING_HOOK = "while_loading_demo"
 
 
 @dataclass
@@ -321,7 +325,9 @@ def load_organisations(ctx: DemoContext, index: OrganisationIndexPage) -> None:
 @transaction.atomic
 def load_demo(stdout=None) -> dict[str, int]:
     """Load the demo town; safe to run again (it adds only what is missing, e.g. a newly installed plugin's)."""
-    with _each_object_indexed_once():
+    with _each_object_indexed_once(), ExitStack() as plugins_work_once:
+        for work_once in hooks.get_hooks(DEMO_LOADING_HOOK):
+            plugins_work_once.enter_context(work_once())
         return _load_demo()
 
 
