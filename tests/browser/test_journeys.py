@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 import socket
 import threading
@@ -175,6 +176,14 @@ def test_partner_edits_offer_office_approves_and_the_change_is_public_and_findab
     _log_in(page, live_server, "partner")
     page.goto(f"{live_server.url}/admin/pages/{offer.pk}/edit/")
     page.locator('input[name="title"]').fill(new_title)
+    # A date typed in another format than the field shows (ISO, not 31.03.2027) is kept and read by the form;
+    # Wagtail's date picker put today in its place when the field lost focus, and the offer expired tomorrow.
+    valid_until = page.locator('input[name="valid_until"]')
+    tab = valid_until.evaluate("field => field.closest('[role=tabpanel]').id")
+    page.locator(f'[role="tab"][aria-controls="{tab}"]').click()
+    valid_until.click()
+    page.keyboard.type("2027-03-31")
+    page.keyboard.press("Tab")
     _press_action(page, 'button[name="action-submit"]')
     offer.refresh_from_db()
     assert offer.title != new_title  # not public before the office approves
@@ -190,6 +199,7 @@ def test_partner_edits_offer_office_approves_and_the_change_is_public_and_findab
     _press_action(page, 'button[data-workflow-action-name="approve"]:not([data-workflow-action-modal-url])')
     offer.refresh_from_db()
     assert offer.title == new_title
+    assert offer.valid_until == datetime.date(2027, 3, 31)
     page.context.clear_cookies()
 
     page.set_viewport_size({"width": 360, "height": 740})

@@ -11,11 +11,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.active_filters import BaseFilterAdapter, register_filter_adapter_class
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.widgets import AdminDateInput
 from wagtail.models import Locale
 
 from wegweiser.reports.coverage import DIMENSIONS
 from wegweiser.reports.selection import ListingSelection, kind_choices
+from wegweiser.site.admin_widgets import DateInput
 from wegweiser.site.models import District, Language, OrganisationPage, TargetGroup, Topic
 from wegweiser.site.registry import listing_types
 from wegweiser.site.taxonomy_labels import term_choices
@@ -99,7 +99,7 @@ def _current_on():
     return django_filters.DateFilter(
         label=_("Current on"),
         method="keep",
-        widget=AdminDateInput,
+        widget=DateInput,
         help_text=_("Only listings visible on this day (default: today)."),
     )
 
@@ -161,6 +161,6 @@ DEMAND_TABLES = [
 
 class DemandFilterSet(ReportFilterSet):
     table = _choice(_("Show"), DEMAND_TABLES, empty_label=None)
-    start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
-    end = django_filters.DateFilter(label=_("Until"), method="keep", widget=AdminDateInput)
+    start = django_filters.DateFilter(label=_("From"), method="keep", widget=DateInput)
+    end = django_filters.DateFilter(label=_("Until"), method="keep", widget=DateInput)
     locale = _choice(_("Language of the visitor"), _locale_choices)

@@ -13,9 +13,10 @@ class SiteConfig(AppConfig):
         # and Wagtail's widget module imports its models
         from wagtail.admin.widgets import AdminPageChooser
 
-        from wegweiser.site import checks, page_tree_cache, signals  # noqa: F401
+        from wegweiser.site import admin_widgets, checks, page_tree_cache, signals  # noqa: F401
         from wegweiser.site.scoping import page_chooser_title
 
         # Every page chooser (in Wagtail's blocks and panels, in a plugin's) shows a partner only what the
         # partner's page tree shows; Wagtail's widget has no hook for it, so its one title method is ours.
         AdminPageChooser.get_display_title = page_chooser_title
+        admin_widgets.register()

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -309,14 +310,24 @@ def _site_of(parent_context) -> Site | None:
 # Weekly schedules: a course date or any listing that meets on fixed weekdays.
 
 
+class TimeBlock(blocks.TimeBlock):
+    """Wagtail's time block, keeping what an editor types (:mod:`wegweiser.site.admin_widgets`)."""
+
+    @cached_property
+    def field(self):
+        from wegweiser.site.admin_widgets import time_field  # Wagtail's widgets import its models
+
+        return time_field(self.format, **self.field_options)
+
+
 class WeeklySlotBlock(blocks.StructBlock):
     """Some weekdays with one start and end time ("Tu, Th 18:00–20:00")."""
 
     weekdays = blocks.MultipleChoiceBlock(
         choices=weekday_choices, label=_("weekdays"), widget=forms.CheckboxSelectMultiple
     )
-    start = blocks.TimeBlock(label=_("starts at"), format="%H:%M")
-    end = blocks.TimeBlock(label=_("ends at"), format="%H:%M")
+    start = TimeBlock(label=_("starts at"), format="%H:%M")
+    end = TimeBlock(label=_("ends at"), format="%H:%M")
 
     class Meta:
         icon = "time"
