@@ -319,6 +319,11 @@ class TimeBlock(blocks.TimeBlock):
 
         return time_field(self.format, **self.field_options)
 
+    def deconstruct(self):
+        """Stored as Wagtail's time block: only the widget differs, so migrations need not know this class."""
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.blocks.TimeBlock", args, kwargs
+
 
 class WeeklySlotBlock(blocks.StructBlock):
     """Some weekdays with one start and end time ("Tu, Th 18:00–20:00")."""
