@@ -313,6 +313,26 @@ def test_the_footer_names_german_only_legal_pages_in_the_visitors_language(clien
     assert ">Datenschutz</a>" in legal and "hreflang" not in legal
 
 
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("ar", "بياناتكم: طلب نسخة أو حذف"),
+        ("uk", "Ваші дані: запит копії або видалення"),
+        ("de", "Ihre Daten: Kopie"),
+    ],
+)
+def test_every_page_leads_to_copy_or_delete_my_data_in_the_visitors_language(client, demo, language, label):
+    """Someone who registered for an event found "copy or delete my data" only beside the place alert's form and
+    the volunteers' sign-up: the footer of every page leads there, to the page in the visitor's language."""
+    event = untranslated_listing("event", "ar" if language == "de" else language, all_day=False)
+    for path in ("/", public_path(event)):
+        footer = client.get(f"/{language}{path}").content.decode().split('class="site-footer__inner')[1]
+        link = re.search(rf'<a href="(/{language}/meine-daten/)">([^<]+)</a>', footer)
+        assert link and link.group(2).startswith(label), footer[-600:]
+    form = client.get(link.group(1))
+    assert form.status_code == 200 and f'<html lang="{language}"' in form.content.decode()
+
+
 def test_the_footer_lines_the_offices_german_address_up_with_the_arabic_page(client, demo):
     """On /ar/ the address stood at the left (dir="ltr" on its block) between a name and contacts at the right;
     it is marked German and isolated as the home page's contact card marks it, and aligns with the page."""
