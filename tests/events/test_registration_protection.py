@@ -190,6 +190,45 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
     assert registration.status == "withdrawn"
 
 
+def test_a_confirmed_place_can_be_added_to_the_calendar_as_the_one_booked_date_not_the_series(
+    client, organisation_a, smtp_server
+):
+    """ "You are registered." was the end: the booked date reached a phone's calendar only through the event
+    page's file, which holds the whole weekly series. The confirmed page offers the one date booked."""
+    weekly = make_event(
+        organisation_a,
+        title="Elterncafé",
+        start=soon(4, hour=16),
+        recurrence_frequency="WEEKLY",
+        recurrence_count=4,
+        registration_mode="internal",
+        capacity=10,
+    )
+    arabic = translate(weekly, "ar", "مقهى الأهل")
+    second = arabic.upcoming_occurrences()[1]
+    client.post(
+        register_url(arabic, "ar"), form_data(arabic, occurrence=second.key, email="layla@example.org")
+    )
+    (message,) = smtp_server.to("layla@example.org")
+    confirmed = client.post(link_path(message, "/bestaetigen/")).content.decode()
+    registration = EventRegistration.objects.get()
+    with translation.override("ar"):
+        label = translation.gettext("Add to my calendar")
+    calendar_path = f"/ar/kalender/anmeldung/{registration.token}/termin.ics"
+    assert f'<a href="{calendar_path}">{label}</a>' in confirmed
+
+    answer = client.get(calendar_path)
+    assert answer["Content-Type"].startswith("text/calendar") and "no-store" in answer["Cache-Control"]
+    ics = answer.content.decode()
+    assert ics.count("BEGIN:VEVENT") == 1 and "RRULE" not in ics
+    start = timezone.localtime(second.start)
+    assert f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%dT%H%M%S}" in ics
+    assert "SUMMARY:مقهى الأهل" in ics
+
+    client.post(link_path(message, "/anmeldung/").replace("/bestaetigen/", "/"))
+    assert client.get(calendar_path).status_code == 404  # withdrawn: no date to add
+
+
 def test_an_unconfirmed_place_is_released_after_the_hold_time_and_the_waiting_list_moves_up(
     client, course, smtp_server, settings
 ):

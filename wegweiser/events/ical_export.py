@@ -118,6 +118,22 @@ def event_components(event, url: str = "", stamp: datetime.datetime | None = Non
     return components
 
 
+def booked_date_calendar(registration, event, url: str = "") -> bytes:
+    """The one date someone registered for (where it moved to, if it moved), not the event's whole series:
+    "add to my calendar" on the page that confirms the registration."""
+    stamp = timezone.now()
+    calendar = new_calendar(event.title)
+    component = _base_component(event, url, stamp)
+    component["uid"] = f"registration-{registration.token}@wegweiser"
+    start = registration.starts
+    _add_times(component, event, start, start + (event.end - event.start) if event.end else None)
+    calendar.add_component(component)
+    calendar.add_missing_timezones(
+        first_date=start.date(), last_date=start.date() + datetime.timedelta(days=2)
+    )
+    return calendar.to_ical()
+
+
 def entry_component(entry: CalendarEntry, stamp: datetime.datetime) -> Event:
     """A dated item of another plugin (a course start) as a plain one-off ``VEVENT``."""
     component = Event()

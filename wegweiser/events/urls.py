@@ -19,4 +19,7 @@ urlpatterns = [
         "anmeldung/<uuid:token>/bestaetigen/", registration.confirm_registration, name="confirm-registration"
     ),
     path("anmeldung/<uuid:token>/", registration.withdraw_registration, name="withdraw-registration"),
+    path(
+        "anmeldung/<uuid:token>/termin.ics", registration.registration_calendar, name="registration-calendar"
+    ),
 ]

@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from wegweiser.events.forms import EventRegistrationForm
+from wegweiser.events.ical_export import booked_date_calendar
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
 from wegweiser.events.templatetags.event_tags import event_when
@@ -35,8 +36,10 @@ from wegweiser.plugin_api import (
     for_visitors,
     forget_send,
     in_language,
+    localized_url,
     notice,
     private_no_store,
+    slug_for,
     too_many_sends,
     visitor_language,
 )
@@ -141,13 +144,40 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
         return notice(request, title, text, status=404)
     about = _about(registration)
     if registration.address_confirmed:
-        return notice(request, title, _registered(registration), **about)
+        return _confirmed(request, title, registration, about)
     if request.method == "GET":
         return ask_to_confirm(request, title, "", _("Confirm my registration"), **about)
     if not registration.confirm():
         text = _("Sorry, the time to confirm has run out and the date is now fully booked.")
         return notice(request, title, text, **about)
-    return notice(request, title, _registered(registration), **about)
+    return _confirmed(request, title, registration, about)
+
+
+def _confirmed(
+    request: HttpRequest, title: str, registration: EventRegistration, about: dict
+) -> HttpResponse:
+    """ "You are registered", and the booked date for the visitor's calendar (not for the waiting list)."""
+    if registration.status != EventRegistration.Status.CONFIRMED:
+        return notice(request, title, _registered(registration), **about)
+    link = reverse("events:registration-calendar", kwargs={"token": registration.token})
+    return notice(
+        request, title, _registered(registration), link=link, link_text=_("Add to my calendar"), **about
+    )
+
+
+@private_no_store
+def registration_calendar(request: HttpRequest, token) -> HttpResponse:
+    """The booked date as a calendar file, for a confirmed place only."""
+    registration = _by_token(token)
+    if registration is None or registration.status != EventRegistration.Status.CONFIRMED:
+        raise Http404
+    event = in_language(registration.event)
+    url = request.build_absolute_uri(localized_url(event, request))
+    response = HttpResponse(
+        booked_date_calendar(registration, event, url), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug_for(event.title) or "termin"}.ics"'
+    return response
 
 
 @for_visitors
