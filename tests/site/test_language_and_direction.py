@@ -548,11 +548,13 @@ def test_a_finder_lists_the_visitor_s_language_before_german_originals(client, d
 
 
 @pytest.mark.parametrize(
-    ("path", "marked"), [("/ar/veranstaltungen/", "بالألمانية"), ("/ar/search/?q=Deutsch", "بالألمانية")]
+    ("path", "marked"),
+    [("/ar/veranstaltungen/", "النص بالألمانية"), ("/ar/search/?q=Deutsch", "النص بالألمانية")],
 )
 def test_a_card_says_when_its_listing_is_still_in_german(client, demo, path, marked):
     """In the finder and the search, the cards of listings nobody translated showed German titles with only a
-    hidden language tag: a newcomer learnt they were in German only after opening them."""
+    hidden language tag: a newcomer learnt they were in German only after opening them. The note says that the
+    text is German: "بالألمانية" alone, beside "Online-Sprechstunde auf Arabisch", read as held in German."""
     html = client.get(path).content.decode()
     cards = re.findall(r'<article class="card[^"]*">.*?</article>', html, re.S)
     german = [card for card in cards if 'class="card__title"><a href="/ar/' in card and ' lang="de"' in card]
@@ -578,7 +580,7 @@ def test_the_next_dates_and_the_calendar_say_when_an_event_is_still_in_german(cl
     german = [one for one in items if re.search(r'<a [^>]*href="/ar/[^"]*"[^>]* lang="de"', one)]
     arabic = [one for one in items if one not in german]
     assert german and arabic, path
-    assert all('<span class="tag--written-in">بالألمانية</span>' in one for one in german)
+    assert all('<span class="tag--written-in">النص بالألمانية</span>' in one for one in german)
     assert not any("tag--written-in" in one for one in arabic)
 
 

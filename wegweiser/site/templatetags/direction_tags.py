@@ -147,14 +147,14 @@ def lang_attrs(obj, text: str = "", page_direction: bool = False) -> SafeString:
 
 @register.simple_tag
 def language_name(obj) -> str:
-    """ "In German" (in the page's language) when ``obj`` (a listing, a calendar line, a next date) is shown
+    """ "Text in German" (in the page's language) when ``obj`` (a listing, a calendar line, a next date) is shown
     in another language than the page, as nobody translated it yet, else nothing: the title alone did not
     tell a newcomer before opening it."""
     language = content_language(obj)
     if not language or language == translation.get_language():
         return ""
     if language == settings.LANGUAGE_CODE:
-        return translation.gettext("In German")
+        return translation.gettext("Text in German")
     return translation.get_language_info(language)["name_translated"]
 
 
