@@ -159,9 +159,12 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
 
     registration = EventRegistration.objects.get()
     assert (registration.status, registration.language, registration.event_id) == ("pending", "ar", course.pk)
-    assert registration.consent_version == "2026-11-1" and registration.consent_text
+    # The consent and the mail name the same time of deletion (the consent said "after the event").
+    assert registration.consent_version == "2026-12-6"
+    assert "ويُحذفان بعد أسبوعين من الفعالية" in registration.consent_text
 
     (message,) = smtp_server.to("layla@example.org")
+    assert "بعد أسبوعين من الفعالية" in body_of(message)
     with translation.override("ar"):
         assert translation.gettext("thank you for registering for") in body_of(message)
         # The date as the Arabic page writes it: Arabic commas, not a German pattern.

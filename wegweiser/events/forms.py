@@ -10,7 +10,7 @@ from wegweiser.events.occurrences import Occurrence
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api import ConsentMixin, HoneypotMixin, email_field, name_field
 
-CONSENT_VERSION = "2026-11-1"
+CONSENT_VERSION = "2026-12-6"
 
 
 class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
@@ -37,7 +37,7 @@ class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
     def consent_text(self) -> str:
         return gettext(
             "I agree that my name and email address are stored to manage this registration. "
-            "They are passed only to the organiser and deleted after the event."
+            "They are passed only to the organiser and deleted two weeks after the event."
         )
 
     def clean_occurrence(self) -> Occurrence:
