@@ -139,6 +139,31 @@ def test_unknown_event_feed_is_not_found(client, home):
     assert client.get(reverse("events:event-feed", args=[999999])).status_code == 404
 
 
+def test_an_event_s_calendar_file_names_the_organiser_s_address_and_has_a_name_in_any_script(
+    client, organisation_a
+):
+    """A Ukrainian event's file was "event.ics" (its title has no Latin letters for a file name), and an event
+    without a contact address named "noreply@localhost" as its organiser, which a calendar app offers to write
+    to. The file takes the page's address; the organiser is the organisation with its own address."""
+    organisation_a.email = "kontakt@verein-a.example"
+    organisation_a.save_revision().publish()
+    event = make_event(organisation_a, title="Sprachcafé", slug="sprachcafe", start=berlin(2026, 12, 2, 10))
+    ukrainian = event.copy_for_translation(Locale.objects.get(language_code="uk"), copy_parents=True)
+    ukrainian.title = "Мовне кафе"
+    ukrainian.save_revision().publish()
+
+    answer = client.get(f"/uk/kalender/veranstaltung/{ukrainian.pk}.ics")
+    assert answer["Content-Disposition"] == 'attachment; filename="sprachcafe.ics"'
+    (entry,) = parse(answer).walk("VEVENT")
+    assert str(entry["ORGANIZER"]) == "mailto:kontakt@verein-a.example"
+    assert entry["ORGANIZER"].params["CN"] == organisation_a.title
+
+    organisation_a.email = ""
+    organisation_a.save_revision().publish()
+    (entry,) = parse(client.get(f"/uk/kalender/veranstaltung/{ukrainian.pk}.ics")).walk("VEVENT")
+    assert "ORGANIZER" not in entry
+
+
 def test_feeds_in_a_language_link_every_event_to_its_page_in_that_language(client, organisation_a):
     """A Persian subscriber taps an event in their calendar app and stays on the Persian site: a
     translated event opens its translation, an untranslated one the German page under ``/fa/``."""

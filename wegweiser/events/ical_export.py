@@ -14,7 +14,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
 from wegweiser.events.recurrence import local_starts
-from wegweiser.plugin_api import CalendarEntry
+from wegweiser.plugin_api import CalendarEntry, slug_for
 
 PRODID = "-//Wegweiser//Integration portal events//DE"
 
@@ -22,6 +22,12 @@ PRODID = "-//Wegweiser//Integration portal events//DE"
 def uid_for_event(event) -> str:
     """Stable across edits and languages: the same event is the same calendar entry in every feed."""
     return f"event-{event.translation_key}@wegweiser"
+
+
+def file_name(event) -> str:
+    """An event's calendar file's name: its title as an address has it; a title in another script has no Latin
+    letters for one (Ukrainian titles gave "event.ics"), the page's address has (unicode slugs are off)."""
+    return slug_for(event.title) or event.slug
 
 
 def new_calendar(name: str) -> Calendar:
@@ -62,12 +68,12 @@ def _base_component(event, url: str, stamp: datetime.datetime) -> Event:
         component.add("location", location)
     if url:
         component.add("url", url)
-    if event.organisation_id and event.organisation:
-        component.add(
-            "organizer",
-            f"mailto:{event.contact_email or 'noreply@localhost'}",
-            parameters={"CN": event.organisation.title},
-        )
+    organisation = event.organisation if event.organisation_id else None
+    # Whom to write to: the event's contact, else its organisation's; without an address, no organiser (it
+    # was "noreply@localhost", which a calendar app offers as the organiser's address).
+    address = event.contact_email or (organisation.email if organisation else "")
+    if organisation and address:
+        component.add("organizer", f"mailto:{address}", parameters={"CN": organisation.title})
     component.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
     if event.last_published_at:
         component.add("last-modified", event.last_published_at)

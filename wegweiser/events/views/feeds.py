@@ -18,7 +18,7 @@ from wegweiser.events.agenda import (
     events_in_range,
     other_entries,
 )
-from wegweiser.events.ical_export import build_calendar
+from wegweiser.events.ical_export import build_calendar, file_name
 from wegweiser.plugin_api import OrganisationPage, localized_url, public_listings, slug_for
 
 PAST_DAYS = 31
@@ -88,4 +88,4 @@ def event_feed(request: HttpRequest, pk: int) -> HttpResponse:
     listing_type = _listing_type(request)
     event = get_object_or_404(public_listings(listing_type).prefetch_related("exceptions"), pk=pk)
     content = build_calendar(event.title, [event], (), _full_url(request))
-    return _calendar_response(content, slug_for(event.title) or "event", download=True)
+    return _calendar_response(content, file_name(event), download=True)

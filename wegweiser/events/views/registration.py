@@ -25,7 +25,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from wegweiser.events.forms import EventRegistrationForm
-from wegweiser.events.ical_export import booked_date_calendar
+from wegweiser.events.ical_export import booked_date_calendar, file_name
 from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
 from wegweiser.events.templatetags.event_tags import event_when
@@ -39,7 +39,6 @@ from wegweiser.plugin_api import (
     localized_url,
     notice,
     private_no_store,
-    slug_for,
     too_many_sends,
     visitor_language,
 )
@@ -176,7 +175,7 @@ def registration_calendar(request: HttpRequest, token) -> HttpResponse:
     response = HttpResponse(
         booked_date_calendar(registration, event, url), content_type="text/calendar; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="{slug_for(event.title) or "termin"}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{file_name(event)}.ics"'
     return response
 
 
