@@ -165,6 +165,9 @@ def test_a_search_that_finds_nothing_names_the_integration_office_to_ask(client,
     assert 'href="tel:' in nothing and "mailto:integration@teststadt.example" in nothing
     found = client.get(reverse("search:search"), {"q": "Kinderbetreuung"}).content.decode()
     assert "Fragen Sie das Integrationsbüro" not in found
+    # Arabic counts none in the plural ("0 نتيجة" read as the singular of one result).
+    arabic = client.get("/ar/search/", {"q": "دندانپزشک"}).content.decode()
+    assert "0 نتائج" in arabic and "0 نتيجة" not in arabic
 
 
 def test_a_search_naming_an_organisation_leads_to_its_page_above_the_hits(client, town):
