@@ -13,23 +13,25 @@ from django.db import models
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput, AdminTimeInput
 
-#: The picker's option that otherwise puts the current date and time in place of what it cannot read.
-KEEP_WHAT_IS_TYPED = {"validateOnBlur": False}
 
+class KeepWhatIsTyped:
+    """For a Wagtail date or time widget: its picker keeps a value it cannot read (``validateOnBlur``, which
+    otherwise puts the current date and time in its place)."""
 
-class DateInput(AdminDateInput):
     def get_config(self) -> dict:
-        return {**super().get_config(), **KEEP_WHAT_IS_TYPED}
+        return {**super().get_config(), "validateOnBlur": False}
 
 
-class DateTimeInput(AdminDateTimeInput):
-    def get_config(self) -> dict:
-        return {**super().get_config(), **KEEP_WHAT_IS_TYPED}
+class DateInput(KeepWhatIsTyped, AdminDateInput):
+    pass
 
 
-class TimeInput(AdminTimeInput):
-    def get_config(self) -> dict:
-        return {**super().get_config(), **KEEP_WHAT_IS_TYPED}
+class DateTimeInput(KeepWhatIsTyped, AdminDateTimeInput):
+    pass
+
+
+class TimeInput(KeepWhatIsTyped, AdminTimeInput):
+    pass
 
 
 def time_field(block_format: str | None, **options) -> forms.TimeField:
