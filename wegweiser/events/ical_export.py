@@ -89,6 +89,11 @@ def _add_times(component: Event, event, start: datetime.datetime, end: datetime.
         component.add("dtend", _date_value(end, event))
 
 
+def _end_after(event, start: datetime.datetime) -> datetime.datetime | None:
+    """The end of a date of ``event`` that starts at ``start`` (a moved one, say): as long as the first date."""
+    return start + (event.end - event.start) if event.end else None
+
+
 def event_components(event, url: str = "", stamp: datetime.datetime | None = None) -> list[Event]:
     """The ``VEVENT`` s describing ``event``: the series itself and one per moved date."""
     stamp = stamp or timezone.now()
@@ -101,7 +106,6 @@ def event_components(event, url: str = "", stamp: datetime.datetime | None = Non
     main.add("rrule", vRecur.from_ical(rule))
     tz = event.tz
     series_start = event.start.astimezone(tz).replace(tzinfo=None)
-    duration = (event.end - event.start) if event.end else None
     for exception in event.exceptions.all():
         day = datetime.datetime.combine(exception.occurrence_date, datetime.time.min)
         originals = local_starts(
@@ -116,7 +120,7 @@ def event_components(event, url: str = "", stamp: datetime.datetime | None = Non
                 continue
             moved = _base_component(event, url, stamp)
             moved.add("recurrence-id", original_value)
-            new_end = exception.new_end or (exception.new_start + duration if duration is not None else None)
+            new_end = exception.new_end or _end_after(event, exception.new_start)
             _add_times(moved, event, exception.new_start, new_end)
             if exception.note:
                 moved["description"] = f"{exception.note}\n\n{moved['description']}"
@@ -132,7 +136,7 @@ def booked_date_calendar(registration, event, url: str = "") -> bytes:
     component = _base_component(event, url, stamp)
     component["uid"] = f"registration-{registration.token}@wegweiser"
     start = registration.starts
-    _add_times(component, event, start, start + (event.end - event.start) if event.end else None)
+    _add_times(component, event, start, _end_after(event, start))
     calendar.add_component(component)
     calendar.add_missing_timezones(
         first_date=start.date(), last_date=start.date() + datetime.timedelta(days=2)
