@@ -140,6 +140,20 @@ def test_a_moved_date_is_told_once_and_keeps_its_registrations(weekly, smtp_serv
     assert len(smtp_server.messages) == 2
 
 
+def test_a_booked_date_moved_with_its_own_end_reaches_the_calendar_with_that_end(weekly, client, smtp_server):
+    """The booked date's calendar file took a moved date's end as its start plus the first date's length: a
+    two-hour café moved to the next day for three hours ended in the phone's calendar an hour early."""
+    event, first, second, people = weekly
+    new_start = second + datetime.timedelta(days=1)
+    new_end = new_start + datetime.timedelta(hours=3)
+    publish(event, exceptions=[{**moved_date(second, new_start, note="Sommerfest"), "new_end": new_end}])
+
+    ics = client.get(f"/de/kalender/anmeldung/{people['leyla'].token}/termin.ics").content.decode()
+    assert ics.count("BEGIN:VEVENT") == 1
+    assert f"DTSTART;TZID=Europe/Berlin:{new_start.astimezone(BERLIN):%Y%m%dT%H%M%S}" in ics
+    assert f"DTEND;TZID=Europe/Berlin:{new_end.astimezone(BERLIN):%Y%m%dT%H%M%S}" in ics
+
+
 def test_a_cancelled_event_tells_everyone_the_time_they_know(weekly, smtp_server):
     event, first, second, people = weekly
     moved = moved_date(first, first + datetime.timedelta(days=1))

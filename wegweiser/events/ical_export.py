@@ -135,8 +135,13 @@ def booked_date_calendar(registration, event, url: str = "") -> bytes:
     calendar = new_calendar(event.title)
     component = _base_component(event, url, stamp)
     component["uid"] = f"registration-{registration.token}@wegweiser"
-    start = registration.starts
-    _add_times(component, event, start, _end_after(event, start))
+    booked = registration.event.occurrence_now(registration.occurrence_start)
+    if booked is not None and not booked.cancelled:
+        start, end = booked.start, booked.end  # a date moved with its own end keeps it
+    else:
+        start = registration.starts
+        end = _end_after(event, start)
+    _add_times(component, event, start, end)
     calendar.add_component(component)
     calendar.add_missing_timezones(
         first_date=start.date(), last_date=start.date() + datetime.timedelta(days=2)

@@ -350,14 +350,25 @@ class EventPage(Listing):
         the note on it."""
         if self.is_cancelled:
             return None, self.status_note
-        for occurrence in self.occurrences(original_start, original_start):
-            if occurrence.original_start == original_start:
-                return (None if occurrence.cancelled else occurrence.start), occurrence.note
-        day = original_start.astimezone(self.tz).date()  # moved elsewhere, or gone from the series
-        for exception in self.exceptions.all():
-            if exception.occurrence_date == day and not exception.is_cancellation and exception.new_start:
-                return exception.new_start, exception.note
-        return None, ""
+        occurrence = self.occurrence_now(original_start)
+        if occurrence is None or occurrence.cancelled:
+            return None, occurrence.note if occurrence else ""
+        return occurrence.start, occurrence.note
+
+    def occurrence_now(self, original_start: datetime.datetime) -> Occurrence | None:
+        """The date planned for ``original_start`` as it is now: where it moved to, with its own end, or
+        cancelled (``None``: the series was changed so that it is not in it any more)."""
+        day = original_start.astimezone(self.tz).date()
+        moved_to = [
+            exception.new_start
+            for exception in self.exceptions.all()
+            if exception.occurrence_date == day and not exception.is_cancellation and exception.new_start
+        ]
+        for moment in (original_start, *moved_to):
+            for occurrence in self.occurrences(moment, moment):
+                if occurrence.original_start == original_start:
+                    return occurrence
+        return None
 
     def registration_dates(self) -> list[tuple[Occurrence, int | None]]:
         """The dates open for registration with their places left (``None``: no limit)."""
