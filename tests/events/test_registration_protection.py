@@ -188,9 +188,12 @@ def test_arabic_registration_gets_an_arabic_page_and_mail_whose_link_confirms_th
     assert registration.status == "confirmed" and registration.confirmed_at is not None
 
     cancel_path = link_path(message, "/anmeldung/")
-    client.post(cancel_path.replace("/bestaetigen/", "/"))
+    withdrawn = client.post(cancel_path.replace("/bestaetigen/", "/")).content.decode()
     registration.refresh_from_db()
     assert registration.status == "withdrawn"
+    with translation.override("ar"):
+        onwards = translation.gettext("Go to the start page")
+    assert f'<a href="/ar/">{onwards}</a>' in withdrawn, "the last page of the journey is no dead end"
 
 
 def test_a_confirmed_place_can_be_added_to_the_calendar_as_the_one_booked_date_not_the_series(

@@ -354,7 +354,7 @@ def notice(
     about_detail: str = "",
 ) -> TemplateResponse:
     """The page ``notice.html``: what happened (``title``, ``text``, optional ``items``), an optional one-button
-    form that POSTs to ``action``, and an optional ``link`` onwards.
+    form that POSTs to ``action``, and a ``link`` onwards (without a form or a link of its own: the start page).
 
     ``about``: the listing it concerns (an event, an opportunity), shown as a link to it in the visitor's
     language and marked with its own language where that differs, followed by ``about_detail`` (say, the

@@ -8,7 +8,6 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from wegweiser.site.public_forms import notice
-from wegweiser.site.templatetags.portal_tags import start_page_url
 
 
 def health(request: HttpRequest) -> JsonResponse:
@@ -19,7 +18,7 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
-    return lost(
+    return notice(
         request,
         _("This address cannot be opened"),
         _(
@@ -31,7 +30,7 @@ def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
-    return lost(
+    return notice(
         request,
         _("Page not found"),
         _("This page does not exist (any more). Perhaps the offer has ended."),
@@ -41,7 +40,7 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 def incomplete_form(request: HttpRequest) -> HttpResponse:
     """A POST without a field every real form sends (see ``IncompleteFormMiddleware``)."""
-    return lost(
+    return notice(
         request,
         _("The form arrived incomplete"),
         _(
@@ -66,13 +65,6 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
         status=403,
         link=request.get_full_path(),
         link_text=_("Open the form again"),
-    )
-
-
-def lost(request: HttpRequest, title: str, text: str, status: int) -> HttpResponse:
-    """A :func:`~wegweiser.site.public_forms.notice` that leads back to the start page in the visitor's language."""
-    return notice(
-        request, title, text, status, link=start_page_url(request), link_text=_("Go to the start page")
     )
 
 
