@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from wagtail.models import WorkflowState
 
 from wegweiser.offers.models import OfferPage
-from wegweiser.offers.offer_import import COURSE_STATUSES, column_guide, import_offers
+from wegweiser.offers.offer_import import COURSE_STATUSES, column_guide, column_names, import_offers
 
 HEADER = "title;summary;kind;level;childcare;cost;languages;district;contact_phone;course_start;seats_free\n"
 GOOD_CSV = (
@@ -473,14 +473,54 @@ def test_the_template_s_example_row_imports_as_it_is_and_names_what_the_guide_na
     template = client.get("/admin/offers/import/template.csv").content
     header, example = template.decode("utf-8-sig").splitlines()[:2]
     row = dict(zip(header.split(";"), example.split(";"), strict=True))
-    assert (row["kind"], row["mode"], row["cost"]) == (
+    assert (row["Art des Angebots"], row["Online oder vor Ort"], row["Kosten"]) == (
         "Kurs",
         "vor Ort",
         "gefördert (z. B. durch BAMF oder Jobcenter)",
     )
     guide = client.get("/admin/offers/import/").content.decode()
-    for value in (row["kind"], row["mode"], row["cost"]):
+    for value in (row["Art des Angebots"], row["Online oder vor Ort"], row["Kosten"]):
         assert value in guide
 
     report = import_offers(template, organisation_a, dry_run=True)
     assert report.ok, report.problems
+
+
+def test_a_file_with_the_template_s_german_headings_imports_and_its_problems_name_them(
+    client, organisation_a, editor_a, terms
+):
+    """The template's row 1 said "title;summary;kind": English keys above a German example, which a partner
+    "corrected" into German and then got "Unknown column". The headings are now the admin's names of the
+    fields, the import reads them in German and English as well as the keys, and a problem names the column
+    as the file does."""
+    client.force_login(editor_a)
+    header = client.get("/admin/offers/import/template.csv").content.decode("utf-8-sig").splitlines()[0]
+    assert header.startswith("Titel;Kurzbeschreibung;Art des Angebots;Kursniveau von;Mit Kinderbetreuung;")
+
+    english = "Title;summary;KIND OF OFFER;childcare available\nSprachcafé;Plaudern.;Gruppe;ja\n"
+    report = import_offers(english.encode(), organisation_a, dry_run=True)
+    assert report.ok, report.problems
+
+    german = "Titel;Kurzbeschreibung;Art des Angebots;Stadtteil\nSprachcafé;Plaudern.;Kochkurs;Mitte\n"
+    response = client.post(
+        "/admin/offers/import/",
+        {"organisation": organisation_a.pk, "file": _upload(german.encode()), "dry_run": "on"},
+    )
+    problems = {(problem.row, problem.column) for problem in response.context["report"].problems}
+    assert problems == {(2, "Art des Angebots"), (2, "Stadtteil")}
+
+    twice = "Titel;title;Art des Angebots\nSprachcafé;Sprachcafé;Gruppe\n"
+    [problem] = import_offers(twice.encode(), organisation_a, dry_run=True).problems
+    assert (problem.row, problem.column) == (1, "title")
+    with translation.override("de"):
+        missing = import_offers(b"Titel;Kurzbeschreibung\nSprachcaf\xc3\xa9;Plaudern.\n", organisation_a)
+    assert [problem.message for problem in missing.problems] == ["Die Spalte „Art des Angebots“ fehlt."]
+    assert not OfferPage.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_every_heading_of_the_column_guide_names_its_own_column(db, language):
+    with translation.override(language):
+        guide = column_guide()
+    names = column_names()
+    assert all(names[row.label.casefold()] == row.column for row in guide)

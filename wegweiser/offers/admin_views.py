@@ -10,7 +10,13 @@ from django.utils.translation import ngettext
 from django.views.generic import FormView
 
 from wegweiser.offers.forms import OfferImportForm
-from wegweiser.offers.offer_import import TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, column_guide, import_offers
+from wegweiser.offers.offer_import import (
+    TEMPLATE_COLUMNS,
+    TEMPLATE_EXAMPLE,
+    column_guide,
+    column_label,
+    import_offers,
+)
 from wegweiser.offers.spreadsheets import MAX_ROWS
 from wegweiser.plugin_api import SPREADSHEET_GERMAN
 
@@ -63,10 +69,12 @@ class OfferImportView(FormView):
 
 
 def import_template(request):
-    """The empty import template with one example row, as CSV (opens in Excel and LibreOffice)."""
+    """The empty import template with one example row, as CSV (opens in Excel and LibreOffice). Its headings
+    are the admin's names of the fields in the partner's admin language, which the import reads, as it reads
+    the keys."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="angebote-vorlage.csv"'
     writer = SPREADSHEET_GERMAN.writer(response)
-    writer.writerow(TEMPLATE_COLUMNS)
+    writer.writerow([column_label(column) for column in TEMPLATE_COLUMNS])
     writer.writerow(TEMPLATE_EXAMPLE)
     return response

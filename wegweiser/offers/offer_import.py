@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape, linebreaks
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -137,7 +138,15 @@ def import_offers(
     except SpreadsheetError as error:
         report.problems.append(Problem(str(error)))
         return report
-    planned = _check(sheet, organisation, report)
+    sheet, headings, report.problems = _by_key(sheet)
+    planned = []
+    if not report.problems:
+        planned = _check(sheet, organisation, report)
+        # Each problem names the column as the file's row 1 does ("Art des Angebots", not "kind").
+        report.problems = [
+            replace(problem, column=headings.get(problem.column, problem.column))
+            for problem in report.problems
+        ]
     if report.problems or dry_run:
         report.offers = (
             [OfferPage(title=plan.fields["title"]) for plan in planned] if not report.problems else []
@@ -156,11 +165,40 @@ def import_offers(
     return report
 
 
+def column_names() -> dict[str, str]:
+    """Every name row 1 may give a column, case-folded, with the column it names: its key (``kind``) and the
+    admin's name for its field in each admin language (``Art des Angebots``, ``kind of offer``), the names
+    the column guide and the template's headings use. A partner keeps the template's German headings."""
+    names = {column: column for column in KNOWN_COLUMNS}
+    for language, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES:
+        with translation.override(language):
+            names.update({column_label(column).casefold(): column for column in TEMPLATE_COLUMNS})
+    return names
+
+
+def _by_key(sheet: Sheet) -> tuple[Sheet, dict[str, str], list[Problem]]:
+    """``sheet`` with its columns named by their keys, each key's heading as the file writes it, and the
+    problem of two headings of one column (``title`` and ``Titel``): which one holds the value?"""
+    names = column_names()
+    keys = {heading: names.get(heading.casefold(), heading) for heading in sheet.columns}
+    headings: dict[str, str] = {}
+    problems = []
+    for heading, key in keys.items():
+        if key in headings:
+            problems.append(Problem(_("The columns “%(first)s” and “%(second)s” are the same column; keep one of "
+                                      "them.") % {"first": headings[key], "second": heading}, 1, heading))  # fmt: skip
+        headings.setdefault(key, heading)
+    rows = [(number, {keys.get(heading, heading): value for heading, value in row.items()})
+            for number, row in sheet.rows]  # fmt: skip
+    return Sheet(columns=list(headings), rows=rows, formula_cells=sheet.formula_cells), headings, problems
+
+
 def _check(sheet: Sheet, organisation: OrganisationPage, report: ImportReport) -> list[_PlannedOffer]:
     problems = report.problems
     for name in REQUIRED_COLUMNS:
         if name not in sheet.columns:
-            problems.append(Problem(_("The column “%(column)s” is missing.") % {"column": name}, 1, name))
+            problems.append(Problem(_("The column “%(column)s” is missing.") % {"column": column_label(name)}, 1,
+                                    name))  # fmt: skip
     for name in sheet.columns:
         if name not in KNOWN_COLUMNS:
             problems.append(Problem(_("Unknown column “%(column)s”; see the import template.") % {"column": name},
@@ -514,14 +552,23 @@ _GUIDE_FIELDS = {
 }
 
 
+def _model_field(column: str):
+    model, name = _GUIDE_FIELDS.get(column, (OfferPage, column))
+    return model._meta.get_field(name)
+
+
+def column_label(column: str) -> str:
+    """The admin's name for the field behind ``column``, in the active language, capitalised as a heading."""
+    return capfirst(str(_model_field(column).verbose_name))
+
+
 def column_guide() -> list[ColumnGuide]:
     """Every column of the template, explained from the same fields, choices and lists the import checks
     against: the guide cannot say one thing while the import accepts another."""
     names = {**TERM_COLUMNS, "district": District}
     guide = []
     for column in TEMPLATE_COLUMNS:
-        model, name = _GUIDE_FIELDS.get(column, (OfferPage, column))
-        model_field = model._meta.get_field(name)
+        model_field = _model_field(column)
         if column == "level":
             levels = [
                 *LEVEL_ALIASES,
@@ -552,5 +599,5 @@ def column_guide() -> list[ColumnGuide]:
             values = _("weekdays and times, e.g. Mo–Fr 8:30–12:45; Sa 10–13")
         else:
             values = str(model_field.help_text)
-        guide.append(ColumnGuide(column, str(model_field.verbose_name), column in REQUIRED_COLUMNS, values))
+        guide.append(ColumnGuide(column, column_label(column), column in REQUIRED_COLUMNS, values))
     return guide

@@ -155,7 +155,9 @@ def _sheet_from_rows(raw_rows: list[list]) -> Sheet:
         raise SpreadsheetError(_("The file contains no rows."))
     if len(raw_rows) > MAX_ROWS + 1:
         raise SpreadsheetError(_("The file has more than %(max)d rows; please split it.") % {"max": MAX_ROWS})
-    header = [str(_clean(value) or "").strip().lower() for value in raw_rows[0]]
+    header = [
+        " ".join(str(_clean(value) or "").split()) for value in raw_rows[0]
+    ]  # as written; see column_names
     columns = [name for name in header if name]
     rows, formulas = [], []
     for number, values in enumerate(raw_rows[1:], start=2):
