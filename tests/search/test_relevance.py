@@ -260,6 +260,16 @@ QUERIES = [
     ("Mutter Kind", {}, "de", {"eltern_kind"}),
     ("батьки", {}, "uk", {"eltern_kind"}),
     ("الأهل", {}, "ar", {"eltern_kind"}),
+    # A newcomer audit (ru, tr, en): "немецкий" alone gave every listing in alphabetical order, "çalışma",
+    # "işsizlik parası" and "translate" gave nothing or nothing fitting, "iş ilanı" gave flats
+    ("немецкий", {}, "ru", {"deutsch_a1", "kurs_deutsch"}),
+    ("німецька", {}, "uk", {"deutsch_a1", "kurs_deutsch"}),
+    ("almanca", {}, "tr", {"deutsch_a1"}),
+    ("çalışma", {}, "tr", {"bewerbung"}),
+    ("işsizlik parası", {}, "tr", {"bewerbung"}),
+    ("Bürgergeld", {}, "de", {"bewerbung"}),
+    ("iş ilanı", {}, "tr", {"bewerbung"}),
+    ("translate", {}, "en", {"arzt"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),

@@ -17,6 +17,10 @@ STARTER_SYNONYMS = [
     "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek, "
     "تعليم اللغة الألمانية, تعلم اللغة, تعليم اللغة, آموزش زبان آلمانی, آموزش آلمانی, آموزش زبان, "
     "уроки німецької, уроки німецької мови, уроки немецкого, Deutschunterricht, almani, nimecka, nemeckij, выучить немецкий, вивчити німецьку мову",
+    # "немецкий" (German) alone gave every listing, in alphabetical order: German is spoken in all of them
+    "Deutsch, German, ألماني, الألمانية, آلمانی, німецька, німецький, німецької, немецкий, немецкого, "
+    "немецкому, almanca, deutsche Sprache, German language, اللغة الألمانية, زبان آلمانی, німецька мова, "
+    "немецкий язык, Almanca dili",
     "Kurs, Unterricht, course, class, lessons, دورة, كورس, دروس, دوره, کلاس, курс, уроки, заняття, занятия, "
     "kurs, ders",
     "Integrationskurs, integration course, دورة الاندماج, دوره ادغام, інтеграційний курс, "
@@ -24,7 +28,9 @@ STARTER_SYNONYMS = [
     "Beratung, counselling, counseling, advice, استشارة, مشورة, مشاوره, консультація, консультация, "
     "danışmanlık",
     "Asyl, asylum, لجوء, پناهندگی, притулок, убежище, sığınma, iltica",
-    "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş, جوب, کاریابی, вакансії, вакансии, вакансия, ilan",
+    # "çalışma" (work) found nothing; "iş ilanı" (job advert) found flats, whose Turkish label is "Konut ilanı"
+    "Arbeit, Job, work, عمل, وظيفة, کار, شغل, робота, работа, iş, جوب, کاریابی, вакансії, вакансии, вакансия, "
+    "iş ilanı, iş ilanları, çalışma, çalışmak, arbeiten, working, العمل, کار کردن, працювати, работать",
     "Wohnung, flat, apartment, housing, شقة, سكن, آپارتمان, خانه, квартира, житло, жильё, daire, konut, ev, بيت",
     "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
     "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
@@ -62,14 +68,21 @@ STARTER_SYNONYMS = [
     "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا, внж, ikamet",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
-    "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр",
+    # The Jobcenter pays the basic income: "işsizlik parası" (unemployment benefit) found a café and a festival
+    "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр, Bürgergeld, Arbeitslosengeld, unemployment benefit, "
+    "citizen's income, إعانة البطالة, مساعدة البطالة, بیمه بیکاری, کمک هزینه بیکاری, допомога по безробіттю, "
+    "пособие по безработице, işsizlik parası, işsizlik maaşı, vatandaşlık geliri, Arbeitslosigkeit, "
+    "unemployment, unemployed, البطالة, عاطل عن العمل, بیکاری, بیکار, безробіття, безробітний, безработица, "
+    "безработный, işsizlik, işsiz",
     # "відомство у справах іноземців" is how the portal's own Ukrainian pages name the office; it found nothing
     "Ausländerbehörde, Ausländeramt, immigration office, foreigners' office, foreigners office, دائرة الأجانب, "
     "مكتب الأجانب, اداره اتباع خارجی, اداره خارجی‌ها, міграційна служба, відомство у справах іноземців, "
     "миграционная служба, ведомство по делам иностранцев, yabancılar dairesi, "
     "yabancılar şubesi",
-    "Dolmetscher, Übersetzung, interpreter, translation, مترجم, ترجمة, ترجمه, перекладач, переклад, "
-    "переводчик, перевод, tercüman, çeviri",
+    # "translate" found nothing, not "Sprachmittler", nor an English "Interpreting Arabic"
+    "Dolmetscher, Übersetzung, Sprachmittler, Sprachmittlung, dolmetschen, übersetzen, interpreter, "
+    "interpreting, translation, translate, translator, مترجم, ترجمة, ترجمه, перекладач, переклад, "
+    "переводчик, перевод, tercüman, çeviri, çevirmen, tercümanlık",
     "Einbürgerung, Staatsangehörigkeit, citizenship, naturalisation, naturalization, تجنس, جنسية, تابعیت, "
     "شهروندی, громадянство, гражданство, vatandaşlık",
     "Gewalt, häusliche Gewalt, violence, domestic violence, عنف, عنف أسري, خشونت, خشونت خانگی, насильство, "
