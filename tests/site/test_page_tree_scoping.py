@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 
 from tests.events.conftest import make_event
@@ -130,6 +131,36 @@ def test_a_partner_s_filters_name_no_other_organisation_s_editors(
 
     client.force_login(office_user)
     assert editor_b.username in client.get(pages[1]).content.decode(), "the office sees everyone"
+
+
+def test_a_lock_names_the_person_who_locked_the_page_only_to_colleagues_and_the_office(
+    client, organisation_a, organisation_b, editor_a, editor_b, office_user
+):
+    """Wagtail's status panel on another organisation's published page said "Only Jana Jobcenter can make
+    changes while the page is locked": the name of another organisation's editor, whom no filter shows."""
+    editor_b.first_name, editor_b.last_name = "Jana", "Jobcenter"
+    editor_b.save()
+    theirs = make_event(organisation_b, title="Bewerbungstraining", slug="bewerbungstraining")
+    theirs.locked, theirs.locked_by, theirs.locked_at = True, editor_b, timezone.now()
+    theirs.save()
+    explorer = reverse("wagtailadmin_explore", args=[theirs.pk])
+
+    # With its page in two languages, a partner's explorer starts at the tree's root and opens other pages.
+    organisation_a.copy_for_translation(
+        Locale.objects.get_or_create(language_code="ar")[0], copy_parents=True
+    )
+
+    client.force_login(editor_a)
+    html = client.get(explorer).content.decode()
+    assert "Bewerbungstraining" in html
+    assert "Jobcenter" not in html and editor_b.username not in html
+    assert (
+        "Nur die Person, die diese Seite gesperrt hat, kann Änderungen vornehmen, solange sie gesperrt ist."
+        in html
+    )
+
+    client.force_login(office_user)
+    assert "Nur Jana Jobcenter kann Änderungen vornehmen" in client.get(explorer).content.decode()
 
 
 def test_a_partner_choosing_several_pages_gets_another_organisations_pages_only_as_published(

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from wagtail.locks import BasicLock
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from wegweiser.site.cache_generations import kept_in_process
+from wegweiser.site.locks import NamedToColleaguesLock
 from wegweiser.site.page_forms import PortalPageForm
 from wegweiser.site.page_tree_cache import CACHE_SECONDS, page_tree_generation
 
@@ -53,14 +55,19 @@ PublicPageManager = PageManager.from_queryset(PublicPageQuerySet)
 
 
 class PublicPageMixin(models.Model):
-    """A page type of the public site: its restrictions and ``.public()`` come from the cache, and its
-    editor takes only images and documents the editor may choose."""
+    """A page type of the public site: its restrictions and ``.public()`` come from the cache, its editor
+    takes only images and documents the editor may choose, and its lock names the person who locked it
+    only to that person's colleagues and the office (:mod:`wegweiser.site.locks`)."""
 
     objects = PublicPageManager()
     base_form_class = PortalPageForm
 
     class Meta:
         abstract = True
+
+    def get_lock(self):
+        lock = super().get_lock()
+        return NamedToColleaguesLock(self) if type(lock) is BasicLock else lock
 
     def get_view_restrictions(self):
         if self.alias_of_id:
