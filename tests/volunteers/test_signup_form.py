@@ -13,6 +13,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from tests.volunteers.conftest import signup_data
+from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.site.models import OutgoingMail
 from wegweiser.volunteers.models import VolunteerApplication
 
@@ -232,3 +233,19 @@ def test_the_consent_keeps_the_organisations_name_in_its_own_direction_on_an_ara
     assert "أوافق على أن تحفظ \u2068Verein A\u2069 ومكتب الاندماج" in content
     client.post(url, signup_data())
     assert "\u2068Verein A\u2069" in VolunteerApplication.objects.get().consent_text
+
+
+def test_the_organisation_hears_of_a_sign_up_on_the_english_page_under_the_german_title(
+    client, opportunity, smtp_server
+):
+    """The German mail to the organisation said "Neue Ehrenamts-Anmeldung: Interpreting Arabic": the title of
+    the page the volunteer signed up on, which the organisation's editors do not know by that name."""
+    english = _translate(opportunity, "en", "Interpreting Arabic")
+    client.post(reverse("volunteers:signup", args=[english.pk]).replace("/de/", "/en/"), signup_data())
+    [confirmation] = smtp_server.to("erika@example.org")
+    assert "Interpreting Arabic" in confirmation["Subject"]  # the volunteer's own language
+    client.post(link_path(confirmation, "/ehrenamt/bestaetigen/"))
+
+    [notice] = smtp_server.to("kontakt@verein.example")
+    assert notice["Subject"].strip() == f"Neue Ehrenamts-Anmeldung: {opportunity.title}"
+    assert opportunity.title in body_of(notice) and "Interpreting" not in body_of(notice)

@@ -118,8 +118,9 @@ def organisation_recipients(application: VolunteerApplication) -> list[str]:
 
 def notify_organisation(application: VolunteerApplication, event: str) -> list[OutgoingMail]:
     """Tell the organisation about a confirmed or withdrawn sign-up. The mail holds no personal data:
-    the details are in the admin, behind the organisation's login."""
-    opportunity = application.opportunity
+    the details are in the admin, behind the organisation's login. In German, the opportunity's German title
+    included: a sign-up on the English page was "Neue Ehrenamts-Anmeldung: Interpreting Arabic"."""
+    opportunity = in_language(application.opportunity, settings.LANGUAGE_CODE)
     inbox_url = admin_url("volunteers_inbox:detail", application.pk)
     with translation.override(settings.LANGUAGE_CODE):
         if event == "confirmed":
