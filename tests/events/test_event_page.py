@@ -357,7 +357,9 @@ def test_the_english_mail_s_confirm_by_deadline_does_not_end_in_two_full_stops(c
 def test_each_register_link_is_named_with_its_date_for_a_screen_reader(client, training):
     """A screen reader's list of links read "Anmelden" nine times on an event with nine dates."""
     html = client.get(training.localized.url).content.decode()
-    links = re.findall(r'<a href="[^"]*\?termin=([^"]+)" id="([^"]+)" aria-labelledby="([^"]+)">', html)
+    links = re.findall(
+        r'<a class="button" href="[^"]*\?termin=([^"]+)" id="([^"]+)" aria-labelledby="([^"]+)">', html
+    )
     assert links
     for key, link_id, labelled_by in links:
         own, date = labelled_by.split()
