@@ -255,11 +255,51 @@ def test_an_unconfirmed_place_is_released_after_the_hold_time_and_the_waiting_li
     assert course.places_left(course.upcoming_occurrences()[0]) == 1
 
     assert release_unconfirmed_registrations() == {"moved_up": 1}
-    assert not EventRegistration.objects.filter(pk=first.pk).exists()
     second.refresh_from_db()
     assert second.status == "confirmed"
     (moved_up_mail,) = [m for m in smtp_server.to("second@example.org") if "/bestaetigen/" not in body_of(m)]
     assert "/anmeldung/" in body_of(moved_up_mail)
+    assert release_unconfirmed_registrations() == {"moved_up": 0}, "nobody moves up twice"
+
+    # The first link still works for two days, but the place has gone: it puts her on the waiting list.
+    late = client.post(link_path(smtp_server.to("first@example.org")[0], "/bestaetigen/")).content.decode()
+    assert "Sie stehen auf der Warteliste" in late
+    first.refresh_from_db()
+    assert first.status == "waiting" and first.confirmed_at is not None
+
+    client.post(register_url(course), form_data(course, email="third@example.org"))
+    EventRegistration.objects.filter(email="third@example.org").update(
+        created_at=timezone.now() - datetime.timedelta(days=2, minutes=1),
+        hold_until=timezone.now() - datetime.timedelta(days=2),
+    )
+    release_unconfirmed_registrations()
+    assert not EventRegistration.objects.filter(email="third@example.org").exists(), "its link expired"
+    assert EventRegistration.objects.count() == 2
+
+
+def test_a_registration_confirmed_the_next_morning_gets_a_place_that_is_still_free(
+    client, course, smtp_server
+):
+    """The place was held for two hours and the registration then deleted: someone who registered in the
+    evening and read the mail the next morning found "This link is no longer valid", with places free."""
+    client.post(register_url(course, "ru"), form_data(course, email="olga@example.org"))
+    (message,) = smtp_server.to("olga@example.org")
+    registration = EventRegistration.objects.get()
+    expires = timezone.localtime(registration.created_at + datetime.timedelta(days=2))
+    with translation.override("ru"):
+        expires_text = date_format(expires, "DATETIME_FORMAT")
+    assert f"После этого ссылка действует ещё до {expires_text}: вы получите место" in body_of(message)
+
+    EventRegistration.objects.update(
+        created_at=timezone.now() - datetime.timedelta(hours=14),
+        hold_until=timezone.now() - datetime.timedelta(hours=12),
+    )
+    release_unconfirmed_registrations()
+    confirmed = client.post(link_path(message, "/bestaetigen/")).content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    with translation.override("ru"):
+        assert translation.gettext("You are registered.") in confirmed
 
 
 def test_the_waiting_list_s_mail_promises_no_place(client, course, smtp_server):

@@ -2,9 +2,11 @@
 
 A new registration holds its place (or its waiting-list position) for
 ``WEGWEISER_EVENT_REGISTRATION_HOLD_MINUTES``; until the person follows the link in the mail it is
-*pending*. Unconfirmed registrations are deleted by the scheduled job ``events.release_registrations``
-and their places go to the waiting list. So a flood of forged registrations can hold places only for a
-while and never makes one final.
+*pending*. When the hold runs out, the scheduled job ``events.release_registrations`` gives the place to
+the waiting list; the link still confirms for ``WEGWEISER_EVENT_REGISTRATION_CONFIRM_DAYS`` after the
+registration and then gets a place if one is free (a newcomer reads mail once a day, not within two hours),
+and after that the job deletes the registration. So a flood of forged registrations can hold places only
+for a while and never makes one final.
 
 Personal data lives only here: never in a page, the search index or a cache, and it is deleted
 once the event is over (see :func:`wegweiser.events.tasks.delete_past_registrations`).
@@ -30,6 +32,12 @@ def hold_time() -> datetime.timedelta:
     return datetime.timedelta(
         minutes=int(getattr(settings, "WEGWEISER_EVENT_REGISTRATION_HOLD_MINUTES", 120))
     )
+
+
+def confirm_time() -> datetime.timedelta:
+    """How long after registering the link in the mail still confirms (a place only if one is free once the
+    hold ran out); an unconfirmed registration is deleted after it."""
+    return datetime.timedelta(days=int(getattr(settings, "WEGWEISER_EVENT_REGISTRATION_CONFIRM_DAYS", 2)))
 
 
 class EventRegistration(models.Model):
@@ -98,6 +106,11 @@ class EventRegistration(models.Model):
     def address_confirmed(self) -> bool:
         return self.confirmed_at is not None
 
+    @property
+    def link_expires(self) -> datetime.datetime:
+        """Until when the link in the mail confirms the registration."""
+        return self.created_at + confirm_time()
+
     @classmethod
     def holding_a_place(cls, now=None) -> Q:
         """Confirmed places and places still held for an unconfirmed address."""
@@ -146,6 +159,10 @@ class EventRegistration(models.Model):
             )
             if existing is not None:
                 return existing, False
+            # Registered again after the hold ran out: the new registration replaces the old one.
+            cls.objects.filter(
+                event=target, occurrence_start=occurrence.original_start, email__iexact=email.strip()
+            ).filter(confirmed_at__isnull=True, hold_until__lte=now).delete()
             taken = cls.places_taken(target, occurrence.original_start, now).count()
             if target.capacity is None or taken < target.capacity:
                 status = cls.Status.PENDING
@@ -236,14 +253,14 @@ class EventRegistration(models.Model):
 
     @classmethod
     def release_unconfirmed(cls, now=None) -> list[EventRegistration]:
-        """Delete registrations whose address was not confirmed in time and give their places to the
-        waiting list; returns the registrations that moved up (they get a mail)."""
+        """Give the places of registrations whose address was not confirmed within the hold to the waiting
+        list, and delete those whose link has expired; returns the registrations that moved up (they get a
+        mail)."""
         now = now or timezone.now()
-        expired = cls.objects.filter(confirmed_at__isnull=True, hold_until__lte=now).exclude(
-            status=cls.Status.WITHDRAWN
-        )
-        dates = set(expired.filter(status=cls.Status.PENDING).values_list("event_id", "occurrence_start"))
-        expired.delete()
+        unconfirmed = cls.objects.filter(confirmed_at__isnull=True).exclude(status=cls.Status.WITHDRAWN)
+        unconfirmed.filter(created_at__lte=now - confirm_time()).delete()
+        lapsed = unconfirmed.filter(status=cls.Status.PENDING, hold_until__lte=now)
+        dates = set(lapsed.values_list("event_id", "occurrence_start"))
         moved_up = []
         for event_id, occurrence_start in sorted(dates):
             event = cls._meta.get_field("event").related_model.objects.filter(pk=event_id).first()
