@@ -178,9 +178,16 @@ def test_the_feedback_form_is_in_the_visitor_s_language_and_reaches_the_office_i
     thanks = client.post(
         "/ar/barrierefreiheit/",
         {"message": "التباين ضعيف جدًا في صفحة الدورات.", "email": "amal@example.org", "homepage": ""},
+        follow=True,
     )
 
+    # The thanks are a page of their own: reloading them (as a phone does when it wakes) sends nothing again.
+    assert thanks.redirect_chain == [("/ar/barrierefreiheit/?gesendet", 302)]
     assert '<html lang="ar" dir="rtl">' in thanks.content.decode()
+    assert (
+        "تم إرسال ملاحظاتكم إلى مكتب الاندماج."
+        in client.get("/ar/barrierefreiheit/?gesendet").content.decode()
+    )
     [mail] = smtp_server.to("integration@teststadt.example")
     assert mail["Reply-To"] == "amal@example.org", "the office answers the visitor directly"
     body = body_of(mail).replace("\r\n", "\n")
@@ -204,9 +211,11 @@ def test_the_office_s_german_thanks_come_after_the_portal_s_own_in_the_visitor_s
     statement.save_revision().publish()
 
     arabic = client.post(
-        "/ar/barrierefreiheit/", {"message": "التباين ضعيف.", "homepage": ""}
+        "/ar/barrierefreiheit/", {"message": "التباين ضعيف.", "homepage": ""}, follow=True
     ).content.decode()
-    german = client.post("/de/barrierefreiheit/", {"message": "Zu klein.", "homepage": ""}).content.decode()
+    german = client.post(
+        "/de/barrierefreiheit/", {"message": "Zu klein.", "homepage": ""}, follow=True
+    ).content.decode()
 
     assert "<p>تم إرسال ملاحظاتكم إلى مكتب الاندماج.</p>" in arabic
     assert '<div lang="de" dir="ltr"><p>Wir antworten innerhalb von zwei Wochen.</p></div>' in arabic
@@ -220,7 +229,9 @@ def test_the_thanks_read_in_the_visitor_s_language_without_the_shown_in_german_n
 ):
     """The thanks were marked as German, left to right, under "This page is … shown in German", though the
     portal writes them in the visitor's language."""
-    html = client.post(f"/{language}/barrierefreiheit/", {"message": "…", "homepage": ""}).content.decode()
+    html = client.post(
+        f"/{language}/barrierefreiheit/", {"message": "…", "homepage": ""}, follow=True
+    ).content.decode()
 
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert '<div class="page-content">' in html

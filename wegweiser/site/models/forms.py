@@ -13,6 +13,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -30,6 +31,9 @@ from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.outbox import queue_mails
 from wegweiser.site.page_forms import ChoosableMediaFormMixin
 from wegweiser.site.public_forms import HoneypotMixin, email_field, no_store, too_many_sends
+
+#: The query of the page that thanks for a report (the form redirects there).
+SENT = "gesendet"
 
 
 class BarrierReportForm(HoneypotMixin, forms.Form):
@@ -229,7 +233,16 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             headers={"Reply-To": data["email"]} if data["email"] else None,
         )
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The thanks are a page of their own after the POST (``?gesendet``): reloading them sent the report
+        again."""
+        if request.method == "POST":
+            return redirect(f"{request.path}?{SENT}")
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
+
     def serve(self, request, *args, **kwargs):
+        if request.method == "GET" and SENT in request.GET:
+            return self.render_landing_page(request, None, *args, **kwargs)
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             if form.is_bot():
