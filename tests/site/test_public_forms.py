@@ -103,7 +103,7 @@ def make_feedback_page(home) -> AccessibilityStatementPage:
 
 def feedback_form(home) -> PublicForm:
     page = make_feedback_page(home)
-    return PublicForm(page.url, page.url, {"message": "Der Kontrast ist zu schwach.", "homepage": ""}, 200)
+    return PublicForm(page.url, page.url, {"message": "Der Kontrast ist zu schwach.", "homepage": ""}, 302)
 
 
 def volunteer_form(organisation) -> PublicForm:
@@ -215,9 +215,9 @@ def test_accessibility_feedback_takes_five_messages_an_hour_from_one_client(clie
     another_server()
     from_bob = client.post(form.post_url, form.data, **from_client(BOB))
 
-    assert [answer.status_code for answer in answers] == [200] * 5 + [429] * 2
+    assert [answer.status_code for answer in answers] == [302] * 5 + [429] * 2
     assert "Zu viele Nachrichten von Ihrer Verbindung" in answers[-1].content.decode()
-    assert from_bob.status_code == 200
+    assert from_bob.status_code == 302
     assert FormSubmission.objects.count() == 6
     assert len(smtp_server.to("integration@teststadt.example")) == 6
 
