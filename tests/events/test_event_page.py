@@ -110,7 +110,9 @@ def test_registration_confirmed_then_waiting_list_then_moves_up(client, training
     statuses = dict(EventRegistration.objects.values_list("name", "status"))
     assert statuses == {"Amal": "confirmed", "Bohdan": "waiting"}
     assert "Amal" not in client.get(training.url).content.decode()
-    assert len(mail.outbox) == 2 and "bohdan@example.org" in mail.outbox[1].to
+    # Amal asked to confirm, then told she is registered (with the date attached); Bohdan asked to confirm.
+    assert [message.to for message in mail.outbox] == [["person@example.org"]] * 2 + [["bohdan@example.org"]]
+    assert mail.outbox[1].subject == "Sie sind angemeldet: \u2068Bewerbungstraining\u2069"
     assert second.status_code == 302
 
     amal = EventRegistration.objects.get(name="Amal")
@@ -120,7 +122,7 @@ def test_registration_confirmed_then_waiting_list_then_moves_up(client, training
     client.post(withdraw_url)
     statuses = dict(EventRegistration.objects.values_list("name", "status"))
     assert statuses == {"Amal": "withdrawn", "Bohdan": "confirmed"}
-    assert len(mail.outbox) == 3 and mail.outbox[2].to == ["bohdan@example.org"]
+    assert len(mail.outbox) == 4 and mail.outbox[3].to == ["bohdan@example.org"]
 
 
 def shown(response) -> str:

@@ -231,6 +231,19 @@ def test_a_confirmed_place_can_be_added_to_the_calendar_as_the_one_booked_date_n
     assert f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%dT%H%M%S}" in ics
     assert "SUMMARY:مقهى الأهل" in ics
 
+    # A record of the place in the mailbox too, the only one she keeps: the first mail only asked to confirm.
+    [_request, registered] = smtp_server.to("layla@example.org")
+    assert registered["Subject"].strip() == "أنتم مسجَّلون: \u2068مقهى الأهل\u2069"
+    assert "تم تأكيد تسجيلكم، وأنتم الآن مسجَّلون في:" in body_of(registered)
+    assert "الموعد مرفق بهذه الرسالة كملف تقويم" in body_of(registered)
+    cancel_path = link_path(message, "/anmeldung/").replace("/bestaetigen/", "/")
+    assert link_path(registered, "/anmeldung/") == cancel_path, "the link to cancel"
+    [attached] = list(registered.iter_attachments())
+    assert attached.get_content_type() == "text/calendar"
+    assert f"DTSTART;TZID=Europe/Berlin:{start:%Y%m%dT%H%M%S}" in attached.get_content()
+    assert client.post(link_path(message, "/bestaetigen/")).status_code == 200
+    assert len(smtp_server.to("layla@example.org")) == 2, "confirming again sends nothing"
+
     client.post(link_path(message, "/anmeldung/").replace("/bestaetigen/", "/"))
     assert client.get(calendar_path).status_code == 404  # withdrawn: no date to add
 
@@ -288,7 +301,7 @@ def test_a_registration_confirmed_the_next_morning_gets_a_place_that_is_still_fr
     expires = timezone.localtime(registration.created_at + datetime.timedelta(days=2))
     with translation.override("ru"):
         expires_text = date_format(expires, "DATETIME_FORMAT")
-    assert f"После этого ссылка действует ещё до {expires_text}: вы получите место" in body_of(message)
+    assert f"Однако ссылка действует ещё до {expires_text}: вы получите место" in body_of(message)
 
     EventRegistration.objects.update(
         created_at=timezone.now() - datetime.timedelta(hours=14),

@@ -1,7 +1,8 @@
 """The mails of an event registration, in the language the person registered in.
 
-``confirm``: the link that makes the place final (and the one that cancels); ``moved_up``: a place became
-free for someone on the waiting list; ``withdrawn``: the organiser took the registration back;
+``confirm``: the link that makes the place final (and the one that cancels); ``registered``: the place is
+final, with the date as a calendar file; ``moved_up``: a place became free for someone on the waiting list
+(with the calendar file too); ``withdrawn``: the organiser took the registration back;
 ``cancelled``: the date does not take place; ``moved``: it takes place at another time. They go through
 the core's outbox, so the request never waits for the mail server and a mail server outage delays a mail
 but never loses it.
@@ -15,12 +16,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from wegweiser.events.ical_export import booked_date_calendar, file_name
 from wegweiser.events.models import EventRegistration
 from wegweiser.events.templatetags.event_tags import when_text
 from wegweiser.plugin_api import in_language, localized_url, public_base_url, queue_mail
 
-KINDS = ("confirm", "moved_up", "withdrawn", "cancelled", "moved")
-STILL_REGISTERED = ("confirm", "moved_up", "moved")  # mails that carry the link to cancel
+KINDS = ("confirm", "registered", "moved_up", "withdrawn", "cancelled", "moved")
+STILL_REGISTERED = ("confirm", "registered", "moved_up", "moved")  # mails that carry the link to cancel
+WITH_THE_DATE = ("registered", "moved_up")  # mails of a place that is final: the date as a calendar file
 
 
 def registration_links(registration) -> dict[str, str]:
@@ -60,11 +63,14 @@ def send_registration_mail(
             "note": note,
             **registration_links(registration),
         }
-        if kind == "cancelled" and other_dates:
+        if (kind == "cancelled" and other_dates) or kind in WITH_THE_DATE:
             url = localized_url(event)  # under the person's language prefix, translated or not
-            context["other_dates_url"] = (
-                public_base_url(event.get_site()) + url if url.startswith("/") else url
-            )
+            url = public_base_url(event.get_site()) + url if url.startswith("/") else url
+            context["other_dates_url"] = url if kind == "cancelled" else ""
+        attachment = None
+        if kind in WITH_THE_DATE:
+            ics = booked_date_calendar(registration, event, url).decode()
+            attachment = (f"{file_name(event)}.ics", ics, "text/calendar")
         subject = render_to_string("events/mail/registration_subject.txt", context).strip()
         body = render_to_string("events/mail/registration_body.txt", context)
     queue_mail(
@@ -74,6 +80,7 @@ def send_registration_mail(
         purpose=f"events.registration_{kind}",
         owner=registration,
         headers={"List-Unsubscribe": f"<{context['withdraw_url']}>"} if kind in STILL_REGISTERED else None,
+        attachment=attachment,
     )
 
 

@@ -149,6 +149,8 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
     if not registration.confirm():
         text = _("Sorry, the time to confirm has run out and the date is now fully booked.")
         return notice(request, title, text, **about)
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        send_registration_mail(registration, "registered")  # a record of the place, with the date
     return _confirmed(request, title, registration, about)
 
 
