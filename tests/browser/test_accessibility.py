@@ -185,6 +185,22 @@ def test_the_month_calendar_s_previous_and_next_links_fit_a_phone_with_enlarged_
     assert next_link["x"] >= 0 and next_link["x"] + next_link["width"] <= 360
 
 
+def test_the_month_on_a_phone_lists_only_the_days_with_dates(page_on_phone, live_server, demo_town):
+    """At 360 px the month is a list of days, one below the other: it listed all 31, empty ones included
+    (4,560 px for a month of the demo town, 2,046 px for the three dates of one topic)."""
+    page_on_phone.goto(f"{live_server.url}/tr/kalender/monat/?topic=arbeit")
+    shown = page_on_phone.evaluate(
+        """[...document.querySelectorAll('.month-calendar td')].filter(td => td.offsetHeight > 0)
+            .map(td => [td.querySelectorAll('li').length, td.classList.contains('month-calendar__today')])"""
+    )
+    assert shown and all(dates or today for dates, today in shown), shown
+    with_dates = page_on_phone.locator(".month-calendar td:not(.month-calendar__other) li").count()
+    assert with_dates > 0
+
+    page_on_phone.goto(f"{live_server.url}/tr/kalender/monat/?topic=arbeit&q=zzzzzz")
+    assert page_on_phone.locator("p.empty").is_visible()
+
+
 @pytest.mark.parametrize("language", ["de", "tr"])
 def test_result_cards_with_a_long_german_word_fit_a_phone_with_enlarged_text(
     page_on_phone, live_server, demo_town, language

@@ -106,6 +106,7 @@ def month(request: HttpRequest, year: int | None = None, month: int | None = Non
         "agenda": agenda,
         "filterset": agenda.filterset,
         "weeks": weeks,
+        "month_has_dates": bool(cells),
         "month_start": first_day,
         "today": today,
         "previous_url": reverse(
