@@ -5,13 +5,45 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from wegweiser.search.choices import facet_choices
 from wegweiser.search.geo import haversine_km
 from wegweiser.search.matching import TextPlan
 from wegweiser.search.query import TYPE_FACET, SearchHit, SearchQuery, SearchResult, search_facets
 from wegweiser.search.wording import highlight
-from wegweiser.site.registry import ListingType
+from wegweiser.site.registry import Facet, ListingType
+
+
+@dataclass(frozen=True)
+class SearchScope:
+    """What a query searches, worked out once before a backend searches: the keys of the listing types it
+    asks for (else of all), those types, their facets by name and each facet's choices in the visitor's
+    language."""
+
+    keys: list[str]
+    types: list[ListingType]
+    facets: dict[str, Facet]
+    choices: dict[str, list[tuple[str, str]]]
+
+
+@dataclass(frozen=True)
+class PlannedSearch:
+    """A query as a backend searches it: over ``listing_types`` (those switched on), within ``scope``, its
+    words matched as ``plan`` says; ``started`` (``perf_counter``) is when the search began."""
+
+    query: SearchQuery
+    listing_types: Mapping[str, ListingType]
+    scope: SearchScope
+    plan: TextPlan
+    started: float
+
+
+def search_scope(query: SearchQuery, listing_types: Mapping[str, ListingType]) -> SearchScope:
+    keys = query.listing_types or list(listing_types)
+    types = [listing_types[key] for key in keys]
+    facets = search_facets(types)
+    return SearchScope(keys, types, facets, facet_choices(facets))
 
 
 def search_result(
@@ -21,7 +53,7 @@ def search_result(
     counts: Mapping[str, Counter],
     *,
     listing_types: Mapping[str, ListingType],
-    searched: list[ListingType],
+    scope: SearchScope,
     plan: TextPlan,
     backend: str,
     started: float,
@@ -37,7 +69,7 @@ def search_result(
     return SearchResult(
         query=query,
         hits=hits,
-        facets=facet_table(query, listing_types, searched, counts),
+        facets=facet_table(listing_types, scope, counts),
         total=total,
         backend=backend,
         took_ms=round((time.perf_counter() - started) * 1000),
@@ -48,10 +80,7 @@ def search_result(
 
 
 def facet_table(
-    query: SearchQuery,
-    available: Mapping[str, ListingType],
-    searched: list[ListingType],
-    counts: Mapping[str, Counter],
+    available: Mapping[str, ListingType], scope: SearchScope, counts: Mapping[str, Counter]
 ) -> dict[str, list[tuple[str, str, int]]]:
     """``{facet: [(value, label, count)]}`` for every value a visitor can choose, zero counts included.
 
@@ -64,7 +93,7 @@ def facet_table(
             for key, listing_type in available.items()
         ]
     }
-    for name, choices in facet_choices(search_facets(searched)).items():
+    for name, choices in scope.choices.items():
         facet_counts = counts.get(name, Counter())
         table[name] = [(value, label, facet_counts.get(value, 0)) for value, label in choices]
     return table

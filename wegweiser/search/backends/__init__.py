@@ -7,12 +7,14 @@ falls back to the database when Elasticsearch cannot answer in time.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Mapping
 
 from django.conf import settings
 
-from wegweiser.search.matching import Finder, TextPlan, UnitCounter, plan_text, weigh_units
-from wegweiser.search.query import SearchQuery, SearchResult
+from wegweiser.search.matching import Finder, UnitCounter, plan_text, weigh_units
+from wegweiser.search.query import SearchHit, SearchQuery, SearchResult
+from wegweiser.search.results import PlannedSearch, search_result, search_scope
 from wegweiser.search.vocabulary import synonym_completions
 from wegweiser.search.wording import fold
 from wegweiser.site.registry import ListingType
@@ -35,14 +37,30 @@ class SearchBackend:
         started = time.perf_counter()
         plan = plan_text(query.words, self.finder(query))
         weigh_units(plan, self.counter(query))
-        return self.search_planned(query, listing_types, plan, started)
+        scope = search_scope(query, listing_types)
+        return self.search_planned(PlannedSearch(query, listing_types, scope, plan, started))
 
-    def search_planned(
-        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
-    ) -> SearchResult:
-        """The backend's own part of :meth:`search`: the query with its words matched as ``plan`` says;
-        ``started`` (``perf_counter``) is when the search began."""
+    def search_planned(self, planned: PlannedSearch) -> SearchResult:
+        """The backend's own part of :meth:`search`: the query over the types and facets of its scope, with
+        its words matched as planned. It ends in :meth:`answer`."""
         raise NotImplementedError
+
+    def answer(
+        self, planned: PlannedSearch, hits: list[SearchHit], total: int, counts: Mapping[str, Counter]
+    ) -> SearchResult:
+        """What the backend found (a page of ``hits`` of ``total``, the facets' ``counts``) as every backend
+        answers it (:func:`~wegweiser.search.results.search_result`)."""
+        return search_result(
+            planned.query,
+            hits,
+            total,
+            counts,
+            listing_types=planned.listing_types,
+            scope=planned.scope,
+            plan=planned.plan,
+            backend=self.name,
+            started=planned.started,
+        )
 
     def finder(self, query: SearchQuery) -> Finder:
         """Whether the backend's index has a listing with all of some words (what a plan asks), among those

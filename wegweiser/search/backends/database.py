@@ -40,7 +40,6 @@ from django.http import QueryDict
 from wagtail.models import Locale, Page
 
 from wegweiser.search.backends import SearchBackend
-from wegweiser.search.choices import facet_choices
 from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers, matching_rows
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
@@ -65,9 +64,8 @@ from wegweiser.search.query import (
     SearchQuery,
     SearchResult,
     on_the_days,
-    search_facets,
 )
-from wegweiser.search.results import search_result
+from wegweiser.search.results import PlannedSearch
 from wegweiser.search.wording import word_variants
 from wegweiser.site.listings import active_locale, filterset_for, localized
 from wegweiser.site.models import valid_on_q
@@ -86,14 +84,10 @@ class DatabaseBackend(SearchBackend):
         shown = _shown_pages(query)
         return lambda unit: matching_rows([unit]).filter(page_id__in=shown).count()
 
-    def search_planned(
-        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
-    ) -> SearchResult:
+    def search_planned(self, planned: PlannedSearch) -> SearchResult:
+        query, listing_types, plan = planned.query, planned.listing_types, planned.plan
         locale = active_locale(query.locale)
-        searched_keys = query.listing_types or list(listing_types)
-        searched = [listing_types[key] for key in searched_keys]
-        facets = search_facets(searched)
-        choices = facet_choices(facets)
+        searched_keys, facets, choices = planned.scope.keys, planned.scope.facets, planned.scope.choices
         counts: dict[str, Counter] = {TYPE_FACET: Counter(), **{name: Counter() for name in facets}}
         filtered: dict[str, Matches | None] = {}
         present = types_with_listings(listing_types)
@@ -141,17 +135,7 @@ class DatabaseBackend(SearchBackend):
 
         total = sum(counts[TYPE_FACET][key] for key in searched_keys)
         hits = self._page_of_hits(query, {key: filtered[key] for key in searched_keys}, plan)
-        return search_result(
-            query,
-            hits,
-            total,
-            counts,
-            listing_types=listing_types,
-            searched=searched,
-            plan=plan,
-            backend=self.name,
-            started=started,
-        )
+        return self.answer(planned, hits, total, counts)
 
     # -- narrowing --------------------------------------------------------------------------------
     def _base(self, listing_type: ListingType, query: SearchQuery, locale: Locale):

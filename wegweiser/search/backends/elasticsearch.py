@@ -20,20 +20,18 @@ from elasticsearch import NotFoundError
 from elasticsearch.dsl import A, Q, Search
 
 from wegweiser.search.backends import SearchBackend, SearchUnavailable
-from wegweiser.search.choices import facet_choices
 from wegweiser.search.es.connection import UNAVAILABLE_ERRORS, alias_name, get_client
 from wegweiser.search.es.text import counter, finder, language_field, text_query
 from wegweiser.search.facet_values import facet_key
-from wegweiser.search.matching import OWN_LANGUAGE_BONUS, Finder, TextPlan, UnitCounter
+from wegweiser.search.matching import OWN_LANGUAGE_BONUS, Finder, UnitCounter
 from wegweiser.search.query import (
     TYPE_FACET,
     SearchHit,
     SearchQuery,
     SearchResult,
     on_the_days,
-    search_facets,
 )
-from wegweiser.search.results import search_result
+from wegweiser.search.results import PlannedSearch, SearchScope
 from wegweiser.site.listings import active_locale
 from wegweiser.site.registry import ListingType
 
@@ -89,25 +87,21 @@ class ElasticsearchBackend(SearchBackend):
 
         return guarded
 
-    def search_planned(
-        self, query: SearchQuery, listing_types: Mapping[str, ListingType], plan: TextPlan, started: float
-    ) -> SearchResult:
-        searched_keys = query.listing_types or list(listing_types)
-        searched = [listing_types[key] for key in searched_keys]
-        facets = search_facets(searched)
+    def search_planned(self, planned: PlannedSearch) -> SearchResult:
+        query, listing_types, scope, plan = planned.query, planned.listing_types, planned.scope, planned.plan
         locale = active_locale(query.locale).language_code
         try:
             text = text_query(plan, language_field(query.locale)) if plan.typed else Q("match_all")
             if plan.typed:  # between hits ranked alike, the visitor's language first (as the database ranks)
                 own = Q("constant_score", filter=Q("term", locale=locale), boost=OWN_LANGUAGE_BONUS)
                 text = Q("bool", must=[text], should=[own])
-            search = self._build(query, text, listing_types, searched_keys, facets, locale)
+            search = self._build(query, text, listing_types, scope, locale)
             response = search.using(get_client()).index(alias_name()).execute()
         except UNAVAILABLE_ERRORS as error:
             raise SearchUnavailable(str(error)) from error
 
         counts: dict[str, Counter] = {}
-        for name in [TYPE_FACET, *facets]:
+        for name in [TYPE_FACET, *scope.facets]:
             bucket_agg = getattr(response.aggregations, f"facet_{name}", None)
             counts[name] = Counter(
                 {str(bucket.key): bucket.doc_count for bucket in bucket_agg.values.buckets}
@@ -128,27 +122,16 @@ class ElasticsearchBackend(SearchBackend):
             hits.append(
                 SearchHit(document.listing_type, int(document.page_id), float(meta.score or 0), distance)
             )
-        return search_result(  # the words searched in the end marked as the database backend marks them
-            query,
-            hits,
-            response.hits.total.value,
-            counts,
-            listing_types=listing_types,
-            searched=searched,
-            plan=plan,
-            backend=self.name,
-            started=started,
-        )
+        # the words searched in the end marked as the database backend marks them
+        return self.answer(planned, hits, response.hits.total.value, counts)
 
-    def _build(
-        self, query: SearchQuery, text: Q, listing_types, searched_keys, facets, locale: str
-    ) -> Search:
+    def _build(self, query: SearchQuery, text: Q, listing_types, scope: SearchScope, locale: str) -> Search:
         search = Search().extra(track_total_hits=True).query(text)
         # Only the listing types switched on for this site, even when the visitor chose none.
         enabled = Q("terms", listing_type=list(listing_types))
         search = search.filter(Q("bool", filter=[enabled, *visibility_filters(query, locale, listing_types)]))
 
-        type_filter = Q("terms", listing_type=searched_keys) if query.listing_types else None
+        type_filter = Q("terms", listing_type=scope.keys) if query.listing_types else None
         facet_filters = {name: Q("terms", **{f"f_{name}": values}) for name, values in query.filters.items()}
         narrowing = [*facet_filters.values(), *([type_filter] if type_filter else [])]
         if narrowing:
@@ -158,7 +141,7 @@ class ElasticsearchBackend(SearchBackend):
         type_agg = A("filter", every_facet)
         type_agg.bucket("values", "terms", field="listing_type", size=max(10, len(listing_types)))
         search.aggs.bucket(f"facet_{TYPE_FACET}", type_agg)
-        choices = facet_choices(facets)
+        facets, choices = scope.facets, scope.choices
         # Every facet without a choice is counted under all the choices (and the type): one aggregation,
         # where the index has the field for it (an index built before it counts each facet on its own).
         together = counts_facets_together()
