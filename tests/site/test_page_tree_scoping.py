@@ -193,3 +193,12 @@ def test_a_partner_choosing_several_pages_gets_another_organisations_pages_only_
     assert chosen(admin_user, Page.objects.get(depth=1)).status_code == 404
     client.force_login(admin_user)
     assert client.get(url, {"id": "abc"}).status_code == 404
+
+
+def test_the_admin_s_page_search_counts_pages_not_none(client, organisation_a, office_user):
+    """Above the results of Wagtail's page search stood "1-1 von 1 None"."""
+    make_event(organisation_a, title="Sprachcafé", slug="sprachcafe")
+    client.force_login(office_user)
+    html = client.get(reverse("wagtailadmin_pages:search"), {"q": "Sprachcafé"}).content.decode()
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Titel 1-1 von 1 Seite " in text and "None" not in text

@@ -4,7 +4,7 @@ from django.urls import include, path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.models import ModelLogEntry
+from wagtail.models import ModelLogEntry, Page
 
 from wegweiser.site import (
     admin_api,
@@ -119,9 +119,20 @@ def leave_the_portal_s_totals_out_of_a_partner_s_start_page(request, summary_ite
         summary_items.clear()
 
 
+def name_what_the_page_search_counts() -> None:
+    """Wagtail's page search said "1-20 von 61 None" above its results: its view names no model (Wagtail
+    8.0), and the title column's header counts "{{ model_name }}". It counts pages."""
+    # An admin view module: imported when the hooks load, not with this module's other imports.
+    from wagtail.admin.views.pages.search import SearchView
+
+    SearchView.verbose_name = Page._meta.verbose_name
+    SearchView.verbose_name_plural = Page._meta.verbose_name_plural
+
+
 # Once, when Wagtail loads the hooks (before its admin answers anything).
 scope_the_admin_s_people_filters()
 defuse_wagtail_s_csv_exports()
+name_what_the_page_search_counts()
 
 
 @hooks.register("construct_main_menu")
