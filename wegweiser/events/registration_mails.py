@@ -63,13 +63,15 @@ def send_registration_mail(
             "note": note,
             **registration_links(registration),
         }
-        if (kind == "cancelled" and other_dates) or kind in WITH_THE_DATE:
+        page_url = ""
+        if kind in WITH_THE_DATE or (kind == "cancelled" and other_dates):
             url = localized_url(event)  # under the person's language prefix, translated or not
-            url = public_base_url(event.get_site()) + url if url.startswith("/") else url
-            context["other_dates_url"] = url if kind == "cancelled" else ""
+            page_url = public_base_url(event.get_site()) + url if url.startswith("/") else url
+        if kind == "cancelled" and other_dates:
+            context["other_dates_url"] = page_url
         attachment = None
         if kind in WITH_THE_DATE:
-            ics = booked_date_calendar(registration, event, url).decode()
+            ics = booked_date_calendar(registration, event, page_url).decode()
             attachment = (f"{file_name(event)}.ics", ics, "text/calendar")
         subject = render_to_string("events/mail/registration_subject.txt", context).strip()
         body = render_to_string("events/mail/registration_body.txt", context)
