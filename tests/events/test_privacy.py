@@ -69,6 +69,9 @@ def test_the_copy_lists_the_event_registrations_of_that_address(client, course, 
     )
     assert registration["consent_text"] == "Ich bin einverstanden."
     assert b"Jemand" not in attachment.get_content()
+    # The date as she knows it, in the town's time with its offset: in UTC a 10:00 date read "09:00+00:00".
+    assert registration["date"] == timezone.localtime(course.start).isoformat(timespec="seconds")
+    assert "T10:00:00+0" in registration["date"] and data["exported"][-6:] in ("+01:00", "+02:00")
 
 
 def test_deleting_frees_the_place_for_the_waiting_list_who_is_told(client, course, smtp_server):

@@ -31,7 +31,7 @@ def export_for_email(email: str) -> list[dict]:
     """Each report the address was left with: when, in which language, and what it said."""
     return [
         {
-            "submitted": report.submit_time.isoformat(),
+            "submitted": report.submit_time,
             "language": report.form_data.get("language", ""),
             "message": report.form_data.get("message", ""),
         }

@@ -86,15 +86,15 @@ class EventRegistration(models.Model):
         """Everything stored about the person for this registration (GDPR Art. 15 export)."""
         return {
             "event": self.event.title,
-            "date": self.occurrence_start.isoformat(),
+            "date": self.occurrence_start,
             "name": self.name,
             "email": self.email,
             "status": self.status,
             "language": self.language,
             "consent_text": self.consent_text,
             "consent_version": self.consent_version,
-            "registered": self.created_at.isoformat(),
-            "confirmed": self.confirmed_at.isoformat() if self.confirmed_at else None,
+            "registered": self.created_at,
+            "confirmed": self.confirmed_at,
         }
 
     @property

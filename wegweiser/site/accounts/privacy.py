@@ -31,9 +31,9 @@ def export_for_email(email: str) -> list[dict]:
             "language": request.language,
             "consent_text": request.consent_text,
             "consent_version": request.consent_version,
-            "received": request.created_at.isoformat(),
+            "received": request.created_at,
             "status": request.status,
-            "decided": request.decided_at.isoformat() if request.decided_at else None,
+            "decided": request.decided_at,
             "rejection_reason": request.rejection_reason,
         }
         for request in _requests(email)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Site
 
@@ -33,6 +35,16 @@ def send_confirmation_link(email: str, action: str, language: str, site: Site | 
     return queue_mail(to=email, subject=subject, body=body, purpose=f"data_request.confirm_{action}")
 
 
+class LocalTimes(DjangoJSONEncoder):
+    """The copy's times as the person knows them, in the portal's time zone with its offset
+    ("2026-12-15T16:00:00+01:00"): the records' UTC times said 15:00 for an event at 16:00."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime):
+            return timezone.localtime(o).isoformat(timespec="seconds")
+        return super().default(o)
+
+
 def send_copy(email: str, language: str, data: dict, kinds: list[PersonalData], site: Site | None):
     """The JSON copy, with a line per kind of data saying how many records it holds."""
     with translation.override(language):
@@ -44,5 +56,9 @@ def send_copy(email: str, language: str, data: dict, kinds: list[PersonalData], 
         subject=subject,
         body=body,
         purpose="data_request.copy",
-        attachment=("personal-data.json", json.dumps(data, indent=2, ensure_ascii=False), "application/json"),
+        attachment=(
+            "personal-data.json",
+            json.dumps(data, indent=2, ensure_ascii=False, cls=LocalTimes),
+            "application/json",
+        ),
     )

@@ -6,7 +6,7 @@
             key="volunteer_sign_ups",
             label=_("Volunteer sign-ups"),
             exists=lambda email: ...,  # is anything stored for the address?
-            export=lambda email: [...],  # the records, as JSON-ready dicts
+            export=lambda email: [...],  # the records, as dicts of JSON values, dates and times
             erase=lambda email: 0,  # delete (or anonymise) them; the number of records
         )
 
@@ -77,7 +77,7 @@ def stored_for(email: str, only: str = "") -> list[PersonalData]:
 
 def export(email: str, only: str = "") -> dict:
     """Everything stored about ``email`` (GDPR Art. 15 and 20), one list of records per kind."""
-    data: dict[str, Any] = {"email": email, "exported": timezone.now().isoformat()}
+    data: dict[str, Any] = {"email": email, "exported": timezone.now()}
     for kind in _kinds(only):
         data[kind.key] = kind.export(email)
     return data

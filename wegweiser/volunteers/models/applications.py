@@ -178,8 +178,8 @@ class VolunteerApplication(models.Model):
             "consent_version": self.consent_version,
             "status": self.status,
             "waiting_list": self.waiting_list,
-            "signed_up": self.created_at.isoformat(),
-            "confirmed": self.confirmed_at.isoformat() if self.confirmed_at else None,
-            "answered": self.answered_at.isoformat() if self.answered_at else None,
-            "closed": self.closed_at.isoformat() if self.closed_at else None,
+            "signed_up": self.created_at,
+            "confirmed": self.confirmed_at,
+            "answered": self.answered_at,
+            "closed": self.closed_at,
         }
