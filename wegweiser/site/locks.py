@@ -17,14 +17,19 @@ from wagtail.locks import BasicLock
 
 class NamedToColleaguesLock(BasicLock):
     def _names_nobody_for(self, user) -> bool:
-        """Whether ``user`` may not read the name of the person who locked the page."""
+        """Whether ``user`` may not read the name of the person who locked the page: asked once per user,
+        though the status panel asks for the message and the description."""
         # scoping imports the page models, which give their pages this lock
         from wegweiser.site.scoping import people_visible_to
 
         locker = self.object.locked_by_id
         if not locker or locker == user.pk:
             return False
-        return not people_visible_to(user, get_user_model().objects.filter(pk=locker)).exists()
+        hidden = self.__dict__.setdefault("_hidden_from", {})
+        if user.pk not in hidden:
+            visible = people_visible_to(user, get_user_model().objects.filter(pk=locker)).exists()
+            hidden[user.pk] = not visible
+        return hidden[user.pk]
 
     def get_message(self, user):
         if self._names_nobody_for(user):
