@@ -178,6 +178,19 @@ def test_a_listing_s_folded_title_and_summary_follow_saving_and_publishing_and_r
     assert _ranked({"q": "Markt"}) == [("Änderungsschneiderei", 5), ("Strickkreis", 5)]
 
 
+def test_a_listing_s_row_keeps_the_organisation_it_is_under_and_follows_a_move(
+    town, organisation_a, organisation_b, django_capture_on_commit_callbacks
+):
+    """A searched organisation's name ranks the listings whose row names it: a listing moved to another
+    organisation is ranked for the new one's name, not the old one's."""
+    page = add_listing(organisation_a, title="Nähcafé am Markt")
+    assert SearchListing.objects.get(page_id=page.pk).organisation_key == organisation_a.translation_key
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.move(organisation_b, pos="last-child")
+    assert SearchListing.objects.get(page_id=page.pk).organisation_key == organisation_b.translation_key
+
+
 def test_a_search_folds_no_title_or_summary_itself(town):
     """Ranking reads the folded texts the rows keep: no ``translate()`` (PostgreSQL) and no call into Python
     (SQLite) per ranked row, which at 100,000 listings cost seconds a search (bench/SEARCH.md)."""

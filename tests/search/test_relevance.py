@@ -772,6 +772,46 @@ def test_a_listing_is_found_by_the_name_of_the_organisation_that_offers_it(
     assert _titles(relevance_backend, typed, language)[:1] == ["Aufenthaltstitel verlängern"]
 
 
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("jobcenter", "de"),
+        ("Jobcenters", "de"),
+        ("jobcenter", "tr"),
+        ("جوب سنتر", "ar"),
+        ("джобцентр", "ru"),
+    ],
+)
+def test_a_searched_organisation_s_name_ranks_its_listings_above_those_that_only_mention_it(
+    relevance_backend, newcomer_town, typed, language
+):
+    """A newcomer who types "Jobcenter" is looking for what the Jobcenter offers: its coaching, which never
+    names the Jobcenter in its text, ranked eighth, below flats whose summary says the Jobcenter pays the rent."""
+    jobcenter = make_organisation(
+        newcomer_town["bewerbung"].get_parent().get_parent(), "Jobcenter Teststadt", "jobcenter-teststadt"
+    )
+    add_listing(jobcenter, title="Coaching für Berufseinsteiger", summary="Lebenslauf, Anschreiben, Termine.")
+    flat = {"title": "Zwei Zimmer in der Altstadt", "summary": "Die Miete übernimmt das Jobcenter."}
+    _add_and_index(relevance_backend, newcomer_town, flat)
+    titles = _titles(relevance_backend, typed, language)
+    assert "Zwei Zimmer in der Altstadt" in titles
+    assert titles.index("Coaching für Berufseinsteiger") < titles.index("Zwei Zimmer in der Altstadt"), titles
+
+
+@pytest.mark.parametrize(("typed", "language"), [("vhs", "de"), ("VHS", "uk"), ("awo", "ar")])
+def test_an_organisation_s_short_name_finds_what_it_offers(relevance_backend, newcomer_town, typed, language):
+    """People call the adult education centre "VHS" and the Arbeiterwohlfahrt "AWO", as their web addresses do:
+    "vhs" found two of the centre's courses, those whose own text says "VHS"."""
+    index = newcomer_town["bewerbung"].get_parent().get_parent()
+    vhs = make_organisation(index, "Volkshochschule Teststadt", "vhs")
+    awo = make_organisation(index, "Arbeiterwohlfahrt Kreisverband", "awo-kreisverband")
+    add_listing(vhs, title="Abendkurs Englisch", summary="Für Berufstätige, zweimal die Woche.")
+    add_listing(awo, title="Abendkurs Englisch für Eltern", summary="Mit Kinderbetreuung.")
+    _add_and_index(relevance_backend, newcomer_town)
+    named = {"vhs": "Abendkurs Englisch", "awo": "Abendkurs Englisch für Eltern"}[typed.lower()]
+    assert _titles(relevance_backend, typed, language) == [named]
+
+
 def test_an_organisation_published_under_a_new_name_is_found_by_it(
     newcomer_town, django_capture_on_commit_callbacks
 ):

@@ -172,7 +172,8 @@ def store_listing_rows(
 ) -> None:
     """The narrow rows (:class:`~wegweiser.search.models.SearchListing`) of these listings anew: their type,
     language, validity, place, the numbers of their type's value and facet values (``values``), their
-    title and summary folded (:func:`folded_text`) and their number of topics.
+    title and summary folded (:func:`folded_text`), their number of topics and their organisation's
+    translation key.
 
     Inserted without model instances, on PostgreSQL through ``COPY``: a full rebuild writes 100,000 rows at
     100,000 listings.
@@ -181,16 +182,24 @@ def store_listing_rows(
     keys = {pk: [type_key(listing_type), *facet_keys(values.get(pk, {}))] for pk in page_ids}
     codes = numbered_keys({key for found in keys.values() for key in found})
     values_of = ("locale_id", "translation_key", *LISTING_FIELDS)
-    names = ("page", "listing_type", *values_of, *FOLDED_FIELDS.values(), "keys", "topic_count")
+    names = (
+        "page",
+        "listing_type",
+        *values_of,
+        *FOLDED_FIELDS.values(),
+        "keys",
+        "topic_count",
+        "organisation_key",
+    )
     fields = [SearchListing._meta.get_field(name) for name in names]
     rows = []
-    for pk, *columns in listing_type.model.objects.filter(pk__in=page_ids).values_list(
-        "pk", *values_of, *FOLDED_FIELDS
+    for pk, *columns, organisation in listing_type.model.objects.filter(pk__in=page_ids).values_list(
+        "pk", *values_of, *FOLDED_FIELDS, "organisation__translation_key"
     ):
         copied, texts = columns[: len(values_of)], columns[len(values_of) :]
         codes_of = sorted(codes[key] for key in keys[pk])
         topics = len(values.get(pk, {}).get(TOPIC_FACET, []))
-        rows.append((pk, listing_type.key, *copied, *map(folded_text, texts), codes_of, topics))
+        rows.append((pk, listing_type.key, *copied, *map(folded_text, texts), codes_of, topics, organisation))
     _insert(
         SearchListing,
         tuple(field.column for field in fields),

@@ -92,16 +92,18 @@ def _add_providers_and_german_originals(
     listing_type: ListingType, pages, names: dict[int, list[str]]
 ) -> None:
     """A listing is also found by the name of the organisation that offers it ("Ausländerbehörde", "Jobcenter",
-    "Caritas"): the immigration office's own services were found by none of its names. A translated listing
-    is also found by its German title, summary and organisation: newcomers learn the German words first
-    ("Integrationskurs", "Jobcenter") and type them on the English or Arabic pages too."""
+    "Caritas") and by its short name, the words of its address ("vhs", "awo"): the immigration office's own
+    services were found by none of its names, and "vhs" found two of the adult education centre's courses, those
+    whose text says "VHS". A translated listing is also found by its German title, summary and organisation:
+    newcomers learn the German words first ("Integrationskurs", "Jobcenter") and type them on the English or
+    Arabic pages too."""
     default = Locale.get_default()
     translated = {}
-    for pk, locale_id, key, organisation in pages.values_list(
-        "pk", "locale_id", "translation_key", "organisation__title"
+    for pk, locale_id, key, organisation, slug in pages.values_list(
+        "pk", "locale_id", "translation_key", "organisation__title", "organisation__slug"
     ):
         if organisation:
-            names[pk].append(organisation)
+            names[pk].extend([organisation, slug.replace("-", " ")])
         if locale_id != default.pk:
             translated[pk] = key
     if not translated:

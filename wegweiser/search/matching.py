@@ -25,6 +25,7 @@ from django.db.models import Case, FloatField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
 from wegweiser.search.listing_terms import named_topics
+from wegweiser.search.organisations import organisation_keys_named
 from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems, split_compound
 from wegweiser.search.wording import (
     ARABIC_ARTICLES,
@@ -136,12 +137,16 @@ class Ranking:
     ``parts``: a typed compound's parts, which rank a title that has them apart (:data:`ALL_PARTS_WEIGHT`),
     or one of them but the last (:attr:`modifiers`, :data:`PART_WEIGHT`).
     ``topics``: the topics the word names (:func:`~wegweiser.search.listing_terms.named_topics`), which rank a
-    listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`)."""
+    listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`).
+    ``organisations``: the translation keys of the organisations the word names
+    (:func:`~wegweiser.search.organisations.organisation_keys_named`), whose listings it ranks where their text
+    ranks them lower (:data:`ORGANISATION_WEIGHT`)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
 
     @property
     def modifiers(self) -> tuple[str, ...]:
@@ -165,7 +170,8 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     """Per searched word, how it ranks a hit (:class:`Ranking`): in its title it counts 3, in its summary 2,
     else 1; a compound whose parts are in the title apart :data:`ALL_PARTS_WEIGHT`, one of its parts there
     :data:`PART_WEIGHT`; for a topic of the listing that it names 1 and :data:`TOPIC_WEIGHT` divided by the
-    listing's number of topics, if that is more. Each searched word counts once, by the most it counts.
+    listing's number of topics, if that is more; for the listing's organisation, if the word names it,
+    :data:`ORGANISATION_WEIGHT`. Each searched word counts once, by the most it counts.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
     then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
@@ -196,7 +202,13 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
         parts = () if " " in unit else _folded(split_compound(unit, known_stems()))
         if within or words or len(parts) > 1:
             ranked.append(
-                Ranking(_folded(within), _folded(words), parts if len(parts) > 1 else (), named_topics(unit))
+                Ranking(
+                    _folded(within),
+                    _folded(words),
+                    parts if len(parts) > 1 else (),
+                    named_topics(unit),
+                    organisation_keys_named(unit),
+                )
             )
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
             parts = [word for word in unit.split() if not is_stop_word(word)]
@@ -231,6 +243,12 @@ TOPIC_WEIGHT = 1.5
 #: the last (for "Deutschkurs", "Deutsch" in "Deutsch A1", not "Kurs" in "Fahrradkurs"): less than the whole word
 #: in the title (3), more than in the summary (2).
 ALL_PARTS_WEIGHT, PART_WEIGHT = 2.75, 2.5
+
+#: A searched word that names the listing's organisation ("Jobcenter", "Caritas", "AWO") counts this for it, unless
+#: the word in its title counts more: what the organisation offers ranks above what only mentions it in its
+#: summary (2), for "Jobcenter" the Jobcenter's Bewerbungstraining above two flats whose summary says the
+#: Jobcenter pays the rent. As the parts of a compound in the title count.
+ORGANISATION_WEIGHT = 2.5
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:
 #: half a point, less than any difference in the ranking (a word in the title 3, the summary 2, each word 10).

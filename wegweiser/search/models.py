@@ -181,7 +181,9 @@ class SearchListing(models.Model):
     summary: folded once when the row is written, not for every row a search ranks (at 100,000 listings
     PostgreSQL's ``translate()`` per ranked row cost seconds a search, bench/SEARCH.md), as the
     Elasticsearch documents carry them (``title_folded``, ``summary_folded``). Its number of topics shares out
-    what a topic the searched words name counts (:data:`~wegweiser.search.matching.TOPIC_WEIGHT`).
+    what a topic the searched words name counts (:data:`~wegweiser.search.matching.TOPIC_WEIGHT`); its
+    organisation's translation key (in every language the same) says which listings a searched organisation's
+    name ranks (:data:`~wegweiser.search.matching.ORGANISATION_WEIGHT`).
     """
 
     page = models.OneToOneField(
@@ -208,6 +210,7 @@ class SearchListing(models.Model):
     title_folded = models.TextField(_("folded title"))
     summary_folded = models.TextField(_("folded summary"))
     topic_count = models.PositiveSmallIntegerField(_("number of topics"), default=0)
+    organisation_key = models.UUIDField(_("organisation's translation key"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("searched listing")

@@ -46,6 +46,7 @@ from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import (
     ALL_PARTS_WEIGHT,
+    ORGANISATION_WEIGHT,
     PART_WEIGHT,
     TOPIC_WEIGHT,
     Finder,
@@ -575,8 +576,9 @@ def relevance(plan: TextPlan, on_rows: bool = False):
     """A simple score (:func:`~wegweiser.search.matching.ranking_variants`): a word in the title counts
     three, a typed compound's parts apart there a little less (:data:`~wegweiser.search.matching.PART_WEIGHT`),
     the word in the summary two, elsewhere one, a topic of the listing the word names 1 and
-    :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics where that is more; title,
-    summary, facet values and number of topics read from the listing's search row, title and summary folded as
+    :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics where that is more, and
+    :data:`~wegweiser.search.matching.ORGANISATION_WEIGHT` where it names the listing's organisation; title,
+    summary, facet values, number of topics and organisation read from the listing's search row, title and summary folded as
     the words are ("mutter" is in "Mütter")."""
     score = real(0)
     rankings = ranking_variants(plan)
@@ -598,8 +600,23 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         ]
         if codes:
             found = Greatest(found, _topic_tier(codes, on_rows), output_field=FloatField())
+        if ranking.organisations:
+            found = Greatest(
+                found, _organisation_tier(ranking.organisations, on_rows), output_field=FloatField()
+            )
         score = score + found
     return score
+
+
+def _organisation_tier(keys: tuple[str, ...], on_rows: bool = False):
+    """What a listing of one of these organisations (their translation keys) counts for a word naming them:
+    :data:`~wegweiser.search.matching.ORGANISATION_WEIGHT`; else 0."""
+    field = "organisation_key" if on_rows else "search_listing__organisation_key"
+    return Case(
+        When(**{f"{field}__in": keys}, then=real(ORGANISATION_WEIGHT)),
+        default=real(0),
+        output_field=FloatField(),
+    )
 
 
 def _topic_tier(codes: list[int], on_rows: bool = False):

@@ -94,6 +94,9 @@ def index_body(capabilities: NodeCapabilities, facet_names: list[str], replicas:
         "summary_folded": plain,
         # What shares out a topic's weight in the ranking (wegweiser.search.matching.TOPIC_WEIGHT).
         "topic_count": {"type": "short"},
+        # The translation key of the listing's organisation, which a searched organisation's name ranks
+        # (wegweiser.search.matching.ORGANISATION_WEIGHT).
+        "organisation_key": {"type": "keyword"},
         "body": text,
         "organisation": text,
         "extra_text": text,

@@ -87,7 +87,8 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
                 value if isinstance(value, str | int | float | bool) or value is None else str(value)
             )
         extra_text = " ".join(str(value) for value in extra.values() if isinstance(value, str))
-        organisation = page.organisation.title if page.organisation_id and page.organisation else ""
+        owner = page.organisation if page.organisation_id else None
+        organisation = owner.title if owner else ""
         document = {
             "_id": str(page.pk),
             "page_id": page.pk,
@@ -101,6 +102,7 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "topic_count": len(facets.get(page.pk, {}).get(TOPIC_FACET, [])),
             "body": body,
             "organisation": organisation,
+            "organisation_key": str(owner.translation_key) if owner else None,
             "extra_text": extra_text,
             "extra": extra,
             "words": searchable_words(page_text(page, terms.get(page.pk, ""), known)),

@@ -13,8 +13,9 @@ Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
 word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), for a
-topic of the listing a word names (shared among its topics, ``topic_count``) where that counts more, and
-for each word a listing has when none has all of them.
+topic of the listing a word names (shared among its topics, ``topic_count``) and for the listing's
+organisation (``organisation_key``) where that counts more, and for each word a listing has when none has
+all of them.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from wegweiser.search.listing_terms import TOPIC_FACET
 from wegweiser.search.matching import (
     ALL_PARTS_WEIGHT,
     ENDING,
+    ORGANISATION_WEIGHT,
     PART_WEIGHT,
     TOPIC_WEIGHT,
     Finder,
@@ -188,6 +190,9 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             )
         if variant.topics:  # where it counts more than the text
             found_in.append(_topic_tier(variant))
+        if variant.organisations:  # the listings of an organisation the word names
+            organisation = Q("terms", organisation_key=list(variant.organisations))
+            found_in.append(Q("constant_score", filter=organisation, boost=ORGANISATION_WEIGHT))
         ranking.append(Q("dis_max", queries=found_in))
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
