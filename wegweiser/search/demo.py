@@ -55,7 +55,9 @@ STARTER_SYNONYMS = [
     "digital, Computer, Computerkurs, Smartphone, Internet, computer course, حاسوب, كمبيوتر, کامپیوتر, "
     "رایانه, комп'ютер, компьютер, bilgisayar",
     "Schule, school, مدرسة, مدرسه, школа, okul",
-    "Kinder, children, kids, أطفال, اطفال, کودکان, کودک, بچه, بچه‌ها, діти, дети, çocuk, çocuklar, Baby, babies, رضيع, نوزاد, немовля, младенец, bebek",
+    # "курс с ребенком" (a course with my child) left "ребенком" out: the group had the plural only
+    "Kinder, Kind, children, child, kids, kid, أطفال, اطفال, طفل, کودکان, کودک, بچه, بچه‌ها, діти, дитина, дети, "
+    "ребенок, ребёнок, çocuk, çocuklar, Baby, babies, رضيع, نوزاد, немовля, младенец, bebek",
     # "استشارة طبية" (medical advice) found only an escort to offices: "طبية" is neither "طبيب" nor "صحة"
     "Gesundheit, health, medical, صحة, الصحة, طبي, طبية, سلامت, بهداشت, پزشکی, здоров'я, здоровье, медичний, "
     "медицинский, sağlık, tıbbi",

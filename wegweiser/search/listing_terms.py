@@ -27,6 +27,9 @@ from wegweiser.site.taxonomy_labels import taxonomy_generation
 #: The facet whose terms say what a listing is about: a searched word that names one of them ranks the
 #: listings carrying it higher (:func:`named_topics`).
 TOPIC_FACET = "topic"
+#: The facet of the languages a listing is offered in: a searched word that names one of them ranks the listings
+#: carrying it higher (:func:`named_languages`).
+LANGUAGE_FACET = "language"
 
 # Per process, per listing type and taxonomy generation: a term saved anywhere bumps the generation (in the
 # shared cache), so every app server recomputes on its next save instead of reading 7 languages' labels
@@ -120,8 +123,9 @@ def _add_providers_and_german_originals(
             names[pk].append(by_key[key])
 
 
-# Per process and taxonomy generation, like the labels: each topic's names as the stems of their parts.
-_TOPIC_NAMES: dict[int, dict[str, frozenset[tuple[str, ...]]]] = {}
+# Per process and taxonomy generation, like the labels: each topic's (and language's) names as the stems of their
+# parts.
+_VALUE_NAMES: dict[tuple[str, int], dict[str, frozenset[tuple[str, ...]]]] = {}
 #: What joins the parts of a term's name besides a stop word ("Arbeit & Beruf", "Arbeit/Beruf").
 _NAME_JOINS = re.compile(r"[&+,/;]")
 
@@ -142,17 +146,28 @@ def _name_parts(name: str) -> list[tuple[str, ...]]:
     return parts
 
 
-def topic_names() -> dict[str, frozenset[tuple[str, ...]]]:
-    """``{topic: the stems of its names' parts in every language}``, of every listing type's topics."""
-    key = taxonomy_generation()
-    if key not in _TOPIC_NAMES:
-        _TOPIC_NAMES.clear()
+def value_names(facet: str) -> dict[str, frozenset[tuple[str, ...]]]:
+    """``{value: the stems of its names' parts in every language}``, of a facet of every listing type (its
+    topics, the languages spoken)."""
+    key = (facet, taxonomy_generation())
+    if key not in _VALUE_NAMES:
+        if len(_VALUE_NAMES) > 8:
+            _VALUE_NAMES.clear()
         found: dict[str, set[tuple[str, ...]]] = {}
         for listing_type in listing_types().values():
-            for value, names in _labels(listing_type)[0].get(TOPIC_FACET, {}).items():
+            for value, names in _labels(listing_type)[0].get(facet, {}).items():
                 found.setdefault(value, set()).update(part for name in names for part in _name_parts(name))
-        _TOPIC_NAMES[key] = {value: frozenset(parts) for value, parts in found.items()}
-    return _TOPIC_NAMES[key]
+        _VALUE_NAMES[key] = {value: frozenset(parts) for value, parts in found.items()}
+    return _VALUE_NAMES[key]
+
+
+def _forms(word: str) -> set[tuple[str, ...]]:
+    """A searched word's (or several-word unit's) stems, and each of its synonyms' stems."""
+    words = word.lower().split()
+    return {
+        *product(*(typed_stems(one) for one in words)),
+        *(stems(synonym) for synonym in synonyms_of(word)),
+    }
 
 
 def named_topics(word: str) -> tuple[str, ...]:
@@ -163,13 +178,27 @@ def named_topics(word: str) -> tuple[str, ...]:
     ("Bewerbungstraining" never says "Arbeit"); the search ranks a listing higher for a topic it names
     (:class:`~wegweiser.search.matching.Ranking`).
     """
-    words = word.lower().split()
-    synonyms = synonyms_of(word)
-    forms = {*product(*(typed_stems(one) for one in words)), *(stems(synonym) for synonym in synonyms)}
+    forms = _forms(word)
     # A compound's parts but the last, its own or a synonym's, say what it is about: "Deutschkurs" names
     # "Sprache" through "Sprachkurs", so that "Frauen-Integrationskurs" ranks above "Fahrradkurs für Frauen".
     known = known_stems()
-    for one in (word, *synonyms):
+    for one in (word, *synonyms_of(word)):
         if " " not in one:
             forms.update((part,) for part in split_compound(one, known)[:-1])
-    return tuple(value for value, parts in topic_names().items() if parts & forms)
+    return tuple(value for value, parts in value_names(TOPIC_FACET).items() if parts & forms)
+
+
+def named_languages(word: str) -> tuple[str, ...]:
+    """The languages spoken a searched word names in any language, itself or through a synonym: "türkçe",
+    "Turkish" and "Türkisch" name Turkish, "farsi" Persian where the synonym list says so. Not German, which
+    nearly every listing speaks: "Deutsch" asks for German courses, not for listings held in German.
+
+    A newcomer who types their language looks for what is offered in it; the search ranks those listings
+    higher (:data:`~wegweiser.search.matching.LANGUAGE_WEIGHT`).
+    """
+    forms = _forms(word)
+    return tuple(
+        value
+        for value, parts in value_names(LANGUAGE_FACET).items()
+        if parts & forms and value != settings.LANGUAGE_CODE
+    )

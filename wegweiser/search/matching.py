@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from django.db.models import Case, FloatField, Q, Value, When
 
 from wegweiser.search.fulltext import matching_pages, matching_rows
-from wegweiser.search.listing_terms import named_topics
+from wegweiser.search.listing_terms import named_languages, named_topics
 from wegweiser.search.organisations import organisation_keys_named
 from wegweiser.search.vocabulary import before_a_stop_word, corrections, known_stems, split_compound
 from wegweiser.search.wording import (
@@ -140,13 +140,15 @@ class Ranking:
     listing carrying one of them where its text ranks it lower (:data:`TOPIC_WEIGHT`).
     ``organisations``: the translation keys of the organisations the word names
     (:func:`~wegweiser.search.organisations.organisation_keys_named`), whose listings it ranks where their text
-    ranks them lower (:data:`ORGANISATION_WEIGHT`)."""
+    ranks them lower (:data:`ORGANISATION_WEIGHT`); ``languages``: the languages spoken it names
+    (:func:`~wegweiser.search.listing_terms.named_languages`), likewise (:data:`LANGUAGE_WEIGHT`)."""
 
     within: tuple[str, ...]
     words: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
 
     @property
     def modifiers(self) -> tuple[str, ...]:
@@ -171,7 +173,8 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
     else 1; a compound whose parts are in the title apart :data:`ALL_PARTS_WEIGHT`, one of its parts there
     :data:`PART_WEIGHT`; for a topic of the listing that it names 1 and :data:`TOPIC_WEIGHT` divided by the
     listing's number of topics, if that is more; for the listing's organisation, if the word names it,
-    :data:`ORGANISATION_WEIGHT`. Each searched word counts once, by the most it counts.
+    :data:`ORGANISATION_WEIGHT`, and for a language the listing is offered in :data:`LANGUAGE_WEIGHT`. Each
+    searched word counts once, by the most it counts.
 
     Both backends rank by this (and, when no listing has every word, by how many words a listing has),
     then a hit in the visitor's language first (:data:`OWN_LANGUAGE_BONUS`), then the title in alphabetical
@@ -208,6 +211,7 @@ def ranking_variants(plan: TextPlan) -> list[Ranking]:
                     parts if len(parts) > 1 else (),
                     named_topics(unit),
                     organisation_keys_named(unit),
+                    named_languages(unit),
                 )
             )
         if " " in unit:  # a several-word synonym in other forms ("мовні курси"): each of its words counts too
@@ -249,6 +253,11 @@ ALL_PARTS_WEIGHT, PART_WEIGHT = 2.75, 2.5
 #: summary (2), for "Jobcenter" the Jobcenter's Bewerbungstraining above two flats whose summary says the
 #: Jobcenter pays the rent. As the parts of a compound in the title count.
 ORGANISATION_WEIGHT = 2.5
+
+#: A searched word that names a language the listing is offered in ("türkçe", "Arabisch", "farsi") counts this
+#: for it, unless the word in its title counts more: what is offered in Turkish ranks above what mentions
+#: Turkish in its summary (2). For "türkçe" every hit ranked alike, a flat first by its title's letters.
+LANGUAGE_WEIGHT = 2.5
 
 #: Between hits ranked alike, one in the visitor's language comes before a German original shown untranslated:
 #: half a point, less than any difference in the ranking (a word in the title 3, the summary 2, each word 10).

@@ -43,9 +43,10 @@ from wegweiser.search.backends import SearchBackend
 from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers, matching_rows
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
-from wegweiser.search.listing_terms import TOPIC_FACET
+from wegweiser.search.listing_terms import LANGUAGE_FACET, TOPIC_FACET
 from wegweiser.search.matching import (
     ALL_PARTS_WEIGHT,
+    LANGUAGE_WEIGHT,
     ORGANISATION_WEIGHT,
     PART_WEIGHT,
     TOPIC_WEIGHT,
@@ -577,14 +578,18 @@ def relevance(plan: TextPlan, on_rows: bool = False):
     three, a typed compound's parts apart there a little less (:data:`~wegweiser.search.matching.PART_WEIGHT`),
     the word in the summary two, elsewhere one, a topic of the listing the word names 1 and
     :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics where that is more, and
-    :data:`~wegweiser.search.matching.ORGANISATION_WEIGHT` where it names the listing's organisation; title,
+    :data:`~wegweiser.search.matching.ORGANISATION_WEIGHT` where it names the listing's organisation,
+    :data:`~wegweiser.search.matching.LANGUAGE_WEIGHT` where it names a language the listing is offered in; title,
     summary, facet values, number of topics and organisation read from the listing's search row, title and summary folded as
     the words are ("mutter" is in "Mütter")."""
     score = real(0)
     rankings = ranking_variants(plan)
     if not rankings:
         return score
-    numbers = key_numbers({facet_key(TOPIC_FACET, topic) for ranking in rankings for topic in ranking.topics})
+    numbers = key_numbers(
+        {facet_key(TOPIC_FACET, topic) for ranking in rankings for topic in ranking.topics}
+        | {facet_key(LANGUAGE_FACET, language) for ranking in rankings for language in ranking.languages}
+    )
     for ranking in rankings:
         title = _row_field("title_folded", on_rows)
         in_text = [When(_found_in(title, ranking), then=real(3))]
@@ -600,12 +605,30 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         ]
         if codes:
             found = Greatest(found, _topic_tier(codes, on_rows), output_field=FloatField())
+        spoken = [
+            numbers[key]
+            for language in ranking.languages
+            if (key := facet_key(LANGUAGE_FACET, language)) in numbers
+        ]
+        if spoken:
+            found = Greatest(found, _carrying_tier(spoken, on_rows), output_field=FloatField())
         if ranking.organisations:
             found = Greatest(
                 found, _organisation_tier(ranking.organisations, on_rows), output_field=FloatField()
             )
         score = score + found
     return score
+
+
+def _carrying_tier(codes: list[int], on_rows: bool = False):
+    """What a listing carrying one of these facet values (their numbers: languages spoken) counts for a word
+    naming them: :data:`~wegweiser.search.matching.LANGUAGE_WEIGHT`; else 0."""
+    keys = "keys" if on_rows else "search_listing__keys"
+    return Case(
+        When(**{f"{keys}__carries_any": codes}, then=real(LANGUAGE_WEIGHT)),
+        default=real(0),
+        output_field=FloatField(),
+    )
 
 
 def _organisation_tier(keys: tuple[str, ...], on_rows: bool = False):

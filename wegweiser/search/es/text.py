@@ -13,9 +13,9 @@ Which words are required, corrected or left out is decided by the shared plan
 (:func:`wegweiser.search.matching.plan_text`) asking this index (:func:`finder`). Hits are ranked as the
 database backend ranks them (:func:`wegweiser.search.matching.ranking_variants`): constant scores for a
 word in the title or the summary (``title_folded``, ``summary_folded``: folded as the words are), for a
-topic of the listing a word names (shared among its topics, ``topic_count``) and for the listing's
-organisation (``organisation_key``) where that counts more, and for each word a listing has when none has
-all of them.
+topic of the listing a word names (shared among its topics, ``topic_count``), for the listing's
+organisation (``organisation_key``) or a language it is offered in (``f_language``) where that counts more,
+and for each word a listing has when none has all of them.
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ from elasticsearch.dsl import Q
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import Way, unit_alternatives
-from wegweiser.search.listing_terms import TOPIC_FACET
+from wegweiser.search.listing_terms import LANGUAGE_FACET, TOPIC_FACET
 from wegweiser.search.matching import (
     ALL_PARTS_WEIGHT,
     ENDING,
+    LANGUAGE_WEIGHT,
     ORGANISATION_WEIGHT,
     PART_WEIGHT,
     TOPIC_WEIGHT,
@@ -190,6 +191,9 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             )
         if variant.topics:  # where it counts more than the text
             found_in.append(_topic_tier(variant))
+        if variant.languages:  # the listings offered in a language the word names
+            spoken = Q("terms", **{f"f_{LANGUAGE_FACET}": list(variant.languages)})
+            found_in.append(Q("constant_score", filter=spoken, boost=LANGUAGE_WEIGHT))
         if variant.organisations:  # the listings of an organisation the word names
             organisation = Q("terms", organisation_key=list(variant.organisations))
             found_in.append(Q("constant_score", filter=organisation, boost=ORGANISATION_WEIGHT))
