@@ -80,6 +80,20 @@ def test_next_events_come_from_the_registry_and_link_in_the_visitors_language(cl
         assert attributes == expected, (title, attributes)
 
 
+@pytest.mark.parametrize(
+    ("language", "months"),
+    [
+        ("ru", "янв фев мар апр май июн июл авг сен окт ноя дек"),
+        ("de", "Jan Feb Mär Apr Mai Jun Jul Aug Sep Okt Nov Dez"),
+    ],
+)
+def test_the_next_dates_name_their_month_in_the_case_the_language_writes_it(client, demo, language, months):
+    """Russian and Ukrainian write a month in lower case: the dates said "Пн 7 Дек"."""
+    dates = _section(client.get(f"/{language}/").content.decode(), "upcoming-dates")
+    shown = re.findall(r'<span class="upcoming-date__month">([^<]+)</span>', dates)
+    assert shown and set(shown) <= set(months.split()), shown
+
+
 def test_office_contact_shows_phone_left_to_right_and_hours_in_arabic(client, demo):
     contact = _section(client.get("/ar/").content.decode(), "office-contact")
     assert '<a href="tel:05561100300" dir="ltr" class="ltr-value">05561 100-300</a>' in contact
