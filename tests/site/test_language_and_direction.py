@@ -148,6 +148,28 @@ def test_text_in_another_script_is_marked_as_german_content(client, demo, langua
     assert problems == {}, "\n".join(f"{kind}: {texts}" for kind, texts in problems.items())
 
 
+def test_a_translated_organisation_s_german_opening_hours_are_marked_as_german(client, demo):
+    """Translating an organisation copies its opening hours; nobody translated "Mo–Do 9–12 Uhr", and the
+    English page read it out as English (a screen reader, a browser's translation): German in Latin letters is
+    what the test of scripts above cannot see."""
+    originals = dict(
+        OrganisationPage.objects.filter(locale__language_code="de")
+        .exclude(opening_hours="")
+        .values_list("translation_key", "opening_hours")
+    )
+    copied = [
+        page
+        for page in OrganisationPage.objects.live().filter(
+            locale__language_code="en", translation_key__in=originals
+        )
+        if page.opening_hours == originals[page.translation_key]
+    ]
+    assert copied, "the demo has an English organisation page with the German opening hours"
+    html = client.get(copied[0].url).content.decode()
+    hours = escape(copied[0].opening_hours).replace("\n", "<br>")
+    assert f'<p lang="de" dir="ltr">{hours}</p>' in html
+
+
 def test_search_hits_in_arabic_and_ukrainian_link_into_the_same_language(client, demo):
     for language in ("ar", "uk"):
         html = client.get(f"/{language}/search/", {"q": "Deutsch"}).content.decode()
