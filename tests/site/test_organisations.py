@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page
 
@@ -132,3 +135,19 @@ def test_organisations_of_the_same_title_get_their_own_group_and_collection(
     namesake = make_organisation(organisation_index, "Verein B", "verein-b-2")
     assert namesake.editors_group != organisation_b.editors_group
     assert namesake.collection != organisation_b.collection
+
+
+def test_no_group_has_rights_on_every_organisation_s_pages_but_the_office_s(db, home):
+    """Wagtail's own groups "Editors" and "Moderators" could add and change every page below the root: an office
+    that gave a partner's new editor the group "Editors" gave them every other organisation's pages too."""
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()
+
+
+def test_the_migration_keeps_a_stock_group_someone_is_in(db, editor_a):
+    removal = importlib.import_module("wegweiser.site.migrations.0022_remove_wagtail_stock_groups")
+    used, unused = Group.objects.create(name="Editors"), Group.objects.create(name="Moderators")
+    editor_a.groups.add(used)
+    removal.remove_unused_stock_groups(django_apps, None)
+    assert list(Group.objects.filter(name__in=["Editors", "Moderators"])) == [used]
+    assert unused.pk not in set(Group.objects.values_list("pk", flat=True))
