@@ -469,6 +469,25 @@ def test_a_word_typed_as_phones_type_it_finds_what_the_written_word_finds(releva
     assert found(typed) == found(written) != set()
 
 
+def test_persian_typed_on_an_arabic_keyboard_is_searched_and_ranked_as_persian(
+    relevance_backend, newcomer_town
+):
+    """Many Afghans type Persian on an Arabic keyboard (ك and ي for ک and ی): "براي" (for) was no stop word but
+    a word found nowhere, and "كودك" (child) found the parents' group and ranked it 14th, not first, since
+    the title "کودکان" did not count as having it."""
+    group = {"title": "گروه والدین و کودکان", "summary": "بازی و آواز."}
+    course = {"title": "آموزش آلمانی", "summary": "با مراقبت از کودکان."}
+    _add_and_index(relevance_backend, newcomer_town, group, course)
+
+    def titles(words: str) -> list[str]:
+        return [hit.page.title for hit in run(relevance_backend, {"q": words}, locale="fa").hits]
+
+    assert titles("كودك") == titles("کودک")
+    found = titles("كودك")
+    assert found.index("گروه والدین و کودکان") < found.index("آموزش آلمانی"), found
+    assert run(relevance_backend, {"q": "كودك براي زنان"}, locale="fa").missing_words == []
+
+
 def _add_and_index(backend, town, *listings: dict) -> None:
     """More listings of the town's provider, found by the backend at once."""
     for fields in listings:

@@ -50,6 +50,7 @@ from wegweiser.search.wording import (
     joined_parts,
     listed_forms,
     query_forms,
+    ranked_form,
     short_stem,
     stem,
     synonym_forms,
@@ -223,9 +224,9 @@ SAVED_FIELDS = frozenset([*LISTING_FIELDS, *FOLDED_FIELDS])
 
 
 def folded_text(text: str | None) -> str:
-    """A title or summary as the database backend ranks it: folded as searched words are, as the
-    Elasticsearch documents' ``title_folded`` and ``summary_folded`` are."""
-    return fold(text or "")
+    """A title or summary as both backends rank it (:func:`~wegweiser.search.wording.ranked_form`): folded as
+    searched words are, in the rows' ``title_folded`` and ``summary_folded`` and the Elasticsearch documents'."""
+    return ranked_form(text or "")
 
 
 def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:

@@ -36,6 +36,7 @@ from wegweiser.search.wording import (
     listed_forms,
     meaningful,
     query_units,
+    ranked_form,
     stem,
     synonyms_of,
     tokens,
@@ -227,7 +228,7 @@ def _ranks_inside(word: str) -> bool:
 
 
 def _folded(variants: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(folded for variant in variants if (folded := fold(variant).strip())))
+    return tuple(dict.fromkeys(folded for variant in variants if (folded := ranked_form(variant).strip())))
 
 
 def word_pattern(form: str) -> str:

@@ -127,6 +127,13 @@ def fold(text: str) -> str:
     return text.lower().translate(_FOLDING)
 
 
+def ranked_form(text: str) -> str:
+    """A title, summary or searched word as the ranking compares them (:func:`fold`), with the Persian kaf and yeh
+    as Arabic writes them: "كودك" typed on an Arabic keyboard ranks the title "کودکان" as "کودک" does (it
+    found it, and ranked it 14th instead of first)."""
+    return fold(text).translate(_PERSIAN_AS_ARABIC)
+
+
 @lru_cache(maxsize=50_000)
 def stem(word: str) -> str:
     """A word's Snowball stem, folded: German for Latin letters, Arabic or Russian for their scripts.
@@ -191,12 +198,22 @@ def as_russian(word: str) -> str:
     return word.translate(_UKRAINIAN_AS_RUSSIAN)
 
 
+#: The stop words of the Arabic script with the Persian kaf and yeh as Arabic writes them: a Persian word typed on an
+#: Arabic keyboard ("براي" for "برای", "for") is the same stop word.
+_ARABIC_SCRIPT_STOP_WORDS = frozenset(
+    word.translate(_PERSIAN_AS_ARABIC) for word in STOP_WORDS if _ARABIC_SCRIPT.search(word)
+)
+
+
 def is_stop_word(word: str) -> bool:
-    """A word of :data:`STOP_WORDS`; folded only outside the Latin script (Arabic and Persian letter forms):
-    folded, the Turkish "iş" (work) was the English "is", and "iş arama" searched only for "arama". The
-    German stop words are listed with and without their umlauts."""
+    """A word of :data:`STOP_WORDS`; folded only outside the Latin script (Arabic and Persian letter forms, the
+    Persian kaf and yeh typed on an Arabic keyboard): folded, the Turkish "iş" (work) was the English "is", and
+    "iş arama" searched only for "arama". The German stop words are listed with and without their umlauts."""
     lowered = word.lower()
-    return lowered in STOP_WORDS or (not _LATIN_LETTERS.search(lowered) and fold(word) in STOP_WORDS)
+    if lowered in STOP_WORDS or _LATIN_LETTERS.search(lowered):
+        return lowered in STOP_WORDS
+    folded = fold(word)
+    return folded in STOP_WORDS or folded.translate(_PERSIAN_AS_ARABIC) in _ARABIC_SCRIPT_STOP_WORDS
 
 
 def meaningful(words: list[str]) -> list[str]:

@@ -17,10 +17,10 @@ from wagtail.models import Locale
 from wegweiser.search.es.analysis import NodeCapabilities, analysed_languages
 from wegweiser.search.es.text import searchable_words
 from wegweiser.search.facet_values import facet_keys
-from wegweiser.search.fulltext import page_text
+from wegweiser.search.fulltext import folded_text, page_text
 from wegweiser.search.listing_terms import TOPIC_FACET, term_texts
 from wegweiser.search.vocabulary import known_stems
-from wegweiser.search.wording import fold, without_marks
+from wegweiser.search.wording import without_marks
 from wegweiser.site.facets import facet_values
 from wegweiser.site.registry import ListingType
 
@@ -97,8 +97,8 @@ def documents_for(listing_type: ListingType, pages: list, capabilities: NodeCapa
             "shown_in": shown_in[page.pk],
             "title": page.title,
             "summary": page.summary,
-            "title_folded": fold(page.title),
-            "summary_folded": fold(page.summary or ""),
+            "title_folded": folded_text(page.title),
+            "summary_folded": folded_text(page.summary),
             "topic_count": len(facets.get(page.pk, {}).get(TOPIC_FACET, [])),
             "body": body,
             "organisation": organisation,
