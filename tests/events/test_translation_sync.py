@@ -77,3 +77,20 @@ def test_a_translation_with_unreviewed_changes_waits_for_its_own_review(
 
     arabic = EventPage.objects.get(pk=translations["ar"].pk)
     assert arabic.title == "Elterncafé" and arabic.capacity is None
+
+
+def test_codes_and_numbers_are_not_offered_for_translation(organisation_a):
+    """The translation editor offered the currency "EUR", the postcode and the phone numbers as texts to
+    translate: an Arabic translation with "يورو" for the currency ended in a server error when the office
+    published it."""
+    event = weekly_elterncafe(organisation_a, soon(3))
+    event.cost, event.cost_amount, event.cost_currency = "fee", 5, "EUR"
+    event.postcode, event.contact_phone = "34117", "0561 123456"
+    event.save_revision().publish()
+    organisation_a.phone, organisation_a.postcode = "0561 654321", "34117"
+    organisation_a.save_revision().publish()
+    for page in (event, organisation_a):
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        offered = set(StringSegment.objects.filter(source=source).values_list("context__path", flat=True))
+        assert "title" in offered
+        assert not offered & {"cost_currency", "postcode", "contact_phone", "phone"}, offered

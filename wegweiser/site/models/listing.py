@@ -18,6 +18,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from wegweiser.site.blocks import ContentStreamBlock
 from wegweiser.site.models.day_parts import store_day_parts
@@ -112,6 +113,13 @@ class Listing(PublicPageMixin, PlaceMixin, Page):
         help_text=_("Tick who may pay the cost for a participant; name anything else in the note."),
     )
     cost_note = models.CharField(_("note on cost"), max_length=200, blank=True)
+    # Codes and numbers, not texts: the translation editor offered the currency "EUR" for translation, and the
+    # office's publishing of an Arabic translation with "يورو" ended in a server error (three letters at most).
+    override_translatable_fields = [
+        *PlaceMixin.override_translatable_fields,
+        SynchronizedField("cost_currency"),
+        SynchronizedField("contact_phone"),
+    ]
     #: Free, funded, or payable by one of ``cost_paid_by``: the finder's "free or paid for by an authority".
     free_or_funded = models.BooleanField(default=True, editable=False)
     registration = RichTextField(

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
+from wagtail_localize.fields import SynchronizedField
 
 from wegweiser.site.blocks import ContentPageStreamBlock, HomeStreamBlock
 from wegweiser.site.listings import (
@@ -169,6 +170,8 @@ class OrganisationPage(PublicPageMixin, PlaceMixin, Page):
     logo = optional_foreign_key("wagtailimages.Image", _("logo"))
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
+    # A number, not a text to translate (as the listings' contact phone, wegweiser.site.models.listing).
+    override_translatable_fields = [*PlaceMixin.override_translatable_fields, SynchronizedField("phone")]
     website = models.URLField(_("website"), blank=True)
     opening_hours = models.TextField(_("opening hours"), blank=True)
     editors_group = optional_foreign_key(Group, _("editors group"), editable=False)

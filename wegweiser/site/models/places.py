@@ -35,8 +35,9 @@ class PlaceMixin(models.Model):
 
     # A translation keeps the page's district as it is (shown by its slug in the visitor's language): the
     # office translates districts, and wagtail-localize would otherwise submit the district along with a
-    # partner's page and write its German name over the office's translation.
-    override_translatable_fields = [SynchronizedField("district")]
+    # partner's page and write its German name over the office's translation. The postcode is no text to
+    # translate either: offered in the translation editor, "٣٤١١٧" or a word in its place broke the page.
+    override_translatable_fields = [SynchronizedField("district"), SynchronizedField("postcode")]
 
     place_panels = [
         MultiFieldPanel(
