@@ -337,3 +337,19 @@ def test_a_visitor_s_report_reaches_the_office_s_csv_export_as_text_not_as_a_for
     csv_text = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(" in csv_text
     assert ",=HYPERLINK(" not in csv_text and '"=HYPERLINK(' not in csv_text
+
+
+@pytest.mark.parametrize(
+    ("language", "prepared"),
+    [
+        ("uk", "Цю заяву складено або востаннє переглянуто 23 листопада 2026 р.</p>"),
+        ("ru", "23 ноября 2026 г.</p>"),
+    ],
+)
+def test_a_date_that_ends_in_an_abbreviation_ends_the_sentence_with_one_full_stop(
+    client, statement, language, prepared
+):
+    """The Ukrainian statement said "… 6 грудня 2026 р.." with two full stops: the date's own ends the sentence."""
+    html = client.get(f"/{language}/barrierefreiheit/", follow=True).content.decode()
+    assert prepared in html
+    assert ".." not in html.replace("...", "")
