@@ -183,6 +183,7 @@ QUERIES = [
     ("долги", {}, "ru", {"schulden"}),
     # "a course with my child": "ребенком" was found nowhere, the group had the plural "дети" only
     ("курс с ребенком", {}, "ru", {"deutsch_a1"}),
+    ("бюргергельд", {}, "uk", {"bewerbung"}),  # "Bürgergeld" as Ukrainians hear it: found nothing
     ("курс з дитиною", {}, "uk", {"deutsch_a1"}),
     ("borç", {}, "tr", {"schulden"}),
     ("резюме", {}, "ru", {"bewerbung"}),
@@ -854,11 +855,25 @@ def test_a_searched_language_ranks_what_is_offered_in_it_above_what_mentions_it(
         "title": "Abendkurs für Eltern",
         "summary": "Für Eltern, die Türkisch, Turkish oder Türkçe sprechen.",
     }
-    _add_and_index(relevance_backend, newcomer_town, held_in_turkish, mentions)
+    persian = ("Persisch (Farsi)", "Persian (Farsi)", "الفارسية", "فارسی", "Перська", "Персидский", "Farsça")
+    _translate_terms(Language, {"fa": persian}, home_locale, native_name="فارسی")
+    held_in_persian = {
+        "title": "Sprechstunde am Freitag",
+        "summary": "Fragen zu Schule und Kita.",
+        "languages": ["fa"],
+    }
+    _add_and_index(relevance_backend, newcomer_town, held_in_turkish, mentions, held_in_persian)
     for typed, language in [("Türkisch", "de"), ("turkish", "en"), ("türkçe", "tr")]:
         titles = _titles(relevance_backend, typed, language)
         assert "Abendkurs für Eltern" in titles, typed
         assert titles.index("Zusammen kochen") < titles.index("Abendkurs für Eltern"), (typed, titles)
+    # Afghans call their Persian "Dari": "dari" found five flats and asked "Did you mean: darf"
+    for typed in ("dari", "دری"):
+        result = run(relevance_backend, {"q": typed}, locale="fa")
+        assert (result.suggestion, [hit.page.title for hit in result.hits][:1]) == (
+            "",
+            ["Sprechstunde am Freitag"],
+        )
 
 
 def test_an_organisation_published_under_a_new_name_is_found_by_it(

@@ -70,8 +70,12 @@ STARTER_SYNONYMS = [
     "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا, внж, ikamet",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
     "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
+    # Afghans call their Persian "Dari": "dari" found five flats and asked "Did you mean: darf"
+    "Persisch, Farsi, Dari, Persian, فارسی, دری, перська, персидский, Farsça",
     # The Jobcenter pays the basic income: "işsizlik parası" (unemployment benefit) found a café and a festival
-    "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр, Bürgergeld, Arbeitslosengeld, unemployment benefit, "
+    # Ukrainians write "Bürgergeld" as they hear it: "бюргергельд" found nothing
+    "Jobcenter, جوب سنتر, جاب سنتر, джобцентр, джоб центр, Bürgergeld, бюргергельд, Arbeitslosengeld, "
+    "unemployment benefit, "
     "citizen's income, إعانة البطالة, مساعدة البطالة, بیمه بیکاری, کمک هزینه بیکاری, допомога по безробіттю, "
     "пособие по безработице, işsizlik parası, işsizlik maaşı, vatandaşlık geliri, Arbeitslosigkeit, "
     "unemployment, unemployed, البطالة, عاطل عن العمل, بیکاری, بیکار, безробіття, безробітний, безработица, "
