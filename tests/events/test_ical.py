@@ -7,6 +7,7 @@ import datetime
 import pytest
 import recurring_ical_events
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
@@ -118,6 +119,28 @@ def test_cancelled_event_is_cancelled_in_the_feed(client, organisation_a):
     )
     calendar = parse(client.get(reverse("events:event-feed", args=[event.pk])))
     assert str(calendar.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+
+
+@pytest.mark.parametrize(
+    ("language", "cancelled"), [("uk", "Скасовано"), ("de", "Abgesagt"), ("ar", "ملغاة")]
+)
+def test_a_cancelled_event_says_so_in_the_visitor_s_language_and_offers_no_calendar_file(
+    client, organisation_a, language, cancelled
+):
+    """The file said "ABGESAGT / CANCELLED: …" in every language, and the page still offered "Add to my
+    calendar" as its main button for an event that will not take place."""
+    event = make_event(
+        organisation_a, title="Fest", slug="fest", start=berlin(2027, 6, 6, 14), status="cancelled"
+    )
+    event.status_note = "Die Referentin ist erkrankt."
+    event.save_revision().publish()
+    with translation.override(language):
+        feed = reverse("events:event-feed", args=[event.pk])
+    description = str(parse(client.get(feed)).walk("VEVENT")[0]["DESCRIPTION"])
+    assert description.startswith(f"{cancelled}: Die Referentin ist erkrankt.")
+    page = client.get(f"/{language}{event.url.removeprefix('/de')}", follow=True).content.decode()
+    assert "Die Referentin ist erkrankt." in page
+    assert feed not in page
 
 
 def test_filtered_feed_uses_the_same_filters_as_the_calendar(client, organisation_a, organisation_b):

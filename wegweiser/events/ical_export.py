@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar, Event, vRecur
 
 from wegweiser.events.recurrence import local_starts
@@ -48,8 +49,9 @@ def _date_value(moment: datetime.datetime, event) -> datetime.date | datetime.da
 
 def _description(event, url: str) -> str:
     lines = [event.summary]
-    if event.is_cancelled:
-        lines.insert(0, "ABGESAGT / CANCELLED" + (f": {event.status_note}" if event.status_note else ""))
+    if event.is_cancelled:  # in the language of the page it was downloaded from, or of the mail it came with
+        cancelled = gettext("Cancelled")
+        lines.insert(0, f"{cancelled}: {event.status_note}" if event.status_note else cancelled)
     if event.online_url:
         lines.append(event.online_url)
     if url:
