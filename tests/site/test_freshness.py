@@ -92,6 +92,8 @@ def test_monthly_mail_goes_to_each_organisations_editors(organisation_a, organis
     by_recipient = {tuple(message.to): message for message in mail.outbox}
     assert set(by_recipient) == {(editor_a.email,), (editor_b.email,)}
     to_a = by_recipient[(editor_a.email,)]
+    # one stale listing is "1 Eintrag", not "1 Einträge"
+    assert to_a.subject == "Verein A: Bitte prüfen Sie 1 Eintrag im Portal"
     assert "Altes Sprachcafé" in to_a.body
     assert "Alter Frauentreff" not in to_a.body and "Neue Beratung" not in to_a.body
     assert f"/admin/pages/{OfferPage.objects.get(title='Altes Sprachcafé').pk}/edit/" in to_a.body

@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page
@@ -102,7 +103,11 @@ def notify_stale_listings(base_url: str | None = None) -> dict[str, int]:
             }
             queue_mails(
                 recipients,
-                subject=_("%(organisation)s: please check %(count)d listings on the portal")
+                subject=ngettext(
+                    "%(organisation)s: please check %(count)d listing on the portal",
+                    "%(organisation)s: please check %(count)d listings on the portal",
+                    len(listings),
+                )
                 % {"organisation": organisation.title, "count": len(listings)},
                 body=render_to_string("core/mail/stale_listings.txt", context),
                 purpose="core.stale_listings",
