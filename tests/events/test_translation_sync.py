@@ -94,3 +94,16 @@ def test_codes_and_numbers_are_not_offered_for_translation(organisation_a):
         offered = set(StringSegment.objects.filter(source=source).values_list("context__path", flat=True))
         assert "title" in offered
         assert not offered & {"cost_currency", "postcode", "contact_phone", "phone"}, offered
+
+
+def test_a_translation_published_before_anyone_translated_it_marks_its_german_title_and_summary(
+    translated, client
+):
+    """ "Translate this page" put the Persian page live with the German title and summary, read out by a Persian
+    screen reader as Persian."""
+    event, translations = translated
+    arabic = EventPage.objects.get(pk=translations["ar"].pk)
+    assert (arabic.title, arabic.summary) == (event.title, event.summary)
+    html = client.get(arabic.url).content.decode()
+    assert f'<h1><span lang="de" dir="ltr">{event.title}</span></h1>' in html
+    assert f'<p class="lead" lang="de" dir="ltr">{event.summary}</p>' in html
