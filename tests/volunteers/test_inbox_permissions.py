@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
+from wagtail.models import Locale, ModelLogEntry
 
 from tests.volunteers.conftest import read_world
 from wegweiser.volunteers.models import VolunteerApplication
@@ -219,3 +219,26 @@ def test_the_partner_dashboard_counts_one_sign_up_as_one(client, editor_a, appli
     # the inbox names its state so too: "bestätigt" read as accepted by the organisation
     inbox = client.get(reverse("volunteers_inbox:index"), HTTP_ACCEPT_LANGUAGE="de").content.decode()
     assert "<td>wartet auf Antwort</td>" in inbox.split(NAME, 1)[1]
+
+
+def test_a_sign_up_on_a_translation_is_listed_under_the_german_title_the_organisation_wrote(
+    client, editor_a, application
+):
+    """A sign-up on the English page was listed as "Interpreting Arabic", and the filter named every opportunity
+    once per language ("Accompanying people to public offices (en)")."""
+    opportunity = application.opportunity
+    english = opportunity.copy_for_translation(
+        Locale.objects.get_or_create(language_code="en")[0], copy_parents=True
+    )
+    english.title = "Interpreting Arabic"
+    english.save_revision().publish()
+    application.opportunity = english
+    application.save()
+    client.force_login(editor_a)
+    inbox = client.get(reverse("volunteers_inbox:index"), {"opportunity": opportunity.pk}).content.decode()
+    assert f"<td>{opportunity.title}</td>" in inbox and NAME in inbox
+    assert "Interpreting Arabic" not in inbox
+    detail = client.get(reverse("volunteers_inbox:detail", args=[application.pk])).content.decode()
+    assert f"<dd>{opportunity.title}</dd>" in detail
+    export = client.get(reverse("volunteers_inbox:export")).content.decode("utf-8-sig")
+    assert f";{opportunity.title};" in export and "Interpreting Arabic" not in export

@@ -6,6 +6,7 @@ is written to Wagtail's audit log.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -20,14 +21,30 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from wegweiser.plugin_api import SPREADSHEET_GERMAN, admin_list_page, as_spreadsheet_text
+from wegweiser.plugin_api import SPREADSHEET_GERMAN, admin_list_page, as_spreadsheet_text, in_language
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
-from wegweiser.volunteers.models import VolunteerApplication
+from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
 
 
 def _breadcrumbs(*items):
     return [*WagtailAdminTemplateMixin.breadcrumbs_items, *items]
+
+
+def _german_titles(applications) -> None:
+    """Each sign-up's opportunity as the organisation wrote it (``application.opportunity_title``): its German
+    original's title, one query. A sign-up on the English page was listed as "Interpreting Arabic", not
+    "Dolmetschen Arabisch"."""
+    applications = list(applications)
+    keys = {application.opportunity.translation_key for application in applications}
+    originals = dict(
+        VolunteerOpportunityPage.objects.filter(
+            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+        ).values_list("translation_key", "title")
+    )
+    for application in applications:
+        opportunity = application.opportunity
+        application.opportunity_title = originals.get(opportunity.translation_key, opportunity.title)
 
 
 class InboxView(WagtailAdminTemplateMixin, TemplateView):
@@ -45,14 +62,21 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             access.applications_for(user).select_related("opportunity").order_by("-confirmed_at", "-pk")
         )
         counts = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
-        opportunities = access.opportunities_for(user).order_by("title")
+        # Each opportunity once, by its German title: its language versions' sign-ups together.
+        opportunities = (
+            access.opportunities_for(user)
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("title")
+        )
         status = self.request.GET.get("status", "")
         if status in VolunteerApplication.Status.values:
             applications = applications.filter(status=status)
         opportunity = self.request.GET.get("opportunity", "")
         if opportunity.isdecimal():
-            applications = applications.filter(opportunity_id=int(opportunity))
+            chosen = opportunities.filter(pk=int(opportunity)).values("translation_key")
+            applications = applications.filter(opportunity__translation_key__in=chosen)
         context.update(admin_list_page(self.request, applications))
+        _german_titles(context["page_obj"].object_list)
         for application in context["page_obj"].object_list:
             log(application, "volunteers.view_personal_data", user=user)
         context.update(
@@ -137,7 +161,7 @@ class ApplicationDetailView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["application"] = self.application
-        context["opportunity"] = self.application.opportunity
+        context["opportunity"] = in_language(self.application.opportunity, settings.LANGUAGE_CODE)
         context["languages"] = self.application.languages_spoken.all()
         return context
 
@@ -174,6 +198,8 @@ class ExportView(View):
                 _("Consent version"),
             ]
         )
+        applications = list(applications)
+        _german_titles(applications)
         for application in applications:
             log(application, "volunteers.export_personal_data", user=request.user)
             writer.writerow(
@@ -181,7 +207,7 @@ class ExportView(View):
                     as_spreadsheet_text(value)
                     for value in (
                         application.pk,
-                        application.opportunity.title,
+                        application.opportunity_title,
                         application.get_status_display(),
                         _("yes") if application.waiting_list else _("no"),
                         application.name,
