@@ -25,7 +25,14 @@ def registrations(organisation_a, organisation_b):
         )
 
     return [
-        register(organisation_a, "Elterncafé", "Olena Koval", "olena@example.org", status="confirmed"),
+        register(
+            organisation_a,
+            "Elterncafé",
+            "Olena Koval",
+            "olena@example.org",
+            status="confirmed",
+            language="uk",
+        ),
         register(organisation_b, "Sprachcafé B", "Leyla Yilmaz", "leyla@example.org", status="waiting"),
     ]
 
@@ -58,7 +65,7 @@ def test_a_partner_exports_its_own_registrants_with_german_headings_and_none_of_
             "Elterncafé",
             "01.12.2026 19:00",
             "bestätigt",
-            "de",
+            "Ukrainisch",  # the language she registered in, named as the admin names it ("uk" before)
             rows[0][6],
         ]
     ]
@@ -66,7 +73,7 @@ def test_a_partner_exports_its_own_registrants_with_german_headings_and_none_of_
     header, *rows = xlsx_rows(client)
     assert header == HEADINGS
     assert [row[:3] + row[4:6] for row in rows] == [
-        ["Olena Koval", "olena@example.org", "Elterncafé", "bestätigt", "de"]
+        ["Olena Koval", "olena@example.org", "Elterncafé", "bestätigt", "Ukrainisch"]
     ]
     assert rows[0][3].strftime("%d.%m.%Y %H:%M") == "01.12.2026 19:00"
 
@@ -86,3 +93,10 @@ def test_a_name_written_as_a_formula_is_exported_as_text(client, editor_a, regis
     registrations[0].save()
     client.force_login(editor_a)
     assert csv_rows(client)[1][0] == '\'=HYPERLINK("http://evil.example")'
+
+
+def test_the_export_is_named_as_the_partner_recognises_it_among_downloads(client, editor_a, registrations):
+    client.force_login(editor_a)
+    for format in ("csv", "xlsx"):
+        response = client.get("/admin/event_registrations/", {"export": format})
+        assert 'filename="veranstaltungs-anmeldungen-' in response["Content-Disposition"], format

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -35,12 +35,24 @@ def _status_label(value: str) -> str:
     return str(EventRegistration.Status(value).label)
 
 
+def _language_name(code: str) -> str:
+    """The language a person registered in, named in the admin's language ("Ukrainisch", not "uk")."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
     """The list, and its export as the partner's spreadsheet: local times, the status as the list says it,
     and a CSV German spreadsheet programs open (semicolons, UTF-8 with BOM)."""
 
     custom_field_preprocess = {
-        "status": {generic.IndexView.FORMAT_CSV: _status_label, generic.IndexView.FORMAT_XLSX: _status_label}
+        "status": {generic.IndexView.FORMAT_CSV: _status_label, generic.IndexView.FORMAT_XLSX: _status_label},
+        "language": {
+            generic.IndexView.FORMAT_CSV: _language_name,
+            generic.IndexView.FORMAT_XLSX: _language_name,
+        },
     }
     custom_value_preprocess = {
         **generic.IndexView.custom_value_preprocess,
@@ -54,6 +66,11 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")
+
+    def get_filename(self) -> str:
+        """A name the partner recognises among their downloads, as the volunteer inbox's export has
+        ("events_eventregistration.csv" before)."""
+        return f"veranstaltungs-anmeldungen-{timezone.localdate():%Y-%m-%d}"
 
 
 class RegistrationStatusForm(WagtailAdminModelForm):
