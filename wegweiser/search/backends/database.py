@@ -611,24 +611,15 @@ def relevance(plan: TextPlan, on_rows: bool = False):
             if (key := facet_key(LANGUAGE_FACET, language)) in numbers
         ]
         if spoken:
-            found = Greatest(found, _carrying_tier(spoken, on_rows), output_field=FloatField())
+            found = Greatest(
+                found, _carrying(spoken, real(LANGUAGE_WEIGHT), on_rows), output_field=FloatField()
+            )
         if ranking.organisations:
             found = Greatest(
                 found, _organisation_tier(ranking.organisations, on_rows), output_field=FloatField()
             )
         score = score + found
     return score
-
-
-def _carrying_tier(codes: list[int], on_rows: bool = False):
-    """What a listing carrying one of these facet values (their numbers: languages spoken) counts for a word
-    naming them: :data:`~wegweiser.search.matching.LANGUAGE_WEIGHT`; else 0."""
-    keys = "keys" if on_rows else "search_listing__keys"
-    return Case(
-        When(**{f"{keys}__carries_any": codes}, then=real(LANGUAGE_WEIGHT)),
-        default=real(0),
-        output_field=FloatField(),
-    )
 
 
 def _organisation_tier(keys: tuple[str, ...], on_rows: bool = False):
@@ -647,11 +638,15 @@ def _topic_tier(codes: list[int], on_rows: bool = False):
     them: 1 and :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics; else 0."""
     # At least one: a row written before migration 0018's fill has none, and carries the topic all the same.
     share = real(1) + real(TOPIC_WEIGHT) / Greatest(_row_field("topic_count", on_rows), Value(1))
+    return _carrying(codes, share, on_rows)
+
+
+def _carrying(codes: list[int], counts, on_rows: bool = False):
+    """``counts`` for a listing carrying one of these facet values (their numbers), else 0: a topic's share,
+    a language spoken (:data:`~wegweiser.search.matching.LANGUAGE_WEIGHT`)."""
     keys = "keys" if on_rows else "search_listing__keys"
     return Case(
-        When(**{f"{keys}__carries_any": codes}, then=share),
-        default=real(0),
-        output_field=FloatField(),
+        When(**{f"{keys}__carries_any": codes}, then=counts), default=real(0), output_field=FloatField()
     )
 
 
