@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 
 from wegweiser.offers.factories import OfferPageFactory
 from wegweiser.offers.models import OfferPage
@@ -94,6 +96,34 @@ def test_monthly_mail_goes_to_each_organisations_editors(organisation_a, organis
     to_a = by_recipient[(editor_a.email,)]
     # one stale listing is "1 Eintrag", not "1 Einträge"
     assert to_a.subject == "Verein A: Bitte prüfen Sie 1 Eintrag im Portal"
+    assert "ein Eintrag von Verein A wurde seit mehr als" in to_a.body
+    assert "Stimmt er noch?" in to_a.body
     assert "Altes Sprachcafé" in to_a.body
     assert "Alter Frauentreff" not in to_a.body and "Neue Beratung" not in to_a.body
     assert f"/admin/pages/{OfferPage.objects.get(title='Altes Sprachcafé').pk}/edit/" in to_a.body
+
+
+@pytest.mark.parametrize(
+    ("language", "count", "said"),
+    [
+        ("de", 3, "3 Einträge von Verein A wurden seit mehr als"),
+        ("ru", 2, "2 записи организации Verein A не проверялись"),
+        ("ru", 5, "5 записей организации Verein A не проверялись"),
+        ("uk", 21, "21 запис організації Verein A не перевірявся"),
+        ("ar", 2, "إعلانان من إعلانات Verein A"),
+    ],
+)
+def test_the_reminder_counts_the_listings_in_each_language(language, count, said, organisation_a):
+    listings = [
+        (OfferPage(title=f"Kurs {n}", last_reviewed=datetime.date(2026, 1, 5)), "/edit/")
+        for n in range(count)
+    ]
+    context = {
+        "organisation": organisation_a,
+        "listings": listings,
+        "dashboard_url": "/",
+        "stale_after_days": 183,
+    }
+    with translation.override(language):
+        body = render_to_string("core/mail/stale_listings.txt", context)
+    assert said in body
