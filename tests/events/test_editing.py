@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.events.conftest import berlin, make_event
+from wegweiser.events.jobs import delete_past_registrations
 from wegweiser.events.models import CalendarFeed, EventPage, EventRegistration
-from wegweiser.events.tasks import delete_past_registrations
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,6 @@ def test_registrations_are_deleted_two_weeks_after_their_date(organisation_a):
         email="b@example.org",
         status="confirmed",
     )
-    delete_past_registrations.enqueue()
+    delete_past_registrations()
     assert list(EventRegistration.objects.values_list("pk", flat=True)) == [recent.pk]
     assert not EventRegistration.objects.filter(pk=old.pk).exists()

@@ -273,7 +273,7 @@ def test_the_events_finder_lists_the_next_date_first_and_moves_on_as_dates_pass(
     """The events finder was in the order of the titles ("Bewerbungstraining" on the 18th before "Elterncafé"
     tomorrow), in every language. A weekly series that began months ago stands at its next date; once that
     has begun, the hourly job moves the series on to the date after it."""
-    from wegweiser.events.tasks import move_on_next_dates
+    from wegweiser.events.jobs import move_on_next_dates
     from wegweiser.site.models import ListingIndexPage
 
     finder = home.add_child(

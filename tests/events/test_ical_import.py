@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import http.server
+import io
 import threading
 
 import pytest
@@ -19,8 +20,8 @@ from tests.events.conftest import berlin
 from wegweiser.events.ical_import import sync_all_feeds, sync_feed, unreachable_message
 from wegweiser.events.models import CalendarFeed, EventPage
 from wegweiser.events.recurrence import BERLIN
-from wegweiser.events.tasks import sync_calendar_feeds
 from wegweiser.plugin_api.testing import make_user
+from wegweiser.site.models import ScheduledJobRun
 
 pytestmark = pytest.mark.django_db
 
@@ -299,12 +300,14 @@ def test_http_error_is_recorded(organisation_a, feed_server):
     assert "404" in feed.last_error
 
 
-def test_task_and_management_command_sync_all_feeds(organisation_a, feed_server):
+def test_the_scheduled_job_imports_every_feed_and_records_what_it_did(organisation_a, feed_server):
+    """Run by hand as every job is: ``run_scheduled_jobs events.sync_calendar_feeds --force``."""
     feed_server.content = ics(FESTIVAL)
     CalendarFeed.objects.create(organisation=organisation_a, name="Kalender", url=feed_server.url())
-    result = sync_calendar_feeds.enqueue()
-    assert result.return_value["created"] == 1
-    call_command("sync_calendar_feeds")
+    call_command("run_scheduled_jobs", "events.sync_calendar_feeds", "--force", stdout=io.StringIO())
+    summary = ScheduledJobRun.objects.get(name="events.sync_calendar_feeds").last_summary
+    assert "created: 1" in summary and "failed: 0" in summary
+    call_command("run_scheduled_jobs", "events.sync_calendar_feeds", "--force", stdout=io.StringIO())
     assert EventPage.objects.count() == 1
 
 

@@ -654,7 +654,9 @@ def test_old_rejected_requests_are_deleted_automatically(organisation_index, set
     make_request(email="recent@example.org", status="rejected", decided_at=now - timedelta(days=29))
     make_request(email="approved@example.org", status="approved", decided_at=now - timedelta(days=400))
     make_request(email="open@example.org")
-    call_command("delete_old_account_requests", stdout=open("/dev/null", "w"))
+    call_command(
+        "run_scheduled_jobs", "--force", "core.delete_old_account_requests", stdout=open("/dev/null", "w")
+    )
     assert set(AccountRequest.objects.values_list("email", flat=True)) == {
         "recent@example.org",
         "approved@example.org",

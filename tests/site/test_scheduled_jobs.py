@@ -21,6 +21,7 @@ def test_every_plugins_recurring_work_is_scheduled():
     assert {
         "core.publish_scheduled",
         "core.delete_old_account_requests",
+        "search.delete_old_search_logs",
         "core.notify_stale_listings",
         "events.sync_calendar_feeds",
         "events.delete_past_registrations",

@@ -134,8 +134,8 @@ def test_logged_searches_are_deleted_after_the_retention_period_by_the_daily_job
     SearchQueryLog.objects.filter(pk=recent.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=89)
     )
-    assert "core.delete_old_search_logs" in scheduled_jobs()
-    run_jobs(only=["core.delete_old_search_logs"])
+    assert "search.delete_old_search_logs" in scheduled_jobs()
+    run_jobs(only=["search.delete_old_search_logs"])
     assert list(SearchQueryLog.objects.values_list("query_text", flat=True)) == ["Deutschkurs"]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 
 import pytest
@@ -15,6 +16,7 @@ from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site import links
 from wegweiser.site.models import OutgoingMail, PortalSettings
+from wegweiser.site.scheduling import run_jobs
 from wegweiser.volunteers.models import VolunteerApplication
 from wegweiser.volunteers.privacy import anonymise_due_applications
 
@@ -232,7 +234,7 @@ def test_closed_sign_ups_are_anonymised_after_the_retention_period(opportunity, 
     still_open = make_application(opportunity, email="open@example.org")
     OutgoingMail.objects.create(owner=old, to=old.email, subject="x", body="y", purpose="test")
 
-    call_command("anonymise_volunteer_data")
+    call_command("run_scheduled_jobs", "--force", "volunteers.anonymise_volunteer_data", stdout=io.StringIO())
 
     old.refresh_from_db()
     assert old.anonymised_at is not None
@@ -263,13 +265,11 @@ def test_never_confirmed_sign_ups_are_deleted_when_the_link_expired(opportunity)
     assert list(VolunteerApplication.objects.all()) == [fresh]
 
 
-def test_anonymisation_task_runs_through_the_task_backend(opportunity, settings):
-    from wegweiser.volunteers.tasks import anonymise_volunteer_data
-
+def test_the_anonymisation_job_records_what_it_did_for_the_office(opportunity, settings):
     settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = 1
     make_application(opportunity, status="withdrawn", closed_at=timezone.now() - datetime.timedelta(days=2))
-    result = anonymise_volunteer_data.enqueue()
-    assert result.return_value == {"anonymised": 1, "deleted_unconfirmed": 0}
+    (outcome,) = run_jobs(only=["volunteers.anonymise_volunteer_data"], force=True)
+    assert (outcome.status, outcome.summary) == ("ok", "anonymised: 1, deleted_unconfirmed: 0")
 
 
 def test_anonymised_sign_ups_leave_the_inbox_but_count_in_the_report(

@@ -1,5 +1,5 @@
 """Data protection: what the core's "copy or delete my data" page gets about event registrations
-(registered in ``wagtail_hooks.py``). Past registrations are deleted by :mod:`wegweiser.events.tasks`."""
+(registered in ``wagtail_hooks.py``). Past registrations are deleted by :mod:`wegweiser.events.jobs`."""
 
 from __future__ import annotations
 

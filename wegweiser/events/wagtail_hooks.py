@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 
-from wegweiser.events import privacy, tasks
+from wegweiser.events import jobs, privacy
 from wegweiser.events.ical_import import sync_all_feeds
 from wegweiser.events.listing_type import event_listing_type
 from wegweiser.events.models import EventRegistration
@@ -45,13 +45,13 @@ def register_event_jobs():
         ScheduledJob(
             "events.delete_past_registrations",
             datetime.timedelta(days=1),
-            tasks.delete_past_registrations.func,
+            jobs.delete_past_registrations,
             _("Deletes event registrations two weeks after the event (data minimisation)."),
         ),
         ScheduledJob(
             "events.move_on_next_dates",
             datetime.timedelta(hours=1),
-            tasks.move_on_next_dates,
+            jobs.move_on_next_dates,
             _("Moves events whose next date has begun on to the date after it, for the finder's order."),
         ),
         ScheduledJob(

@@ -13,8 +13,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from wegweiser.search.backends import SearchUnavailable, configured_backend_name, get_backend
 from wegweiser.search.models import SearchQueryLog
@@ -91,3 +94,12 @@ def log_search(result: SearchResult) -> SearchQueryLog:
         backend=("database" if result.fell_back else result.backend)[:20],
         took_ms=result.took_ms,
     )
+
+
+def delete_old_search_logs() -> dict[str, int]:
+    """Logged searches older than ``WEGWEISER_SEARCH_LOG_RETENTION_DAYS`` (default 90) are deleted: the
+    office's reports need recent demand, not a growing record of what people looked for."""
+    days = int(getattr(settings, "WEGWEISER_SEARCH_LOG_RETENTION_DAYS", 90))
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _by_model = SearchQueryLog.objects.filter(created_at__lt=cutoff).delete()
+    return {"deleted": deleted, "retention_days": days}

@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from wegweiser.search import fulltext
+from wegweiser.search import fulltext, service
 from wegweiser.search.alerts import links, privacy
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.backends.database import text_condition
@@ -37,8 +37,14 @@ def listing_text_condition(words: list[str]):
 
 
 @hooks.register("register_scheduled_jobs")
-def register_place_alert_jobs():
+def register_search_jobs():
     return [
+        ScheduledJob(
+            "search.delete_old_search_logs",
+            timedelta(days=1),
+            service.delete_old_search_logs,
+            _("Deletes logged searches after their retention period."),
+        ),
         ScheduledJob(
             "search.send_place_alerts",
             timedelta(minutes=15),

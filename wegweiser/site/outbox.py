@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -218,13 +219,21 @@ def _record_failure(mail: OutgoingMail, error: str) -> None:
             deliver_mail.using(run_after=mail.next_attempt_at).enqueue(mail.pk)
 
 
-def send_pending_mails(now=None, force: bool = False) -> tuple[int, int]:
-    """Try every mail that is due (with ``force``: every waiting one now); returns (sent, still waiting)."""
+class Sending(NamedTuple):
+    sent: int
+    waiting: int
+
+
+def send_pending_mails(now=None, force: bool = False) -> Sending:
+    """Try every mail that is due (with ``force``: every waiting one now); returns (sent, still waiting).
+
+    The scheduled job ``core.send_pending_mails``; ``manage.py send_pending_mails --all`` for the office's
+    technician after the mail server was down."""
     if force:
         OutgoingMail.objects.waiting().update(next_attempt_at=timezone.now(), claimed_until=None)
     due = OutgoingMail.objects.due(None if force else now)
     sent = sum(1 for mail_id in list(due.values_list("pk", flat=True)) if deliver(mail_id))
-    return sent, OutgoingMail.objects.waiting().count()
+    return Sending(sent, OutgoingMail.objects.waiting().count())
 
 
 def retry_failed() -> int:

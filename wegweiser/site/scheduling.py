@@ -52,10 +52,11 @@ class ScheduledJob:
 def command_job(
     name: str, interval: datetime.timedelta, command: str | None = None, description: Any = "", *args
 ) -> ScheduledJob:
-    """A job that runs a management command (its output becomes the summary).
+    """A job that runs a management command of Django's or Wagtail's (its output becomes the summary).
 
-    The command is by default the one the job is named after: ``core.publish_scheduled`` runs
-    ``publish_scheduled``.
+    The command is by default the one the job is named after: ``core.publish_scheduled`` runs Wagtail's
+    ``publish_scheduled``. Wegweiser's own jobs are functions (:class:`ScheduledJob`), run by hand with
+    ``manage.py run_scheduled_jobs <name> --force``, not a management command each.
     """
     command = command or name.partition(".")[2]
 
@@ -136,6 +137,17 @@ def run_jobs(*, only: list[str] | None = None, force: bool = False, now=None) ->
     return outcomes
 
 
+def _summary(result: Any) -> str:
+    """What a job returned, for the admin's list: counts as ``sent: 3, waiting: 0``."""
+    if result is None:
+        return ""
+    if hasattr(result, "_asdict"):
+        result = result._asdict()
+    if isinstance(result, dict):
+        return ", ".join(f"{key}: {value}" for key, value in result.items())
+    return str(result)
+
+
 def _run_one(job: ScheduledJob, record) -> Outcome:
     started = timezone.now()
     try:
@@ -144,7 +156,7 @@ def _run_one(job: ScheduledJob, record) -> Outcome:
         logger.exception("Scheduled job %s failed", job.name)
         status, summary = "failed", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}"
     else:
-        status, summary = "ok", "" if result is None else str(result)
+        status, summary = "ok", _summary(result)
     record.last_started = started
     record.last_finished = timezone.now()
     record.last_status = status

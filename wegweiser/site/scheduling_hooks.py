@@ -10,7 +10,8 @@ from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from wegweiser.site import barrier_reports
+from wegweiser.site import barrier_reports, freshness, outbox
+from wegweiser.site.accounts import privacy as account_request_privacy
 from wegweiser.site.admin_menu import settings_page
 from wegweiser.site.models import ScheduledJobRun
 from wegweiser.site.scheduling import ScheduledJob, command_job, is_overdue, scheduled_jobs
@@ -26,20 +27,17 @@ def register_core_jobs():
             datetime.timedelta(minutes=5),
             description=_("Publishes and unpublishes pages whose scheduled time has come."),
         ),
-        command_job(
+        ScheduledJob(
             "core.send_pending_mails",
             datetime.timedelta(minutes=5),
-            description=_("Sends the mails in the outbox that could not be sent yet."),
+            outbox.send_pending_mails,
+            _("Sends the mails in the outbox that could not be sent yet."),
         ),
-        command_job(
+        ScheduledJob(
             "core.delete_old_account_requests",
             datetime.timedelta(days=1),
-            description=_("Deletes rejected account requests after their retention period."),
-        ),
-        command_job(
-            "core.delete_old_search_logs",
-            datetime.timedelta(days=1),
-            description=_("Deletes logged searches after their retention period."),
+            account_request_privacy.delete_rejected_requests,
+            _("Deletes rejected account requests after their retention period."),
         ),
         ScheduledJob(
             "core.delete_old_barrier_reports",
@@ -47,12 +45,11 @@ def register_core_jobs():
             barrier_reports.delete_old_reports,
             _("Deletes reports of barriers after their retention period."),
         ),
-        command_job(
+        ScheduledJob(
             "core.notify_stale_listings",
             datetime.timedelta(days=30),
-            description=_(
-                "Monthly mail to each organisation with its listings nobody has confirmed for a while."
-            ),
+            freshness.notify_stale_listings,
+            _("Monthly mail to each organisation with its listings nobody has confirmed for a while."),
         ),
         command_job(
             "core.clear_sessions",

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 
-from wegweiser.plugin_api import PersonalData, RestrictedMenuItem, command_job
+from wegweiser.plugin_api import PersonalData, RestrictedMenuItem, ScheduledJob
 from wegweiser.volunteers import access, admin_urls, links, privacy
 from wegweiser.volunteers.listing_type import volunteer_listing_type
 from wegweiser.volunteers.models import VolunteerApplication
@@ -81,10 +81,11 @@ def register_sign_ups():
 @hooks.register("register_scheduled_jobs")
 def register_volunteer_jobs():
     return [
-        command_job(
+        ScheduledJob(
             "volunteers.anonymise_volunteer_data",
             datetime.timedelta(days=1),
-            description=_("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
+            privacy.anonymise_due_applications,
+            _("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
         ),
     ]
 

@@ -9,7 +9,7 @@ and after that the job deletes the registration. So a flood of forged registrati
 for a while and never makes one final.
 
 Personal data lives only here: never in a page, the search index or a cache, and it is deleted
-once the event is over (see :func:`wegweiser.events.tasks.delete_past_registrations`).
+once the event is over (see :func:`wegweiser.events.jobs.delete_past_registrations`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ CONSENT_VERSION = "2026-12-6"
 
 
 def rejected_retention_days() -> int:
-    """How long a rejected request is kept before ``delete_old_account_requests`` deletes it."""
+    """How long a rejected request is kept before the job ``core.delete_old_account_requests`` deletes it."""
     return int(getattr(settings, "WEGWEISER_REJECTED_ACCOUNT_REQUEST_RETENTION_DAYS", 90))
 
 

@@ -1,10 +1,15 @@
 """Data protection: what the "copy or delete my data" page gets about account requests (registered in the
 core's ``wagtail_hooks.py``). Rejected requests are also deleted after their retention period
-(``delete_old_account_requests``). The editor's account an approval creates is not part of it: the office
-manages accounts under Settings › Users."""
+(:func:`delete_rejected_requests`, the scheduled job ``core.delete_old_account_requests``). The editor's
+account an approval creates is not part of it: the office manages accounts under Settings › Users."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
+
+from wegweiser.site.accounts.consent import rejected_retention_days
 from wegweiser.site.models import AccountRequest
 
 
@@ -47,3 +52,14 @@ def erase_for_email(email: str) -> int:
     count = requests.count()
     requests.delete()
     return count
+
+
+def delete_rejected_requests() -> dict[str, int]:
+    """Rejected requests (with the personal data in them) decided longer ago than
+    ``WEGWEISER_REJECTED_ACCOUNT_REQUEST_RETENTION_DAYS`` (default 90) are deleted."""
+    days = rejected_retention_days()
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _by_model = AccountRequest.objects.filter(
+        status=AccountRequest.Status.REJECTED, decided_at__lt=cutoff
+    ).delete()
+    return {"deleted": deleted, "retention_days": days}

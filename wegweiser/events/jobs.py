@@ -1,4 +1,4 @@
-"""Background work of the events plugin, run by the task worker (``manage.py db_worker``)."""
+"""The events plugin's recurring jobs (registered in ``wagtail_hooks.py``, run by ``manage.py run_scheduled_jobs``)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,8 @@ import logging
 
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import task
 
-from wegweiser.events.ical_import import sync_all_feeds, sync_feed
-from wegweiser.events.models import CalendarFeed, EventPage, EventRegistration
+from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.plugin_api import invalidate_public_pages
 
 logger = logging.getLogger(__name__)
@@ -18,25 +16,11 @@ logger = logging.getLogger(__name__)
 REGISTRATION_RETENTION_DAYS = 14
 
 
-@task()
-def sync_calendar_feeds() -> dict[str, int]:
-    """Import every active partner calendar; one broken feed never stops the others."""
-    return sync_all_feeds()
-
-
-@task()
-def sync_calendar_feed(feed_id: int) -> None:
-    feed = CalendarFeed.objects.filter(pk=feed_id).first()
-    if feed is not None:
-        sync_feed(feed)
-
-
-@task()
-def delete_past_registrations(days: int = REGISTRATION_RETENTION_DAYS) -> int:
+def delete_past_registrations(days: int = REGISTRATION_RETENTION_DAYS) -> dict[str, int]:
     """Data minimisation: registrations are deleted two weeks after their date."""
     cutoff = timezone.now() - datetime.timedelta(days=days)
     deleted, _details = EventRegistration.objects.filter(occurrence_start__lt=cutoff).delete()
-    return deleted
+    return {"deleted": deleted}
 
 
 def move_on_next_dates(now: datetime.datetime | None = None) -> dict[str, int]:
