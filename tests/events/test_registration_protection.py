@@ -220,8 +220,11 @@ def test_a_confirmed_place_can_be_added_to_the_calendar_as_the_one_booked_date_n
     registration = EventRegistration.objects.get()
     with translation.override("ar"):
         label = translation.gettext("Add to my calendar")
+        give_back = translation.gettext("Withdraw my registration")
     calendar_path = f"/ar/kalender/anmeldung/{registration.token}/termin.ics"
     assert f'<a href="{calendar_path}">{label}</a>' in confirmed
+    # The page of the moment of success also says how to give the place back, not only the mail.
+    assert f'<a href="/ar/kalender/anmeldung/{registration.token}/">{give_back}</a>' in confirmed
 
     answer = client.get(calendar_path)
     assert answer["Content-Type"].startswith("text/calendar") and "no-store" in answer["Cache-Control"]

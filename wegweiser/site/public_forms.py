@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import ipaddress
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
 
 from django import forms
@@ -348,20 +348,20 @@ def notice(
     action: str = "",
     button: str = "",
     items=(),
-    link: str = "",
-    link_text: str = "",
+    links: Sequence[tuple[str, str]] = (),
     about=None,
     about_detail: str = "",
 ) -> TemplateResponse:
     """The page ``notice.html``: what happened (``title``, ``text``, optional ``items``), an optional one-button
-    form that POSTs to ``action``, and a ``link`` onwards (without a form or a link of its own: the start page).
+    form that POSTs to ``action``, and ``links`` onwards, ``(URL, text)`` each (without a form or a link of its own:
+    the start page).
 
     ``about``: the listing it concerns (an event, an opportunity), shown as a link to it in the visitor's
     language and marked with its own language where that differs, followed by ``about_detail`` (say, the
     date; may be safe HTML).
     """
     context = {"title": title, "text": text, "action": action, "button": button, "items": items}
-    context.update(link=link, link_text=link_text, about=about, about_detail=about_detail)
+    context.update(links=links, about=about, about_detail=about_detail)
     return TemplateResponse(request, "notice.html", context, status=status)
 
 
@@ -380,16 +380,15 @@ def check_your_mailbox(
     @private_no_store
     def view(request: HttpRequest, **url_kwargs) -> TemplateResponse:
         if back is None:
-            link, link_text = back_link(request) if back_link else ("", "")
-            return notice(request, _("Please check your mailbox"), text, link=link, link_text=link_text)
+            links = [back_link(request)] if back_link else []
+            return notice(request, _("Please check your mailbox"), text, links=links)
         [(url_argument, listing_id)] = url_kwargs.items()
         listing = get_object_or_404(back.objects.live().public(), pk=listing_id)
         response = notice(
             request,
             _("Please check your mailbox"),
             text,
-            link=localized_url(listing, request),
-            link_text=back_text,
+            links=[(localized_url(listing, request), back_text)],
         )
         response.context_data.update(about_page(listing, url_argument))
         return response

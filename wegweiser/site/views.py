@@ -63,8 +63,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
             "cookies). Nothing was saved. Please allow cookies for this site, open the form again and send it."
         ),
         status=403,
-        link=request.get_full_path(),
-        link_text=_("Open the form again"),
+        links=[(request.get_full_path(), _("Open the form again"))],
     )
 
 

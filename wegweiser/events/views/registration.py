@@ -157,13 +157,14 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
 def _confirmed(
     request: HttpRequest, title: str, registration: EventRegistration, about: dict
 ) -> HttpResponse:
-    """ "You are registered", and the booked date for the visitor's calendar (not for the waiting list)."""
-    if registration.status != EventRegistration.Status.CONFIRMED:
-        return notice(request, title, _registered(registration), **about)
-    link = reverse("events:registration-calendar", kwargs={"token": registration.token})
-    return notice(
-        request, title, _registered(registration), link=link, link_text=_("Add to my calendar"), **about
-    )
+    """ "You are registered", the booked date for the visitor's calendar (not for the waiting list), and the
+    way to give the place back: the page of the moment of success, not only the mail, says how to cancel."""
+    token = {"token": registration.token}
+    links = [(reverse("events:withdraw-registration", kwargs=token), _("Withdraw my registration"))]
+    if registration.status == EventRegistration.Status.CONFIRMED:
+        calendar = (reverse("events:registration-calendar", kwargs=token), _("Add to my calendar"))
+        links.insert(0, calendar)
+    return notice(request, title, _registered(registration), links=links, **about)
 
 
 @private_no_store

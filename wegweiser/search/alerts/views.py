@@ -51,8 +51,7 @@ def _gone(request):
             "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the search."
         ),
         status=404,
-        link=reverse("search:search"),
-        link_text=_("Go to the search"),
+        links=[(reverse("search:search"), _("Go to the search"))],
     )
 
 
@@ -176,9 +175,7 @@ def confirm_alert(request, token: str):
     ) % {"date": _date(alert.expires_at)}
     # The text promises a way to stop it: here is one at once, before the first mail comes.
     stop = reverse("search:place_alert_stop", kwargs={"token": links.sign(alert, links.STOP)})
-    return notice(
-        request, _("Your alert is on"), text, items=_labels(alert), link=stop, link_text=_("Stop alert")
-    )
+    return notice(request, _("Your alert is on"), text, items=_labels(alert), links=[(stop, _("Stop alert"))])
 
 
 def _date(moment) -> str:

@@ -66,8 +66,7 @@ def set_password(request, uidb64: str, token: str):
                 "please ask the integration office for a new invitation."
             ),
             status=404,
-            link=admin_login_url(),
-            link_text=_("Go to the login"),
+            links=[(admin_login_url(), _("Go to the login"))],
         )
     form = SetPasswordForm(user, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -80,8 +79,7 @@ def set_password(request, uidb64: str, token: str):
             _("Your password is set"),
             _("You can now log in with your email address %(username)s and your new password.")
             % {"username": user.get_username()},
-            link=admin_login_url(),
-            link_text=_("Go to the login"),
+            links=[(admin_login_url(), _("Go to the login"))],
         )
     return TemplateResponse(
         request,
