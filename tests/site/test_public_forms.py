@@ -409,6 +409,16 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
             for form in forms
             if "phone" in form.base_fields
         }
+        too_long = {
+            form.__name__: messages(form.base_fields["phone"], "0" * 200)
+            for form in forms
+            if "phone" in form.base_fields
+        }
+        expected_too_long = translation.ngettext(  # Django's own message, in every language
+            "Ensure this value has at most %(limit_value)d character (it has %(show_value)d).",
+            "Ensure this value has at most %(limit_value)d characters (it has %(show_value)d).",
+            30,
+        ) % {"limit_value": 30, "show_value": 200}
         expected_missing = translation.gettext("Please enter your email address.")
         # The example isolated left to right: in Arabic "name@example.org." read "….name@example.org".
         expected_wrong = translation.gettext(
@@ -422,6 +432,9 @@ def test_every_public_form_asks_for_an_email_address_and_a_phone_number_in_the_s
     assert wrong == dict.fromkeys(wrong, [expected_wrong])
     assert set(phones) == {"AccountRequestForm", "VolunteerSignupForm"}
     assert phones == dict.fromkeys(phones, [expected_phone])
+    assert too_long == dict.fromkeys(phones, [expected_too_long]), (
+        "a number too long is told so, not 'digits only'"
+    )
 
 
 @pytest.mark.parametrize(

@@ -93,7 +93,9 @@ def name_field(
     )
 
 
-PHONE = re.compile(r"^\+?[0-9 ()/\-]{5,30}$")
+#: Only what may stand in a number; its length is ``max_length``'s to say ("at most 30 characters"): a long
+#: number pasted was told "digits only".
+PHONE = re.compile(r"^\+?[0-9 ()/\-]{5,}$")
 PHONE_EXAMPLE = "0171 2345678"
 #: The digits an Arabic or a Persian keyboard types, as the digits a phone dials.
 WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
