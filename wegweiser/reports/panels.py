@@ -36,11 +36,13 @@ LIST_LENGTH = 5
 
 @dataclass(frozen=True)
 class AttentionRow:
-    """One of the first few things an item counts: its name, a link to it, and a date or number beside it."""
+    """One of the first few things an item counts: its name, a link to it, and a date or number beside it.
+    ``counts``: how many of the counted things it stands for (an organisation's row for its 7 stale listings)."""
 
     text: str
     url: str
     detail: object = None
+    counts: int = 1
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,14 @@ class AttentionItem:
     link_text: str
     rows: tuple[AttentionRow, ...] = ()
 
+    @property
+    def not_listed(self) -> int:
+        """How many of those counted its rows do not show: "13 stale listings" above rows adding up to 11 read as
+        a miscount without "2 more in the report"."""
+        if not self.value or not self.rows:
+            return 0
+        return max(0, self.value - sum(row.counts for row in self.rows))
+
     @classmethod
     def counting(
         cls, name: str, label: str, objects, url: str, link_text: str, *, text, detail, row_url=None
@@ -66,12 +76,15 @@ class AttentionItem:
 
 
 def attention_rows(
-    objects: Iterable, text: Callable, detail: Callable, url: Callable | str
+    objects: Iterable, text: Callable, detail: Callable, url: Callable | str, counts: Callable | None = None
 ) -> tuple[AttentionRow, ...]:
     """The rows of an item: the first :data:`LIST_LENGTH` objects, each named by ``text(obj)`` with
-    ``detail(obj)`` beside it and linking to ``url(obj)`` (or to the one address ``url``)."""
+    ``detail(obj)`` beside it and linking to ``url(obj)`` (or to the one address ``url``); ``counts(obj)``: how
+    many of the item's things a row stands for (default one)."""
     return tuple(
-        AttentionRow(text(obj), url if isinstance(url, str) else url(obj), detail(obj))
+        AttentionRow(
+            text(obj), url if isinstance(url, str) else url(obj), detail(obj), counts(obj) if counts else 1
+        )
         for obj in list(objects)[:LIST_LENGTH]
     )
 
@@ -155,6 +168,7 @@ class OfficeAttentionPanel(Component):
                     stale_rows,
                     text=lambda row: row.organisation,
                     detail=lambda row: row.stale,
+                    counts=lambda row: row.stale,
                     url=lambda row: listings_url(
                         ListingSelection(), organisation=row.organisation_id, stale=True
                     ),
@@ -215,6 +229,7 @@ class OfficeAttentionPanel(Component):
                     text=lambda row: row.query,
                     detail=lambda row: row.searches + row.weak,
                     url=demand_url,
+                    counts=lambda row: row.searches + row.weak,
                 ),
             ),
         ]
