@@ -100,3 +100,44 @@ def test_taking_someone_from_the_waiting_list_tells_them_and_nothing_else_is_off
     assert waiting.status == Status.CONFIRMED
     [mail] = smtp_server.to("leyla@example.org")
     assert "ein Platz ist frei geworden" in body_of(mail)
+
+
+def test_a_partner_filters_its_registrations_by_event_and_the_filter_names_no_other_organisation_s(
+    client, editor_a, organisation_a, organisation_b
+):
+    """A course provider with several events looks at one: its registrations from every language version,
+    and the filter lists only its own events, each once by its German title."""
+    from tests.events.test_registration_protection import translate
+
+    cafe = make_event(
+        organisation_a, title="Elterncafé", start=berlin(2027, 3, 3, 16), registration_mode="internal"
+    )
+    arabic_cafe = translate(cafe, "ar", "مقهى الأهل")
+    evening = make_event(
+        organisation_a, title="Kochabend", start=berlin(2027, 3, 4, 18), registration_mode="internal"
+    )
+    foreign = make_event(organisation_b, title="Geheimes Treffen B", start=berlin(2027, 3, 5, 18))
+    for event, name in (
+        (cafe, "Olena Koval"),
+        (arabic_cafe, "Amal Haddad"),
+        (evening, "Jonas Weber"),
+        (foreign, "Fremde Person"),
+    ):
+        EventRegistration.objects.create(
+            event=event, occurrence_start=event.start, name=name, email="x@example.org"
+        )
+    before = list(EventRegistration.objects.order_by("pk").values_list("pk", "status"))
+    client.force_login(editor_a)
+
+    listed = client.get("/admin/event_registrations/", {"event": cafe.pk}).content.decode()
+    assert "Olena Koval" in listed and "Amal Haddad" in listed, "both language versions' registrations"
+    assert "Jonas Weber" not in listed
+    options = dict(re.findall(r'<option value="(\d+)"[^>]*>([^<]+)</option>', listed))
+    assert options == {str(cafe.pk): "Elterncafé", str(evening.pk): "Kochabend"}
+
+    tried = client.get("/admin/event_registrations/", {"event": foreign.pk})
+    assert tried.status_code == 200
+    assert (
+        "Fremde Person" not in tried.content.decode() and "Geheimes Treffen B" not in tried.content.decode()
+    )
+    assert list(EventRegistration.objects.order_by("pk").values_list("pk", "status")) == before

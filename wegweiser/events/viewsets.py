@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import datetime
 
+import django_filters
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from wegweiser.events.feed_form import CalendarFeedForm
-from wegweiser.events.models import CalendarFeed, EventRegistration
+from wegweiser.events.models import CalendarFeed, EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
-from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin
+from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin, scope_queryset
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):
@@ -41,6 +44,29 @@ def _language_name(code: str) -> str:
         return str(translation.get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+def _own_events(request):
+    """The events whose registrations the user may see, each once by its German title: a filter must not name
+    another organisation's events."""
+    german = EventPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+    return scope_queryset(german, request.user) if request else german.none()
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    """Status, and the event: a course provider with ten events looks at one. An event takes the
+    registrations of its every language version (someone registered on the Arabic page too)."""
+
+    event = django_filters.ModelChoiceFilter(
+        label=_("Event"), queryset=_own_events, method="filter_event", empty_label=_("All events")
+    )
+
+    class Meta:
+        model = EventRegistration
+        fields = ["status", "event"]
+
+    def filter_event(self, queryset, name, value):
+        return queryset.filter(event__translation_key=value.translation_key) if value else queryset
 
 
 class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
@@ -128,7 +154,7 @@ class EventRegistrationViewSet(OrganisationScopedViewSet):
     menu_label = _("Event registrations")
     list_display = ["name", "email", "event", "occurrence_start", "status", "created_at"]
     list_export = ["name", "email", "event", "occurrence_start", "status", "language", "created_at"]
-    list_filter = ["status"]
+    filterset_class = RegistrationFilterSet
     index_view_class = RegistrationIndexView
     delete_view_class = RegistrationDeleteView
     edit_handler = ObjectList(
