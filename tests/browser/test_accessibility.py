@@ -1,4 +1,4 @@
-"""axe-core finds no WCAG 2.1 A/AA violation on the key public pages, in German and in Arabic."""
+"""axe-core finds no WCAG 2.2 A/AA violation (2.2: tap targets of at least 24 px or spaced apart) on the key public pages, in German and in Arabic."""
 
 from __future__ import annotations
 
