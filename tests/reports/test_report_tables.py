@@ -45,6 +45,9 @@ def test_each_table_of_the_demand_report_names_its_columns(client, office_user, 
     def headings(table):
         return column_headings(office.get(reverse("reports:demand"), {"table": table}).content.decode())[-1]
 
+    page = office.get(reverse("reports:demand")).content.decode()
+    assert '<caption class="w-sr-only">Häufigste Suchen</caption>' in page
+
     assert headings("searches") == ["Suchwörter", "Suchen", "Ohne Treffer", "Nur teilweise gefunden"]
     assert headings("no_results") == [
         "Suchwörter",
