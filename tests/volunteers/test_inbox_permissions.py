@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry
 
+from tests.admin_tables import column_headings
 from tests.volunteers.conftest import read_world
 from wegweiser.volunteers.models import VolunteerApplication
 
@@ -242,3 +243,16 @@ def test_a_sign_up_on_a_translation_is_listed_under_the_german_title_the_organis
     assert f"<dd>{opportunity.title}</dd>" in detail
     export = client.get(reverse("volunteers_inbox:export")).content.decode("utf-8-sig")
     assert f";{opportunity.title};" in export and "Interpreting Arabic" not in export
+
+
+def test_the_inbox_names_its_columns_and_says_when_a_status_has_no_sign_ups(client, editor_a, application):
+    client.force_login(editor_a)
+    expected = [["Name", "Ehrenamt", "Status", "Bestätigt"]]
+
+    listed = client.get(reverse("volunteers_inbox:index")).content.decode()
+    assert column_headings(listed) == expected
+    assert NAME in listed
+
+    empty = client.get(reverse("volunteers_inbox:index"), {"status": "declined"}).content.decode()
+    assert column_headings(empty) == expected
+    assert '<td colspan="4">Keine Anmeldungen.</td>' in empty

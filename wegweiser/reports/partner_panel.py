@@ -26,6 +26,8 @@ PARTNER_ITEMS_HOOK = "register_partner_dashboard_items"
 EXPIRING_WITHIN_DAYS = 30
 MAX_LISTINGS = 50
 
+#: The headings of the table of a partner's listings (core/admin/includes/listing_table.html).
+LISTING_COLUMNS = [_("Title"), _("Listing type"), _("State")]
 STATE_LABELS = {
     "changes_requested": _("changes requested"),
     "live": _("live"),
@@ -137,4 +139,4 @@ class PartnerDashboardPanel(Component):
         items = []
         for hook in hooks.get_hooks(PARTNER_ITEMS_HOOK):
             items.extend(hook(self.request, self.organisations))
-        return {"sections": sections, "items": items}
+        return {"sections": sections, "items": items, "columns": LISTING_COLUMNS}

@@ -12,8 +12,9 @@ PER_PAGE = 50
 def admin_list_page(request, rows, per_page: int = PER_PAGE) -> dict:
     """``page_obj`` (the rows of the page asked for with ``?p=``) and ``elided_page_range`` for Wagtail's pager.
 
-    The template shows it with ``{% include "wagtailadmin/shared/pagination_nav.html" with items=page_obj %}``,
-    whose links keep the list's other parameters (a status, an opportunity): a filter stays on every page.
+    The template draws the list with ``core/admin/includes/listing_table.html`` and ``pager=page_obj``: Wagtail's
+    pager, whose links keep the list's other parameters (a status, an opportunity), so a filter stays on every
+    page.
     """
     paginator = WagtailPaginator(rows, per_page)
     page = paginator.get_page(request.GET.get("p"))

@@ -18,6 +18,8 @@ from wegweiser.site.models import OutgoingMail
 VIEW_PERMISSION = "core.view_outgoingmail"
 RETRY_PERMISSION = "core.change_outgoingmail"
 LIST_LENGTH = 200
+#: The headings of the outbox's table (core/admin/includes/listing_table.html).
+COLUMNS = [_("Subject"), _("Recipient"), _("Queued"), _("Attempts"), _("State")]
 
 
 @settings_page("outbox", _("Outbox"), VIEW_PERMISSION, icon_name="mail", order=910)
@@ -45,6 +47,7 @@ def outbox_view(request):
         {
             "page_title": _("Outbox"),
             "mails": mails[:LIST_LENGTH],
+            "columns": COLUMNS,
             "failed_count": OutgoingMail.objects.failed().count(),
             "waiting_count": OutgoingMail.objects.waiting().count(),
             "may_retry": request.user.has_perm(RETRY_PERMISSION),

@@ -60,11 +60,15 @@ def register_core_jobs():
     ]
 
 
+#: The headings of the jobs' table (core/admin/includes/listing_table.html).
+COLUMNS = [_("Job"), _("Every"), _("Last run"), _("Result")]
+
+
 @settings_page("scheduled_jobs", _("Scheduled jobs"), VIEW_PERMISSION, icon_name="time", order=900)
 def scheduled_jobs_view(request):
     records = {record.name: record for record in ScheduledJobRun.objects.all()}
     now = timezone.now()
-    rows = [
+    jobs = [
         {
             "job": job,
             "every": timesince(now - job.interval, now),
@@ -74,5 +78,7 @@ def scheduled_jobs_view(request):
         for name, job in scheduled_jobs().items()
     ]
     return render(
-        request, "core/admin/scheduled_jobs.html", {"rows": rows, "page_title": _("Scheduled jobs")}
+        request,
+        "core/admin/scheduled_jobs.html",
+        {"jobs": jobs, "columns": COLUMNS, "page_title": _("Scheduled jobs")},
     )

@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
@@ -51,6 +51,13 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "volunteers/admin/inbox.html"
     page_title = gettext_lazy("Volunteer sign-ups")
     header_icon = "group"
+    #: The headings of the sign-ups' table (the core's core/admin/includes/listing_table.html).
+    columns = [
+        pgettext_lazy("person", "Name"),
+        gettext_lazy("Volunteer opportunity"),
+        gettext_lazy("Status"),
+        gettext_lazy("Confirmed"),
+    ]
 
     def get_breadcrumbs_items(self):
         return _breadcrumbs({"url": "", "label": self.page_title})
@@ -80,6 +87,7 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         for application in context["page_obj"].object_list:
             log(application, "volunteers.view_personal_data", user=user)
         context.update(
+            columns=self.columns,
             status_counts=[
                 (value, label, counts.get(value, 0))
                 for value, label in VolunteerApplication.Status.choices

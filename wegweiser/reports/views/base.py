@@ -32,7 +32,8 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
     Subclasses implement :meth:`get_rows` (computed once a request, as :attr:`rows`) and may add context in
     :meth:`get_report_context`. Each report also has a print view (``print_view=True``): one page for the
     council, without the admin around it. The ``url_name`` names the rest: the URLs, the results template
-    ``reports/<url_name>_results.html`` (extending ``reports/report_results.html``) and, unless
+    ``reports/<url_name>_results.html`` (extending ``reports/report_results.html``, which draws the table's
+    headings from :attr:`table_columns`: the results template writes only a row) and, unless
     ``export_filename`` says otherwise, the export's file name.
     """
 
@@ -40,6 +41,11 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
     #: The export's columns in their order, each with its heading: ``list_export`` and ``export_headings`` said
     #: once. A report whose columns depend on the request sets it in :meth:`get_rows`.
     export_columns: dict = {}
+    #: The columns of the table on the page, in their order: keys of :attr:`export_columns`, shown under their
+    #: export headings (one declaration for the page and the export). Empty: every export column.
+    table_columns: tuple[str, ...] = ()
+    #: ``{key: heading}`` for a column the page names differently from the export.
+    table_headings: dict = {}
     print_template_name = "reports/print.html"
     paginate_by = 50
     print_view = False
@@ -159,7 +165,13 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
         return self.rows
 
     def get_report_context(self) -> dict:
+        """More context for the report's templates; ``table_caption`` names its table for screen readers."""
         return {}
+
+    def get_table_headings(self) -> list:
+        """The headings of the table on the page (``core/admin/includes/listing_table.html``)."""
+        columns = self.table_columns or self.list_export
+        return [self.table_headings.get(name, self.export_columns[name]) for name in columns]
 
     #: The chart the XLSX export carries over its rows; ``None`` for a report without one.
     xlsx_chart: XlsxChart | None = None
@@ -189,6 +201,7 @@ class OfficeReportView(SpreadsheetExportMixin, ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["filter_errors"] = self.filter_errors
         context["print_view"] = self.print_view
+        context["table_headings"] = self.get_table_headings()
         context.update(self.get_report_context())
         if self.print_view:
             context.update(self.print_heading())

@@ -113,7 +113,7 @@ class DemandReportView(OfficeReportView):
             "search_log_missing": self.searches is None,
             "no_search_log": NO_SEARCH_LOG,
             "table": self.table,
-            "table_label": dict(DEMAND_TABLES)[self.table],
+            "table_caption": dict(DEMAND_TABLES)[self.table],
             "period_start": start,
             "period_end": end,
         }
@@ -155,7 +155,7 @@ class DemandReportView(OfficeReportView):
             ]
         context["chart"] = (
             bar_chart(
-                context["table_label"],
+                context["table_caption"],
                 chart_rows,
                 label_heading=label_heading,
                 value_heading=value_heading,

@@ -31,6 +31,9 @@ class DuplicatesReportView(OfficeReportView):
         "district": _("District"),
         "first.type_label": _("Listing type"),
     }
+    table_columns = ("score_percent", "first.title", "second.title", "topics_label", "district")
+    #: The page writes the "%" into each cell.
+    table_headings = {"score_percent": _("Similarity")}
     xlsx_chart = XlsxChart(
         _("Similarity of the likely duplicates (%)"),
         category_fields=["first.title"],

@@ -25,6 +25,7 @@ class FreshnessReportView(OfficeReportView):
         "stale_percent": _("Stale (%)"),
         "oldest_review": _("Oldest review"),
     }
+    table_columns = ("organisation", "listings", "stale", "oldest_review")
     xlsx_chart = XlsxChart(
         _("Current and stale listings per organisation"),
         category_fields=["organisation"],

@@ -24,6 +24,7 @@ class ListingsReportView(OfficeReportView):
         "is_stale": _("Stale"),
         "public_url": _("Address"),
     }
+    table_columns = ("title", "type_label", "organisation", "district", "last_reviewed")
 
     def get_rows(self):
         cutoff = stale_cutoff()

@@ -50,6 +50,14 @@ class RequestListView(OfficeOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "core/accounts/admin/index.html"
     page_title = gettext_lazy("Account requests")
     header_icon = "group"
+    #: The headings of the requests' table (core/admin/includes/listing_table.html).
+    columns = [
+        gettext_lazy("Organisation"),
+        gettext_lazy("Kind of organisation"),
+        gettext_lazy("Contact person"),
+        gettext_lazy("Status"),
+        gettext_lazy("Received"),
+    ]
 
     def get_breadcrumbs_items(self):
         return _breadcrumbs()[:1] + [{"url": "", "label": self.page_title}]
@@ -65,6 +73,7 @@ class RequestListView(OfficeOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
             status = ""
         context.update(admin_list_page(self.request, requests))
         context.update(
+            columns=self.columns,
             current_status=status,
             status_counts=[
                 (value, label, counts.get(value, 0)) for value, label in AccountRequest.Status.choices
