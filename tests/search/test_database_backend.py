@@ -110,6 +110,14 @@ def test_an_arabic_word_is_marked_whole_with_its_article(db):
     assert highlight("مقهى اللغة", ["اللغة"]) == "مقهى <mark>اللغة</mark>"
 
 
+def test_an_arabic_or_persian_stem_marks_only_words_it_begins(db):
+    """The Arabic rules make "مان" of "الألمانية" (German): a Persian searching "آلمانی" saw "medical" marked
+    as "در<mark>مانی</mark>". A German compound's part is still marked inside it."""
+    assert highlight("خدمات درمانی و زمان", ["مان"]) == "خدمات درمانی و زمان"
+    assert highlight("مانی", ["مان"]) == "<mark>مانی</mark>"
+    assert highlight("Migrationsberatung", ["beratung"]) == "Migrations<mark>beratung</mark>"
+
+
 def test_suggestions_complete_titles_of_current_listings(town):
     backend = DatabaseBackend()
     from wegweiser.site.registry import listing_types

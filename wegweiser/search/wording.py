@@ -402,6 +402,10 @@ def _terms_of_groups_with(word: str, groups: tuple[tuple[str, ...], ...]) -> lis
     return [term for position in sorted(positions) for term in groups[position]]
 
 
+def _is_latin(word: str) -> bool:
+    return all(ord(letter) < 0x0250 for letter in word)
+
+
 def highlight(text: str, words: list[str], limit: int | None = None) -> SafeString:
     """``text`` HTML-escaped, with every occurrence of the searched words (or their stems) in ``<mark>``."""
     if limit and len(text) > limit:
@@ -412,9 +416,14 @@ def highlight(text: str, words: list[str], limit: int | None = None) -> SafeStri
     if not needles:
         return escape(text)
     # A stem marks the whole word it begins ("Kinderbetreu" -> "Kinderbetreuung"), and an Arabic word's
-    # article with it ("لغة" marks "اللغة").
-    alternatives = "|".join(re.escape(needle) for needle in reversed(needles))
-    pattern = re.compile(rf"(?:\b(?:{'|'.join(ARABIC_ARTICLES)}))?(?:{alternatives})\w*", re.IGNORECASE)
+    # article with it ("لغة" marks "اللغة"). Inside a word only a Latin one, the part of a German compound
+    # ("Migrations<mark>beratung</mark>"): the Arabic stem "مان" of "الألمانية" (German) marked "در<mark>مانی</mark>"
+    # (medical) for a Persian searching "آلمانی".
+    inner = [re.escape(needle) for needle in reversed(needles) if _is_latin(needle)]
+    initial = [re.escape(needle) for needle in reversed(needles) if not _is_latin(needle)]
+    found = [rf"\b(?:{'|'.join(ARABIC_ARTICLES)})?(?:{'|'.join(initial)})\w*"] if initial else []
+    found += [rf"(?:{'|'.join(inner)})\w*"] if inner else []
+    pattern = re.compile("|".join(found), re.IGNORECASE)
     parts, position = [], 0
     for match in pattern.finditer(text):
         parts.append(escape(text[position : match.start()]))
