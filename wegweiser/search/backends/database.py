@@ -39,17 +39,13 @@ from django.db.models.lookups import Contains, Regex
 from django.http import QueryDict
 from wagtail.models import Locale, Page
 
+from wegweiser.search import matching
 from wegweiser.search.backends import SearchBackend
 from wegweiser.search.facet_values import facet_key, type_key
 from wegweiser.search.fulltext import TEXT_FIELDS, key_numbers, matching_rows
 from wegweiser.search.geo import EARTH_RADIUS_KM, bounding_box
 from wegweiser.search.listing_terms import LANGUAGE_FACET, TOPIC_FACET
 from wegweiser.search.matching import (
-    ALL_PARTS_WEIGHT,
-    LANGUAGE_WEIGHT,
-    ORGANISATION_WEIGHT,
-    PART_WEIGHT,
-    TOPIC_WEIGHT,
     Finder,
     Ranking,
     TextPlan,
@@ -595,9 +591,9 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         in_text = [When(_found_in(title, ranking), then=real(3))]
         if ranking.parts:
             in_parts = [Q(Contains(title, part)) for part in ranking.parts]
-            in_text.append(When(reduce(operator.and_, in_parts), then=real(ALL_PARTS_WEIGHT)))
+            in_text.append(When(reduce(operator.and_, in_parts), then=real(matching.ALL_PARTS_WEIGHT)))
             modifiers = [Q(Contains(title, part)) for part in ranking.modifiers]
-            in_text.append(When(reduce(operator.or_, modifiers), then=real(PART_WEIGHT)))
+            in_text.append(When(reduce(operator.or_, modifiers), then=real(matching.PART_WEIGHT)))
         in_text.append(When(_found_in(_row_field("summary_folded", on_rows), ranking), then=real(2)))
         found = Case(*in_text, default=real(1), output_field=FloatField())
         codes = [
@@ -612,7 +608,7 @@ def relevance(plan: TextPlan, on_rows: bool = False):
         ]
         if spoken:
             found = Greatest(
-                found, _carrying(spoken, real(LANGUAGE_WEIGHT), on_rows), output_field=FloatField()
+                found, _carrying(spoken, real(matching.LANGUAGE_WEIGHT), on_rows), output_field=FloatField()
             )
         if ranking.organisations:
             found = Greatest(
@@ -627,7 +623,7 @@ def _organisation_tier(keys: tuple[str, ...], on_rows: bool = False):
     :data:`~wegweiser.search.matching.ORGANISATION_WEIGHT`; else 0."""
     field = "organisation_key" if on_rows else "search_listing__organisation_key"
     return Case(
-        When(**{f"{field}__in": keys}, then=real(ORGANISATION_WEIGHT)),
+        When(**{f"{field}__in": keys}, then=real(matching.ORGANISATION_WEIGHT)),
         default=real(0),
         output_field=FloatField(),
     )
@@ -637,7 +633,7 @@ def _topic_tier(codes: list[int], on_rows: bool = False):
     """What a listing carrying one of these topics (their facet values' numbers) counts for a word naming
     them: 1 and :data:`~wegweiser.search.matching.TOPIC_WEIGHT` divided by its number of topics; else 0."""
     # At least one: a row written before migration 0018's fill has none, and carries the topic all the same.
-    share = real(1) + real(TOPIC_WEIGHT) / Greatest(_row_field("topic_count", on_rows), Value(1))
+    share = real(1) + real(matching.TOPIC_WEIGHT) / Greatest(_row_field("topic_count", on_rows), Value(1))
     return _carrying(codes, share, on_rows)
 
 

@@ -22,17 +22,13 @@ from __future__ import annotations
 
 from elasticsearch.dsl import Q
 
+from wegweiser.search import matching
 from wegweiser.search.es.analysis import analysed_languages, node_capabilities
 from wegweiser.search.es.connection import alias_name, get_client
 from wegweiser.search.fulltext import Way, unit_alternatives
 from wegweiser.search.listing_terms import LANGUAGE_FACET, TOPIC_FACET
 from wegweiser.search.matching import (
-    ALL_PARTS_WEIGHT,
     ENDING,
-    LANGUAGE_WEIGHT,
-    ORGANISATION_WEIGHT,
-    PART_WEIGHT,
-    TOPIC_WEIGHT,
     Finder,
     Ranking,
     TextPlan,
@@ -159,7 +155,7 @@ def _topic_tier(ranking: Ranking) -> Q:
     return Q(
         "function_score",
         query=Q("constant_score", filter=Q("terms", **{f"f_{TOPIC_FACET}": list(ranking.topics)}), boost=1),
-        functions=[{"field_value_factor": share, "weight": TOPIC_WEIGHT}],
+        functions=[{"field_value_factor": share, "weight": matching.TOPIC_WEIGHT}],
         boost_mode="sum",
     )
 
@@ -178,7 +174,9 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
             in_title = [
                 query for part in variant.parts if (query := _inside("title_folded", part)) is not None
             ]
-            found_in.append(Q("constant_score", filter=Q("bool", filter=in_title), boost=ALL_PARTS_WEIGHT))
+            found_in.append(
+                Q("constant_score", filter=Q("bool", filter=in_title), boost=matching.ALL_PARTS_WEIGHT)
+            )
             modifiers = [
                 query for part in variant.modifiers if (query := _inside("title_folded", part)) is not None
             ]
@@ -186,17 +184,17 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
                 Q(
                     "constant_score",
                     filter=Q("bool", should=modifiers, minimum_should_match=1),
-                    boost=PART_WEIGHT,
+                    boost=matching.PART_WEIGHT,
                 )
             )
         if variant.topics:  # where it counts more than the text
             found_in.append(_topic_tier(variant))
         if variant.languages:  # the listings offered in a language the word names
             spoken = Q("terms", **{f"f_{LANGUAGE_FACET}": list(variant.languages)})
-            found_in.append(Q("constant_score", filter=spoken, boost=LANGUAGE_WEIGHT))
+            found_in.append(Q("constant_score", filter=spoken, boost=matching.LANGUAGE_WEIGHT))
         if variant.organisations:  # the listings of an organisation the word names
             organisation = Q("terms", organisation_key=list(variant.organisations))
-            found_in.append(Q("constant_score", filter=organisation, boost=ORGANISATION_WEIGHT))
+            found_in.append(Q("constant_score", filter=organisation, boost=matching.ORGANISATION_WEIGHT))
         ranking.append(Q("dis_max", queries=found_in))
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
