@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
-from wegweiser.site.models import AccountRequest, ScheduledJobRun
-from wegweiser.site.organisations import OrganisationKind
+from tests.site.account_request_data import make_request
+from wegweiser.site.models import ScheduledJobRun
 
 pytestmark = pytest.mark.django_db
 
@@ -41,15 +41,7 @@ def panel_html(html: str, panel_id: str) -> str:
 def test_office_dashboard_shows_what_waits_each_as_a_link(
     client, office_user, editor_a, editor_b, make_listing, organisation_a, organisation_b, town, searches
 ):
-    request = AccountRequest.objects.create(
-        organisation_name="Frauencafé Nordstadt e. V.",
-        kind=OrganisationKind.ASSOCIATION,
-        contact_name="Amina Yilmaz",
-        email="amina@frauencafe.example",
-        offer_description="Deutschkurs für Frauen.",
-        consent_text="Ich bin einverstanden.",
-        consent_version="2026-11-1",
-    )
+    request = make_request()
     newer = make_listing(organisation_a, "Neues Sprachcafé", topics=["sprache"], live=False)
     older = make_listing(organisation_b, "Neue Schuldnerberatung", topics=["beratung"], live=False)
     submit_for_review(newer, editor_a, days_ago=1)

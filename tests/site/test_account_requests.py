@@ -24,6 +24,7 @@ from django.utils.translation import gettext
 from wagtail.models import ModelLogEntry, Page
 
 from tests.offers.admin_forms import offer_form_data
+from tests.site.account_request_data import make_request
 from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import body_of, free_port, link_path, make_user
 from wegweiser.site.accounts.invitations import invitation_tokens
@@ -68,20 +69,6 @@ def request_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
-
-
-def make_request(**fields) -> AccountRequest:
-    values = {
-        "organisation_name": "Frauencafé Nordstadt e. V.",
-        "kind": OrganisationKind.ASSOCIATION,
-        "contact_name": "Amina Yilmaz",
-        "email": "amina@frauencafe.example",
-        "offer_description": "Deutschkurs für Frauen.",
-        "consent_text": "Ich bin einverstanden.",
-        "consent_version": "2026-11-1",
-    }
-    values.update(fields)
-    return AccountRequest.objects.create(**values)
 
 
 def html(response) -> str:

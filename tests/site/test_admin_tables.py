@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from tests.admin_tables import column_headings
 from tests.reports.test_dashboards import in_german
-from wegweiser.site.models import AccountRequest, OutgoingMail
-from wegweiser.site.organisations import OrganisationKind
+from tests.site.account_request_data import make_request
+from wegweiser.site.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 
@@ -40,15 +40,7 @@ def test_the_account_requests_are_named_by_column_and_an_empty_list_says_so(clie
     assert column_headings(empty) == expected
     assert '<td colspan="5">Keine Kontoanfragen.</td>' in empty
 
-    AccountRequest.objects.create(
-        organisation_name="Frauencafé Nordstadt e. V.",
-        kind=OrganisationKind.ASSOCIATION,
-        contact_name="Amina Yilmaz",
-        email="amina@frauencafe.example",
-        offer_description="Deutschkurs für Frauen.",
-        consent_text="Ich bin einverstanden.",
-        consent_version="2026-11-1",
-    )
+    make_request()
     listed = office.get(reverse("account_requests:index")).content.decode()
     assert column_headings(listed) == expected
     assert "Frauencafé Nordstadt e. V." in listed and "Keine Kontoanfragen." not in listed

@@ -7,10 +7,9 @@ import pytest
 from django.utils import translation
 from wagtail.models import Site
 
+from tests.site.account_request_data import make_request
 from wegweiser.plugin_api.testing import body_of
 from wegweiser.site.links import public_base_url
-from wegweiser.site.models import AccountRequest
-from wegweiser.site.organisations import OrganisationKind
 
 pytestmark = pytest.mark.django_db
 
@@ -20,15 +19,7 @@ def test_the_invitation_mail_links_to_the_configured_address(
 ):
     settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
     assert Site.objects.get(is_default_site=True).root_url == "http://localhost"
-    account_request = AccountRequest.objects.create(
-        organisation_name="Frauencafé Nordstadt e. V.",
-        kind=OrganisationKind.ASSOCIATION,
-        contact_name="Amina Yilmaz",
-        email="amina@frauencafe.example",
-        offer_description="Deutschkurs für Frauen.",
-        consent_text="Ich bin einverstanden.",
-        consent_version="2026-11-1",
-    )
+    account_request = make_request()
     client.force_login(office_user)
 
     with translation.override("de"):
