@@ -164,3 +164,34 @@ def test_a_partner_s_start_page_counts_no_pages_of_the_whole_portal(client, edit
     assert "Seiten erstellt in" not in partner and "w-summary" not in partner
     office = in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode()
     assert "w-summary" in office
+
+
+def test_the_office_cannot_request_changes_without_saying_what(
+    client, editor_a, office_user, make_listing, organisation_a, town
+):
+    """ "Änderungen anfordern" took an empty comment: the partner saw "Änderungen erbeten" and had to phone to
+    learn what. The office's review asks for what to change, in the modal the button opens."""
+    draft = make_listing(organisation_a, "Elterncafé am Mittwoch", topics=["sprache"], live=False)
+    submit_for_review(draft, editor_a, days_ago=2)
+    task_state = WorkflowState.objects.get(object_id=str(draft.pk)).current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "reject", task_state.pk])
+    office = in_german(client, office_user)
+
+    asked = office.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    assert "Was soll die Organisation ändern?" in asked
+
+    for empty in ("", "   "):
+        refused = office.post(url, {"comment": empty}, headers={"x-requested-with": "XMLHttpRequest"}).json()
+        assert "Bitte schreiben Sie, was geändert werden soll" in refused["html"]
+        task_state.refresh_from_db()
+        assert task_state.status == "in_progress", "nothing changed"
+
+    office.post(
+        url,
+        {"comment": "Ab welchem Alter werden Kinder betreut?"},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    task_state.refresh_from_db()
+    assert (task_state.status, task_state.comment) == ("rejected", "Ab welchem Alter werden Kinder betreut?")
+    partner = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+    assert "Das Integrationsbüro bittet: „Ab welchem Alter werden Kinder betreut?“" in partner

@@ -9,7 +9,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
     Collection,
-    GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
@@ -19,7 +18,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from wegweiser.site.models import HomePage, PortalSettings
+from wegweiser.site.models import HomePage, OfficeReviewTask, PortalSettings
 from wegweiser.site.models.pages import office_group_name
 from wegweiser.site.organisations import grant_collection_rights
 
@@ -32,6 +31,7 @@ OFFICE_PAGE_PERMISSIONS = (
     "unlock_page",
 )
 WORKFLOW_NAME = "Freigabe durch das Integrationsbüro"
+REVIEW_TASK_NAME = "Prüfung durch das Integrationsbüro"
 
 
 def default_port(scheme: str | None = None) -> int:
@@ -133,9 +133,9 @@ def ensure_office_group(home: Page) -> Group:
 
 def ensure_moderation_workflow(home: Page, office: Group) -> Workflow:
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    task = GroupApprovalTask.objects.filter(name="Prüfung durch das Integrationsbüro").first()
+    task = OfficeReviewTask.objects.filter(name=REVIEW_TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name="Prüfung durch das Integrationsbüro")
+        task = OfficeReviewTask.objects.create(name=REVIEW_TASK_NAME)
         task.groups.set([office])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})

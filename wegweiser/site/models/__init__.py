@@ -24,6 +24,7 @@ from wegweiser.site.models.places import PlaceMixin
 from wegweiser.site.models.scheduling import ScheduledJobRun
 from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.models.taxonomies import District, Language, TargetGroup, Topic
+from wegweiser.site.models.workflows import OfficeReviewTask
 
 __all__ = [
     "AccessibilityStatementPage",
@@ -37,6 +38,7 @@ __all__ = [
     "ListingDayPart",
     "ListingManager",
     "ListingQuerySet",
+    "OfficeReviewTask",
     "OrganisationIndexPage",
     "OrganisationLogEntry",
     "OutgoingMail",
