@@ -155,6 +155,7 @@ def test_the_pages_behind_the_mails_links_name_the_event_and_date_and_act_only_o
 
     confirmed = client.post(confirm_url)
     assert '<p class="notice" role="status">Sie sind angemeldet.</p>' in confirmed.content.decode()
+    assert "<h1>Anmeldung bestätigt</h1>" in confirmed.content.decode(), "what happened, not the request"
     assert "<form" not in confirmed.content.decode()
     amal.refresh_from_db()
     assert amal.status == EventRegistration.Status.CONFIRMED

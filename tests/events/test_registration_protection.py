@@ -280,6 +280,7 @@ def test_an_unconfirmed_place_is_released_after_the_hold_time_and_the_waiting_li
     # The first link still works for two days, but the place has gone: it puts her on the waiting list.
     late = client.post(link_path(smtp_server.to("first@example.org")[0], "/bestaetigen/")).content.decode()
     assert "Sie stehen auf der Warteliste" in late
+    assert "<h1>Auf der Warteliste</h1>" in late, "not 'Anmeldung bestätigt': she has no place"
     first.refresh_from_db()
     assert first.status == "waiting" and first.confirmed_at is not None
 

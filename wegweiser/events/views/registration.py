@@ -143,7 +143,7 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
         return notice(request, title, text, status=404)
     about = _about(registration)
     if registration.address_confirmed:
-        return _confirmed(request, title, registration, about)
+        return _confirmed(request, registration, about)
     if request.method == "GET":
         return ask_to_confirm(request, title, "", _("Confirm my registration"), **about)
     if not registration.confirm():
@@ -151,19 +151,20 @@ def confirm_registration(request: HttpRequest, token) -> HttpResponse:
         return notice(request, title, text, **about)
     if registration.status == EventRegistration.Status.CONFIRMED:
         send_registration_mail(registration, "registered")  # a record of the place, with the date
-    return _confirmed(request, title, registration, about)
+    return _confirmed(request, registration, about)
 
 
-def _confirmed(
-    request: HttpRequest, title: str, registration: EventRegistration, about: dict
-) -> HttpResponse:
+def _confirmed(request: HttpRequest, registration: EventRegistration, about: dict) -> HttpResponse:
     """ "You are registered", the booked date for the visitor's calendar (not for the waiting list), and the
-    way to give the place back: the page of the moment of success, not only the mail, says how to cancel."""
+    way to give the place back: the page of the moment of success, not only the mail, says how to cancel.
+    Its heading says what happened ("Anmeldung bestätigt"), no longer the request "Anmeldung bestätigen"."""
     token = {"token": registration.token}
     links = [(reverse("events:withdraw-registration", kwargs=token), _("Withdraw my registration"))]
+    title = _("On the waiting list")
     if registration.status == EventRegistration.Status.CONFIRMED:
         calendar = (reverse("events:registration-calendar", kwargs=token), _("Add to my calendar"))
         links.insert(0, calendar)
+        title = _("Registration confirmed")
     return notice(request, title, _registered(registration), links=links, **about)
 
 
