@@ -175,6 +175,12 @@ def test_the_office_cannot_request_changes_without_saying_what(
     submit_for_review(draft, editor_a, days_ago=2)
     task_state = WorkflowState.objects.get(object_id=str(draft.pk)).current_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "reject", task_state.pk])
+    # The partner reviews nothing, not even its own listing: no modal, no action, nothing changed.
+    partner = in_german(client, editor_a)
+    for answer in (partner.get(url), partner.post(url, {"comment": "Passt schon."})):
+        assert (answer.status_code, answer.get("Location")) == (302, "/admin/"), "Wagtail's 'no permission'"
+    task_state.refresh_from_db()
+    assert (task_state.status, task_state.comment) == ("in_progress", "")
     office = in_german(client, office_user)
 
     asked = office.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
