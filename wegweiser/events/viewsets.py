@@ -7,7 +7,7 @@ import datetime
 import django_filters
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -19,7 +19,12 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wegweiser.events.feed_form import CalendarFeedForm
 from wegweiser.events.models import CalendarFeed, EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
-from wegweiser.plugin_api import OrganisationScopedViewSet, SpreadsheetExportMixin, scope_queryset
+from wegweiser.plugin_api import (
+    OrganisationScopedViewSet,
+    SpreadsheetExportMixin,
+    language_name,
+    scope_queryset,
+)
 
 
 class CalendarFeedViewSet(OrganisationScopedViewSet):
@@ -36,14 +41,6 @@ class CalendarFeedViewSet(OrganisationScopedViewSet):
 
 def _status_label(value: str) -> str:
     return str(EventRegistration.Status(value).label)
-
-
-def _language_name(code: str) -> str:
-    """The language a person registered in, named in the admin's language ("Ukrainisch", not "uk")."""
-    try:
-        return str(translation.get_language_info(code)["name_translated"])
-    except KeyError:
-        return code
 
 
 def _own_events(request):
@@ -76,8 +73,8 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
     custom_field_preprocess = {
         "status": {generic.IndexView.FORMAT_CSV: _status_label, generic.IndexView.FORMAT_XLSX: _status_label},
         "language": {
-            generic.IndexView.FORMAT_CSV: _language_name,
-            generic.IndexView.FORMAT_XLSX: _language_name,
+            generic.IndexView.FORMAT_CSV: language_name,
+            generic.IndexView.FORMAT_XLSX: language_name,
         },
     }
     custom_value_preprocess = {

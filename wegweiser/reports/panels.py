@@ -15,7 +15,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -25,6 +24,7 @@ from wegweiser.reports.demand import searches_in_period, searches_without_result
 from wegweiser.reports.freshness import freshness_by_organisation
 from wegweiser.reports.selection import ListingSelection
 from wegweiser.reports.views.base import listings_url
+from wegweiser.site.listings import language_name
 from wegweiser.site.models import AccountRequest, OutgoingMail
 from wegweiser.site.registry import listing_types
 from wegweiser.site.scheduling import jobs_needing_attention
@@ -186,9 +186,7 @@ class OfficeAttentionPanel(Component):
                     detail=lambda found: (
                         _("%(language)s, %(done)d of %(total)d texts translated")
                         % {
-                            "language": get_language_info(found[1].target_locale.language_code)[
-                                "name_translated"
-                            ],
+                            "language": language_name(found[1].target_locale.language_code),
                             "done": found[2][1],
                             "total": found[2][0],
                         }

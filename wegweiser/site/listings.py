@@ -204,6 +204,15 @@ def visitor_language() -> str:
     return (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
+def language_name(code: str) -> str:
+    """A language code's name in the active language ("Ukrainisch" for "uk" in the German admin); the code itself
+    for one Django does not know: how a stored record's language is shown to the office and the partners."""
+    try:
+        return str(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def in_language(page: Page, language: str | None = None) -> Page:
     """The page's published translation into the visitor's language (or ``language``), else the page itself:
     the listing a notice or a mail names and links to."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from wegweiser.site.listings import language_name
 from wegweiser.site.models.fields import optional_foreign_key
 from wegweiser.site.models.mail import owned_mails
 from wegweiser.site.organisations import OrganisationKind
@@ -65,7 +65,7 @@ class AccountRequest(models.Model):
         """The request's language in the admin's ("Arabisch"); its code if the portal does not offer it."""
         if self.language not in dict(settings.LANGUAGES):
             return self.language
-        return get_language_info(self.language)["name_translated"]
+        return language_name(self.language)
 
     @property
     def is_open(self) -> bool:

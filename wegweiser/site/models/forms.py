@@ -17,7 +17,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
@@ -25,7 +24,7 @@ from wagtail.contrib.forms.models import AbstractEmailForm, FormMixin
 from wagtail.fields import RichTextField, StreamField
 
 from wegweiser.site.blocks import ContentStreamBlock
-from wegweiser.site.listings import visitor_language
+from wegweiser.site.listings import language_name, visitor_language
 from wegweiser.site.models.easy_language import EasyLanguageVersionMixin
 from wegweiser.site.models.settings import PortalSettings
 from wegweiser.site.outbox import queue_mails
@@ -217,7 +216,7 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             recipients = [PortalSettings.for_site(self.get_site()).office_email]
         data = form.cleaned_data
         with translation.override(settings.LANGUAGE_CODE):
-            language = get_language_info(data["language"])["name_translated"]
+            language = language_name(data["language"])
             body = "\n\n".join(
                 [
                     f"{_('Language of the page')}: {language}",

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page
 
+from wegweiser.site import listings
 from wegweiser.site.taxonomy_labels import TermName, localized_label
 
 register = template.Library()
@@ -155,7 +156,7 @@ def language_name(obj) -> str:
         return ""
     if language == settings.LANGUAGE_CODE:
         return translation.gettext("Text in German")
-    return translation.get_language_info(language)["name_translated"]
+    return listings.language_name(language)
 
 
 @register.simple_tag
