@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 from wagtail.users.models import UserProfile
 
+from tests.offers.admin_forms import offer_form_data
 from tests.site.account_request_data import make_request
 from wegweiser.site.models import ScheduledJobRun
 
@@ -201,3 +202,27 @@ def test_the_office_cannot_request_changes_without_saying_what(
     assert (task_state.status, task_state.comment) == ("rejected", "Ab welchem Alter werden Kinder betreut?")
     partner = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
     assert "Das Integrationsbüro bittet: „Ab welchem Alter werden Kinder betreut?“" in partner
+
+
+def test_a_hand_made_post_of_the_page_editor_cannot_request_changes_without_a_comment(
+    client, editor_a, office_user, make_listing, organisation_a, town
+):
+    """The editor's "Änderungen anfordern" goes through the modal; its form hands on whatever the POST carries
+    ("workflow-action-extra-data"). Sent without a comment, or with a blank one, the listing stays in review."""
+    draft = make_listing(organisation_a, "Elterncafé am Mittwoch", topics=["sprache"], live=False)
+    submit_for_review(draft, editor_a, days_ago=2)
+    task_state = WorkflowState.objects.get(object_id=str(draft.pk)).current_task_state
+    url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    office = in_german(client, office_user)
+    form = offer_form_data(title=draft.title, slug=draft.slug, summary=draft.summary)
+    form |= {"action-workflow-action": "true", "workflow-action-name": "reject"}
+
+    for extra in (None, "{}", '{"comment": "   "}'):
+        data = form if extra is None else form | {"workflow-action-extra-data": extra}
+        assert office.post(url, data).status_code == 302
+        task_state.refresh_from_db()
+        assert (task_state.status, task_state.comment) == ("in_progress", ""), extra
+
+    office.post(url, form | {"workflow-action-extra-data": '{"comment": "Bitte die Uhrzeit nennen."}'})
+    task_state.refresh_from_db()
+    assert (task_state.status, task_state.comment) == ("rejected", "Bitte die Uhrzeit nennen.")

@@ -4,10 +4,14 @@ page and had to phone the office to learn what."""
 
 from __future__ import annotations
 
+import logging
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
+
+logger = logging.getLogger(__name__)
 
 
 class RequestChangesForm(TaskStateCommentForm):
@@ -33,6 +37,17 @@ class OfficeReviewTask(AbstractGroupApprovalTask):
         if action == "reject":
             return RequestChangesForm
         return super().get_form_for_action(action)
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """The modal checks the comment; the page editor's own form hands on whatever its POST carried, so a
+        hand-made POST without a comment is checked here too and leaves the page in review."""
+        if action_name == "reject":
+            form = RequestChangesForm(kwargs)
+            if not form.is_valid():
+                logger.warning("Changes requested without a comment on task state %s: ignored", task_state.pk)
+                return
+            kwargs = form.cleaned_data
+        super().on_action(task_state, user, action_name, **kwargs)
 
     class Meta:
         verbose_name = _("review by the integration office")
