@@ -141,3 +141,34 @@ def test_a_partner_filters_its_registrations_by_event_and_the_filter_names_no_ot
         "Fremde Person" not in tried.content.decode() and "Geheimes Treffen B" not in tried.content.decode()
     )
     assert list(EventRegistration.objects.order_by("pk").values_list("pk", "status")) == before
+
+
+def test_a_registration_on_a_translation_is_listed_and_exported_by_the_partner_s_german_title(
+    client, editor_a, organisation_a
+):
+    """The list named a registration made on the Arabic page by the Arabic title, while the filter above it
+    named the event by its German one: the partner could not tell which of its events it was."""
+    from tests.events.test_registration_export import csv_rows
+    from tests.events.test_registration_protection import translate
+
+    cafe = make_event(
+        organisation_a, title="Elterncafé", start=berlin(2027, 3, 3, 16), registration_mode="internal"
+    )
+    arabic_cafe = translate(cafe, "ar", "مقهى الأهل")
+    EventRegistration.objects.create(
+        event=arabic_cafe,
+        occurrence_start=cafe.start,
+        name="Amal Haddad",
+        email="amal@example.org",
+        status=Status.CONFIRMED,
+    )
+    client.force_login(editor_a)
+
+    listed = client.get("/admin/event_registrations/").content.decode()
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Amal Haddad.*?</tr>", listed, re.S).group(0)
+    assert "Elterncafé" in row and "مقهى الأهل" not in row
+    ordered = client.get("/admin/event_registrations/", {"ordering": "event_title"})
+    assert ordered.status_code == 200 and "Amal Haddad" in ordered.content.decode()
+
+    [_header, exported] = csv_rows(client)
+    assert exported[:3] == ["Amal Haddad", "amal@example.org", "Elterncafé"]

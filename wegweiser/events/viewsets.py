@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
@@ -23,6 +24,7 @@ from wegweiser.plugin_api import (
     OrganisationScopedViewSet,
     SpreadsheetExportMixin,
     language_name,
+    original_title,
     scope_queryset,
 )
 
@@ -88,7 +90,9 @@ class RegistrationIndexView(SpreadsheetExportMixin, generic.IndexView):
     }
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("event")
+        # Each registration's event as the organisation wrote it, as the filter names it: one made on the
+        # Arabic page was listed by the Arabic title.
+        return super().get_base_queryset().annotate(event_title=original_title("event"))
 
     def get_filename(self) -> str:
         """A name the partner recognises among their downloads, as the volunteer inbox's export has
@@ -149,8 +153,16 @@ class EventRegistrationViewSet(OrganisationScopedViewSet):
     name = "event_registrations"
     icon = "group"
     menu_label = _("Event registrations")
-    list_display = ["name", "email", "event", "occurrence_start", "status", "created_at"]
-    list_export = ["name", "email", "event", "occurrence_start", "status", "language", "created_at"]
+    list_display = [
+        "name",
+        "email",
+        Column("event_title", label=_("Event"), sort_key="event_title"),
+        "occurrence_start",
+        "status",
+        "created_at",
+    ]
+    list_export = ["name", "email", "event_title", "occurrence_start", "status", "language", "created_at"]
+    export_headings = {"event_title": _("Event")}
     filterset_class = RegistrationFilterSet
     index_view_class = RegistrationIndexView
     delete_view_class = RegistrationDeleteView

@@ -55,6 +55,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "active_locale": ("wegweiser.site.listings", "active_locale"),
     "visitor_language": ("wegweiser.site.listings", "visitor_language"),
     "language_name": ("wegweiser.site.listings", "language_name"),
+    "original_title": ("wegweiser.site.listings", "original_title"),
     "in_language": ("wegweiser.site.listings", "in_language"),
     "about_page": ("wegweiser.site.page_views", "about_page"),
     "filterset_for": ("wegweiser.site.listings", "filterset_for"),

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import DEFAULT_DB_ALIAS
-from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -211,6 +212,18 @@ def language_name(code: str) -> str:
         return str(translation.get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+def original_title(page_field: str) -> Coalesce:
+    """For ``annotate``: the title of the German original of the page in ``page_field`` (a foreign key such as
+    ``"event"``), else that page's own. The partner's lists name a registration or a sign-up made on the Arabic
+    page by the title the partner wrote ("Dolmetschen Arabisch", not "Interpreting Arabic"), as their filters
+    do; a subquery, not a query per row."""
+    originals = Page.objects.filter(
+        translation_key=OuterRef(f"{page_field}__translation_key"),
+        locale__language_code=settings.LANGUAGE_CODE,
+    )
+    return Coalesce(Subquery(originals.values("title")[:1]), f"{page_field}__title")
 
 
 def in_language(page: Page, language: str | None = None) -> Page:

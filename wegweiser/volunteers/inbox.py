@@ -21,30 +21,20 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 
-from wegweiser.plugin_api import SPREADSHEET_GERMAN, admin_list_page, as_spreadsheet_text, in_language
+from wegweiser.plugin_api import (
+    SPREADSHEET_GERMAN,
+    admin_list_page,
+    as_spreadsheet_text,
+    in_language,
+    original_title,
+)
 from wegweiser.volunteers import access, mails
 from wegweiser.volunteers.forms import StatusChangeForm
-from wegweiser.volunteers.models import VolunteerApplication, VolunteerOpportunityPage
+from wegweiser.volunteers.models import VolunteerApplication
 
 
 def _breadcrumbs(*items):
     return [*WagtailAdminTemplateMixin.breadcrumbs_items, *items]
-
-
-def _german_titles(applications) -> None:
-    """Each sign-up's opportunity as the organisation wrote it (``application.opportunity_title``): its German
-    original's title, one query. A sign-up on the English page was listed as "Interpreting Arabic", not
-    "Dolmetschen Arabisch"."""
-    applications = list(applications)
-    keys = {application.opportunity.translation_key for application in applications}
-    originals = dict(
-        VolunteerOpportunityPage.objects.filter(
-            translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
-        ).values_list("translation_key", "title")
-    )
-    for application in applications:
-        opportunity = application.opportunity
-        application.opportunity_title = originals.get(opportunity.translation_key, opportunity.title)
 
 
 class InboxView(WagtailAdminTemplateMixin, TemplateView):
@@ -66,7 +56,12 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         applications = (
-            access.applications_for(user).select_related("opportunity").order_by("-confirmed_at", "-pk")
+            access.applications_for(user)
+            .select_related("opportunity")
+            # Each sign-up's opportunity as the organisation wrote it: "Interpreting Arabic" was listed for a
+            # sign-up on the English page, not "Dolmetschen Arabisch".
+            .annotate(opportunity_title=original_title("opportunity"))
+            .order_by("-confirmed_at", "-pk")
         )
         counts = dict(applications.values_list("status").annotate(n=Count("pk")).order_by())
         # Each opportunity once, by its German title: its language versions' sign-ups together.
@@ -83,7 +78,6 @@ class InboxView(WagtailAdminTemplateMixin, TemplateView):
             chosen = opportunities.filter(pk=int(opportunity)).values("translation_key")
             applications = applications.filter(opportunity__translation_key__in=chosen)
         context.update(admin_list_page(self.request, applications))
-        _german_titles(context["page_obj"].object_list)
         for application in context["page_obj"].object_list:
             log(application, "volunteers.view_personal_data", user=user)
         context.update(
@@ -182,7 +176,8 @@ class ExportView(View):
             access.applications_for(request.user)
             .select_related("opportunity")
             .prefetch_related("languages_spoken")
-            .order_by("opportunity__title", "confirmed_at")
+            .annotate(opportunity_title=original_title("opportunity"))
+            .order_by("opportunity_title", "confirmed_at")
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"ehrenamt-anmeldungen-{timezone.localdate():%Y-%m-%d}.csv"
@@ -206,8 +201,6 @@ class ExportView(View):
                 _("Consent version"),
             ]
         )
-        applications = list(applications)
-        _german_titles(applications)
         for application in applications:
             log(application, "volunteers.export_personal_data", user=request.user)
             writer.writerow(

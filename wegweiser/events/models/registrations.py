@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from wegweiser.plugin_api import announce_places_opened, owned_mails
+from wegweiser.plugin_api import announce_places_opened, in_language, owned_mails
 
 
 def hold_time() -> datetime.timedelta:
@@ -80,7 +80,10 @@ class EventRegistration(models.Model):
         indexes = [models.Index(fields=["event", "occurrence_start", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.name} – {self.event} ({self.get_status_display()})"
+        """As the partner's admin names it: the event by the title the partner wrote (``event_title`` where the
+        list annotated it), not that of the language version the person registered on."""
+        title = getattr(self, "event_title", None) or in_language(self.event, settings.LANGUAGE_CODE).title
+        return f"{self.name} – {title} ({self.get_status_display()})"
 
     def personal_data(self) -> dict:
         """Everything stored about the person for this registration (GDPR Art. 15 export)."""
