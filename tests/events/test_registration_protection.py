@@ -479,3 +479,28 @@ def test_the_dates_to_choose_from_fit_a_phone_in_every_language(client, course):
         select = re.search(r'<select name="occurrence".*?</select>', html, re.S).group(0)
         dates = [" ".join(text.split()) for text in re.findall(r"<option[^>]*>([^<]+)</option>", select)]
         assert dates and all(len(text) <= 32 for text in dates), (code, dates)
+
+
+def test_a_registration_link_cut_off_by_the_mail_program_says_nothing_happened_in_the_visitor_s_language(
+    client, course, smtp_server
+):
+    """A link with its token cut short (mail programs split long links) got a bare "not found"; alerts,
+    sign-ups and data requests answered in the visitor's language. Now it says what did not happen."""
+    client.post(register_url(course, "tr"), form_data(course))
+    [message] = smtp_server.to("amal@example.org")
+    confirm_path = link_path(message, "/bestaetigen/")
+    withdraw_path = confirm_path.replace("/bestaetigen/", "/")
+    assert confirm_path.startswith("/tr/")
+
+    for path, not_done in (
+        (confirm_path, "Kaydınız onaylanmadı."),
+        (withdraw_path, "Kaydınız geri çekilmedi."),
+    ):
+        token = path.rstrip("/").split("/")[-1 if path == withdraw_path else -2]
+        cut = path.replace(token, token[:-7])
+        for answer in (client.get(cut), client.post(cut)):
+            text = answer.content.decode()
+            assert answer.status_code == 404
+            assert "Bu bağlantı eksik" in text and not_done in text
+    registration = EventRegistration.objects.get()
+    assert (registration.status, registration.address_confirmed) == (EventRegistration.Status.PENDING, False)

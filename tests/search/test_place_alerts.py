@@ -181,6 +181,30 @@ def test_unsubscribe_from_the_mail_works_without_login_and_one_click(
     assert client.post(stop_url).status_code == 404  # nothing left to stop
 
 
+def test_a_stop_link_cut_off_by_the_mail_program_says_the_alert_goes_on_and_stops_nothing(
+    client, smtp_server, nordstadt
+):
+    """A stop link with the end of its token missing (mail programs split long links) said in Russian "Alert
+    stopped. This alert no longer exists. We send you nothing more." The alert went on sending."""
+    subscribe(client, language="ru")
+    confirm(client, smtp_server)
+    stop_url = unsubscribe_url(smtp_server.to(EMAIL)[-1])
+    cut = stop_url.rstrip("/")[:-6] + "/"
+    with translation.override("ru"):
+        my_data = reverse("data_requests:request")
+
+    for answer in (client.get(cut), client.post(cut), client.post(cut, {"List-Unsubscribe": "One-Click"})):
+        page = BeautifulSoup(answer.content, "html.parser")
+        assert answer.status_code == 404
+        assert page.h1.get_text(strip=True) == "Эта ссылка неполная"
+        assert "Ваше уведомление не отменено." in page.main.get_text(" ")
+        assert "Уведомление отменено" not in page.get_text() and not page.select("main form")
+        [onwards] = page.select("main a[href*='/ru/']")
+        assert onwards["href"] == my_data
+    alert = PlaceAlert.objects.get()
+    assert (alert.status, alert.email) == (PlaceAlert.Status.ACTIVE, EMAIL), "the alert goes on"
+
+
 def test_the_confirmed_page_has_the_stop_link_it_promises(client, smtp_server, nordstadt):
     """ "Every mail has a link to stop the alert", said the confirmed page in Persian, with no link; the only
     mail so far (the confirmation) had it only in its header, which few phone mail apps show."""

@@ -285,3 +285,31 @@ def test_the_arabic_mail_keeps_the_organisations_name_whole(client, opportunity,
     (mail,) = smtp_server.to("erika@example.org")
     assert f"«\u2068{opportunity.title}\u2069» (\u2068Verein A\u2069)." in body_of(mail).replace("\r\n", "\n")
     assert mail["Subject"].strip().endswith(f": \u2068{opportunity.title}\u2069")
+
+
+def test_a_cut_off_withdraw_link_withdraws_nothing_and_a_confirm_link_after_withdrawing_says_so(
+    client, opportunity, smtp_server
+):
+    """A withdraw link cut off by the mail program said in Ukrainian "This sign-up no longer exists. Nothing is
+    stored." while the sign-up stayed; the confirmation link opened after withdrawing said "already confirmed"."""
+    with translation.override("uk"):
+        sign_up(client, opportunity)
+    [confirmation] = smtp_server.to("erika@example.org")
+    withdraw_path = link_path(confirmation, "/ehrenamt/abmelden/")
+    confirm_path = link_path(confirmation, "/ehrenamt/bestaetigen/")
+    assert withdraw_path.startswith("/uk/")
+    cut = withdraw_path.rstrip("/")[:-5] + "/"
+
+    for answer in (client.get(cut), client.post(cut)):
+        text = answer.content.decode()
+        assert answer.status_code == 404
+        assert "Це посилання неповне" in text and "Вашу заявку не відкликано." in text
+        assert "Нічого не зберігається" not in text
+    assert VolunteerApplication.objects.get().status == "new", "nothing withdrawn"
+
+    client.post(withdraw_path)
+    assert VolunteerApplication.objects.get().status == "withdrawn"
+    for answer in (client.get(confirm_path), client.post(confirm_path)):
+        text = answer.content.decode()
+        assert "Ви відкликали цю заявку." in text and "вже підтвердили" not in text
+    assert VolunteerApplication.objects.get().status == "withdrawn"

@@ -16,10 +16,10 @@ urlpatterns = [
     path("anmelden/<int:pk>/", registration.register, name="register"),
     path("anmelden/<int:pk>/gesendet/", registration.registration_sent, name="registration-sent"),
     path(
-        "anmeldung/<uuid:token>/bestaetigen/", registration.confirm_registration, name="confirm-registration"
+        "anmeldung/<str:token>/bestaetigen/", registration.confirm_registration, name="confirm-registration"
     ),
-    path("anmeldung/<uuid:token>/", registration.withdraw_registration, name="withdraw-registration"),
+    path("anmeldung/<str:token>/", registration.withdraw_registration, name="withdraw-registration"),
     path(
-        "anmeldung/<uuid:token>/termin.ics", registration.registration_calendar, name="registration-calendar"
+        "anmeldung/<str:token>/termin.ics", registration.registration_calendar, name="registration-calendar"
     ),
 ]

@@ -103,6 +103,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "forget_send": ("wegweiser.site.public_forms", "forget_send"),
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
+    "incomplete_link": ("wegweiser.site.public_forms", "incomplete_link"),
     "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),
     "check_your_mailbox": ("wegweiser.site.public_forms", "check_your_mailbox"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),

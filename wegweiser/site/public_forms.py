@@ -34,6 +34,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import lazy
 from django.utils.html import format_html
@@ -365,6 +366,24 @@ def notice(
     context = {"title": title, "text": text, "action": action, "button": button, "items": items}
     context.update(links=links, about=about, about_detail=about_detail)
     return TemplateResponse(request, "notice.html", context, status=status)
+
+
+def incomplete_link(request: HttpRequest, not_done: str) -> TemplateResponse:
+    """The answer to a link from a mail whose token does not check out: cut off or mistyped, as mail programs
+    do with long links. ``not_done`` says what did not happen ("Your alert has not been stopped."): the page had
+    said "Alert stopped … we send you nothing more" while the alert went on sending. The visitor's way out
+    is the link once more, or the page that deletes their data."""
+    text = gettext(
+        "Some mail programs cut long links. Please open the link in the mail once more, or copy all of it into "
+        "the address bar of your browser."
+    )
+    return notice(
+        request,
+        gettext("This link is incomplete"),
+        f"{not_done} {text}",
+        status=404,
+        links=[(reverse("data_requests:request"), gettext("Your data: request a copy or deletion"))],
+    )
 
 
 def check_your_mailbox(

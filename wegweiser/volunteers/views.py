@@ -22,6 +22,7 @@ from wegweiser.plugin_api import (
     enabled_listing_types,
     for_visitors,
     in_language,
+    incomplete_link,
     isolate_text,
     localized_url,
     notice,
@@ -95,6 +96,10 @@ def confirm(request, token: str):
     if application is None:
         text = _("The link has expired or was already used. Please sign up again on the opportunity's page.")
         return notice(request, _("This link is no longer valid"), text, status=404)
+    if application.status == VolunteerApplication.Status.WITHDRAWN:
+        # Confirming a sign-up withdrawn since had said "You have already confirmed this sign-up."
+        text = _("You have withdrawn this sign-up. To take part after all, please sign up again.")
+        return notice(request, _("Sign-up withdrawn"), text, about=in_language(application.opportunity))
     if application.status != VolunteerApplication.Status.NEW:
         return notice(request, _("Sign-up already confirmed"), _("You have already confirmed this sign-up."))
     if request.method == "GET":
@@ -119,6 +124,8 @@ def confirm(request, token: str):
 @for_visitors
 def withdraw(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
+    if links.application_id_from(token, links.WITHDRAW_SALT) is None:
+        return incomplete_link(request, _("Your sign-up has not been withdrawn."))
     application = _application_for(token, links.WITHDRAW_SALT)
     withdrawn = _("Sign-up withdrawn")
     if application is None:

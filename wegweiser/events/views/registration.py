@@ -13,6 +13,8 @@ exempt from CSRF and set no cookie. GET only shows a button (mail scanners open 
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -36,6 +38,7 @@ from wegweiser.plugin_api import (
     for_visitors,
     forget_send,
     in_language,
+    incomplete_link,
     localized_url,
     notice,
     private_no_store,
@@ -109,7 +112,19 @@ registration_sent = check_your_mailbox(
 )
 
 
-def _by_token(token) -> EventRegistration | None:
+def _well_formed(token: str) -> bool:
+    """A registration's token as its links carry it (a UUID); a link cut off or mistyped carries less. Its URLs
+    took UUIDs only, and a cut link got a bare "not found"."""
+    try:
+        uuid.UUID(token)
+    except ValueError:
+        return False
+    return True
+
+
+def _by_token(token: str) -> EventRegistration | None:
+    if not _well_formed(token):
+        return None
     return EventRegistration.objects.select_related("event").filter(token=token).first()
 
 
@@ -133,6 +148,8 @@ def _registered(registration: EventRegistration) -> str:
 @for_visitors
 def confirm_registration(request: HttpRequest, token) -> HttpResponse:
     """The link in the mail: the place becomes final (or the waiting-list position counts)."""
+    if not _well_formed(token):
+        return incomplete_link(request, _("Your registration has not been confirmed."))
     registration = _by_token(token)
     title = _("Confirm your registration")
     if registration is None or registration.status == EventRegistration.Status.WITHDRAWN:
@@ -186,6 +203,8 @@ def registration_calendar(request: HttpRequest, token) -> HttpResponse:
 @for_visitors
 def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
     """The cancel link in every mail: show what is cancelled, cancel on POST."""
+    if not _well_formed(token):
+        return incomplete_link(request, _("Your registration has not been withdrawn."))
     registration = _by_token(token)
     title = _("Withdraw registration")
     if registration is None:

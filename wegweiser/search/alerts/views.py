@@ -32,6 +32,7 @@ from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    incomplete_link,
     notice,
     too_many_sends,
 )
@@ -185,6 +186,8 @@ def _date(moment) -> str:
 @for_visitors
 def stop_alert(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
+    if links.token_from(token, links.STOP) is None:
+        return incomplete_link(request, _("Your alert has not been stopped."))
     alert = _alert_for(token, links.STOP)
     stopped = _("Alert stopped")
     if alert is None:
