@@ -9,8 +9,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Locale
+from wagtail_localize.models import Translation, TranslationSource
 
 from tests.reports.test_dashboards import in_german
+from wegweiser.site.models import StandardPage
+from wegweiser.site.translation_sync import live_translations_with_untranslated_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -34,3 +38,29 @@ def test_the_start_page_costs_the_same_with_many_more_listings(
         make_listing(organisation_b, f"Beratung {number}", topics=["beratung"], reviewed_days_ago=400)
     after = {"office": dashboard_queries(office_user), "partner": dashboard_queries(editor_a)}
     assert after == before
+
+
+def test_the_office_s_start_page_costs_the_same_with_many_more_translations_read_in_german(
+    office_user, home, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    """The office's panel counts the texts of every live translation: counted one translation at a time, a
+    portal translated into six languages would pay a query per page and language on each visit."""
+    locales = [Locale.objects.get_or_create(language_code=code)[0] for code in ("ar", "uk")]
+
+    def publish_untranslated(number: int) -> None:
+        page = home.add_child(
+            instance=StandardPage(title=f"Seite {number}", slug=f"seite-{number}", intro="Hallo.")
+        )
+        page.save_revision().publish()
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+        for locale in locales:
+            with django_capture_on_commit_callbacks(execute=True):
+                Translation.objects.create(source=source, target_locale=locale).save_target(publish=True)
+
+    publish_untranslated(0)
+    before = dashboard_queries(office_user)
+    for number in range(1, 6):
+        publish_untranslated(number)
+    assert dashboard_queries(office_user) == before
+    with django_assert_max_num_queries(2):
+        assert len(live_translations_with_untranslated_texts()) == 12

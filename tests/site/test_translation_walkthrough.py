@@ -16,7 +16,7 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from wegweiser.site.models import District, Topic
+from wegweiser.site.models import District, StandardPage, Topic
 from wegweiser.site.registry import listing_types
 
 pytestmark = pytest.mark.django_db
@@ -296,3 +296,84 @@ def test_a_partner_translating_its_offer_leaves_the_office_s_translated_terms_as
     arabic_organisation.refresh_from_db()
     assert arabic_organisation.title == "جمعية أ" and not arabic_organisation.has_unpublished_changes
     assert offer.get_translation(locales["ar"]).district.slug == "ostviertel"
+
+
+def test_the_office_sees_a_published_translation_whose_changed_german_text_is_german_there(
+    client, locales, offer, editor_a, office_user, django_capture_on_commit_callbacks
+):
+    """Publishing the German offer brings its Arabic page up to date, a changed text in German until it is
+    translated again; the office's start page listed the translations waiting to be published, not the published
+    ones that newcomers read partly in German."""
+    arabic = locales["ar"]
+    client.force_login(office_user)
+    submit(client, offer, arabic)
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=arabic)
+    for text, value in [
+        (TITLE_DE, "مقهى اللغة يوم الثلاثاء"),
+        (SUMMARY_DE, "نتحدث الألمانية مع القهوة والكعك."),
+    ]:
+        put_segment(client, translation, segment(source, text), value)
+    put_segment(client, translation, segment(source, "sprachcafe"), "maqha-al-lugha")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translation(client, offer, arabic)
+    arabic_offer = offer.get_translation(arabic)
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "untranslated_texts")
+
+    offer.refresh_from_db()
+    offer.summary = SUMMARY_DE_NEW
+    with django_capture_on_commit_callbacks(execute=True):
+        offer.save_revision().publish()
+
+    assert SUMMARY_DE_NEW in html_of(client, arabic_offer.specific).get_text(), (
+        "the German text, on the Arabic page"
+    )
+    client.force_login(office_user)
+    german = office_attention_item(client, "untranslated_texts")
+    assert '<span class="ww-attention__value">1</span>' in german
+    assert "Veröffentlichte Übersetzungen mit deutschem Text" in german
+    assert (
+        f'<a href="/admin/pages/{arabic_offer.pk}/edit/"><bdi>مقهى اللغة يوم الثلاثاء</bdi></a> '
+        '<span class="ww-attention__detail">(Arabisch, 2 von 3 Texten übersetzt)</span>'
+    ) in german
+    assert 'href="/admin/localize/reports/translations/?waiting_for_translation=true"' in german
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "translations")
+    # The offer's partner does not: the panel is the office's.
+    client.force_login(editor_a)
+    partner = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'data-item="untranslated_texts"' not in partner
+    assert "Veröffentlichte Übersetzungen mit deutschem Text" not in partner
+
+    # Translated again, it waits for the office to publish it: listed there, not twice.
+    client.force_login(office_user)
+    put_segment(client, translation, segment(source, SUMMARY_DE_NEW), "نتحدث الألمانية مع الشاي والكعك.")
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "untranslated_texts")
+    assert '<span class="ww-attention__value">1</span>' in office_attention_item(client, "translations")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_translation(client, offer, arabic)
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "untranslated_texts")
+    assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "translations")
+
+
+def test_a_content_page_published_before_anyone_translated_it_is_listed_too(
+    client, locales, home, office_user, django_capture_on_commit_callbacks
+):
+    """Not only listings: the office's own pages are read in Arabic as well."""
+    page = home.add_child(
+        instance=StandardPage(
+            title="Willkommen in der Stadt", slug="willkommen", intro="Hier finden Sie Hilfe."
+        )
+    )
+    page.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(source=source, target_locale=locales["ar"])
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    client.force_login(office_user)
+
+    listed = office_attention_item(client, "untranslated_texts")
+
+    assert '<span class="ww-attention__value">1</span>' in listed
+    arabic_page = page.get_translation(locales["ar"])
+    assert f'href="/admin/pages/{arabic_page.pk}/edit/"><bdi>Willkommen in der Stadt</bdi>' in listed
+    assert "(Arabisch, 0 von 3 Texten übersetzt)" in listed

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import Translation
 
 from wegweiser.reports.demand import searches_in_period, searches_without_results
 from wegweiser.reports.freshness import freshness_by_organisation
@@ -28,7 +29,10 @@ from wegweiser.site.listings import language_name
 from wegweiser.site.models import AccountRequest, OutgoingMail
 from wegweiser.site.registry import listing_types
 from wegweiser.site.scheduling import jobs_needing_attention
-from wegweiser.site.translation_sync import translations_awaiting_publication
+from wegweiser.site.translation_sync import (
+    live_translations_with_untranslated_texts,
+    translations_awaiting_publication,
+)
 
 OFFICE_ATTENTION_HOOK = "register_office_attention_items"
 LIST_LENGTH = 5
@@ -86,6 +90,27 @@ def attention_rows(
             text(obj), url if isinstance(url, str) else url(obj), detail(obj), counts(obj) if counts else 1
         )
         for obj in list(objects)[:LIST_LENGTH]
+    )
+
+
+def translation_rows(
+    translations: list[tuple[Page, Translation, tuple[int, int]]],
+) -> tuple[AttentionRow, ...]:
+    """The rows of an item of page translations (``(page, translation, (texts, texts translated))``), each the
+    translated page's title, its language and progress beside it, linking to its editor: wagtail-localize's
+    translation editor for a page it translates, where the texts still to translate are marked."""
+    return attention_rows(
+        translations,
+        text=lambda found: found[0].title,
+        detail=lambda found: (
+            _("%(language)s, %(done)d of %(total)d texts translated")
+            % {
+                "language": language_name(found[1].target_locale.language_code),
+                "done": found[2][1],
+                "total": found[2][0],
+            }
+        ),
+        url=lambda found: reverse("wagtailadmin_pages:edit", args=[found[0].pk]),
     )
 
 
@@ -180,19 +205,15 @@ class OfficeAttentionPanel(Component):
                 len(translations := translations_awaiting_publication()),
                 reverse("wagtail_localize:translations_report"),
                 _("Open the translations report"),
-                attention_rows(
-                    translations,
-                    text=lambda found: found[0].title,
-                    detail=lambda found: (
-                        _("%(language)s, %(done)d of %(total)d texts translated")
-                        % {
-                            "language": language_name(found[1].target_locale.language_code),
-                            "done": found[2][1],
-                            "total": found[2][0],
-                        }
-                    ),
-                    url=lambda found: reverse("wagtailadmin_pages:edit", args=[found[0].pk]),
-                ),
+                translation_rows(translations),
+            ),
+            AttentionItem(
+                "untranslated_texts",
+                _("Published translations with texts still in German"),
+                len(untranslated := live_translations_with_untranslated_texts()),
+                reverse("wagtail_localize:translations_report") + "?waiting_for_translation=true",
+                _("Open the translations report"),
+                translation_rows(untranslated),
             ),
             AttentionItem(
                 "failed_jobs",

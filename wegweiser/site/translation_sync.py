@@ -17,9 +17,10 @@ from __future__ import annotations
 import contextlib
 
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
 def sync_live_translations(page: Page) -> int:
@@ -92,3 +93,63 @@ def translations_awaiting_publication() -> list[tuple[Page, Translation, tuple[i
         if page is not None:
             found.append((page, translation, translation.get_progress()))
     return sorted(found, key=lambda item: edited[(item[0].translation_key, item[0].locale_id)])
+
+
+def live_translations_with_untranslated_texts() -> list[tuple[Page, Translation, tuple[int, int]]]:
+    """``(translated page, its translation, (texts, texts translated))`` of every live page translation that shows
+    texts of its source untranslated, most of them first: a German text changed since the translation was made, and
+    publishing the German page put it on the live Arabic page in German (:func:`sync_live_translations`), or the
+    translation was published before anyone translated it. A newcomer reads German there until it is translated.
+
+    Only translations published as their translator left them: one with translated texts or a draft not yet
+    published is :func:`translations_awaiting_publication`'s. Two queries whatever the number of translations:
+    the progress of each counted as ``Translation.get_progress`` counts it, in the database."""
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+    translated = Exists(
+        StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=OuterRef(OuterRef("target_locale_id")),
+            has_error=False,
+        )
+    )
+    live = Exists(
+        Page.objects.filter(
+            translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"), live=True
+        )
+    )
+    translations = list(
+        Translation.objects.filter(live, Exists(segments.filter(~translated)), enabled=True)
+        .annotate(texts=_count(segments), texts_translated=_count(segments.filter(translated)))
+        .select_related("source", "target_locale")
+    )
+    if not translations:
+        return []
+    last_edited = (
+        StringTranslation.objects.filter(
+            context__object_id=OuterRef("translation_key"), locale_id=OuterRef("locale_id")
+        )
+        .values("context__object_id", "locale_id")
+        .annotate(last=Max("updated_at"))
+        .values("last")
+    )
+    pages = {
+        (page.translation_key, page.locale_id): page
+        for page in Page.objects.filter(
+            live=True,
+            translation_key__in={translation.source.object_id for translation in translations},
+            locale_id__in={translation.target_locale_id for translation in translations},
+        ).annotate(last_edited=Subquery(last_edited))
+    }
+    found = []
+    for translation in translations:
+        page = pages.get((translation.source.object_id, translation.target_locale_id))
+        if page is not None and not _has_unpublished_translation(page, page.last_edited):
+            found.append((page, translation, (translation.texts, translation.texts_translated)))
+    return sorted(found, key=lambda item: (item[2][1] - item[2][0], item[0].last_published_at))
+
+
+def _count(segments) -> Coalesce:
+    """How many of ``segments`` (a subquery of one source's segments), as a column."""
+    counted = segments.order_by().values("source_id").annotate(number=Count("pk")).values("number")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
