@@ -306,7 +306,7 @@ def test_the_scheduled_job_imports_every_feed_and_records_what_it_did(organisati
     CalendarFeed.objects.create(organisation=organisation_a, name="Kalender", url=feed_server.url())
     call_command("run_scheduled_jobs", "events.sync_calendar_feeds", "--force", stdout=io.StringIO())
     summary = ScheduledJobRun.objects.get(name="events.sync_calendar_feeds").last_summary
-    assert "created: 1" in summary and "failed: 0" in summary
+    assert "Veranstaltungen angelegt: 1" in summary and "fehlgeschlagen: 0" in summary
     call_command("run_scheduled_jobs", "events.sync_calendar_feeds", "--force", stdout=io.StringIO())
     assert EventPage.objects.count() == 1
 

@@ -8,7 +8,8 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wegweiser.site.models import ScheduledJobRun, StandardPage
@@ -106,3 +107,35 @@ def test_the_office_sees_which_jobs_ran_and_which_never_did(client, office_user)
 def test_partner_editors_do_not_see_the_jobs_page(client, editor_a):
     client.force_login(editor_a)
     assert client.get("/admin/scheduled-jobs/").status_code in (302, 403)
+
+
+def test_the_jobs_page_names_what_each_job_counted_in_german(client, office_user):
+    """The office read "sent: 0, waiting: 0" and "deleted: 3, retention_days: 90": English keys in the German
+    admin. The core names the counts many jobs share, a plugin's job its own."""
+    import collections
+
+    Sending = collections.namedtuple("Sending", ["sent", "waiting"])
+
+    def register():
+        return [
+            ScheduledJob("test.outbox", datetime.timedelta(hours=1), lambda: Sending(2, 1)),
+            ScheduledJob(
+                "test.clean_up", datetime.timedelta(days=1), lambda: {"deleted": 3, "retention_days": 90}
+            ),
+            ScheduledJob(
+                "test.calendar",
+                datetime.timedelta(hours=1),
+                lambda: {"moved_on": 4, "failed": 0},
+                labels={"moved_on": _("events moved on")},
+            ),
+        ]
+
+    client.force_login(office_user)
+    with hooks.register_temporarily(HOOK_NAME, register):
+        with translation.override("en"):  # as cron may run: the summary is kept in the portal's language
+            run_jobs(only=["test.outbox", "test.clean_up", "test.calendar"])
+        html = client.get("/admin/scheduled-jobs/").content.decode()
+    assert "gesendet: 2, wartend: 1" in html
+    assert "gelöscht: 3, Tage aufbewahrt: 90" in html
+    assert "Veranstaltungen auf den nächsten Termin gesetzt: 4, fehlgeschlagen: 0" in html
+    assert "retention_days" not in html and "sent:" not in html

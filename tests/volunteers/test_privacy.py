@@ -269,7 +269,7 @@ def test_the_anonymisation_job_records_what_it_did_for_the_office(opportunity, s
     settings.WEGWEISER_VOLUNTEER_RETENTION_DAYS = 1
     make_application(opportunity, status="withdrawn", closed_at=timezone.now() - datetime.timedelta(days=2))
     (outcome,) = run_jobs(only=["volunteers.anonymise_volunteer_data"], force=True)
-    assert (outcome.status, outcome.summary) == ("ok", "anonymised: 1, deleted_unconfirmed: 0")
+    assert (outcome.status, outcome.summary) == ("ok", "anonymisiert: 1, unbestätigte gelöscht: 0")
 
 
 def test_anonymised_sign_ups_leave_the_inbox_but_count_in_the_report(

@@ -41,6 +41,12 @@ def register_event_jobs():
             datetime.timedelta(hours=1),
             sync_all_feeds,
             _("Imports the partners' registered iCal calendars."),
+            labels={
+                "feeds": _("calendars"),
+                "created": _("events created"),
+                "updated": _("updated"),
+                "removed": _("removed"),
+            },
         ),
         ScheduledJob(
             "events.delete_past_registrations",
@@ -53,12 +59,14 @@ def register_event_jobs():
             datetime.timedelta(hours=1),
             jobs.move_on_next_dates,
             _("Moves events whose next date has begun on to the date after it, for the finder's order."),
+            labels={"moved_on": _("events moved on")},
         ),
         ScheduledJob(
             "events.release_registrations",
             datetime.timedelta(minutes=5),
             release_unconfirmed_registrations,
             _("Releases places whose registration was not confirmed in time and moves the waiting list up."),
+            labels={"moved_up": _("moved up from the waiting list")},
         ),
     ]
 

@@ -50,6 +50,11 @@ def register_search_jobs():
             timedelta(minutes=15),
             send_place_alerts,
             _("Mails visitors' place alerts about newly published listings and free places (at most daily)."),
+            labels={
+                "alerts": _("alerts checked"),
+                "mails": _("mails sent"),
+                "openings": _("listings opened"),
+            },
         ),
         ScheduledJob(
             "search.end_place_alerts",
@@ -58,6 +63,7 @@ def register_search_jobs():
             _(
                 "Reminds before a place alert ends, ends expired alerts (keeping anonymous counts), deletes unconfirmed ones."
             ),
+            labels={"reminded": _("reminded"), "ended": _("ended")},
         ),
     ]
 

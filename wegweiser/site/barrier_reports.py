@@ -49,9 +49,9 @@ def retention_days() -> int:
     return int(getattr(settings, "WEGWEISER_BARRIER_REPORT_RETENTION_DAYS", 365))
 
 
-def delete_old_reports(now: datetime.datetime | None = None) -> str:
+def delete_old_reports(now: datetime.datetime | None = None) -> dict[str, int]:
     """The scheduled job: delete reports older than :func:`retention_days`, with any address in them."""
     days = retention_days()
     cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
     deleted = _statement_reports().filter(submit_time__lt=cutoff).delete()[0]
-    return f"{deleted} barrier report(s) deleted (retention {days} days)."
+    return {"deleted": deleted, "retention_days": days}

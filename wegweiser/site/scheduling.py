@@ -22,14 +22,16 @@ from __future__ import annotations
 import datetime
 import logging
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from io import StringIO
 from typing import Any
 
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from wegweiser.site.models import ScheduledJobRun
 from wegweiser.site.registered import collect_registered
@@ -39,14 +41,28 @@ logger = logging.getLogger(__name__)
 HOOK_NAME = "register_scheduled_jobs"
 
 
+#: How the scheduled-jobs page names the counts many jobs return (the keys of the dict or named tuple); a job
+#: names its own with ``ScheduledJob(labels=...)``.
+COUNT_LABELS = {
+    "deleted": _("deleted"),
+    "deleted_unconfirmed": _("unconfirmed deleted"),
+    "retention_days": _("days kept"),
+    "sent": _("sent"),
+    "waiting": _("waiting"),
+    "failed": _("failed"),
+}
+
+
 @dataclass(frozen=True)
 class ScheduledJob:
-    """``run`` is called without arguments; what it returns is stored as the run's summary."""
+    """``run`` is called without arguments; what it returns is stored as the run's summary. ``labels`` names
+    the counts it returns (``{"moved_on": _("dates moved on")}``) where :data:`COUNT_LABELS` does not."""
 
     name: str
     interval: datetime.timedelta
     run: Callable[[], Any]
     description: Any = ""
+    labels: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
 
 
 def command_job(
@@ -137,14 +153,17 @@ def run_jobs(*, only: list[str] | None = None, force: bool = False, now=None) ->
     return outcomes
 
 
-def _summary(result: Any) -> str:
-    """What a job returned, for the admin's list: counts as ``sent: 3, waiting: 0``."""
+def _summary(result: Any, labels: Mapping[str, Any]) -> str:
+    """What a job returned, for the admin's list, in the portal's language: counts as ``gesendet: 3, wartend:
+    0`` (the office read "sent: 3, waiting: 0", English keys in the German admin)."""
     if result is None:
         return ""
     if hasattr(result, "_asdict"):
         result = result._asdict()
     if isinstance(result, dict):
-        return ", ".join(f"{key}: {value}" for key, value in result.items())
+        names = {**COUNT_LABELS, **labels}
+        with translation.override(settings.LANGUAGE_CODE):
+            return ", ".join(f"{names.get(key, key)}: {value}" for key, value in result.items())
     return str(result)
 
 
@@ -156,7 +175,7 @@ def _run_one(job: ScheduledJob, record) -> Outcome:
         logger.exception("Scheduled job %s failed", job.name)
         status, summary = "failed", f"{type(error).__name__}: {error}\n{traceback.format_exc(limit=5)}"
     else:
-        status, summary = "ok", _summary(result)
+        status, summary = "ok", _summary(result, job.labels)
     record.last_started = started
     record.last_finished = timezone.now()
     record.last_status = status

@@ -86,6 +86,7 @@ def register_volunteer_jobs():
             datetime.timedelta(days=1),
             privacy.anonymise_due_applications,
             _("Anonymises sign-ups after the retention period and deletes unconfirmed ones."),
+            labels={"anonymised": _("anonymised")},
         ),
     ]
 
