@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import UTC, datetime
 
 import polib
 import pytest
@@ -358,3 +359,25 @@ def test_wagtail_localize_s_screens_speak_german_to_a_german_admin(
     report = client.get(reverse("wagtail_localize:translations_report"))
     assert BeautifulSoup(report.content, "html.parser").h1.get_text(strip=True) == "Übersetzungen"
     assert "Wartet auf Übersetzung" in shown_text(report)
+
+
+def test_the_translation_editor_dates_a_translated_text_as_the_admin_s_language_writes_it(
+    client, locales, offer, editor_a
+):
+    """wagtail-localize wrote "Manuell übersetzt am 7 December 2026": the month in English (``strftime``)
+    and the day in UTC, the day before for a text translated at half past midnight in Neustadt."""
+    client.force_login(speaking_german(editor_a))
+    submit(client, offer, locales["en"])
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=locales["en"])
+    put_segment(client, translation, segment(source, TITLE_DE), "Language café on Tuesdays")
+    half_past_midnight = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # 7 December in Berlin
+    StringTranslation.objects.filter(locale=locales["en"]).update(updated_at=half_past_midnight)
+
+    editor = client.get(f"/admin/pages/{offer.get_translation(locales['en']).pk}/edit/")
+    props = json.loads(
+        BeautifulSoup(editor.content, "html.parser").find(class_="js-translation-editor")["data-props"]
+    )
+    assert [text["comment"] for text in props["initialStringTranslations"]] == [
+        "Manuell übersetzt am 7. Dezember 2026"
+    ]
