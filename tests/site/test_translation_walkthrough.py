@@ -358,7 +358,11 @@ def test_wagtail_localize_s_screens_speak_german_to_a_german_admin(
     client.force_login(speaking_german(office_user))
     report = client.get(reverse("wagtail_localize:translations_report"))
     assert BeautifulSoup(report.content, "html.parser").h1.get_text(strip=True) == "Übersetzungen"
-    assert "Wartet auf Übersetzung" in shown_text(report)
+    report_text = shown_text(report)
+    assert "Wartet auf Übersetzung" in report_text and "1 Übersetzung" in report_text
+    # its filters were named after wagtail-localize's model fields, its count after its model
+    assert "Ausgangssprache" in report_text and "Zielsprache" in report_text
+    assert "locale" not in report_text.casefold() and "translation" not in report_text
 
 
 def test_the_translation_editor_dates_a_translated_text_as_the_admin_s_language_writes_it(
