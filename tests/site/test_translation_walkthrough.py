@@ -7,13 +7,19 @@ result at /en/ and /ar/. Another partner can do none of this to the first partne
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import UTC, datetime
+
 import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
+from django.urls import reverse
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from wegweiser.site.models import District, StandardPage, Topic
@@ -377,3 +383,86 @@ def test_a_content_page_published_before_anyone_translated_it_is_listed_too(
     arabic_page = page.get_translation(locales["ar"])
     assert f'href="/admin/pages/{arabic_page.pk}/edit/"><bdi>Willkommen in der Stadt</bdi>' in listed
     assert "(Arabisch, 0 von 3 Texten übersetzt)" in listed
+
+
+def speaking_german(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "de"
+    profile.save()
+    return user
+
+
+def shown_text(response) -> str:
+    """What a page shows and reads out, without its scripts and templates."""
+    html = BeautifulSoup(response.content, "html.parser")
+    for hidden in html(["script", "style", "template"]):
+        hidden.decompose()
+    return " ".join(html.get_text(" ").split())
+
+
+def javascript_catalogue(client) -> dict[str, str]:
+    """The messages wagtail-localize's translation editor (React) reads: Django's JavaScript catalogue of the
+    package, in the user's language."""
+    script = client.get(reverse("wagtail_localize:javascript_catalog")).content.decode()
+    return json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S).group(1))
+
+
+def test_wagtail_localize_s_screens_speak_german_to_a_german_admin(
+    client, locales, offer, editor_a, office_user
+):
+    """wagtail-localize's German catalogue leaves "Locale" and its locales pages in English and words much of
+    the rest oddly ("Synchronisiere übersetzte Seiten", "Lade PO Datei herunter"); the portal's German for
+    them (``wegweiser/third_party/locale``) reaches its forms, its translation editor and the report."""
+    client.force_login(speaking_german(editor_a))
+
+    form = client.get(f"/admin/localize/submit/page/{offer.pk}/")
+    assert "Sprachen" in shown_text(form) and "Locale" not in shown_text(form)
+    submit(client, offer, locales["en"])
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    english_offer = offer.get_translation(locales["en"])
+
+    editor = shown_text(client.get(f"/admin/pages/{english_offer.pk}/edit/"))
+    assert "Sprache: English" in editor and "In 2 Sprachen verfügbar" in editor
+    assert "Locale" not in editor
+    catalogue = javascript_catalogue(client)
+    assert catalogue["Download PO file and input translations offline"] == (
+        "PO-Datei herunterladen und Übersetzungen offline eintragen"
+    )
+    assert catalogue["Uses %s version"] == "Verwendet die Version auf %s"
+    assert catalogue["segments translated"] == "Texte übersetzt"
+
+    source_editor = shown_text(client.get(f"/admin/pages/{offer.pk}/edit/"))
+    assert "Übersetzte Seiten synchronisieren" in source_editor
+    sync = shown_text(client.get(f"/admin/localize/update/{source.pk}/"))
+    assert "Warum sollte ich meine Seite synchronisieren?" in sync and "Zuletzt synchronisiert am" in sync
+
+    client.force_login(speaking_german(office_user))
+    report = client.get(reverse("wagtail_localize:translations_report"))
+    assert BeautifulSoup(report.content, "html.parser").h1.get_text(strip=True) == "Übersetzungen"
+    report_text = shown_text(report)
+    assert "Wartet auf Übersetzung" in report_text and "1 Übersetzung" in report_text
+    # its filters were named after wagtail-localize's model fields, its count after its model
+    assert "Ausgangssprache" in report_text and "Zielsprache" in report_text
+    assert "locale" not in report_text.casefold() and "translation" not in report_text
+
+
+def test_the_translation_editor_dates_a_translated_text_as_the_admin_s_language_writes_it(
+    client, locales, offer, editor_a
+):
+    """wagtail-localize wrote "Manuell übersetzt am 7 December 2026": the month in English (``strftime``)
+    and the day in UTC, the day before for a text translated at half past midnight in Neustadt."""
+    client.force_login(speaking_german(editor_a))
+    submit(client, offer, locales["en"])
+    source = TranslationSource.objects.get(object_id=offer.translation_key)
+    translation = Translation.objects.get(source=source, target_locale=locales["en"])
+    put_segment(client, translation, segment(source, TITLE_DE), "Language café on Tuesdays")
+    half_past_midnight = datetime(2026, 12, 6, 23, 30, tzinfo=UTC)  # 7 December in Berlin
+    StringTranslation.objects.filter(locale=locales["en"]).update(updated_at=half_past_midnight)
+
+    editor = client.get(f"/admin/pages/{offer.get_translation(locales['en']).pk}/edit/")
+    props = json.loads(
+        BeautifulSoup(editor.content, "html.parser").find(class_="js-translation-editor")["data-props"]
+    )
+    assert [text["comment"] for text in props["initialStringTranslations"]] == [
+        "Manuell übersetzt am 7. Dezember 2026"
+    ]

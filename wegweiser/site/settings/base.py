@@ -153,7 +153,10 @@ LANGUAGES = [
 LANGUAGES_BIDI = ["ar", "fa"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# The portal's own catalogue, then German for other packages' messages that theirs leave in English
+# (wagtail-localize's editor, forms and report): LOCALE_PATHS come before every app's catalogue, and
+# wagtail-localize's editor reads its JavaScript catalogue (djangojs) through them too.
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "third_party" / "locale"]
 FORMAT_MODULE_PATH = ["wegweiser.site.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
