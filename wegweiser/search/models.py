@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -298,9 +300,63 @@ class PlaceAlert(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["status", "last_sent_at"], name="search_alert_due_idx")]
+        # An address has one alert of the same criteria on a site, waiting or on: a second would mail every
+        # opening twice. It also lets only one of two sends at the same moment in.
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                "criteria_key",
+                "site",
+                condition=Q(status__in=["pending", "active"]),
+                name="search_alert_once_per_address",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.pk} ({self.get_status_display()})"
+
+    @classmethod
+    def subscribe(
+        cls, *, email: str, site, criteria_key: str, language: str, consent: dict, **new
+    ) -> tuple[PlaceAlert, bool]:
+        """``(alert, created)``. The same address asking for the same criteria on the same site gets its alert
+        back (``created`` False) and no second one: one not yet confirmed takes the language and the consent
+        given now (its link is mailed again), one that is on stays as it is. One whose time has run out ends
+        now (the nightly job has not got to it yet), and a new one begins with ``new``'s fields (the token
+        and the criteria).
+        """
+        email = email.strip()
+        now = timezone.now()
+        earlier = cls._earlier(email, site, criteria_key)
+        if earlier is not None and earlier.status == cls.Status.ACTIVE and earlier.expires_at <= now:
+            earlier.end(cls.EndReason.EXPIRED, now)
+            earlier = None
+        if earlier is None:
+            try:
+                with transaction.atomic():
+                    alert = cls.objects.create(
+                        email=email, site=site, criteria_key=criteria_key, language=language, **consent, **new
+                    )
+                return alert, True
+            except IntegrityError:  # the same sent twice at once: the other send made it
+                earlier = cls._earlier(email, site, criteria_key)
+        if earlier.status == cls.Status.PENDING:
+            earlier.language = language
+            earlier.consent_text, earlier.consent_version = (
+                consent["consent_text"],
+                consent["consent_version"],
+            )
+            earlier.created_at = now  # kept until its new link expires
+            earlier.save(update_fields=["language", "consent_text", "consent_version", "created_at"])
+        return earlier, False
+
+    @classmethod
+    def _earlier(cls, email: str, site, criteria_key: str) -> PlaceAlert | None:
+        return (
+            cls.objects.for_email(email)
+            .filter(site=site, criteria_key=criteria_key, status__in=[cls.Status.PENDING, cls.Status.ACTIVE])
+            .first()
+        )
 
     @property
     def criteria(self) -> dict:

@@ -69,13 +69,15 @@ class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
         months = max(1, round(retention_days() / 30.4))
         return consent_text(organisation.title if organisation else "", months)
 
-    def save(self) -> VolunteerApplication:
-        """Store the sign-up (unconfirmed) with the consent text exactly as it was shown."""
+    def save(self) -> tuple[VolunteerApplication, bool]:
+        """Store the sign-up (unconfirmed) with the consent text exactly as it was shown; ``(application,
+        created)`` as :meth:`VolunteerApplication.sign_up` gives it for an address that signed up before."""
         data = self.cleaned_data
-        application = VolunteerApplication.objects.create(
-            opportunity=self.opportunity,
+        return VolunteerApplication.sign_up(
+            self.opportunity,
+            data["email"],
+            languages_spoken=data["languages_spoken"],
             name=data["name"].strip(),
-            email=data["email"].strip(),
             phone=data["phone"].strip(),
             availability=data["availability"].strip(),
             message=data["message"].strip(),
@@ -83,8 +85,6 @@ class VolunteerSignupForm(ConsentMixin, HoneypotMixin, forms.Form):
             **self.consent_record(),
             waiting_list=self.opportunity.has_waiting_list,
         )
-        application.languages_spoken.set(data["languages_spoken"])
-        return application
 
 
 class StatusChangeForm(forms.Form):

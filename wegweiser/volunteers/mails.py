@@ -89,6 +89,15 @@ def send_confirmation_request(application: VolunteerApplication) -> OutgoingMail
         )
 
 
+def send_already_signed_up(application: VolunteerApplication) -> OutgoingMail:
+    """The same address sent the form again for an opportunity it is signed up for: it is told so, in the
+    sign-up's language, with the withdraw link; the sign-up stays as it is and the organisation hears
+    nothing."""
+    with translation.override(application.language):
+        subject = gettext("You are already signed up: %(title)s")
+        return _volunteer_mail(application, "already_signed_up", subject, {})
+
+
 def send_status_change(application: VolunteerApplication, message: str = "") -> OutgoingMail:
     with translation.override(application.language):
         subject = gettext("Your sign-up: %(title)s – %(status)s")

@@ -58,9 +58,13 @@ def signup(request, opportunity_id: int):
         return _opportunity_with_form(request, opportunity, form, status=429)
     if not form.is_valid():
         return _opportunity_with_form(request, opportunity, form, status=400)
-    with transaction.atomic():
-        application = form.save()
-    mails.send_confirmation_request(application)
+    application, created = form.save()
+    # The answer is the same either way, so the form does not tell whether an address has signed up: the
+    # mail does, to the address alone.
+    if created or application.status == VolunteerApplication.Status.NEW:
+        mails.send_confirmation_request(application)
+    else:
+        mails.send_already_signed_up(application)
     return sent
 
 
@@ -72,7 +76,7 @@ def _opportunity_with_form(request, opportunity, form, status: int):
     return TemplateResponse(request, opportunity.get_template(request), context, status=status)
 
 
-#: The same answer for a sign-up and a robot's.
+#: The same answer for a new sign-up, a repeated one and a robot's.
 signup_done = check_your_mailbox(
     gettext_lazy(
         "We have sent you a mail with a link. Your sign-up reaches the organisation only after you have "

@@ -2,7 +2,9 @@
 
 ``send_place_alerts`` reads the due alerts in batches of :data:`BATCH_SIZE`. Its queries do not grow with
 the number of alerts in a batch: one for the batch, the openings pool's few (once per run), one insert of
-the batch's mails, and two updates.
+the batch's mails, and two updates. An address has one alert per criteria and site (the constraint
+``search_alert_once_per_address``; migration 0020 removed the twins stored before it), so it is told of
+an opening once.
 """
 
 from __future__ import annotations

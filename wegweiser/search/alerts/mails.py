@@ -86,6 +86,21 @@ def send_confirmation_request(alert):
         )
 
 
+def send_already_on(alert):
+    """The same address asked for an alert it already has: it is told so, with the stop link; the alert stays
+    as it is (no second one, which would mail every opening twice)."""
+    with translation.override(alert.language):
+        context, headers = _common(alert)
+        return queue_mail(
+            to=alert.email,
+            subject=gettext("You already have this alert"),
+            body=render_to_string("search/alerts/mail/already_on.txt", context),
+            purpose="search.alert_already_on",
+            owner=alert,
+            headers=headers,
+        )
+
+
 def compose_alert(alert, listings, memo: dict | None = None) -> dict:
     """The mail telling about matching listings, as ``outbox.queue_many`` takes it (sent in batches)."""
     with translation.override(alert.language):

@@ -90,21 +90,21 @@ def new_alert(request):
         return TemplateResponse(request, "search/alerts/new.html", context, status=429)
     if not form.is_valid():
         return TemplateResponse(request, "search/alerts/new.html", context, status=400)
-    with transaction.atomic():
-        alert = PlaceAlert.objects.create(
-            email=form.cleaned_data["email"],
-            token=links.new_token(),
-            language=visitor_language(),
-            site=site,
-            text=criteria["text"],
-            listing_types=criteria["listing_types"],
-            filters=criteria["filters"],
-            near=criteria["near"],
-            radius_km=criteria["radius_km"],
-            criteria_key=alert_criteria.criteria_key(criteria),
-            **form.consent_record(),
-        )
-    mails.send_confirmation_request(alert)
+    alert, created = PlaceAlert.subscribe(
+        email=form.cleaned_data["email"],
+        site=site,
+        criteria_key=alert_criteria.criteria_key(criteria),
+        language=visitor_language(),
+        consent=form.consent_record(),
+        token=links.new_token(),
+        **criteria,
+    )
+    # The page is the same either way, so it does not tell whether an address has an alert: the mail does,
+    # to the address alone.
+    if created or alert.status == PlaceAlert.Status.PENDING:
+        mails.send_confirmation_request(alert)
+    else:
+        mails.send_already_on(alert)
     return HttpResponseRedirect(sent)  # with the criteria: the page leads back to the results they give
 
 

@@ -7,7 +7,7 @@ Personal data lives only here (never in the search index, the logs or the cache)
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -109,6 +109,39 @@ class VolunteerApplication(models.Model):
     def __str__(self) -> str:
         # Shown in the audit log: never the person's name or address.
         return _("Sign-up no. %(number)s") % {"number": self.pk}
+
+    @classmethod
+    def sign_up(
+        cls, opportunity, email: str, languages_spoken=(), **details
+    ) -> tuple[VolunteerApplication, bool]:
+        """``(application, created)``. The same address for the same opportunity gets its sign-up back
+        (``created`` False) and no second one: one not yet confirmed takes the details and the consent sent
+        now (its link is mailed again), one confirmed or accepted stays as it is. After a withdrawal or a
+        decline, a new sign-up begins.
+
+        The opportunity's row is locked while looking, so two sends at once make one sign-up.
+        """
+        email = email.strip()
+        with transaction.atomic():
+            type(opportunity).objects.select_for_update().filter(pk=opportunity.pk).first()
+            earlier = (
+                cls.objects.for_email(email)
+                .filter(opportunity=opportunity)
+                .exclude(status__in=[cls.Status.WITHDRAWN, cls.Status.DECLINED])
+                .order_by("-created_at")
+                .first()
+            )
+            if earlier is None:
+                application = cls.objects.create(opportunity=opportunity, email=email, **details)
+                application.languages_spoken.set(languages_spoken)
+                return application, True
+            if earlier.status == cls.Status.NEW:
+                for name, value in details.items():
+                    setattr(earlier, name, value)
+                earlier.created_at = timezone.now()  # its new link is valid from now on
+                earlier.save(update_fields=[*details, "created_at"])
+                earlier.languages_spoken.set(languages_spoken)
+            return earlier, False
 
     @property
     def is_anonymised(self) -> bool:

@@ -1,0 +1,148 @@
+"""The same address asks for the same alert again: one alert, the page a first request gets, and a mail that
+says what happened, to that address only (the page must not tell a stranger whose address has an alert)."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+from wagtail.models import Locale, Site
+
+from tests.search.test_place_alerts import EMAIL, course, later, subscribe, unsubscribe_url
+from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.search.alerts import jobs
+from wegweiser.search.alerts.criteria import criteria_key
+from wegweiser.search.alerts.jobs import send_place_alerts
+from wegweiser.search.models import PlaceAlert
+from wegweiser.site.models import District
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def nordstadt(home):
+    return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
+
+
+@pytest.fixture(autouse=True)
+def openings_settle_at_once(monkeypatch):
+    monkeypatch.setattr(jobs, "SETTLE", datetime.timedelta(0))
+
+
+def ask(client, language: str, email: str = EMAIL) -> tuple[str, str]:
+    """Send the alert form in ``language``; the address it leads to and the page shown there."""
+    sent = subscribe(client, language=language, email=email)
+    assert sent.status_code == 302
+    page = client.get(sent["Location"])
+    assert page.status_code == 200
+    return sent["Location"], page.content.decode()
+
+
+def confirm_with(client, mail) -> None:
+    path = link_path(mail, "/bestaetigen/")
+    assert client.post(path).status_code == 200
+
+
+def test_an_address_asking_again_for_its_alert_gets_one_alert_a_russian_mail_and_each_opening_once(
+    client, organisation_a, nordstadt, smtp_server
+):
+    first_page = ask(client, "ru")
+    [confirmation] = smtp_server.to(EMAIL)
+    confirm_with(client, confirmation)
+
+    again_page = ask(client, "ru", email="Amira@Example.org")
+
+    assert again_page == first_page, "the page does not tell whether the address has an alert"
+    alert = PlaceAlert.objects.get()
+    assert alert.status == "active"
+    [_confirmation, already] = smtp_server.to(EMAIL)
+    assert str(already["Subject"]).strip() == "У вас уже есть это уведомление"
+    body = body_of(already)
+    assert "Вы ещё раз заказали уведомление, которое у вас уже есть." in body
+    assert "/bestaetigen/" not in body
+    stop_url = unsubscribe_url(already)
+    assert "/ru/" in stop_url and stop_url in body
+
+    course(organisation_a, nordstadt)
+    send_place_alerts(now=later())
+    assert len(smtp_server.to(EMAIL)) == 3, "the course is mailed once"
+
+    client.post(stop_url)
+    assert PlaceAlert.objects.get().status == "ended"
+
+
+def test_a_waiting_alert_asked_for_again_gets_its_link_again_in_ukrainian_and_stays_one(
+    client, nordstadt, smtp_server
+):
+    first_page = ask(client, "uk")
+    again_page = ask(client, "uk")
+
+    assert again_page == first_page
+    assert PlaceAlert.objects.get().status == "pending"
+    [first, second] = smtp_server.to(EMAIL)
+    assert (
+        str(first["Subject"]).strip()
+        == str(second["Subject"]).strip()
+        == "Будь ласка, підтвердьте сповіщення"
+    )
+    assert link_path(second, "/bestaetigen/").startswith("/uk/")
+    confirm_with(client, second)
+    assert PlaceAlert.objects.get().status == "active"
+
+
+def test_an_ended_or_run_out_alert_can_be_started_anew(client, nordstadt, smtp_server):
+    ask(client, "de")
+    confirm_with(client, smtp_server.to(EMAIL)[0])
+    client.post(unsubscribe_url(smtp_server.to(EMAIL)[0]))
+
+    ask(client, "de")
+    new_request = smtp_server.to(EMAIL)[-1]
+    assert "/bestaetigen/" in body_of(new_request)
+    confirm_with(client, new_request)
+    assert sorted(PlaceAlert.objects.values_list("status", flat=True)) == ["active", "ended"]
+
+    # Run out, and the nightly job has not ended it yet: asking again starts a new one.
+    PlaceAlert.objects.filter(status="active").update(expires_at=timezone.now() - datetime.timedelta(hours=1))
+    ask(client, "de")
+    assert "/bestaetigen/" in body_of(smtp_server.to(EMAIL)[-1])
+    assert sorted(PlaceAlert.objects.values_list("status", "end_reason")) == [
+        ("ended", "expired"),
+        ("ended", "unsubscribed"),
+        ("pending", ""),
+    ]
+
+
+def test_migrating_removes_twin_alerts_so_an_opening_is_mailed_once(organisation_a, nordstadt, smtp_server):
+    """Before, an address that subscribed twice and confirmed both had two alerts that mailed everything twice."""
+    call_command("migrate", "search", "0019", verbosity=0)
+    criteria = {"text": "", "listing_types": ["offer"], "filters": {}, "near": "", "radius_km": None}
+    now = timezone.now()
+
+    def twin(token: str, email: str, **fields) -> PlaceAlert:
+        return PlaceAlert.objects.create(
+            email=email,
+            token=token,
+            language="de",
+            site=Site.objects.get(is_default_site=True),
+            criteria_key=criteria_key(criteria),
+            checked_until=now,
+            **criteria,
+            **fields,
+        )
+
+    kept = twin("a", EMAIL, status="active", expires_at=now + datetime.timedelta(days=80))
+    twin("b", EMAIL.upper(), status="active", expires_at=now + datetime.timedelta(days=60))
+    twin("c", EMAIL, status="pending")
+    other = twin("d", "other@example.org", status="pending")
+
+    if connection.vendor == "postgresql":  # the rows' foreign keys checked now, not at the test's end,
+        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")  # so that the index can be built
+    call_command("migrate", "search", verbosity=0)
+
+    assert set(PlaceAlert.objects.values_list("pk", flat=True)) == {kept.pk, other.pk}
+    course(organisation_a, nordstadt)
+    send_place_alerts(now=later())
+    assert len(smtp_server.to(EMAIL)) == 1
