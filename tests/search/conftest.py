@@ -13,6 +13,7 @@ from django.db import connection, transaction
 from django.test import TestCase
 from django.utils import timezone, translation
 from wagtail import hooks
+from wagtail.models import Locale
 
 from tests.search.listing_types import BulletinPage, MeetingPage, register_test_types
 from wegweiser.plugin_api.testing import (
@@ -461,3 +462,17 @@ def run(backend, params=None, locale="de"):
 def found(result, town) -> set[str]:
     names = {page.pk: name for name, page in town.items()}
     return {names.get(hit.page_id, hit.page.title) for hit in result.hits}
+
+
+@pytest.fixture
+def nordstadt(home):
+    """A district for a place alert's criteria."""
+    return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
+
+
+@pytest.fixture
+def openings_settle_at_once(monkeypatch):
+    """In production the alert job leaves the last minute's openings for its next run; here nothing is pending."""
+    from wegweiser.search.alerts import jobs
+
+    monkeypatch.setattr(jobs, "SETTLE", datetime.timedelta(0))

@@ -14,31 +14,18 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale
 
 from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
 from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import body_of, link_path
-from wegweiser.search.alerts import jobs
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.models import ListingOpening, PlaceAlert
-from wegweiser.site.models import District, ListingIndexPage, PortalSettings
+from wegweiser.site.models import ListingIndexPage, PortalSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("openings_settle_at_once")]
 
 EMAIL = "amira@example.org"
 CRITERIA = {"type": "offer", "kind": "course", "level": "a1", "childcare": "1", "district": "nordstadt"}
-
-
-@pytest.fixture
-def nordstadt(home):
-    return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
-
-
-@pytest.fixture(autouse=True)
-def openings_settle_at_once(monkeypatch):
-    """In production the job leaves the last minute's openings for its next run; here nothing is pending."""
-    monkeypatch.setattr(jobs, "SETTLE", datetime.timedelta(0))
 
 
 def later(**delta) -> datetime.datetime:

@@ -9,27 +9,15 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from tests.search.test_place_alerts import EMAIL, course, later, subscribe, unsubscribe_url
 from wegweiser.plugin_api.testing import body_of, link_path
-from wegweiser.search.alerts import jobs
 from wegweiser.search.alerts.criteria import criteria_key
 from wegweiser.search.alerts.jobs import send_place_alerts
 from wegweiser.search.models import PlaceAlert
-from wegweiser.site.models import District
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def nordstadt(home):
-    return District.objects.create(name="Nordstadt", slug="nordstadt", locale=Locale.get_default())
-
-
-@pytest.fixture(autouse=True)
-def openings_settle_at_once(monkeypatch):
-    monkeypatch.setattr(jobs, "SETTLE", datetime.timedelta(0))
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("openings_settle_at_once")]
 
 
 def ask(client, language: str, email: str = EMAIL) -> tuple[str, str]:

@@ -6,6 +6,8 @@ Each mail to a confirmed address carries the stop link, also as ``List-Unsubscri
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -71,34 +73,45 @@ def _common(alert, memo: dict | None = None) -> tuple[dict, dict]:
     return context, headers
 
 
-def send_confirmation_request(alert):
+def _send(
+    alert, purpose: str, template: str, subject: Callable[[dict], str], link: tuple | None = None, **extra
+):
+    """Queue the mail ``search/alerts/mail/<template>.txt`` to the alert's address, in its language, with the
+    stop link in its headers. ``link``: ``(name in the context, view name, purpose)`` of a signed link it
+    carries; ``subject`` is a function of the context."""
     with translation.override(alert.language):
         context, headers = _common(alert)
-        context["confirm_url"] = _signed_url(alert, "search:place_alert_confirm", links.CONFIRM)
-        context["valid_days"] = links.CONFIRM_MAX_AGE // 86400
+        if link:
+            name, view_name, link_purpose = link
+            context[name] = _signed_url(alert, view_name, link_purpose)
+        context.update(extra)
         return queue_mail(
             to=alert.email,
-            subject=gettext("Please confirm your alert"),
-            body=render_to_string("search/alerts/mail/confirm.txt", context),
-            purpose="search.alert_confirm",
+            subject=subject(context),
+            body=render_to_string(f"search/alerts/mail/{template}.txt", context),
+            purpose=purpose,
             owner=alert,
             headers=headers,
         )
+
+
+def send_confirmation_request(alert):
+    return _send(
+        alert,
+        "search.alert_confirm",
+        "confirm",
+        lambda context: gettext("Please confirm your alert"),
+        link=("confirm_url", "search:place_alert_confirm", links.CONFIRM),
+        valid_days=links.CONFIRM_MAX_AGE // 86400,
+    )
 
 
 def send_already_on(alert):
     """The same address asked for an alert it already has: it is told so, with the stop link; the alert stays
     as it is (no second one, which would mail every opening twice)."""
-    with translation.override(alert.language):
-        context, headers = _common(alert)
-        return queue_mail(
-            to=alert.email,
-            subject=gettext("You already have this alert"),
-            body=render_to_string("search/alerts/mail/already_on.txt", context),
-            purpose="search.alert_already_on",
-            owner=alert,
-            headers=headers,
-        )
+    return _send(
+        alert, "search.alert_already_on", "already_on", lambda context: gettext("You already have this alert")
+    )
 
 
 def compose_alert(alert, listings, memo: dict | None = None) -> dict:
@@ -130,14 +143,10 @@ def compose_alert(alert, listings, memo: dict | None = None) -> dict:
 
 
 def send_reminder(alert):
-    with translation.override(alert.language):
-        context, headers = _common(alert)
-        context["extend_url"] = _signed_url(alert, "search:place_alert_extend", links.EXTEND)
-        return queue_mail(
-            to=alert.email,
-            subject=gettext("Your alert ends on %(date)s") % {"date": context["expires"]},
-            body=render_to_string("search/alerts/mail/reminder.txt", context),
-            purpose="search.alert_reminder",
-            owner=alert,
-            headers=headers,
-        )
+    return _send(
+        alert,
+        "search.alert_reminder",
+        "reminder",
+        lambda context: gettext("Your alert ends on %(date)s") % {"date": context["expires"]},
+        link=("extend_url", "search:place_alert_extend", links.EXTEND),
+    )
