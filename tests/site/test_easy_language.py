@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -269,3 +270,20 @@ def test_the_way_back_to_everyday_language_leads_to_the_page_on_the_same_subject
     assert back("/ar/leichte-sprache/das-integrationsbuero/")["dir"] == "rtl"
     about = HomePage.objects.get(locale__language_code="de").get_children().get(slug="ueber-uns").specific
     assert about.easy_language_page.slug == "das-integrationsbuero"
+
+
+def test_the_easy_volunteering_page_names_the_button_the_mail_s_link_leads_to(client, demo_town):
+    """ "Tippen Sie auf den Link … Dann ist Ihre Anmeldung fertig." But the link opens a page whose button
+    "Anmeldung bestätigen" must still be pressed: a reader who stopped at the link was never signed up."""
+    page = BeautifulSoup(client.get("/de/leichte-sprache/ehrenamt/").content, "html.parser")
+    lines = page.select_one("article.easy-language").get_text("\n").splitlines()
+    lines = [line.strip() for line in lines if line.strip()]
+    with translation.override("de"):
+        button = translation.gettext("Confirm sign-up")
+    assert button == "Anmeldung bestätigen"
+    told = lines.index("Oder klicken Sie auf den Link.")
+    assert lines[told + 1 : told + 4] == [
+        "Eine Seite geht auf.",
+        f"Tippen Sie dort auf: {button}.",
+        "Dann ist Ihre Anmeldung fertig.",
+    ]
