@@ -287,3 +287,26 @@ def test_the_easy_volunteering_page_names_the_button_the_mail_s_link_leads_to(cl
         f"Tippen Sie dort auf: {button}.",
         "Dann ist Ihre Anmeldung fertig.",
     ]
+
+
+@pytest.mark.parametrize(("language", "gloss"), [("tr", "kolay Almanca"), ("ar", "ألمانية مبسطة")])
+def test_the_menu_names_leichte_sprache_as_the_header_does_glossed_in_the_visitor_s_language(
+    client, demo_town, language, gloss
+):
+    """The header's button said "Leichte Sprache · kolay Almanca", the menu only "Leichte Sprache", in every
+    language: a newcomer reading Turkish or Arabic could not tell what the German words offer."""
+    page = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    menu = page.select_one(f'.main-nav a[href="/{language}/leichte-sprache/"]')
+    header = easy_link(client.get(f"/{language}/"))
+
+    def shown(link) -> list[tuple[str, str]]:
+        spans = link.find_all("span", recursive=False)
+        return [
+            (span.get_text(), span.get("lang", "de"))
+            for span in spans
+            if "visually-hidden" not in span.get("class", [])
+        ]
+
+    assert shown(menu) == [("Leichte Sprache", "de"), (gloss, language)]
+    assert shown(menu) == shown(header)
+    assert menu["lang"] == "de" and menu["dir"] == "ltr"
