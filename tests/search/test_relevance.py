@@ -827,6 +827,19 @@ def test_a_searched_organisation_s_name_ranks_its_listings_above_those_that_only
         )
 
 
+def test_a_two_word_synonym_typed_as_one_word_finds_what_the_two_words_find(relevance_backend, newcomer_town):
+    """The synonym list writes the Jobcenter "جاب سنتر" and "جوب سنتر"; typed as one word, as a loanword often
+    is, and in Persian with a zero-width non-joiner ("جاب‌سنتر"), it found nothing where the two words found 18."""
+    flat = {"title": "Zwei Zimmer in der Altstadt", "summary": "Die Miete übernimmt das Jobcenter."}
+    _add_and_index(relevance_backend, newcomer_town, flat)
+    written_apart = _titles(relevance_backend, "جاب سنتر", "fa")
+    assert "Zwei Zimmer in der Altstadt" in written_apart
+    for typed, language in [("جاب\u200cسنتر", "fa"), ("جابسنتر", "fa"), ("جوبسنتر", "ar")]:
+        result = run(relevance_backend, {"q": typed, "per_page": "50"}, locale=language)
+        assert result.missing_words == [], typed
+        assert [hit.page.title for hit in result.hits] == written_apart, typed
+
+
 def test_an_organisation_s_short_name_finds_what_it_offers(relevance_backend, newcomer_town):
     """People call the adult education centre "VHS" and the Arbeiterwohlfahrt "AWO", as their web addresses do:
     "vhs" found two of the centre's courses, those whose own text says "VHS"."""

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
@@ -269,3 +270,43 @@ def test_the_way_back_to_everyday_language_leads_to_the_page_on_the_same_subject
     assert back("/ar/leichte-sprache/das-integrationsbuero/")["dir"] == "rtl"
     about = HomePage.objects.get(locale__language_code="de").get_children().get(slug="ueber-uns").specific
     assert about.easy_language_page.slug == "das-integrationsbuero"
+
+
+def test_the_easy_volunteering_page_names_the_button_the_mail_s_link_leads_to(client, demo_town):
+    """ "Tippen Sie auf den Link … Dann ist Ihre Anmeldung fertig." But the link opens a page whose button
+    "Anmeldung bestätigen" must still be pressed: a reader who stopped at the link was never signed up."""
+    page = BeautifulSoup(client.get("/de/leichte-sprache/ehrenamt/").content, "html.parser")
+    lines = page.select_one("article.easy-language").get_text("\n").splitlines()
+    lines = [line.strip() for line in lines if line.strip()]
+    with translation.override("de"):
+        button = translation.gettext("Confirm sign-up")
+    assert button == "Anmeldung bestätigen"
+    told = lines.index("Oder klicken Sie auf den Link.")
+    assert lines[told + 1 : told + 4] == [
+        "Eine Seite geht auf.",
+        f"Tippen Sie dort auf: {button}.",
+        "Dann ist Ihre Anmeldung fertig.",
+    ]
+
+
+@pytest.mark.parametrize(("language", "gloss"), [("tr", "kolay Almanca"), ("ar", "ألمانية مبسطة")])
+def test_the_menu_names_leichte_sprache_as_the_header_does_glossed_in_the_visitor_s_language(
+    client, demo_town, language, gloss
+):
+    """The header's button said "Leichte Sprache · kolay Almanca", the menu only "Leichte Sprache", in every
+    language: a newcomer reading Turkish or Arabic could not tell what the German words offer."""
+    page = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    menu = page.select_one(f'.main-nav a[href="/{language}/leichte-sprache/"]')
+    header = easy_link(client.get(f"/{language}/"))
+
+    def shown(link) -> list[tuple[str, str]]:
+        spans = link.find_all("span", recursive=False)
+        return [
+            (span.get_text(), span.get("lang", "de"))
+            for span in spans
+            if "visually-hidden" not in span.get("class", [])
+        ]
+
+    assert shown(menu) == [("Leichte Sprache", "de"), (gloss, language)]
+    assert shown(menu) == shown(header)
+    assert menu["lang"] == "de" and menu["dir"] == "ltr"

@@ -362,14 +362,23 @@ def word_orders(term_stems: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=4)
 def _groups_by_stems(groups: tuple[tuple[str, ...], ...]) -> dict[tuple[str, ...], list[int]]:
-    """Which groups (by position) hold a term with these stems, in any of their orders (:func:`word_orders`):
-    built once per version of the list."""
+    """Which groups (by position) hold a term with these stems, in any of their orders (:func:`word_orders`),
+    or written as one word (:func:`as_one_word`): built once per version of the list."""
     index: dict[tuple[str, ...], list[int]] = {}
     for position, group in enumerate(groups):
         for term in group:
             for order in word_orders(stems(term)):
                 index.setdefault(order, []).append(position)
+            if joined := as_one_word(term):
+                index.setdefault((stem(joined),), []).append(position)
     return index
+
+
+def as_one_word(term: str) -> str | None:
+    """A several-word term written as one word, as a loanword is also typed ("جابسنتر" or, with a zero-width
+    non-joiner, "جاب‌سنتر" for "جاب سنتر", the Jobcenter; "جوبسنتر" for "جوب سنتر"); ``None`` for one word."""
+    words = term.split()
+    return "".join(words) if len(words) > 1 else None
 
 
 def synonyms_of(word: str) -> list[str]:

@@ -4,9 +4,9 @@ A form that anonymous visitors may send (an account request, a volunteer sign-up
 accessibility feedback) uses:
 
 * :class:`HoneypotMixin`: a field that people and assistive technology never meet; robots fill it in.
-* :func:`too_many_sends`: valid sends per client and hour, and a much higher ceiling on sends of any kind,
-  counted in the database (shared by every worker and server), keyed by a hash of :func:`client_address`
-  (trusted reverse proxies understood).
+* :func:`too_many_sends`: valid sends per email address and hour, and a much higher ceiling on sends of any
+  kind per client, counted in the database (shared by every worker and server), keyed by a hash of the address
+  and of :func:`client_address` (trusted reverse proxies understood).
 * :class:`ConsentMixin`: the consent checkbox's text comes from the form, and the text and its version
   are stored with what was sent.
 * :func:`private_no_store`: pages with personal data never land in a cache or leak in a referrer;
@@ -267,26 +267,29 @@ def client_address(request: HttpRequest) -> str:
     return peer
 
 
-#: Valid sends of a public form per client and hour where neither the settings nor the form say otherwise.
+#: Valid sends of a public form per email address and hour (per client for a form sent without one) where
+#: neither the settings nor the form say otherwise.
 DEFAULT_SENDS_PER_HOUR = 5
 
 #: Sends of any kind (valid, mistyped, empty) per client and hour, as a multiple of the valid sends: the
-#: ceiling that stops a robot sending garbage, high enough for a shelter's people on one Wi-Fi who mistype.
-SENDS_OF_ANY_KIND_PER_VALID_SEND = 10
+#: ceiling that stops a flood. Many people share one client address (a shelter's Wi-Fi, a course room, a mobile
+#: carrier's network), so it is high enough for each of them to send the form, mistakes and all.
+SENDS_OF_ANY_KIND_PER_VALID_SEND = 20
 
 
 def too_many_sends(
     request: HttpRequest, bucket: str, form: forms.Form, per_hour: int = DEFAULT_SENDS_PER_HOUR
 ) -> bool:
-    """Validate ``form``, count this send from the client and say whether to refuse it (answer 429, store
-    nothing).
+    """Validate ``form``, count this send and say whether to refuse it (answer 429, store nothing).
 
     Only a valid send (the caller stores it or mails) counts toward the form's limit per hour (the site's
-    ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else ``per_hour``; 0 or less: no limit), so a visitor who
-    mistypes, or sends the form empty, keeps every send for the one that counts and gets the form back with
-    its mistakes marked. Every send counts toward a ceiling :data:`SENDS_OF_ANY_KIND_PER_VALID_SEND` times
-    as high, which stops a flood of garbage. The counts live in the database
-    (:mod:`wegweiser.site.rate_limits`), so every worker and every server sees the same numbers.
+    ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else ``per_hour``; 0 or less: no limit), and it counts for the
+    email address it gives (:func:`_sender`): nobody gets more mails than that from the form, while the people
+    behind one shared connection each send their own. A visitor who mistypes, or sends the form empty, keeps
+    every send for the one that counts and gets the form back with its mistakes marked. Every send counts
+    toward a ceiling per client :data:`SENDS_OF_ANY_KIND_PER_VALID_SEND` times as high, which stops a flood.
+    The counts live in the database (:mod:`wegweiser.site.rate_limits`), so every worker and every server sees
+    the same numbers.
     """
     valid = form.is_valid()
     limit = int(getattr(settings, "WEGWEISER_PUBLIC_FORM_LIMITS", {}).get(bucket, per_hour))
@@ -298,13 +301,20 @@ def too_many_sends(
         > limit * SENDS_OF_ANY_KIND_PER_VALID_SEND
     ):
         return True
-    return valid and rate_limits.hit(bucket, address, RATE_WINDOW).count > limit
+    return valid and rate_limits.hit(bucket, _sender(request, form), RATE_WINDOW).count > limit
 
 
-def forget_send(request: HttpRequest, bucket: str) -> None:
+def _sender(request: HttpRequest, form: forms.Form) -> str:
+    """Whom a valid send counts for: the email address it gives (where its mail goes, the same however it is
+    capitalised), else the client."""
+    email = str(form.cleaned_data.get("email") or "").strip().lower()
+    return f"email:{email}" if email else f"client:{client_address(request)}"
+
+
+def forget_send(request: HttpRequest, bucket: str, form: forms.Form) -> None:
     """A valid send that :func:`too_many_sends` counted but that stored nothing after all (the date was
     booked out meanwhile) no longer counts toward the form's limit."""
-    rate_limits.take_back(bucket, client_address(request))
+    rate_limits.take_back(bucket, _sender(request, form))
 
 
 # -- responses with personal data ----------------------------------------------------------------------

@@ -88,7 +88,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                 if created:
                     send_registration_mail(registration, "confirm")
                 return sent
-            forget_send(request, "event-registration")
+            forget_send(request, "event-registration", form)
             form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
             status = 400
         else:

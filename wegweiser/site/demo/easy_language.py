@@ -211,6 +211,8 @@ VOLUNTEERING = EasyText(
             "In der E-Mail ist ein Link.\n"
             "Tippen Sie auf den Link.\n"
             "Oder klicken Sie auf den Link.\n"
+            "Eine Seite geht auf.\n"
+            "Tippen Sie dort auf: Anmeldung bestätigen.\n"
             "Dann ist Ihre Anmeldung fertig.",
         ),
     ),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.models import Locale, Page, Site
 
 from wegweiser.site.listings import localized_url, published_url, with_language_prefix
-from wegweiser.site.models import Listing, ListingIndexPage, PortalSettings
+from wegweiser.site.models import EasyLanguagePage, Listing, ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
 from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
@@ -163,6 +163,14 @@ def _menu_items(request) -> list[dict]:
     finder_types = dict(
         ListingIndexPage.objects.filter(pk__in=[page.pk for page in pages]).values_list("pk", "listing_type")
     )
+    # The "Leichte Sprache" area: the menu page the easy-German pages live below, named as the header names them.
+    easy_areas = {
+        path[: -Page.steplen]
+        for path in EasyLanguagePage.objects.live()
+        .public()
+        .filter(depth=default_home.depth + 2, path__startswith=default_home.path)
+        .values_list("path", flat=True)
+    }
     items = []
     for page in pages:
         shown = translated.get(page.translation_key, page)
@@ -175,6 +183,7 @@ def _menu_items(request) -> list[dict]:
                     "url": url,
                     "lang": language if language != current else "",
                     "listing_type": finder_types.get(page.pk, ""),
+                    "easy_language_area": page.path in easy_areas,
                 }
             )
     return items
