@@ -117,7 +117,7 @@ def test_twelve_quick_posts_of_one_address_are_stopped_after_five_and_hold_one_p
         for _post in range(12)
     ]
     assert [answer.status_code for answer in answers] == [302] * 5 + [429] * 7
-    refusal = "Zu viele Anmeldungen von Ihrer Verbindung. Bitte versuchen Sie es in einer Stunde noch einmal."
+    refusal = "Dieses Formular wurde in der letzten Stunde zu oft gesendet. Bitte versuchen Sie es in einer Stunde noch einmal."
     assert refusal in answers[-1].content.decode()
     assert EventRegistration.objects.count() == 1
     assert len(smtp_server.messages) == 1

@@ -357,7 +357,9 @@ def test_rate_limit_per_address(client, smtp, home, settings):
     stored = AccountRequest.objects.count()
     response = client.post(FORM_URL, request_data(email="person@example.org"))
     assert response.status_code == 429
-    assert gettext("Too many requests from your connection. Please try again in an hour.") in html(response)
+    assert gettext(
+        "This form has been sent too often in the last hour. Please try again in an hour."
+    ) in html(response)
     assert AccountRequest.objects.count() == stored
     other = client.post(FORM_URL, request_data(email="other@example.org"))
     assert other.status_code == 302, "another organisation on the same connection is not blocked"

@@ -96,7 +96,7 @@ def test_rate_limit_per_address_stops_floods(client, opportunity, settings, mail
         assert post(client, opportunity, email="p1@example.org").status_code == 302
     response = post(client, opportunity, email="P1@example.org")
     assert response.status_code == 429
-    assert "Zu viele Anmeldungen" in response.content.decode()
+    assert "Dieses Formular wurde in der letzten Stunde zu oft gesendet." in response.content.decode()
     # Another address is not affected, on the same connection or another one.
     assert post(client, opportunity, email="p2@example.org").status_code == 302
     other = client.post(

@@ -276,18 +276,28 @@ DEFAULT_SENDS_PER_HOUR = 5
 #: carrier's network), so it is high enough for each of them to send the form, mistakes and all.
 SENDS_OF_ANY_KIND_PER_VALID_SEND = 20
 
+#: Valid sends per client and hour, as a multiple of the valid sends per address: enough for a course room or
+#: a shelter's Wi-Fi to send the form person by person, not for one connection to mail a hundred strangers or to
+#: hold an event's places under made-up addresses.
+VALID_SENDS_PER_CLIENT_PER_ADDRESS = 6
+
+#: What a refused send is told, whichever limit it met.
+TOO_MANY_SENDS = _("This form has been sent too often in the last hour. Please try again in an hour.")
+
 
 def too_many_sends(
     request: HttpRequest, bucket: str, form: forms.Form, per_hour: int = DEFAULT_SENDS_PER_HOUR
 ) -> bool:
-    """Validate ``form``, count this send and say whether to refuse it (answer 429, store nothing).
+    """Validate ``form``, count this send and say whether to refuse it (answer 429, store nothing); a refused
+    form carries :data:`TOO_MANY_SENDS` as its error.
 
     Only a valid send (the caller stores it or mails) counts toward the form's limit per hour (the site's
     ``WEGWEISER_PUBLIC_FORM_LIMITS[bucket]``, else ``per_hour``; 0 or less: no limit), and it counts for the
     email address it gives (:func:`_sender`): nobody gets more mails than that from the form, while the people
     behind one shared connection each send their own. A visitor who mistypes, or sends the form empty, keeps
     every send for the one that counts and gets the form back with its mistakes marked. Every send counts
-    toward a ceiling per client :data:`SENDS_OF_ANY_KIND_PER_VALID_SEND` times as high, which stops a flood.
+    toward a ceiling per client :data:`SENDS_OF_ANY_KIND_PER_VALID_SEND` times as high, which stops a flood,
+    and every valid one toward a ceiling per client :data:`VALID_SENDS_PER_CLIENT_PER_ADDRESS` times as high.
     The counts live in the database (:mod:`wegweiser.site.rate_limits`), so every worker and every server sees
     the same numbers.
     """
@@ -296,25 +306,40 @@ def too_many_sends(
     if limit <= 0:
         return False
     address = client_address(request)
-    if (
+    refused = (
         rate_limits.hit(f"{bucket}:any", address, RATE_WINDOW).count
         > limit * SENDS_OF_ANY_KIND_PER_VALID_SEND
-    ):
-        return True
-    return valid and rate_limits.hit(bucket, _sender(request, form), RATE_WINDOW).count > limit
+    )
+    if not refused and valid:
+        sender = _sender(request, form)
+        refused = rate_limits.hit(bucket, sender, RATE_WINDOW).count > limit
+        if sender != _client(address):
+            per_client = rate_limits.hit(f"{bucket}:valid", address, RATE_WINDOW).count
+            refused = refused or per_client > limit * VALID_SENDS_PER_CLIENT_PER_ADDRESS
+    if refused:
+        form.add_error(None, TOO_MANY_SENDS)
+    return refused
 
 
 def _sender(request: HttpRequest, form: forms.Form) -> str:
     """Whom a valid send counts for: the email address it gives (where its mail goes, the same however it is
     capitalised), else the client."""
     email = str(form.cleaned_data.get("email") or "").strip().lower()
-    return f"email:{email}" if email else f"client:{client_address(request)}"
+    return f"email:{email}" if email else _client(client_address(request))
+
+
+def _client(address: str) -> str:
+    return f"client:{address}"
 
 
 def forget_send(request: HttpRequest, bucket: str, form: forms.Form) -> None:
     """A valid send that :func:`too_many_sends` counted but that stored nothing after all (the date was
-    booked out meanwhile) no longer counts toward the form's limit."""
-    rate_limits.take_back(bucket, _sender(request, form))
+    booked out meanwhile) no longer counts toward the form's limits."""
+    sender = _sender(request, form)
+    rate_limits.take_back(bucket, sender)
+    address = client_address(request)
+    if sender != _client(address):
+        rate_limits.take_back(f"{bucket}:valid", address)
 
 
 # -- responses with personal data ----------------------------------------------------------------------

@@ -54,7 +54,6 @@ def signup(request, opportunity_id: int):
     if form.is_bot():
         return sent
     if too_many_sends(request, "volunteer-signup", form):
-        form.add_error(None, _("Too many sign-ups from your connection. Please try again in an hour."))
         return _opportunity_with_form(request, opportunity, form, status=429)
     if not form.is_valid():
         return _opportunity_with_form(request, opportunity, form, status=400)

@@ -69,9 +69,6 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_bot():
             return sent
         if too_many_sends(request, "event-registration", form):
-            form.add_error(
-                None, _("Too many registrations from your connection. Please try again in an hour.")
-            )
             status = 429
         elif form.is_valid():
             data = form.cleaned_data

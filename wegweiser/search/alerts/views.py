@@ -86,7 +86,6 @@ def new_alert(request):
     if form.is_bot():
         return HttpResponseRedirect(sent)
     if too_many_sends(request, "place-alert", form):
-        form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return TemplateResponse(request, "search/alerts/new.html", context, status=429)
     if not form.is_valid():
         return TemplateResponse(request, "search/alerts/new.html", context, status=400)

@@ -28,7 +28,6 @@ def request_account(request):
         if form.is_bot():
             return HttpResponseRedirect(reverse("accounts:request_done"))
         if too_many_sends(request, "account-request", form):
-            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
             status = 429
         elif form.is_valid():
             with transaction.atomic():

@@ -43,7 +43,6 @@ def request_data(request):
     if form.is_bot():
         return HttpResponseRedirect(reverse("data_requests:sent"))
     if too_many_sends(request, "data-request", form):
-        form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
         return _form_page(request, form, status=429)
     if not form.is_valid():
         return _form_page(request, form, status=400)

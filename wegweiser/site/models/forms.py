@@ -248,9 +248,6 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
                 # A robot filled in the hidden field: pretend success, store and send nothing.
                 return self.render_landing_page(request, None, *args, **kwargs)
             if too_many_sends(request, "feedback", form):
-                form.add_error(
-                    None, _("Too many messages from your connection. Please try again in an hour.")
-                )
                 context = self.get_context(request)
                 context["form"] = form
                 return no_store(TemplateResponse(request, self.get_template(request), context, status=429))
