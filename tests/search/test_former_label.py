@@ -32,8 +32,21 @@ FINDER_FTS_SQL = [
 ]
 
 
+def alone_on_the_database() -> None:
+    """An upgrade migrates with the portal stopped: no other connection to this test process's database may hold
+    a lock on a table the migration renames or rebuilds. One left over by an earlier test of the process (an app
+    server or a live server's request still running) deadlocked the renaming once (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+
+
 def back_to_the_finder_label() -> None:
     """The database as the last release under the label "finder" left it (inside the test's transaction)."""
+    alone_on_the_database()
     app_tables = {
         model._meta.db_table
         for model in apps.get_app_config("search").get_models(include_auto_created=True)

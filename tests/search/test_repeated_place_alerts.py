@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Site
 
+from tests.search.test_former_label import alone_on_the_database
 from tests.search.test_place_alerts import EMAIL, course, later, subscribe, unsubscribe_url
 from wegweiser.plugin_api.testing import body_of, link_path
 from wegweiser.search.alerts.criteria import criteria_key
@@ -103,8 +104,14 @@ def test_an_ended_or_run_out_alert_can_be_started_anew(client, nordstadt, smtp_s
     ]
 
 
+@pytest.mark.skipif(
+    connection.vendor == "sqlite",
+    reason="SQLite cannot rebuild a table inside a test's transaction (Django's schema editor refuses); "
+    "migrate runs outside one there, as make run does. The whole suite runs this on PostgreSQL.",
+)
 def test_migrating_removes_twin_alerts_so_an_opening_is_mailed_once(organisation_a, nordstadt, smtp_server):
     """Before, an address that subscribed twice and confirmed both had two alerts that mailed everything twice."""
+    alone_on_the_database()
     call_command("migrate", "search", "0019", verbosity=0)
     criteria = {"text": "", "listing_types": ["offer"], "filters": {}, "near": "", "radius_km": None}
     now = timezone.now()
