@@ -82,8 +82,7 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
                     consent=form.consent_record(),
                 )
             if registration is not None:
-                if created:
-                    send_registration_mail(registration, "confirm")
+                _mail_again_or_first(registration, created)
                 return sent
             forget_send(request, "event-registration", form)
             form.add_error("occurrence", _("This date is fully booked. Please choose another date."))
@@ -96,6 +95,17 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
         {"event": event, "form": form, **about_page(event)},
         status=status,
     )
+
+
+def _mail_again_or_first(registration: EventRegistration, created: bool) -> None:
+    """The confirmation link for a new registration, and again for one sent again before it was confirmed: a
+    newcomer whose first mail went astray got nothing more and could not register until the hold ran out. A
+    confirmed place gets its record again (the date, the link to cancel). The page says the same either way,
+    so it tells nobody whether an address is registered: the mail does, to the address alone."""
+    if created or not registration.address_confirmed:
+        send_registration_mail(registration, "confirm")
+    elif registration.status == EventRegistration.Status.CONFIRMED:
+        send_registration_mail(registration, "registered")
 
 
 #: The same answer for a new registration, a repeated one and a robot's.
