@@ -41,18 +41,6 @@ logger = logging.getLogger(__name__)
 HOOK_NAME = "register_scheduled_jobs"
 
 
-#: How the scheduled-jobs page names the counts many jobs return (the keys of the dict or named tuple); a job
-#: names its own with ``ScheduledJob(labels=...)``.
-COUNT_LABELS = {
-    "deleted": _("deleted"),
-    "deleted_unconfirmed": _("unconfirmed deleted"),
-    "retention_days": _("days kept"),
-    "sent": _("sent"),
-    "waiting": _("waiting"),
-    "failed": _("failed"),
-}
-
-
 @dataclass(frozen=True)
 class ScheduledJob:
     """``run`` is called without arguments; what it returns is stored as the run's summary. ``labels`` names
@@ -151,6 +139,18 @@ def run_jobs(*, only: list[str] | None = None, force: bool = False, now=None) ->
         outcomes.append(_run_one(job, record))
         now = None
     return outcomes
+
+
+#: How the scheduled-jobs page names the counts many jobs return (the keys of the dict or named tuple); a job
+#: names its own with ``ScheduledJob(labels=...)``.
+COUNT_LABELS = {
+    "deleted": _("deleted"),
+    "deleted_unconfirmed": _("unconfirmed deleted"),
+    "retention_days": _("days kept"),
+    "sent": _("sent"),
+    "waiting": _("waiting"),
+    "failed": _("failed"),
+}
 
 
 def _summary(result: Any, labels: Mapping[str, Any]) -> str:

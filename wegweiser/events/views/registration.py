@@ -14,6 +14,8 @@ exempt from CSRF and set no cookie. GET only shows a button (mail scanners open 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from functools import wraps
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -135,6 +137,22 @@ def _by_token(token: str) -> EventRegistration | None:
     return EventRegistration.objects.select_related("event").filter(token=token).first()
 
 
+def _registration_link(not_done):
+    """For the view of a link from a registration's mail: it gets the registration (``None`` if there is none);
+    a token cut off or mistyped is answered by :func:`incomplete_link`, saying what did ``not_done``."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def answer(request: HttpRequest, token: str) -> HttpResponse:
+            if not _well_formed(token):
+                return incomplete_link(request, str(not_done))
+            return view(request, _by_token(token))
+
+        return answer
+
+    return decorate
+
+
 def _about(registration: EventRegistration) -> dict:
     """The event in the visitor's language and the registration's date, for the top of a notice."""
     event = in_language(registration.event)
@@ -153,11 +171,9 @@ def _registered(registration: EventRegistration) -> str:
 
 
 @for_visitors
-def confirm_registration(request: HttpRequest, token) -> HttpResponse:
+@_registration_link(gettext_lazy("Your registration has not been confirmed."))
+def confirm_registration(request: HttpRequest, registration: EventRegistration | None) -> HttpResponse:
     """The link in the mail: the place becomes final (or the waiting-list position counts)."""
-    if not _well_formed(token):
-        return incomplete_link(request, _("Your registration has not been confirmed."))
-    registration = _by_token(token)
     title = _("Confirm your registration")
     if registration is None or registration.status == EventRegistration.Status.WITHDRAWN:
         text = _(
@@ -208,11 +224,9 @@ def registration_calendar(request: HttpRequest, token) -> HttpResponse:
 
 
 @for_visitors
-def withdraw_registration(request: HttpRequest, token) -> HttpResponse:
+@_registration_link(gettext_lazy("Your registration has not been withdrawn."))
+def withdraw_registration(request: HttpRequest, registration: EventRegistration | None) -> HttpResponse:
     """The cancel link in every mail: show what is cancelled, cancel on POST."""
-    if not _well_formed(token):
-        return incomplete_link(request, _("Your registration has not been withdrawn."))
-    registration = _by_token(token)
     title = _("Withdraw registration")
     if registration is None:
         return notice(request, title, _("This registration no longer exists. Nothing is stored."), status=404)
