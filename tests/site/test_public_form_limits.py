@@ -146,6 +146,7 @@ def test_mistakes_do_not_use_up_the_limit_and_five_valid_sends_are_taken(
         mistyped = alice.send(**mistake)
         shown = mistyped.text.replace("\u2066", "").replace("\u2069", "")  # the example address is isolated
         assert translation.gettext(pointed_out) in shown, "the mistake is pointed out"
+        assert "Bitte korrigieren Sie Folgendes:" in shown
         assert mistyped.status_code != 429 and refusal not in mistyped.text
     assert stored(public_form) == 0
 
@@ -159,6 +160,9 @@ def test_mistakes_do_not_use_up_the_limit_and_five_valid_sends_are_taken(
     refused = alice.send()
     assert refused.status_code == 429
     assert refusal in refused.text
+    # Nothing to correct: the summary had said "Bitte korrigieren Sie Folgendes:" above the refusal.
+    assert "Das Formular wurde nicht gesendet:" in refused.text
+    assert "korrigieren" not in refused.text
     assert stored(public_form) == before, "a refused send stores nothing and queues no mail"
 
     from_bob = Visitor(client, public_form, BOB).send(person=1)

@@ -30,7 +30,7 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -283,6 +283,9 @@ VALID_SENDS_PER_CLIENT_PER_ADDRESS = 6
 
 #: What a refused send is told, whichever limit it met.
 TOO_MANY_SENDS = _("This form has been sent too often in the last hour. Please try again in an hour.")
+#: The code of that error: the form's error summary then says the form was not sent, not "Please correct the
+#: following" (there is nothing to correct).
+REFUSED = "too_many_sends"
 
 
 def too_many_sends(
@@ -317,8 +320,13 @@ def too_many_sends(
             per_client = rate_limits.hit(f"{bucket}:valid", address, RATE_WINDOW).count
             refused = refused or per_client > limit * VALID_SENDS_PER_CLIENT_PER_ADDRESS
     if refused:
-        form.add_error(None, TOO_MANY_SENDS)
+        form.add_error(None, ValidationError(TOO_MANY_SENDS, code=REFUSED))
     return refused
+
+
+def was_refused(form: forms.Form) -> bool:
+    """Whether ``form`` was refused by :func:`too_many_sends`, whatever else it says."""
+    return form.has_error(NON_FIELD_ERRORS, REFUSED)
 
 
 def _sender(request: HttpRequest, form: forms.Form) -> str:

@@ -13,6 +13,7 @@ from wegweiser.site.listings import localized_url, published_url, with_language_
 from wegweiser.site.models import EasyLanguagePage, Listing, ListingIndexPage, PortalSettings
 from wegweiser.site.page_tree_cache import cached_navigation
 from wegweiser.site.page_views import ABOUT_PAGE, same_view_urls
+from wegweiser.site.public_forms import was_refused
 from wegweiser.site.templatetags.direction_tags import isolate_text, list_separator_text
 from wegweiser.site.templatetags.enclosing import EnclosingNode
 
@@ -272,6 +273,13 @@ def ends_in_punctuation(label) -> bool:
     """A form's error summary puts a colon after a label, but not after one that ends in its own punctuation."""
     text = str(label).rstrip()
     return bool(text) and text[-1] in CLOSING_PUNCTUATION
+
+
+@register.filter
+def refused(form) -> bool:
+    """``{% if form|refused %}``: the form was refused (sent too often), so its error summary has nothing to
+    correct and says it was not sent."""
+    return was_refused(form)
 
 
 @register.simple_tag(takes_context=True)
