@@ -149,3 +149,16 @@ def test_migrating_removes_twin_alerts_so_an_opening_is_mailed_once(organisation
     course(organisation_a, nordstadt)
     send_place_alerts(now=later())
     assert len(smtp_server.to(EMAIL)) == 1
+
+
+def test_an_address_written_with_a_letter_that_folds_differently_in_upper_and_lower_case_is_one_address(
+    client, organisation_a, nordstadt, smtp_server
+):
+    """The letters "İ" (Turkish capital dotted I) and "I" are one letter in lower case and two in upper case: the lookup
+    compared in upper case, the constraint in lower case, and the second send was answered with a 500."""
+    first = subscribe(client, language="tr", email="nazli@İzmir-mail.example")
+    second = subscribe(client, language="tr", email="nazli@Izmir-mail.example")
+
+    assert (first.status_code, second.status_code) == (302, 302), "both get the page that asks to check mail"
+    for address in ("nazli@İzmir-mail.example", "nazli@Izmir-mail.example"):
+        assert PlaceAlert.objects.for_email(address).exists()

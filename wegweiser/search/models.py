@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -248,7 +248,13 @@ class PlaceAlertQuerySet(models.QuerySet):
         return self.filter(status=PlaceAlert.Status.ACTIVE, expires_at__gt=now or timezone.now())
 
     def for_email(self, email: str):
-        return self.filter(email__iexact=email.strip()).exclude(email="")
+        """The alerts of ``email``, however it is capitalised: compared in lower case, as the constraint
+        ``search_alert_once_per_address`` compares them. ``iexact`` compares in upper case, which is not the
+        same for every letter: "x@İy.example" and "x@Iy.example" are one address in lower case and two in upper
+        case, so the lookup missed the alert the constraint then refused a second of (a 500)."""
+        return (
+            self.alias(address=Lower("email")).filter(address=Lower(Value(email.strip()))).exclude(email="")
+        )
 
 
 class PlaceAlert(models.Model):
@@ -340,6 +346,8 @@ class PlaceAlert(models.Model):
                 return alert, True
             except IntegrityError:  # the same sent twice at once: the other send made it
                 earlier = cls._earlier(email, site, criteria_key)
+                if earlier is None:  # refused for another reason than that other send: not to be hidden
+                    raise
         if earlier.status == cls.Status.PENDING:
             earlier.language = language
             earlier.consent_text, earlier.consent_version = (
