@@ -58,16 +58,33 @@ def test_a_confirmed_volunteer_who_signs_up_again_is_told_in_ukrainian_and_nothi
     assert VolunteerApplication.objects.get().status == "withdrawn"
 
 
-def test_an_unconfirmed_sign_up_sent_again_takes_the_new_details_and_its_link_comes_again_in_russian(
+def test_an_unconfirmed_sign_up_sent_again_by_anyone_keeps_its_details_and_its_link_comes_again_in_russian(
     client, opportunity, smtp_server
 ):
+    """Anyone who knows the address can send the form: a stranger's name, phone and message had replaced the
+    person's, who then confirmed them with the link from the first mail."""
     first_page = sign_up(client, opportunity, "ru", availability="montags")
 
-    again_page = sign_up(client, opportunity, "ru", availability="dienstags nachmittags")
+    again_page = sign_up(
+        client,
+        opportunity,
+        "ru",
+        email="ERIKA@example.org",
+        name="Someone Else",
+        phone="0170 0000000",
+        message="Bitte rufen Sie mich an.",
+        availability="dienstags nachmittags",
+    )
 
     assert again_page == first_page
     application = VolunteerApplication.objects.get()
-    assert (application.status, application.availability) == ("new", "dienstags nachmittags")
+    assert (application.status, application.name, application.phone, application.availability) == (
+        "new",
+        "Erika Mustermann",
+        signup_data()["phone"],
+        "montags",
+    )
+    assert application.message == signup_data()["message"]
     [first, second] = smtp_server.to(EMAIL)
     assert {str(mail["Subject"]).strip() for mail in (first, second)} == {
         "Пожалуйста, подтвердите заявку: \u2068Sprachpatenschaft\u2069"

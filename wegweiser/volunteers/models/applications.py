@@ -115,9 +115,10 @@ class VolunteerApplication(models.Model):
         cls, opportunity, email: str, languages_spoken=(), **details
     ) -> tuple[VolunteerApplication, bool]:
         """``(application, created)``. The same address for the same opportunity gets its sign-up back
-        (``created`` False) and no second one: one not yet confirmed takes the details and the consent sent
-        now (its link is mailed again), one confirmed or accepted stays as it is. After a withdrawal or a
-        decline, a new sign-up begins.
+        (``created`` False) and no second one, as it was: one not yet confirmed has its link mailed again (valid
+        from now on), one confirmed or accepted stays. Its details are the ones sent first: anyone who knows the
+        address can send the form, and had put their own name, phone and message into the sign-up its owner
+        then confirmed with the link from the first mail. After a withdrawal or a decline, a new sign-up begins.
 
         The opportunity's row is locked while looking, so two sends at once make one sign-up.
         """
@@ -136,11 +137,8 @@ class VolunteerApplication(models.Model):
                 application.languages_spoken.set(languages_spoken)
                 return application, True
             if earlier.status == cls.Status.NEW:
-                for name, value in details.items():
-                    setattr(earlier, name, value)
                 earlier.created_at = timezone.now()  # its new link is valid from now on
-                earlier.save(update_fields=[*details, "created_at"])
-                earlier.languages_spoken.set(languages_spoken)
+                earlier.save(update_fields=["created_at"])
             return earlier, False
 
     @property
