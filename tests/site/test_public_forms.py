@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings as django_settings
@@ -275,6 +276,35 @@ NAMED_FORMS = [
     ("volunteer sign-up", "name"),
     ("event registration", "name"),
 ]
+
+
+TYPED_TEXTS = [
+    ("account request", "contact_name"),
+    ("volunteer sign-up", "message"),
+    ("event registration", "name"),
+    ("accessibility feedback", "message"),
+]
+
+
+@pytest.mark.parametrize(
+    ("public_form", "field"), TYPED_TEXTS, indirect=["public_form"], ids=[f"{f} {n}" for f, n in TYPED_TEXTS]
+)
+def test_text_not_sent_as_utf_8_is_refused_in_arabic_and_nothing_is_stored_or_sent(
+    client, public_form, field, smtp_server
+):
+    """Bytes that are no UTF-8 (a browser or a script sending another encoding) came in as "\ufffd": a
+    sign-up was stored and mailed as "Hallo ��" and listed so for the organisation."""
+    arabic_url = "/ar/" + public_form.post_url.removeprefix("/de/")
+    fields = {name: value for name, value in public_form.data.items() if name != field}
+    body = urlencode(fields) + f"&{field}=Am%FF%FEal"
+    response = client.post(
+        arabic_url, body, content_type="application/x-www-form-urlencoded", **from_client(ALICE)
+    )
+
+    assert response.status_code == 400
+    assert "تعذّرت قراءة بعض أحرف هذا النص. يُرجى كتابته مرة أخرى." in response.content.decode()
+    assert public_form.stored() == 0
+    assert smtp_server.messages == []
 
 
 @pytest.mark.parametrize(

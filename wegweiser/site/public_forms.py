@@ -48,6 +48,9 @@ from wegweiser.site.listings import localized_url
 from wegweiser.site.page_views import about_page
 from wegweiser.site.templatetags.direction_tags import isolate_text
 
+#: What Django reads bytes as that are not UTF-8, and what the form then says.
+REPLACEMENT_CHARACTER = "\ufffd"
+UNREADABLE = _("Some characters of this text could not be read. Please type it again.")
 MARKUP = re.compile(r"<\s*/?\s*[a-z!?]|javascript:|on\w+\s*=", re.IGNORECASE)
 RATE_WINDOW = datetime.timedelta(hours=1)
 
@@ -197,6 +200,19 @@ class HoneypotMixin(forms.Form):
 
     def is_bot(self) -> bool:
         return bool(str(self.data.get(self.honeypot_field, "")).strip())
+
+    def full_clean(self) -> None:
+        """Also refuses text the browser did not send as UTF-8: Django reads such bytes as "\ufffd", which a
+        sign-up had stored and mailed ("Hallo ��") and shown in the organisation's list."""
+        super().full_clean()
+        if not self.is_bound:
+            return
+        for name in self.fields:
+            if name in self.errors:
+                continue
+            values = self.data.getlist(self.add_prefix(name)) if hasattr(self.data, "getlist") else []
+            if any(REPLACEMENT_CHARACTER in str(value) for value in values):
+                self.add_error(name, UNREADABLE)
 
 
 # -- consent -------------------------------------------------------------------------------------------

@@ -247,10 +247,12 @@ class AccessibilityStatementPage(EasyLanguageVersionMixin, AbstractEmailForm):
             if form.is_bot():
                 # A robot filled in the hidden field: pretend success, store and send nothing.
                 return self.render_landing_page(request, None, *args, **kwargs)
-            if too_many_sends(request, "feedback", form):
+            refused = too_many_sends(request, "feedback", form)
+            if refused or not form.is_valid():  # answered 400 with its mistakes, as every public form is
                 context = self.get_context(request)
                 context["form"] = form
-                return no_store(TemplateResponse(request, self.get_template(request), context, status=429))
+                status = 429 if refused else 400
+                return no_store(TemplateResponse(request, self.get_template(request), context, status=status))
         return super().serve(request, *args, **kwargs)
 
 
