@@ -109,6 +109,19 @@ def test_a_registration_sent_without_the_cookie_says_what_to_do_in_the_visitors_
     assert f'href="{register_url(arabic, "ar")}"' in html
 
 
+@pytest.mark.parametrize("occurrence", ["", "20990101T0000"], ids=["no date", "a date not offered"])
+def test_a_missing_or_unknown_date_is_named_in_arabic_and_nothing_is_stored(client, course, occurrence):
+    """Django's "This field is required." and "Select a valid choice. 20990101T0000 is not one of the
+    available choices." (the value echoed) said less than the form's own sentence."""
+    response = client.post(register_url(course, "ar"), form_data(course, occurrence=occurrence))
+
+    html = unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "يرجى اختيار أحد المواعيد المعروضة." in html
+    assert "20990101T0000" not in html and "هذا الحقل مطلوب" not in html
+    assert EventRegistration.objects.count() == 0
+
+
 def test_twelve_quick_posts_of_one_address_are_stopped_after_five_and_hold_one_place(
     client, course, smtp_server
 ):

@@ -16,7 +16,14 @@ CONSENT_VERSION = "2026-12-6"
 class EventRegistrationForm(ConsentMixin, HoneypotMixin, forms.Form):
     consent_version = CONSENT_VERSION
 
-    occurrence = forms.ChoiceField(label=_("Date of the event"))
+    #: Django's "This field is required." and "Select a valid choice. 20990101T0000 is not one of the available
+    #: choices." (the raw value echoed) said less than the form's own sentence.
+    occurrence = forms.ChoiceField(
+        label=_("Date of the event"),
+        error_messages=dict.fromkeys(
+            ("required", "invalid_choice"), _("Please choose one of the dates shown.")
+        ),
+    )
     name = name_field()
     email = email_field(_("We send you a link to confirm your registration."))
     consent = forms.BooleanField(
