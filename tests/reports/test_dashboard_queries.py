@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import Translation, TranslationSource
 
-from tests.reports.test_dashboards import in_german
+from tests.reports.test_dashboards import in_german, panel_html
 from wegweiser.site.models import StandardPage
 from wegweiser.site.translation_sync import live_translations_with_untranslated_texts
 
@@ -64,3 +64,32 @@ def test_the_office_s_start_page_costs_the_same_with_many_more_translations_read
     assert dashboard_queries(office_user) == before
     with django_assert_max_num_queries(2):
         assert len(live_translations_with_untranslated_texts()) == 12
+
+
+def test_a_partner_s_start_page_costs_the_same_with_many_more_of_its_translations_read_in_german(
+    editor_a, client, make_listing, organisation_a, django_capture_on_commit_callbacks
+):
+    """A partner's start page lists its own published translations that show German texts, each with its progress:
+    counted one translation at a time, a course provider translating into six languages would pay a query per
+    listing and language on each visit."""
+    locales = [Locale.objects.get_or_create(language_code=code)[0] for code in ("ar", "uk")]
+
+    def publish_untranslated(number: int) -> None:
+        listing = make_listing(organisation_a, f"Sprachkurs {number}", topics=["sprache"])
+        source, _created = TranslationSource.get_or_create_from_instance(listing)
+        for locale in locales:
+            with django_capture_on_commit_callbacks(execute=True):
+                Translation.objects.create(source=source, target_locale=locale).save_target(publish=True)
+
+    def listed() -> str:
+        html = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+        item = panel_html(html, "partner-translations").split('data-item="untranslated_texts"', 1)[1]
+        return item.split('<span class="ww-attention__value">', 1)[1].split("</span>", 1)[0]
+
+    publish_untranslated(0)
+    before = dashboard_queries(editor_a)
+    assert listed() == "2"
+    for number in range(1, 6):
+        publish_untranslated(number)
+    assert dashboard_queries(editor_a) == before
+    assert listed() == "12"

@@ -8,8 +8,9 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from tests.offers.admin_forms import offer_form_data
 from tests.site.account_request_data import make_request
@@ -226,3 +227,124 @@ def test_a_hand_made_post_of_the_page_editor_cannot_request_changes_without_a_co
     office.post(url, form | {"workflow-action-extra-data": '{"comment": "Bitte die Uhrzeit nennen."}'})
     task_state.refresh_from_db()
     assert (task_state.status, task_state.comment) == ("rejected", "Bitte die Uhrzeit nennen.")
+
+
+def translate_and_publish(page, locale, texts: dict[str, str], on_commit) -> Page:
+    """``page`` translated into ``locale`` in wagtail-localize's translation editor (``texts``: each German text and
+    its translation; the others stay German) and published there; its translated page."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    for segment in StringSegment.objects.filter(source=source, string__data__in=texts).select_related(
+        "string"
+    ):
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            context=segment.context,
+            locale=locale,
+            data=texts[segment.string.data],
+        )
+    with on_commit(execute=True):
+        Translation.objects.create(source=source, target_locale=locale).save_target(publish=True)
+    return page.get_translation(locale)
+
+
+def change_in_german(page, summary: str, on_commit) -> None:
+    """The German page's summary changed and published: its live translations show it, in German."""
+    page = Page.objects.get(pk=page.pk).specific
+    page.summary = summary
+    with on_commit(execute=True):
+        page.save_revision().publish()
+
+
+def attention_item(panel: str, name: str) -> str:
+    return panel.split(f'data-item="{name}"', 1)[1].split('<li class="ww-attention__item"', 1)[0]
+
+
+def test_a_partner_sees_its_published_translations_that_show_german_text_and_not_another_s(
+    client,
+    editor_a,
+    office_user,
+    make_listing,
+    organisation_a,
+    organisation_b,
+    home,
+    django_capture_on_commit_callbacks,
+):
+    """The German course page changed, and the Arabic page showed the new paragraph in German: only the office's
+    start page said so. The partner who changed it, and who translates its own pages, learnt nothing."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    own = make_listing(organisation_a, "Deutschkurs am Abend", summary="Montags von 18 bis 20 Uhr.")
+    other = make_listing(organisation_b, "Migrationsberatung", summary="Dienstags von 9 bis 12 Uhr.")
+    own_arabic = translate_and_publish(
+        own,
+        arabic,
+        {
+            "Deutschkurs am Abend": "دورة ألمانية مسائية",
+            "Montags von 18 bis 20 Uhr.": "أيام الاثنين من 18 إلى 20.",
+        },
+        django_capture_on_commit_callbacks,
+    )
+    other_arabic = translate_and_publish(
+        other,
+        arabic,
+        {
+            "Migrationsberatung": "استشارات الهجرة",
+            "Dienstags von 9 bis 12 Uhr.": "أيام الثلاثاء من 9 إلى 12.",
+        },
+        django_capture_on_commit_callbacks,
+    )
+    change_in_german(own, "Montags und mittwochs von 18 bis 20 Uhr.", django_capture_on_commit_callbacks)
+    change_in_german(other, "Dienstags und donnerstags von 9 bis 12 Uhr.", django_capture_on_commit_callbacks)
+
+    html = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+
+    item = attention_item(panel_html(html, "partner-translations"), "untranslated_texts")
+    assert '<span class="ww-attention__value">1</span>' in item
+    assert "Veröffentlichte Übersetzungen mit deutschem Text" in item
+    own_editor = reverse("wagtailadmin_pages:edit", args=[own_arabic.pk])
+    assert (
+        f'<a href="{own_editor}"><bdi>دورة ألمانية مسائية</bdi></a> '
+        '<span class="ww-attention__detail">(Arabisch, 1 von 3 Texten übersetzt)</span>'
+    ) in item
+    assert "استشارات الهجرة" not in html, "Verein B's translation"
+    assert reverse("wagtailadmin_pages:edit", args=[other_arabic.pk]) not in html
+    assert "office-attention" not in html
+    # The title opens the translation editor, where the texts still in German are marked.
+    editor = client.get(own_editor)
+    assert editor.status_code == 200 and b"js-translation-editor" in editor.content
+
+    office = panel_html(
+        in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode(), "office-attention"
+    )
+    listed = attention_item(office, "untranslated_texts")
+    assert '<span class="ww-attention__value">2</span>' in listed
+    assert "دورة ألمانية مسائية" in listed and "استشارات الهجرة" in listed
+
+
+def test_a_live_translation_with_a_draft_and_no_text_translated_waits_for_publication(
+    client, editor_a, office_user, make_listing, organisation_a, home, django_capture_on_commit_callbacks
+):
+    """A published translation that got a draft without any text translated in it (wagtail-localize writes one
+    when it brings a translation up to date without publishing it) was in neither list of the start page: not
+    "published with German text", since its draft waits, and not "waiting to be published", since nobody had
+    translated a text."""
+    arabic = Locale.objects.get_or_create(language_code="ar")[0]
+    course = make_listing(organisation_a, "Deutschkurs am Abend", summary="Montags von 18 bis 20 Uhr.")
+    arabic_course = translate_and_publish(course, arabic, {}, django_capture_on_commit_callbacks)
+    translation = Translation.objects.get(target_locale=arabic)
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=office_user, publish=False)
+    assert Page.objects.get(pk=arabic_course.pk).has_unpublished_changes
+
+    row = (
+        f'<a href="{reverse("wagtailadmin_pages:edit", args=[arabic_course.pk])}"><bdi>Deutschkurs am Abend</bdi></a> '
+        '<span class="ww-attention__detail">(Arabisch, 0 von 3 Texten übersetzt)</span>'
+    )
+    office = panel_html(
+        in_german(client, office_user).get(reverse("wagtailadmin_home")).content.decode(), "office-attention"
+    )
+    waiting = attention_item(office, "translations")
+    assert '<span class="ww-attention__value">1</span>' in waiting and row in waiting
+    assert '<span class="ww-attention__value">0</span>' in attention_item(office, "untranslated_texts")
+    partner = in_german(client, editor_a).get(reverse("wagtailadmin_home")).content.decode()
+    waiting = attention_item(panel_html(partner, "partner-translations"), "translations")
+    assert "Übersetzungen, die auf Veröffentlichung warten" in waiting and row in waiting

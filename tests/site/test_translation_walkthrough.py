@@ -344,11 +344,14 @@ def test_the_office_sees_a_published_translation_whose_changed_german_text_is_ge
     ) in german
     assert 'href="/admin/localize/reports/translations/?waiting_for_translation=true"' in german
     assert '<span class="ww-attention__value">0</span>' in office_attention_item(client, "translations")
-    # The offer's partner does not: the panel is the office's.
+    # The offer's partner sees it on its own start page, not in the office's panel.
     client.force_login(editor_a)
     partner = client.get("/admin/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
-    assert 'data-item="untranslated_texts"' not in partner
-    assert "Veröffentlichte Übersetzungen mit deutschem Text" not in partner
+    assert 'id="office-attention-section"' not in partner
+    assert (
+        f'href="/admin/pages/{arabic_offer.pk}/edit/"'
+        in partner.split('id="partner-translations-section"')[1]
+    )
 
     # Translated again, it waits for the office to publish it: listed there, not twice.
     client.force_login(office_user)

@@ -80,27 +80,33 @@ class AttentionItem:
 
 
 def attention_rows(
-    objects: Iterable, text: Callable, detail: Callable, url: Callable | str, counts: Callable | None = None
+    objects: Iterable,
+    text: Callable,
+    detail: Callable,
+    url: Callable | str,
+    counts: Callable | None = None,
+    limit: int | None = LIST_LENGTH,
 ) -> tuple[AttentionRow, ...]:
-    """The rows of an item: the first :data:`LIST_LENGTH` objects, each named by ``text(obj)`` with
-    ``detail(obj)`` beside it and linking to ``url(obj)`` (or to the one address ``url``); ``counts(obj)``: how
-    many of the item's things a row stands for (default one)."""
+    """The rows of an item: the first :data:`LIST_LENGTH` objects (``limit``; ``None``: all), each named by
+    ``text(obj)`` with ``detail(obj)`` beside it and linking to ``url(obj)`` (or to the one address ``url``);
+    ``counts(obj)``: how many of the item's things a row stands for (default one)."""
     return tuple(
         AttentionRow(
             text(obj), url if isinstance(url, str) else url(obj), detail(obj), counts(obj) if counts else 1
         )
-        for obj in list(objects)[:LIST_LENGTH]
+        for obj in list(objects)[:limit]
     )
 
 
 def translation_rows(
-    translations: list[tuple[Page, Translation, tuple[int, int]]],
+    translations: list[tuple[Page, Translation, tuple[int, int]]], limit: int | None = LIST_LENGTH
 ) -> tuple[AttentionRow, ...]:
     """The rows of an item of page translations (``(page, translation, (texts, texts translated))``), each the
     translated page's title, its language and progress beside it, linking to its editor: wagtail-localize's
     translation editor for a page it translates, where the texts still to translate are marked."""
     return attention_rows(
         translations,
+        limit=limit,
         text=lambda found: found[0].title,
         detail=lambda found: (
             _("%(language)s, %(done)d of %(total)d texts translated")

@@ -18,9 +18,14 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Site, WorkflowState
 
+from wegweiser.reports.panels import AttentionItem, translation_rows
 from wegweiser.site.freshness import stale_after_days
 from wegweiser.site.registry import enabled_listing_types
 from wegweiser.site.scoping import organisations_for
+from wegweiser.site.translation_sync import (
+    live_translations_with_untranslated_texts,
+    translations_awaiting_publication,
+)
 
 PARTNER_ITEMS_HOOK = "register_partner_dashboard_items"
 EXPIRING_WITHIN_DAYS = 30
@@ -42,6 +47,32 @@ STATE_LABELS = {
 def partner_organisations(user):
     """The organisations a partner was made editor of, in the default language (the office has none)."""
     return organisations_for(user, own_only=True).filter(locale=Locale.get_default()).order_by("title")
+
+
+def translation_items(organisations) -> list[AttentionItem]:
+    """The organisations' page translations that need somebody, as the office's start page shows every
+    organisation's: published with German texts (a German text changed since they were translated), or waiting to
+    be published. Only the items with any; every translation of them listed, each opening its translation editor:
+    a partner has no report of them to open (the translations report is the office's)."""
+    items = [
+        AttentionItem(
+            "untranslated_texts",
+            _("Published translations with texts still in German"),
+            len(untranslated := live_translations_with_untranslated_texts(organisations)),
+            "",
+            "",
+            translation_rows(untranslated, limit=None),
+        ),
+        AttentionItem(
+            "translations",
+            _("Translations waiting to be published"),
+            len(waiting := translations_awaiting_publication(organisations)),
+            "",
+            "",
+            translation_rows(waiting, limit=None),
+        ),
+    ]
+    return [item for item in items if item.value]
 
 
 def listing_states(
@@ -139,4 +170,9 @@ class PartnerDashboardPanel(Component):
         items = []
         for hook in hooks.get_hooks(PARTNER_ITEMS_HOOK):
             items.extend(hook(self.request, self.organisations))
-        return {"sections": sections, "items": items, "columns": LISTING_COLUMNS}
+        return {
+            "sections": sections,
+            "items": items,
+            "columns": LISTING_COLUMNS,
+            "translations": translation_items(self.organisations),
+        }

@@ -15,12 +15,16 @@ them (a partner's unreviewed Arabic text would go live with the office's approva
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from wegweiser.site.models import OrganisationPage
+from wegweiser.site.registry import listing_types
 
 
 def sync_live_translations(page: Page) -> int:
@@ -57,71 +61,88 @@ def _has_unpublished_translation(target: Page, last_edited) -> bool:
     return last_edited is not None and last_edited > target.last_published_at
 
 
-def translations_awaiting_publication() -> list[tuple[Page, Translation, tuple[int, int]]]:
-    """``(translated page, its translation, (texts, texts translated))`` of every page translation whose texts were
-    translated since it was last published (or that was never published), the longest waiting first: a partner,
-    who may not publish, translated its page in the translation editor, and only the office can publish it there
-    ("Veröffentlichen"). Until then nothing but the translations report showed it.
+def translations_awaiting_publication(
+    organisations: Iterable[OrganisationPage] | None = None,
+) -> list[tuple[Page, Translation, tuple[int, int]]]:
+    """``(translated page, its translation, (texts, texts translated))`` of every page translation with changes of
+    its own not yet published, the longest waiting first: texts translated since it was last published (or it was
+    never published), or a live translation's draft (a "Sync translated pages" not published). A partner, who may
+    not publish, translated its page in the translation editor, and only the office can publish it there
+    ("Veröffentlichen"). Until then nothing but the translations report showed it. ``organisations``: only their
+    pages' translations (:func:`organisations_pages`).
 
-    A few queries whatever the number of translations; the progress of those that qualify, one each."""
+    Four queries whatever the number of translations: their progress counted in the database."""
+    scope = Q() if organisations is None else organisations_pages(organisations, "context__object_id")
     edited = {
         (row["context__object_id"], row["locale_id"]): row["last"]
-        for row in StringTranslation.objects.values("context__object_id", "locale_id").annotate(
-            last=Max("updated_at")
-        )
+        for row in StringTranslation.objects.filter(scope)
+        .values("context__object_id", "locale_id")
+        .annotate(last=Max("updated_at"))
     }
-    if not edited:
-        return []
-    pages = Page.objects.filter(
-        translation_key__in={key for key, _locale in edited},
-        locale_id__in={locale for _key, locale in edited},
-    ).exclude(locale_id=Locale.get_default().pk)
+    # A live translation's draft waits too, though none of its texts was edited: it was in neither list.
+    drafts = Q(live=True, has_unpublished_changes=True)
+    if organisations is not None:
+        drafts &= organisations_pages(organisations, "translation_key")
+    if edited:
+        drafts |= Q(
+            translation_key__in={key for key, _locale in edited},
+            locale_id__in={locale for _key, locale in edited},
+        )
     waiting = {
         (page.translation_key, page.locale_id): page
-        for page in pages
-        if (last := edited.get((page.translation_key, page.locale_id)))
-        and _has_unpublished_translation(page, last)
+        for page in Page.objects.filter(drafts).exclude(locale_id=Locale.get_default().pk)
+        if (page.live and page.has_unpublished_changes)
+        or (
+            (last := edited.get((page.translation_key, page.locale_id)))
+            and _has_unpublished_translation(page, last)
+        )
     }
-    translations = Translation.objects.filter(
-        enabled=True,
-        source__object_id__in={key for key, _locale in waiting},
-        target_locale_id__in={locale for _key, locale in waiting},
+    if not waiting:
+        return []
+    translations = _with_progress(
+        Translation.objects.filter(
+            enabled=True,
+            source__object_id__in={key for key, _locale in waiting},
+            target_locale_id__in={locale for _key, locale in waiting},
+        )
     ).select_related("source", "target_locale")
     found = []
     for translation in translations:
         page = waiting.get((translation.source.object_id, translation.target_locale_id))
         if page is not None:
-            found.append((page, translation, translation.get_progress()))
-    return sorted(found, key=lambda item: edited[(item[0].translation_key, item[0].locale_id)])
+            found.append((page, translation, (translation.texts, translation.texts_translated)))
+
+    def waiting_since(item):
+        page = item[0]
+        since = edited.get((page.translation_key, page.locale_id)) or page.latest_revision_created_at
+        return (since is None, since or 0)
+
+    return sorted(found, key=waiting_since)
 
 
-def live_translations_with_untranslated_texts() -> list[tuple[Page, Translation, tuple[int, int]]]:
+def live_translations_with_untranslated_texts(
+    organisations: Iterable[OrganisationPage] | None = None,
+) -> list[tuple[Page, Translation, tuple[int, int]]]:
     """``(translated page, its translation, (texts, texts translated))`` of every live page translation that shows
     texts of its source untranslated, most of them first: a German text changed since the translation was made, and
     publishing the German page put it on the live Arabic page in German (:func:`sync_live_translations`), or the
     translation was published before anyone translated it. A newcomer reads German there until it is translated.
+    ``organisations``: only their pages' translations (:func:`organisations_pages`), for a partner's start page.
 
     Only translations published as their translator left them: one with translated texts or a draft not yet
     published is :func:`translations_awaiting_publication`'s. Two queries whatever the number of translations:
     the progress of each counted as ``Translation.get_progress`` counts it, in the database."""
-    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
-    translated = Exists(
-        StringTranslation.objects.filter(
-            translation_of_id=OuterRef("string_id"),
-            context_id=OuterRef("context_id"),
-            locale_id=OuterRef(OuterRef("target_locale_id")),
-            has_error=False,
-        )
-    )
+    segments, translated = _texts()
     live = Exists(
         Page.objects.filter(
             translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"), live=True
         )
     )
+    scope = Q() if organisations is None else organisations_pages(organisations, "source__object_id")
     translations = list(
-        Translation.objects.filter(live, Exists(segments.filter(~translated)), enabled=True)
-        .annotate(texts=_count(segments), texts_translated=_count(segments.filter(translated)))
-        .select_related("source", "target_locale")
+        _with_progress(
+            Translation.objects.filter(scope, live, Exists(segments.filter(~translated)), enabled=True)
+        ).select_related("source", "target_locale")
     )
     if not translations:
         return []
@@ -147,6 +168,39 @@ def live_translations_with_untranslated_texts() -> list[tuple[Page, Translation,
         if page is not None and not _has_unpublished_translation(page, page.last_edited):
             found.append((page, translation, (translation.texts, translation.texts_translated)))
     return sorted(found, key=lambda item: (item[2][1] - item[2][0], item[0].last_published_at))
+
+
+def organisations_pages(organisations: Iterable[OrganisationPage], key: str) -> Q:
+    """The organisations' pages in every language (each organisation's own page and its listings of every type: a
+    listing carries its organisation), as a condition on ``key``, a field holding a page's translation key
+    (``source__object_id`` of a translation, ``translation_key`` of a page)."""
+    organisations = list(organisations)
+    condition = Q(**{f"{key}__in": [organisation.translation_key for organisation in organisations]})
+    for listing_type in listing_types().values():
+        listings = listing_type.model.objects.filter(organisation__in=organisations)
+        condition |= Q(**{f"{key}__in": listings.values("translation_key")})
+    return condition
+
+
+def _texts() -> tuple[QuerySet, Exists]:
+    """The texts of a translation's source (a subquery on a translation) and whether a text is translated into the
+    translation's language, as ``Translation.get_progress`` counts them."""
+    segments = StringSegment.objects.filter(source_id=OuterRef("source_id"))
+    translated = Exists(
+        StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=OuterRef(OuterRef("target_locale_id")),
+            has_error=False,
+        )
+    )
+    return segments, translated
+
+
+def _with_progress(translations: QuerySet[Translation]) -> QuerySet[Translation]:
+    """``translations`` with their progress as ``texts`` and ``texts_translated``: in the query, not one each."""
+    segments, translated = _texts()
+    return translations.annotate(texts=_count(segments), texts_translated=_count(segments.filter(translated)))
 
 
 def _count(segments) -> Coalesce:
