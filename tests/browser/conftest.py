@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import connection, transaction
+from wagtail.users.models import UserProfile
 
 from wegweiser.plugin_api.testing import forget_cached_rows
+from wegweiser.site.models.pages import office_group_name
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -23,6 +28,9 @@ CHROMIUM_ARGS = [
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+#: The password of the users the tests log in with.
+PASSWORD = "correct horse battery"
 
 # Playwright's sync API runs an event loop in this thread; the Django test database calls are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -73,6 +81,26 @@ def page_on_phone(chromium, live_server):
     yield page
     context.close()
     assert network.foreign() == [], f"requests left {network.allowed_host}: {network.foreign()}"
+
+
+@pytest.fixture
+def office_in_german(chromium, live_server, demo_town):
+    """A member of the office, German admin, logged in on a desktop-wide page of the demo town."""
+    office = get_user_model().objects.create_user("buero", "buero@example.org", PASSWORD)
+    office.groups.add(Group.objects.get(name=office_group_name()))
+    profile = UserProfile.get_for_user(office)
+    profile.preferred_language = "de"
+    profile.save()
+    context = chromium.new_context(viewport=DESKTOP, locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(45_000)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.locator('input[name="username"]').fill("buero")
+    page.locator('input[name="password"]').fill(PASSWORD)
+    page.locator('form button[type="submit"]').click()
+    page.wait_for_url(re.compile(r"/admin/$"))
+    yield page
+    context.close()
 
 
 @pytest.fixture

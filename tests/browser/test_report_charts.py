@@ -9,16 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
-from wegweiser.site.models.pages import office_group_name
+from tests.browser.conftest import DESKTOP
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-DESKTOP = {"width": 1280, "height": 900}
 REPORTS = ("coverage", "freshness", "demand", "duplicates")
 
 MEASURE = """svgs => svgs.map(svg => {
@@ -37,25 +32,6 @@ MEASURE = """svgs => svgs.map(svg => {
     };
   });
 })"""
-
-
-@pytest.fixture
-def office_in_german(chromium, live_server, demo_town):
-    office = get_user_model().objects.create_user("buero", "buero@example.org", PASSWORD)
-    office.groups.add(Group.objects.get(name=office_group_name()))
-    profile = UserProfile.get_for_user(office)
-    profile.preferred_language = "de"
-    profile.save()
-    context = chromium.new_context(viewport=DESKTOP, locale="de-DE")
-    page = context.new_page()
-    page.set_default_timeout(45_000)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.locator('input[name="username"]').fill("buero")
-    page.locator('input[name="password"]').fill(PASSWORD)
-    page.locator('form button[type="submit"]').click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-    yield page
-    context.close()
 
 
 def test_every_report_chart_is_drawn_to_scale_with_whole_labels_in_the_german_admin(

@@ -469,3 +469,29 @@ def test_the_translation_editor_dates_a_translated_text_as_the_admin_s_language_
     assert [text["comment"] for text in props["initialStringTranslations"]] == [
         "Manuell übersetzt am 7. Dezember 2026"
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "language_name"), [("ar", "rtl", "العربية"), ("uk", "ltr", "Українська")]
+)
+def test_the_translation_editor_writes_the_translated_texts_in_the_target_language_s_direction(
+    client, offer, office_user, language, direction, language_name
+):
+    """wagtail-localize's editor showed and took Arabic left to right, its punctuation out of place, under the
+    English heading "Deutsch to العربية translation". The page gives its script (which marks each translated
+    text, the app being drawn in the browser: tests/browser/test_translation_editor.py) the target language
+    and its direction, the German source's, and the German for the texts the app writes in English."""
+    target = Locale.objects.get_or_create(language_code=language)[0]
+    client.force_login(speaking_german(office_user))
+    submit(client, offer, target)
+
+    editor = BeautifulSoup(
+        client.get(f"/admin/pages/{offer.get_translation(target).pk}/edit/").content, "html.parser"
+    )
+    languages = editor.find(id="ww-translation-languages")
+    assert (languages["data-target-lang"], languages["data-target-dir"]) == (language, direction)
+    assert (languages["data-source-lang"], languages["data-source-dir"]) == ("de", "ltr")
+    assert languages["data-heading"] == f"Übersetzung Deutsch → {language_name}"
+    assert languages["data-more-actions"] == "Mehr Aktionen"
+    scripts = [script["src"].split("?")[0] for script in editor.find_all("script", src=True)]
+    assert "/static/js/admin/translation_editor.js" in scripts

@@ -89,7 +89,9 @@ def load_original_texts(pages: Iterable[Page]) -> None:
                 page._original_texts = texts
 
 
+@register.filter("direction")
 def direction_of(language: str) -> str:
+    """``{{ locale.language_code|direction }}``: the ``dir`` of text in ``language``, "rtl" or "ltr"."""
     return "rtl" if language in settings.LANGUAGES_BIDI else "ltr"
 
 
