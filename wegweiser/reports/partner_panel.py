@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Site, WorkflowState
+from wagtail.models import Locale, Page, Site, WorkflowState
 
 from wegweiser.reports.panels import AttentionItem, translation_rows
 from wegweiser.site.freshness import stale_after_days
@@ -110,6 +111,8 @@ class PartnerDashboardPanel(Component):
         today = timezone.localdate()
         site = Site.find_for_request(self.request)
         types = enabled_listing_types(site)
+        # A workflow's object is named by its id and its type: a snippet with a workflow may share a page's id.
+        page_type = ContentType.objects.get_for_model(Page)
         sections = []
         for organisation in self.organisations:
             listings = []
@@ -121,7 +124,7 @@ class PartnerDashboardPanel(Component):
                 )
             active = (
                 WorkflowState.objects.active()
-                .filter(object_id__in=[str(page.pk) for page in listings])
+                .filter(base_content_type=page_type, object_id__in=[str(page.pk) for page in listings])
                 .select_related("current_task_state")
             )
             in_review, asked = set(), {}
