@@ -23,6 +23,7 @@ from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    mail_link,
     notice,
     too_many_sends,
 )
@@ -63,6 +64,7 @@ request_sent = check_your_mailbox(
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your request has not been confirmed."))
 def confirm(request, token: str, kind: str = ""):
     """Do what the link in the mail asks. ``kind`` comes from the former links of one owner (volunteers'
     or alerts' own data-request mails), which may only touch that owner's records."""
