@@ -85,6 +85,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "schema_org_day": ("wegweiser.site.structured_data", "schema_org_day"),
     # Organisation scoping in the admin.
     "organisations_for": ("wegweiser.site.scoping", "organisations_for"),
+    "organisations_to_choose": ("wegweiser.site.scoping", "organisations_to_choose"),
     "scope_queryset": ("wegweiser.site.scoping", "scope_queryset"),
     "OrganisationScopedViewSet": ("wegweiser.site.scoping", "OrganisationScopedViewSet"),
     "OrganisationScopedViewSetMixin": ("wegweiser.site.scoping", "OrganisationScopedViewSetMixin"),
