@@ -62,7 +62,9 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     """The registration form; a valid POST holds a place and mails the confirmation link."""
     event = _event_taking_registrations(pk)
     form = EventRegistrationForm(
-        request.POST or None, event=event, initial={"occurrence": request.GET.get("termin", "")}
+        request.POST if request.method == "POST" else None,
+        event=event,
+        initial={"occurrence": request.GET.get("termin", "")},
     )
     status = 200
     if request.method == "POST":

@@ -38,7 +38,8 @@ def _form_page(request, form, status: int = 200):
 
 @for_visitors
 def request_data(request):
-    form = DataRequestForm(request.POST or None)
+    # Bound on the method: an empty POST is a form sent without answers, and says what is missing.
+    form = DataRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return _form_page(request, form)
     if form.is_bot():
