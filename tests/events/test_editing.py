@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from tests.events.conftest import berlin, make_event
 from wegweiser.events.jobs import delete_past_registrations
@@ -79,20 +80,67 @@ def test_partner_sees_only_own_calendar_feeds_in_the_admin(client, editor_a, org
     assert client.get(reverse("calendar_feeds:edit", args=[other.pk])).status_code == 404
 
 
-def test_a_partner_picks_its_own_organisation_for_a_calendar_from_a_list(client, editor_a, organisation_a):
-    """The organisation field opened Wagtail's page chooser on every partner of the portal, and choosing
-    another's was refused with "Bitte eine gültige Auswahl treffen"."""
-    client.force_login(editor_a)
+def translate_organisation(organisation, language: str, title: str):
+    locale = Locale.objects.get_or_create(language_code=language)[0]
+    translated = organisation.copy_for_translation(locale, copy_parents=True)
+    translated.title = title
+    translated.save_revision().publish()
+    return translated
+
+
+def organisations_offered(client) -> dict[str, str]:
+    """The feed form's list of organisations: value → name, without the empty choice."""
     form = BeautifulSoup(client.get(reverse("calendar_feeds:add")).content, "html.parser")
     choice = form.find("select", attrs={"name": "organisation"})
     assert choice is not None
-    options = {
-        option["value"]: option.get_text(strip=True)
-        for option in choice.find_all("option")
-        if option["value"]
+    names = [(option["value"], option.get_text(strip=True)) for option in choice.find_all("option")]
+    offered = [(value, name) for value, name in names if value]
+    assert len(offered) == len(dict(offered)), "each organisation once"
+    return dict(offered)
+
+
+def test_a_partner_picks_its_own_organisation_for_a_calendar_from_a_list_once_by_its_german_name(
+    client, editor_a, organisation_a, organisation_b, settings
+):
+    """The organisation field opened Wagtail's page chooser on every partner of the portal, and choosing
+    another's was refused with "Bitte eine gültige Auswahl treffen". Then the list named the partner once
+    per language version ("Caritasverband Neustadt e.V." five times), while the offers import named it once."""
+    for language, title in (("en", "Association A"), ("ar", "جمعية أ")):
+        translate_organisation(organisation_a, language, title)
+    translate_organisation(organisation_b, "en", "Association B")
+    client.force_login(editor_a)
+
+    assert organisations_offered(client) == {str(organisation_a.pk): "Verein A"}
+    form = BeautifulSoup(client.get(reverse("calendar_feeds:add")).content, "html.parser")
+    assert form.find("select", attrs={"name": "organisation"}).find("option", selected=True)["value"] == str(
+        organisation_a.pk
+    )
+
+    settings.WEGWEISER_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+    feed = {"name": "Kalender", "url": "http://127.0.0.1:8080/k.ics", "publish_mode": "draft", "active": "on"}
+    refused = client.post(reverse("calendar_feeds:add"), {**feed, "organisation": organisation_b.pk})
+    assert refused.status_code == 200 and "Bitte eine gültige Auswahl treffen" in refused.content.decode()
+    assert not CalendarFeed.objects.exists()
+    assert (
+        client.post(reverse("calendar_feeds:add"), {**feed, "organisation": organisation_a.pk}).status_code
+        == 302
+    )
+    assert CalendarFeed.objects.get().organisation_id == organisation_a.pk
+
+
+def test_an_administrator_picks_any_organisation_for_a_calendar_once_by_its_german_name(
+    client, admin_user, organisation_a, organisation_b
+):
+    """Who sees the whole page tree (the office's group has no calendar import; an administrator has) got
+    Wagtail's page chooser, which opened in the admin's language and let them pick an organisation's
+    translation, below which the feed's events would then be imported."""
+    translate_organisation(organisation_a, "en", "Association A")
+    translate_organisation(organisation_b, "uk", "Асоціація Б")
+    client.force_login(admin_user)
+    assert organisations_offered(client) == {
+        str(organisation_a.pk): "Verein A",
+        str(organisation_b.pk): "Verein B",
     }
-    assert options == {str(organisation_a.pk): organisation_a.title}
-    assert choice.find("option", selected=True)["value"] == str(organisation_a.pk)
 
 
 def test_registrations_are_deleted_two_weeks_after_their_date(organisation_a):

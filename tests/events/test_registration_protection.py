@@ -524,26 +524,48 @@ def test_the_dates_to_choose_from_fit_a_phone_in_every_language(client, course):
         assert dates and all(len(text) <= 32 for text in dates), (code, dates)
 
 
+@pytest.mark.parametrize(
+    ("language", "incomplete", "not_confirmed", "not_withdrawn", "not_in_calendar"),
+    [
+        (
+            "de",
+            "Dieser Link ist unvollständig",
+            "Ihre Anmeldung wurde nicht bestätigt.",
+            "Ihre Anmeldung wurde nicht zurückgezogen.",
+            "Der Termin wurde nicht in Ihren Kalender eingetragen.",
+        ),
+        (
+            "tr",
+            "Bu bağlantı eksik",
+            "Kaydınız onaylanmadı.",
+            "Kaydınız geri çekilmedi.",
+            "Tarih takviminize eklenmedi.",
+        ),
+    ],
+)
 def test_a_registration_link_cut_off_by_the_mail_program_says_nothing_happened_in_the_visitor_s_language(
-    client, course, smtp_server
+    client, course, smtp_server, language, incomplete, not_confirmed, not_withdrawn, not_in_calendar
 ):
     """A link with its token cut short (mail programs split long links) got a bare "not found"; alerts,
-    sign-ups and data requests answered in the visitor's language. Now it says what did not happen."""
-    client.post(register_url(course, "tr"), form_data(course))
+    sign-ups and data requests answered in the visitor's language. Now it says what did not happen; the
+    calendar file of the place ("termin.ics") still answered a bare "not found"."""
+    client.post(register_url(course, language), form_data(course))
     [message] = smtp_server.to("amal@example.org")
     confirm_path = link_path(message, "/bestaetigen/")
     withdraw_path = confirm_path.replace("/bestaetigen/", "/")
-    assert confirm_path.startswith("/tr/")
+    calendar_path = withdraw_path + "termin.ics"
+    assert confirm_path.startswith(f"/{language}/")
+    token = withdraw_path.rstrip("/").split("/")[-1]
 
     for path, not_done in (
-        (confirm_path, "Kaydınız onaylanmadı."),
-        (withdraw_path, "Kaydınız geri çekilmedi."),
+        (confirm_path, not_confirmed),
+        (withdraw_path, not_withdrawn),
+        (calendar_path, not_in_calendar),
     ):
-        token = path.rstrip("/").split("/")[-1 if path == withdraw_path else -2]
-        cut = path.replace(token, token[:-7])
+        cut = path.replace(token, token[:-10])
         for answer in (client.get(cut), client.post(cut)):
             text = answer.content.decode()
             assert answer.status_code == 404
-            assert "Bu bağlantı eksik" in text and not_done in text
+            assert incomplete in text and not_done in text
     registration = EventRegistration.objects.get()
     assert (registration.status, registration.address_confirmed) == (EventRegistration.Status.PENDING, False)

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from wegweiser.offers.factories import CourseDateFactory, OfferPageFactory
 from wegweiser.offers.models import OfferPage
 from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.search.alerts import links as alert_links
 from wegweiser.search.alerts.jobs import remind_and_end_alerts, send_place_alerts
 from wegweiser.search.models import ListingOpening, PlaceAlert
 from wegweiser.site.models import ListingIndexPage, PortalSettings
@@ -190,6 +191,74 @@ def test_a_stop_link_cut_off_by_the_mail_program_says_the_alert_goes_on_and_stop
         assert onwards["href"] == my_data
     alert = PlaceAlert.objects.get()
     assert (alert.status, alert.email) == (PlaceAlert.Status.ACTIVE, EMAIL), "the alert goes on"
+
+
+def reminder_to_extend(client, smtp_server, language="de"):
+    """The mail a confirmed alert sends three days before it ends, with its link to extend."""
+    subscribe(client, language=language)
+    confirm(client, smtp_server)
+    PlaceAlert.objects.update(expires_at=timezone.now() + datetime.timedelta(days=3))
+    remind_and_end_alerts()
+    return smtp_server.to(EMAIL)[-1]
+
+
+@pytest.mark.parametrize(
+    ("link", "language", "incomplete", "not_done"),
+    [
+        (
+            "/bestaetigen/",
+            "de",
+            "Dieser Link ist unvollständig",
+            "Ihre Benachrichtigung wurde nicht eingeschaltet.",
+        ),
+        (
+            "/verlaengern/",
+            "de",
+            "Dieser Link ist unvollständig",
+            "Ihre Benachrichtigung wurde nicht verlängert.",
+        ),
+        ("/bestaetigen/", "ar", "هذا الرابط غير مكتمل", "لم يتم تفعيل التنبيه الخاص بكم."),
+    ],
+)
+def test_a_confirm_or_extend_link_cut_off_by_the_mail_program_says_what_did_not_happen(
+    client, smtp_server, nordstadt, link, language, incomplete, not_done
+):
+    """Cut off by the mail program, the links to confirm and to extend said "The alert has ended, or the link
+    has expired or is incomplete. You can set up a new alert": the visitor could not tell which."""
+    if link == "/bestaetigen/":
+        subscribe(client, language=language)
+        [mail] = smtp_server.to(EMAIL)
+    else:
+        mail = reminder_to_extend(client, smtp_server, language)
+    cut = link_path(mail, link).rstrip("/")[:-10] + "/"
+    assert cut.startswith(f"/{language}/")
+    stored = list(PlaceAlert.objects.values())
+
+    for answer in (client.get(cut), client.post(cut)):
+        page = BeautifulSoup(answer.content, "html.parser")
+        assert answer.status_code == 404
+        assert page.h1.get_text(strip=True) == incomplete
+        assert not_done in page.main.get_text(" ") and not page.select("main form")
+    assert list(PlaceAlert.objects.values()) == stored, "nothing switched on or extended"
+
+
+def test_an_expired_confirm_link_and_the_extend_link_of_an_ended_alert_say_so(
+    client, smtp_server, nordstadt, monkeypatch
+):
+    gone = "Die Benachrichtigung ist beendet, oder der Link ist abgelaufen."
+    extend_path = link_path(reminder_to_extend(client, smtp_server), "/verlaengern/")
+    PlaceAlert.objects.get().end(PlaceAlert.EndReason.UNSUBSCRIBED)
+    for answer in (client.get(extend_path), client.post(extend_path)):
+        assert answer.status_code == 404 and gone in answer.content.decode()
+    assert PlaceAlert.objects.get().status == PlaceAlert.Status.ENDED
+
+    subscribe(client, email="later@example.org")
+    [confirmation] = smtp_server.to("later@example.org")
+    monkeypatch.setattr(alert_links, "CONFIRM_MAX_AGE", -1)  # the link is older than its seven days
+    confirm_path = link_path(confirmation, "/bestaetigen/")
+    for answer in (client.get(confirm_path), client.post(confirm_path)):
+        assert answer.status_code == 404 and gone in answer.content.decode()
+    assert PlaceAlert.objects.get(status=PlaceAlert.Status.PENDING).email == "later@example.org"
 
 
 def test_the_confirmed_page_has_the_stop_link_it_promises(client, smtp_server, nordstadt):

@@ -531,3 +531,23 @@ def test_the_error_summary_puts_no_colon_after_a_label_that_is_a_question(client
     summary = html.split('class="form-errors"')[1].split("</ul>")[0]
     assert question in summary and "?:" not in summary and "؟:" not in summary
     assert f"{email_label}: " in summary
+
+
+@pytest.mark.parametrize("form", ["account request", "data request", "event registration"])
+def test_a_form_sent_without_a_single_field_says_what_is_missing(client, home, organisation_a, form):
+    """A POST with an empty body (a hand-made request; browsers send every text field) left the form unbound,
+    "Form(request.POST or None)": a bare 400 without a word of what was missing."""
+    data_request = reverse("data_requests:request")
+    public = {
+        "account request": lambda: account_form(),
+        "data request": lambda: PublicForm(data_request, data_request, {"email": "amal@example.org"}, 302),
+        "event registration": lambda: event_form(organisation_a),
+    }[form]()
+    stored = public.stored()
+
+    answer = client.post(public.post_url, "", content_type="application/x-www-form-urlencoded")
+
+    assert answer.status_code == 400
+    summary = answer.content.decode().split('class="form-errors"')[1].split("</ul>")[0]
+    assert "E-Mail-Adresse" in summary
+    assert public.stored() == stored

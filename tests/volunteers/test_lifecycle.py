@@ -179,14 +179,32 @@ def test_the_links_pages_name_the_opportunity_in_the_visitors_language_where_it_
     assert "مرافقة لغوية" in str(mail["Subject"]) and "مرافقة لغوية" in body_of(mail)
 
 
-def test_tampered_or_expired_confirmation_link_is_refused(client, opportunity, smtp_server, settings):
+def test_a_cut_off_confirmation_link_confirms_nothing_and_an_expired_one_asks_to_sign_up_again(
+    client, opportunity, smtp_server, settings
+):
+    """A confirmation link cut off by the mail program said "The link has expired or was already used. Please
+    sign up again": the volunteer signed up once more, for a link that only had to be opened whole."""
     sign_up(client, opportunity)
-    confirm_path = link_path(smtp_server.messages[0], "/ehrenamt/bestaetigen/")
-    assert client.post(confirm_path[:-3] + "xx/").status_code == 404
+    [confirmation] = smtp_server.to("erika@example.org")
+    confirm_path = link_path(confirmation, "/ehrenamt/bestaetigen/")
+    cut = confirm_path.rstrip("/")[:-10] + "/"
+    stored = list(VolunteerApplication.objects.values())
+
+    for answer in (client.get(cut), client.post(cut)):
+        text = answer.content.decode()
+        assert answer.status_code == 404
+        assert "Dieser Link ist unvollständig" in text and "Ihre Anmeldung wurde nicht bestätigt." in text
+        assert "abgelaufen" not in text
+    arabic = client.post(cut.replace("/de/", "/ar/", 1)).content.decode()
+    assert "هذا الرابط غير مكتمل" in arabic and "لم يتم تأكيد تسجيلكم." in arabic
+    assert list(VolunteerApplication.objects.values()) == stored, "nothing confirmed"
+    assert smtp_server.to("kontakt@verein.example") == []
+
     settings.WEGWEISER_VOLUNTEER_CONFIRMATION_DAYS = -1
-    response = client.post(confirm_path)
-    assert response.status_code == 404
-    assert VolunteerApplication.objects.get().status == "new"
+    for answer in (client.get(confirm_path), client.post(confirm_path)):
+        assert answer.status_code == 404
+        assert "Der Link ist abgelaufen" in answer.content.decode()
+    assert list(VolunteerApplication.objects.values()) == stored
 
 
 def test_full_opportunity_shows_waiting_list_and_marks_new_sign_ups(client, opportunity, smtp_server):

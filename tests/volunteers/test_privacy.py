@@ -106,6 +106,35 @@ def test_data_request_link_cannot_be_forged_for_another_address(client, opportun
     assert VolunteerApplication.objects.filter(email="victim@example.org").exists()
 
 
+def test_a_cut_off_data_request_link_deletes_nothing_and_an_expired_one_asks_to_request_again(
+    client, opportunity, smtp_server, monkeypatch
+):
+    """A deletion link cut off by the mail program said "The link has expired. Please make your request
+    again": the person asked again, for a link that only had to be opened whole."""
+    make_application(opportunity)
+    request_data(client, "erika@example.org", "delete")
+    [link_mail] = smtp_server.to("erika@example.org")
+    path = link_path(link_mail, "/meine-daten/")
+    cut = path.rstrip("/")[:-10] + "/"
+    stored = list(VolunteerApplication.objects.values())
+
+    for answer in (client.get(cut), client.post(cut)):
+        text = answer.content.decode()
+        assert answer.status_code == 404
+        assert "Dieser Link ist unvollständig" in text and "Ihre Anfrage wurde nicht bestätigt." in text
+        assert "abgelaufen" not in text
+    arabic = client.post(cut.replace("/de/", "/ar/", 1)).content.decode()
+    assert "هذا الرابط غير مكتمل" in arabic and "لم يتم تأكيد طلبكم." in arabic
+    assert list(VolunteerApplication.objects.values()) == stored, "nothing deleted"
+    assert smtp_server.to("erika@example.org") == [link_mail]
+
+    monkeypatch.setattr(links, "DATA_REQUEST_MAX_AGE", -1)  # the link is older than its two days
+    for answer in (client.get(path), client.post(path)):
+        assert answer.status_code == 404
+        assert "Der Link ist abgelaufen. Bitte stellen Sie Ihre Anfrage erneut." in answer.content.decode()
+    assert list(VolunteerApplication.objects.values()) == stored
+
+
 def test_data_request_form_rejects_invalid_addresses(client):
     response = client.post(reverse("data_requests:request"), {"email": "nope", "action": "export"})
     assert response.status_code == 400

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from wegweiser.offers.spreadsheets import MAX_FILE_BYTES
-from wegweiser.plugin_api import OrganisationPage, organisations_for
-
-
-def organisations_for_import(user):
-    """The user's organisations (by Wagtail's page permissions), in the default language."""
-    return organisations_for(user).filter(locale__language_code=_default_language()).order_by("title")
-
-
-def _default_language() -> str:
-    return Locale.get_default().language_code
+from wegweiser.plugin_api import OrganisationPage, organisations_to_choose
 
 
 class OfferImportForm(forms.Form):
@@ -37,7 +27,7 @@ class OfferImportForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations_for_import(user)
+        self.fields["organisation"].queryset = organisations_to_choose(user)
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

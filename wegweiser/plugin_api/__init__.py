@@ -65,6 +65,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "admin_url": ("wegweiser.site.links", "admin_url"),
     "sign": ("wegweiser.site.links", "sign"),
     "unsign": ("wegweiser.site.links", "unsign"),
+    "IncompleteLink": ("wegweiser.site.links", "IncompleteLink"),
     "localized_label": ("wegweiser.site.taxonomy_labels", "localized_label"),
     "load_original_texts": ("wegweiser.site.templatetags.direction_tags", "load_original_texts"),
     "isolate_text": ("wegweiser.site.templatetags.direction_tags", "isolate_text"),
@@ -84,6 +85,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "schema_org_day": ("wegweiser.site.structured_data", "schema_org_day"),
     # Organisation scoping in the admin.
     "organisations_for": ("wegweiser.site.scoping", "organisations_for"),
+    "organisations_to_choose": ("wegweiser.site.scoping", "organisations_to_choose"),
     "scope_queryset": ("wegweiser.site.scoping", "scope_queryset"),
     "OrganisationScopedViewSet": ("wegweiser.site.scoping", "OrganisationScopedViewSet"),
     "OrganisationScopedViewSetMixin": ("wegweiser.site.scoping", "OrganisationScopedViewSetMixin"),
@@ -104,6 +106,7 @@ _EXPORTS: dict[str, tuple[str, str]] = {
     "client_address": ("wegweiser.site.public_forms", "client_address"),
     "notice": ("wegweiser.site.public_forms", "notice"),
     "incomplete_link": ("wegweiser.site.public_forms", "incomplete_link"),
+    "mail_link": ("wegweiser.site.public_forms", "mail_link"),
     "ask_to_confirm": ("wegweiser.site.public_forms", "ask_to_confirm"),
     "check_your_mailbox": ("wegweiser.site.public_forms", "check_your_mailbox"),
     "queue_mail": ("wegweiser.site.outbox", "queue_mail"),

@@ -5,7 +5,9 @@ page tree's default site (``localhost``), so a mail from ``make run`` opens the 
 
 A link that confirms, withdraws or hands out personal data carries no account and no password: a
 ``TimestampSigner`` signature whose salt names the link's purpose is the proof, so a link of one purpose
-(unsubscribe) never works for another (confirm), and a ``max_age`` lets it expire.
+(unsubscribe) never works for another (confirm), and a ``max_age`` lets it expire. :func:`unsign` tells the two
+ways a link fails apart: one that has expired asks for a new one, one whose signature does not check out (cut off
+by a mail program, mistyped) raises :class:`IncompleteLink`, which ``mail_link`` answers.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,6 +27,12 @@ from wagtail.models import Site
 DATA_REQUEST = "wegweiser.data-request"
 DATA_REQUEST_MAX_AGE = 2 * 24 * 3600
 DATA_REQUEST_ACTIONS = ("export", "delete")
+
+
+class IncompleteLink(Http404):
+    """A link from a mail whose token does not check out: cut off or mistyped (mail programs split long links),
+    forged, or of another purpose. Nothing may happen; the view's ``mail_link`` decorator says what did not.
+    A view without it answers "not found"."""
 
 
 def slug_for(text: str, max_length: int = 80) -> str:
@@ -70,11 +79,23 @@ def sign(value: str, purpose: str) -> str:
 
 
 def unsign(signed: str, purpose: str, max_age: int | None = None) -> str | None:
-    """The value of a valid link of this purpose; ``None`` if forged, of another purpose or too old."""
+    """The value of a valid link of this purpose; ``None`` once it is older than ``max_age``. A signature that
+    does not check out (cut off, mistyped, forged, of another purpose) raises :class:`IncompleteLink`."""
+    return _unsigned(signed, purpose, max_age)
+
+
+def _unsigned(signed: str, purpose: str, max_age: int | None, *, as_object: bool = False):
+    """The one place that tells an expired link (``None``: "please ask again") from an incomplete one
+    (:class:`IncompleteLink`: "open the whole link"). Both had read "expired, please sign up again"."""
+    signer = signing.TimestampSigner(salt=purpose)
     try:
-        return signing.TimestampSigner(salt=purpose).unsign(signed, max_age=max_age)
-    except signing.BadSignature:
+        if as_object:
+            return signer.unsign_object(signed, max_age=max_age)
+        return signer.unsign(signed, max_age=max_age)
+    except signing.SignatureExpired:
         return None
+    except signing.BadSignature:
+        raise IncompleteLink from None
 
 
 def data_request_token(email: str, action: str, purpose: str = DATA_REQUEST) -> str:
@@ -83,14 +104,12 @@ def data_request_token(email: str, action: str, purpose: str = DATA_REQUEST) -> 
 
 
 def data_request_from(signed: str, purpose: str = DATA_REQUEST) -> dict | None:
-    """``{"email": ..., "action": "export" | "delete"}`` of a valid, unexpired data-request link, else ``None``.
+    """``{"email": ..., "action": "export" | "delete"}`` of a valid, unexpired data-request link, else ``None``;
+    an incomplete one raises :class:`IncompleteLink` (:func:`unsign`).
 
     ``purpose`` other than the default reads the links of mails sent before the core took the requests over.
     """
-    try:
-        value = signing.TimestampSigner(salt=purpose).unsign_object(signed, max_age=DATA_REQUEST_MAX_AGE)
-    except (signing.BadSignature, ValueError):
-        return None
+    value = _unsigned(signed, purpose, DATA_REQUEST_MAX_AGE, as_object=True)
     if (
         not isinstance(value, dict)
         or value.get("action") not in DATA_REQUEST_ACTIONS

@@ -17,7 +17,8 @@ accessibility feedback) uses:
   with the same limits and the same messages in every form; a name holds no web address
   (:func:`reject_web_addresses`).
 * :func:`notice`: the short page that answers it (sent, confirmed, link expired) or asks for one step;
-  :func:`ask_to_confirm`: that page asking for the one click a link from a mail needs.
+  :func:`ask_to_confirm`: that page asking for the one click a link from a mail needs; :func:`mail_link`: a
+  link whose token a mail program cut off says so (:func:`incomplete_link`) and does nothing.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wegweiser.site import rate_limits
+from wegweiser.site.links import IncompleteLink
 from wegweiser.site.listings import localized_url
 from wegweiser.site.page_views import about_page
 from wegweiser.site.templatetags.direction_tags import isolate_text
@@ -443,6 +445,25 @@ def incomplete_link(request: HttpRequest, not_done: str) -> TemplateResponse:
         status=404,
         links=[(reverse("data_requests:request"), gettext("Your data: request a copy or deletion"))],
     )
+
+
+def mail_link(not_done: str) -> Callable:
+    """View decorator for a link from a mail: a token that does not check out (:class:`IncompleteLink`, raised by
+    ``unsign`` or by the view reading its token) is answered by :func:`incomplete_link`, saying what did
+    ``not_done`` (lazily translated). A view reads its token before it changes anything, so a cut link changes
+    nothing. Put it below :func:`for_visitors`."""
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def answer(request: HttpRequest, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except IncompleteLink:
+                return incomplete_link(request, str(not_done))
+
+        return answer
+
+    return decorate
 
 
 def check_your_mailbox(

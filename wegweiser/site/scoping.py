@@ -25,7 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
@@ -56,6 +56,13 @@ def organisations_for(user, *, own_only: bool = False) -> QuerySet[OrganisationP
     # The organisation at or above each granted page: its path is a prefix of the granted page's path.
     prefixes = {path[:end] for path in granted_paths for end in range(steplen, len(path) + 1, steplen)}
     return OrganisationPage.objects.filter(path__in=prefixes)
+
+
+def organisations_to_choose(user) -> QuerySet[OrganisationPage]:
+    """The organisations ``user`` may act for, each once by its German name: the version in the portal's default
+    language, ordered by title. What a form's list of organisations offers; the other versions are translations
+    of the same organisation (a calendar feed's list named "Caritasverband Neustadt e.V." five times)."""
+    return organisations_for(user).filter(locale=Locale.get_default()).order_by("title")
 
 
 def sees_the_whole_page_tree(user) -> bool:
@@ -245,12 +252,18 @@ def limit_choices_to_organisations(form, user) -> None:
 
     A partner picks one of its own pages (its organisation) from a list, the only one already chosen: Wagtail's
     page chooser showed every organisation of the portal, and choosing another's was refused with "not a valid
-    choice". The office, which sees the whole tree, keeps the chooser."""
+    choice". An organisation is offered once, by its German name (:func:`organisations_to_choose`), also to whoever
+    sees the whole tree: Wagtail's chooser opened in the admin's language and let them pick a translation. For
+    other pages they keep the chooser."""
     whole_tree = sees_the_whole_page_tree(user)
     for field in form.fields.values():
         if isinstance(field, ModelChoiceField | ModelMultipleChoiceField) and field.queryset is not None:
-            field.queryset = scope_queryset(field.queryset, user)
-            if whole_tree or not isinstance(field.widget, AdminPageChooser):
+            organisations = issubclass(field.queryset.model, OrganisationPage)
+            if organisations:
+                field.queryset = organisations_to_choose(user).filter(pk__in=field.queryset.values("pk"))
+            else:
+                field.queryset = scope_queryset(field.queryset, user)
+            if (whole_tree and not organisations) or not isinstance(field.widget, AdminPageChooser):
                 continue
             field.widget = SelectMultiple() if isinstance(field, ModelMultipleChoiceField) else Select()
             field.queryset = field.queryset  # gives the new list its choices

@@ -24,7 +24,7 @@ def withdraw_token(application) -> str:
 
 
 def application_id_from(token: str, salt: str, max_age: int | None = None) -> int | None:
-    """The application id in a valid token, ``None`` if tampered with or expired."""
+    """The application id in a valid token, ``None`` if expired; an incomplete token raises ``IncompleteLink``."""
     value = unsign(token, salt, max_age=max_age)
     return int(value) if value is not None and value.isdecimal() else None
 

@@ -22,9 +22,9 @@ from wegweiser.plugin_api import (
     enabled_listing_types,
     for_visitors,
     in_language,
-    incomplete_link,
     isolate_text,
     localized_url,
+    mail_link,
     notice,
     too_many_sends,
 )
@@ -87,13 +87,15 @@ signup_done = check_your_mailbox(
 
 
 def _application_for(token: str, salt: str, max_age: int | None = None) -> VolunteerApplication | None:
-    """The sign-up a link from a mail names; ``None`` if the link is forged or expired or the data is gone."""
+    """The sign-up a link from a mail names; ``None`` if the link has expired or the data is gone. An incomplete
+    link raises ``IncompleteLink``, which the view's ``mail_link`` answers."""
     application_id = links.application_id_from(token, salt, max_age=max_age)
     application = VolunteerApplication.objects.filter(pk=application_id).first() if application_id else None
     return None if application is None or application.is_anonymised else application
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your sign-up has not been confirmed."))
 def confirm(request, token: str):
     application = _application_for(token, links.CONFIRM_SALT, max_age=links.confirm_max_age())
     if application is None:
@@ -125,10 +127,9 @@ def confirm(request, token: str):
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your sign-up has not been withdrawn."))
 def withdraw(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) withdraws the sign-up, no account needed."""
-    if links.application_id_from(token, links.WITHDRAW_SALT) is None:
-        return incomplete_link(request, _("Your sign-up has not been withdrawn."))
     application = _application_for(token, links.WITHDRAW_SALT)
     withdrawn = _("Sign-up withdrawn")
     if application is None:

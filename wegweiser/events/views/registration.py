@@ -14,8 +14,6 @@ exempt from CSRF and set no cookie. GET only shows a button (mail scanners open 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from functools import wraps
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
@@ -34,14 +32,15 @@ from wegweiser.events.models import EventPage, EventRegistration
 from wegweiser.events.registration_mails import send_registration_mail, withdraw_and_tell
 from wegweiser.events.templatetags.event_tags import event_when
 from wegweiser.plugin_api import (
+    IncompleteLink,
     about_page,
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
     forget_send,
     in_language,
-    incomplete_link,
     localized_url,
+    mail_link,
     notice,
     private_no_store,
     too_many_sends,
@@ -63,7 +62,9 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     """The registration form; a valid POST holds a place and mails the confirmation link."""
     event = _event_taking_registrations(pk)
     form = EventRegistrationForm(
-        request.POST or None, event=event, initial={"occurrence": request.GET.get("termin", "")}
+        request.POST if request.method == "POST" else None,
+        event=event,
+        initial={"occurrence": request.GET.get("termin", "")},
     )
     status = 200
     if request.method == "POST":
@@ -121,36 +122,15 @@ registration_sent = check_your_mailbox(
 )
 
 
-def _well_formed(token: str) -> bool:
-    """A registration's token as its links carry it (a UUID); a link cut off or mistyped carries less. Its URLs
-    took UUIDs only, and a cut link got a bare "not found"."""
+def _by_token(token: str) -> EventRegistration | None:
+    """The registration a link from its mail names (``None`` if there is none). A token that is no UUID was cut
+    off or mistyped: :class:`IncompleteLink`, which the view's ``mail_link`` answers. Its URLs took UUIDs only,
+    and a cut link got a bare "not found"."""
     try:
         uuid.UUID(token)
     except ValueError:
-        return False
-    return True
-
-
-def _by_token(token: str) -> EventRegistration | None:
-    if not _well_formed(token):
-        return None
+        raise IncompleteLink from None
     return EventRegistration.objects.select_related("event").filter(token=token).first()
-
-
-def _registration_link(not_done):
-    """For the view of a link from a registration's mail: it gets the registration (``None`` if there is none);
-    a token cut off or mistyped is answered by :func:`incomplete_link`, saying what did ``not_done``."""
-
-    def decorate(view: Callable) -> Callable:
-        @wraps(view)
-        def answer(request: HttpRequest, token: str) -> HttpResponse:
-            if not _well_formed(token):
-                return incomplete_link(request, str(not_done))
-            return view(request, _by_token(token))
-
-        return answer
-
-    return decorate
 
 
 def _about(registration: EventRegistration) -> dict:
@@ -171,9 +151,10 @@ def _registered(registration: EventRegistration) -> str:
 
 
 @for_visitors
-@_registration_link(gettext_lazy("Your registration has not been confirmed."))
-def confirm_registration(request: HttpRequest, registration: EventRegistration | None) -> HttpResponse:
+@mail_link(gettext_lazy("Your registration has not been confirmed."))
+def confirm_registration(request: HttpRequest, token: str) -> HttpResponse:
     """The link in the mail: the place becomes final (or the waiting-list position counts)."""
+    registration = _by_token(token)
     title = _("Confirm your registration")
     if registration is None or registration.status == EventRegistration.Status.WITHDRAWN:
         text = _(
@@ -209,7 +190,8 @@ def _confirmed(request: HttpRequest, registration: EventRegistration, about: dic
 
 
 @private_no_store
-def registration_calendar(request: HttpRequest, token) -> HttpResponse:
+@mail_link(gettext_lazy("The date has not been added to your calendar."))
+def registration_calendar(request: HttpRequest, token: str) -> HttpResponse:
     """The booked date as a calendar file, for a confirmed place only."""
     registration = _by_token(token)
     if registration is None or registration.status != EventRegistration.Status.CONFIRMED:
@@ -224,9 +206,10 @@ def registration_calendar(request: HttpRequest, token) -> HttpResponse:
 
 
 @for_visitors
-@_registration_link(gettext_lazy("Your registration has not been withdrawn."))
-def withdraw_registration(request: HttpRequest, registration: EventRegistration | None) -> HttpResponse:
+@mail_link(gettext_lazy("Your registration has not been withdrawn."))
+def withdraw_registration(request: HttpRequest, token: str) -> HttpResponse:
     """The cancel link in every mail: show what is cancelled, cancel on POST."""
+    registration = _by_token(token)
     title = _("Withdraw registration")
     if registration is None:
         return notice(request, title, _("This registration no longer exists. Nothing is stored."), status=404)

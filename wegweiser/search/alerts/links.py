@@ -29,5 +29,6 @@ def sign(alert, purpose: str) -> str:
 
 
 def token_from(signed: str, purpose: str, max_age: int | None = None) -> str | None:
-    """The alert token in a valid link of this purpose; ``None`` if forged, of another purpose or too old."""
+    """The alert token in a valid link of this purpose; ``None`` if too old. A link that is forged, of another
+    purpose, or cut off by a mail program raises ``IncompleteLink`` (the core's ``unsign``)."""
     return core_links.unsign(signed, purpose, max_age=max_age)

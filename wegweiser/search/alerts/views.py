@@ -32,7 +32,7 @@ from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
-    incomplete_link,
+    mail_link,
     notice,
     too_many_sends,
 )
@@ -48,9 +48,7 @@ def _gone(request):
     return notice(
         request,
         _("This link is no longer valid"),
-        _(
-            "The alert has ended, or the link has expired or is incomplete. You can set up a new alert in the search."
-        ),
+        _("The alert has ended, or the link has expired. You can set up a new alert in the search."),
         status=404,
         links=[(reverse("search:search"), _("Go to the search"))],
     )
@@ -140,6 +138,8 @@ def _results_url(request) -> str:
 
 
 def _alert_for(signed: str, purpose: str, max_age: int | None = None) -> PlaceAlert | None:
+    """The alert a link from a mail names; ``None`` if the link has expired or the alert has ended. An
+    incomplete link raises ``IncompleteLink``, which the view's ``mail_link`` answers."""
     token = links.token_from(signed, purpose, max_age=max_age)
     return (
         PlaceAlert.objects.filter(token=token).exclude(status=PlaceAlert.Status.ENDED).first()
@@ -153,6 +153,7 @@ def _labels(alert: PlaceAlert) -> list[str]:
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your alert has not been switched on."))
 def confirm_alert(request, token: str):
     alert = _alert_for(token, links.CONFIRM, max_age=links.CONFIRM_MAX_AGE)
     if alert is None:
@@ -183,10 +184,9 @@ def _date(moment) -> str:
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your alert has not been stopped."))
 def stop_alert(request, token: str):
     """One click in the mail (or in the mail program, RFC 8058) stops the alert, no account needed."""
-    if links.token_from(token, links.STOP) is None:
-        return incomplete_link(request, _("Your alert has not been stopped."))
     alert = _alert_for(token, links.STOP)
     stopped = _("Alert stopped")
     if alert is None:
@@ -203,6 +203,7 @@ def stop_alert(request, token: str):
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your alert has not been extended."))
 def extend_alert(request, token: str):
     alert = _alert_for(token, links.EXTEND)
     if alert is None or alert.status != PlaceAlert.Status.ACTIVE:

@@ -22,7 +22,8 @@ from wegweiser.site.public_forms import for_visitors, notice, private_no_store, 
 
 @for_visitors
 def request_account(request):
-    form = AccountRequestForm(request.POST or None)
+    # Bound on the method: an empty POST is a form sent without answers, and says what is missing.
+    form = AccountRequestForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if form.is_bot():
@@ -67,7 +68,7 @@ def set_password(request, uidb64: str, token: str):
             status=404,
             links=[(admin_login_url(), _("Go to the login"))],
         )
-    form = SetPasswordForm(user, request.POST or None)
+    form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save(commit=False)

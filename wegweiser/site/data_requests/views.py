@@ -23,6 +23,7 @@ from wegweiser.site.public_forms import (
     ask_to_confirm,
     check_your_mailbox,
     for_visitors,
+    mail_link,
     notice,
     too_many_sends,
 )
@@ -37,7 +38,8 @@ def _form_page(request, form, status: int = 200):
 
 @for_visitors
 def request_data(request):
-    form = DataRequestForm(request.POST or None)
+    # Bound on the method: an empty POST is a form sent without answers, and says what is missing.
+    form = DataRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "GET":
         return _form_page(request, form)
     if form.is_bot():
@@ -63,6 +65,7 @@ request_sent = check_your_mailbox(
 
 
 @for_visitors
+@mail_link(gettext_lazy("Your request has not been confirmed."))
 def confirm(request, token: str, kind: str = ""):
     """Do what the link in the mail asks. ``kind`` comes from the former links of one owner (volunteers'
     or alerts' own data-request mails), which may only touch that owner's records."""
