@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.models import Locale, Page, Site, WorkflowState
+from wagtail.models import Page, Site, WorkflowState
 
 from wegweiser.reports.panels import AttentionItem, translation_rows
 from wegweiser.site.freshness import stale_after_days
 from wegweiser.site.registry import enabled_listing_types
-from wegweiser.site.scoping import organisations_for
+from wegweiser.site.scoping import organisations_to_choose
 from wegweiser.site.translation_sync import (
     live_translations_with_untranslated_texts,
     translations_awaiting_publication,
@@ -47,7 +47,7 @@ STATE_LABELS = {
 
 def partner_organisations(user):
     """The organisations a partner was made editor of, in the default language (the office has none)."""
-    return organisations_for(user, own_only=True).filter(locale=Locale.get_default()).order_by("title")
+    return organisations_to_choose(user, own_only=True)
 
 
 def translation_items(organisations) -> list[AttentionItem]:

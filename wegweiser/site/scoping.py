@@ -58,11 +58,12 @@ def organisations_for(user, *, own_only: bool = False) -> QuerySet[OrganisationP
     return OrganisationPage.objects.filter(path__in=prefixes)
 
 
-def organisations_to_choose(user) -> QuerySet[OrganisationPage]:
-    """The organisations ``user`` may act for, each once by its German name: the version in the portal's default
-    language, ordered by title. What a form's list of organisations offers; the other versions are translations
-    of the same organisation (a calendar feed's list named "Caritasverband Neustadt e.V." five times)."""
-    return organisations_for(user).filter(locale=Locale.get_default()).order_by("title")
+def organisations_to_choose(user, *, own_only: bool = False) -> QuerySet[OrganisationPage]:
+    """The organisations ``user`` may act for (``own_only``: as :func:`organisations_for`), each once by its German
+    name: the version in the portal's default language, ordered by title. What a form's list of organisations
+    offers, or a partner's start page; the other versions are translations of the same organisation (a calendar
+    feed's list named "Caritasverband Neustadt e.V." five times)."""
+    return organisations_for(user, own_only=own_only).filter(locale=Locale.get_default()).order_by("title")
 
 
 def sees_the_whole_page_tree(user) -> bool:
