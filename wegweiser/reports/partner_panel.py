@@ -55,25 +55,23 @@ def translation_items(organisations) -> list[AttentionItem]:
     organisation's: published with German texts (a German text changed since they were translated), or waiting to
     be published. Only the items with any; every translation of them listed, each opening its translation editor:
     a partner has no report of them to open (the translations report is the office's)."""
-    items = [
-        AttentionItem(
+    found = (
+        (
             "untranslated_texts",
             _("Published translations with texts still in German"),
-            len(untranslated := live_translations_with_untranslated_texts(organisations)),
-            "",
-            "",
-            translation_rows(untranslated, limit=None),
+            live_translations_with_untranslated_texts(organisations),
         ),
-        AttentionItem(
+        (
             "translations",
             _("Translations waiting to be published"),
-            len(waiting := translations_awaiting_publication(organisations)),
-            "",
-            "",
-            translation_rows(waiting, limit=None),
+            translations_awaiting_publication(organisations),
         ),
+    )
+    return [
+        AttentionItem(name, label, len(translations), "", "", translation_rows(translations, limit=None))
+        for name, label, translations in found
+        if translations
     ]
-    return [item for item in items if item.value]
 
 
 def listing_states(
