@@ -274,6 +274,10 @@ QUERIES = [
     ("Bürgergeld", {}, "de", {"bewerbung"}),
     ("iş ilanı", {}, "tr", {"bewerbung"}),
     ("translate", {}, "en", {"arzt"}),
+    # A demo audit of what newcomers type as a question or a wish: "finden" and "find" were searched for, and the day
+    # care guide ("Wie finde ich einen Platz …?") came first for work
+    ("Arbeit finden", {}, "de", {"bewerbung", "migrationsberatung", "kurs_deutsch"}),
+    ("find a job", {}, "en", {"bewerbung", "migrationsberatung", "kurs_deutsch"}),
     # On Elasticsearch a word a listing has only outside its title and summary (its terms' names) counted nothing,
     # where the database counts it 1: the parent-child group ("Eltern" for "Mütter") ranked below the integration course
     ("Deutsch lernen für Mütter", {}, "de", {"deutsch_a1", "eltern_kind"}),

@@ -100,18 +100,29 @@ _ARABIC_BROKEN_PLURALS = {
 
 #: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
 #: them is searched as typed, otherwise they are left out, so "Deutschkurs mit Kinderbetreuung" is
-#: "Deutschkurs Kinderbetreuung".
+#: "Deutschkurs Kinderbetreuung". With them the words that say that something is wanted, looked for or asked
+#: about ("finden", "I want", "چطور", "шукаю"), as newcomers type a question or a wish: a listing that has one
+#: of them was the only hit ("Arbeit finden" found the volunteering advice, "wir finden das passende Ehrenamt";
+#: "چطور کار پیدا کنم", how do I find work, a flat-hunting workshop, "چطور آپارتمان پیدا کنم؟"), and the German
+#: article joined to a preposition ("beim", "ins", "fürs"), which "bei" and "im" were already.
 STOP_WORDS = frozenset(
     """
     der die das den dem des ein eine einer einem einen eines und oder mit für fur von vom zu zum zur im in
     an am auf aus bei bis nach über uber unter um ohne für auch als wie wo was wer ich du sie wir ihr es
     mein meine kein keine nicht ja nein hier dort gibt gesucht suche suchen brauche
+    beim ins ans aufs fürs furs finden finde kann können konnen möchte mochte bitte
     the a an and or with for of to in on at by from my me i is are what where how need looking near
+    find finding can want please
     في من على مع و أو الى إلى عن هل أين كيف ل ب لل
+    اريد ابحث اجد بدي وين ممكن
     در از با و یا به برای که را این آن کجا چگونه ها های هایی ای ی
+    چطور چطوری میخواهم میخوام دنبال هستم پیدا کنم کردن
     в на з із та і й або для до у про де як що мені потрібен потрібна
+    шукаю хочу знайти можна потрібно
     в на с и или для до у по о где как что мне нужен нужна
+    ищу хочу найти можно нужно
     ve ile için bir bu şu ne nerede nasıl veya ya da mi mı
+    arıyorum ariyorum istiyorum lazım lazim bulmak
     """.split()
 )
 
