@@ -412,6 +412,9 @@ HOW_WELL_FOUND = [
     ("Fahrrad Wohnungsamt", [], True, "", True),
     ("Beratnug", [], False, "beratung", False),
     ("Samstag", ["Samstag"], False, "", False),  # nothing found: counted as a search without results
+    # Typed as a Ukrainian keyboard types the apostrophe, and with the Persian ezafe: "did you mean сім'я"
+    ("сімʼя", [], False, "", False),
+    ("دورۀ زبان", [], False, "", False),
 ]
 
 

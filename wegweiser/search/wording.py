@@ -25,17 +25,23 @@ _SYNONYM_GENERATION = "wegweiser:search:synonyms-generation"
 #: after a space: a word is read without it, so that the stemmer sees the whole word either way.
 _ZWNJ = "\u200c"
 #: Marks that are not letters of their own: the zero-width non-joiner, Arabic vowel signs (harakat, "تدرّب" is
-#: "تدرب") and the tatweel that stretches a word ("مـدرسة"). Left in, a vowel sign cut a word in two. And the
-#: digits of Arabic and Persian, read as 0 to 9.
+#: "تدرب") and the tatweel that stretches a word ("مـدرسة"), the apostrophe. Left in, a vowel sign cut a word in
+#: two. And the digits of Arabic and Persian, read as 0 to 9.
 _NOT_LETTERS = {
     _ZWNJ: None,
     "\u0640": None,
-    **{chr(code): None for code in range(0x064B, 0x0653)},
+    # The madda and the hamza written above or below a letter, as Lucene's Persian normalisation reads them:
+    # Persian writes the ezafe with one ("دورهٔ زبان", a course of language)
+    **{chr(code): None for code in range(0x064B, 0x0656)},
     "\u0670": None,
     # Arabic and Persian digits read as the listings write them: a Persian phone types "B۱" for "B1", an Arabic
     # one "B١"; the Persian ones were words of their own, and "B۱" found nothing.
     **{chr(0x0660 + digit): str(digit) for digit in range(10)},
     **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    # An apostrophe, as any keyboard types it ("сім'я", "сімʼя", "сім’я", "сім`я"), is part of its word, not a
+    # break: the modifier letter apostrophe of Ukrainian layouts is a letter, so "воззʼєднання сімʼї" was two words
+    # found nowhere, and the others cut a word in two, leaving the letters after them as words of their own ("ї").
+    **{apostrophe: None for apostrophe in "'\u02bc\u2019`"},
 }
 _FOLDING = str.maketrans(
     {
@@ -46,6 +52,8 @@ _FOLDING = str.maketrans(
         # Alef with hamza or madda as plain alef, alef maksura as yeh: phones type "الالمانية" and "المانی" for
         # "الألمانية" and "آلمانی", and Lucene's Arabic normalisation reads them alike, too.
         **{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"},
+        # The Persian ezafe written as one letter ("دورۀ زبان") is the heh it is written on ("دوره زبان")
+        "ۀ": "ه",
         **_NOT_LETTERS,
     }
 )
