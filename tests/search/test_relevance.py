@@ -274,6 +274,23 @@ QUERIES = [
     ("Bürgergeld", {}, "de", {"bewerbung"}),
     ("iş ilanı", {}, "tr", {"bewerbung"}),
     ("translate", {}, "en", {"arzt"}),
+    # A demo audit of what newcomers type as a question or a wish: "finden" and "find" were searched for, and the day
+    # care guide ("Wie finde ich einen Platz …?") came first for work
+    ("Arbeit finden", {}, "de", {"bewerbung", "migrationsberatung", "kurs_deutsch"}),
+    ("find a job", {}, "en", {"bewerbung", "migrationsberatung", "kurs_deutsch"}),
+    # The Russian short word for a kindergarten and the nursery found nothing
+    ("детсад", {}, "ru", {"kita"}),
+    ("ясла", {}, "uk", {"kita"}),
+    # On Elasticsearch a word a listing has only outside its title and summary (its terms' names) counted nothing,
+    # where the database counts it 1: the parent-child group ("Eltern" for "Mütter") ranked below the integration course
+    ("Deutsch lernen für Mütter", {}, "de", {"deutsch_a1", "eltern_kind"}),
+    # Spellings phones type, which worked and were not asked: ta marbuta as heh and alef without hamza, Persian on
+    # an Arabic keyboard without the madda, Turkish without its letters, a typo, a wish
+    ("دوره لغه المانيه", {}, "ar", {"deutsch_a1"}),
+    ("كلاس الماني", {}, "fa", {"deutsch_a1"}),
+    ("kres", {}, "tr", {"kita"}),
+    ("Kinderbetreung", {}, "de", {"deutsch_a1", "frauentreff"}),
+    ("шукаю роботу", {}, "uk", {"bewerbung"}),
     # With filters
     ("Beratung", {"district": ["nordstadt"]}, "de", {"schulden"}),
     ("Kurs", {"cost": ["free"]}, "de", {"fahrrad"}),
@@ -405,6 +422,11 @@ HOW_WELL_FOUND = [
     ("Fahrrad Wohnungsamt", [], True, "", True),
     ("Beratnug", [], False, "beratung", False),
     ("Samstag", ["Samstag"], False, "", False),  # nothing found: counted as a search without results
+    # Typed as a Ukrainian keyboard types the apostrophe, and with the Persian ezafe: "did you mean сім'я"
+    ("сімʼя", [], False, "", False),
+    ("دورۀ زبان", [], False, "", False),
+    # "that I learn German", in Persian: "یاد" and "بگیرم" were words found nowhere
+    ("آلمانی یاد بگیرم", [], False, "", False),
 ]
 
 

@@ -16,7 +16,8 @@ STARTER_SYNONYMS = [
     "Deutsch lernen, learn German, تعلم الألمانية, تعلم اللغة الألمانية, یادگیری آلمانی, یادگیری زبان آلمانی, "
     "вивчення німецької, вивчити німецьку, изучение немецкого, учить немецкий, Almanca öğrenmek, "
     "تعليم اللغة الألمانية, تعلم اللغة, تعليم اللغة, آموزش زبان آلمانی, آموزش آلمانی, آموزش زبان, "
-    "уроки німецької, уроки німецької мови, уроки немецкого, Deutschunterricht, almani, nimecka, nemeckij, выучить немецкий, вивчити німецьку мову",
+    "уроки німецької, уроки німецької мови, уроки немецкого, Deutschunterricht, almani, nimecka, nemeckij, выучить немецкий, вивчити німецьку мову, "
+    "آلمانی یاد بگیرم, زبان آلمانی یاد بگیرم, آلمانی یاد گرفتن",
     # "немецкий" (German) alone gave every listing, in alphabetical order: German is spoken in all of them
     "Deutsch, German, ألماني, الألمانية, آلمانی, німецька, німецький, німецької, немецкий, немецкого, "
     "немецкому, almanca, deutsche Sprache, German language, اللغة الألمانية, زبان آلمانی, німецька мова, "
@@ -35,22 +36,26 @@ STARTER_SYNONYMS = [
     "Arzt, Ärztin, doctor, طبيب, دكتور, پزشک, دکتر, лікар, врач, доктор, doktor",
     "Hebamme, midwife, قابلة, ماما, акушерка, ebe",
     "Kindergarten, Kita, Kindertagesstätte, day care, daycare, nursery, روضة أطفال, روضة, حضانة, مهد کودک, "
-    "مهدکودک, дитячий садок, дитсадок, садочок, детский сад, садик, anaokulu, kreş, كيتا, کودکستان, кіта",
+    "مهدکودک, дитячий садок, дитсадок, садочок, детский сад, садик, anaokulu, kreş, كيتا, کودکستان, кіта, "
+    "детсад, детсадик, ясли, ясла",
     "Kinderbetreuung, childcare, child care, رعاية الأطفال, نگهداری از کودکان, догляд за дітьми, "
     "присмотр за детьми, çocuk bakımı",
     "Hausaufgabenhilfe, Hausaufgaben, Nachhilfe, homework, tutoring, واجبات مدرسية, دروس تقوية, تکالیف, "
     "کلاس تقویتی, домашні завдання, репетитор, домашнее задание, ödev, etüt, کمک درسی",
-    "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme, مسبح, استخر, басейн, бассейн, havuz",
+    "Schwimmkurs, Schwimmen, swimming, swimming course, سباحة, شنا, плавання, плавание, yüzme, مسبح, استخر, басейн, бассейн, havuz, "
+    "Schwimmbad, Hallenbad, swimming pool, pool",
     # "psychological help", "مساعدة نفسية", "psikolojik destek" found first aid and homework help, not the
     # psychosocial counselling
     "psychosozial, Psychologe, Psychotherapie, psychologisch, Therapie, psychologist, psychological, "
     "psychosocial, mental health, therapy, طبيب نفسي, دعم نفسي, مساعدة نفسية, الصحة النفسية, روانشناس, "
     "روانشناسی, مشاوره روانی, سلامت روان, کمک روانی, психолог, психологічна, психологічний, психологическая, "
-    "психологический, psikolog, psikolojik",
+    "психологический, psikolog, psikolojik, Trauma, Depression, trauma, depression, صدمة نفسية, اكتئاب, "
+    "افسردگی, депресія, депрессия, travma, depresyon",
     "Migrationsberatung, migration counselling, migration advice, استشارة الهجرة, مشاوره مهاجرت, "
     "міграційна консультація, миграционная консультация, göç danışmanlığı",
     "Familiennachzug, family reunification, لم الشمل, لم شمل الأسرة, الحاق خانواده, "
-    "возз'єднання сім'ї, воссоединение семьи, aile birleşimi, aile birleşimi vizesi",
+    "возз'єднання сім'ї, воссоединение семьи, aile birleşimi, aile birleşimi vizesi, Familienzusammenführung, "
+    "Familie nachholen, family reunion",
     # No computer course in the demo town: "Computerkurs" found nothing, not even the digital help desk
     "digital, Computer, Computerkurs, Smartphone, Internet, computer course, حاسوب, كمبيوتر, کامپیوتر, "
     "رایانه, комп'ютер, компьютер, bilgisayar",
@@ -69,7 +74,8 @@ STARTER_SYNONYMS = [
     "اقامت, اجازه اقامت, посвідка на проживання, дозвіл на проживання, перебування, вид на жительство, "
     "пребывание, oturma izni, oturum, Visum, visa, віза, виза, vize, تأشيرة, ویزا, внж, ikamet",
     "Prüfung, exam, test, امتحان, اختبار, آزمون, іспит, экзамен, sınav",
-    "Hilfe, help, مساعدة, کمک, допомога, помощь, yardım",
+    # "helfen" is not "Hilfe" by its stem: "Hilfe beim Amt" did not find "helfen Sie bei Terminen in Ämtern"
+    "Hilfe, helfen, help, مساعدة, کمک, допомога, помощь, yardım",
     # Afghans call their Persian "Dari": "dari" found five flats and asked "Did you mean: darf"
     "Persisch, Farsi, Dari, Persian, فارسی, دری, перська, персидский, Farsça",
     # The Jobcenter pays the basic income: "işsizlik parası" (unemployment benefit) found a café and a festival
@@ -98,8 +104,12 @@ STARTER_SYNONYMS = [
     "Führerschein, driving licence, driver's license, رخصة قيادة, رخصة سياقة, گواهینامه, گواهینامه رانندگی, "
     "посвідчення водія, водійські права, водительские права, ehliyet, sürücü belgesi",
     "Frauen, women, woman, نساء, امرأة, زنان, زن, жінки, жінок, жінка, женщины, женщин, kadınlar, kadın, سيدات, نسائي, خانم, خانم‌ها, خانمها",
-    "Behörde, Behörden, Dokumente, Papiere, Formulare, documents, papers, paperwork, forms, أوراق, اوراق, "
-    "وثائق, معاملات, مدارک, документи, документы, документами, evrak, belgeler, belge",
+    # Letters from an office are what newcomers most need help with: "رسالة من الجوب سنتر" (a letter from the
+    # Jobcenter) found only the job application training ("رسالة التقديم", a cover letter), not the social
+    # counselling that helps with "Anträgen" and "Bürgergeld"
+    "Behörde, Behörden, Amt, Ämter, Dokumente, Papiere, Formulare, Antrag, Anträge, Brief, Briefe, documents, "
+    "papers, paperwork, forms, letter, letters, أوراق, اوراق, وثائق, معاملات, رسالة, رسائل, مدارک, نامه, "
+    "документи, документы, документами, лист, листи, письмо, письма, evrak, belgeler, belge, mektup",
     "Bewerbung, Lebenslauf, application, job application, CV, resume, résumé, سيرة ذاتية, رزومه, резюме, "
     "özgeçmiş, başvuru, iş başvurusu",
     "kostenlos, kostenfrei, gratis, free of charge, cheap, مجاني, مجانا, ببلاش, رخيص, رایگان, ارزان, "
@@ -132,6 +142,20 @@ STARTER_SYNONYMS = [
     "سوادآموزی, грамотність, грамотность, читать и писать, читати і писати, okuma yazma",
     "Ehrenamt, ehrenamtlich, Freiwillige, volunteer, volunteering, تطوع, متطوع, متطوعين, داوطلب, داوطلبانه, "
     "волонтер, волонтерство, волонтёр, gönüllü",
+    # "اسعافات اولية" and "перша допомога" (first aid) found homework help and a family sponsorship
+    "Erste Hilfe, first aid, إسعافات أولية, إسعاف أولي, کمک‌های اولیه, کمک های اولیه, перша допомога, "
+    "первая помощь, ilk yardım",
+    # "elderly" found nothing, not the seniors' meeting
+    "Senioren, Seniorinnen, ältere Menschen, seniors, elderly, older people, كبار السن, مسنين, سالمندان, "
+    "سالمند, літні люди, пенсіонери, пожилые, пенсионеры, yaşlılar, emekliler",
+    # "nursing" found asylum counselling ("during" taken for a typo of it), not the nursing German course; not
+    # "nurse", which the German rules read as "nur" (only)
+    "Pflege, Pflegeberuf, Pflegekraft, nursing, care work, تمريض, ممرض, ممرضة, پرستاری, پرستار, "
+    "медсестра, сиделка, hemşire, hemşirelik",
+    # Learning, also as Persian says it, "یاد بگیرم" (that I learn; German, "آلمانی یاد بگیرم", in the first group):
+    # "می‌خواهم زبان آلمانی یاد بگیرم" (I want to learn German) found a day care guide ("جا بگیرم", get a place)
+    "lernen, learn, learning, تعلم, یادگیری, یاد گرفتن, یاد بگیرم, یاد میگیرم, вчити, вивчати, учить, изучать, "
+    "öğrenmek, öğrenme",
 ]
 
 

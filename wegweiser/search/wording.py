@@ -25,17 +25,23 @@ _SYNONYM_GENERATION = "wegweiser:search:synonyms-generation"
 #: after a space: a word is read without it, so that the stemmer sees the whole word either way.
 _ZWNJ = "\u200c"
 #: Marks that are not letters of their own: the zero-width non-joiner, Arabic vowel signs (harakat, "تدرّب" is
-#: "تدرب") and the tatweel that stretches a word ("مـدرسة"). Left in, a vowel sign cut a word in two. And the
-#: digits of Arabic and Persian, read as 0 to 9.
+#: "تدرب") and the tatweel that stretches a word ("مـدرسة"), the apostrophe. Left in, a vowel sign cut a word in
+#: two. And the digits of Arabic and Persian, read as 0 to 9.
 _NOT_LETTERS = {
     _ZWNJ: None,
     "\u0640": None,
-    **{chr(code): None for code in range(0x064B, 0x0653)},
+    # The madda and the hamza written above or below a letter, as Lucene's Persian normalisation reads them:
+    # Persian writes the ezafe with one ("دورهٔ زبان", a course of language)
+    **{chr(code): None for code in range(0x064B, 0x0656)},
     "\u0670": None,
     # Arabic and Persian digits read as the listings write them: a Persian phone types "B۱" for "B1", an Arabic
     # one "B١"; the Persian ones were words of their own, and "B۱" found nothing.
     **{chr(0x0660 + digit): str(digit) for digit in range(10)},
     **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    # An apostrophe, as any keyboard types it ("сім'я", "сімʼя", "сім’я", "сім`я"), is part of its word, not a
+    # break: the modifier letter apostrophe of Ukrainian layouts is a letter, so "воззʼєднання сімʼї" was two words
+    # found nowhere, and the others cut a word in two, leaving the letters after them as words of their own ("ї").
+    **{apostrophe: None for apostrophe in "'\u02bc\u2019`"},
 }
 _FOLDING = str.maketrans(
     {
@@ -46,6 +52,8 @@ _FOLDING = str.maketrans(
         # Alef with hamza or madda as plain alef, alef maksura as yeh: phones type "الالمانية" and "المانی" for
         # "الألمانية" and "آلمانی", and Lucene's Arabic normalisation reads them alike, too.
         **{"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي"},
+        # The Persian ezafe written as one letter ("دورۀ زبان") is the heh it is written on ("دوره زبان")
+        "ۀ": "ه",
         **_NOT_LETTERS,
     }
 )
@@ -100,18 +108,29 @@ _ARABIC_BROKEN_PLURALS = {
 
 #: Words that carry no meaning for the search, in the portal's seven languages: a query made only of
 #: them is searched as typed, otherwise they are left out, so "Deutschkurs mit Kinderbetreuung" is
-#: "Deutschkurs Kinderbetreuung".
+#: "Deutschkurs Kinderbetreuung". With them the words that say that something is wanted, looked for or asked
+#: about ("finden", "I want", "چطور", "шукаю"), as newcomers type a question or a wish: a listing that has one
+#: of them was the only hit ("Arbeit finden" found the volunteering advice, "wir finden das passende Ehrenamt";
+#: "چطور کار پیدا کنم", how do I find work, a flat-hunting workshop, "چطور آپارتمان پیدا کنم؟"), and the German
+#: article joined to a preposition ("beim", "ins", "fürs"), which "bei" and "im" were already.
 STOP_WORDS = frozenset(
     """
     der die das den dem des ein eine einer einem einen eines und oder mit für fur von vom zu zum zur im in
     an am auf aus bei bis nach über uber unter um ohne für auch als wie wo was wer ich du sie wir ihr es
     mein meine kein keine nicht ja nein hier dort gibt gesucht suche suchen brauche
+    beim ins ans aufs fürs furs finden finde kann können konnen möchte mochte bitte
     the a an and or with for of to in on at by from my me i is are what where how need looking near
+    find finding can want please
     في من على مع و أو الى إلى عن هل أين كيف ل ب لل
+    اريد ابحث اجد بدي وين ممكن
     در از با و یا به برای که را این آن کجا چگونه ها های هایی ای ی
+    چطور چطوری میخواهم میخوام دنبال هستم پیدا کنم کردن
     в на з із та і й або для до у про де як що мені потрібен потрібна
+    шукаю хочу знайти можна потрібно
     в на с и или для до у по о где как что мне нужен нужна
+    ищу хочу найти можно нужно
     ve ile için bir bu şu ne nerede nasıl veya ya da mi mı
+    arıyorum ariyorum istiyorum lazım lazim bulmak
     """.split()
 )
 

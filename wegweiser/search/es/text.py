@@ -195,6 +195,10 @@ def text_query(plan: TextPlan, field: str | None) -> Q:
         if variant.organisations:  # the listings of an organisation the word names
             organisation = Q("terms", organisation_key=list(variant.organisations))
             found_in.append(Q("constant_score", filter=organisation, boost=matching.ORGANISATION_WEIGHT))
+        # Found elsewhere (its terms' names, its body) the word counts 1, as in the database's ranking: without
+        # it a listing with one word in its title and another only in a topic's name counted 3, one with both
+        # in its summary 4, where the database counts both 4 ("language school" ranked another first).
+        found_in.append(Q("constant_score", filter=Q("match_all"), boost=1))
         ranking.append(Q("dis_max", queries=found_in))
     if plan.any_unit:  # no listing has every word: the more it has, the higher
         ranking.extend(
