@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from wagtail.users.models import UserProfile
 
 from wegweiser.plugin_api.testing import forget_cached_rows
+from wegweiser.plugin_api.testing.databases import alone_on_the_database
 from wegweiser.site.models.pages import office_group_name
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -114,6 +115,8 @@ def demo_town(demo_rows, transactional_db):
     forget_cached_rows()
     yield
     forget_cached_rows()
+    # A request the browser left running (a save, the editor's ping) held locks the flush waited for: deadlock.
+    alone_on_the_database()
 
 
 def axe_violations(page) -> list[dict]:

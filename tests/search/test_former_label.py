@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from wegweiser.plugin_api.testing.databases import alone_on_the_database
 from wegweiser.search import fulltext
 from wegweiser.search.models import PlaceAlert, SearchQueryLog, SearchText
 from wegweiser.site.models import OutgoingMail, ScheduledJobRun
@@ -30,18 +31,6 @@ FINDER_FTS_SQL = [
     "INSERT INTO finder_searchtext_fts(rowid, text) VALUES (new.id, new.text); END",
     "INSERT INTO finder_searchtext_fts(finder_searchtext_fts) VALUES ('rebuild')",
 ]
-
-
-def alone_on_the_database() -> None:
-    """An upgrade migrates with the portal stopped: no other connection to this test process's database may hold
-    a lock on a table the migration renames or rebuilds. One left over by an earlier test of the process (an app
-    server or a live server's request still running) deadlocked the renaming once (PostgreSQL)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-            )
 
 
 def back_to_the_finder_label() -> None:

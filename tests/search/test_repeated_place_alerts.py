@@ -12,9 +12,9 @@ from django.db import connection
 from django.utils import timezone
 from wagtail.models import Site
 
-from tests.search.test_former_label import alone_on_the_database
 from tests.search.test_place_alerts import EMAIL, course, later, subscribe, unsubscribe_url
 from wegweiser.plugin_api.testing import body_of, link_path
+from wegweiser.plugin_api.testing.databases import alone_on_the_database
 from wegweiser.search.alerts.criteria import criteria_key
 from wegweiser.search.alerts.jobs import send_place_alerts
 from wegweiser.search.models import PlaceAlert

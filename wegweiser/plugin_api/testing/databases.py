@@ -90,3 +90,16 @@ def _drop_own_database(former_name: str) -> None:
     with connection.creation._nodb_cursor() as cursor:
         cursor.execute(f"DROP DATABASE IF EXISTS {connection.ops.quote_name(own_name)} WITH (FORCE)")
     settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = former_name
+
+
+def alone_on_the_database() -> None:
+    """Ends every other connection to this test process's database (PostgreSQL): a request of a live server or an
+    app server still running when its test ended holds its locks, and a migration renaming a table, or the flush
+    after a browser test, then waited for it while it waited for them (deadlocked, in CI). An upgrade migrates
+    with the portal stopped; a test's browser is closed before its database is emptied."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
