@@ -21,22 +21,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.models import Site
 
+from wegweiser.plugin_api import (
+    PortalSettings,
+    ask_to_confirm,
+    check_your_mailbox,
+    enabled_listing_types,
+    for_visitors,
+    mail_link,
+    notice,
+    too_many_sends,
+    visitor_language,
+)
 from wegweiser.search.alerts import criteria as alert_criteria
 from wegweiser.search.alerts import links, mails
 from wegweiser.search.alerts.forms import PlaceAlertForm
 from wegweiser.search.models import PlaceAlert
 from wegweiser.site.links import on_this_site
-from wegweiser.site.listings import visitor_language
-from wegweiser.site.models import PortalSettings
-from wegweiser.site.public_forms import (
-    ask_to_confirm,
-    check_your_mailbox,
-    for_visitors,
-    mail_link,
-    notice,
-    too_many_sends,
-)
-from wegweiser.site.registry import enabled_listing_types
 
 
 def alert_days(site: Site | None) -> int:
