@@ -100,6 +100,7 @@ def alone_on_the_database() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+                # The portal's own connections: not an autovacuum worker (PostgreSQL's, not to be ended by us).
+                "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND usename = current_user"
             )
